@@ -1,0 +1,38 @@
+/**
+ * Error classes that drive the connector lifecycle (STYLE.md: reconnection classified by error).
+ * Messages are for people: name what failed and what to do. They never contain secrets.
+ */
+export type ErrorClass = 'auth' | 'transient' | 'fatal' | 'rate_limit' | 'config';
+
+export class ConnectorError extends Error {
+  constructor(
+    readonly kind: ErrorClass,
+    message: string,
+    /** For `rate_limit`/`transient`: do not retry before this epoch ms. */
+    readonly retryAt: number | null = null,
+    /** For `transient`: show the source as `degraded` (not `down`) while waiting. */
+    readonly degraded = false,
+  ) {
+    super(message);
+    this.name = 'ConnectorError';
+  }
+}
+
+/** Wrong credentials: stop retrying, status `auth_failed`. */
+export const authError = (message: string) => new ConnectorError('auth', message);
+/** Network trouble, 5xx, timeouts: retry with backoff (or at `retryAt`). */
+export const transientError = (message: string, retryAt: number | null = null, degraded = false) =>
+  new ConnectorError('transient', message, retryAt, degraded);
+/** Vendor quota or rate limit: status `degraded`, retry at `retryAt`. */
+export const rateLimitError = (message: string, retryAt: number) => new ConnectorError('rate_limit', message, retryAt, true);
+/** Configuration the vendor refuses (unknown report, constraint violation): stop, status `down`. */
+export const configError = (message: string) => new ConnectorError('config', message);
+/** Anything else that retrying cannot fix. */
+export const fatalError = (message: string) => new ConnectorError('fatal', message);
+
+/** Classifies any thrown value; unknown errors are transient (retry) but keep their message. */
+export function classify(e: unknown): ConnectorError {
+  if (e instanceof ConnectorError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return transientError(message);
+}

@@ -1,0 +1,69 @@
+/**
+ * What a connector is given and what it must provide. One connector per configured source; it speaks
+ * one vendor's protocol and reports normalized events and its own health through the context.
+ */
+import type { SourceConfig, SourceConfigOf } from '../../shared/sources';
+import type { SourceStatus } from '../../shared/model';
+import type { TestResult } from '../../shared/bridge';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import type { NormalizedEvent } from '../state/events';
+import type { WebhookRegistry } from '../webhooks';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** How a connector reports its health; the engine turns it into the Source entity. */
+export interface SourceHealth {
+  setStatus(status: SourceStatus, error?: string | null): void;
+  readonly status: SourceStatus;
+  /** A short description of the mode ("webhook", "polling", "Socket.IO v2"…), shown with the status. */
+  setMode(mode: string | null): void;
+  /** Facts worth showing (token use, quota, subscription ids). Values must not be secrets. */
+  setInfo(key: string, value: string | number | boolean | null): void;
+  /** A frame or request that could not be used: counted and logged (redacted); never fatal. */
+  rejected(reason: string, sample?: unknown): void;
+  /** An event type the connector does not know: counted and logged once per type. */
+  unknown(what: string): void;
+}
+
+/** Socket factories that tests may replace (real sockets are still used in integration tests). */
+export interface SocketFactories {
+  [name: string]: unknown;
+}
+
+export interface ConnectorContext<C extends SourceConfig = SourceConfig> {
+  /** The source config with every `env:` secret resolved. */
+  readonly config: C;
+  readonly sourceId: string;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly log: Logger;
+  readonly health: SourceHealth;
+  readonly fetch: FetchLike;
+  readonly webhooks: WebhookRegistry;
+  readonly factories: SocketFactories;
+  /** Engine-wide resources shared between sources (e.g. Wolkvox's one-request-per-token queues). */
+  readonly shared: Map<string, unknown>;
+  /** Delivers normalized events to the live state (in order, synchronously). */
+  emit(events: NormalizedEvent[]): void;
+}
+
+export interface Connector {
+  /** Starts connecting; never throws (errors go to health). */
+  start(): void;
+  /** Stops cleanly (delete vendor subscriptions, close sockets) within a few seconds. */
+  stop(): Promise<void>;
+  /** Resume from sleep / manual refresh: check the connection now instead of waiting for a timer. */
+  check(): void;
+}
+
+export interface ConnectorFactory<V extends SourceConfig['vendor'] = SourceConfig['vendor']> {
+  vendor: V;
+  create(ctx: ConnectorContext<SourceConfigOf<V>>): Connector;
+  /** "Test connection": authenticate and fetch a little, without touching the live state. */
+  test(ctx: ConnectorContext<SourceConfigOf<V>>): Promise<TestResult>;
+  /** Approximate seconds between samples of streamed/polled metrics (N-of-M defaults adapt to it). */
+  sampleIntervalSec?(config: SourceConfigOf<V>): number;
+}
+
+export type ConnectorRegistry = { [V in SourceConfig['vendor']]?: ConnectorFactory<V> };

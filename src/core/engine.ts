@@ -1,0 +1,384 @@
+/**
+ * The engine: connectors → normalize → live state → alert engine, and coalesced change batches out.
+ * Plain Node; the tray app (src/main) and the collector (src/server) both host one.
+ */
+import type { Agent, Collection, EntityByCollection, Patch, Queue, Snapshot, Source, SourceStatus } from '../shared/model';
+import type { SourceConfig } from '../shared/sources';
+import type { AlertSettings } from '../shared/settings';
+import type { TestResult } from '../shared/bridge';
+import { LiveState } from './state/store';
+import type { NormalizedEvent } from './state/events';
+import { systemClock, type Clock, type TimerHandle } from './util/clock';
+import { createLogger, type Logger } from './util/logger';
+import { redactText } from './util/redact';
+import { WebhookRegistry } from './webhooks';
+import { History } from './history/history';
+import type { Connector, ConnectorContext, ConnectorRegistry, FetchLike, SocketFactories, SourceHealth } from './connectors/types';
+import type { AlertEngineApi, Notifier } from './alerts/types';
+import { createAlertEngine } from './alerts/engine';
+import { defaultRegistry } from './connectors/registry';
+
+export interface EngineOptions {
+  clock?: Clock;
+  random?: () => number;
+  logger?: Logger;
+  fetch?: FetchLike;
+  factories?: SocketFactories;
+  registry?: ConnectorRegistry;
+  notifier?: Notifier;
+  alertSettings?: AlertSettings;
+  /** Where alert history is persisted (a JSON file); none keeps it in memory only. */
+  alertHistoryPath?: string;
+  /** Minimum gap between change batches (≤ ~20 per second). */
+  batchMs?: number;
+  history?: History;
+}
+
+interface Running {
+  config: SourceConfig;
+  connector: Connector | null;
+  health: SourceHealth;
+}
+
+type PatchListener = (patch: Patch) => void;
+
+const VENDOR_LABEL: Record<SourceConfig['vendor'], string> = {
+  wolkvox: 'Wolkvox',
+  axialys: 'Axialys',
+  avaya: 'Avaya AXP',
+  telphin: 'Telphin',
+  collector: 'Collector',
+};
+
+const AGENT_METRICS = ['latency', 'jitter', 'loss'] as const;
+const QUEUE_METRICS = ['waiting', 'longestWait'] as const;
+
+export class Engine {
+  readonly state = new LiveState();
+  readonly webhooks = new WebhookRegistry();
+  readonly history: History;
+  readonly alerts: AlertEngineApi;
+  readonly clock: Clock;
+  readonly log: Logger;
+  private readonly random: () => number;
+  private readonly fetchImpl: FetchLike;
+  private readonly factories: SocketFactories;
+  private readonly registry: ConnectorRegistry;
+  private readonly shared = new Map<string, unknown>();
+  private readonly running = new Map<string, Running>();
+  private readonly listeners = new Set<PatchListener>();
+  private readonly batchMs: number;
+  private flushTimer: TimerHandle | null = null;
+  private lastFlush = 0;
+  private ticker: TimerHandle | null = null;
+  private started = false;
+
+  constructor(opts: EngineOptions = {}) {
+    this.clock = opts.clock ?? systemClock;
+    this.random = opts.random ?? Math.random;
+    this.log = opts.logger ?? createLogger({ scope: 'engine' });
+    this.fetchImpl = opts.fetch ?? ((input, init) => fetch(input, init));
+    this.factories = opts.factories ?? {};
+    this.registry = opts.registry ?? defaultRegistry;
+    this.batchMs = opts.batchMs ?? 50;
+    this.history = opts.history ?? new History();
+    this.alerts = createAlertEngine({
+      clock: this.clock,
+      logger: this.log.child('alerts'),
+      notifier: opts.notifier,
+      settings: opts.alertSettings,
+      historyPath: opts.alertHistoryPath,
+      lookup: {
+        source: (id) => this.state.sources.get(id),
+        agent: (key) => this.state.agents.get(key),
+        queue: (key) => this.state.queues.get(key),
+        site: (key) => this.state.sites.get(key),
+      },
+    });
+    this.state.setAlertProvider(() => this.alerts.list('all'));
+    this.state.onChange((collection, next, prev) => {
+      const now = this.clock.now();
+      this.alerts.onEntity(collection, next, prev, now);
+      this.recordHistory(collection, next, prev, now);
+      this.scheduleFlush();
+    });
+    this.alerts.onAlertChanged((alert) => {
+      this.state.markDirty('alerts', alert.id);
+      this.scheduleFlush();
+    });
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------
+  start(configs: SourceConfig[] = []): void {
+    if (!this.started) {
+      this.started = true;
+      this.ticker = this.clock.setInterval(() => this.tick(), 1000);
+    }
+    for (const cfg of configs) this.addSource(cfg);
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    this.clock.clearInterval(this.ticker);
+    this.ticker = null;
+    await Promise.allSettled([...this.running.values()].map((r) => r.connector?.stop()));
+    for (const r of this.running.values()) r.health.setStatus('stopped', null);
+    this.clock.clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.flush();
+    await this.alerts.flush().catch((e) => this.log.warn('could not persist alert history', e));
+  }
+
+  /** Resume from sleep: every connector checks its connection now. */
+  checkAll(): void {
+    for (const r of this.running.values()) r.connector?.check();
+    this.tick();
+  }
+
+  private tick(): void {
+    const now = this.clock.now();
+    this.state.tick(now);
+    this.alerts.tick(now);
+  }
+
+  // ---- sources -------------------------------------------------------------------------------
+  sourceIds(): string[] {
+    return [...this.running.keys()];
+  }
+
+  sourceConfig(id: string): SourceConfig | undefined {
+    return this.running.get(id)?.config;
+  }
+
+  /** Adds (or replaces) a source and starts its connector. `config` has secrets resolved. */
+  addSource(config: SourceConfig): void {
+    if (this.running.has(config.id)) void this.removeSource(config.id);
+    const health = this.createHealth(config);
+    const running: Running = { config, connector: null, health };
+    this.running.set(config.id, running);
+    const factory = this.registry[config.vendor] as ConnectorRegistry[SourceConfig['vendor']] | undefined;
+    if (config.enabled === false) {
+      health.setStatus('stopped', null);
+      return;
+    }
+    if (!factory) {
+      health.setStatus('down', `${VENDOR_LABEL[config.vendor]} sources are not supported by this version`);
+      return;
+    }
+    const ctx = this.context(config, health);
+    try {
+      if (factory.sampleIntervalSec) this.alerts.setSourceCadence(config.id, factory.sampleIntervalSec(config as never));
+      running.connector = factory.create(ctx as never);
+      running.connector.start();
+    } catch (e) {
+      health.setStatus('down', redactText(e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  /** Stops a source's connector and removes it with everything it reported. */
+  async removeSource(id: string): Promise<void> {
+    const r = this.running.get(id);
+    if (!r) return;
+    this.running.delete(id);
+    await r.connector?.stop().catch((e) => this.log.warn(`stopping ${id} failed`, e));
+    this.state.removeSource(id);
+    this.scheduleFlush();
+  }
+
+  /** Replaces the set of sources: unchanged ones keep running, changed ones restart. */
+  async setSources(configs: SourceConfig[]): Promise<void> {
+    const next = new Map(configs.map((c) => [c.id, c]));
+    for (const id of [...this.running.keys()]) if (!next.has(id)) await this.removeSource(id);
+    for (const cfg of configs) {
+      const cur = this.running.get(cfg.id);
+      if (cur && JSON.stringify(cur.config) === JSON.stringify(cfg)) continue;
+      if (cur) await this.removeSource(cfg.id);
+      this.addSource(cfg);
+    }
+  }
+
+  /** "Test connection" without touching the live state. */
+  async testSource(config: SourceConfig): Promise<TestResult> {
+    const factory = this.registry[config.vendor] as ConnectorRegistry[SourceConfig['vendor']] | undefined;
+    if (!factory) return { ok: false, message: `${VENDOR_LABEL[config.vendor]} sources are not supported by this version.` };
+    const health: SourceHealth = {
+      status: 'connecting',
+      setStatus: () => undefined,
+      setMode: () => undefined,
+      setInfo: () => undefined,
+      rejected: () => undefined,
+      unknown: () => undefined,
+    };
+    const ctx = { ...this.context(config, health), webhooks: new WebhookRegistry(), shared: this.shared, emit: () => undefined };
+    try {
+      const result = await factory.test(ctx as never);
+      return { ...result, message: redactText(result.message) };
+    } catch (e) {
+      return { ok: false, message: redactText(e instanceof Error ? e.message : String(e)) };
+    }
+  }
+
+  private context(config: SourceConfig, health: SourceHealth): ConnectorContext {
+    return {
+      config,
+      sourceId: config.id,
+      clock: this.clock,
+      random: this.random,
+      log: this.log.child(config.id),
+      health,
+      fetch: this.fetchImpl,
+      webhooks: this.webhooks,
+      factories: this.factories,
+      shared: this.shared,
+      emit: (events) => this.ingest(config.id, events),
+    };
+  }
+
+  private createHealth(config: SourceConfig): SourceHealth {
+    const id = config.id;
+    const log = this.log.child(id);
+    const now = this.clock.now();
+    let source: Source = {
+      id,
+      vendor: config.vendor,
+      name: config.name || id,
+      status: 'connecting',
+      lastEventAt: null,
+      lastError: null,
+      statusSince: now,
+      mode: null,
+      counters: { events: 0, rejected: 0, unknown: 0 },
+      info: {},
+    };
+    const unknownSeen = new Set<string>();
+    const update = (patch: Partial<Source>) => {
+      if (!this.running.has(id) && this.running.size && patch.status !== 'stopped') return;
+      source = { ...source, ...patch };
+      this.state.upsertSource(source);
+    };
+    this.state.upsertSource(source);
+    const health: SourceHealth & { touch(now: number, n: number): void } = {
+      get status() {
+        return source.status;
+      },
+      setStatus: (status: SourceStatus, error?: string | null) => {
+        const lastError = error === undefined ? source.lastError : error === null ? null : redactText(error);
+        if (status === source.status && lastError === source.lastError) return;
+        if (status !== source.status) log.info(`status ${source.status} → ${status}${lastError ? `: ${lastError}` : ''}`);
+        update({ status, lastError, statusSince: status === source.status ? source.statusSince : this.clock.now() });
+      },
+      setMode: (mode) => {
+        if (mode !== source.mode) update({ mode });
+      },
+      setInfo: (key, value) => {
+        if (source.info?.[key] !== value) update({ info: { ...source.info, [key]: value } });
+      },
+      rejected: (reason, sample) => {
+        log.warn(`rejected input: ${reason}`, sample === undefined ? undefined : { sample: truncate(sample) });
+        update({ counters: { ...source.counters!, rejected: source.counters!.rejected + 1 } });
+      },
+      unknown: (what) => {
+        if (!unknownSeen.has(what) && unknownSeen.size < 200) {
+          unknownSeen.add(what);
+          log.info(`unknown event type ${what} (counted, ignored)`);
+        }
+        update({ counters: { ...source.counters!, unknown: source.counters!.unknown + 1 } });
+      },
+      touch: (at, n) => {
+        // lastEventAt at 1 s granularity: a busy feed does not rewrite its source entity per event.
+        if (source.lastEventAt === null || at - source.lastEventAt >= 1000) {
+          update({ lastEventAt: at, counters: { ...source.counters!, events: source.counters!.events + n } });
+        } else {
+          source.counters!.events += n;
+        }
+      },
+    };
+    return health;
+  }
+
+  /** Applies a connector's normalized events in order. */
+  ingest(sourceId: string, events: NormalizedEvent[]): void {
+    const r = this.running.get(sourceId);
+    if (!r) return;
+    const now = this.clock.now();
+    for (const ev of events) {
+      if (ev.type === 'vendor.alert') this.alerts.onVendorAlert(sourceId, ev, now);
+      else this.state.apply(sourceId, ev, now);
+    }
+    if (events.length) (r.health as SourceHealth & { touch(now: number, n: number): void }).touch(now, events.length);
+  }
+
+  // ---- output --------------------------------------------------------------------------------
+  snapshot(): Snapshot {
+    return this.state.snapshot(this.clock.now());
+  }
+
+  /** Subscribes to coalesced change batches. */
+  subscribe(listener: PatchListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || !this.listeners.size) {
+      if (!this.listeners.size) this.state.takePatch(this.clock.now(), () => undefined); // nobody listens: drop changes
+      return;
+    }
+    const wait = Math.max(0, this.lastFlush + this.batchMs - this.clock.now());
+    this.flushTimer = this.clock.setTimeout(() => {
+      this.flushTimer = null;
+      this.flush();
+    }, wait);
+  }
+
+  /** Emits pending changes now (tests, shutdown). */
+  flush(): void {
+    const now = this.clock.now();
+    const patch = this.state.takePatch(now, (id) => this.alerts.get(id));
+    this.lastFlush = now;
+    if (!patch) return;
+    for (const l of this.listeners) {
+      try {
+        l(patch);
+      } catch (e) {
+        this.log.error('patch listener failed', e);
+      }
+    }
+  }
+
+  private recordHistory<C extends Collection>(collection: C, next: EntityByCollection[C] | null, prev: EntityByCollection[C] | null, now: number): void {
+    if (collection === 'agents') {
+      const a = next as Agent | null;
+      if (!a) return this.history.forget((prev as Agent).key, AGENT_METRICS);
+      const n = a.network;
+      if (!n || n === (prev as Agent | null)?.network) return;
+      const t = n.sampledAt ?? now;
+      this.history.record(a.key, 'latency', t, n.latencyMs);
+      this.history.record(a.key, 'jitter', t, maxOf(n.txJitterMs, n.rxJitterMs));
+      this.history.record(a.key, 'loss', t, maxOf(n.txLossPct, n.rxLossPct));
+    } else if (collection === 'queues') {
+      const q = next as Queue | null;
+      if (!q) return this.history.forget((prev as Queue).key, QUEUE_METRICS);
+      const p = prev as Queue | null;
+      if (p && p.waiting === q.waiting && p.longestWaitSec === q.longestWaitSec) return;
+      this.history.record(q.key, 'waiting', now, q.waiting);
+      this.history.record(q.key, 'longestWait', now, q.longestWaitSec);
+    }
+  }
+}
+
+function maxOf(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}
+
+function truncate(sample: unknown): unknown {
+  if (typeof sample === 'string') return sample.length > 300 ? `${sample.slice(0, 300)}…` : sample;
+  try {
+    const s = JSON.stringify(sample);
+    return s && s.length > 300 ? `${s.slice(0, 300)}…` : sample;
+  } catch {
+    return '[unserializable]';
+  }
+}

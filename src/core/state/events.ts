@@ -1,0 +1,43 @@
+/**
+ * Normalized events: what every connector's pure `normalize` produces and the live state applies.
+ * Ids are the vendor's ids as strings; the engine adds the source id. Everything after normalize
+ * sees only these and the model.
+ */
+import type { Agent, Line, Queue, Site } from '../../shared/model';
+
+type Fields<T, K extends keyof T> = Partial<Omit<T, K>>;
+export type AgentFields = Fields<Agent, 'key' | 'sourceId' | 'vendorId'>;
+/** `waiting: null` means "the vendor value was unusable": the last good value is kept. */
+export type QueueFields = Omit<Fields<Queue, 'key' | 'sourceId' | 'vendorId'>, 'waiting'> & { waiting?: number | null };
+export type SiteFields = Fields<Site, 'key' | 'sourceId' | 'ip'>;
+export type LineFields = Fields<Line, 'key' | 'sourceId' | 'user'>;
+
+/**
+ * `scope` tags an entity as reported by one feed of the source (a Wolkvox report, an Avaya producer).
+ * A later `sync` for that scope removes the entities the feed no longer reports.
+ */
+export type NormalizedEvent =
+  | { type: 'agent'; id: string; set: AgentFields; scope?: string; at?: number }
+  | { type: 'agent.remove'; id: string }
+  | { type: 'queue'; id: string; set: QueueFields; scope?: string; at?: number }
+  | { type: 'queue.remove'; id: string }
+  | { type: 'call.enter'; queueId: string; callId: string; enteredAt: number; kind?: Queue['kind']; name?: string }
+  | { type: 'call.leave'; queueId: string; callId: string }
+  /** Replaces a queue's waiting calls (after a re-sync); calls already known keep their entry time. */
+  | { type: 'calls.replace'; queueId: string; calls: { callId: string; enteredAt: number }[] }
+  | { type: 'site'; ip: string; set: SiteFields; scope?: string }
+  | { type: 'site.remove'; ip: string }
+  | { type: 'line'; user: string; set: LineFields; scope?: string }
+  | { type: 'line.remove'; user: string }
+  | { type: 'sync'; collection: 'agents' | 'queues' | 'sites' | 'lines'; scope: string; ids: string[] }
+  /** A vendor-raised queue alert (Axialys `alert_op` / `alert_file`), valid for `validitySec`. */
+  | {
+      type: 'vendor.alert';
+      queueId: string;
+      metric: 'vendor.alert_op' | 'vendor.alert_file';
+      validitySec: number | null;
+      value?: number | null;
+      message?: string;
+      at?: number;
+    }
+  | { type: 'log'; kind: string; text: string; level?: 'info' | 'warning' | 'error'; subjectId?: string; at?: number };

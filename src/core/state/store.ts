@@ -1,0 +1,420 @@
+/**
+ * The live state: applies normalized events to entities in O(1) per event (plus the calls of the one
+ * queue touched), records what changed for the next coalesced patch, and tells listeners (alerts,
+ * history) exactly which entity changed — never a full scan per event.
+ */
+import {
+  entityKey,
+  type Agent,
+  type Collection,
+  type EntityByCollection,
+  type Line,
+  type LogEntry,
+  type Patch,
+  type Queue,
+  type Site,
+  type Snapshot,
+  type Source,
+} from '../../shared/model';
+import type { NormalizedEvent } from './events';
+
+export type EntityCollection = 'agents' | 'queues' | 'sites' | 'lines';
+export type ChangeListener = <C extends Collection>(
+  collection: C,
+  next: EntityByCollection[C] | null,
+  prev: EntityByCollection[C] | null,
+) => void;
+
+const LOG_CAPACITY = 2000;
+
+function emptyAgent(sourceId: string, vendorId: string): Agent {
+  return {
+    key: entityKey(sourceId, vendorId),
+    sourceId,
+    vendorId,
+    name: vendorId,
+    state: 'unknown',
+    stateSince: null,
+    pauseReason: null,
+    vendorState: null,
+    call: null,
+    network: null,
+  };
+}
+
+function emptyQueue(sourceId: string, vendorId: string, kind: Queue['kind'] = 'queue'): Queue {
+  return {
+    key: entityKey(sourceId, vendorId),
+    sourceId,
+    vendorId,
+    name: vendorId,
+    kind,
+    waiting: 0,
+    longestWaitSec: null,
+    offered: null,
+    answered: null,
+    abandoned: null,
+    serviceLevelPct: null,
+    agentsAvailable: null,
+    oldestSince: null,
+  };
+}
+
+/** Drops `undefined` so that a partial update never erases a field by accident. */
+function defined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+export class LiveState {
+  readonly agents = new Map<string, Agent>();
+  readonly queues = new Map<string, Queue>();
+  readonly sites = new Map<string, Site>();
+  readonly lines = new Map<string, Line>();
+  readonly sources = new Map<string, Source>();
+  /** Waiting calls per queue key: callId → entered-at ms. */
+  private readonly calls = new Map<string, Map<string, number>>();
+  /** Keys per source, per collection (to remove a source's entities without a scan). */
+  private readonly bySource = new Map<string, Record<EntityCollection, Set<string>>>();
+  /** `${collection}|${sourceId}|${scope}` → keys reported by that feed; key → scopes. */
+  private readonly scopeMembers = new Map<string, Set<string>>();
+  private readonly memberships = new Map<string, Set<string>>();
+  private readonly dirty: Record<Collection, Set<string>> = emptySets();
+  private readonly removed: Record<Collection, Set<string>> = emptySets();
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly log: LogEntry[] = [];
+  private pendingLog: LogEntry[] = [];
+  private logSeq = 0;
+  private extraAlerts: () => EntityByCollection['alerts'][] = () => [];
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The alert engine owns alerts; the store includes them in snapshots. */
+  setAlertProvider(provider: () => EntityByCollection['alerts'][]): void {
+    this.extraAlerts = provider;
+  }
+
+  // ---- sources -------------------------------------------------------------------------------
+  upsertSource(source: Source): void {
+    const prev = this.sources.get(source.id) ?? null;
+    this.sources.set(source.id, source);
+    this.markDirty('sources', source.id);
+    this.notify('sources', source, prev);
+  }
+
+  /** Removes a source and every entity it reported. */
+  removeSource(sourceId: string): void {
+    this.clearSourceEntities(sourceId);
+    const prev = this.sources.get(sourceId);
+    if (prev) {
+      this.sources.delete(sourceId);
+      this.markRemoved('sources', sourceId);
+      this.notify('sources', null, prev);
+    }
+  }
+
+  /** Removes every entity a source reported (its feed is being reset). */
+  clearSourceEntities(sourceId: string): void {
+    const idx = this.bySource.get(sourceId);
+    if (!idx) return;
+    for (const collection of ['agents', 'queues', 'sites', 'lines'] as const) {
+      for (const key of [...idx[collection]]) this.removeEntity(collection, key);
+    }
+    this.bySource.delete(sourceId);
+  }
+
+  // ---- events --------------------------------------------------------------------------------
+  apply(sourceId: string, ev: NormalizedEvent, now: number): void {
+    switch (ev.type) {
+      case 'agent':
+        return this.applyAgent(sourceId, ev, now);
+      case 'agent.remove':
+        return this.removeEntity('agents', entityKey(sourceId, ev.id));
+      case 'queue':
+        return this.applyQueue(sourceId, ev.id, ev.set, ev.scope, now);
+      case 'queue.remove':
+        return this.removeEntity('queues', entityKey(sourceId, ev.id));
+      case 'call.enter':
+        return this.callEnter(sourceId, ev.queueId, ev.callId, ev.enteredAt, ev.kind, ev.name, now);
+      case 'call.leave':
+        return this.callLeave(sourceId, ev.queueId, ev.callId, now);
+      case 'calls.replace':
+        return this.callsReplace(sourceId, ev.queueId, ev.calls, now);
+      case 'site':
+        return this.applySite(sourceId, ev.ip, ev.set, ev.scope);
+      case 'site.remove':
+        return this.removeEntity('sites', entityKey(sourceId, ev.ip));
+      case 'line':
+        return this.applyLine(sourceId, ev.user, ev.set, ev.scope);
+      case 'line.remove':
+        return this.removeEntity('lines', entityKey(sourceId, ev.user));
+      case 'sync':
+        return this.sync(sourceId, ev.collection, ev.scope, ev.ids);
+      case 'log':
+        this.appendLog({
+          at: ev.at ?? now,
+          sourceId,
+          kind: ev.kind,
+          level: ev.level ?? 'info',
+          text: ev.text,
+          subjectKey: ev.subjectId ? entityKey(sourceId, ev.subjectId) : null,
+        });
+        return;
+      case 'vendor.alert':
+        return; // routed to the alert engine by the engine
+    }
+  }
+
+  private applyAgent(sourceId: string, ev: Extract<NormalizedEvent, { type: 'agent' }>, now: number): void {
+    const key = entityKey(sourceId, ev.id);
+    const prev = this.agents.get(key) ?? null;
+    const base = prev ?? emptyAgent(sourceId, ev.id);
+    const set = defined(ev.set);
+    const next: Agent = { ...base, ...set };
+    if (set.extra) next.extra = { ...base.extra, ...set.extra };
+    if (set.state !== undefined && set.state !== base.state && set.stateSince === undefined) {
+      next.stateSince = ev.at ?? now;
+    }
+    if (!next.name) next.name = ev.id;
+    this.track(sourceId, 'agents', key, ev.scope);
+    this.put('agents', key, next, prev);
+  }
+
+  private applyQueue(sourceId: string, id: string, setIn: Extract<NormalizedEvent, { type: 'queue' }>['set'], scope: string | undefined, now: number): void {
+    const key = entityKey(sourceId, id);
+    const prev = this.queues.get(key) ?? null;
+    const base = prev ?? emptyQueue(sourceId, id, setIn.kind);
+    const { waiting, ...rest } = defined(setIn);
+    const next: Queue = { ...base, ...rest };
+    if (rest.extra) next.extra = { ...base.extra, ...rest.extra };
+    // An unusable vendor value (null, negative, NaN) keeps the last good one (CONTRACT.md).
+    if (typeof waiting === 'number' && Number.isFinite(waiting) && waiting >= 0) next.waiting = Math.floor(waiting);
+    if (this.calls.has(key)) this.fillWaitFromCalls(next, now);
+    if (!next.name) next.name = id;
+    this.track(sourceId, 'queues', key, scope);
+    this.put('queues', key, next, prev);
+  }
+
+  private ensureQueue(sourceId: string, id: string, kind: Queue['kind'] | undefined, name: string | undefined): Queue {
+    const key = entityKey(sourceId, id);
+    let q = this.queues.get(key);
+    if (!q) {
+      q = emptyQueue(sourceId, id, kind);
+      if (name) q.name = name;
+      this.track(sourceId, 'queues', key, undefined);
+    }
+    return q;
+  }
+
+  private callEnter(sourceId: string, queueId: string, callId: string, enteredAt: number, kind: Queue['kind'] | undefined, name: string | undefined, now: number): void {
+    const prev = this.queues.get(entityKey(sourceId, queueId)) ?? null;
+    const q = this.ensureQueue(sourceId, queueId, kind, name);
+    let calls = this.calls.get(q.key);
+    if (!calls) this.calls.set(q.key, (calls = new Map()));
+    const known = calls.get(callId);
+    // A repeated insert (reconnect replay) keeps the earliest entry time: never duplicated.
+    calls.set(callId, known === undefined ? enteredAt : Math.min(known, enteredAt));
+    const next = { ...q };
+    this.fillWaitFromCalls(next, now);
+    this.put('queues', q.key, next, prev);
+  }
+
+  private callLeave(sourceId: string, queueId: string, callId: string, now: number): void {
+    const key = entityKey(sourceId, queueId);
+    const calls = this.calls.get(key);
+    const prev = this.queues.get(key);
+    if (!calls || !prev || !calls.delete(callId)) return;
+    const next = { ...prev };
+    this.fillWaitFromCalls(next, now);
+    this.put('queues', key, next, prev);
+  }
+
+  private callsReplace(sourceId: string, queueId: string, list: { callId: string; enteredAt: number }[], now: number): void {
+    const prev = this.queues.get(entityKey(sourceId, queueId)) ?? null;
+    const q = this.ensureQueue(sourceId, queueId, undefined, undefined);
+    const old = this.calls.get(q.key);
+    const calls = new Map<string, number>();
+    for (const c of list) calls.set(c.callId, Math.min(old?.get(c.callId) ?? c.enteredAt, c.enteredAt));
+    this.calls.set(q.key, calls);
+    const next = { ...q };
+    this.fillWaitFromCalls(next, now);
+    this.put('queues', q.key, next, prev);
+  }
+
+  private fillWaitFromCalls(q: Queue, now: number): void {
+    const calls = this.calls.get(q.key);
+    if (!calls) return;
+    let oldest = Infinity;
+    for (const t of calls.values()) if (t < oldest) oldest = t;
+    q.waiting = calls.size;
+    q.oldestSince = calls.size ? oldest : null;
+    q.longestWaitSec = calls.size ? Math.max(0, Math.round((now - oldest) / 1000)) : 0;
+  }
+
+  /** Advances longest-wait of queues with waiting calls (the value keeps growing between events). */
+  tick(now: number): void {
+    for (const [key, calls] of this.calls) {
+      if (!calls.size) continue;
+      const prev = this.queues.get(key);
+      if (!prev) continue;
+      const next = { ...prev };
+      this.fillWaitFromCalls(next, now);
+      if (next.longestWaitSec !== prev.longestWaitSec) this.put('queues', key, next, prev);
+    }
+  }
+
+  private applySite(sourceId: string, ip: string, set: Extract<NormalizedEvent, { type: 'site' }>['set'], scope?: string): void {
+    const key = entityKey(sourceId, ip);
+    const prev = this.sites.get(key) ?? null;
+    const base: Site = prev ?? { key, sourceId, ip, agents: null, avgLatencyMs: null, maxLatencyMs: null, minLatencyMs: null, rejectionPct: null };
+    this.track(sourceId, 'sites', key, scope);
+    this.put('sites', key, { ...base, ...defined(set) }, prev);
+  }
+
+  private applyLine(sourceId: string, user: string, set: Extract<NormalizedEvent, { type: 'line' }>['set'], scope?: string): void {
+    const key = entityKey(sourceId, user);
+    const prev = this.lines.get(key) ?? null;
+    const base: Line = prev ?? { key, sourceId, user, status: null, txJitterMs: null, rxJitterMs: null, txLossPct: null, rxLossPct: null };
+    this.track(sourceId, 'lines', key, scope);
+    this.put('lines', key, { ...base, ...defined(set) }, prev);
+  }
+
+  private sync(sourceId: string, collection: EntityCollection, scope: string, ids: string[]): void {
+    const memberKey = `${collection}|${sourceId}|${scope}`;
+    const members = this.scopeMembers.get(memberKey);
+    if (!members) return;
+    const keep = new Set(ids.map((id) => entityKey(sourceId, id)));
+    for (const key of [...members]) {
+      if (keep.has(key)) continue;
+      members.delete(key);
+      const scopes = this.memberships.get(`${collection}|${key}`);
+      scopes?.delete(scope);
+      if (!scopes || scopes.size === 0) this.removeEntity(collection, key);
+    }
+  }
+
+  private track(sourceId: string, collection: EntityCollection, key: string, scope: string | undefined): void {
+    let idx = this.bySource.get(sourceId);
+    if (!idx) this.bySource.set(sourceId, (idx = { agents: new Set(), queues: new Set(), sites: new Set(), lines: new Set() }));
+    idx[collection].add(key);
+    if (scope === undefined) return;
+    const memberKey = `${collection}|${sourceId}|${scope}`;
+    let members = this.scopeMembers.get(memberKey);
+    if (!members) this.scopeMembers.set(memberKey, (members = new Set()));
+    members.add(key);
+    let scopes = this.memberships.get(`${collection}|${key}`);
+    if (!scopes) this.memberships.set(`${collection}|${key}`, (scopes = new Set()));
+    scopes.add(scope);
+  }
+
+  private removeEntity(collection: EntityCollection, key: string): void {
+    const map = this.map(collection);
+    const prev = map.get(key);
+    if (!prev) return;
+    map.delete(key);
+    if (collection === 'queues') this.calls.delete(key);
+    const scopes = this.memberships.get(`${collection}|${key}`);
+    if (scopes) {
+      for (const scope of scopes) this.scopeMembers.get(`${collection}|${prev.sourceId}|${scope}`)?.delete(key);
+      this.memberships.delete(`${collection}|${key}`);
+    }
+    this.bySource.get(prev.sourceId)?.[collection].delete(key);
+    this.markRemoved(collection, key);
+    this.notify(collection, null, prev as never);
+  }
+
+  private map<C extends EntityCollection>(collection: C): Map<string, EntityByCollection[C]> {
+    return this[collection] as unknown as Map<string, EntityByCollection[C]>;
+  }
+
+  private put<C extends EntityCollection>(collection: C, key: string, next: EntityByCollection[C], prev: EntityByCollection[C] | null): void {
+    this.map(collection).set(key, next);
+    this.markDirty(collection, key);
+    this.notify(collection, next, prev);
+  }
+
+  private notify<C extends Collection>(collection: C, next: EntityByCollection[C] | null, prev: EntityByCollection[C] | null): void {
+    for (const l of this.listeners) l(collection, next, prev);
+  }
+
+  /** Marks an entity (e.g. an alert owned elsewhere) as changed for the next patch. */
+  markDirty(collection: Collection, key: string): void {
+    this.removed[collection].delete(key);
+    this.dirty[collection].add(key);
+  }
+
+  markRemoved(collection: Collection, key: string): void {
+    this.dirty[collection].delete(key);
+    this.removed[collection].add(key);
+  }
+
+  // ---- log -----------------------------------------------------------------------------------
+  appendLog(entry: Omit<LogEntry, 'id'>): LogEntry {
+    const full: LogEntry = { id: ++this.logSeq, ...entry };
+    this.log.push(full);
+    if (this.log.length > LOG_CAPACITY) this.log.splice(0, this.log.length - LOG_CAPACITY);
+    this.pendingLog.push(full);
+    if (this.pendingLog.length > LOG_CAPACITY) this.pendingLog.splice(0, this.pendingLog.length - LOG_CAPACITY);
+    return full;
+  }
+
+  recentLog(limit = 500): LogEntry[] {
+    return this.log.slice(-limit);
+  }
+
+  // ---- output --------------------------------------------------------------------------------
+  snapshot(now: number, alerts = this.extraAlerts()): Snapshot {
+    return {
+      at: now,
+      sources: [...this.sources.values()],
+      agents: [...this.agents.values()],
+      queues: [...this.queues.values()],
+      sites: [...this.sites.values()],
+      lines: [...this.lines.values()],
+      alerts,
+      log: this.recentLog(200),
+    };
+  }
+
+  hasChanges(): boolean {
+    if (this.pendingLog.length) return true;
+    for (const c of Object.keys(this.dirty) as Collection[]) if (this.dirty[c].size || this.removed[c].size) return true;
+    return false;
+  }
+
+  /** Takes the changes since the last call as one patch (whole entities), or null when none. */
+  takePatch(now: number, lookupAlert: (id: string) => EntityByCollection['alerts'] | undefined): Patch | null {
+    if (!this.hasChanges()) return null;
+    const patch: Patch = { type: 'patch', at: now, upsert: {}, remove: {} };
+    for (const c of Object.keys(this.dirty) as Collection[]) {
+      const dirty = this.dirty[c];
+      if (dirty.size) {
+        const list: unknown[] = [];
+        for (const key of dirty) {
+          const e = c === 'alerts' ? lookupAlert(key) : (this[c] as Map<string, unknown>).get(key);
+          if (e) list.push(e);
+        }
+        if (list.length) (patch.upsert as Record<string, unknown[]>)[c] = list;
+        dirty.clear();
+      }
+      const removed = this.removed[c];
+      if (removed.size) {
+        (patch.remove as Record<string, string[]>)[c] = [...removed];
+        removed.clear();
+      }
+    }
+    if (this.pendingLog.length) {
+      patch.log = this.pendingLog;
+      this.pendingLog = [];
+    }
+    return patch;
+  }
+}
+
+function emptySets(): Record<Collection, Set<string>> {
+  return { agents: new Set(), queues: new Set(), sites: new Set(), lines: new Set(), sources: new Set(), alerts: new Set() };
+}

@@ -1,0 +1,48 @@
+/**
+ * Redaction: every log line and every error a user or the renderer can see goes through here.
+ * Known secret values (registered when configs load) are replaced wherever they appear, and
+ * secret-looking fields/headers/query parameters are masked by name.
+ */
+const SECRET_KEY = /(pass(word)?|secret|token|authorization|api[-_]?key|appkey|id_session|cookie|credential)/i;
+const known = new Set<string>();
+
+/** Registers a secret value so that it is masked wherever it appears. Short values are ignored. */
+export function registerSecret(value: string | null | undefined): void {
+  if (typeof value === 'string' && value.length >= 4) known.add(value);
+}
+
+export function forgetSecrets(): void {
+  known.clear();
+}
+
+const MASK = '***';
+
+/** Masks known secret values and `key=value` / `"key": "value"` / `Bearer x` patterns in text. */
+export function redactText(text: string): string {
+  let out = text;
+  for (const s of known) {
+    if (out.includes(s)) out = out.split(s).join(MASK);
+  }
+  out = out.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${MASK}`);
+  out = out.replace(
+    /("?(?:[A-Za-z_-]*(?:pass(?:word)?|secret|token|appkey|api[-_]?key|id_session))"?\s*[:=]\s*)("[^"]*"|[^\s&,;}"]+)/gi,
+    (_m, k: string, v: string) => `${k}${v.startsWith('"') ? `"${MASK}"` : MASK}`,
+  );
+  return out;
+}
+
+/** Deep-copies a value masking secret-named fields and known secret strings. */
+export function redactValue(value: unknown, depth = 0): unknown {
+  if (depth > 8) return '[…]';
+  if (typeof value === 'string') return redactText(value);
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactValue(v, depth + 1));
+  if (value instanceof Error) return redactText(`${value.name}: ${value.message}`);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = SECRET_KEY.test(k) && v != null && v !== '' ? MASK : redactValue(v, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}

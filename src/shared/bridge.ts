@@ -1,0 +1,175 @@
+/**
+ * The bridge contract between the renderer and whatever hosts the engine (Electron main over IPC,
+ * or the collector over WebSocket). One place for every channel: a channel without a request schema
+ * fails to compile (`REQUEST_SCHEMAS` must cover `Commands`). Requests are validated with zod on the
+ * receiving side; the renderer is untrusted.
+ */
+import { z } from 'zod';
+import type { Alert, LogEntry, Patch, Snapshot } from './model';
+import { SourceConfigSchema, type SourceConfigView } from './sources';
+import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings } from './settings';
+
+/** Prefix of every IPC channel; the main-process wrapper refuses anything else. */
+export const CHANNEL_PREFIX = 'cctm:';
+
+/** Result of "Test connection". */
+export interface TestResult {
+  ok: boolean;
+  /** Human sentence: what worked or what failed and what to do. */
+  message: string;
+  /** Facts gathered (agents seen, queues seen, mode…). */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/** A point of a metric history (sparklines, trends). */
+export interface HistoryPoint {
+  t: number;
+  v: number | null;
+}
+
+/** Settings as the renderer sees them: sources without secrets. */
+export type SettingsView = Omit<Settings, 'sources' | 'server'> & {
+  sources: SourceConfigView[];
+  /** Secret storage state (tray app): e.g. "os" or "basic_text" (Linux without a keyring). */
+  secretStorage: 'os' | 'basic_text' | 'file' | 'env';
+  /** Where the settings are read from: "tray" (electron-store) or "collector" (config file). */
+  host: 'tray' | 'collector';
+  /** Whether sources/settings can be edited from this face. */
+  editable: boolean;
+  /** Projected daily token use per Wolkvox source (uses/day) and its quota, when known. */
+  tokenBudget?: Record<string, { projectedPerDay: number; quotaPerDay: number | null }>;
+};
+
+/** A source config sent for saving: secret fields may be omitted to keep the stored value. */
+export const SourceSaveSchema = z.object({
+  config: z.record(z.string(), z.unknown()),
+  /** When editing, the id the source had before (renaming is allowed). */
+  previousId: z.string().optional(),
+  /** Confirms storing secrets without OS encryption (Linux `basic_text`). */
+  allowPlaintextSecrets: z.boolean().optional(),
+});
+
+export const SnoozeSchema = z.object({
+  /** Minutes to snooze; null means "until recovered". */
+  minutes: z.number().int().min(1).max(7 * 24 * 60).nullable(),
+  ruleId: z.string().optional(),
+  subjectKey: z.string().optional(),
+  alertId: z.string().optional(),
+});
+
+const Empty = z.undefined().or(z.null()).or(z.object({}).strict()).transform(() => undefined);
+
+/** Commands: renderer → host, request/response. */
+export interface Commands {
+  'snapshot:get': { req: void; res: Snapshot };
+  'alerts:ack': { req: { id: string }; res: Alert | null };
+  'alerts:snooze': { req: z.infer<typeof SnoozeSchema>; res: Alert[] };
+  'alerts:unsnooze': { req: { ruleId?: string; subjectKey?: string; alertId?: string }; res: Alert[] };
+  'alerts:history': { req: { limit?: number }; res: Alert[] };
+  'alerts:export-csv': { req: void; res: string };
+  'alerts:pause-notifications': { req: { paused: boolean }; res: boolean };
+  'log:get': { req: { limit?: number }; res: LogEntry[] };
+  'history:get': { req: { key: string; metric: string }; res: HistoryPoint[] };
+  'settings:get': { req: void; res: SettingsView };
+  'settings:update': {
+    req: {
+      alerts?: z.input<typeof AlertSettingsSchema>;
+      ui?: z.input<typeof UiSettingsSchema>;
+      app?: z.input<typeof AppSettingsSchema>;
+    };
+    res: SettingsView;
+  };
+  'sources:save': { req: z.infer<typeof SourceSaveSchema>; res: SettingsView };
+  'sources:remove': { req: { id: string }; res: SettingsView };
+  'sources:test': { req: { config: Record<string, unknown>; previousId?: string }; res: TestResult };
+  'sources:demo': { req: void; res: SettingsView };
+  'app:open-external': { req: { url: string }; res: boolean };
+}
+export type Channel = keyof Commands;
+export type Req<C extends Channel> = Commands[C]['req'];
+export type Res<C extends Channel> = Commands[C]['res'];
+
+const Id = z.object({ id: z.string().min(1).max(200) }).strict();
+const Limit = z.object({ limit: z.number().int().min(1).max(100_000).optional() }).strict();
+
+/** Request schemas: the compiler insists on one per channel. */
+export const REQUEST_SCHEMAS: { [C in Channel]: z.ZodType<Req<C>, unknown> } = {
+  'snapshot:get': Empty,
+  'alerts:ack': Id,
+  'alerts:snooze': SnoozeSchema,
+  'alerts:unsnooze': z
+    .object({ ruleId: z.string().optional(), subjectKey: z.string().optional(), alertId: z.string().optional() })
+    .strict(),
+  'alerts:history': Limit,
+  'alerts:export-csv': Empty,
+  'alerts:pause-notifications': z.object({ paused: z.boolean() }).strict(),
+  'log:get': Limit,
+  'history:get': z.object({ key: z.string().min(1).max(300), metric: z.string().min(1).max(60) }).strict(),
+  'settings:get': Empty,
+  'settings:update': z
+    .object({
+      alerts: AlertSettingsSchema.partial().optional(),
+      ui: UiSettingsSchema.partial().optional(),
+      app: AppSettingsSchema.partial().optional(),
+    })
+    .strict() as unknown as z.ZodType<Req<'settings:update'>, unknown>,
+  'sources:save': SourceSaveSchema,
+  'sources:remove': Id,
+  'sources:test': z.object({ config: z.record(z.string(), z.unknown()), previousId: z.string().optional() }),
+  'sources:demo': Empty,
+  'app:open-external': z.object({ url: z.string().max(2048) }).strict(),
+};
+
+export const CHANNELS = Object.keys(REQUEST_SCHEMAS) as Channel[];
+
+/** Events: host → renderer. */
+export interface HostEvents {
+  snapshot: Snapshot;
+  patch: Patch;
+  /** Ask the dashboard to show something (notification click → alert). */
+  navigate: { view: string; alertId?: string };
+}
+export type HostEventName = keyof HostEvents;
+
+/** Validates a command request; throws a readable error. */
+export function parseRequest<C extends Channel>(channel: C, payload: unknown): Req<C> {
+  const schema = REQUEST_SCHEMAS[channel];
+  if (!schema) throw new BridgeError('unknown_channel', `unknown channel ${String(channel)}`);
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'request';
+    throw new BridgeError('invalid_request', `${channel}: ${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(REQUEST_SCHEMAS, value);
+}
+
+/** An error with a stable code that crosses the bridge as `{code, message}`. */
+export class BridgeError extends Error {
+  constructor(
+    readonly code: 'unknown_channel' | 'invalid_request' | 'forbidden' | 'failed' | 'not_editable',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BridgeError';
+  }
+}
+
+/** The API any host exposes to the renderer (preload in Electron, WebSocket client in browsers). */
+export interface BridgeApi {
+  invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>>;
+  on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
+}
+
+/** Messages of the collector's WebSocket bridge (`/api/stream`). */
+export type WsClientMessage = { type: 'invoke'; id: number; channel: string; payload: unknown };
+export type WsServerMessage =
+  | (Snapshot & { type: 'snapshot' })
+  | Patch
+  | { type: 'result'; id: number; ok: true; value: unknown }
+  | { type: 'result'; id: number; ok: false; error: { code: string; message: string } }
+  | { type: 'navigate'; view: string; alertId?: string };

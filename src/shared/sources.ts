@@ -1,0 +1,173 @@
+/**
+ * Source configuration schemas (CONTRACT.md "Configuration file"), shared by the collector's config
+ * file, the tray app's settings and the renderer's forms. Secrets may be literal or `env:NAME`.
+ */
+import { z } from 'zod';
+
+/** Source ids become part of entity keys and URLs: keep them short and plain. */
+export const SourceIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'use 1–40 letters, digits, "-" or "_"');
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
+const URL_PARTS = /^(https?|wss?):\/\/(\[[^\]]+\]|[^/:?#\s]+)(?::(\d{1,5}))?(?:[/?#]\S*)?$/i;
+
+/** Splits an absolute http(s)/ws(s) URL into scheme and host without relying on a runtime URL class. */
+export function urlParts(url: string): { scheme: string; host: string; port: number | null } | null {
+  const m = URL_PARTS.exec(url.trim());
+  if (!m) return null;
+  return { scheme: m[1]!.toLowerCase(), host: m[2]!.toLowerCase(), port: m[3] ? Number(m[3]) : null };
+}
+
+/** True for hosts that never leave the machine. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+/** An optional URL override; plain http/ws only for loopback unless the source allows insecure. */
+const UrlSchema = z.string().refine((v) => urlParts(v) !== null, 'must be an absolute http(s):// or ws(s):// URL');
+
+const base = {
+  id: SourceIdSchema,
+  name: z.string().max(80).optional(),
+  enabled: z.boolean().optional(),
+  allowInsecure: z.boolean().optional(),
+};
+
+export const WolkvoxSourceSchema = z.object({
+  ...base,
+  vendor: z.literal('wolkvox'),
+  /** Zero-padded server code such as "0031" (a bare code or a full host are both accepted). */
+  server: z.union([z.string().min(1), z.number()]).transform(String),
+  token: z.string().min(1),
+  baseUrl: UrlSchema.optional(),
+  poll: z
+    .object({
+      latencySec: z.number().min(1).optional(),
+      agentsSec: z.number().min(1).optional(),
+      skillsSec: z.number().min(1).optional(),
+    })
+    .optional(),
+  /** Licences of the operation: the daily token quota is licences × 1000 uses. */
+  licences: z.number().int().positive().optional(),
+});
+
+export const AxialysSourceSchema = z.object({
+  ...base,
+  vendor: z.literal('axialys'),
+  mode: z.enum(['supervisor', 'api']).default('supervisor'),
+  login: z.string().min(1),
+  password: z.string().min(1),
+  authUrl: UrlSchema.optional(),
+  tokenUrl: UrlSchema.optional(),
+  socketUrl: UrlSchema.optional(),
+  socketIo: z.enum(['auto', 'v2', 'v4']).default('auto'),
+});
+
+export const AvayaSourceSchema = z.object({
+  ...base,
+  vendor: z.literal('avaya'),
+  apiBaseUrl: UrlSchema.optional(),
+  region: z.string().regex(/^[a-z]{2,8}$/i, 'a region code such as "eu"').optional(),
+  accountId: z.string().regex(/^[A-Za-z]{6}$/, 'the 6-letter AXP account id'),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  appKey: z.string().min(1),
+  producers: z.array(z.string().min(1)).min(1).default(['Agent_itd_1.0.0', 'Queue_itd_1.0.0']),
+  pingSec: z.number().min(1).max(300).default(30),
+});
+
+export const TelphinSourceSchema = z.object({
+  ...base,
+  vendor: z.literal('telphin'),
+  apiBaseUrl: UrlSchema.optional(),
+  tokenUrl: UrlSchema.optional(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  clientRef: z.string().min(1).default('@me'),
+  webhook: z
+    .object({
+      publicUrl: UrlSchema,
+      /** Secret path segment of the receiver URL; derived from the source when absent. */
+      secret: z.string().min(16).optional(),
+    })
+    .optional(),
+  pollSec: z.number().min(1).default(120),
+});
+
+export const CollectorSourceSchema = z.object({
+  ...base,
+  vendor: z.literal('collector'),
+  url: UrlSchema,
+  accessToken: z.string().min(1).optional(),
+});
+
+export const SourceConfigSchema = z.discriminatedUnion('vendor', [
+  WolkvoxSourceSchema,
+  AxialysSourceSchema,
+  AvayaSourceSchema,
+  TelphinSourceSchema,
+  CollectorSourceSchema,
+]);
+export type SourceConfig = z.infer<typeof SourceConfigSchema>;
+export type SourceConfigOf<V extends SourceConfig['vendor']> = Extract<SourceConfig, { vendor: V }>;
+export type WolkvoxSourceConfig = SourceConfigOf<'wolkvox'>;
+export type AxialysSourceConfig = SourceConfigOf<'axialys'>;
+export type AvayaSourceConfig = SourceConfigOf<'avaya'>;
+export type TelphinSourceConfig = SourceConfigOf<'telphin'>;
+export type CollectorSourceConfig = SourceConfigOf<'collector'>;
+
+/** Which top-level fields of each vendor's config hold secrets. */
+export const SECRET_FIELDS = {
+  wolkvox: ['token'],
+  axialys: ['password'],
+  avaya: ['clientSecret'],
+  telphin: ['clientSecret'],
+  collector: ['accessToken'],
+} as const satisfies Record<SourceConfig['vendor'], readonly string[]>;
+
+/** URL fields checked by the loopback rule. */
+export const URL_FIELDS = ['baseUrl', 'authUrl', 'tokenUrl', 'socketUrl', 'apiBaseUrl', 'url'] as const;
+
+/**
+ * CONTRACT.md: `http://`/`ws://` only for loopback hosts unless `allowInsecure`.
+ * Returns the offending field and a message, or null.
+ */
+export function insecureUrlProblem(cfg: SourceConfig): { field: string; message: string } | null {
+  if (cfg.allowInsecure) return null;
+  const record = cfg as Record<string, unknown>;
+  const candidates: [string, unknown][] = URL_FIELDS.map((f) => [f, record[f]]);
+  if (cfg.vendor === 'telphin' && cfg.webhook) candidates.push(['webhook.publicUrl', cfg.webhook.publicUrl]);
+  for (const [field, value] of candidates) {
+    if (typeof value !== 'string') continue;
+    const parts = urlParts(value);
+    if (!parts) continue;
+    if ((parts.scheme === 'http' || parts.scheme === 'ws') && !isLoopbackHost(parts.host)) {
+      return {
+        field,
+        message: `plain ${parts.scheme}:// is only allowed for loopback hosts; use ${parts.scheme}s:// or set "allowInsecure": true`,
+      };
+    }
+  }
+  return null;
+}
+
+/** The view of a source config the renderer may see: secrets replaced by whether they are set. */
+export type SourceConfigView = Omit<SourceConfig, 'token' | 'password' | 'clientSecret' | 'accessToken'> & {
+  secrets: Record<string, boolean>;
+};
+
+/** Strips every secret field, keeping only whether it is set. */
+export function toSourceView(cfg: SourceConfig): SourceConfigView {
+  const copy: Record<string, unknown> = { ...cfg };
+  const secrets: Record<string, boolean> = {};
+  for (const field of SECRET_FIELDS[cfg.vendor]) {
+    secrets[field] = typeof copy[field] === 'string' && (copy[field] as string).length > 0;
+    delete copy[field];
+  }
+  if (cfg.vendor === 'telphin' && cfg.webhook) {
+    copy.webhook = { publicUrl: cfg.webhook.publicUrl };
+    secrets['webhook.secret'] = Boolean(cfg.webhook.secret);
+  }
+  return { ...(copy as Omit<SourceConfigView, 'secrets'>), secrets };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { LiveState } from '../../src/core/state/store';
+
+const T0 = 1_800_000_000_000;
+
+describe('LiveState', () => {
+  it('merges agent updates and stamps stateSince only when the state changes', () => {
+    const s = new LiveState();
+    s.apply('wv', { type: 'agent', id: '1001', set: { name: 'Ana', state: 'available' } }, T0);
+    s.apply('wv', { type: 'agent', id: '1001', set: { vendorState: 'Ready' } }, T0 + 5000);
+    const a = s.agents.get('wv:1001')!;
+    expect(a).toMatchObject({ key: 'wv:1001', sourceId: 'wv', vendorId: '1001', name: 'Ana', state: 'available', vendorState: 'Ready', stateSince: T0 });
+    s.apply('wv', { type: 'agent', id: '1001', set: { state: 'on_call' } }, T0 + 9000);
+    expect(s.agents.get('wv:1001')!.stateSince).toBe(T0 + 9000);
+  });
+
+  it('counts waiting calls, keeps the earliest entry on replay and ticks the longest wait', () => {
+    const s = new LiveState();
+    s.apply('ax', { type: 'call.enter', queueId: '7', callId: 'c1', enteredAt: T0 - 30_000 }, T0);
+    s.apply('ax', { type: 'call.enter', queueId: '7', callId: 'c2', enteredAt: T0 - 5_000 }, T0);
+    s.apply('ax', { type: 'call.enter', queueId: '7', callId: 'c1', enteredAt: T0 - 10_000 }, T0); // replay after reconnect
+    expect(s.queues.get('ax:7')).toMatchObject({ waiting: 2, longestWaitSec: 30 });
+    s.tick(T0 + 15_000);
+    expect(s.queues.get('ax:7')!.longestWaitSec).toBe(45);
+    s.apply('ax', { type: 'call.leave', queueId: '7', callId: 'c1' }, T0 + 15_000);
+    expect(s.queues.get('ax:7')).toMatchObject({ waiting: 1, longestWaitSec: 20 });
+    s.apply('ax', { type: 'call.leave', queueId: '7', callId: 'unknown' }, T0 + 15_000);
+    expect(s.queues.get('ax:7')!.waiting).toBe(1);
+  });
+
+  it('keeps the last good waiting count when the vendor sends an unusable one', () => {
+    const s = new LiveState();
+    s.apply('wv', { type: 'queue', id: 's1', set: { waiting: 4, kind: 'skill' } }, T0);
+    s.apply('wv', { type: 'queue', id: 's1', set: { waiting: null } }, T0);
+    s.apply('wv', { type: 'queue', id: 's1', set: { waiting: -3 } }, T0);
+    expect(s.queues.get('wv:s1')).toMatchObject({ waiting: 4, kind: 'skill' });
+  });
+
+  it('sync removes what a feed no longer reports, but not what another feed still reports', () => {
+    const s = new LiveState();
+    s.apply('wv', { type: 'agent', id: '1', set: {}, scope: 'latency' }, T0);
+    s.apply('wv', { type: 'agent', id: '2', set: {}, scope: 'latency' }, T0);
+    s.apply('wv', { type: 'agent', id: '2', set: {}, scope: 'agents' }, T0);
+    s.apply('wv', { type: 'sync', collection: 'agents', scope: 'latency', ids: [] }, T0);
+    expect([...s.agents.keys()]).toEqual(['wv:2']);
+  });
+
+  it('coalesces changes into one patch with whole entities and removals', () => {
+    const s = new LiveState();
+    s.apply('a', { type: 'agent', id: '1', set: { state: 'available' } }, T0);
+    s.apply('a', { type: 'agent', id: '1', set: { state: 'paused' } }, T0);
+    s.apply('a', { type: 'agent', id: '2', set: {} }, T0);
+    s.apply('a', { type: 'agent.remove', id: '2' }, T0);
+    const p = s.takePatch(T0, () => undefined)!;
+    expect(p.upsert.agents).toHaveLength(1);
+    expect(p.upsert.agents![0]).toMatchObject({ key: 'a:1', state: 'paused' });
+    expect(p.remove.agents).toEqual(['a:2']);
+    expect(p.upsert.queues).toBeUndefined();
+    expect(s.takePatch(T0, () => undefined)).toBeNull();
+  });
+
+  it('removing a source removes every entity it reported', () => {
+    const s = new LiveState();
+    s.upsertSource({ id: 'a', vendor: 'axialys', name: 'A', status: 'live', lastEventAt: null, lastError: null });
+    s.apply('a', { type: 'agent', id: '1', set: {} }, T0);
+    s.apply('a', { type: 'call.enter', queueId: 'q', callId: 'c', enteredAt: T0 }, T0);
+    s.apply('b', { type: 'agent', id: '1', set: {} }, T0);
+    s.removeSource('a');
+    expect([...s.agents.keys()]).toEqual(['b:1']);
+    expect(s.queues.size).toBe(0);
+    expect(s.sources.size).toBe(0);
+  });
+});
