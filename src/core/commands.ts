@@ -1,0 +1,165 @@
+/**
+ * The receiving side of the bridge contract: one handler for every channel, used by the Electron IPC
+ * wrapper and by the collector's WebSocket. Every payload is validated before anything runs.
+ */
+import {
+  BridgeError,
+  isChannel,
+  parseRequest,
+  type Channel,
+  type Commands,
+  type Req,
+  type Res,
+  type SettingsView,
+} from '../shared/bridge';
+import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings } from '../shared/settings';
+import { insecureUrlProblem, SECRET_FIELDS, SourceConfigSchema, toSourceView, type SourceConfig } from '../shared/sources';
+import type { Engine } from './engine';
+import type { SettingsHost } from './settings/host';
+import { redactText } from './util/redact';
+
+export interface CommandDeps {
+  engine: Engine;
+  settings: SettingsHost;
+  /** Opens a URL in the OS browser (tray app only; guarded there). */
+  openExternal?: (url: string) => Promise<boolean>;
+  /** Starts the demo simulators and returns sources pointing at them. */
+  demo?: () => Promise<SourceConfig[]>;
+  /** Called after settings changed (tray app applies start-at-login, language…). */
+  onSettingsChanged?: (settings: Settings) => void;
+  /** Projected Wolkvox token use per source, when the connector knows it. */
+  tokenBudget?: () => SettingsView['tokenBudget'];
+}
+
+type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> | Res<C> };
+
+export type CommandHandler = (channel: string, payload: unknown) => Promise<unknown>;
+
+export function createCommandHandler(deps: CommandDeps): CommandHandler {
+  const { engine, settings } = deps;
+  const now = () => engine.clock.now();
+
+  const view = (): SettingsView => {
+    const s = settings.get();
+    return {
+      version: s.version,
+      alerts: s.alerts,
+      ui: s.ui,
+      app: s.app,
+      sources: s.sources.map(toSourceView),
+      secretStorage: settings.secretStorage(),
+      host: settings.kind,
+      editable: settings.editable,
+      tokenBudget: deps.tokenBudget?.(),
+    };
+  };
+
+  const requireEditable = () => {
+    if (!settings.editable) throw new BridgeError('not_editable', 'Settings are read-only here: edit the collector configuration file and restart it.');
+  };
+
+  /** Completes a submitted config with stored secrets (the renderer never has them) and validates it. */
+  const completeConfig = async (raw: Record<string, unknown>, previousId?: string): Promise<SourceConfig> => {
+    const vendor = raw.vendor;
+    const stored = settings.get().sources.find((s) => s.id === (previousId ?? raw.id));
+    const merged: Record<string, unknown> = { ...raw };
+    if (stored && stored.vendor === vendor) {
+      const resolved = await settings.resolve(stored);
+      for (const f of SECRET_FIELDS[stored.vendor]) {
+        if (merged[f] === undefined || merged[f] === '') merged[f] = (resolved as Record<string, unknown>)[f];
+      }
+      if (stored.vendor === 'telphin' && stored.webhook?.secret && merged.webhook && typeof merged.webhook === 'object') {
+        const wh = merged.webhook as Record<string, unknown>;
+        if (!wh.secret) merged.webhook = { ...wh, secret: stored.webhook.secret };
+      }
+    }
+    const parsed = SourceConfigSchema.safeParse(merged);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.join('.') || 'config';
+      throw new BridgeError('invalid_request', `${field}: ${issue.message}`);
+    }
+    const insecure = insecureUrlProblem(parsed.data);
+    if (insecure) throw new BridgeError('invalid_request', `${insecure.field}: ${insecure.message}`);
+    return parsed.data;
+  };
+
+  const handlers: Handlers = {
+    'snapshot:get': () => engine.snapshot(),
+    'alerts:ack': ({ id }) => engine.alerts.ack(id, now()),
+    'alerts:snooze': (req) => engine.alerts.snooze(req, now()),
+    'alerts:unsnooze': (req) => engine.alerts.unsnooze(req, now()),
+    'alerts:history': ({ limit }) => engine.alerts.history(limit),
+    'alerts:export-csv': () => engine.alerts.exportCsv(),
+    'alerts:pause-notifications': async ({ paused }) => {
+      const next = { ...engine.alerts.settings(), notificationsPaused: paused };
+      engine.alerts.setSettings(next);
+      if (settings.editable) await settings.update({ alerts: next });
+      return paused;
+    },
+    'log:get': ({ limit }) => engine.state.recentLog(limit ?? 500),
+    'history:get': ({ key, metric }) => engine.history.get(key, metric),
+    'settings:get': () => view(),
+    'settings:update': async (req) => {
+      requireEditable();
+      const cur = settings.get();
+      const partial: Partial<Pick<Settings, 'alerts' | 'ui' | 'app'>> = {};
+      if (req.alerts) partial.alerts = AlertSettingsSchema.parse({ ...cur.alerts, ...req.alerts });
+      if (req.ui) partial.ui = UiSettingsSchema.parse({ ...cur.ui, ...req.ui });
+      if (req.app) partial.app = AppSettingsSchema.parse({ ...cur.app, ...req.app });
+      const next = await settings.update(partial);
+      if (partial.alerts) engine.alerts.setSettings(next.alerts);
+      deps.onSettingsChanged?.(next);
+      return view();
+    },
+    'sources:save': async ({ config, previousId, allowPlaintextSecrets }) => {
+      requireEditable();
+      const cfg = await completeConfig(config, previousId);
+      if (previousId && previousId !== cfg.id && settings.get().sources.some((s) => s.id === cfg.id)) {
+        throw new BridgeError('invalid_request', `id: a source named "${cfg.id}" already exists`);
+      }
+      if (!previousId && settings.get().sources.some((s) => s.id === cfg.id)) {
+        throw new BridgeError('invalid_request', `id: a source named "${cfg.id}" already exists`);
+      }
+      await settings.saveSource(cfg, previousId, { allowPlaintextSecrets });
+      if (previousId && previousId !== cfg.id) await engine.removeSource(previousId);
+      await engine.setSources(await Promise.all(settings.get().sources.map((s) => settings.resolve(s))));
+      return view();
+    },
+    'sources:remove': async ({ id }) => {
+      requireEditable();
+      await settings.removeSource(id);
+      await engine.removeSource(id);
+      return view();
+    },
+    'sources:test': async ({ config, previousId }) => {
+      const cfg = await completeConfig(config, previousId);
+      return engine.testSource(cfg);
+    },
+    'sources:demo': async () => {
+      requireEditable();
+      if (!deps.demo) throw new BridgeError('failed', 'Demo sources are not available here.');
+      const sources = await deps.demo();
+      for (const cfg of sources) {
+        if (settings.get().sources.some((s) => s.id === cfg.id)) continue;
+        await settings.saveSource(cfg, undefined, { allowPlaintextSecrets: true });
+      }
+      await engine.setSources(await Promise.all(settings.get().sources.map((s) => settings.resolve(s))));
+      return view();
+    },
+    'app:open-external': async ({ url }) => (deps.openExternal ? deps.openExternal(url) : false),
+  };
+
+  return async (channel, payload) => {
+    if (!isChannel(channel)) throw new BridgeError('unknown_channel', `unknown channel ${String(channel).slice(0, 80)}`);
+    const req = parseRequest(channel, payload);
+    try {
+      return await (handlers[channel] as (r: unknown) => unknown)(req);
+    } catch (e) {
+      if (e instanceof BridgeError) throw e;
+      throw new BridgeError('failed', redactText(e instanceof Error ? e.message : String(e)));
+    }
+  };
+}
+
+export type { Commands };

@@ -1,0 +1,18 @@
+/**
+ * What the tray shows, computed from the live picture by the engine (pure, testable) and rendered by
+ * src/main/tray.ts with Electron's Tray. Icon files live in resources/tray/{level}.png (colour and shape).
+ */
+export type TrayLevel = 'ok' | 'warning' | 'critical' | 'stale';
+
+export interface TrayModel {
+  level: TrayLevel;
+  /** e.g. "2 critical · 5 calls waiting · Axialys live, Wolkvox 4 min old" */
+  tooltip: string;
+  /** Count shown next to the icon on macOS ("" when nothing is firing). */
+  title: string;
+  /** Top active alerts for the menu (most severe first). */
+  topAlerts: { id: string; label: string; severity: 'warning' | 'critical' }[];
+  /** Sources and their status for the menu. */
+  sources: { id: string; label: string; status: string }[];
+  notificationsPaused: boolean;
+}
