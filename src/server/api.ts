@@ -1,0 +1,84 @@
+/**
+ * HTTP routes of the collector (CONTRACT.md "HTTP / WebSocket API").
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Engine } from '../core/engine';
+import type { CommandHandler } from '../core/commands';
+import { BridgeError } from '../shared/bridge';
+import { readBody, BodyTooLarge, sendJson } from './body';
+
+const API_BODY_LIMIT = 16 * 1024;
+
+type Route = { method: 'GET' | 'POST'; pattern: RegExp; run: (m: RegExpExecArray, url: URL, req: IncomingMessage) => Promise<[number, unknown]> };
+
+export function createApi(engine: Engine, commands: CommandHandler) {
+  const json = async (req: IncomingMessage): Promise<unknown> => {
+    const body = await readBody(req, API_BODY_LIMIT);
+    if (body.length === 0) return {};
+    try {
+      return JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new BridgeError('invalid_request', 'the request body is not valid JSON');
+    }
+  };
+
+  const routes: Route[] = [
+    { method: 'GET', pattern: /^\/api\/health$/, run: async () => [200, { ok: true, sources: engine.snapshot().sources }] },
+    { method: 'GET', pattern: /^\/api\/snapshot$/, run: async () => [200, engine.snapshot()] },
+    {
+      method: 'GET',
+      pattern: /^\/api\/alerts$/,
+      run: async (_m, url) => {
+        const state = url.searchParams.get('state') ?? 'firing';
+        if (state !== 'firing' && state !== 'all') throw new BridgeError('invalid_request', 'state must be "firing" or "all"');
+        return [200, engine.alerts.list(state)];
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/alerts\/export\.csv$/,
+      run: async () => [200, { csv: await commands('alerts:export-csv', undefined) }],
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/alerts\/snooze$/,
+      run: async (_m, _u, req) => [200, await commands('alerts:snooze', await json(req))],
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/alerts\/([^/]+)\/ack$/,
+      run: async (m, _u, req) => {
+        await json(req);
+        let id: string;
+        try {
+          id = decodeURIComponent(m[1]!);
+        } catch {
+          throw new BridgeError('invalid_request', 'malformed alert id');
+        }
+        const alert = await commands('alerts:ack', { id });
+        return alert ? [200, alert] : [404, { error: `no alert with id ${id}` }];
+      },
+    },
+  ];
+
+  return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const matching = routes.filter((r) => r.pattern.test(url.pathname));
+    if (!matching.length) return sendJson(res, 404, { error: `unknown route ${url.pathname}` });
+    const route = matching.find((r) => r.method === req.method);
+    if (!route) return sendJson(res, 405, { error: `method ${req.method} not allowed` }, { allow: matching.map((r) => r.method).join(', ') });
+    try {
+      const [status, value] = await route.run(route.pattern.exec(url.pathname)!, url, req);
+      if (url.pathname.endsWith('.csv') && status === 200) {
+        const csv = (value as { csv: string }).csv;
+        res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="alerts.csv"' });
+        res.end(csv);
+        return;
+      }
+      sendJson(res, status, value);
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return sendJson(res, 413, { error: e.message }, { connection: 'close' });
+      if (e instanceof BridgeError && (e.code === 'invalid_request' || e.code === 'unknown_channel')) return sendJson(res, 400, { error: e.message });
+      sendJson(res, 500, { error: e instanceof Error ? e.message : 'internal error' });
+    }
+  };
+}

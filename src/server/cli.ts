@@ -1,0 +1,109 @@
+/**
+ * `npm run collector -- --config FILE [--host H] [--port N] [--demo]` and `npm run demo`.
+ * Prints exactly one `collector listening on http://HOST:PORT` line once requests are accepted;
+ * SIGINT/SIGTERM stop it cleanly within 5 s; invalid configuration exits with code 2.
+ */
+import { parseArgs } from 'node:util';
+import { SettingsSchema, type Settings } from '../shared/settings';
+import { createLogger } from '../core/util/logger';
+import { ConfigError, loadConfigFile } from './config';
+import { startCollector } from './collector';
+
+const USAGE = `usage: collector --config FILE [--host H] [--port N] [--demo]
+       collector --demo [--host H] [--port N]
+
+  --config FILE   JSON configuration (sources, alerts, server); secrets may be "env:NAME"
+  --host H        address to listen on (default 127.0.0.1; others require server.accessToken)
+  --port N        port (default 8787; 0 picks a free one)
+  --demo          add the vendor simulators on loopback as demo sources
+`;
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`collector: ${message}\n`);
+  process.exit(code);
+}
+
+export interface MainHooks {
+  /** Runs after the configuration is validated and before the server starts (e.g. build the dashboard). */
+  prepare?: () => Promise<void>;
+}
+
+export async function main(argv = process.argv.slice(2), hooks: MainHooks = {}): Promise<void> {
+  let values: { config?: string; host?: string; port?: string; demo?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        config: { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        demo: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    fail(`${(e as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (!values.config && !values.demo) fail(`nothing to monitor: pass --config FILE or --demo\n${USAGE}`);
+  let port: number | undefined;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  }
+
+  let settings: Settings;
+  try {
+    settings = values.config ? loadConfigFile(values.config) : SettingsSchema.parse({});
+    if (values.config) {
+      const { checkConfigFile } = await import('./config-permissions');
+      const problem = checkConfigFile(values.config, settings);
+      if (problem) throw new ConfigError(problem);
+    }
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.message);
+    throw e;
+  }
+
+  await hooks.prepare?.();
+  const log = createLogger({ scope: 'collector' });
+  let collector;
+  try {
+    collector = await startCollector({ settings, configPath: values.config ?? null, host: values.host, port, demo: values.demo, logger: log });
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.message);
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') fail(`port ${port ?? settings.server.port ?? 8787} is already in use: pass --port 0 or another port`, 1);
+    if (err.code === 'EADDRNOTAVAIL') fail(`cannot listen on ${values.host}: this machine has no such address`, 1);
+    throw e;
+  }
+  process.stdout.write(`collector listening on ${collector.url}\n`);
+  process.stdout.write(`dashboard: ${collector.url}/${settings.server.accessToken ? '?token=<access token>' : ''}\n`);
+  if (values.demo) process.stdout.write(`demo sources: ${collector.engine.sourceIds().join(', ') || '(none)'}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    const force = setTimeout(() => {
+      log.warn('shutdown took too long; exiting');
+      process.exit(1);
+    }, 4500);
+    force.unref();
+    collector.stop().then(
+      () => process.exit(0),
+      (e) => {
+        log.error('shutdown failed', e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+

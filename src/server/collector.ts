@@ -1,0 +1,165 @@
+/**
+ * The collector: the engine without Electron, serving the HTTP/WS API, the webhook receiver and the
+ * dashboard. `startCollector` is used by the CLI, by `npm run demo`, by tests and by benchmarks.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { Engine, type EngineOptions } from '../core/engine';
+import { createCommandHandler } from '../core/commands';
+import { createLogger, type Logger } from '../core/util/logger';
+import type { Settings } from '../shared/settings';
+import type { SourceConfig } from '../shared/sources';
+import { isLoopbackHost } from '../shared/sources';
+import { ConfigError, resolveSecret } from './config';
+import { CollectorSettingsHost } from './settings-host';
+import { createApi } from './api';
+import { StreamHub } from './stream';
+import { createStaticHandler, SECURITY_HEADERS } from './static';
+import { handleWebhook, hardenServer } from './hooks';
+import { authorized } from './auth';
+import { sendJson } from './body';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_STATIC_DIR = resolve(HERE, '../../out/renderer');
+
+export interface CollectorOptions {
+  settings: Settings;
+  configPath?: string | null;
+  host?: string;
+  port?: number;
+  /** Start the vendor simulators on loopback and add demo sources. */
+  demo?: boolean;
+  staticDir?: string;
+  logger?: Logger;
+  env?: NodeJS.ProcessEnv;
+  engine?: Omit<EngineOptions, 'logger'>;
+  /** Starts the demo simulators (defaults to src/simulators/demo.ts). */
+  startDemo?: () => Promise<{ sources: SourceConfig[]; stop(): Promise<void> }>;
+}
+
+export interface Collector {
+  url: string;
+  host: string;
+  port: number;
+  engine: Engine;
+  server: Server;
+  stream: StreamHub;
+  stop(): Promise<void>;
+}
+
+export async function startCollector(opts: CollectorOptions): Promise<Collector> {
+  const env = opts.env ?? process.env;
+  const log = opts.logger ?? createLogger({ scope: 'collector' });
+  const host = opts.host ?? opts.settings.server.host ?? '127.0.0.1';
+  const accessToken = resolveSecret(opts.settings.server.accessToken, env);
+  if (!isLoopbackHost(host) && !accessToken) {
+    throw new ConfigError(`refusing to listen on ${host} without an access token: set "server.accessToken" in the configuration (e.g. "env:COLLECTOR_TOKEN")`);
+  }
+
+  let settings = opts.settings;
+  let demo: { sources: SourceConfig[]; stop(): Promise<void> } | null = null;
+  const startDemo = opts.startDemo ?? (async () => (await import('../simulators/demo')).startDemo());
+  if (opts.demo) {
+    demo = await startDemo();
+    const ids = new Set(settings.sources.map((s) => s.id));
+    settings = { ...settings, sources: [...settings.sources, ...demo.sources.filter((s) => !ids.has(s.id))] };
+  }
+  const host$ = new CollectorSettingsHost(settings, opts.demo ? null : (opts.configPath ?? null), env);
+  const engine = new Engine({ ...opts.engine, logger: log.child('engine'), alertSettings: settings.alerts });
+  const commands = createCommandHandler({
+    engine,
+    settings: host$,
+    demo: async () => {
+      demo ??= await startDemo();
+      return demo.sources;
+    },
+  });
+  const stream = new StreamHub(engine, commands, log.child('stream'));
+  const api = createApi(engine, commands);
+  const serveStatic = createStaticHandler(opts.staticDir ?? DEFAULT_STATIC_DIR);
+
+  const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://collector');
+    } catch {
+      return sendJson(res, 400, { error: 'malformed request target' });
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (!authorized(req, url, accessToken)) {
+        return sendJson(res, 401, { error: 'missing or wrong access token (Authorization: Bearer <token>)' }, { 'www-authenticate': 'Bearer' });
+      }
+      return void api(req, res, url).catch((e) => {
+        log.error('API request failed', e);
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      });
+    }
+    if (url.pathname.startsWith('/hooks/')) {
+      return void handleWebhook(engine.webhooks, req, res, url, log.child('hooks'));
+    }
+    serveStatic(req, res, url.pathname);
+  });
+  hardenServer(server);
+  server.on('upgrade', (req, socket, head) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://collector');
+    } catch {
+      socket.destroy();
+      return;
+    }
+    if (url.pathname !== '/api/stream') {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    if (!sameOrigin(req.headers.origin, req.headers.host)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    stream.upgrade(req, socket, head, authorized(req, url, accessToken, true));
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+  });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? opts.settings.server.port ?? 8787, host, () => {
+      server.off('error', reject);
+      resolvePromise();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  engine.start(await Promise.all(settings.sources.map((s) => host$.resolve(s))));
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      stream.close();
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      await engine.stop();
+      await demo?.stop().catch((e) => log.warn('stopping the demo simulators failed', e));
+      server.closeAllConnections();
+      await closed;
+    })());
+
+  return { url: `http://${shownHost}:${port}`, host, port, engine, server, stream, stop };
+}
+
+/** Browsers send Origin on WebSocket upgrades: only this collector's own pages may open the stream. */
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (!origin) return true; // non-browser clients (wallboard scripts, tray apps in team mode)
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export { SECURITY_HEADERS };

@@ -1,0 +1,142 @@
+/**
+ * WS `/api/stream`: a snapshot first, then coalesced patches; the same socket carries bridge commands
+ * (`{type:'invoke'}` → `{type:'result'}`). Each patch is serialized once for all clients. A client that
+ * cannot keep up is not fed an unbounded buffer: it skips patches and gets a fresh snapshot when drained.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Engine } from '../core/engine';
+import type { CommandHandler } from '../core/commands';
+import type { Logger } from '../core/util/logger';
+import { BridgeError } from '../shared/bridge';
+import type { Patch } from '../shared/model';
+
+const MAX_BUFFERED = 4 * 1024 * 1024;
+const MAX_MESSAGE = 256 * 1024;
+
+interface Client {
+  ws: WebSocket;
+  stale: boolean;
+  alive: boolean;
+}
+
+export class StreamHub {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE, perMessageDeflate: false });
+  private readonly clients = new Set<Client>();
+  private readonly unsubscribe: () => void;
+  private readonly pinger: NodeJS.Timeout;
+  rejectedMessages = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly commands: CommandHandler,
+    private readonly log: Logger,
+  ) {
+    this.unsubscribe = engine.subscribe((patch) => this.broadcast(patch));
+    this.pinger = setInterval(() => this.heartbeat(), 30_000);
+    this.pinger.unref();
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** Completes an upgrade; `authorized` false → the socket is closed with 4401 (browsers cannot read HTTP statuses). */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, authorized: boolean): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!authorized) {
+        ws.close(4401, 'unauthorized');
+        return;
+      }
+      this.attach(ws);
+    });
+  }
+
+  private attach(ws: WebSocket): void {
+    const client: Client = { ws, stale: false, alive: true };
+    this.clients.add(client);
+    ws.on('pong', () => (client.alive = true));
+    ws.on('close', () => this.clients.delete(client));
+    ws.on('error', () => this.clients.delete(client));
+    ws.on('message', (data, isBinary) => void this.onMessage(client, data as Buffer, isBinary));
+    this.sendSnapshot(client);
+  }
+
+  private sendSnapshot(client: Client): void {
+    client.stale = false;
+    client.ws.send(JSON.stringify({ type: 'snapshot', ...this.engine.snapshot() }));
+  }
+
+  private broadcast(patch: Patch): void {
+    if (!this.clients.size) return;
+    let text: string | null = null;
+    for (const c of this.clients) {
+      if (c.ws.readyState !== c.ws.OPEN) continue;
+      if (c.stale || c.ws.bufferedAmount > MAX_BUFFERED) {
+        if (!c.stale) this.log.warn('a dashboard client is too slow; it will be resynchronized');
+        c.stale = true;
+        if (c.ws.bufferedAmount === 0) this.sendSnapshot(c);
+        continue;
+      }
+      text ??= JSON.stringify(patch);
+      c.ws.send(text);
+    }
+  }
+
+  private async onMessage(client: Client, data: Buffer, isBinary: boolean): Promise<void> {
+    let msg: unknown;
+    try {
+      if (isBinary) throw new Error('binary');
+      msg = JSON.parse(data.toString('utf8'));
+    } catch {
+      this.rejectedMessages++;
+      return this.reply(client, { type: 'error', error: { code: 'invalid_request', message: 'messages must be JSON text' } });
+    }
+    const m = msg as { type?: unknown; id?: unknown; channel?: unknown; payload?: unknown };
+    if (!m || typeof m !== 'object' || m.type !== 'invoke' || typeof m.id !== 'number' || typeof m.channel !== 'string') {
+      this.rejectedMessages++;
+      return this.reply(client, { type: 'error', error: { code: 'invalid_request', message: 'expected {type:"invoke", id, channel, payload}' } });
+    }
+    try {
+      const value = await this.commands(m.channel, m.payload);
+      this.reply(client, { type: 'result', id: m.id, ok: true, value: value ?? null });
+    } catch (e) {
+      const code = e instanceof BridgeError ? e.code : 'failed';
+      const message = e instanceof Error ? e.message : String(e);
+      this.reply(client, { type: 'result', id: m.id, ok: false, error: { code, message } });
+    }
+  }
+
+  private reply(client: Client, value: unknown): void {
+    if (client.ws.readyState === client.ws.OPEN) client.ws.send(JSON.stringify(value));
+  }
+
+  /** Sends a message to every client (e.g. navigation requests). */
+  send(value: unknown): void {
+    const text = JSON.stringify(value);
+    for (const c of this.clients) if (c.ws.readyState === c.ws.OPEN) c.ws.send(text);
+  }
+
+  private heartbeat(): void {
+    for (const c of this.clients) {
+      if (!c.alive) {
+        c.ws.terminate();
+        this.clients.delete(c);
+        continue;
+      }
+      c.alive = false;
+      c.ws.ping();
+    }
+  }
+
+  close(): void {
+    clearInterval(this.pinger);
+    this.unsubscribe();
+    for (const c of this.clients) c.ws.close(1001, 'collector shutting down');
+    setTimeout(() => {
+      for (const c of this.clients) c.ws.terminate();
+    }, 500).unref();
+    this.wss.close();
+  }
+}
