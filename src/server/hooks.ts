@@ -52,8 +52,8 @@ export async function handleWebhook(registry: WebhookRegistry, req: IncomingMess
       return true;
     }
   }
-  let status = 500;
-  let text = '';
+  let status: number;
+  let text: string;
   try {
     const out = registry.handle(vendor, secret, {
       method: req.method,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Alert, LogEntry, Patch, Snapshot } from './model';
-import { SourceConfigSchema, type SourceConfigView } from './sources';
+import type { SourceConfigView } from './sources';
 import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings } from './settings';
 
 /** Prefix of every IPC channel; the main-process wrapper refuses anything else. */

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startCollector, type Collector } from '../../src/server/collector';
+import { SettingsSchema } from '../../src/shared/settings';
+import { memoryLogger } from '../../src/core/util/logger';
+import { scriptedRegistry, wolkvoxConfig } from '../fakes/connector';
+
+let collector: Collector | null = null;
+afterEach(async () => {
+  await collector?.stop();
+  collector = null;
+});
+
+async function start(extra: Record<string, unknown> = {}) {
+  const { registry, handle } = scriptedRegistry();
+  const settings = SettingsSchema.parse({ sources: [wolkvoxConfig('wv')], ...extra });
+  collector = await startCollector({ settings, port: 0, logger: memoryLogger(), engine: { registry } });
+  return { c: collector, handle };
+}
+
+function collect(ws: WebSocket) {
+  const messages: any[] = [];
+  ws.on('message', (d) => messages.push(JSON.parse(d.toString())));
+  return messages;
+}
+
+async function until<T>(fn: () => T | undefined | null | false, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('collector HTTP API', () => {
+  it('serves health and snapshot with the contract fields', async () => {
+    const { c, handle } = await start();
+    handle.emit('wv', [{ type: 'agent', id: '1001', set: { name: 'Ana', state: 'available' } }]);
+    const health = await (await fetch(`${c.url}/api/health`)).json();
+    expect(health.ok).toBe(true);
+    expect(health.sources[0]).toMatchObject({ id: 'wv', vendor: 'wolkvox', name: 'wv', status: 'live', lastError: null });
+    const snap = await (await fetch(`${c.url}/api/snapshot`)).json();
+    expect(Object.keys(snap)).toEqual(expect.arrayContaining(['at', 'sources', 'agents', 'queues', 'sites', 'alerts']));
+    expect(snap.agents[0]).toMatchObject({ key: 'wv:1001', sourceId: 'wv', vendorId: '1001', name: 'Ana', state: 'available' });
+  });
+
+  it('answers 404, 405 and 400 with JSON errors', async () => {
+    const { c } = await start();
+    const r404 = await fetch(`${c.url}/api/nothing`);
+    expect(r404.status).toBe(404);
+    expect((await r404.json()).error).toMatch(/unknown route/);
+    const r405 = await fetch(`${c.url}/api/snapshot`, { method: 'POST' });
+    expect(r405.status).toBe(405);
+    expect(r405.headers.get('allow')).toBe('GET');
+    const bad = await fetch(`${c.url}/api/alerts/snooze`, { method: 'POST', body: '{nope' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/JSON/);
+    const badState = await fetch(`${c.url}/api/alerts?state=sometimes`);
+    expect(badState.status).toBe(400);
+    const badSnooze = await fetch(`${c.url}/api/alerts/snooze`, { method: 'POST', body: JSON.stringify({ minutes: 'ten' }) });
+    expect(badSnooze.status).toBe(400);
+    expect((await badSnooze.json()).error).toMatch(/minutes/);
+  });
+
+  it('acknowledges a vendor alert through the API and answers the updated alert', async () => {
+    const { c, handle } = await start();
+    handle.emit('wv', [{ type: 'vendor.alert', queueId: 'q1', metric: 'vendor.alert_op', validitySec: 120, message: 'not enough operators' }]);
+    const firing = await (await fetch(`${c.url}/api/alerts?state=firing`)).json();
+    expect(firing).toHaveLength(1);
+    const res = await fetch(`${c.url}/api/alerts/${encodeURIComponent(firing[0].id)}/ack`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: firing[0].id, acknowledged: true, metric: 'vendor.alert_op', severity: 'critical' });
+    expect((await fetch(`${c.url}/api/alerts/nope/ack`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('refuses oversized headers with 431 and never serves files outside the dashboard', async () => {
+    const { c } = await start();
+    const big = await fetch(`${c.url}/api/health`, { headers: { 'x-big': 'a'.repeat(20_000) } });
+    expect(big.status).toBe(431);
+    for (const p of ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/.env', '/assets/../../package.json']) {
+      const r = await fetch(`${c.url}${p}`);
+      expect([400, 404, 503]).toContain(r.status);
+      expect(await r.text()).not.toMatch(/"devDependencies"/);
+    }
+  });
+});
+
+describe('collector WebSocket stream', () => {
+  it('sends a snapshot first, then patches after a change', async () => {
+    const { c, handle } = await start();
+    const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`);
+    const messages = collect(ws);
+    await until(() => messages.length >= 1);
+    expect(messages[0].type).toBe('snapshot');
+    expect(messages[0].sources[0]).toMatchObject({ id: 'wv', status: 'live' });
+    handle.emit('wv', [{ type: 'agent', id: '7', set: { name: 'Bo', state: 'on_call' } }]);
+    handle.status('wv', 'degraded', 'rate limited');
+    const patch = await until(() => messages.find((m) => m.type === 'patch' && m.upsert.agents));
+    expect(patch.upsert.agents[0]).toMatchObject({ key: 'wv:7', state: 'on_call' });
+    expect(patch.remove).toEqual({});
+    const srcPatch = await until(() => messages.find((m) => m.type === 'patch' && m.upsert.sources?.some((s: any) => s.status === 'degraded')));
+    expect(srcPatch.upsert.sources[0].lastError).toBe('rate limited');
+    handle.emit('wv', [{ type: 'agent.remove', id: '7' }]);
+    const removal = await until(() => messages.find((m) => m.type === 'patch' && m.remove.agents));
+    expect(removal.remove.agents).toEqual(['wv:7']);
+    ws.close();
+  });
+
+  it('carries bridge commands and validates them', async () => {
+    const { c } = await start();
+    const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`);
+    const messages = collect(ws);
+    await until(() => messages.length >= 1);
+    ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'settings:get', payload: null }));
+    ws.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'fs:read', payload: {} }));
+    ws.send(JSON.stringify({ type: 'invoke', id: 3, channel: 'alerts:ack', payload: { id: 5 } }));
+    ws.send('not json');
+    const r1 = await until(() => messages.find((m) => m.type === 'result' && m.id === 1));
+    expect(r1.ok).toBe(true);
+    expect(r1.value.sources[0]).toMatchObject({ id: 'wv', vendor: 'wolkvox', secrets: { token: true } });
+    expect(JSON.stringify(r1.value)).not.toContain('tok-test-123456');
+    const r2 = await until(() => messages.find((m) => m.type === 'result' && m.id === 2));
+    expect(r2).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    const r3 = await until(() => messages.find((m) => m.type === 'result' && m.id === 3));
+    expect(r3).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    await until(() => messages.find((m) => m.type === 'error'));
+    ws.close();
+  });
+
+  it('refuses cross-origin browser pages', async () => {
+    const { c } = await start();
+    const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`, { headers: { origin: 'https://evil.example' } });
+    const status = await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+    expect(status).toBe(403);
+  });
+});
+
+describe('collector access token', () => {
+  const TOKEN = 'collector-token-0123456789';
+
+  it('requires the bearer token on /api/* even on loopback, and on the stream', async () => {
+    const { c } = await start({ server: { accessToken: TOKEN } });
+    expect((await fetch(`${c.url}/api/health`)).status).toBe(401);
+    expect((await fetch(`${c.url}/api/health`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await fetch(`${c.url}/api/health`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    const denied = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`);
+    const code = await new Promise<number>((resolve) => denied.on('close', (cd) => resolve(cd)));
+    expect(code).toBe(4401);
+    const ok = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream?token=${TOKEN}`);
+    const messages = collect(ok);
+    await until(() => messages.length >= 1);
+    expect(messages[0].type).toBe('snapshot');
+    ok.close();
+  });
+
+  it('refuses to bind a non-loopback address without an access token', async () => {
+    const settings = SettingsSchema.parse({});
+    await expect(startCollector({ settings, host: '0.0.0.0', port: 0, logger: memoryLogger() })).rejects.toThrow(/server\.accessToken/);
+  });
+});

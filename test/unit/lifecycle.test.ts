@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { Backoff } from '../../src/core/connectors/backoff';
+import { Supervisor } from '../../src/core/connectors/supervisor';
+import { authError, configError, rateLimitError, transientError } from '../../src/core/connectors/errors';
+import type { ConnectorContext, SourceHealth } from '../../src/core/connectors/types';
+import { memoryLogger } from '../../src/core/util/logger';
+import { WebhookRegistry } from '../../src/core/webhooks';
+import { FakeClock } from '../fakes/clock';
+
+describe('Backoff', () => {
+  it('grows exponentially to the cap with jitter in [exp/2, exp]', () => {
+    const lo = new Backoff({ baseMs: 1000, capMs: 8000, random: () => 0 });
+    expect([1, 2, 3, 4, 5].map(() => lo.next())).toEqual([500, 1000, 2000, 4000, 4000]);
+    const hi = new Backoff({ baseMs: 1000, capMs: 8000, random: () => 1 });
+    expect([1, 2, 3, 4, 5].map(() => hi.next())).toEqual([1000, 2000, 4000, 8000, 8000]);
+  });
+
+  it('resets only after a stable session', () => {
+    const b = new Backoff({ baseMs: 1000, stableMs: 60_000, random: () => 1 });
+    b.next();
+    b.next();
+    b.sessionEnded(5_000);
+    expect(b.next()).toBe(4000);
+    b.sessionEnded(60_000);
+    expect(b.next()).toBe(1000);
+  });
+});
+
+function harness() {
+  const clock = new FakeClock();
+  const statuses: { status: string; error: string | null | undefined }[] = [];
+  let status = 'connecting';
+  const health: SourceHealth = {
+    get status() {
+      return status as never;
+    },
+    setStatus(s, e) {
+      status = s;
+      statuses.push({ status: s, error: e });
+    },
+    setMode: () => undefined,
+    setInfo: () => undefined,
+    rejected: () => undefined,
+    unknown: () => undefined,
+  };
+  const ctx = {
+    config: {} as never,
+    sourceId: 's',
+    clock,
+    random: () => 1,
+    log: memoryLogger(),
+    health,
+    fetch: fetch,
+    webhooks: new WebhookRegistry(),
+    factories: {},
+    shared: new Map(),
+    emit: () => undefined,
+  } satisfies ConnectorContext;
+  return { clock, ctx, statuses, current: () => status };
+}
+
+describe('Supervisor', () => {
+  it('retries transient failures with growing delays and goes live', async () => {
+    const h = harness();
+    const attempts: number[] = [];
+    const sup = new Supervisor(
+      h.ctx,
+      async (signal, live) => {
+        attempts.push(h.clock.now());
+        if (attempts.length < 4) throw transientError('connection refused');
+        live();
+        await new Promise<void>((r) => signal.addEventListener('abort', () => r()));
+      },
+      { vendorLabel: 'Test', baseMs: 1000, capMs: 60_000 },
+    );
+    sup.start();
+    await h.clock.advance(0);
+    expect(h.current()).toBe('down');
+    await h.clock.advance(10_000);
+    expect(attempts.map((t) => t - attempts[0]!)).toEqual([0, 1000, 3000, 7000]);
+    expect(h.current()).toBe('live');
+    await sup.stop();
+    expect(h.current()).toBe('stopped');
+  });
+
+  it('stops retrying on auth failure and says why', async () => {
+    const h = harness();
+    let calls = 0;
+    const sup = new Supervisor(h.ctx, async () => {
+      calls++;
+      throw authError('Wolkvox rejected the token: check it in Settings → Sources');
+    }, { vendorLabel: 'Test' });
+    sup.start();
+    await h.clock.advance(600_000);
+    expect(calls).toBe(1);
+    expect(h.current()).toBe('auth_failed');
+    expect(h.statuses.at(-1)!.error).toMatch(/check it in Settings/);
+    await sup.stop();
+  });
+
+  it('stops on configuration errors', async () => {
+    const h = harness();
+    let calls = 0;
+    const sup = new Supervisor(h.ctx, async () => {
+      calls++;
+      throw configError('unknown report');
+    }, { vendorLabel: 'Test' });
+    sup.start();
+    await h.clock.advance(600_000);
+    expect(calls).toBe(1);
+    expect(h.current()).toBe('down');
+    await sup.stop();
+  });
+
+  it('waits for a rate-limit reset as degraded, and check() cuts a backoff wait short', async () => {
+    const h = harness();
+    const times: number[] = [];
+    const sup = new Supervisor(h.ctx, async () => {
+      times.push(h.clock.now());
+      if (times.length === 1) throw rateLimitError('quota spent', h.clock.now() + 3_600_000);
+      throw transientError('still failing');
+    }, { vendorLabel: 'Test', baseMs: 60_000 });
+    sup.start();
+    await h.clock.advance(1000);
+    expect(h.current()).toBe('degraded');
+    await h.clock.advance(3_600_000);
+    expect(times).toHaveLength(2);
+    sup.check(); // resume from sleep: retry now instead of waiting ~60 s
+    await h.clock.advance(0);
+    expect(times).toHaveLength(3);
+    await sup.stop();
+  });
+
+  it('a session that ends by itself is retried (connection closed)', async () => {
+    const h = harness();
+    let calls = 0;
+    const sup = new Supervisor(h.ctx, async (_s, live) => {
+      calls++;
+      live();
+    }, { vendorLabel: 'Test', baseMs: 1000, stableMs: 60_000 });
+    sup.start();
+    await h.clock.advance(5_000);
+    expect(calls).toBeGreaterThan(1);
+    expect(calls).toBeLessThan(6); // backoff, not a tight loop
+    expect(h.statuses.some((s) => /closed/.test(String(s.error)))).toBe(true);
+    await sup.stop();
+  });
+});
