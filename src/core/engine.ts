@@ -50,8 +50,6 @@ const VENDOR_LABEL: Record<SourceConfig['vendor'], string> = {
   collector: 'Collector',
 };
 
-const AGENT_METRICS = ['latency', 'jitter', 'loss'] as const;
-const QUEUE_METRICS = ['waiting', 'longestWait'] as const;
 
 export class Engine {
   readonly state = new LiveState();
@@ -349,7 +347,7 @@ export class Engine {
   private recordHistory<C extends Collection>(collection: C, next: EntityByCollection[C] | null, prev: EntityByCollection[C] | null, now: number): void {
     if (collection === 'agents') {
       const a = next as Agent | null;
-      if (!a) return this.history.forget((prev as Agent).key, AGENT_METRICS);
+      if (!a) return this.history.forget((prev as Agent).key);
       const n = a.network;
       if (!n || n === (prev as Agent | null)?.network) return;
       const t = n.sampledAt ?? now;
@@ -358,7 +356,7 @@ export class Engine {
       this.history.record(a.key, 'loss', t, maxOf(n.txLossPct, n.rxLossPct));
     } else if (collection === 'queues') {
       const q = next as Queue | null;
-      if (!q) return this.history.forget((prev as Queue).key, QUEUE_METRICS);
+      if (!q) return this.history.forget((prev as Queue).key);
       const p = prev as Queue | null;
       if (p && p.waiting === q.waiting && p.longestWaitSec === q.longestWaitSec) return;
       this.history.record(q.key, 'waiting', now, q.waiting);

@@ -51,7 +51,9 @@ class Series {
 }
 
 export class History {
-  private readonly series = new Map<string, Series>();
+  /** entity key → metric → series. Entities are few thousand; metrics per entity a handful. */
+  private readonly series = new Map<string, Map<string, Series>>();
+  private count = 0;
   readonly capacity: number;
   private readonly minGapSec: number;
   private readonly maxSeries: number;
@@ -63,37 +65,36 @@ export class History {
   }
 
   record(key: string, metric: string, atMs: number, value: number | null): void {
-    const id = `${key}\u0000${metric}`;
-    let s = this.series.get(id);
+    let byMetric = this.series.get(key);
+    let s = byMetric?.get(metric);
     if (!s) {
-      if (value === null) return;
-      if (this.series.size >= this.maxSeries) {
-        const oldest = this.series.keys().next().value;
-        if (oldest !== undefined) this.series.delete(oldest);
-      }
-      s = new Series(this.capacity);
-    } else {
-      this.series.delete(id); // re-insert: Map order doubles as least-recently-written order
+      // Beyond the bound new series are not started (existing ones keep recording).
+      if (value === null || this.count >= this.maxSeries) return;
+      if (!byMetric) this.series.set(key, (byMetric = new Map()));
+      byMetric.set(metric, (s = new Series(this.capacity)));
+      this.count++;
     }
-    this.series.set(id, s);
     s.push(Math.floor(atMs / 1000), value ?? Number.NaN, this.minGapSec);
   }
 
   get(key: string, metric: string): HistoryPoint[] {
-    return this.series.get(`${key}\u0000${metric}`)?.points() ?? [];
+    return this.series.get(key)?.get(metric)?.points() ?? [];
   }
 
   /** Drops an entity's series (entity removed). */
-  forget(key: string, metrics: readonly string[]): void {
-    for (const m of metrics) this.series.delete(`${key}\u0000${m}`);
+  forget(key: string): void {
+    const byMetric = this.series.get(key);
+    if (!byMetric) return;
+    this.count -= byMetric.size;
+    this.series.delete(key);
   }
 
   get size(): number {
-    return this.series.size;
+    return this.count;
   }
 
   /** Bytes held by sample arrays (for the memory budget). */
   bytes(): number {
-    return this.series.size * this.capacity * 8;
+    return this.count * this.capacity * 8;
   }
 }
