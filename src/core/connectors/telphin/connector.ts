@@ -1,0 +1,192 @@
+/**
+ * The Telphin connector. With `webhook.publicUrl` it receives agent login/logout webhooks and, every
+ * `pollSec` (slower when the hourly quota requires), re-reads the agent list and puts its webhook
+ * subscriptions back in order. Without one (a laptop behind NAT) it polls the agent list and the
+ * current calls instead, paced so that the quota is never exceeded. The mode is shown with the source.
+ */
+import type { TelphinSourceConfig } from '../../../shared/sources';
+import { sleep } from '../../util/clock';
+import { Supervisor } from '../supervisor';
+import type { Connector, ConnectorContext } from '../types';
+import { AgentBook } from './agents';
+import { fetchAgents, fetchCalls } from './api';
+import { TelphinClient } from './client';
+import { agentInfoFromWebhook, callsByAgent, queueBacklog } from './normalize';
+import { describeReport, reconcileSubscriptions, unsubscribe, type HookTarget } from './subscriptions';
+import { createWebhookHandler, hookPrefix, hookUrl, TokenBucket, webhookSecret } from './webhook';
+import type { WebhookFields } from './wire';
+
+export interface TelphinOptions {
+  /** How Telphin should deliver events (default: `webhook.method` of the config, else POST). */
+  webhookMethod?: 'GET' | 'POST';
+  /** Webhook flood guard: burst size and sustained rate per second (defaults 60 and 20). */
+  webhookBurst?: number;
+  webhookRatePerSec?: number;
+}
+
+type Ctx = ConnectorContext<TelphinSourceConfig>;
+
+/** `webhook.method` is read leniently: older configs do not have it. */
+function configuredMethod(config: TelphinSourceConfig): 'GET' | 'POST' | null {
+  const m = (config.webhook as { method?: unknown } | undefined)?.method;
+  return typeof m === 'string' && /^(get|post)$/i.test(m) ? (m.toUpperCase() as 'GET' | 'POST') : null;
+}
+
+export class TelphinConnector implements Connector {
+  readonly client: TelphinClient;
+  readonly book = new AgentBook();
+  private readonly supervisor: Supervisor;
+  private readonly target: HookTarget | null;
+  private readonly secret: string | null;
+  private readonly pollMs: number;
+  private unregister: (() => void) | null = null;
+  private wake: (() => void) | null = null;
+  private reconciled = false;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly opts: TelphinOptions = {},
+  ) {
+    const { config } = ctx;
+    this.client = new TelphinClient({ config, fetch: ctx.fetch, clock: ctx.clock, log: ctx.log });
+    this.pollMs = Math.max(1, config.pollSec ?? 120) * 1000;
+    if (config.webhook?.publicUrl) {
+      this.secret = webhookSecret(config);
+      const method = opts.webhookMethod ?? configuredMethod(config) ?? 'POST';
+      this.target = { url: hookUrl(config.webhook.publicUrl, this.secret), prefix: hookPrefix(config.webhook.publicUrl), method };
+    } else {
+      this.secret = null;
+      this.target = null;
+    }
+    this.supervisor = new Supervisor(ctx, (signal, live) => this.session(signal, live), { vendorLabel: 'Telphin', baseMs: 2000, capMs: 300_000 });
+  }
+
+  get mode(): 'webhook' | 'polling' {
+    return this.target ? 'webhook' : 'polling';
+  }
+
+  start(): void {
+    const { ctx } = this;
+    ctx.health.setMode(this.mode);
+    if (this.target && this.secret && !this.unregister) {
+      const bucket = new TokenBucket(ctx.clock, this.opts.webhookBurst, this.opts.webhookRatePerSec);
+      const handler = createWebhookHandler({ clock: ctx.clock, health: ctx.health, bucket, accept: (f, at) => this.onWebhook(f, at) });
+      this.unregister = ctx.webhooks.register('telphin', this.secret, handler);
+    }
+    this.supervisor.start();
+  }
+
+  /** Stops polling and the receiver. Subscriptions stay registered (see `unsubscribeAll`). */
+  async stop(): Promise<void> {
+    this.wake?.();
+    await this.supervisor.stop();
+    this.unregister?.();
+    this.unregister = null;
+  }
+
+  check(): void {
+    this.supervisor.check();
+    this.wake?.();
+  }
+
+  /**
+   * Deletes every webhook subscription of ours (URL under `{publicUrl}/hooks/telphin/`) — for when
+   * the source is removed for good, not on an ordinary stop or restart. Returns how many.
+   */
+  async unsubscribeAll(): Promise<number> {
+    if (!this.target) return 0;
+    const agents = this.book.size ? this.book.list() : (await fetchAgents(this.client, this.ctx.health)).agents;
+    const removed = await unsubscribe(this.client, this.ctx.health, agents, this.target.prefix);
+    this.ctx.log.info(`removed ${removed} webhook subscription${removed === 1 ? '' : 's'}`);
+    this.ctx.health.setInfo('subscriptions', 0);
+    this.reconciled = false;
+    return removed;
+  }
+
+  private onWebhook(f: WebhookFields, at: number): void {
+    const info = agentInfoFromWebhook(f, this.book.get(f.agent_id));
+    const events = this.book.applyStatus(info, f.agent_status, { kind: 'webhook', eventSource: f.event_source ?? null }, at);
+    if (events.length) this.ctx.emit(events);
+  }
+
+  private async session(signal: AbortSignal, live: () => void): Promise<void> {
+    const { ctx } = this;
+    await this.client.ensureToken(signal);
+    for (;;) {
+      const before = this.client.sent;
+      const problem = this.target ? await this.reconcile(this.target, signal) : await this.poll(signal);
+      const delay = this.client.quota.delay(ctx.clock.now(), this.pollMs, this.client.sent - before);
+      this.publishQuota(delay);
+      const issue = problem ?? this.slowPolling(delay);
+      if (issue) ctx.health.setStatus('degraded', issue);
+      else live();
+      await this.pause(delay, signal);
+    }
+  }
+
+  private async poll(signal: AbortSignal): Promise<string | null> {
+    const { ctx } = this;
+    const fetchedAt = ctx.clock.now();
+    const listing = await fetchAgents(this.client, ctx.health, signal);
+    const calls = await fetchCalls(this.client, ctx.health, signal);
+    const byAgent = callsByAgent(listing.agents, calls);
+    ctx.emit([...this.book.applyList(listing.agents, listing.statuses, byAgent, { kind: 'poll' }, fetchedAt), ...this.book.applyBacklog(queueBacklog(calls, fetchedAt))]);
+    this.publishAgents();
+    return null;
+  }
+
+  private async reconcile(target: HookTarget, signal: AbortSignal): Promise<string | null> {
+    const { ctx } = this;
+    const fetchedAt = ctx.clock.now();
+    const listing = await fetchAgents(this.client, ctx.health, signal);
+    ctx.emit(this.book.applyList(listing.agents, listing.statuses, null, { kind: 'list' }, fetchedAt));
+    this.publishAgents();
+    const report = await reconcileSubscriptions(this.client, ctx.health, ctx.log, listing.agents, target, signal);
+    ctx.health.setInfo('subscriptions', report.inPlace);
+    ctx.health.setInfo('eventLimit', report.limit);
+    const changed = report.created + report.repaired + report.removed + report.missing > 0;
+    if (changed || !this.reconciled) {
+      const text = describeReport(report);
+      ctx.log.info(text);
+      ctx.emit([{ type: 'log', kind: 'subscriptions', level: report.missing ? 'warning' : 'info', text }]);
+    }
+    this.reconciled = true;
+    if (!report.missing) return null;
+    return `Telphin allows ${report.limit} agent events but ${report.agents} agents need ${report.agents * 2}: ${report.missing} login/logout subscriptions are missing, so some agents' changes will not arrive. Raise the limit with Telphin or remove unused agent events.`;
+  }
+
+  private slowPolling(delay: number): string | null {
+    if (this.target || delay <= Math.max(2 * this.pollMs, this.pollMs + 60_000)) return null;
+    const q = this.client.quota;
+    const left = q.remaining !== null && q.limit !== null ? ` (${q.remaining} of ${q.limit} requests left this hour)` : '';
+    return `Telphin request quota nearly used up${left}: polling every ${Math.round(delay / 1000)} s instead of every ${Math.round(this.pollMs / 1000)} s until it resets.`;
+  }
+
+  private publishAgents(): void {
+    const { local, remote } = this.book.counts();
+    this.ctx.health.setInfo('agentsLocal', local);
+    this.ctx.health.setInfo('agentsRemote', remote);
+  }
+
+  private publishQuota(delay: number): void {
+    const q = this.client.quota;
+    this.ctx.health.setInfo('quotaLimit', q.limit);
+    this.ctx.health.setInfo('quotaRemaining', q.remaining);
+    this.ctx.health.setInfo('quotaResetAt', q.resetAt);
+    this.ctx.health.setInfo('nextCheckSec', Math.round(delay / 1000));
+  }
+
+  /** Waits for the next cycle; `check()` cuts it short (the quota gate still applies). */
+  private async pause(ms: number, signal: AbortSignal): Promise<void> {
+    const waker = new AbortController();
+    this.wake = () => waker.abort();
+    const both = AbortSignal.any([signal, waker.signal]);
+    try {
+      await sleep(this.ctx.clock, ms, both);
+    } catch (e) {
+      if (signal.aborted) throw e;
+    } finally {
+      this.wake = null;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The Telphin webhook receiver's handler (the HTTP layer — body limit, header limits, routing by
+ * secret — belongs to whoever mounts `/hooks/telphin/{secret}`). Telphin sends the fields as query
+ * parameters for GET and as an `application/x-www-form-urlencoded` body for POST (seed 004; its
+ * text says "header" for GET but its own example reads `$_GET`), so query, body and — defensively —
+ * JSON bodies and headers are read. Refused requests (400, 405, 429) never change the state.
+ */
+import { createHmac } from 'node:crypto';
+import type { TelphinSourceConfig } from '../../../shared/sources';
+import type { Clock } from '../../util/clock';
+import { registerSecret } from '../../util/redact';
+import type { WebhookHandler, WebhookRequest, WebhookResponse } from '../../webhooks';
+import type { SourceHealth } from '../types';
+import { WebhookFieldsSchema, type WebhookFields } from './wire';
+
+const FIELDS = ['agent_id', 'agent_status', 'agent_type', 'agent_number', 'extension_name', 'event_source'] as const;
+
+/** The secret path segment: configured, or derived from the client secret and the source id. */
+export function webhookSecret(config: Pick<TelphinSourceConfig, 'id' | 'clientSecret' | 'webhook'>): string {
+  const secret = config.webhook?.secret ?? createHmac('sha256', config.clientSecret).update(`telphin-webhook:${config.id}`).digest('base64url');
+  registerSecret(secret);
+  return secret;
+}
+
+/** `{publicUrl}/hooks/telphin/` — every subscription whose URL starts with it is ours. */
+export function hookPrefix(publicUrl: string): string {
+  return `${publicUrl.trim().replace(/\/+$/, '')}/hooks/telphin/`;
+}
+
+export function hookUrl(publicUrl: string, secret: string): string {
+  return `${hookPrefix(publicUrl)}${secret}`;
+}
+
+/** A token bucket: `capacity` requests at once, refilled at `perSec`. Time comes from the clock. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly capacity = 60,
+    private readonly perSec = 20,
+  ) {
+    this.tokens = capacity;
+    this.last = clock.now();
+  }
+
+  take(): boolean {
+    const now = this.clock.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSec);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+type Collected = { ok: true; fields: Record<string, unknown> } | { ok: false; reason: string };
+
+function fromParams(params: URLSearchParams, into: Record<string, unknown>): string | null {
+  for (const f of FIELDS) {
+    const all = params.getAll(f);
+    if (all.length > 1) return `${f} given ${all.length} times`;
+    if (all.length === 1) into[f] = all[0];
+  }
+  return null;
+}
+
+function fromHeaders(headers: WebhookRequest['headers'], into: Record<string, unknown>): void {
+  for (const f of FIELDS) {
+    for (const name of [f, f.replace(/_/g, '-'), `x-${f.replace(/_/g, '-')}`]) {
+      const v = headers[name];
+      if (typeof v === 'string') {
+        into[f] = v;
+        break;
+      }
+    }
+  }
+}
+
+/** Fields from headers, then query, then body (later sources win). */
+export function collectFields(req: WebhookRequest): Collected {
+  const fields: Record<string, unknown> = {};
+  fromHeaders(req.headers, fields);
+  const dup = fromParams(req.query, fields);
+  if (dup) return { ok: false, reason: dup };
+  const body = req.body && req.body.length ? req.body.toString('utf8') : '';
+  if (body.trim() === '') return { ok: true, fields };
+  const type = (req.contentType ?? '').toLowerCase();
+  if (type.includes('json') || (!type && body.trimStart().startsWith('{'))) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return { ok: false, reason: 'the JSON body does not parse' };
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { ok: false, reason: 'the JSON body is not an object' };
+    for (const f of FIELDS) if ((parsed as Record<string, unknown>)[f] !== undefined) fields[f] = (parsed as Record<string, unknown>)[f];
+    return { ok: true, fields };
+  }
+  const dupBody = fromParams(new URLSearchParams(body), fields);
+  return dupBody ? { ok: false, reason: dupBody } : { ok: true, fields };
+}
+
+export interface WebhookDeps {
+  clock: Clock;
+  health: SourceHealth;
+  bucket: TokenBucket;
+  /** Applies an accepted delivery (synchronously). */
+  accept(fields: WebhookFields, at: number): void;
+}
+
+export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
+  let refusedInFlood = 0;
+  let refusedTotal = 0;
+  return (req): WebhookResponse => {
+    const method = req.method.toUpperCase();
+    if (method !== 'GET' && method !== 'POST') {
+      deps.health.rejected(`Telphin webhook: method ${method} not allowed`);
+      return { status: 405, body: 'use GET or POST' };
+    }
+    if (!deps.bucket.take()) {
+      refusedTotal++;
+      // One log line per flood, not one per refused request; the total is shown with the source.
+      if (refusedInFlood++ === 0) deps.health.rejected('Telphin webhook flood: refusing requests (429) until the rate drops');
+      deps.health.setInfo('webhooksRefused', refusedTotal);
+      return { status: 429, body: 'too many webhook requests' };
+    }
+    refusedInFlood = 0;
+    const collected = collectFields(req);
+    if (!collected.ok) {
+      deps.health.rejected(`Telphin webhook: ${collected.reason}`);
+      return { status: 400, body: collected.reason };
+    }
+    const parsed = WebhookFieldsSchema.safeParse(collected.fields);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') || 'request';
+      const missing = issue?.path.length === 1 && collected.fields[String(issue.path[0])] === undefined;
+      const reason = issue ? `${field}: ${missing ? 'missing' : issue.message}` : 'malformed';
+      deps.health.rejected(`Telphin webhook refused (${reason})`, collected.fields);
+      return { status: 400, body: reason };
+    }
+    deps.accept(parsed.data, deps.clock.now());
+    return { status: 204 };
+  };
+}
