@@ -1,0 +1,90 @@
+/**
+ * One HTTP GET of one report. Auth is the `wolkvox-token` header (seed 000); integrations also send
+ * `wolkvox_server`, which is harmless. Timeouts run on the injected clock; network failures become
+ * transient errors that say what to check. The body is returned raw: judging and parsing happen after.
+ */
+import { transientError } from '../errors';
+import type { FetchLike } from '../types';
+import type { Clock } from '../../util/clock';
+import { abortError } from '../../util/clock';
+import { hostOf, reportUrl, type Report } from './url';
+
+/** Responses above this size are cut off and treated as malformed. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface ClientOptions {
+  baseUrl: string;
+  token: string;
+  /** Zero-padded server code for the `wolkvox_server` header, when known. */
+  server: string | null;
+  fetch: FetchLike;
+  clock: Clock;
+  timeoutMs: number;
+}
+
+export interface RawResponse {
+  status: number;
+  text: string;
+  /** The decoded JSON body, or `undefined` when the body is not JSON. */
+  body: unknown;
+}
+
+function causeCode(e: unknown): string {
+  const cause = (e as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  if (cause && typeof cause.code === 'string') return cause.code;
+  if (cause && typeof cause.message === 'string') return cause.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function readCapped(res: Response): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return '';
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** GETs one report. Throws AbortError when `signal` aborts, a transient error on network trouble. */
+export async function requestReport(opts: ClientOptions, report: Report, signal?: AbortSignal): Promise<RawResponse> {
+  const host = hostOf(opts.baseUrl);
+  const timeout = new AbortController();
+  let timedOut = false;
+  const timer = opts.clock.setTimeout(() => {
+    timedOut = true;
+    timeout.abort();
+  }, opts.timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  const headers: Record<string, string> = { 'wolkvox-token': opts.token, accept: 'application/json' };
+  if (opts.server) headers.wolkvox_server = opts.server;
+  try {
+    const res = await opts.fetch(reportUrl(opts.baseUrl, report), { method: 'GET', headers, signal: combined });
+    const text = await readCapped(res);
+    let body: unknown;
+    try {
+      body = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+    } catch {
+      body = undefined;
+    }
+    return { status: res.status, text, body };
+  } catch (e) {
+    if (signal?.aborted) throw abortError();
+    if (timedOut) {
+      throw transientError(`Wolkvox did not answer the ${report} report within ${Math.round(opts.timeoutMs / 1000)} s (${host}): check this machine's network connection; retrying.`);
+    }
+    throw transientError(
+      `Wolkvox server ${host} could not be reached (${causeCode(e)}): check this machine's network connection and the server code in Settings → Sources; retrying.`,
+    );
+  } finally {
+    opts.clock.clearTimeout(timer);
+  }
+}

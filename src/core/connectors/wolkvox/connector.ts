@@ -1,0 +1,213 @@
+/**
+ * The Wolkvox source: polls the agents, latency and skills reports, each at its own cadence, one
+ * request at a time per token (shared lane), and classifies every refusal: bad token stops,
+ * spent quota waits for local midnight, simultaneous use backs off seconds, maintenance minutes,
+ * unknown report stops with a configuration error, network trouble retries with capped backoff.
+ */
+import type { WolkvoxSourceConfig } from '../../../shared/sources';
+import { Backoff, type BackoffOptions } from '../backoff';
+import { authError, configError, rateLimitError, transientError, type ConnectorError } from '../errors';
+import { Supervisor } from '../supervisor';
+import type { Connector, ConnectorContext } from '../types';
+import { abortError } from '../../util/clock';
+import { registerSecret } from '../../util/redact';
+import { cadences, dailyQuota, projectedDailyUses, quotaWarning } from './budget';
+import type { ClientOptions } from './client';
+import { laneFor, type TokenLane } from './lane';
+import { pollReport, type PollOutcome } from './poll';
+import type { Verdict } from './refusals';
+import { baseUrlFor, hostOf, REPORTS, serverCode, type Report } from './url';
+
+export interface WolkvoxTuning {
+  timeoutMs: number;
+  /** Network trouble and 5xx (the supervisor's backoff). */
+  retry: BackoffOptions;
+  /** "EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN": seconds. */
+  simultaneous: BackoffOptions;
+  /** Any other 403 (maintenance, firewall): minutes. */
+  maintenance: BackoffOptions;
+}
+
+export const DEFAULT_TUNING: WolkvoxTuning = {
+  timeoutMs: 20_000,
+  retry: { baseMs: 2_000, capMs: 120_000, stableMs: 120_000 },
+  simultaneous: { baseMs: 3_000, capMs: 60_000 },
+  maintenance: { baseMs: 120_000, capMs: 900_000 },
+};
+
+/** Unreadable responses in a row (per report) before the source shows as degraded. */
+const UNUSABLE_STREAK = 3;
+
+type Ctx = ConnectorContext<WolkvoxSourceConfig>;
+
+/** Client settings of a source (also used by "Test connection"). */
+export function clientOptions(ctx: Ctx, timeoutMs: number): ClientOptions {
+  const c = ctx.config;
+  return { baseUrl: baseUrlFor(c), token: c.token, server: serverCode(String(c.server)), fetch: ctx.fetch, clock: ctx.clock, timeoutMs };
+}
+
+const fmtDelay = (ms: number) => (ms >= 90_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`);
+
+export class WolkvoxConnector implements Connector {
+  private readonly supervisor: Supervisor;
+  private readonly lane: TokenLane;
+  private readonly client: ClientOptions;
+  private readonly cadenceMs: Record<Report, number>;
+  private readonly due: Record<Report, number> = { agents: 0, latency: 0, skills: 0 };
+  private readonly unusable: Record<Report, number> = { agents: 0, latency: 0, skills: 0 };
+  private readonly simultaneous: Backoff;
+  private readonly maintenance: Backoff;
+  private named: ReadonlySet<string> = new Set();
+  private wakeSleep: (() => void) | null = null;
+  private lastWarning: string | null = null;
+
+  constructor(
+    private readonly ctx: Ctx,
+    tuning: WolkvoxTuning = DEFAULT_TUNING,
+  ) {
+    registerSecret(ctx.config.token);
+    this.client = clientOptions(ctx, tuning.timeoutMs);
+    this.lane = laneFor(ctx.shared, ctx.config.token);
+    const c = cadences(ctx.config);
+    this.cadenceMs = { agents: c.agents * 1000, latency: c.latency * 1000, skills: c.skills * 1000 };
+    this.simultaneous = new Backoff({ random: ctx.random, ...tuning.simultaneous });
+    this.maintenance = new Backoff({ random: ctx.random, ...tuning.maintenance });
+    this.supervisor = new Supervisor(ctx, (signal, live) => this.session(signal, live), { vendorLabel: 'Wolkvox', ...tuning.retry });
+  }
+
+  start(): void {
+    const { health, config, clock } = this.ctx;
+    const c = cadences(config);
+    health.setMode(`polling: agents ${c.agents} s, skills ${c.skills} s, latency ${c.latency} s`);
+    health.setInfo('server', hostOf(this.client.baseUrl));
+    health.setInfo('projectedUsesPerDay', projectedDailyUses(config));
+    const quota = dailyQuota(config);
+    if (quota !== null) health.setInfo('quotaPerDay', quota);
+    health.setInfo('tokenUsesToday', this.lane.usesToday(clock.now()));
+    this.lane.join(this.ctx.sourceId, {
+      projected: projectedDailyUses(config),
+      onUses: (n) => health.setInfo('tokenUsesToday', n),
+      onBudget: (total, members) => this.budgetChanged(total, members),
+    });
+    this.supervisor.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.supervisor.stop();
+    this.lane.leave(this.ctx.sourceId);
+  }
+
+  check(): void {
+    this.supervisor.check();
+    this.wakeSleep?.();
+  }
+
+  private budgetChanged(total: number, members: number): void {
+    const warning = quotaWarning(total, dailyQuota(this.ctx.config), members > 1);
+    this.ctx.health.setInfo('quotaWarning', warning);
+    if (members > 1) this.ctx.health.setInfo('projectedUsesPerDayOnToken', total);
+    if (warning && warning !== this.lastWarning) this.ctx.log.warn(warning);
+    this.lastWarning = warning;
+  }
+
+  private async session(signal: AbortSignal, live: () => void): Promise<void> {
+    for (;;) {
+      const now = this.ctx.clock.now();
+      const report = this.nextDue(now);
+      if (!report) {
+        await this.sleep(Math.min(...REPORTS.map((r) => this.due[r])) - now, signal);
+        continue;
+      }
+      const started = now;
+      const outcome = await pollReport({ client: this.client, lane: this.lane, named: this.named }, report, signal);
+      if (outcome.kind === 'refused') throw this.errorFor(outcome.verdict);
+      this.reschedule(report, started);
+      this.simultaneous.reset();
+      this.maintenance.reset();
+      this.ctx.health.setInfo('pausedUntil', null);
+      this.deliver(report, outcome);
+      const unreadable = REPORTS.find((r) => this.unusable[r] >= UNUSABLE_STREAK);
+      if (!unreadable) live();
+      else {
+        this.ctx.health.setStatus(
+          'degraded',
+          `Wolkvox sends ${unreadable} reports that cannot be read: the values shown may be stale. ` +
+            'If this persists, the Wolkvox API may have changed: look for an update of this application.',
+        );
+      }
+    }
+  }
+
+  private deliver(report: Report, outcome: Exclude<PollOutcome, { kind: 'refused' }>): void {
+    const { health, log } = this.ctx;
+    if (outcome.kind === 'unusable') {
+      health.rejected(outcome.reason, outcome.sample);
+      this.unusable[report]++;
+      return;
+    }
+    this.unusable[report] = 0;
+    for (const r of outcome.rejected) health.rejected(r.reason, r.sample);
+    if (outcome.named) this.named = outcome.named;
+    this.ctx.emit(outcome.events);
+    log.debug(`${report}: ${outcome.records} records, ${outcome.rejected.length} rejected`);
+  }
+
+  private errorFor(v: Exclude<Verdict, { kind: 'ok' }>): ConnectorError {
+    const now = this.ctx.clock.now();
+    switch (v.kind) {
+      case 'auth':
+        return authError(v.message);
+      case 'config':
+        return configError(v.message);
+      case 'token_limit':
+        this.lane.blockedUntil = v.until;
+        this.lane.blockedMessage = v.message;
+        this.ctx.health.setInfo('pausedUntil', v.until);
+        return rateLimitError(v.message, v.until);
+      case 'simultaneous': {
+        const d = this.simultaneous.next();
+        return transientError(`${v.message} Retrying in ${fmtDelay(d)}.`, now + d, true);
+      }
+      case 'maintenance': {
+        const d = this.maintenance.next();
+        return transientError(`${v.message} Retrying in ${fmtDelay(d)}.`, now + d);
+      }
+      case 'server':
+        return transientError(`${v.message} Retrying.`);
+    }
+  }
+
+  /** The most overdue report, or null when none is due. */
+  private nextDue(now: number): Report | null {
+    let best: Report | null = null;
+    for (const r of REPORTS) if (this.due[r] <= now && (best === null || this.due[r] < this.due[best])) best = r;
+    return best;
+  }
+
+  /** Fixed-rate schedule; a poll that started late is not followed by a burst. */
+  private reschedule(report: Report, started: number): void {
+    const planned = this.due[report] + this.cadenceMs[report];
+    this.due[report] = planned > started ? planned : started + this.cadenceMs[report];
+  }
+
+  /** Sleeps on the injected clock; `check()` wakes it early to re-evaluate what is due. */
+  private sleep(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(abortError());
+      const done = () => {
+        this.ctx.clock.clearTimeout(h);
+        signal.removeEventListener('abort', onAbort);
+        this.wakeSleep = null;
+        resolve();
+      };
+      const onAbort = () => {
+        this.ctx.clock.clearTimeout(h);
+        this.wakeSleep = null;
+        reject(abortError());
+      };
+      const h = this.ctx.clock.setTimeout(done, Math.max(0, ms));
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.wakeSleep = done;
+    });
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * One request at a time per token. Wolkvox refuses simultaneous use of a token (seed 000: "the same
+ * token cannot be consumed simultaneously"), so every report of every source that holds the same
+ * token waits its turn in one FIFO lane, kept in the engine's shared map under a hash of the token
+ * (the token itself is never a key). The lane also counts the token's uses per local day and
+ * remembers a TOKEN LIMIT EXCEEDED block, so that a second source does not spend a request on it.
+ */
+import { createHash } from 'node:crypto';
+import { abortError } from '../../util/clock';
+import { localDay } from './time';
+
+export interface LaneMember {
+  /** Daily uses this source's cadences project. */
+  projected: number;
+  /** Told whenever the token's use count changes. */
+  onUses(usesToday: number): void;
+  /** Told whenever the set of sources on the token changes (total projection, member count). */
+  onBudget(totalProjected: number, members: number): void;
+}
+
+export class TokenLane {
+  private busy = false;
+  private readonly waiters: (() => void)[] = [];
+  private day = '';
+  private uses = 0;
+  private readonly members = new Map<string, LaneMember>();
+  /** Epoch ms until which the token is spent (TOKEN LIMIT EXCEEDED); 0 = not blocked. */
+  blockedUntil = 0;
+  /** The message of the block, shown by every source on the token. */
+  blockedMessage = '';
+
+  /** Waits for the lane; resolves with a release function. Rejects with AbortError on abort. */
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(abortError());
+    return new Promise((resolve, reject) => {
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        const next = this.waiters.shift();
+        if (next) next();
+        else this.busy = false;
+      };
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(release);
+      };
+      const onAbort = () => {
+        const i = this.waiters.indexOf(grant);
+        if (i >= 0) this.waiters.splice(i, 1);
+        reject(abortError());
+      };
+      if (!this.busy) {
+        this.busy = true;
+        grant();
+        return;
+      }
+      this.waiters.push(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Runs `fn` alone on the token. */
+  async run<T>(signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire(signal);
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  /** Uses counted today (local day of `now`). */
+  usesToday(now: number): number {
+    const day = localDay(now);
+    if (day !== this.day) {
+      this.day = day;
+      this.uses = 0;
+    }
+    return this.uses;
+  }
+
+  /** Counts one use and tells every source on the token. */
+  countUse(now: number): number {
+    this.uses = this.usesToday(now) + 1;
+    for (const m of this.members.values()) m.onUses(this.uses);
+    return this.uses;
+  }
+
+  join(sourceId: string, member: LaneMember): void {
+    this.members.set(sourceId, member);
+    this.budgetChanged();
+  }
+
+  leave(sourceId: string): void {
+    if (this.members.delete(sourceId)) this.budgetChanged();
+  }
+
+  get totalProjected(): number {
+    let sum = 0;
+    for (const m of this.members.values()) sum += m.projected;
+    return sum;
+  }
+
+  private budgetChanged(): void {
+    const total = this.totalProjected;
+    for (const m of this.members.values()) m.onBudget(total, this.members.size);
+  }
+}
+
+/** The lane of a token in the engine's shared map (created on first use). */
+export function laneFor(shared: Map<string, unknown>, token: string): TokenLane {
+  const key = `wolkvox:token:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
+  let lane = shared.get(key);
+  if (!(lane instanceof TokenLane)) {
+    lane = new TokenLane();
+    shared.set(key, lane);
+  }
+  return lane as TokenLane;
+}

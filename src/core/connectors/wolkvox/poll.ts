@@ -1,0 +1,58 @@
+/**
+ * One poll of one report, start to finish: wait for the token's lane, request, count the use,
+ * judge refusals, parse leniently and normalize. Shared by the connector and "Test connection".
+ */
+import type { NormalizedEvent } from '../../state/events';
+import { requestReport, type ClientOptions } from './client';
+import type { TokenLane } from './lane';
+import { namedIds, normalizeAgents, normalizeLatency, normalizeSkills } from './normalize';
+import { parseAgents, parseLatency, parseSkills, readEnvelope, type Rejection } from './parse';
+import { judge, type Verdict } from './refusals';
+import { hostOf, type Report } from './url';
+
+export type PollOutcome =
+  | { kind: 'refused'; verdict: Exclude<Verdict, { kind: 'ok' }> }
+  | { kind: 'unusable'; reason: string; sample: unknown }
+  | { kind: 'data'; events: NormalizedEvent[]; rejected: Rejection[]; records: number; named?: Set<string> };
+
+export interface PollDeps {
+  client: ClientOptions;
+  lane: TokenLane;
+  /** Agent ids named by the last agents report (their latency-report suffix does not rename them). */
+  named: ReadonlySet<string>;
+}
+
+/** Runs one report. Throws only AbortError and transient network errors. */
+export async function pollReport(deps: PollDeps, report: Report, signal?: AbortSignal): Promise<PollOutcome> {
+  const { client, lane } = deps;
+  const host = hostOf(client.baseUrl);
+  const res = await lane.run(signal, async () => {
+    if (client.clock.now() < lane.blockedUntil) return null;
+    const r = await requestReport(client, report, signal);
+    lane.countUse(client.clock.now());
+    return r;
+  });
+  if (!res) return { kind: 'refused', verdict: { kind: 'token_limit', message: lane.blockedMessage, until: lane.blockedUntil } };
+  const now = client.clock.now();
+  const env = res.body === undefined ? null : readEnvelope(res.body);
+  const verdict = judge(res.status, res.text, env, report, host, now);
+  if (verdict.kind !== 'ok') return { kind: 'refused', verdict };
+  if (!env) {
+    const what = res.body === undefined ? 'the body is not JSON' : 'the body is neither an object nor a list';
+    return { kind: 'unusable', reason: `${report} report: ${what}`, sample: res.body ?? res.text };
+  }
+  if (report === 'latency') {
+    const p = parseLatency(env.data);
+    if (!p.ok) return { kind: 'unusable', reason: p.reason, sample: env.data };
+    const records = p.value.agents?.length ?? 0;
+    return { kind: 'data', events: normalizeLatency(p.value, now, deps.named), rejected: p.rejected, records };
+  }
+  if (report === 'agents') {
+    const p = parseAgents(env.data);
+    if (!p.ok) return { kind: 'unusable', reason: p.reason, sample: env.data };
+    return { kind: 'data', events: normalizeAgents(p.value, now), rejected: p.rejected, records: p.value.length, named: namedIds(p.value) };
+  }
+  const p = parseSkills(env.data);
+  if (!p.ok) return { kind: 'unusable', reason: p.reason, sample: env.data };
+  return { kind: 'data', events: normalizeSkills(p.value), rejected: p.rejected, records: p.value.length };
+}

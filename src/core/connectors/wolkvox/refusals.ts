@@ -1,0 +1,82 @@
+/**
+ * How Wolkvox says no (VENDORS.md §1), and what the user should do about it. HTTP status and the
+ * envelope's `code`/`error` are both read: a 200 whose envelope says 403 is a 403. Messages name the
+ * source, what failed and what to do; they never contain the token.
+ */
+import type { Envelope } from './parse';
+import { localStamp, nextLocalMidnight } from './time';
+import type { Report } from './url';
+
+export type Verdict =
+  | { kind: 'ok' }
+  | { kind: 'auth'; message: string }
+  | { kind: 'token_limit'; message: string; until: number }
+  | { kind: 'simultaneous'; message: string }
+  | { kind: 'maintenance'; message: string }
+  | { kind: 'config'; message: string }
+  | { kind: 'server'; message: string };
+
+const PHRASE = /PLEASE VALIDATE TOKEN|TOKEN LIMIT EXCEEDED|SIMULTANEOUS REQUESTS/i;
+
+function detailOf(env: Envelope | null, text: string): string {
+  const parts = [env?.error, env?.msg].filter((s): s is string => !!s && !/records? were found/i.test(s));
+  const d = parts.length ? parts.join(' — ') : env ? '' : text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return d.length > 160 ? `${d.slice(0, 160)}…` : d;
+}
+
+/** Judges one response. `env` is the decoded envelope when the body was JSON. */
+export function judge(status: number, text: string, env: Envelope | null, report: Report, host: string, now: number): Verdict {
+  let code = status;
+  if (code >= 200 && code < 300 && env?.code != null && env.code >= 400) code = env.code;
+  if (code >= 200 && code < 300 && !env && PHRASE.test(text)) code = 403;
+  if (code < 400) return { kind: 'ok' };
+  const detail = detailOf(env, text);
+  const said = `${code}${detail ? ` ${detail}` : ''}`;
+  const all = `${detail} ${env ? '' : text}`;
+  if (/TOKEN LIMIT EXCEEDED/i.test(all)) {
+    const until = nextLocalMidnight(now);
+    return {
+      kind: 'token_limit',
+      until,
+      message:
+        `Wolkvox daily token quota is spent (${said}): polling is paused until ${localStamp(until)} (local midnight, when the quota resets). ` +
+        'Lengthen the polling intervals or raise the licences in Settings → Sources.',
+    };
+  }
+  if (/SIMULTANEOUS/i.test(all) || code === 429) {
+    return {
+      kind: 'simultaneous',
+      message: `Wolkvox refused a simultaneous request on this token (${said}): another application may be using the same token.`,
+    };
+  }
+  if (/VALIDATE TOKEN|INVALID TOKEN|TOKEN (IS )?(INVALID|EXPIRED)/i.test(all)) {
+    return {
+      kind: 'auth',
+      message: `Wolkvox rejected the token (${said}): check the token in Settings → Sources, and that this machine's public IP is allowed in the Wolkvox firewall.`,
+    };
+  }
+  if (code === 401) {
+    return {
+      kind: 'auth',
+      message: `Wolkvox did not receive the token (${said}): enter the token again in Settings → Sources; if it is set, a proxy may be removing the wolkvox-token header.`,
+    };
+  }
+  if (code === 403) {
+    return {
+      kind: 'maintenance',
+      message:
+        `Wolkvox refused the ${report} report (${said}): the server may be in maintenance, or this machine's public IP is not allowed ` +
+        'in the Wolkvox firewall (ask your Wolkvox administrator to allow it).',
+    };
+  }
+  if (code >= 500) {
+    return { kind: 'server', message: `Wolkvox answered ${code} to the ${report} report at ${host}${detail ? ` (${detail})` : ''}: the server has a problem.` };
+  }
+  if (code === 404) {
+    return { kind: 'config', message: `Wolkvox has no ${report} report at ${host} (${said}): check the server code or base URL in Settings → Sources.` };
+  }
+  return {
+    kind: 'config',
+    message: `Wolkvox refused the ${report} report (${said}): check the server code in Settings → Sources and that this report is enabled for the token.`,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Lenient wire schemas for Wolkvox real-time reports (seed 000, VENDORS.md §1). Numbers arrive as
+ * numbers, numeric strings ("12", "0.5", "12,5", "85%") or "" → `number | null`; ids as numbers or
+ * strings → trimmed strings; `error` may be null, "null" or text. Unknown fields are kept (loose).
+ */
+import { z } from 'zod';
+
+/** A number from anything a report may carry; null when unusable. */
+export function toNumber(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  let s = v.trim().replace(/%$/, '').trim();
+  if (s === '') return null;
+  if (/^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A trimmed string from a string or number; "", "null" and everything else → null. */
+export function toText(v: unknown): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+  if (typeof v !== 'string') return null;
+  const s = v.trim();
+  return s === '' || s.toLowerCase() === 'null' ? null : s;
+}
+
+export const Num = z.unknown().optional().transform(toNumber);
+export const Text = z.unknown().optional().transform(toText);
+/** A required id: a non-empty string or a number. */
+export const Id = z
+  .union([z.string(), z.number()], { error: 'missing' })
+  .transform((v) => String(v).trim())
+  .refine((s) => s !== '', { error: 'empty' });
+
+/** The report envelope `{code, error, msg, data}`; a bare array body is `data` itself. */
+export const EnvelopeSchema = z.looseObject({ code: Num, error: Text, msg: Text, data: z.unknown().optional() });
+
+/** `latency` → `by_agent[]`. */
+export const LatencyAgentSchema = z.looseObject({
+  agent_id: Id,
+  latency_ms: Num,
+  ip: Text,
+  version: Text,
+  agent_status: Text,
+  tx_jitter: Num,
+  rx_jitter: Num,
+  tx_ploss: Num,
+  rx_ploss: Num,
+  network_rejection: Num,
+  connection_type: Text,
+  platform: Text,
+  last_date: z.unknown().optional(),
+});
+export type LatencyAgentWire = z.infer<typeof LatencyAgentSchema>;
+
+/** `latency` → `by_ip[]`: agents sharing a public IP (a site). */
+export const LatencyIpSchema = z.looseObject({
+  ip: Id,
+  total_agents: Num,
+  average_latency: Num,
+  maximum: Num,
+  minimum: Num,
+  network_rejection: Num,
+});
+export type LatencyIpWire = z.infer<typeof LatencyIpSchema>;
+
+/** `latency` → `by_pbx[]`: PBX lines (strings even in the seed). */
+export const LatencyPbxSchema = z.looseObject({
+  user: Id,
+  status: Text,
+  tx_jitter: Num,
+  rx_jitter: Num,
+  tx_ploss: Num,
+  rx_ploss: Num,
+});
+export type LatencyPbxWire = z.infer<typeof LatencyPbxSchema>;
+
+/** `agents`: state and time in state; counters and `*_time` fields are read from the raw record. */
+export const AgentRecordSchema = z.looseObject({
+  agent_id: Id,
+  agent_name: Text,
+  agent_status: Text,
+  time_state_now: z.unknown().optional(),
+});
+export type AgentRecordWire = z.infer<typeof AgentRecordSchema>;
+
+/** `skills&skill_id=all`: one skill (queue). */
+export const SkillRecordSchema = z.looseObject({
+  skill_id: Id,
+  skill_name: Text,
+  calls_in_queue_now: Num,
+  stat_inbound: Num,
+  stat_answer: Num,
+  stat_abandon: Num,
+  service_level_10seg: Num,
+  service_level_20seg: Num,
+  service_level_30seg: Num,
+  by_abandon: Num,
+});
+export type SkillRecordWire = z.infer<typeof SkillRecordSchema>;

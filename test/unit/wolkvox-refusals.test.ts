@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readEnvelope } from '../../src/core/connectors/wolkvox/parse';
+import { judge } from '../../src/core/connectors/wolkvox/refusals';
+import { fixture } from './wolkvox-fixtures';
+
+const NOW = new Date(2026, 10, 21, 15, 30, 0).getTime();
+const refusals = fixture('refusals') as Record<string, unknown>;
+const judgeBody = (status: number, key: string, report: 'agents' | 'latency' | 'skills' = 'agents') =>
+  judge(status, JSON.stringify(refusals[key]), readEnvelope(refusals[key]), report, 'wv0031.wolkvox.com', NOW);
+
+describe('Wolkvox refusals', () => {
+  it('PLEASE VALIDATE TOKEN is an auth failure that says to check the token and the firewall', () => {
+    const v = judgeBody(403, 'validateToken');
+    expect(v.kind).toBe('auth');
+    expect(v.kind !== 'ok' && v.message).toBe(
+      "Wolkvox rejected the token (403 PLEASE VALIDATE TOKEN): check the token in Settings → Sources, and that this machine's public IP is allowed in the Wolkvox firewall.",
+    );
+  });
+
+  it('a 200 whose envelope says 403 is judged by the envelope', () => {
+    expect(judgeBody(200, 'envelopeOnly').kind).toBe('auth');
+  });
+
+  it('TOKEN LIMIT EXCEEDED pauses until local midnight and says until when', () => {
+    const v = judgeBody(403, 'tokenLimit');
+    if (v.kind !== 'token_limit') throw new Error(v.kind);
+    expect(v.until).toBe(new Date(2026, 10, 22, 0, 0, 0).getTime());
+    expect(v.message).toContain('polling is paused until 2026-11-22 00:00 (local midnight');
+  });
+
+  it('simultaneous use and 429 are short waits; any other 403 is maintenance or firewall', () => {
+    expect(judgeBody(403, 'simultaneous').kind).toBe('simultaneous');
+    expect(judge(429, '', null, 'agents', 'h', NOW).kind).toBe('simultaneous');
+    const v = judgeBody(403, 'maintenance', 'latency');
+    expect(v.kind).toBe('maintenance');
+    expect(v.kind !== 'ok' && v.message).toMatch(/latency report \(403 SERVICE TEMPORARILY UNAVAILABLE\).*maintenance.*firewall/);
+  });
+
+  it('400 names the report; 404 points at the server code; 401 says the token did not arrive', () => {
+    const bad = judgeBody(400, 'badRequest', 'skills');
+    expect(bad).toEqual({
+      kind: 'config',
+      message: 'Wolkvox refused the skills report (400 API NOT FOUND): check the server code in Settings → Sources and that this report is enabled for the token.',
+    });
+    expect(judge(404, 'Not found', null, 'agents', 'wv0031.wolkvox.com', NOW)).toMatchObject({ kind: 'config', message: expect.stringContaining('server code or base URL') });
+    expect(judgeBody(401, 'missingToken')).toMatchObject({ kind: 'auth', message: expect.stringContaining('did not receive the token (401 TOKEN HEADER IS REQUIRED)') });
+  });
+
+  it('5xx is a server problem (retry); an HTML body is shown without tags', () => {
+    expect(judge(502, '<html><body>502 Bad Gateway</body></html>', null, 'agents', 'h', NOW)).toEqual({
+      kind: 'server',
+      message: 'Wolkvox answered 502 to the agents report at h (502 Bad Gateway): the server has a problem.',
+    });
+  });
+
+  it('a 200 plain-text refusal is still a refusal; a normal 200 is fine', () => {
+    expect(judge(200, 'TOKEN LIMIT EXCEEDED', null, 'agents', 'h', NOW).kind).toBe('token_limit');
+    expect(judge(200, '{}', readEnvelope({ code: 200, error: null, msg: '3 records were found', data: [] }), 'agents', 'h', NOW).kind).toBe('ok');
+  });
+});
