@@ -1,93 +1,164 @@
 /**
- * Alert engine (minimal first version: vendor-raised alerts only). Rules, noise control and
- * notifications are built out in this folder.
+ * Alert engine: threshold rules with N-of-M raise and K-sample clear over the entities that changed,
+ * source-down and vendor alerts, acknowledgement and snooze, and notifications with quiet hours,
+ * cooldown, storm grouping and suppression while a source is down. See docs/alerts.md.
  */
-import type { Alert, Agent, Queue, Site, Source } from '../../shared/model';
+import type { Agent, Alert, Queue, Site, Source } from '../../shared/model';
 import { AlertSettingsSchema, type AlertSettings } from '../../shared/settings';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
-import type { AlertEngineApi, Notifier, VendorAlertEvent } from './types';
+import { AlertBook } from './book';
+import { alertsToCsv } from './csv';
+import { Dispatcher } from './dispatcher';
+import { Evaluator } from './evaluate';
+import { AlertHistory } from './history';
+import { Operator } from './operator';
+import { systemLocalTime, type LocalTimeFn } from './quiet';
+import { inScope, resolveRules, type RuleSet } from './rules';
+import { SnoozeBook } from './snooze';
+import { SourceWatch } from './sources';
+import type { AlertEngineApi, AlertLookup, Notifier } from './types';
+import { VendorAlerts } from './vendor';
 
 export interface AlertEngineOptions {
   clock: Clock;
   logger: Logger;
   notifier?: Notifier;
   settings?: AlertSettings;
+  /** JSON file for the resolved-alert history; none keeps it in memory. */
   historyPath?: string;
-  lookup: {
-    source(id: string): Source | undefined;
-    agent(key: string): Agent | undefined;
-    queue(key: string): Queue | undefined;
-    site(key: string): Site | undefined;
-  };
+  lookup: AlertLookup;
+  /** Local day/time for quiet hours (tests pin it; default: this machine's time zone). */
+  localTime?: LocalTimeFn;
+  /** Resolved alerts kept (default 5,000). */
+  historyLimit?: number;
+  /** Delay before a changed history is written (default 2 s). */
+  historyWriteDelayMs?: number;
 }
 
+/** Resolved alerts included in list('all') (and so in snapshots): the last hour, at most 200. */
+const RECENT_MS = 3_600_000;
+const RECENT_MAX = 200;
+
+const rank = (a: Alert) => (a.severity === 'critical' ? 0 : 1);
+const byUrgency = (a: Alert, b: Alert) => rank(a) - rank(b) || a.since - b.since;
+
 export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
-  const alerts = new Map<string, Alert>();
-  const listeners = new Set<(a: Alert) => void>();
+  const log = opts.logger;
   let settings = opts.settings ?? AlertSettingsSchema.parse({});
-  const changed = (a: Alert) => listeners.forEach((l) => l(a));
-  const expiry = new Map<string, number>();
+  let rules: RuleSet = loadRules(settings);
+  const listeners = new Set<(a: Alert) => void>();
+  const emit = (a: Alert) => {
+    for (const l of listeners) {
+      try {
+        l(a);
+      } catch (e) {
+        log.error('alert listener failed', e);
+      }
+    }
+  };
+  const history = new AlertHistory({ clock: opts.clock, logger: log, path: opts.historyPath, limit: opts.historyLimit, writeDelayMs: opts.historyWriteDelayMs });
+  const snoozes = new SnoozeBook();
+  const book = new AlertBook({ lookup: opts.lookup, history, snoozes, emit });
+  book.dispatcher = new Dispatcher({
+    notifier: opts.notifier,
+    logger: log,
+    settings: () => settings,
+    localTime: opts.localTime ?? systemLocalTime,
+    names: (t) => book.names(t),
+  });
+  const cadence = new Map<string, number>();
+  const evaluator = new Evaluator({ book, rules: () => rules, cadence, lookup: opts.lookup });
+  const sources = new SourceWatch(book, () => rules);
+  const vendor = new VendorAlerts(book, () => rules);
+  const operator = new Operator(book, snoozes, () => settings);
+
+  function loadRules(s: AlertSettings): RuleSet {
+    const set = resolveRules(s.rules);
+    for (const p of set.problems) log.warn(p);
+    return set;
+  }
+
+  /** After a settings change: alerts of rules now disabled or out of scope end quietly. */
+  function reconcile(now: number): void {
+    for (const t of book.allTracks()) {
+      const rule = rules.byId.get(t.rule.id);
+      const agentQueues = t.subject.kind === 'agent' ? opts.lookup.agent(t.subject.key)?.queues : undefined;
+      if (!rule || !rule.enabled || rule.def.id !== t.rule.def.id || !inScope(rule, t.sourceId, t.subject.key, agentQueues)) {
+        book.resolve(t, now, true);
+        book.deleteTrack(t);
+        continue;
+      }
+      t.rule = rule;
+      book.refresh(t);
+    }
+  }
+
+  const guard = (what: string, fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      log.error(`alert evaluation failed (${what}); the alert state is kept`, e);
+    }
+  };
+
   return {
-    onEntity: () => undefined,
-    onVendorAlert(sourceId: string, ev: VendorAlertEvent, now: number) {
-      const key = `${sourceId}:${ev.queueId}`;
-      const id = `${ev.metric}|${key}`;
-      const prev = alerts.get(id);
-      const a: Alert = {
-        id,
-        ruleId: ev.metric,
-        metric: ev.metric,
-        severity: 'critical',
-        state: 'firing',
-        subject: { kind: 'queue', key },
-        value: ev.value ?? null,
-        threshold: null,
-        since: prev && prev.state === 'firing' ? prev.since : now,
-        message: ev.message ?? ev.metric,
-        acknowledged: prev?.acknowledged ?? false,
-        snoozedUntil: prev?.snoozedUntil ?? null,
-        sourceId,
-      };
-      alerts.set(id, a);
-      expiry.set(id, now + (ev.validitySec ?? 300) * 1000);
-      changed(a);
-    },
-    tick(now: number) {
-      for (const [id, until] of expiry) {
-        if (until > now) continue;
-        expiry.delete(id);
-        const a = alerts.get(id);
-        if (a && a.state !== 'resolved') {
-          const r = { ...a, state: 'resolved' as const, resolvedAt: now };
-          alerts.set(id, r);
-          changed(r);
-        }
+    onEntity(collection, next, prev, now) {
+      switch (collection) {
+        case 'agents':
+          return guard('agent', () => evaluator.onAgent(next as Agent | null, prev as Agent | null, now));
+        case 'queues':
+          return guard('queue', () => evaluator.onQueue(next as Queue | null, prev as Queue | null, now));
+        case 'sites':
+          return guard('site', () => evaluator.onSite(next as Site | null, prev as Site | null, now));
+        case 'sources':
+          return guard('source', () => sources.onSource(next as Source | null, prev as Source | null, now));
+        default:
+          return;
       }
     },
-    setSourceCadence: () => undefined,
-    list: (filter) => [...alerts.values()].filter((a) => filter === 'all' || a.state === 'firing'),
-    get: (id) => alerts.get(id),
-    ack(id) {
-      const a = alerts.get(id);
-      if (!a) return null;
-      const n = { ...a, acknowledged: true };
-      alerts.set(id, n);
-      changed(n);
-      return n;
+    onVendorAlert: (sourceId, ev, now) => guard('vendor alert', () => vendor.onEvent(sourceId, ev, now)),
+    tick(now) {
+      guard('tick', () => {
+        sources.tick(now);
+        vendor.tick(now);
+        evaluator.resample(now);
+        operator.tick(now);
+        book.dispatcher.tick(now);
+        book.prune(now);
+      });
     },
-    snooze: () => [],
-    unsnooze: () => [],
-    history: () => [...alerts.values()].filter((a) => a.state === 'resolved'),
-    exportCsv: () => '',
+    setSourceCadence(sourceId, sampleSec) {
+      if (Number.isFinite(sampleSec) && sampleSec > 0) cadence.set(sourceId, sampleSec);
+    },
+    list(filter) {
+      const active: Alert[] = [];
+      for (const t of book.active.values()) if (t.alert && (filter === 'all' || t.alert.state === 'firing')) active.push(t.alert);
+      active.sort(byUrgency);
+      return filter === 'all' ? [...active, ...history.since(opts.clock.now() - RECENT_MS, RECENT_MAX)] : active;
+    },
+    get: (id) => book.get(id),
+    ack: (id, now) => operator.ack(id, now),
+    snooze: (req, now) => operator.snooze(req, now),
+    unsnooze: (req, now) => operator.unsnooze(req, now),
+    history: (limit) => history.list(limit),
+    exportCsv() {
+      const active = [...book.active.values()].map((t) => t.alert!).filter((a) => a.state === 'firing');
+      return alertsToCsv([...active.sort(byUrgency), ...history.list()]);
+    },
     settings: () => settings,
-    setSettings(s) {
-      settings = s;
+    setSettings(next) {
+      const rulesChanged = JSON.stringify(next.rules) !== JSON.stringify(settings.rules);
+      settings = next;
+      if (rulesChanged) {
+        rules = loadRules(next);
+        guard('settings', () => reconcile(opts.clock.now()));
+      }
     },
-    onAlertChanged(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
+    onAlertChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
-    flush: async () => undefined,
+    flush: () => history.flush(),
   };
 }

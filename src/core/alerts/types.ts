@@ -1,11 +1,20 @@
 /**
  * The alert engine's surface as the rest of the engine sees it. Implemented in ./engine.ts.
  */
-import type { Alert, Collection, EntityByCollection } from '../../shared/model';
+import type { Agent, Alert, Collection, EntityByCollection, Queue, Site, Source } from '../../shared/model';
 import type { AlertSettings } from '../../shared/settings';
 import type { NormalizedEvent } from '../state/events';
 
 export type VendorAlertEvent = Extract<NormalizedEvent, { type: 'vendor.alert' }>;
+
+/**
+ * `Alert.snoozedUntil` of an alert snoozed "until recovered" (the largest valid Date, year 275760).
+ * JSON-safe, so the renderer and the collector API carry it unchanged.
+ */
+export const SNOOZE_UNTIL_RECOVERED = 8.64e15;
+
+/** What a button on a notification does (where the OS supports notification actions). */
+export type NotificationAction = { kind: 'ack' } | { kind: 'snooze'; minutes: number | null };
 
 /** What the notifier is asked to show. Built by the alert engine (grouping, quiet hours, cooldown applied). */
 export interface AlertNotification {
@@ -18,6 +27,8 @@ export interface AlertNotification {
   alertIds: string[];
   /** Play a sound (per-severity setting). */
   sound: boolean;
+  /** Buttons to offer (acknowledge, snooze); empty for recoveries. */
+  actions?: { label: string; action: NotificationAction }[];
 }
 
 /** Delivers notifications to the OS. Implementations never throw (failures are logged and retried). */
@@ -25,7 +36,16 @@ export interface Notifier {
   notify(n: AlertNotification): Promise<void> | void;
 }
 
+/** Read access to the live state (names for messages, current values for clock-driven rules). */
+export interface AlertLookup {
+  source(id: string): Source | undefined;
+  agent(key: string): Agent | undefined;
+  queue(key: string): Queue | undefined;
+  site(key: string): Site | undefined;
+}
+
 export interface SnoozeRequest {
+  /** Minutes; null snoozes "until recovered". */
   minutes: number | null;
   ruleId?: string;
   subjectKey?: string;

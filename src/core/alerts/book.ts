@@ -1,0 +1,222 @@
+/**
+ * The alerts themselves: tracks by rule and subject, the lifecycle (pending → firing → resolved),
+ * suppression while a source is down, and every change published as a new immutable Alert.
+ * Indexes (active by id, by source, snoozed, acknowledged) keep every operation proportional to the
+ * alerts involved, never to all entities.
+ */
+import type { Alert, Severity, Subject } from '../../shared/model';
+import { alertMessage, sourceLabel, type SubjectNames } from './format';
+import type { AlertHistory } from './history';
+import type { Rule } from './rules';
+import type { SnoozeBook } from './snooze';
+import { newTrack, thresholdFor, type Track } from './track';
+import type { AlertLookup } from './types';
+import type { Dispatcher } from './dispatcher';
+
+export interface BookDeps {
+  lookup: AlertLookup;
+  history: AlertHistory;
+  snoozes: SnoozeBook;
+  emit(alert: Alert): void;
+}
+
+const DROPPED_KEEP_MS = 10_000;
+
+export class AlertBook {
+  /** ruleId → subject key → track. */
+  private readonly tracks = new Map<string, Map<string, Track>>();
+  /** Tracks with a pending or firing alert, by alert id. */
+  readonly active = new Map<string, Track>();
+  private readonly bySource = new Map<string, Set<Track>>();
+  private readonly badSources = new Set<string>();
+  readonly snoozed = new Set<Track>();
+  readonly acked = new Set<Track>();
+  /** Pending alerts discarded recently (still answerable by id for the next patch). */
+  private readonly dropped = new Map<string, { alert: Alert; at: number }>();
+  dispatcher!: Dispatcher;
+
+  constructor(private readonly deps: BookDeps) {}
+
+  find(ruleId: string, key: string): Track | undefined {
+    return this.tracks.get(ruleId)?.get(key);
+  }
+
+  tracksOf(ruleId: string): Iterable<Track> {
+    return this.tracks.get(ruleId)?.values() ?? [];
+  }
+
+  allTracks(): Track[] {
+    const out: Track[] = [];
+    for (const m of this.tracks.values()) for (const t of m.values()) out.push(t);
+    return out;
+  }
+
+  create(rule: Rule, subject: Subject, sourceId: string): Track {
+    let m = this.tracks.get(rule.id);
+    if (!m) this.tracks.set(rule.id, (m = new Map()));
+    const t = newTrack(rule, subject, sourceId);
+    m.set(subject.key, t);
+    return t;
+  }
+
+  deleteTrack(t: Track): void {
+    if (t.alert) return;
+    const m = this.tracks.get(t.rule.id);
+    if (m?.get(t.subject.key) === t) m.delete(t.subject.key);
+  }
+
+  isSourceBad(sourceId: string): boolean {
+    return this.badSources.has(sourceId);
+  }
+
+  get(id: string): Alert | undefined {
+    return this.active.get(id)?.alert ?? this.dropped.get(id)?.alert ?? this.deps.history.latest(id);
+  }
+
+  names(t: Track): SubjectNames {
+    const { lookup } = this.deps;
+    const src = lookup.source(t.sourceId);
+    const source = sourceLabel(src, t.sourceId);
+    const key = t.subject.key;
+    const fallback = t.alert?.subjectName ?? key.slice(key.indexOf(':') + 1);
+    switch (t.subject.kind) {
+      case 'agent': {
+        const a = lookup.agent(key);
+        return { subject: a?.name || fallback, source, ip: a?.network?.ip ?? null };
+      }
+      case 'queue':
+        return { subject: lookup.queue(key)?.name || fallback, source, ip: null };
+      case 'site':
+        return { subject: lookup.site(key)?.ip || fallback, source, ip: null };
+      default:
+        return { subject: source, source, ip: null, status: src?.status, error: src?.lastError ?? null };
+    }
+  }
+
+  private publish(t: Track, fields: Partial<Alert>): Alert {
+    const names = this.names(t);
+    const base = t.alert!;
+    const a: Alert = { ...base, ...fields, subjectName: names.subject };
+    a.message = alertMessage(t.rule.def, a.value, a.threshold, names);
+    t.alert = a;
+    this.deps.emit(a);
+    return a;
+  }
+
+  private start(t: Track, state: 'pending' | 'firing', severity: Severity, now: number, since = now): void {
+    const sampling = t.rule.def.sampling;
+    t.notified = false;
+    t.queued = false;
+    t.ackUntil = null;
+    const snoozedUntil = this.deps.snoozes.untilFor(t.rule.id, t.subject.key, now);
+    t.alert = {
+      id: t.id,
+      ruleId: t.rule.id,
+      metric: t.rule.def.id,
+      severity,
+      state,
+      subject: t.subject,
+      value: t.value,
+      threshold: thresholdFor(t.rule, severity),
+      since,
+      message: '',
+      acknowledged: false,
+      snoozedUntil,
+      sourceId: t.sourceId,
+      resolvedAt: null,
+      firedAt: state === 'firing' ? now : null,
+      suppressed: sampling !== 'source' && this.badSources.has(t.sourceId),
+    };
+    this.active.set(t.id, t);
+    let set = this.bySource.get(t.sourceId);
+    if (!set) this.bySource.set(t.sourceId, (set = new Set()));
+    set.add(t);
+    if (snoozedUntil !== null) this.snoozed.add(t);
+    this.dropped.delete(t.id);
+  }
+
+  pending(t: Track, severity: Severity, now: number): void {
+    if (t.alert) return void this.refresh(t);
+    this.start(t, 'pending', severity, now);
+    this.publish(t, {});
+  }
+
+  /** Starts firing (from pending or directly). `since`: when the trouble began, if before now. */
+  fire(t: Track, severity: Severity, now: number, since = now): void {
+    if (t.alert?.state === 'firing') return void this.refresh(t);
+    if (!t.alert) this.start(t, 'firing', severity, now, since);
+    this.publish(t, { state: 'firing', severity, firedAt: now, value: t.value, threshold: thresholdFor(t.rule, severity) });
+    this.dispatcher.raise(t, now);
+  }
+
+  /** New value (and thresholds, which settings may have changed) on a live alert. */
+  refresh(t: Track, extra: Partial<Alert> = {}): void {
+    const a = t.alert;
+    if (!a) return;
+    const threshold = thresholdFor(t.rule, a.severity);
+    if (a.value === t.value && a.threshold === threshold && !Object.keys(extra).length && t.rule.def.sampling !== 'source') return;
+    this.publish(t, { value: t.value, threshold, ...extra });
+  }
+
+  setSeverity(t: Track, severity: Severity, now: number): void {
+    const a = t.alert;
+    if (!a || a.severity === severity) return this.refresh(t);
+    this.publish(t, { severity, value: t.value, threshold: thresholdFor(t.rule, severity) });
+    if (severity === 'critical' && a.state === 'firing') this.dispatcher.escalate(t, now);
+  }
+
+  /** Ends a lifecycle. `silent`: no recovery notification (subject removed, rule disabled, source stopped). */
+  resolve(t: Track, now: number, silent = false): void {
+    const a = t.alert;
+    if (!a) return;
+    if (a.state === 'pending') return this.drop(t, now);
+    const resolved: Alert = { ...a, state: 'resolved', resolvedAt: now };
+    if (silent) this.dispatcher.forget(t);
+    else this.dispatcher.recover(t, resolved, t.value, now);
+    t.notified = false;
+    this.end(t);
+    this.deps.history.add(resolved);
+    this.deps.emit(resolved);
+  }
+
+  /** A pending alert that never fired: gone, without history or notification. */
+  drop(t: Track, now: number): void {
+    const a = t.alert;
+    if (!a) return;
+    const gone: Alert = { ...a, state: 'resolved', resolvedAt: now };
+    this.end(t);
+    this.dropped.set(gone.id, { alert: gone, at: now });
+    this.dispatcher.forget(t);
+    this.deps.emit(gone);
+  }
+
+  private end(t: Track): void {
+    t.alert = null;
+    t.ackUntil = null;
+    this.active.delete(t.id);
+    this.bySource.get(t.sourceId)?.delete(t);
+    this.snoozed.delete(t);
+    this.acked.delete(t);
+  }
+
+  /** Publishes operator changes (ack, snooze) on a live alert. */
+  patch(t: Track, fields: Partial<Alert>): Alert | null {
+    return t.alert ? this.publish(t, fields) : null;
+  }
+
+  /** A source went down (entity alerts suppressed) or came back (unsuppressed; unnotified raises go out). */
+  setSourceBad(sourceId: string, bad: boolean, now: number): void {
+    if (bad === this.badSources.has(sourceId)) return;
+    if (bad) this.badSources.add(sourceId);
+    else this.badSources.delete(sourceId);
+    for (const t of this.bySource.get(sourceId) ?? []) {
+      if (!t.alert || t.rule.def.sampling === 'source' || t.alert.suppressed === bad) continue;
+      this.publish(t, { suppressed: bad });
+      if (!bad && t.alert.state === 'firing') this.dispatcher.raise(t, now);
+    }
+  }
+
+  prune(now: number): void {
+    for (const [id, d] of this.dropped) if (now - d.at >= DROPPED_KEEP_MS) this.dropped.delete(id);
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * Turns alert transitions into notifications a lead can trust: nothing while paused, suppressed,
+ * acknowledged, snoozed or in quiet hours (criticals may pass); the same alert at most once per
+ * cooldown; raises of one rule within the group window become one notification; a recovery only when
+ * its raise was notified. The notifier is called without awaiting and never breaks the engine.
+ */
+import type { Alert, Severity } from '../../shared/model';
+import type { AlertSettings } from '../../shared/settings';
+import type { Logger } from '../util/logger';
+import type { MetricDef } from './catalog';
+import { groupBody, groupRecoverBody, raiseBody, recoverBody, severityWord, type GroupMember, type SubjectNames } from './format';
+import { quietSilences, type LocalTimeFn } from './quiet';
+import type { Track } from './track';
+import type { AlertNotification, Notifier } from './types';
+
+type Kind = 'raise' | 'escalate' | 'renotify' | 'recover';
+
+interface Recovery {
+  alert: Alert;
+  names: SubjectNames;
+  /** The value that ended the alert. */
+  value: number | null;
+}
+
+interface Group {
+  def: MetricDef;
+  kind: Kind;
+  deadline: number;
+  tracks: Set<Track>;
+  recoveries: Recovery[];
+}
+
+export interface DispatcherDeps {
+  notifier?: Notifier;
+  logger: Logger;
+  settings: () => AlertSettings;
+  localTime: LocalTimeFn;
+  names: (t: Track) => SubjectNames;
+}
+
+const ACTIONS: NonNullable<AlertNotification['actions']> = [
+  { label: 'Acknowledge', action: { kind: 'ack' } },
+  { label: 'Snooze 1 h', action: { kind: 'snooze', minutes: 60 } },
+];
+
+export class Dispatcher {
+  private readonly groups = new Map<string, Group>();
+  private readonly lastNotified = new Map<string, number>();
+  private readonly held = new Set<Track>();
+  private lastPrune = 0;
+
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  /** Why a firing alert may not be notified now (null: it may). */
+  blocked(t: Track, severity: Severity, now: number): string | null {
+    const s = this.deps.settings();
+    const a = t.alert;
+    if (s.notificationsPaused) return 'notifications paused';
+    if (!a || a.state !== 'firing') return 'not firing';
+    if (a.suppressed) return 'source down';
+    if (a.acknowledged) return 'acknowledged';
+    if (a.snoozedUntil !== null && a.snoozedUntil > now) return 'snoozed';
+    if (quietSilences(s.quietHours, severity, this.deps.localTime(now))) return 'quiet hours';
+    return null;
+  }
+
+  /** An alert started firing (or came back from suppression). */
+  raise(t: Track, now: number): void {
+    if (t.notified || t.queued || !t.alert || this.blocked(t, t.alert.severity, now)) return;
+    const cooldownMs = this.deps.settings().cooldownMin * 60_000;
+    const last = this.lastNotified.get(t.id);
+    if (last !== undefined && now - last < cooldownMs) {
+      t.heldUntil = last + cooldownMs;
+      this.held.add(t);
+      return;
+    }
+    this.enqueue(t, 'raise', now);
+  }
+
+  /** A firing alert became critical. */
+  escalate(t: Track, now: number): void {
+    if (!t.notified) return this.raise(t, now);
+    if (t.queued || this.blocked(t, 'critical', now)) return;
+    this.enqueue(t, 'escalate', now);
+  }
+
+  /** A snooze or acknowledgement expired on a still-firing alert. */
+  remind(t: Track, now: number): void {
+    if (!t.notified) return this.raise(t, now);
+    if (t.queued || !t.alert || this.blocked(t, t.alert.severity, now)) return;
+    this.enqueue(t, 'renotify', now);
+  }
+
+  /** An alert resolved; `resolved` is its final state, `value` the good value that ended it. */
+  recover(t: Track, resolved: Alert, value: number | null, now: number): void {
+    this.forget(t);
+    if (!t.notified || resolved.suppressed) return;
+    const s = this.deps.settings();
+    if (s.notificationsPaused || (resolved.snoozedUntil !== null && resolved.snoozedUntil > now)) return;
+    if (quietSilences(s.quietHours, resolved.severity, this.deps.localTime(now))) return;
+    const g = this.group(t.rule.def, t.rule.id, 'recover', now);
+    g.recoveries.push({ alert: resolved, names: this.deps.names(t), value });
+    if (this.deps.settings().groupWindowSec <= 0) this.flush(`${t.rule.id}|recover`, now);
+  }
+
+  /** A lifecycle ended (resolved, dropped, removed): nothing more is sent for it. */
+  forget(t: Track): void {
+    this.held.delete(t);
+    t.heldUntil = null;
+    t.queued = false;
+  }
+
+  tick(now: number): void {
+    for (const t of this.held) {
+      if (t.heldUntil !== null && now < t.heldUntil) continue;
+      this.held.delete(t);
+      t.heldUntil = null;
+      if (t.alert?.state === 'firing' && !t.notified && !t.queued && !this.blocked(t, t.alert.severity, now)) this.enqueue(t, 'renotify', now);
+    }
+    for (const [key, g] of this.groups) if (g.deadline <= now) this.flush(key, now);
+    if (now - this.lastPrune >= 60_000) {
+      this.lastPrune = now;
+      const cooldownMs = this.deps.settings().cooldownMin * 60_000;
+      for (const [id, at] of this.lastNotified) if (now - at >= cooldownMs) this.lastNotified.delete(id);
+    }
+  }
+
+  private group(def: MetricDef, ruleId: string, kind: Kind, now: number): Group {
+    const key = `${ruleId}|${kind}`;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { def, kind, deadline: now + this.deps.settings().groupWindowSec * 1000, tracks: new Set(), recoveries: [] }));
+    return g;
+  }
+
+  private enqueue(t: Track, kind: Kind, now: number): void {
+    t.queued = true;
+    this.group(t.rule.def, t.rule.id, kind, now).tracks.add(t);
+    if (this.deps.settings().groupWindowSec <= 0) this.flush(`${t.rule.id}|${kind}`, now);
+  }
+
+  private flush(key: string, now: number): void {
+    const g = this.groups.get(key);
+    if (!g) return;
+    this.groups.delete(key);
+    if (g.kind === 'recover') return this.sendRecoveries(g);
+    const live: Track[] = [];
+    for (const t of g.tracks) {
+      if (!t.queued) continue;
+      t.queued = false;
+      if (t.alert && !this.blocked(t, t.alert.severity, now) && !(g.kind === 'raise' && t.notified)) live.push(t);
+    }
+    if (!live.length) return;
+    const severity: Severity = live.some((t) => t.alert!.severity === 'critical') ? 'critical' : 'warning';
+    for (const t of live) {
+      t.notified = true;
+      this.lastNotified.set(t.id, now);
+    }
+    const def = g.def;
+    if (live.length === 1) {
+      const t = live[0]!;
+      const a = t.alert!;
+      const title =
+        g.kind === 'escalate' ? `Now critical: ${def.title}` : g.kind === 'renotify' ? `Still ${a.severity}: ${def.title}` : `${severityWord(a.severity)}: ${def.title}`;
+      const body = raiseBody(def, a.value, a.threshold, now - a.since, this.deps.names(t));
+      return this.send({ id: a.id, kind: g.kind as AlertNotification['kind'], severity, title, body, alertIds: [a.id], sound: this.sound(severity), actions: ACTIONS });
+    }
+    const members: GroupMember[] = live.map((t) => ({ severity: t.alert!.severity, threshold: t.alert!.threshold, names: this.deps.names(t) }));
+    this.send({
+      id: `group|${key}|${now}`,
+      kind: 'group',
+      severity,
+      title: `${severityWord(severity)}: ${def.title} (${live.length})`,
+      body: groupBody(def, members),
+      alertIds: live.map((t) => t.id),
+      sound: this.sound(severity),
+      actions: ACTIONS,
+    });
+  }
+
+  private sendRecoveries(g: Group): void {
+    const list = g.recoveries;
+    if (!list.length) return;
+    const severity: Severity = list.some((r) => r.alert.severity === 'critical') ? 'critical' : 'warning';
+    const first = list[0]!.alert;
+    const one = list.length === 1;
+    this.send({
+      id: one ? first.id : `recover|${first.ruleId}|${first.resolvedAt ?? 0}`,
+      kind: 'recover',
+      severity,
+      title: one ? `Recovered: ${g.def.title}` : `Recovered: ${g.def.title} (${list.length})`,
+      body: one
+        ? recoverBody(g.def, list[0]!.value, (first.resolvedAt ?? first.since) - first.since, list[0]!.names)
+        : groupRecoverBody(g.def, list.map((r) => ({ severity: r.alert.severity, threshold: r.alert.threshold, names: r.names }))),
+      alertIds: list.map((r) => r.alert.id),
+      sound: false,
+      actions: [],
+    });
+  }
+
+  private sound(severity: Severity): boolean {
+    return this.deps.settings().sound[severity];
+  }
+
+  private send(n: AlertNotification): void {
+    const notifier = this.deps.notifier;
+    if (!notifier) return;
+    try {
+      const r = notifier.notify(n);
+      if (r && typeof (r as Promise<void>).catch === 'function') (r as Promise<void>).catch((e) => this.deps.logger.warn('notification failed', e));
+    } catch (e) {
+      this.deps.logger.warn('notification failed', e);
+    }
+  }
+}

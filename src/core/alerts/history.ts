@@ -1,0 +1,148 @@
+/**
+ * Resolved alerts, newest last, bounded (default 5,000), persisted as JSON to `path`: written a
+ * moment after a change (debounced) and on flush(). A missing file starts empty; an unreadable or
+ * corrupt one is kept aside as `<path>.corrupt` and the history starts empty with a warning.
+ */
+import { copyFileSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { AlertSchema, type Alert } from '../../shared/model';
+import type { Clock, TimerHandle } from '../util/clock';
+import type { Logger } from '../util/logger';
+
+export const DEFAULT_HISTORY_LIMIT = 5000;
+const FILE_VERSION = 1;
+
+const FileSchema = z.object({ version: z.number(), alerts: z.array(z.unknown()) });
+
+export interface HistoryOptions {
+  clock: Clock;
+  logger: Logger;
+  path?: string;
+  limit?: number;
+  writeDelayMs?: number;
+}
+
+export class AlertHistory {
+  private items: Alert[] = [];
+  private readonly byId = new Map<string, Alert>();
+  private readonly limit: number;
+  private timer: TimerHandle | null = null;
+  private dirty = false;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly opts: HistoryOptions) {
+    this.limit = Math.max(1, opts.limit ?? DEFAULT_HISTORY_LIMIT);
+    if (opts.path) this.load(opts.path);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  add(alert: Alert): void {
+    this.items.push(alert);
+    this.byId.set(alert.id, alert);
+    if (this.items.length > this.limit) {
+      for (const old of this.items.splice(0, this.items.length - this.limit)) {
+        if (this.byId.get(old.id) === old) this.byId.delete(old.id);
+      }
+    }
+    this.scheduleWrite();
+  }
+
+  /** The latest resolved lifecycle of an alert id. */
+  latest(id: string): Alert | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Newest first. */
+  list(limit = this.items.length): Alert[] {
+    const out: Alert[] = [];
+    for (let i = this.items.length - 1; i >= 0 && out.length < limit; i--) out.push(this.items[i]!);
+    return out;
+  }
+
+  /** Newest first, resolved at or after `since`. */
+  since(since: number, max: number): Alert[] {
+    const out: Alert[] = [];
+    for (let i = this.items.length - 1; i >= 0 && out.length < max; i--) {
+      const a = this.items[i]!;
+      if ((a.resolvedAt ?? a.since) < since) break;
+      out.push(a);
+    }
+    return out;
+  }
+
+  async flush(): Promise<void> {
+    this.opts.clock.clearTimeout(this.timer);
+    this.timer = null;
+    if (this.dirty) this.write();
+    await this.writing;
+  }
+
+  private scheduleWrite(): void {
+    if (!this.opts.path) return;
+    this.dirty = true;
+    if (this.timer) return;
+    this.timer = this.opts.clock.setTimeout(() => {
+      this.timer = null;
+      this.write();
+    }, this.opts.writeDelayMs ?? 2000);
+  }
+
+  private write(): void {
+    const path = this.opts.path;
+    if (!path) return;
+    this.dirty = false;
+    const body = JSON.stringify({ version: FILE_VERSION, alerts: this.items });
+    this.writing = this.writing.then(async () => {
+      const tmp = `${path}.tmp`;
+      try {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(tmp, body, { mode: 0o600 });
+        await rename(tmp, path);
+      } catch (e) {
+        this.opts.logger.warn(`could not save the alert history to ${path}; it is kept in memory and saved again on the next change`, e);
+      }
+    });
+  }
+
+  private load(path: string): void {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.opts.logger.warn(`could not read the alert history ${path}; starting with an empty history`, e);
+      return;
+    }
+    let parsed: z.infer<typeof FileSchema> | null = null;
+    try {
+      const r = FileSchema.safeParse(JSON.parse(text));
+      if (r.success) parsed = r.data;
+    } catch {
+      parsed = null;
+    }
+    if (!parsed) {
+      this.opts.logger.warn(`the alert history ${path} is corrupt; it was kept as ${path}.corrupt and the history starts empty`);
+      try {
+        copyFileSync(path, `${path}.corrupt`);
+      } catch (e) {
+        this.opts.logger.warn(`could not keep a copy of the corrupt alert history`, e);
+      }
+      return;
+    }
+    let dropped = 0;
+    for (const raw of parsed.alerts.slice(-this.limit)) {
+      const r = AlertSchema.safeParse(raw);
+      if (!r.success || r.data.state !== 'resolved') {
+        dropped++;
+        continue;
+      }
+      this.items.push(r.data);
+      this.byId.set(r.data.id, r.data);
+    }
+    if (dropped) this.opts.logger.warn(`ignored ${dropped} unreadable entries of the alert history ${path}`);
+  }
+}

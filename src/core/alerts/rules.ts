@@ -1,0 +1,121 @@
+/**
+ * Built-in alert rules (CONTRACT.md "Built-in alert rules") and their merge with the user's overrides:
+ * matched by id, an empty list means the built-ins as they are, `{id, enabled: false}` switches one off,
+ * and an unknown id with a known `metric` adds a rule (e.g. a tighter latency rule for one source).
+ */
+import type { AlertRuleOverride } from '../../shared/settings';
+import { METRICS, type MetricDef } from './catalog';
+
+export interface RuleDefaults {
+  id: string;
+  metric: string;
+  warning: number | null;
+  critical: number | null;
+  forSec?: number;
+}
+
+export const BUILTIN_RULES: readonly RuleDefaults[] = [
+  { id: 'agent.latency', metric: 'agent.latency', warning: 200, critical: 400 },
+  { id: 'agent.jitter', metric: 'agent.jitter', warning: 30, critical: 60 },
+  { id: 'agent.loss', metric: 'agent.loss', warning: 1, critical: 2.5 },
+  { id: 'agent.rejection', metric: 'agent.rejection', warning: 1, critical: null },
+  { id: 'queue.waiting', metric: 'queue.waiting', warning: 5, critical: 10 },
+  { id: 'queue.longest_wait', metric: 'queue.longest_wait', warning: 60, critical: 180 },
+  { id: 'vendor.alert_op', metric: 'vendor.alert_op', warning: null, critical: null },
+  { id: 'vendor.alert_file', metric: 'vendor.alert_file', warning: null, critical: null },
+  { id: 'source.down', metric: 'source.down', warning: null, critical: 60, forSec: 60 },
+];
+
+/** Earlier spellings of rule ids, accepted in overrides. */
+const ALIASES: Record<string, string> = { 'queue.longestWait': 'queue.longest_wait', 'queue.longestwait': 'queue.longest_wait' };
+
+export const DEFAULT_CLEAR_K = 2;
+
+export interface Rule {
+  id: string;
+  def: MetricDef;
+  enabled: boolean;
+  warning: number | null;
+  critical: number | null;
+  /** Explicit N-of-M; null adapts to the source's cadence. */
+  raiseN: number | null;
+  raiseM: number | null;
+  clearK: number;
+  forSec: number;
+  scope: { sources: Set<string> | null; queues: Set<string> | null; agents: Set<string> | null };
+}
+
+export interface RuleSet {
+  byId: Map<string, Rule>;
+  /** Enabled rules by what drives them. */
+  agents: Rule[];
+  queues: Rule[];
+  sites: Rule[];
+  vendor: Map<string, Rule[]>;
+  sources: Rule[];
+  /** Overrides that could not be used (unknown metric), for a warning in the log. */
+  problems: string[];
+}
+
+const toSet = (list: string[] | undefined) => (list && list.length ? new Set(list) : null);
+
+function build(base: RuleDefaults, o: AlertRuleOverride | undefined, def: MetricDef): Rule {
+  const pick = <K extends 'warning' | 'critical'>(k: K) => (o && o[k] !== undefined ? (o[k] ?? null) : base[k]);
+  const m = o?.raiseM ?? null;
+  return {
+    id: base.id,
+    def,
+    enabled: o?.enabled ?? true,
+    warning: pick('warning'),
+    critical: pick('critical'),
+    raiseN: o?.raiseN ?? null,
+    raiseM: m === null ? null : Math.min(m, 30),
+    clearK: o?.clearK ?? DEFAULT_CLEAR_K,
+    forSec: o?.forSec ?? base.forSec ?? (def.sampling === 'source' ? 60 : 0),
+    scope: { sources: toSet(o?.scope?.sources), queues: toSet(o?.scope?.queues), agents: toSet(o?.scope?.agents) },
+  };
+}
+
+export function resolveRules(overrides: readonly AlertRuleOverride[] = []): RuleSet {
+  const byOverride = new Map<string, AlertRuleOverride>();
+  for (const o of overrides) {
+    const id = ALIASES[o.id] ?? o.id;
+    byOverride.set(id, { ...byOverride.get(id), ...o, id });
+  }
+  const set: RuleSet = { byId: new Map(), agents: [], queues: [], sites: [], vendor: new Map(), sources: [], problems: [] };
+  const add = (rule: Rule) => {
+    set.byId.set(rule.id, rule);
+    if (!rule.enabled) return;
+    const d = rule.def;
+    if (d.sampling === 'source') set.sources.push(rule);
+    else if (d.sampling === 'vendor') set.vendor.set(d.id, [...(set.vendor.get(d.id) ?? []), rule]);
+    else if (d.collection) set[d.collection].push(rule);
+  };
+  for (const base of BUILTIN_RULES) add(build(base, byOverride.get(base.id), METRICS[base.metric]!));
+  for (const [id, o] of byOverride) {
+    if (set.byId.has(id)) continue;
+    const metricId = ALIASES[o.metric ?? ''] ?? o.metric;
+    const def = metricId ? METRICS[metricId] : undefined;
+    if (!def) {
+      set.problems.push(`alert rule "${id}" names no known metric (${o.metric ?? 'none'}); it is ignored. Known metrics: ${Object.keys(METRICS).join(', ')}`);
+      continue;
+    }
+    const builtin = BUILTIN_RULES.find((b) => b.metric === def.id);
+    add(build({ id, metric: def.id, warning: builtin?.warning ?? null, critical: builtin?.critical ?? null, forSec: builtin?.forSec }, o, def));
+  }
+  return set;
+}
+
+/** Whether a rule watches this subject (scope lists hold source ids and entity keys). */
+export function inScope(rule: Rule, sourceId: string, key: string, agentQueues?: readonly string[]): boolean {
+  const s = rule.scope;
+  if (s.sources && !s.sources.has(sourceId)) return false;
+  const kind = rule.def.subject;
+  if (kind === 'agent') {
+    if (s.agents && !s.agents.has(key)) return false;
+    if (s.queues && !(agentQueues ?? []).some((q) => s.queues!.has(q))) return false;
+  } else if (kind === 'queue') {
+    if (s.queues && !s.queues.has(key)) return false;
+  }
+  return true;
+}
