@@ -1,0 +1,69 @@
+/**
+ * What the connector remembers between frames so that normalize stays pure: per operator the UI state
+ * (logged in / paused / logged out), the pause name and the current call; per call the queues where it
+ * waits. Derived only from the normalized events the connector emitted.
+ */
+import type { AgentState, Call } from '../../../shared/model';
+import type { NormalizedEvent } from '../../state/events';
+
+export type UiState = 'logged_in' | 'paused' | 'logged_out';
+
+export interface AgentMemo {
+  state: AgentState | null;
+  ui: UiState | null;
+  pauseReason: string | null;
+  call: Call | null;
+}
+
+/** Read-only view normalize is given. */
+export interface MemoryView {
+  agent(id: string): AgentMemo | undefined;
+  /** Queue vendor ids where the call is waiting. */
+  queuesOfCall(callId: string): string[];
+}
+
+const UI_STATES: readonly string[] = ['logged_in', 'paused', 'logged_out'];
+/** Calls whose leave was missed must not grow the index without bound. */
+const MAX_CALLS = 5000;
+
+export class AxialysMemory implements MemoryView {
+  private readonly agents = new Map<string, AgentMemo>();
+  private readonly callQueues = new Map<string, Set<string>>();
+
+  agent(id: string): AgentMemo | undefined {
+    return this.agents.get(id);
+  }
+
+  queuesOfCall(callId: string): string[] {
+    return [...(this.callQueues.get(callId) ?? [])];
+  }
+
+  /** Learns from the events just emitted. */
+  apply(events: readonly NormalizedEvent[]): void {
+    for (const ev of events) {
+      if (ev.type === 'agent') {
+        let m = this.agents.get(ev.id);
+        if (!m) this.agents.set(ev.id, (m = { state: null, ui: null, pauseReason: null, call: null }));
+        const s = ev.set;
+        if (s.state !== undefined) m.state = s.state;
+        if (s.pauseReason !== undefined) m.pauseReason = s.pauseReason;
+        if (s.call !== undefined) m.call = s.call;
+        const ui = s.extra?.ui;
+        if (typeof ui === 'string' && UI_STATES.includes(ui)) m.ui = ui as UiState;
+      } else if (ev.type === 'agent.remove') {
+        this.agents.delete(ev.id);
+      } else if (ev.type === 'call.enter') {
+        let set = this.callQueues.get(ev.callId);
+        if (!set) {
+          this.callQueues.set(ev.callId, (set = new Set()));
+          if (this.callQueues.size > MAX_CALLS) this.callQueues.delete(this.callQueues.keys().next().value!);
+        }
+        set.add(ev.queueId);
+      } else if (ev.type === 'call.leave') {
+        const set = this.callQueues.get(ev.callId);
+        set?.delete(ev.queueId);
+        if (set && !set.size) this.callQueues.delete(ev.callId);
+      }
+    }
+  }
+}

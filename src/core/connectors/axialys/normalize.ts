@@ -1,0 +1,159 @@
+/**
+ * Pure mapping of one Axialys `update` frame to normalized events (VENDORS.md §2 event catalogue).
+ * Time of the event: `ts − elapse` (seconds) when `ts` agrees with the local clock, otherwise local
+ * receipt time − elapse (a PC clock that is off must not make waits negative or huge).
+ */
+import { z } from 'zod';
+import type { NormalizedEvent } from '../../state/events';
+import { trunkVendorId, type Directory } from './directory';
+import type { MemoryView } from './memory';
+import { operatorStatus, uiEvent, type AgentContext } from './normalize-agent';
+import { CallMsgSchema, InputMsgSchema, NumMsgSchema, UiMsgSchema, type UpdateFrame } from './wire';
+
+export interface NormalizeContext {
+  sourceId: string;
+  /** Local time the frame was received (ms). */
+  now: number;
+  dir: Directory;
+  memory: MemoryView;
+}
+
+export type NormalizeResult =
+  | { kind: 'events'; events: NormalizedEvent[] }
+  | { kind: 'unknown'; what: string }
+  | { kind: 'rejected'; reason: string };
+
+/** Beyond this difference between `ts` and the local clock, `ts` is not trusted. */
+const MAX_SKEW_MS = 5 * 60_000;
+
+export function eventTime(frame: Pick<UpdateFrame, 'ts' | 'elapse'>, now: number): number {
+  const elapseMs = Math.min(3600, Math.max(0, frame.elapse ?? 0)) * 1000;
+  const ts = typeof frame.ts === 'number' ? frame.ts * 1000 : null;
+  const base = ts !== null && Math.abs(ts - now) <= MAX_SKEW_MS ? ts : now;
+  return Math.min(now, base - elapseMs);
+}
+
+const events = (list: NormalizedEvent[]): NormalizeResult => ({ kind: 'events', events: list });
+const rejected = (reason: string): NormalizeResult => ({ kind: 'rejected', reason });
+
+function parse<T extends z.ZodType>(schema: T, msg: unknown): z.infer<T> | null {
+  const r = schema.safeParse(msg);
+  return r.success ? r.data : null;
+}
+
+export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): NormalizeResult {
+  const type = frame.event.type_notification.trim().toLowerCase();
+  const name = frame.event.event.trim().toLowerCase();
+  const at = eventTime(frame, ctx.now);
+  const msg = frame.event.msg;
+  const actx: AgentContext = { sourceId: ctx.sourceId, dir: ctx.dir, memory: ctx.memory };
+  switch (type) {
+    case 'operator': {
+      if (name !== 'status') break;
+      const m = parse(CallMsgSchema, msg);
+      if (!m?.id_operator) return rejected('operator status without id_operator');
+      return events(operatorStatus(m, actx, at));
+    }
+    case 'ui': {
+      const m = parse(UiMsgSchema, msg);
+      if (!m?.id_operator) return rejected(`UI ${name} without id_operator`);
+      const out = uiEvent(name, m, actx, at);
+      if (out) return events(out);
+      if (name === 'push' || name === 'push_cancel') return events([pushLog(name, m.id_operator, ctx.dir, at, m.e164)]);
+      break;
+    }
+    case 'queue':
+    case 'trunk':
+      return queueEvent(type, name, msg, ctx, at) ?? { kind: 'unknown', what: `${type}/${name}` };
+    case 'num':
+      return numEvent(name, msg, ctx, at) ?? { kind: 'unknown', what: `num/${name}` };
+    case 'input': {
+      if (name !== 'asr') break;
+      const m = parse(InputMsgSchema, msg);
+      if (!m) return rejected('input asr without fields');
+      const score = m.score === null || m.score === undefined ? '' : ` (score ${m.score})`;
+      const text = `Speech input "${m.input ?? ''}"${score}${m.id_call ? ` on call ${m.id_call}` : ''}`;
+      return events([{ type: 'log', kind: 'axialys.input', text, at }]);
+    }
+    case 'pushcall': {
+      const m = parse(CallMsgSchema, msg);
+      return events([pushLog('pushcall', m?.id_operator, ctx.dir, at, m?.caller_id_num)]);
+    }
+  }
+  return { kind: 'unknown', what: `${type}/${name}` };
+}
+
+function pushLog(kind: string, operator: string | undefined, dir: Directory, at: number, number?: string): NormalizedEvent {
+  const who = operator ? (dir.ops.get(operator)?.name ?? `operator ${operator}`) : 'an operator';
+  const what = kind === 'push_cancel' ? 'Pushed call cancelled for' : 'Outbound call pushed to';
+  return { type: 'log', kind: `axialys.${kind}`, text: `${what} ${who}${number ? ` (${number})` : ''}`, at, ...(operator ? { subjectId: operator } : {}) };
+}
+
+function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: NormalizeContext, at: number): NormalizeResult | null {
+  const m = parse(CallMsgSchema, msg);
+  const rawId = type === 'trunk' ? (m?.id_trunk ?? m?.id_queue) : m?.id_queue;
+  if (!m || !rawId) return rejected(`${type} ${name} without ${type === 'trunk' ? 'id_trunk' : 'id_queue'}`);
+  const queueId = type === 'trunk' ? trunkVendorId(rawId) : rawId;
+  const kind = type === 'trunk' ? ('trunk' as const) : ('queue' as const);
+  const qName = (type === 'trunk' ? ctx.dir.trunks.get(rawId) : ctx.dir.groupes.get(rawId)) ?? undefined;
+  switch (name) {
+    case 'insert_call': {
+      if (!m.id_call) return rejected(`${type} insert_call without id_call`);
+      const waited = Math.max(0, m.duration_in_queue ?? 0) * 1000;
+      return events([{ type: 'call.enter', queueId, callId: m.id_call, enteredAt: at - waited, kind, ...(qName ? { name: qName } : {}) }]);
+    }
+    case 'connect_call':
+    case 'delete_call': {
+      if (!m.id_call) return rejected(`${type} ${name} without id_call`);
+      const out: NormalizedEvent[] = [{ type: 'call.leave', queueId, callId: m.id_call }];
+      if (name === 'connect_call' && m.id_operator) {
+        out.push(...operatorStatus({ ...m, status: m.status ?? 'connected' }, { sourceId: ctx.sourceId, dir: ctx.dir, memory: ctx.memory }, at));
+      }
+      return events(out);
+    }
+    case 'alert_op':
+    case 'alert_file':
+      return events(vendorAlert(name, queueId, kind, qName, m.validity, m.duration_in_queue, at, ctx));
+  }
+  return null;
+}
+
+function vendorAlert(
+  name: 'alert_op' | 'alert_file',
+  queueId: string,
+  kind: 'queue' | 'trunk',
+  qName: string | undefined,
+  validity: number | null | undefined,
+  waited: number | null | undefined,
+  at: number,
+  ctx: NormalizeContext,
+): NormalizedEvent[] {
+  const label = qName ?? `${kind} ${queueId}`;
+  // `validity` is read as seconds; a value that looks like an epoch is turned into seconds left.
+  let validitySec = typeof validity === 'number' && validity > 0 ? validity : null;
+  if (validitySec !== null && validitySec > 1e9) validitySec = Math.max(1, Math.round(validitySec - at / 1000));
+  const message =
+    name === 'alert_op'
+      ? `Axialys: not enough operators for ${label}`
+      : `Axialys: waiting threshold exceeded in ${label}${typeof waited === 'number' ? ` (${Math.round(waited)} s in queue)` : ''}`;
+  const metric = name === 'alert_op' ? ('vendor.alert_op' as const) : ('vendor.alert_file' as const);
+  return [
+    { type: 'queue', id: queueId, set: { kind, ...(qName ? { name: qName } : {}) } },
+    { type: 'vendor.alert', queueId, metric, validitySec, value: name === 'alert_file' ? (waited ?? null) : null, message, at },
+    { type: 'log', kind: `axialys.${name}`, level: 'warning', text: message, subjectId: queueId, at },
+  ];
+}
+
+function numEvent(name: string, msg: unknown, ctx: NormalizeContext, at: number): NormalizeResult | null {
+  if (name !== 'start' && name !== 'answer' && name !== 'end') return null;
+  const m = parse(NumMsgSchema, msg);
+  if (!m) return rejected(`num ${name} without fields`);
+  const verb = name === 'start' ? 'Incoming call' : name === 'answer' ? 'Call answered' : 'Call ended';
+  const from = m.caller_id_num ? ` from ${m.caller_id_num}` : '';
+  const to = m.service ? ` to ${m.service}` : '';
+  const dest = m.type_dest ? ` (${m.type_dest})` : '';
+  const out: NormalizedEvent[] = [{ type: 'log', kind: 'axialys.num', text: `${verb}${from}${to}${dest}${m.id_call ? `, call ${m.id_call}` : ''}`, at }];
+  // A call that ended cannot still be waiting, even if its queue's delete_call was missed.
+  if (name === 'end' && m.id_call) for (const q of ctx.memory.queuesOfCall(m.id_call)) out.push({ type: 'call.leave', queueId: q, callId: m.id_call });
+  return events(out);
+}
