@@ -1,0 +1,56 @@
+/**
+ * Where a source config keeps its secrets: the vendor's SECRET_FIELDS plus Telphin's webhook secret.
+ * One place to read and write them, so sealing, export and redaction never miss one.
+ */
+import { SECRET_FIELDS, type SourceConfig } from '../../shared/sources';
+
+/** A secret's location in a source config, e.g. "token" or "webhook.secret". */
+export type SecretPath = string;
+
+/** Every secret path a config of this vendor may hold. */
+export function secretPaths(config: { vendor: SourceConfig['vendor'] }): SecretPath[] {
+  const paths: SecretPath[] = [...SECRET_FIELDS[config.vendor]];
+  if (config.vendor === 'telphin') paths.push('webhook.secret');
+  return paths;
+}
+
+/** The value at a secret path, or undefined. */
+export function readSecret(config: object, path: SecretPath): string | undefined {
+  let cur: unknown = config;
+  for (const part of path.split('.')) {
+    if (!cur || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return typeof cur === 'string' ? cur : undefined;
+}
+
+/** A copy of the config with the value at `path` replaced (undefined deletes it). */
+export function writeSecret<T extends object>(config: T, path: SecretPath, value: string | undefined): T {
+  const [head, ...rest] = path.split('.') as [string, ...string[]];
+  const copy = { ...(config as Record<string, unknown>) };
+  if (rest.length === 0) {
+    if (value === undefined) delete copy[head];
+    else copy[head] = value;
+    return copy as T;
+  }
+  const inner = copy[head];
+  if (!inner || typeof inner !== 'object') {
+    if (value === undefined) return copy as T;
+    copy[head] = writeSecret({}, rest.join('.'), value);
+  } else {
+    copy[head] = writeSecret(inner as object, rest.join('.'), value);
+  }
+  return copy as T;
+}
+
+/** True for `env:NAME` references (the value lives in the environment, not in the settings). */
+export function isEnvReference(value: string): boolean {
+  return /^env:[A-Za-z_][A-Za-z0-9_]*$/.test(value);
+}
+
+/** Every secret value the config holds literally (neither an `env:` reference nor empty). */
+export function literalSecrets(config: SourceConfig): string[] {
+  return secretPaths(config)
+    .map((p) => readSecret(config, p))
+    .filter((v): v is string => typeof v === 'string' && v.length > 0 && !isEnvReference(v));
+}

@@ -1,0 +1,120 @@
+/**
+ * Export and import of settings between machines. An export never holds a secret (neither literal
+ * values, `env:` references nor sealed markers, nor the collector's access token); an import merges
+ * sources by id and keeps the secrets already stored for matching sources.
+ */
+import {
+  AlertSettingsSchema,
+  AppSettingsSchema,
+  SETTINGS_VERSION,
+  UiSettingsSchema,
+  type Settings,
+} from '../../shared/settings';
+import { SourceConfigSchema, type SourceConfig } from '../../shared/sources';
+import { migrateRaw } from './migrations';
+import { readSecret, secretPaths, writeSecret } from './secret-fields';
+import { describeIssue } from './validate';
+
+export const EXPORT_FORMAT = 'cctm-settings';
+
+/** A source as exported: every secret field removed. */
+export type ExportedSource = Omit<SourceConfig, 'token' | 'password' | 'clientSecret' | 'accessToken'>;
+
+export interface SettingsExport {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  sources: ExportedSource[];
+  alerts: Settings['alerts'];
+  ui: Settings['ui'];
+  app: Settings['app'];
+}
+
+/** Strips every secret field (SECRET_FIELDS, Telphin's webhook.secret) and the server section. */
+export function exportSettings(settings: Settings): SettingsExport {
+  const sources = settings.sources.map((source) => {
+    let copy: SourceConfig = structuredClone(source);
+    for (const path of secretPaths(source)) copy = writeSecret(copy, path, undefined);
+    return copy as ExportedSource;
+  });
+  return {
+    format: EXPORT_FORMAT,
+    version: SETTINGS_VERSION,
+    sources,
+    alerts: structuredClone(settings.alerts),
+    ui: structuredClone(settings.ui),
+    app: structuredClone(settings.app),
+  };
+}
+
+export interface ImportResult {
+  settings: Settings;
+  /** Sources that could not be imported, with the reason (shown to the user). */
+  skipped: { id: string; reason: string }[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Merges an exported document into the current settings: imported sources replace those with the
+ * same id (keeping their stored secrets when the vendor matches and the import has none), other
+ * current sources stay; alert, ui and app sections are replaced by the imported ones.
+ */
+export function importSettings(current: Settings, raw: unknown): ImportResult {
+  if (isRecord(raw) && raw.format !== undefined && raw.format !== EXPORT_FORMAT) {
+    throw new Error(`Not a CC Tray Monitor settings export (format "${String(raw.format)}").`);
+  }
+  const doc = migrateRaw(raw);
+  const skipped: ImportResult['skipped'] = [];
+  const sources = [...current.sources];
+  const incoming = Array.isArray(doc.sources) ? doc.sources : [];
+  incoming.forEach((item, i) => {
+    const id = isRecord(item) && (typeof item.id === 'string' || typeof item.id === 'number') ? String(item.id) : `#${i + 1}`;
+    const at = sources.findIndex((s) => s.id === id);
+    const merged = isRecord(item) ? withStoredSecrets(item, at >= 0 ? sources[at] : undefined) : item;
+    const parsed = SourceConfigSchema.safeParse(merged);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const missingSecret = issue && secretPaths({ vendor: (merged as SourceConfig).vendor ?? 'wolkvox' }).includes(issue.path.join('.'));
+      skipped.push({
+        id,
+        reason: missingSecret
+          ? `the export holds no ${issue.path.join('.')} and none is stored here: add the source in Settings → Sources with its credentials`
+          : describeIssue(issue),
+      });
+      return;
+    }
+    if (at >= 0) sources[at] = parsed.data;
+    else sources.push(parsed.data);
+  });
+  const section = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, fallback: T): T => {
+    if (value === undefined) return fallback;
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : fallback;
+  };
+  return {
+    settings: {
+      ...current,
+      sources,
+      alerts: section(AlertSettingsSchema, doc.alerts, current.alerts),
+      ui: section(UiSettingsSchema, doc.ui, current.ui),
+      app: section(AppSettingsSchema, doc.app, current.app),
+    },
+    skipped,
+  };
+}
+
+/** Fills the secret fields an imported source lacks from the stored source of the same id and vendor. */
+function withStoredSecrets(item: Record<string, unknown>, stored: SourceConfig | undefined): Record<string, unknown> {
+  if (!stored || stored.vendor !== item.vendor) return item;
+  let out = item;
+  for (const path of secretPaths(stored)) {
+    const incoming = readSecret(out, path);
+    const kept = readSecret(stored, path);
+    if ((incoming === undefined || incoming === '') && kept !== undefined) {
+      const parent = path.includes('.') ? path.split('.')[0]! : null;
+      if (parent && !isRecord(out[parent])) continue; // no webhook in the import: nothing to attach a secret to
+      out = writeSecret(out, path, kept);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,175 @@
+/**
+ * The tray app's SettingsHost: the settings document and a vault of sealed secrets in a key-value
+ * store (electron-store in the app, written only by the main process), secrets sealed by an injected
+ * cipher (Electron safeStorage). Everything here is plain Node so it is tested without Electron.
+ */
+import { BridgeError } from '../../shared/bridge';
+import { SettingsSchema, type Settings } from '../../shared/settings';
+import type { SourceConfig } from '../../shared/sources';
+import type { SettingsHost } from './host';
+import type { Logger } from '../util/logger';
+import { registerSecret } from '../util/redact';
+import { migrateRaw, documentVersion } from './migrations';
+import { validateSettings } from './validate';
+import { plainSecrets, sealSource, unsealSource, withoutSource, type SecretCipher, type SecretVault } from './sealing';
+import { isEnvReference, readSecret, secretPaths, writeSecret } from './secret-fields';
+import { exportSettings, importSettings, type ImportResult, type SettingsExport } from './transfer';
+
+/** The subset of electron-store the host uses (keys without dots: electron-store reads dots as paths). */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+export const DOCUMENT_KEY = 'settings';
+export const VAULT_KEY = 'secrets';
+/** Where an unreadable or partly invalid document is kept, so nothing is lost for good. */
+export const BACKUP_KEY = 'settingsBackup';
+
+export interface TraySettingsHostOptions {
+  store: KeyValueStore;
+  cipher: SecretCipher;
+  env?: Record<string, string | undefined>;
+  log?: Logger;
+}
+
+export class TraySettingsHost implements SettingsHost {
+  readonly kind = 'tray' as const;
+  readonly editable = true;
+  /** What loading left out or reset (logged). */
+  readonly problems: string[] = [];
+  private settings: Settings;
+  private vault: SecretVault;
+  private writes: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly opts: TraySettingsHostOptions) {
+    const { store } = opts;
+    const raw = store.get(DOCUMENT_KEY);
+    let settings: Settings;
+    try {
+      const { settings: valid, problems } = validateSettings(migrateRaw(raw));
+      settings = valid;
+      this.problems.push(...problems);
+    } catch (e) {
+      settings = SettingsSchema.parse({});
+      this.problems.push(`${e instanceof Error ? e.message : String(e)} Starting with default settings.`);
+    }
+    if (this.problems.length) store.set(BACKUP_KEY, raw);
+    this.settings = settings;
+    const vault = store.get(VAULT_KEY);
+    this.vault = vault && typeof vault === 'object' && !Array.isArray(vault)
+      ? Object.fromEntries(Object.entries(vault).filter((e): e is [string, string] => typeof e[1] === 'string'))
+      : {};
+    for (const p of this.problems) opts.log?.warn(`settings: ${p}`);
+    const migrated = raw !== undefined && raw !== null && typeof raw === 'object' && documentVersion(raw as Record<string, unknown>) !== settings.version;
+    if (migrated || this.problems.length) this.persist();
+  }
+
+  /** Loads the store and seals any literal secret a document holds (written by hand or an older version). */
+  static async open(opts: TraySettingsHostOptions): Promise<TraySettingsHost> {
+    const host = new TraySettingsHost(opts);
+    const plain = host.settings.sources.filter((s) => plainSecrets(s).length > 0);
+    for (const source of plain) await host.saveSource(source, source.id, { allowPlaintextSecrets: true });
+    return host;
+  }
+
+  secretStorage(): 'os' | 'basic_text' {
+    return this.opts.cipher.storage();
+  }
+
+  get(): Settings {
+    return this.settings;
+  }
+
+  async resolve(config: SourceConfig): Promise<SourceConfig> {
+    const { config: resolved, problems, reseal } = await unsealSource(config, this.vault, this.opts.cipher, this.opts.env ?? process.env);
+    for (const p of problems) this.opts.log?.warn(p);
+    for (const path of secretPaths(resolved)) registerSecret(readSecret(resolved, path));
+    if (reseal.length) {
+      await this.serial(async () => {
+        for (const { ref, value } of reseal) this.vault = { ...this.vault, [ref]: await this.opts.cipher.encrypt(value) };
+        this.persist();
+      });
+    }
+    return resolved;
+  }
+
+  async saveSource(config: SourceConfig, previousId: string | undefined, opts: { allowPlaintextSecrets?: boolean }): Promise<void> {
+    const plain = plainSecrets(config);
+    plain.forEach(registerSecret);
+    if (plain.length && this.secretStorage() === 'basic_text' && !opts.allowPlaintextSecrets) {
+      throw new BridgeError(
+        'invalid_request',
+        `No OS keyring is available, so the credentials of source "${config.id}" would be stored encrypted with a fixed key that anyone who can read your files can undo. Store them anyway?`,
+      );
+    }
+    await this.serial(async () => {
+      const { config: sealed, entries } = await sealSource(this.keepEnvReferences(config, previousId), this.opts.cipher, this.vault);
+      const sources = [...this.settings.sources];
+      const at = sources.findIndex((s) => s.id === (previousId ?? config.id));
+      if (at >= 0) sources[at] = sealed;
+      else sources.push(sealed);
+      let vault = withoutSource(this.vault, config.id);
+      if (previousId && previousId !== config.id) vault = withoutSource(vault, previousId);
+      this.vault = { ...vault, ...entries };
+      this.settings = { ...this.settings, sources };
+      this.persist();
+    });
+  }
+
+  async removeSource(id: string): Promise<void> {
+    await this.serial(async () => {
+      this.settings = { ...this.settings, sources: this.settings.sources.filter((s) => s.id !== id) };
+      this.vault = withoutSource(this.vault, id);
+      this.persist();
+    });
+  }
+
+  async update(partial: Partial<Pick<Settings, 'alerts' | 'ui' | 'app'>>): Promise<Settings> {
+    return this.serial(async () => {
+      this.settings = SettingsSchema.parse({ ...this.settings, ...partial });
+      this.persist();
+      return this.settings;
+    });
+  }
+
+  /** The settings without any secret, for a file the user takes to another machine. */
+  exportSettings(): SettingsExport {
+    return exportSettings(this.settings);
+  }
+
+  /** Merges an export; imported literal secrets are sealed like any saved secret. */
+  async importSettings(raw: unknown): Promise<ImportResult> {
+    const result = importSettings(this.settings, raw);
+    const changed = result.settings.sources.filter((s) => !this.settings.sources.includes(s));
+    await this.update({ alerts: result.settings.alerts, ui: result.settings.ui, app: result.settings.app });
+    for (const source of changed) await this.saveSource(source, source.id, { allowPlaintextSecrets: true });
+    return { ...result, settings: this.settings };
+  }
+
+  /** A submitted value equal to what the stored `env:` reference resolves to stays a reference. */
+  private keepEnvReferences(config: SourceConfig, previousId: string | undefined): SourceConfig {
+    const stored = this.settings.sources.find((s) => s.id === (previousId ?? config.id));
+    if (!stored || stored.vendor !== config.vendor) return config;
+    const env = this.opts.env ?? process.env;
+    let out = config;
+    for (const path of secretPaths(stored)) {
+      const ref = readSecret(stored, path);
+      if (ref && isEnvReference(ref) && env[ref.slice(4)] && readSecret(config, path) === env[ref.slice(4)]) out = writeSecret(out, path, ref);
+    }
+    return out;
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.writes.then(fn, fn);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Vault first: the document never points at a secret that is not stored yet. */
+  private persist(): void {
+    this.opts.store.set(VAULT_KEY, this.vault);
+    this.opts.store.set(DOCUMENT_KEY, this.settings);
+  }
+}

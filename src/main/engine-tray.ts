@@ -1,0 +1,51 @@
+/**
+ * The tray of a running engine: the model computed by src/core/tray from the live picture, rendered
+ * by TrayService, with menu actions turned into bridge commands (the same ones the dashboard sends).
+ */
+import type { Engine } from '../core/engine';
+import type { CommandHandler } from '../core/commands';
+import type { Logger } from '../core/util/logger';
+import { buildTrayModel } from '../core/tray/build';
+import { TrayService } from './tray';
+import { startTrayUpdates, type TrayUpdates } from './tray-updates';
+
+export interface EngineTrayOptions {
+  engine: Engine;
+  handler: CommandHandler;
+  iconDir: string;
+  openDashboard(): void;
+  openAlert(alertId: string): void;
+  quit(): void;
+  log: Logger;
+}
+
+export function startEngineTray(opts: EngineTrayOptions): TrayUpdates {
+  const { engine, handler, log } = opts;
+  const command = (channel: string, payload: unknown) =>
+    handler(channel, payload).then(
+      () => updates.refresh(),
+      (e) => log.warn(`tray: ${channel} failed`, e),
+    );
+  const tray = new TrayService(opts.iconDir, {
+    openDashboard: opts.openDashboard,
+    openAlert: opts.openAlert,
+    snoozeAll: (minutes) => void command('alerts:snooze', { minutes }),
+    setNotificationsPaused: (paused) => void command('alerts:pause-notifications', { paused }),
+    quit: opts.quit,
+  });
+  const updates = startTrayUpdates({
+    clock: engine.clock,
+    snapshot: () => engine.snapshot(),
+    subscribe: (listener) => engine.subscribe(listener),
+    notificationsPaused: () => engine.alerts.settings().notificationsPaused,
+    build: buildTrayModel,
+    render: (model) => tray.render(model),
+  });
+  return {
+    refresh: updates.refresh,
+    stop: () => {
+      updates.stop();
+      tray.destroy();
+    },
+  };
+}

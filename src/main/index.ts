@@ -1,0 +1,92 @@
+/**
+ * The tray app's composition root: wires Electron to the engine. Behaviour lives in src/core and in
+ * the small services next to this file; this file only connects them.
+ */
+import { app, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Engine } from '../core/engine';
+import { createCommandHandler } from '../core/commands';
+import { NodeNotifier } from '../core/notify/node-notifier';
+import { startDemo } from '../simulators/demo';
+import { startWebhookReceiver } from '../server/hooks';
+import { resolveAppPages } from './pages';
+import { hardenSession, guardWebContents } from './security';
+import { openExternal } from './external';
+import { DashboardWindow } from './window';
+import { RendererEvents } from './events';
+import { ValidatedIpc, registerBridge } from './ipc';
+import { startEngineTray } from './engine-tray';
+import { ElectronNotifier } from './notifications';
+import { notificationActionHandler } from './alert-actions';
+import { openTraySettings } from './settings';
+import { DemoController } from './demo';
+import { WebhookPort } from './webhook-port';
+import { applyStartAtLogin, HIDDEN_ARG } from './login-item';
+import { claimSingleInstance } from './single-instance';
+import { installQuitHandling, onResume } from './lifecycle';
+import { startAutoUpdate, SIGNED_BUILD } from './updater';
+import { createMainLogger } from './log';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+const pages = resolveAppPages(here, { isPackaged: app.isPackaged, env: process.env });
+const log = createMainLogger(app.getPath('logs'));
+let dashboard: DashboardWindow | null = null;
+
+if (claimSingleInstance(() => dashboard?.show())) {
+  if (process.platform === 'win32') app.setAppUserModelId('com.cctraymonitor.app');
+  app.on('web-contents-created', (_e, contents) => guardWebContents(contents, pages, (url) => openExternal(url, log), log));
+  void app.whenReady().then(main).catch((e) => {
+    log.error('the tray app could not start', e);
+    app.quit();
+  });
+}
+
+async function main(): Promise<void> {
+  if (process.platform === 'darwin') app.dock?.hide();
+  hardenSession(session.defaultSession, pages, log);
+  const { host: settings, store } = await openTraySettings(log);
+  const events = new RendererEvents(() => engine.snapshot());
+  const openAlert = (alertId?: string) => {
+    dashboard?.show();
+    events.send('navigate', { view: 'alerts', alertId });
+  };
+  const notify = log.child('notify');
+  const onAction: typeof act = (n, a) => act(n, a);
+  const fallback = new NodeNotifier({ logger: notify, iconPath: join(resources, 'icon.png'), onAction });
+  const notifier = new ElectronNotifier({ onClick: openAlert, onAction, fallback, log: notify });
+  const engine = new Engine({ logger: log.child('engine'), notifier, alertSettings: settings.get().alerts, alertHistoryPath: join(app.getPath('userData'), 'alert-history.json') });
+  const demo = new DemoController(startDemo, store, log.child('demo'));
+  const webhooks = new WebhookPort(startWebhookReceiver, engine.webhooks, log.child('webhooks'));
+  const applyApp = () => {
+    applyStartAtLogin(settings.get().app.startAtLogin, log);
+    void webhooks.apply(settings.get().app.webhookPort);
+    tray.refresh();
+  };
+  const handler = createCommandHandler({ engine, settings, openExternal: (url) => openExternal(url, log), demo: () => demo.sources(), onSettingsChanged: applyApp });
+  const act = notificationActionHandler(handler, notify);
+  const tray = startEngineTray({ engine, handler, iconDir: join(resources, 'tray'), openDashboard: () => dashboard?.show(), openAlert, quit: () => app.quit(), log });
+  const stopUpdates = startAutoUpdate({ policy: () => ({ enabled: settings.get().app.autoUpdate, isPackaged: app.isPackaged, signed: SIGNED_BUILD }), log: log.child('update') });
+  const lifecycle = installQuitHandling(async () => {
+    stopUpdates();
+    tray.stop();
+    await Promise.allSettled([engine.stop(), webhooks.close(), demo.stop()]);
+  }, log);
+  dashboard = new DashboardWindow({
+    pages,
+    preloadPath: join(here, '../preload/index.cjs'),
+    iconPath: join(resources, 'icon.png'),
+    devTools: !app.isPackaged,
+    hideOnClose: () => settings.get().app.hideOnClose,
+    isQuitting: () => lifecycle.isQuitting(),
+    onCreated: (win) => events.follow(win.webContents),
+  });
+  registerBridge(new ValidatedIpc(pages, log.child('ipc')), handler, events, log.child('ipc'));
+  engine.subscribe((patch) => events.send('patch', patch));
+  onResume(() => engine.checkAll(), log);
+  await demo.resume(settings);
+  engine.start(await Promise.all(settings.get().sources.map((s) => settings.resolve(s))));
+  applyApp();
+  if (!process.argv.includes(HIDDEN_ARG) && settings.get().sources.length === 0) dashboard.show();
+}

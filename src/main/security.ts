@@ -1,0 +1,78 @@
+/**
+ * Guards every web contents and the session (Electron security checklist): a strict CSP on the app's
+ * own pages, every permission denied, navigation and new windows refused (https links go to the OS
+ * browser through the guarded openExternal), no <webview>.
+ */
+import type { Session, WebContents } from 'electron';
+import type { Logger } from '../core/util/logger';
+import { isAppUrl, type AppPages } from './pages';
+
+/**
+ * The dashboard loads only its own scripts and styles and talks to nothing but the preload bridge.
+ * The dev server (development only) injects inline scripts and styles and needs its HMR socket.
+ */
+export function contentSecurityPolicy(pages: AppPages): string {
+  const dev = pages.devOrigin;
+  return [
+    "default-src 'none'",
+    dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
+    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    dev ? `connect-src 'self' ${dev.replace(/^http/, 'ws')}` : "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "frame-src 'none'",
+    "worker-src 'none'",
+  ].join('; ');
+}
+
+export function hardenSession(session: Session, pages: AppPages, log: Logger): void {
+  const csp = contentSecurityPolicy(pages);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAppUrl(details.url, pages)) {
+      callback({});
+      return;
+    }
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+  });
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    log.warn(`denied a permission request from the dashboard: ${permission}`);
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+/** Attached to every web contents the app creates (app 'web-contents-created'). */
+export function guardWebContents(contents: WebContents, pages: AppPages, openExternal: (url: string) => Promise<boolean>, log: Logger): void {
+  const refuse = (what: string) => (event: { preventDefault(): void; url?: string }, legacyUrl?: string) => {
+    const url = event.url ?? legacyUrl ?? '';
+    if (what === 'navigation' && isAppUrl(url, pages)) return;
+    event.preventDefault();
+    log.warn(`blocked ${what} of the dashboard to ${safeOrigin(url)}`);
+    if (url.startsWith('https://')) void openExternal(url);
+  };
+  contents.on('will-navigate', refuse('navigation'));
+  contents.on('will-redirect', refuse('navigation'));
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    log.warn('blocked a <webview> in the dashboard');
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void openExternal(url);
+    else log.warn(`blocked a new window to ${safeOrigin(url)}`);
+    return { action: 'deny' };
+  });
+}
+
+function safeOrigin(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'file:' ? 'a local file' : `${u.protocol}//${u.hostname}`;
+  } catch {
+    return 'an invalid URL';
+  }
+}

@@ -1,0 +1,117 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeBrowserWindow, fake, resetElectron } from '../fakes/electron';
+
+vi.mock('electron', async () => (await import('../fakes/electron')).electronModule);
+
+const { DashboardWindow, dashboardWebPreferences } = await import('../../src/main/window');
+const { resolveAppPages } = await import('../../src/main/pages');
+
+const pages = resolveAppPages('/app/out/main', { isPackaged: true, env: {} });
+
+beforeEach(() => {
+  resetElectron();
+});
+
+function dashboard(opts: { hideOnClose?: boolean; quitting?: boolean } = {}) {
+  const state = { hideOnClose: opts.hideOnClose ?? true, quitting: opts.quitting ?? false };
+  const onCreated = vi.fn();
+  const d = new DashboardWindow({
+    pages,
+    preloadPath: '/app/out/preload/index.cjs',
+    devTools: false,
+    hideOnClose: () => state.hideOnClose,
+    isQuitting: () => state.quitting,
+    onCreated,
+  });
+  return { d, state, onCreated };
+}
+
+describe('dashboard window', () => {
+  it('pins secure webPreferences', () => {
+    const prefs = dashboardWebPreferences('/app/out/preload/index.cjs', false);
+    expect(prefs).toEqual({
+      preload: '/app/out/preload/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: false,
+    });
+    expect(prefs).not.toHaveProperty('enableRemoteModule');
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+  });
+
+  it('creates the window on first show with those preferences and loads the built dashboard', () => {
+    const { d, onCreated } = dashboard();
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    const win = d.show() as unknown as FakeBrowserWindow;
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    expect(win.options.webPreferences).toEqual(dashboardWebPreferences('/app/out/preload/index.cjs', false));
+    expect(win.options.show).toBe(false);
+    expect(win.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html');
+    expect(win.loadURL).not.toHaveBeenCalled();
+    expect(win.show).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+    expect(onCreated).toHaveBeenCalledWith(win);
+    // a second show reuses it and restores it when minimized
+    win.minimized = true;
+    expect(d.show()).toBe(win);
+    expect(win.restore).toHaveBeenCalled();
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('loads the dev server in development', () => {
+    const devPages = resolveAppPages('/app/out/main', { isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
+    const d = new DashboardWindow({ pages: devPages, preloadPath: '/p.cjs', devTools: true, hideOnClose: () => true, isQuitting: () => false });
+    const win = d.show() as unknown as FakeBrowserWindow;
+    expect(win.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+  });
+
+  it('hides to the tray on close, and really closes when quitting or when the setting is off', () => {
+    const { d, state } = dashboard();
+    const win = d.show() as unknown as FakeBrowserWindow;
+    win.close();
+    expect(win.destroyed).toBe(false);
+    expect(win.hide).toHaveBeenCalled();
+    state.quitting = true;
+    win.close();
+    expect(win.destroyed).toBe(true);
+    expect(d.current).toBeNull();
+
+    const other = dashboard({ hideOnClose: false });
+    const w2 = other.d.show() as unknown as FakeBrowserWindow;
+    w2.close();
+    expect(w2.destroyed).toBe(true);
+    // showing again creates a new window
+    other.d.show();
+    expect(FakeBrowserWindow.instances.filter((w) => !w.destroyed)).toHaveLength(1);
+  });
+});
+
+describe('single instance', () => {
+  it('a second launch shows the dashboard of the first', async () => {
+    const { claimSingleInstance } = await import('../../src/main/single-instance');
+    const onSecond = vi.fn();
+    expect(claimSingleInstance(onSecond)).toBe(true);
+    fake.app.emit('second-instance', {}, ['cctm'], '/');
+    expect(onSecond).toHaveBeenCalledTimes(1);
+    expect(fake.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('quits when another instance holds the lock', async () => {
+    const { claimSingleInstance } = await import('../../src/main/single-instance');
+    fake.app.requestSingleInstanceLock.mockReturnValue(false);
+    const onSecond = vi.fn();
+    expect(claimSingleInstance(onSecond)).toBe(false);
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.app.listenerCount('second-instance')).toBe(0);
+  });
+});
