@@ -1,0 +1,69 @@
+/** Page frame: skip link, header, navigation, the current view and the live region. */
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../i18n/context';
+import { ConnectionBanner } from './ConnectionBanner';
+import { LiveRegion } from './LiveRegion';
+import { Nav } from './Nav';
+import { useRoute, type View } from './router';
+import { HeaderStatus } from './HeaderStatus';
+import { Overview } from '../features/overview/Overview';
+import { AgentsView } from '../features/agents/AgentsView';
+import { QueuesView } from '../features/queues/QueuesView';
+import { NetworkView } from '../features/network/NetworkView';
+import { AlertsView } from '../features/alerts/AlertsView';
+import { EventsView } from '../features/events/EventsView';
+import { SourcesView } from '../features/sources/SourcesView';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+function Current({ view, param }: { view: View; param: string | null }) {
+  switch (view) {
+    case 'overview':
+      return <Overview />;
+    case 'agents':
+      return <AgentsView />;
+    case 'queues':
+      return <QueuesView />;
+    case 'network':
+      return <NetworkView />;
+    case 'alerts':
+      return <AlertsView focusId={param} />;
+    case 'events':
+      return <EventsView />;
+    case 'sources':
+      return <SourcesView />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+export function Layout() {
+  const { t } = useI18n();
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${t(`nav.${route.view}`)} · ${t('app.title')}`;
+    // Move focus to the new page for keyboard and screen-reader users (not on first load).
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [route.view, t]);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <h1 className="app-title">{t('app.title')}</h1>
+        <HeaderStatus />
+      </header>
+      <ConnectionBanner />
+      <div className="app-body">
+        <Nav current={route.view} />
+        <main id="main" ref={main} tabIndex={-1} className="app-main" aria-labelledby="view-title">
+          <Current view={route.view} param={route.param} />
+        </main>
+      </div>
+      <LiveRegion />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * The host's settings as the dashboard sees them (no secrets), loaded with `settings:get`, reloaded
+ * after every (re)connection, and replaced by what `settings:update` / `sources:*` answer.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { SettingsView } from '../../shared/bridge';
+import { useClient, useTopic } from '../bridge/react';
+import { effectiveThresholds, type Thresholds } from '../lib/rules';
+
+export interface SettingsState {
+  view: SettingsView | null;
+  error: string | null;
+  thresholds: Thresholds;
+  /** Replaces the settings with a host answer. */
+  set(view: SettingsView): void;
+  reload(): Promise<void>;
+}
+
+const SettingsContext = createContext<SettingsState | null>(null);
+
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const client = useClient();
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const meta = useTopic('meta');
+
+  const reload = useCallback(async () => {
+    try {
+      setView(await client.invoke('settings:get', undefined));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [client]);
+
+  // `meta` changes with every snapshot, i.e. after each (re)connection.
+  useEffect(() => {
+    void reload();
+  }, [reload, meta]);
+
+  const value = useMemo<SettingsState>(
+    () => ({ view, error, thresholds: effectiveThresholds(view?.alerts.rules), set: setView, reload }),
+    [view, error, reload],
+  );
+  return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
+}
+
+export function useSettings(): SettingsState {
+  const s = useContext(SettingsContext);
+  if (!s) throw new Error('useSettings outside SettingsProvider');
+  return s;
+}

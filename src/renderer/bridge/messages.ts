@@ -1,0 +1,44 @@
+/**
+ * Reads the collector's WebSocket frames. Only the envelope is checked here; snapshot and patch
+ * contents are validated by ./validate for both transports alike.
+ */
+import { z } from 'zod';
+
+const Result = z.union([
+  z.object({ type: z.literal('result'), id: z.number(), ok: z.literal(true), value: z.unknown() }),
+  z.object({
+    type: z.literal('result'),
+    id: z.number(),
+    ok: z.literal(false),
+    error: z.object({ code: z.string(), message: z.string() }),
+  }),
+]);
+const Navigate = z.object({ type: z.literal('navigate'), view: z.string(), alertId: z.string().optional() });
+
+export type ServerMessage =
+  | z.infer<typeof Result>
+  | { type: 'snapshot'; snapshot: unknown }
+  | { type: 'patch'; patch: unknown }
+  | { type: 'navigate'; navigate: { view: string; alertId?: string } };
+
+export function parseServerMessage(text: string): ServerMessage | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!raw || typeof raw !== 'object') return null;
+  const type = (raw as { type?: unknown }).type;
+  if (type === 'snapshot') return { type: 'snapshot', snapshot: raw };
+  if (type === 'patch') return { type: 'patch', patch: raw };
+  if (type === 'result') {
+    const r = Result.safeParse(raw);
+    return r.success ? r.data : null;
+  }
+  if (type === 'navigate') {
+    const n = Navigate.safeParse(raw);
+    return n.success ? { type: 'navigate', navigate: { view: n.data.view, alertId: n.data.alertId } } : null;
+  }
+  return null;
+}

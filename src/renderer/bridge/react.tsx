@@ -1,0 +1,34 @@
+/**
+ * React access to the client: a context, and hooks that subscribe to one topic of the store through
+ * useSyncExternalStore (re-render at most once per frame, only when that topic changed).
+ */
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import type { DashboardClient } from './client';
+import type { Topic } from './store';
+import type { ConnStatus } from './status';
+
+const ClientContext = createContext<DashboardClient | null>(null);
+
+export function ClientProvider({ client, children }: { client: DashboardClient; children: ReactNode }) {
+  return <ClientContext.Provider value={client}>{children}</ClientContext.Provider>;
+}
+
+export function useClient(): DashboardClient {
+  const c = useContext(ClientContext);
+  if (!c) throw new Error('useClient outside ClientProvider');
+  return c;
+}
+
+/** The published version of a topic; use it as a memo dependency to read the store's Maps. */
+export function useTopic(topic: Topic): number {
+  const { store } = useClient();
+  return useSyncExternalStore(store.subscribe, () => store.version(topic));
+}
+
+export function useConnStatus(): ConnStatus {
+  const { conn } = useClient();
+  return useSyncExternalStore(
+    (l) => conn.onStatus(l),
+    () => conn.status(),
+  );
+}

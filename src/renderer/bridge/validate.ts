@@ -1,0 +1,77 @@
+/**
+ * Whatever the host sends is checked before it reaches the store. A malformed entity is dropped on its
+ * own (counted), never the whole batch, so one bad row cannot blank the dashboard.
+ */
+import { z } from 'zod';
+import {
+  AgentSchema,
+  AlertSchema,
+  COLLECTIONS,
+  LineSchema,
+  LogEntrySchema,
+  QueueSchema,
+  SiteSchema,
+  SourceSchema,
+  type Collection,
+  type Patch,
+  type Snapshot,
+} from '../../shared/model';
+
+const ENTITY: Record<Collection, z.ZodType> = {
+  agents: AgentSchema,
+  queues: QueueSchema,
+  sites: SiteSchema,
+  lines: LineSchema,
+  sources: SourceSchema,
+  alerts: AlertSchema,
+};
+
+export interface Rejections {
+  count: number;
+}
+
+export const rejections: Rejections = { count: 0 };
+
+function list<T>(schema: z.ZodType, raw: unknown): T[] {
+  if (!Array.isArray(raw)) return [];
+  const out: T[] = [];
+  for (const item of raw) {
+    const r = schema.safeParse(item);
+    if (r.success) out.push(r.data as T);
+    else rejections.count++;
+  }
+  return out;
+}
+
+const Keys = z.array(z.string());
+
+function record(raw: unknown): Record<string, unknown> {
+  return raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+}
+
+export function readSnapshot(raw: unknown): Snapshot | null {
+  const r = record(raw);
+  if (typeof r.at !== 'number') return null;
+  const out = { at: r.at } as Snapshot;
+  for (const c of COLLECTIONS) (out as unknown as Record<string, unknown[]>)[c] = list(ENTITY[c], r[c]);
+  out.log = list(LogEntrySchema, r.log);
+  return out;
+}
+
+export function readPatch(raw: unknown): Patch | null {
+  const r = record(raw);
+  if (typeof r.at !== 'number') return null;
+  const upsert = record(r.upsert);
+  const remove = record(r.remove);
+  const patch: Patch = { type: 'patch', at: r.at, upsert: {}, remove: {} };
+  for (const c of COLLECTIONS) {
+    if (upsert[c] !== undefined) (patch.upsert as Record<string, unknown[]>)[c] = list(ENTITY[c], upsert[c]);
+    if (remove[c] !== undefined) {
+      const keys = Keys.safeParse(remove[c]);
+      if (keys.success) patch.remove[c] = keys.data;
+      else rejections.count++;
+    }
+  }
+  if (r.log !== undefined) patch.log = list(LogEntrySchema, r.log);
+  return patch;
+}

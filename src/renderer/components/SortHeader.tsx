@@ -1,0 +1,37 @@
+/** A sortable column header: a button, with aria-sort on the cell. */
+import type { ReactNode } from 'react';
+
+export interface SortState<K extends string> {
+  key: K;
+  dir: 1 | -1;
+}
+
+export function SortHeader<K extends string>({
+  id,
+  sort,
+  onSort,
+  children,
+  className,
+  firstDir = 1,
+}: {
+  id: K;
+  sort: SortState<K>;
+  onSort: (s: SortState<K>) => void;
+  children: ReactNode;
+  className?: string;
+  /** Direction of the first click (-1 for "worst first" on measures). */
+  firstDir?: 1 | -1;
+}) {
+  const on = sort.key === id;
+  const dir = on ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none';
+  return (
+    <th scope="col" aria-sort={dir} className={className}>
+      <button type="button" className="sort" onClick={() => onSort({ key: id, dir: on ? (sort.dir === 1 ? -1 : 1) : firstDir })}>
+        {children}
+        <span className="sort-mark" aria-hidden="true">
+          {on ? (sort.dir === 1 ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}

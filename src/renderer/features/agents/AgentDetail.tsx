@@ -1,0 +1,89 @@
+/** Everything known about one agent, with network trends from the recent history. */
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { StateBadge } from '../../components/badges';
+import { Ticking } from '../../components/Ticking';
+import { TrendChart } from '../../components/TrendChart';
+import { useHistory } from '../../lib/history';
+import { AGENT_METRICS } from './AgentSpark';
+
+export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: () => void }) {
+  const { t, n, dateTime } = useI18n();
+  const { store } = useClient();
+  const { thresholds: th } = useSettings();
+  useTopic('agents');
+  const a = store.agents.get(agentKey);
+  const history = useHistory(a?.network ? agentKey : null, AGENT_METRICS, a?.network?.sampledAt ?? null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [agentKey]);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') onClose();
+  };
+  if (!a) {
+    return (
+      <section className="detail" aria-label={t('agents.detail')}>
+        <p>{t('agents.gone')}</p>
+        <button type="button" onClick={onClose}>
+          {t('action.close')}
+        </button>
+      </section>
+    );
+  }
+  const net = a.network;
+  const facts: [string, string | null | undefined][] = [
+    [t('col.source'), store.sources.get(a.sourceId)?.name ?? a.sourceId],
+    [t('agents.vendorId'), a.vendorId],
+    [t('agents.vendorState'), a.vendorState],
+    [t('col.reason'), a.pauseReason],
+    [t('agents.callNumber'), a.call?.number],
+    [t('col.queue'), a.call?.queueKey ? (store.queues.get(a.call.queueKey)?.name ?? a.call.queueKey) : null],
+    [t('agents.queues'), a.queues?.map((k) => store.queues.get(k)?.name ?? k).join(', ')],
+    [t('agents.ip'), net?.ip],
+    [t('agents.platform'), [net?.platform, net?.connectionType, net?.version].filter(Boolean).join(' · ') || null],
+    [t('agents.sampledAt'), net?.sampledAt ? dateTime(net.sampledAt) : null],
+    ...Object.entries(a.extra ?? {}).map(([k, v]): [string, string | null] => [k, v === null ? null : typeof v === 'number' ? n(v) : String(v)]),
+  ];
+  const trend = (metric: (typeof AGENT_METRICS)[number], rule: 'agent.latency' | 'agent.jitter' | 'agent.loss', unit: string) => (
+    <TrendChart title={t(`metric.${metric}`)} unit={unit} points={history?.[metric] ?? []} warning={th[rule].warning} critical={th[rule].critical} />
+  );
+  return (
+    <section className="detail" aria-labelledby="agent-detail-title" onKeyDown={onKey}>
+      <header className="detail-head">
+        <h3 id="agent-detail-title" tabIndex={-1} ref={heading}>
+          {a.name}
+        </h3>
+        <StateBadge state={a.state} />
+        <span>
+          {t('col.timeInState')}: <Ticking since={a.stateSince} />
+        </span>
+        {a.call && (
+          <span>
+            {t('agents.onCallFor')}: <Ticking since={a.call.since} />
+          </span>
+        )}
+        <button type="button" onClick={onClose}>
+          {t('action.close')}
+        </button>
+      </header>
+      <dl className="facts">
+        {facts
+          .filter(([, v]) => v !== null && v !== undefined && v !== '')
+          .map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+      </dl>
+      {net && (
+        <div className="trends">
+          {trend('latency', 'agent.latency', t('unit.ms'))}
+          {trend('jitter', 'agent.jitter', t('unit.ms'))}
+          {trend('loss', 'agent.loss', '%')}
+        </div>
+      )}
+    </section>
+  );
+}

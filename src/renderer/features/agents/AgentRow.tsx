@@ -1,0 +1,66 @@
+/** One row of the agents table; memoized on the agent object, which the store replaces only on change. */
+import { memo } from 'react';
+import type { Agent } from '../../../shared/model';
+import { LevelValue, StateBadge } from '../../components/badges';
+import { Ticking } from '../../components/Ticking';
+import { useI18n } from '../../i18n/context';
+import { worse } from '../../lib/format';
+import { levelOf, type Thresholds } from '../../lib/rules';
+import { agentQueue } from './rows';
+import { AgentSpark } from './AgentSpark';
+
+export interface AgentRowProps {
+  agent: Agent;
+  index: number;
+  active: boolean;
+  sourceName: string;
+  queueName: string | null;
+  thresholds: Thresholds;
+  onOpen: (key: string) => void;
+  onFocusRow: (index: number) => void;
+}
+
+export const AgentRow = memo(function AgentRow({ agent: a, index, active, sourceName, queueName, thresholds: th, onOpen, onFocusRow }: AgentRowProps) {
+  const { t, n } = useI18n();
+  const net = a.network;
+  const jitter = worse(net?.txJitterMs, net?.rxJitterMs);
+  const loss = worse(net?.txLossPct, net?.rxLossPct);
+  const ms = (v: number | null | undefined) => (v === null || v === undefined ? null : `${n(v, 0)} ${t('unit.ms')}`);
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? null : `${n(v, 2)} %`);
+  return (
+    <tr
+      data-index={index}
+      aria-rowindex={index + 2}
+      tabIndex={active ? 0 : -1}
+      className={active ? 'row active' : 'row'}
+      onClick={() => onOpen(a.key)}
+      onFocus={() => onFocusRow(index)}
+    >
+      <th scope="row" className="name">
+        {a.name}
+      </th>
+      <td>{sourceName}</td>
+      <td>
+        <StateBadge state={a.state} />
+      </td>
+      <td className="num">
+        <Ticking since={a.stateSince} />
+      </td>
+      <td className="reason">{a.state === 'paused' ? (a.pauseReason ?? '') : (a.call?.number ?? '')}</td>
+      <td>{queueName ?? agentQueue(a) ?? ''}</td>
+      <td className="num">
+        <LevelValue level={levelOf(net?.latencyMs, th['agent.latency'])} text={ms(net?.latencyMs)} />
+      </td>
+      <td className="num">
+        <LevelValue level={levelOf(jitter, th['agent.jitter'])} text={ms(jitter)} />
+      </td>
+      <td className="num">
+        <LevelValue level={levelOf(loss, th['agent.loss'])} text={pct(loss)} />
+      </td>
+      <td className="num">
+        <LevelValue level={levelOf(net?.rejectionPct, th['agent.rejection'])} text={pct(net?.rejectionPct)} />
+      </td>
+      <td className="spark-cell">{net ? <AgentSpark agentKey={a.key} sampledAt={net.sampledAt} name={a.name} /> : null}</td>
+    </tr>
+  );
+});

@@ -1,0 +1,86 @@
+/** Every agent in one virtualized table: sort, filter, search, ticking time in state, network colours. */
+import { useCallback, useMemo, useState } from 'react';
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { navigate, useRoute } from '../../app/router';
+import { ViewHeader } from '../../components/ViewHeader';
+import { SortHeader } from '../../components/SortHeader';
+import { useVirtualRows } from '../../components/useVirtualRows';
+import { NO_FILTER, selectAgents, agentQueue, type AgentFilter, type Sort } from './rows';
+import { AgentRow } from './AgentRow';
+import { AgentDetail } from './AgentDetail';
+import { AgentFilters } from './AgentFilters';
+
+const ROW_HEIGHT = 36;
+
+export function AgentsView() {
+  const { t } = useI18n();
+  const { store } = useClient();
+  const { thresholds } = useSettings();
+  const route = useRoute();
+  const av = useTopic('agents');
+  const qv = useTopic('queues');
+  const sv = useTopic('sources');
+  const [filter, setFilter] = useState<AgentFilter>(NO_FILTER);
+  const [sort, setSort] = useState<Sort>({ key: 'name', dir: 1 });
+
+  const sources = useMemo(() => (void sv, [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, sv]);
+  const queues = useMemo(() => (void qv, [...store.queues.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, qv]);
+  const queueName = useCallback((k: string) => store.queues.get(k)?.name ?? k, [store]);
+  const rows = useMemo(() => (void av, void qv, selectAgents(store.agents.values(), filter, sort, queueName)), [store, av, qv, filter, sort, queueName]);
+
+  const open = useCallback((key: string) => navigate('agents', key), []);
+  const v = useVirtualRows(rows.length, ROW_HEIGHT, (i) => rows[i] && open(rows[i].key));
+  const { setActive } = v;
+  const sortProps = { sort, onSort: setSort };
+
+  return (
+    <>
+      <ViewHeader title={t('nav.agents')} />
+      <AgentFilters filter={filter} onChange={setFilter} sources={sources} queues={queues} shown={rows.length} total={store.agents.size} />
+      {route.param && <AgentDetail agentKey={route.param} onClose={() => navigate('agents')} />}
+      <div className="table-scroll" ref={v.scrollRef}>
+        <table className="grid agents" aria-rowcount={rows.length + 1} aria-label={t('nav.agents')}>
+          <thead>
+            <tr aria-rowindex={1}>
+              <SortHeader id="name" {...sortProps}>{t('col.name')}</SortHeader>
+              <SortHeader id="source" {...sortProps}>{t('col.source')}</SortHeader>
+              <SortHeader id="state" {...sortProps}>{t('col.state')}</SortHeader>
+              <SortHeader id="time" firstDir={-1} {...sortProps} className="num">{t('col.timeInState')}</SortHeader>
+              <SortHeader id="reason" {...sortProps}>{t('col.reason')}</SortHeader>
+              <SortHeader id="queue" {...sortProps}>{t('col.queue')}</SortHeader>
+              <SortHeader id="latency" firstDir={-1} {...sortProps} className="num">{t('col.latency')}</SortHeader>
+              <SortHeader id="jitter" firstDir={-1} {...sortProps} className="num">{t('col.jitter')}</SortHeader>
+              <SortHeader id="loss" firstDir={-1} {...sortProps} className="num">{t('col.loss')}</SortHeader>
+              <SortHeader id="rejection" firstDir={-1} {...sortProps} className="num">{t('col.rejection')}</SortHeader>
+              <th scope="col">{t('col.trend')}</th>
+            </tr>
+          </thead>
+          <tbody onKeyDown={v.onKeyDown}>
+            {v.paddingTop > 0 && <tr className="spacer" aria-hidden="true" style={{ height: v.paddingTop }} />}
+            {v.items.map((item) => {
+              const a = rows[item.index]!;
+              const q = agentQueue(a);
+              return (
+                <AgentRow
+                  key={a.key}
+                  agent={a}
+                  index={item.index}
+                  active={item.index === v.active}
+                  sourceName={store.sources.get(a.sourceId)?.name ?? a.sourceId}
+                  queueName={q ? queueName(q) : null}
+                  thresholds={thresholds}
+                  onOpen={open}
+                  onFocusRow={setActive}
+                />
+              );
+            })}
+            {v.paddingBottom > 0 && <tr className="spacer" aria-hidden="true" style={{ height: v.paddingBottom }} />}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="empty">{store.agents.size ? t('agents.noMatch') : t('agents.none')}</p>}
+      </div>
+    </>
+  );
+}

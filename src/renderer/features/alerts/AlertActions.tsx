@@ -1,0 +1,85 @@
+/** Acknowledge and snooze (15 min, 1 h, 4 h, until recovered) for one alert. */
+import { useState } from 'react';
+import type { Alert } from '../../../shared/model';
+import { useClient } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+
+export const SNOOZE_CHOICES: { id: '15m' | '1h' | '4h' | 'recovered'; minutes: number | null }[] = [
+  { id: '15m', minutes: 15 },
+  { id: '1h', minutes: 60 },
+  { id: '4h', minutes: 240 },
+  { id: 'recovered', minutes: null },
+];
+
+const MAX_SNOOZE_MS = 7 * 24 * 3600_000 + 60_000;
+
+export function AlertActions({ alert, onError }: { alert: Alert; onError: (message: string | null) => void }) {
+  const { t, time } = useI18n();
+  const client = useClient();
+  const [choice, setChoice] = useState<(typeof SNOOZE_CHOICES)[number]['id']>('15m');
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<Alert[]>) => {
+    setBusy(true);
+    try {
+      client.store.upsertLocal('alerts', await fn());
+      onError(null);
+    } catch (e) {
+      onError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const ack = () => run(async () => {
+    const a = await client.invoke('alerts:ack', { id: alert.id });
+    return a ? [a] : [];
+  });
+  const snooze = () => run(() => client.invoke('alerts:snooze', { alertId: alert.id, minutes: SNOOZE_CHOICES.find((c) => c.id === choice)!.minutes }));
+  const unsnooze = () => run(() => client.invoke('alerts:unsnooze', { alertId: alert.id }));
+  if (alert.state === 'resolved') return null;
+  const now = client.store.now();
+  const snoozed = alert.snoozedUntil !== null && alert.snoozedUntil > now;
+  // Snoozes are at most 7 days; anything further means "until recovered".
+  const untilRecovered = snoozed && alert.snoozedUntil! - now > MAX_SNOOZE_MS;
+  return (
+    <div className="alert-actions">
+      {alert.acknowledged ? (
+        <span className="badge ack">
+          <span className="glyph" aria-hidden="true">
+            ✓
+          </span>
+          {t('alerts.acknowledged')}
+        </span>
+      ) : (
+        <button type="button" onClick={ack} disabled={busy}>
+          {t('alerts.ack')}
+        </button>
+      )}
+      {snoozed ? (
+        <>
+          <span className="badge snoozed">
+            {untilRecovered ? t('alerts.snoozedUntilRecovered') : t('alerts.snoozedUntil', { time: time(alert.snoozedUntil!) })}
+          </span>
+          <button type="button" onClick={unsnooze} disabled={busy}>
+            {t('alerts.unsnooze')}
+          </button>
+        </>
+      ) : (
+        <span className="snooze">
+          <label>
+            <span className="sr-only">{t('alerts.snoozeFor')}</span>
+            <select value={choice} onChange={(e) => setChoice(e.target.value as typeof choice)}>
+              {SNOOZE_CHOICES.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {t(`snooze.${c.id}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={snooze} disabled={busy}>
+            {t('alerts.snooze')}
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}

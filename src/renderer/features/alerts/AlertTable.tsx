@@ -1,0 +1,62 @@
+/** A list of alerts with what, who, since when, and the actions. */
+import { useEffect, useRef } from 'react';
+import type { Alert } from '../../../shared/model';
+import { useClient } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { SeverityBadge } from '../../components/badges';
+import { Ticking } from '../../components/Ticking';
+import { hrefFor } from '../../app/router';
+import { clockDuration } from '../../lib/format';
+import { alertWhat, subjectName } from './describe';
+import { AlertActions } from './AlertActions';
+
+export function AlertTable({ alerts, focusId, onError, history }: { alerts: Alert[]; focusId: string | null; onError: (m: string | null) => void; history: boolean }) {
+  const tr = useI18n();
+  const { t, dateTime } = tr;
+  const { store } = useClient();
+  const focused = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (focusId && focused.current) {
+      focused.current.scrollIntoView?.({ block: 'center' });
+      focused.current.focus();
+    }
+  }, [focusId, alerts]);
+  return (
+    <div className="table-scroll">
+      <table className="grid alerts" aria-label={t('nav.alerts')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.severity')}</th>
+            <th scope="col">{t('col.alert')}</th>
+            <th scope="col">{t('col.subject')}</th>
+            <th scope="col">{t('col.since')}</th>
+            <th scope="col">{history ? t('col.duration') : t('col.for')}</th>
+            <th scope="col">{t('col.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {alerts.map((a) => {
+            const isFocus = a.id === focusId;
+            return (
+              <tr key={a.id} id={`alert-${a.id}`} ref={isFocus ? focused : undefined} tabIndex={isFocus ? -1 : undefined} className={isFocus ? 'row focus' : 'row'} data-alert-id={a.id}>
+                <td>
+                  <SeverityBadge severity={a.severity} />
+                  {a.suppressed && <span className="muted small"> {t('alerts.suppressed')}</span>}
+                </td>
+                <td>
+                  <a href={hrefFor('alerts', a.id)}>{alertWhat(a, tr)}</a>
+                </td>
+                <td>
+                  {subjectName(a, store)} <span className="muted small">{t(`subject.${a.subject.kind}`)}</span>
+                </td>
+                <td>{dateTime(a.since)}</td>
+                <td className="num">{a.state === 'resolved' ? (clockDuration(((a.resolvedAt ?? a.since) - a.since) / 1000) ?? '–') : <Ticking since={a.since} />}</td>
+                <td>{a.state === 'resolved' ? <span className="badge resolved">{t('alerts.resolved')}</span> : <AlertActions alert={a} onError={onError} />}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Alerts: firing, pending and history; acknowledge, snooze, export. `#/alerts/<id>` opens the view at
+ * one alert (tray notification click).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Alert } from '../../../shared/model';
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { ViewHeader } from '../../components/ViewHeader';
+import { TabPanel, Tabs } from '../../components/Tabs';
+import { AlertTable } from './AlertTable';
+import { ExportCsvButton } from './ExportCsvButton';
+
+type Tab = 'firing' | 'pending' | 'history';
+const MAX_ROWS = 500;
+
+function byRecency(a: Alert, b: Alert): number {
+  if (a.severity !== b.severity) return a.severity === 'critical' ? -1 : 1;
+  return b.since - a.since;
+}
+
+export function AlertsView({ focusId }: { focusId: string | null }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const { store } = client;
+  const v = useTopic('alerts');
+  const [tab, setTab] = useState<Tab>('firing');
+  const [history, setHistory] = useState<Alert[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const lists = useMemo(() => {
+    void v;
+    const firing: Alert[] = [];
+    const pending: Alert[] = [];
+    for (const a of store.alerts.values()) {
+      if (a.state === 'firing') firing.push(a);
+      else if (a.state === 'pending') pending.push(a);
+    }
+    return { firing: firing.sort(byRecency), pending: pending.sort(byRecency) };
+  }, [store, v]);
+
+  // History is the host's (persisted) list; refreshed whenever alerts change while it is shown.
+  useEffect(() => {
+    if (tab !== 'history') return;
+    let alive = true;
+    client.invoke('alerts:history', { limit: MAX_ROWS }).then(
+      (list) => alive && setHistory([...list].sort((a, b) => (b.resolvedAt ?? b.since) - (a.resolvedAt ?? a.since))),
+      (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [client, tab, v]);
+
+  // Opening at an alert: show the tab that holds it.
+  useEffect(() => {
+    if (!focusId) return;
+    const a = store.alerts.get(focusId);
+    setTab(a?.state === 'pending' ? 'pending' : a && a.state === 'firing' ? 'firing' : 'history');
+  }, [focusId, store]);
+
+  const rows = tab === 'history' ? (history ?? []) : lists[tab];
+  return (
+    <>
+      <ViewHeader title={t('nav.alerts')}>
+        <ExportCsvButton onError={setError} />
+      </ViewHeader>
+      <Tabs
+        label={t('nav.alerts')}
+        current={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'firing', label: t('alerts.firing', { count: lists.firing.length }) },
+          { id: 'pending', label: t('alerts.pending', { count: lists.pending.length }) },
+          { id: 'history', label: t('alerts.history') },
+        ]}
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <TabPanel id={tab}>
+        {tab === 'history' && history === null ? (
+          <p className="muted">{t('common.loading')}</p>
+        ) : rows.length === 0 ? (
+          <p className="empty">{t(`alerts.none.${tab}`)}</p>
+        ) : (
+          <>
+            {rows.length > MAX_ROWS && <p className="notice">{t('alerts.truncated', { shown: MAX_ROWS, count: rows.length })}</p>}
+            <AlertTable alerts={rows.slice(0, MAX_ROWS)} focusId={focusId} onError={setError} history={tab === 'history'} />
+          </>
+        )}
+      </TabPanel>
+    </>
+  );
+}

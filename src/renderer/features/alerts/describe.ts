@@ -1,0 +1,73 @@
+/**
+ * Localized text for an alert. The host's `message` is English; when the metric is one we know, the
+ * dashboard writes its own sentence in the user's language, and keeps the host's text otherwise.
+ */
+import type { Alert } from '../../../shared/model';
+import type { ClientStore } from '../../bridge/store';
+import type { Translator } from '../../i18n/translate';
+import type { MessageKey } from '../../i18n/en';
+import { clockDuration, localPart } from '../../lib/format';
+
+type Kind = 'latency' | 'jitter' | 'loss' | 'rejection' | 'waiting' | 'longestWait' | 'sourceDown' | 'vendorAlert';
+
+/** Which known measure an alert is about, from its rule id or metric name. */
+export function alertKind(a: Pick<Alert, 'ruleId' | 'metric'>): Kind | null {
+  const s = `${a.ruleId} ${a.metric}`.toLowerCase();
+  if (s.includes('vendor.alert')) return 'vendorAlert';
+  if (s.includes('latency')) return 'latency';
+  if (s.includes('jitter')) return 'jitter';
+  if (s.includes('loss')) return 'loss';
+  if (s.includes('rejection')) return 'rejection';
+  if (s.includes('longest')) return 'longestWait';
+  if (s.includes('waiting')) return 'waiting';
+  if (s.includes('source') || s.includes('down') || s.includes('auth')) return 'sourceDown';
+  return null;
+}
+
+/** The display name of what the alert is about. */
+export function subjectName(a: Alert, store: ClientStore): string {
+  if (a.subjectName) return a.subjectName;
+  const k = a.subject.key;
+  switch (a.subject.kind) {
+    case 'agent':
+      return store.agents.get(k)?.name ?? localPart(k);
+    case 'queue':
+      return store.queues.get(k)?.name ?? localPart(k);
+    case 'site':
+      return store.sites.get(k)?.ip ?? localPart(k);
+    case 'source':
+      return store.sources.get(k)?.name ?? k;
+  }
+}
+
+export function formatAlertValue(a: Alert, tr: Translator, v: number | null): string | null {
+  if (v === null) return null;
+  switch (alertKind(a)) {
+    case 'latency':
+    case 'jitter':
+      return `${tr.n(v, 0)} ${tr.t('unit.ms')}`;
+    case 'loss':
+    case 'rejection':
+      return `${tr.n(v, 2)} %`;
+    case 'longestWait':
+    case 'sourceDown':
+      return clockDuration(v);
+    default:
+      return tr.n(v);
+  }
+}
+
+/** "Latency 450 ms (threshold 400 ms)". */
+export function alertWhat(a: Alert, tr: Translator): string {
+  const kind = alertKind(a);
+  if (!kind || kind === 'vendorAlert') return kind === 'vendorAlert' ? `${tr.t('metric.vendorAlert')}: ${a.message}` : a.message;
+  const value = formatAlertValue(a, tr, a.value);
+  const threshold = formatAlertValue(a, tr, a.threshold);
+  const name = tr.t(`metric.${kind}` as MessageKey);
+  if (value === null) return name;
+  return threshold === null ? `${name} ${value}` : tr.t('alert.valueVsThreshold', { metric: name, value, threshold });
+}
+
+export function alertTitle(a: Alert, store: ClientStore, tr: Translator): string {
+  return `${tr.t(`level.${a.severity}`)}: ${alertWhat(a, tr)} — ${subjectName(a, store)}`;
+}

@@ -1,0 +1,129 @@
+/** The live event log: newest first, filterable by source, level, kind and text; can be paused. */
+import { useMemo, useState } from 'react';
+import type { LogEntry } from '../../../shared/model';
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { ViewHeader } from '../../components/ViewHeader';
+import { useVirtualRows } from '../../components/useVirtualRows';
+
+const ROW_HEIGHT = 30;
+const LEVELS = ['info', 'warning', 'error'] as const;
+
+export interface LogFilter {
+  source: string;
+  level: '' | LogEntry['level'];
+  kind: string;
+  text: string;
+}
+
+export function filterLog(log: readonly LogEntry[], f: LogFilter): LogEntry[] {
+  const needle = f.text.trim().toLowerCase();
+  const out: LogEntry[] = [];
+  for (let i = log.length - 1; i >= 0; i--) {
+    const e = log[i]!;
+    if (f.source && e.sourceId !== f.source) continue;
+    if (f.level && e.level !== f.level) continue;
+    if (f.kind && e.kind !== f.kind) continue;
+    if (needle && !e.text.toLowerCase().includes(needle) && !(e.subjectKey ?? '').toLowerCase().includes(needle)) continue;
+    out.push(e);
+  }
+  return out;
+}
+
+export function EventsView() {
+  const { t, time } = useI18n();
+  const { store } = useClient();
+  const lv = useTopic('log');
+  const sv = useTopic('sources');
+  const [filter, setFilter] = useState<LogFilter>({ source: '', level: '', kind: '', text: '' });
+  const [frozen, setFrozen] = useState<LogEntry[] | null>(null);
+  const live = useMemo(() => (void lv, store.log), [store, lv]);
+  const shown = frozen ?? live;
+  const rows = useMemo(() => filterLog(shown, filter), [shown, filter]);
+  const kinds = useMemo(() => [...new Set(live.map((e) => e.kind))].sort(), [live]);
+  const sources = useMemo(() => (void sv, [...store.sources.values()]), [store, sv]);
+  const newSince = frozen ? live.filter((e) => e.id > (frozen[frozen.length - 1]?.id ?? -1)).length : 0;
+  const v = useVirtualRows(rows.length, ROW_HEIGHT);
+  const set = (patch: Partial<LogFilter>) => setFilter({ ...filter, ...patch });
+  return (
+    <>
+      <ViewHeader title={t('nav.events')}>
+        <button type="button" aria-pressed={frozen !== null} onClick={() => setFrozen(frozen ? null : store.log)}>
+          {frozen ? t('events.resume', { count: newSince }) : t('events.pause')}
+        </button>
+      </ViewHeader>
+      <div className="filters" role="search">
+        <label>
+          {t('filter.search')}
+          <input type="search" value={filter.text} onChange={(e) => set({ text: e.target.value })} />
+        </label>
+        <label>
+          {t('filter.source')}
+          <select value={filter.source} onChange={(e) => set({ source: e.target.value })}>
+            <option value="">{t('filter.all')}</option>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filter.level')}
+          <select value={filter.level} onChange={(e) => set({ level: e.target.value as LogFilter['level'] })}>
+            <option value="">{t('filter.all')}</option>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`logLevel.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filter.kind')}
+          <select value={filter.kind} onChange={(e) => set({ kind: e.target.value })}>
+            <option value="">{t('filter.all')}</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <output className="muted">{t('events.shown', { shown: rows.length, count: shown.length })}</output>
+      </div>
+      <div className="table-scroll" ref={v.scrollRef}>
+        <table className="grid events" aria-rowcount={rows.length + 1} aria-label={t('nav.events')}>
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col">{t('col.time')}</th>
+              <th scope="col">{t('col.source')}</th>
+              <th scope="col">{t('filter.level')}</th>
+              <th scope="col">{t('filter.kind')}</th>
+              <th scope="col">{t('col.event')}</th>
+            </tr>
+          </thead>
+          <tbody onKeyDown={v.onKeyDown}>
+            {v.paddingTop > 0 && <tr className="spacer" aria-hidden="true" style={{ height: v.paddingTop }} />}
+            {v.items.map((item) => {
+              const e = rows[item.index]!;
+              return (
+                <tr key={e.id} data-index={item.index} aria-rowindex={item.index + 2} tabIndex={item.index === v.active ? 0 : -1} className={`row log-${e.level}`} onFocus={() => v.setActive(item.index)}>
+                  <td className="num">{time(e.at)}</td>
+                  <td>{store.sources.get(e.sourceId)?.name ?? e.sourceId}</td>
+                  <td>
+                    <span className={`badge log-${e.level}`}>{t(`logLevel.${e.level}`)}</span>
+                  </td>
+                  <td>{e.kind}</td>
+                  <td className="text">{e.text}</td>
+                </tr>
+              );
+            })}
+            {v.paddingBottom > 0 && <tr className="spacer" aria-hidden="true" style={{ height: v.paddingBottom }} />}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="empty">{t('events.none')}</p>}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+/** Latency, jitter and loss of one agent over the history the host keeps (the last hours). */
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { TrendChart } from '../../components/TrendChart';
+import { useHistory } from '../../lib/history';
+import { AGENT_METRICS } from '../agents/AgentSpark';
+
+export function AgentTrends({ agentKey }: { agentKey: string | null }) {
+  const { t } = useI18n();
+  const { store } = useClient();
+  const { thresholds: th } = useSettings();
+  useTopic('agents');
+  const a = agentKey ? store.agents.get(agentKey) : undefined;
+  const data = useHistory(a ? a.key : null, AGENT_METRICS, a?.network?.sampledAt ?? null);
+  if (!a) return <p className="muted">{t('network.pickAgent')}</p>;
+  return (
+    <section className="trends" aria-label={t('network.trendsOf', { name: a.name })}>
+      <h3>{t('network.trendsOf', { name: a.name })}</h3>
+      <TrendChart title={t('metric.latency')} unit={t('unit.ms')} points={data?.latency ?? []} warning={th['agent.latency'].warning} critical={th['agent.latency'].critical} />
+      <TrendChart title={t('metric.jitter')} unit={t('unit.ms')} points={data?.jitter ?? []} warning={th['agent.jitter'].warning} critical={th['agent.jitter'].critical} />
+      <TrendChart title={t('metric.loss')} unit="%" points={data?.loss ?? []} warning={th['agent.loss'].warning} critical={th['agent.loss'].critical} />
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+/** The floor at a glance: one tile for everything, then one per source. */
+import { useMemo } from 'react';
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { ViewHeader } from '../../components/ViewHeader';
+import { emptySummary } from '../../lib/summary';
+import { SummaryTile } from './SummaryTile';
+import { useSummary } from './useSummary';
+import { EmptyState } from './EmptyState';
+
+export function Overview() {
+  const { t } = useI18n();
+  const { store } = useClient();
+  const sv = useTopic('sources');
+  const summary = useSummary();
+  const sources = useMemo(() => {
+    void sv;
+    return [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [store, sv]);
+  return (
+    <>
+      <ViewHeader title={t('nav.overview')}>
+        <a href="?wallboard=1" className="button-link" target="_blank" rel="noopener">
+          {t('overview.openWallboard')}
+        </a>
+      </ViewHeader>
+      {store.loadedAt !== null && sources.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <div className="tiles">
+          <SummaryTile title={t('overview.total')} summary={summary.get('') ?? emptySummary()} />
+          {sources.map((s) => (
+            <SummaryTile key={s.id} title={s.name} source={s} summary={summary.get(s.id) ?? emptySummary()} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+/** One tile of the overview: a source (or the total) with agents by state, queue load and network health. */
+import { AGENT_STATES, type Source } from '../../../shared/model';
+import { StatusBadge } from '../../components/badges';
+import { useI18n } from '../../i18n/context';
+import { clockDuration } from '../../lib/format';
+import { freshness, type Summary } from '../../lib/summary';
+import { levelOf } from '../../lib/rules';
+import { useSettings } from '../../app/settings';
+
+export function SummaryTile({ title, summary, source }: { title: string; summary: Summary; source?: Source }) {
+  const { t, n } = useI18n();
+  const { thresholds } = useSettings();
+  const fresh = source ? freshness(source) : 'live';
+  const waitLevel = levelOf(summary.waiting, thresholds['queue.waiting']);
+  const longestLevel = levelOf(summary.longestWaitSec, thresholds['queue.longest_wait']);
+  return (
+    <section className={`tile tile-${fresh}`} aria-label={title} data-testid={source ? `tile-${source.id}` : 'tile-total'}>
+      <header className="tile-head">
+        <h3>{title}</h3>
+        {source && <StatusBadge status={source.status} />}
+        {fresh !== 'live' && (
+          <span className={`flag flag-${fresh}`}>
+            <span className="glyph" aria-hidden="true">
+              {fresh === 'offline' ? '✖' : '◷'}
+            </span>
+            {t(`fresh.${fresh}`)}
+          </span>
+        )}
+      </header>
+      {source?.lastError && <p className="tile-error">{source.lastError}</p>}
+      <dl className="tile-figures">
+        <div>
+          <dt>{t('overview.agents')}</dt>
+          <dd className="big">{n(summary.agents)}</dd>
+        </div>
+        <div className={`lvl-${waitLevel ?? 'ok'}`}>
+          <dt>{t('overview.waiting')}</dt>
+          <dd className="big">{n(summary.waiting)}</dd>
+        </div>
+        <div className={`lvl-${longestLevel ?? 'ok'}`}>
+          <dt>{t('overview.longestWait')}</dt>
+          <dd className="big">{clockDuration(summary.longestWaitSec) ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.alerts')}</dt>
+          <dd className="big">
+            {summary.alerts.critical > 0 ? (
+              <span className="lvl lvl-critical">
+                <span className="glyph" aria-hidden="true">
+                  ✖
+                </span>
+                {n(summary.alerts.critical)}
+              </span>
+            ) : (
+              n(summary.alerts.critical)
+            )}
+            <span className="muted small"> / {n(summary.alerts.warning)}</span>
+          </dd>
+        </div>
+      </dl>
+      <ul className="state-counts" aria-label={t('overview.byState')}>
+        {AGENT_STATES.filter((s) => summary.byState[s] > 0 || s === 'available' || s === 'on_call' || s === 'paused').map((s) => (
+          <li key={s} className={`state-${s}`}>
+            <span className="label">{t(`state.${s}`)}</span> <span className="num">{n(summary.byState[s])}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="tile-network">
+        {summary.network.measured === 0
+          ? t('overview.noNetwork')
+          : t('overview.network', { critical: summary.network.critical, warning: summary.network.warning, count: summary.network.measured })}
+      </p>
+    </section>
+  );
+}

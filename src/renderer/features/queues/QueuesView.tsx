@@ -1,0 +1,121 @@
+/** Queues, skills and trunks: waiting calls, ticking longest wait, service level and volumes. */
+import { useMemo, useState } from 'react';
+import type { Queue } from '../../../shared/model';
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { ViewHeader } from '../../components/ViewHeader';
+import { SortHeader, type SortState } from '../../components/SortHeader';
+import { LevelValue } from '../../components/badges';
+import { clockDuration, compareNullable } from '../../lib/format';
+import { levelOf } from '../../lib/rules';
+import { queueWaitSec } from '../../lib/summary';
+import { useSecond } from '../../lib/ticker';
+import { fold } from '../agents/rows';
+
+type Key = 'name' | 'source' | 'waiting' | 'longest' | 'sl' | 'offered' | 'answered' | 'abandoned' | 'available';
+
+function value(q: Queue, key: Key, now: number): string | number | null {
+  switch (key) {
+    case 'name':
+      return fold(q.name);
+    case 'source':
+      return q.sourceId;
+    case 'waiting':
+      return q.waiting;
+    case 'longest':
+      return queueWaitSec(q, now);
+    case 'sl':
+      return q.serviceLevelPct;
+    case 'offered':
+      return q.offered;
+    case 'answered':
+      return q.answered;
+    case 'abandoned':
+      return q.abandoned;
+    case 'available':
+      return q.agentsAvailable;
+  }
+}
+
+export function QueuesView() {
+  const { t, n } = useI18n();
+  const { store } = useClient();
+  const { thresholds: th } = useSettings();
+  const qv = useTopic('queues');
+  const sv = useTopic('sources');
+  const second = useSecond();
+  const [sort, setSort] = useState<SortState<Key>>({ key: 'waiting', dir: -1 });
+  const [source, setSource] = useState('');
+  const now = store.now();
+  const rows = useMemo(() => {
+    void qv;
+    void second;
+    const list = [...store.queues.values()].filter((q) => !source || q.sourceId === source);
+    const t0 = store.now();
+    return list.sort((a, b) => compareNullable(value(a, sort.key, t0), value(b, sort.key, t0), sort.dir) || (a.key < b.key ? -1 : 1));
+  }, [store, qv, second, sort, source]);
+  const sources = useMemo(() => (void sv, [...store.sources.values()]), [store, sv]);
+  const sp = { sort, onSort: setSort };
+  const num = (v: number | null) => (v === null ? '–' : n(v));
+  return (
+    <>
+      <ViewHeader title={t('nav.queues')} />
+      <div className="filters">
+        <label>
+          {t('filter.source')}
+          <select value={source} onChange={(e) => setSource(e.target.value)}>
+            <option value="">{t('filter.all')}</option>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="table-scroll">
+        <table className="grid queues" aria-label={t('nav.queues')}>
+          <thead>
+            <tr>
+              <SortHeader id="name" {...sp}>{t('col.queue')}</SortHeader>
+              <SortHeader id="source" {...sp}>{t('col.source')}</SortHeader>
+              <SortHeader id="waiting" firstDir={-1} {...sp} className="num">{t('col.waiting')}</SortHeader>
+              <SortHeader id="longest" firstDir={-1} {...sp} className="num">{t('col.longestWait')}</SortHeader>
+              <SortHeader id="sl" {...sp} className="num">{t('col.serviceLevel')}</SortHeader>
+              <SortHeader id="offered" firstDir={-1} {...sp} className="num">{t('col.offered')}</SortHeader>
+              <SortHeader id="answered" firstDir={-1} {...sp} className="num">{t('col.answered')}</SortHeader>
+              <SortHeader id="abandoned" firstDir={-1} {...sp} className="num">{t('col.abandoned')}</SortHeader>
+              <SortHeader id="available" {...sp} className="num">{t('col.agentsAvailable')}</SortHeader>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((q) => {
+              const wait = queueWaitSec(q, now);
+              return (
+                <tr key={q.key}>
+                  <th scope="row">
+                    {q.name} <span className="muted small">{t(`kind.${q.kind}`)}</span>
+                  </th>
+                  <td>{store.sources.get(q.sourceId)?.name ?? q.sourceId}</td>
+                  <td className="num">
+                    <LevelValue level={levelOf(q.waiting, th['queue.waiting'])} text={n(q.waiting)} />
+                  </td>
+                  <td className="num">
+                    <LevelValue level={levelOf(wait, th['queue.longest_wait'])} text={clockDuration(wait)} />
+                  </td>
+                  <td className="num">{q.serviceLevelPct === null ? '–' : `${n(q.serviceLevelPct)} %`}</td>
+                  <td className="num">{num(q.offered)}</td>
+                  <td className="num">{num(q.answered)}</td>
+                  <td className="num">{num(q.abandoned)}</td>
+                  <td className="num">{num(q.agentsAvailable)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="empty">{t('queues.none')}</p>}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+/** Quiet hours: weekly windows when notifications stay silent (critical ones optionally allowed). */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { QuietHours } from '../../../shared/settings';
+import { useClient } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { SaveBar, useSaver } from './SaveBar';
+
+type Window = NonNullable<QuietHours>['windows'][number];
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const NEW_WINDOW: Window = { days: [1, 2, 3, 4, 5], start: '20:00', end: '08:00' };
+
+export function windowError(w: Window): 'days' | 'time' | null {
+  if (!w.days.length) return 'days';
+  if (!TIME.test(w.start) || !TIME.test(w.end)) return 'time';
+  return null;
+}
+
+export function QuietHoursForm({ editable }: { editable: boolean }) {
+  const { t, lang } = useI18n();
+  const client = useClient();
+  const settings = useSettings();
+  const current = settings.view?.alerts.quietHours ?? null;
+  const [on, setOn] = useState(current !== null);
+  const [windows, setWindows] = useState<Window[]>(current?.windows ?? [NEW_WINDOW]);
+  const [allowCritical, setAllowCritical] = useState(current?.allowCritical ?? true);
+  const saver = useSaver();
+  useEffect(() => {
+    setOn(current !== null);
+    setWindows(current?.windows.length ? current.windows : [NEW_WINDOW]);
+    setAllowCritical(current?.allowCritical ?? true);
+  }, [current]);
+  // Weekday names in the user's language (2023-01-01 was a Sunday).
+  const dayNames = useMemo(() => {
+    const f = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' });
+    return Array.from({ length: 7 }, (_, d) => f.format(Date.UTC(2023, 0, 1 + d)));
+  }, [lang]);
+  const errors = on ? windows.map(windowError) : [];
+  const invalid = errors.some(Boolean) || (on && windows.length === 0);
+  const setW = (i: number, patch: Partial<Window>) => setWindows(windows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (invalid) return;
+    void saver.run(async () =>
+      settings.set(await client.invoke('settings:update', { alerts: { quietHours: on ? { windows, allowCritical } : null } })),
+    );
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="qh-title" className="settings-section" noValidate>
+      <h3 id="qh-title">{t('settings.quietHours')}</h3>
+      <fieldset disabled={!editable}>
+        <label className="check">
+          <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} />
+          {t('settings.quietOn')}
+        </label>
+        {on && (
+          <>
+            {windows.map((w, i) => (
+              <fieldset key={i} className="quiet-window">
+                <legend>{t('settings.window', { n: i + 1 })}</legend>
+                <div className="days" role="group" aria-label={t('settings.days')}>
+                  {dayNames.map((name, d) => (
+                    <label key={d} className="check">
+                      <input
+                        type="checkbox"
+                        checked={w.days.includes(d)}
+                        onChange={(e) => setW(i, { days: e.target.checked ? [...w.days, d].sort() : w.days.filter((x) => x !== d) })}
+                      />
+                      {name}
+                    </label>
+                  ))}
+                </div>
+                <label>
+                  {t('settings.from')}
+                  <input type="time" value={w.start} onChange={(e) => setW(i, { start: e.target.value })} aria-invalid={errors[i] === 'time' || undefined} />
+                </label>
+                <label>
+                  {t('settings.to')}
+                  <input type="time" value={w.end} onChange={(e) => setW(i, { end: e.target.value })} aria-invalid={errors[i] === 'time' || undefined} />
+                </label>
+                <button type="button" onClick={() => setWindows(windows.filter((_, j) => j !== i))}>
+                  {t('action.remove')}
+                </button>
+                {errors[i] && <p className="field-error">{t(`settings.windowError.${errors[i]}`)}</p>}
+              </fieldset>
+            ))}
+            <button type="button" onClick={() => setWindows([...windows, NEW_WINDOW])}>
+              {t('settings.addWindow')}
+            </button>
+            <label className="check">
+              <input type="checkbox" checked={allowCritical} onChange={(e) => setAllowCritical(e.target.checked)} />
+              {t('settings.allowCritical')}
+            </label>
+          </>
+        )}
+      </fieldset>
+      <SaveBar saver={saver} editable={editable} invalid={invalid} />
+    </form>
+  );
+}

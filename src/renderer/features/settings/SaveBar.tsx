@@ -1,0 +1,53 @@
+/** Save button with progress and the host's answer (saved / why not). */
+import { useState } from 'react';
+import { useI18n } from '../../i18n/context';
+
+export interface Saver {
+  state: 'idle' | 'saving' | 'saved' | 'failed';
+  error: string | null;
+  run(fn: () => Promise<void>): Promise<void>;
+}
+
+export function useSaver(): Saver {
+  const [state, setState] = useState<Saver['state']>('idle');
+  const [error, setError] = useState<string | null>(null);
+  return {
+    state,
+    error,
+    async run(fn) {
+      setState('saving');
+      try {
+        await fn();
+        setState('saved');
+        setError(null);
+      } catch (e) {
+        setState('failed');
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+  };
+}
+
+export function SaveBar({ saver, editable, invalid, onReset, resetLabel }: { saver: Saver; editable: boolean; invalid?: boolean; onReset?: () => void; resetLabel?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="primary" disabled={!editable || saver.state === 'saving' || invalid}>
+        {saver.state === 'saving' ? t('action.saving') : t('action.save')}
+      </button>
+      {onReset && (
+        <button type="button" onClick={onReset} disabled={!editable}>
+          {resetLabel}
+        </button>
+      )}
+      <span aria-live="polite">
+        {saver.state === 'saved' && <span className="ok">{t('action.saved')}</span>}
+        {saver.state === 'failed' && (
+          <span className="error" role="alert">
+            {saver.error}
+          </span>
+        )}
+      </span>
+    </div>
+  );
+}

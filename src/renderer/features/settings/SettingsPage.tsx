@@ -1,0 +1,39 @@
+/** Settings: display, thresholds, quiet hours, notifications, app behaviour. */
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { ViewHeader } from '../../components/ViewHeader';
+import { DisplayForm } from './DisplayForm';
+import { ThresholdsForm } from './ThresholdsForm';
+import { QuietHoursForm } from './QuietHoursForm';
+import { NotificationsForm } from './NotificationsForm';
+import { AppForm } from './AppForm';
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  const settings = useSettings();
+  const view = settings.view;
+  const editable = view?.editable ?? false;
+  return (
+    <>
+      <ViewHeader title={t('nav.settings')} />
+      {settings.error && (
+        <p className="error" role="alert">
+          {t('settings.loadFailed', { error: settings.error })}
+        </p>
+      )}
+      {view && !editable && <p className="notice">{t('settings.readOnly')}</p>}
+      {view && view.secretStorage === 'basic_text' && <p className="notice">{t('settings.basicText')}</p>}
+      <DisplayForm editable={editable} />
+      {view ? (
+        <>
+          <ThresholdsForm editable={editable} />
+          <QuietHoursForm editable={editable} />
+          <NotificationsForm editable={editable} />
+          <AppForm editable={editable} />
+        </>
+      ) : (
+        !settings.error && <p className="muted">{t('common.loading')}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+/** Thresholds of the built-in rules (warning / critical, on/off), saved as rule overrides. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useClient } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { BUILTIN_RULES } from '../../lib/rules';
+import { checkRow, mergeOverrides, rowsFrom, type RuleRow } from './thresholds-model';
+import { SaveBar, useSaver } from './SaveBar';
+
+export function ThresholdsForm({ editable }: { editable: boolean }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const settings = useSettings();
+  const overrides = settings.view?.alerts.rules ?? [];
+  const [rows, setRows] = useState<RuleRow[]>(() => rowsFrom(overrides));
+  const saver = useSaver();
+  useEffect(() => setRows(rowsFrom(settings.view?.alerts.rules ?? [])), [settings.view?.alerts.rules]);
+  const errors = rows.map(checkRow);
+  const set = (i: number, patch: Partial<RuleRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (errors.some(Boolean)) return;
+    void saver.run(async () => settings.set(await client.invoke('settings:update', { alerts: { rules: mergeOverrides(overrides, rows) } })));
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="th-title" className="settings-section" noValidate>
+      <h3 id="th-title">{t('settings.thresholds')}</h3>
+      <fieldset disabled={!editable}>
+        <table className="grid thresholds">
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.rule')}</th>
+              <th scope="col">{t('settings.enabled')}</th>
+              <th scope="col">{t('level.warning')}</th>
+              <th scope="col">{t('level.critical')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => {
+              const unit = t(`unitName.${BUILTIN_RULES[i]!.unit}`);
+              const label = t(`rule.${r.id}`);
+              const err = errors[i];
+              return (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {label} <span className="muted small">({unit})</span>
+                    {err && (
+                      <span className="field-error" id={`th-err-${i}`}>
+                        {' '}
+                        {t(`settings.thresholdError.${err}`)}
+                      </span>
+                    )}
+                  </th>
+                  <td>
+                    <input type="checkbox" aria-label={t('settings.enableRule', { rule: label })} checked={r.enabled} onChange={(e) => set(i, { enabled: e.target.checked })} />
+                  </td>
+                  <td>
+                    <input
+                      className="short"
+                      inputMode="decimal"
+                      aria-label={t('settings.levelOf', { level: t('level.warning'), rule: label })}
+                      aria-invalid={err ? true : undefined}
+                      aria-describedby={err ? `th-err-${i}` : undefined}
+                      value={r.warning}
+                      onChange={(e) => set(i, { warning: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      className="short"
+                      inputMode="decimal"
+                      aria-label={t('settings.levelOf', { level: t('level.critical'), rule: label })}
+                      aria-invalid={err ? true : undefined}
+                      aria-describedby={err ? `th-err-${i}` : undefined}
+                      value={r.critical}
+                      onChange={(e) => set(i, { critical: e.target.value })}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p className="muted small">{t('settings.thresholdsHelp')}</p>
+      </fieldset>
+      <SaveBar saver={saver} editable={editable} invalid={errors.some(Boolean)} onReset={() => setRows(rowsFrom([]))} resetLabel={t('settings.resetDefaults')} />
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+/** One labelled input of the source form, with its hint and error (linked by aria-describedby). */
+import { useI18n } from '../../i18n/context';
+import type { MessageKey } from '../../i18n/en';
+import type { FieldSpec, Vendor } from './fields';
+import type { FieldError } from './form-model';
+
+export interface FieldProps {
+  spec: FieldSpec;
+  vendor: Vendor;
+  value: string | boolean;
+  error?: FieldError;
+  secretSet: boolean;
+  onChange: (v: string | boolean) => void;
+}
+
+export function fieldLabelKey(path: string): MessageKey {
+  return `field.${path}` as MessageKey;
+}
+
+export function Field({ spec, vendor, value, error, secretSet, onChange }: FieldProps) {
+  const { t } = useI18n();
+  const id = `f-${vendor}-${spec.path.replace(/\./g, '-')}`;
+  const label = t(fieldLabelKey(spec.path));
+  const errId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const errText = error ? (error.text ?? t(`form.error.${error.code}`, error.params)) : null;
+  const describedBy = [errText ? errId : null, spec.kind === 'secret' ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const common = { id, 'aria-invalid': errText ? true : undefined, 'aria-describedby': describedBy, name: spec.path } as const;
+  if (spec.kind === 'checkbox') {
+    return (
+      <div className="field check">
+        <input type="checkbox" {...common} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+        <label htmlFor={id}>{label}</label>
+        {errText && <span id={errId} className="field-error">{errText}</span>}
+      </div>
+    );
+  }
+  let input;
+  if (spec.kind === 'select') {
+    input = (
+      <select {...common} value={String(value)} onChange={(e) => onChange(e.target.value)}>
+        {spec.options!.map((o) => (
+          <option key={o} value={o}>
+            {t(`option.${o}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (spec.kind === 'secret') {
+    // Never prefilled: the stored value stays on the host unless a new one is typed here.
+    input = (
+      <input
+        {...common}
+        type="password"
+        autoComplete="new-password"
+        value={String(value)}
+        placeholder={secretSet ? t('form.secretKeep') : ''}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
+  } else {
+    input = (
+      <input
+        {...common}
+        type={spec.kind === 'number' ? 'text' : spec.kind === 'url' ? 'url' : 'text'}
+        inputMode={spec.kind === 'number' ? 'decimal' : undefined}
+        value={String(value)}
+        onChange={(e) => onChange(e.target.value)}
+        spellCheck={false}
+      />
+    );
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {input}
+      {spec.kind === 'secret' && (
+        <span id={hintId} className={`secret-state ${secretSet ? 'set' : 'unset'}`}>
+          {secretSet ? t('form.secretSet') : t('form.secretNotSet')}
+        </span>
+      )}
+      {errText && (
+        <span id={errId} className="field-error">
+          <span className="glyph" aria-hidden="true">
+            ✖
+          </span>{' '}
+          {errText}
+        </span>
+      )}
+    </div>
+  );
+}

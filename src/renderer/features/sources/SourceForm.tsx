@@ -1,0 +1,131 @@
+/** Add or edit one source: validated fields, Test connection with the precise result, Save. */
+import { useMemo, useState, type FormEvent } from 'react';
+import type { TestResult } from '../../../shared/bridge';
+import type { SourceConfigView } from '../../../shared/sources';
+import { useClient } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { FIELDS, type Vendor } from './fields';
+import { buildConfig, hostError, initialValues, validate, type FieldError, type FormValues } from './form-model';
+import { Field } from './Field';
+import { TestResultView } from './TestResultView';
+
+export interface SourceFormProps {
+  vendor: Vendor;
+  existing?: SourceConfigView;
+  onDone: () => void;
+}
+
+export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
+  const { t } = useI18n();
+  const client = useClient();
+  const settings = useSettings();
+  const editable = settings.view?.editable ?? false;
+  const [values, setValues] = useState<FormValues>(() => initialValues(vendor, existing));
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const [showErrors, setShowErrors] = useState(false);
+  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const [result, setResult] = useState<TestResult | null>(null);
+  const [plaintextOk, setPlaintextOk] = useState(false);
+  const fields = FIELDS[vendor];
+  const typedSecret = fields.some((f) => f.kind === 'secret' && String(values[f.path] ?? '').length > 0);
+  const needsPlaintext = settings.view?.secretStorage === 'basic_text' && typedSecret;
+  const live = useMemo(() => validate(vendor, values, existing), [vendor, values, existing]);
+  const shown = showErrors ? { ...live, ...errors } : errors;
+
+  const change = (path: string, v: string | boolean) => {
+    setValues((cur) => ({ ...cur, [path]: v }));
+    setErrors(({ [path]: _drop, ...rest }) => rest);
+    setResult(null);
+  };
+
+  const check = (): boolean => {
+    setShowErrors(true);
+    return Object.keys(live).length === 0;
+  };
+
+  const fail = (e: unknown) => {
+    const { field, error } = hostError(vendor, e instanceof Error ? e.message : String(e));
+    setErrors((cur) => ({ ...cur, [field]: error }));
+  };
+
+  const test = async () => {
+    if (!check()) return;
+    setBusy('test');
+    setResult(null);
+    try {
+      setResult(await client.invoke('sources:test', { config: buildConfig(vendor, values, existing), previousId: existing?.id }));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const save = async (ev: FormEvent) => {
+    ev.preventDefault();
+    if (!check() || (needsPlaintext && !plaintextOk)) return;
+    setBusy('save');
+    try {
+      const view = await client.invoke('sources:save', {
+        config: buildConfig(vendor, values, existing),
+        previousId: existing?.id,
+        allowPlaintextSecrets: needsPlaintext ? plaintextOk : undefined,
+      });
+      settings.set(view);
+      onDone();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const titleId = `source-form-${vendor}`;
+  const basic = fields.filter((f) => !f.advanced);
+  const advanced = fields.filter((f) => f.advanced);
+  const field = (f: (typeof fields)[number]) => (
+    <Field key={f.path} spec={f} vendor={vendor} value={values[f.path] ?? ''} error={shown[f.path]} secretSet={existing?.secrets[f.path] ?? false} onChange={(v) => change(f.path, v)} />
+  );
+  return (
+    <form className="source-form" onSubmit={save} noValidate aria-labelledby={titleId}>
+      <h3 id={titleId}>{existing ? t('sources.editTitle', { name: existing.name ?? existing.id }) : t('sources.addTitle', { vendor: t(`vendor.${vendor}`) })}</h3>
+      {!editable && <p className="notice">{t('settings.readOnly')}</p>}
+      <fieldset disabled={!editable || busy !== null}>
+        {basic.map(field)}
+        <details>
+          <summary>{t('form.advanced')}</summary>
+          {advanced.map(field)}
+        </details>
+        {needsPlaintext && (
+          <label className="check warning">
+            <input type="checkbox" checked={plaintextOk} onChange={(e) => setPlaintextOk(e.target.checked)} />
+            {t('sources.plaintextConfirm')}
+          </label>
+        )}
+      </fieldset>
+      {shown[''] && (
+        <p className="error" role="alert">
+          {shown[''].text ?? t(`form.error.${shown[''].code}`, shown[''].params)}
+        </p>
+      )}
+      {showErrors && Object.keys(live).length > 0 && (
+        <p className="error" role="alert">
+          {t('form.fixErrors', { count: Object.keys(live).length })}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={test} disabled={busy !== null}>
+          {busy === 'test' ? t('sources.testing') : t('sources.test')}
+        </button>
+        <button type="submit" className="primary" disabled={!editable || busy !== null || (needsPlaintext && !plaintextOk)}>
+          {t('action.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('action.cancel')}
+        </button>
+      </div>
+      <div aria-live="polite">{result && <TestResultView result={result} />}</div>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+/** Each configured source: status (and since when), mode, last event, last error and what to do. */
+import { useState } from 'react';
+import type { SourceConfigView } from '../../../shared/sources';
+import type { Source } from '../../../shared/model';
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { StatusBadge } from '../../components/badges';
+import { Ticking } from '../../components/Ticking';
+
+export function SourceList({
+  sources,
+  editable,
+  onEdit,
+  onError,
+}: {
+  sources: SourceConfigView[];
+  editable: boolean;
+  onEdit: (s: SourceConfigView) => void;
+  onError: (m: string | null) => void;
+}) {
+  const { t } = useI18n();
+  const client = useClient();
+  const settings = useSettings();
+  useTopic('sources');
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const remove = async (id: string) => {
+    try {
+      settings.set(await client.invoke('sources:remove', { id }));
+      onError(null);
+    } catch (e) {
+      onError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setConfirm(null);
+    }
+  };
+  const budget = (id: string) => {
+    const b = settings.view?.tokenBudget?.[id];
+    if (!b) return null;
+    const over = b.quotaPerDay !== null && b.projectedPerDay > b.quotaPerDay;
+    return (
+      <p className={over ? 'source-error' : 'muted'}>
+        {b.quotaPerDay === null
+          ? t('sources.tokenUse', { used: b.projectedPerDay })
+          : t('sources.tokenUseQuota', { used: b.projectedPerDay, quota: b.quotaPerDay })}
+        {over && ` ${t('sources.tokenOver')}`}
+      </p>
+    );
+  };
+  if (!sources.length) return <p className="empty">{t('sources.none')}</p>;
+  return (
+    <ul className="source-list">
+      {sources.map((cfg) => {
+        const live = client.store.sources.get(cfg.id);
+        return (
+          <li key={cfg.id} className="source-card" data-testid={`source-${cfg.id}`}>
+            <div className="source-head">
+              <h3>{cfg.name || cfg.id}</h3>
+              <span className="muted">
+                {t(`vendor.${cfg.vendor}`)} · {cfg.id}
+              </span>
+              {live ? <StatusBadge status={live.status} /> : <span className="muted">{t('sources.notRunning')}</span>}
+            </div>
+            {live && <SourceFacts source={live} />}
+            {budget(cfg.id)}
+            <div className="source-actions">
+              <button type="button" onClick={() => onEdit(cfg)}>
+                {editable ? t('action.edit') : t('action.view')}
+              </button>
+              {editable &&
+                (confirm === cfg.id ? (
+                  <span role="group" aria-label={t('sources.confirmRemove', { name: cfg.name || cfg.id })}>
+                    {t('sources.confirmRemove', { name: cfg.name || cfg.id })}{' '}
+                    <button type="button" className="danger" onClick={() => remove(cfg.id)}>
+                      {t('action.remove')}
+                    </button>{' '}
+                    <button type="button" onClick={() => setConfirm(null)}>
+                      {t('action.cancel')}
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" onClick={() => setConfirm(cfg.id)}>
+                    {t('action.remove')}
+                  </button>
+                ))}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function SourceFacts({ source: s }: { source: Source }) {
+  const { t, n, dateTime } = useI18n();
+  return (
+    <>
+      <dl className="facts">
+        <div>
+          <dt>{t('sources.statusFor')}</dt>
+          <dd>{s.statusSince ? <Ticking since={s.statusSince} /> : '–'}</dd>
+        </div>
+        {s.mode && (
+          <div>
+            <dt>{t('sources.mode')}</dt>
+            <dd>{s.mode}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('sources.lastEvent')}</dt>
+          <dd>{s.lastEventAt ? dateTime(s.lastEventAt) : t('sources.never')}</dd>
+        </div>
+        {s.counters && (
+          <div>
+            <dt>{t('sources.counters')}</dt>
+            <dd>{t('sources.countersText', { events: n(s.counters.events), rejected: n(s.counters.rejected), unknown: n(s.counters.unknown) })}</dd>
+          </div>
+        )}
+        {Object.entries(s.info ?? {}).map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v === null ? '–' : typeof v === 'number' ? n(v) : String(v)}</dd>
+          </div>
+        ))}
+      </dl>
+      {s.lastError && (
+        <p className="source-error" role={s.status === 'auth_failed' || s.status === 'down' ? 'alert' : undefined}>
+          <strong>{t('sources.lastError')}:</strong> {s.lastError}
+        </p>
+      )}
+      {s.status !== 'live' && <p className="advice">{t(`advice.${s.status}`)}</p>}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+/** Configured sources with their live status, and the forms to add, edit, test and remove them. */
+import { useState } from 'react';
+import type { SourceConfigView } from '../../../shared/sources';
+import { useClient } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { ViewHeader } from '../../components/ViewHeader';
+import { FORM_VENDORS, type Vendor } from './fields';
+import { SourceForm } from './SourceForm';
+import { SourceList } from './SourceList';
+
+type Editing = { vendor: Vendor; existing?: SourceConfigView } | null;
+
+export function SourcesView() {
+  const { t } = useI18n();
+  const client = useClient();
+  const settings = useSettings();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [vendor, setVendor] = useState<Vendor>('wolkvox');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const view = settings.view;
+  const editable = view?.editable ?? false;
+
+  const demo = async () => {
+    setBusy(true);
+    try {
+      settings.set(await client.invoke('sources:demo', undefined));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <ViewHeader title={t('nav.sources')}>
+        <button type="button" onClick={demo} disabled={!editable || busy}>
+          {t('sources.addDemo')}
+        </button>
+      </ViewHeader>
+      {settings.error && (
+        <p className="error" role="alert">
+          {t('settings.loadFailed', { error: settings.error })}
+        </p>
+      )}
+      {view && !editable && <p className="notice">{t('settings.readOnly')}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {editing ? (
+        <SourceForm key={editing.existing?.id ?? `new-${editing.vendor}`} vendor={editing.vendor} existing={editing.existing} onDone={() => setEditing(null)} />
+      ) : (
+        <div className="add-source">
+          <label>
+            {t('sources.vendor')}
+            <select value={vendor} onChange={(e) => setVendor(e.target.value as Vendor)} disabled={!editable}>
+              {FORM_VENDORS.map((v) => (
+                <option key={v} value={v}>
+                  {t(`vendor.${v}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="primary" onClick={() => setEditing({ vendor })} disabled={!editable}>
+            {t('sources.add')}
+          </button>
+        </div>
+      )}
+      {view && <SourceList sources={view.sources} editable={editable} onEdit={(s) => setEditing({ vendor: s.vendor, existing: s })} onError={setError} />}
+    </>
+  );
+}

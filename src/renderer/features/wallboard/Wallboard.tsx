@@ -1,0 +1,110 @@
+/**
+ * Wallboard (`/?wallboard=1`): the floor in large type for a TV, no navigation. Totals, the busiest
+ * queues, firing critical alerts and each source's state, readable from across the room.
+ */
+import { useMemo } from 'react';
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { ConnectionBanner } from '../../app/ConnectionBanner';
+import { StatusBadge } from '../../components/badges';
+import { clockDuration } from '../../lib/format';
+import { levelOf } from '../../lib/rules';
+import { emptySummary, freshness, queueWaitSec } from '../../lib/summary';
+import { useSecond } from '../../lib/ticker';
+import { useSummary } from '../overview/useSummary';
+import { alertWhat, subjectName } from '../alerts/describe';
+
+const TOP_QUEUES = 8;
+const TOP_ALERTS = 6;
+
+export function Wallboard() {
+  const tr = useI18n();
+  const { t, n, time } = tr;
+  const { store } = useClient();
+  const { thresholds: th } = useSettings();
+  const qv = useTopic('queues');
+  const sv = useTopic('sources');
+  const av = useTopic('alerts');
+  const second = useSecond();
+  const total = useSummary().get('') ?? emptySummary();
+  const now = store.now();
+  const queues = useMemo(() => {
+    void qv;
+    void second;
+    return [...store.queues.values()].sort((a, b) => b.waiting - a.waiting || (queueWaitSec(b, now) ?? 0) - (queueWaitSec(a, now) ?? 0)).slice(0, TOP_QUEUES);
+  }, [store, qv, second, now]);
+  const alerts = useMemo(() => {
+    void av;
+    return [...store.alerts.values()].filter((a) => a.state === 'firing' && a.severity === 'critical' && !a.suppressed).sort((a, b) => b.since - a.since);
+  }, [store, av]);
+  const sources = useMemo(() => (void sv, [...store.sources.values()]), [store, sv]);
+  const big = (label: string, value: string, cls = '') => (
+    <div className={`wb-figure ${cls}`}>
+      <div className="wb-value">{value}</div>
+      <div className="wb-label">{label}</div>
+    </div>
+  );
+  const waitLevel = levelOf(total.waiting, th['queue.waiting']) ?? 'ok';
+  const longLevel = levelOf(total.longestWaitSec, th['queue.longest_wait']) ?? 'ok';
+  return (
+    <div className="wallboard">
+      <ConnectionBanner />
+      <header className="wb-head">
+        <h1>{t('app.title')}</h1>
+        <span className="wb-clock">{time(Date.now())}</span>
+      </header>
+      <section className="wb-figures" aria-label={t('overview.total')}>
+        {big(t('overview.waiting'), n(total.waiting), `lvl-${waitLevel}`)}
+        {big(t('overview.longestWait'), clockDuration(total.longestWaitSec) ?? '–', `lvl-${longLevel}`)}
+        {big(t('state.available'), n(total.byState.available), 'state-available')}
+        {big(t('state.on_call'), n(total.byState.on_call + total.byState.ringing), 'state-on_call')}
+        {big(t('state.paused'), n(total.byState.paused), 'state-paused')}
+        {big(t('overview.alerts'), n(total.alerts.critical), total.alerts.critical ? 'lvl-critical' : '')}
+      </section>
+      <div className="wb-columns">
+        <section aria-labelledby="wb-queues">
+          <h2 id="wb-queues">{t('nav.queues')}</h2>
+          <table className="wb-table">
+            <tbody>
+              {queues.map((q) => {
+                const wait = queueWaitSec(q, now);
+                return (
+                  <tr key={q.key}>
+                    <th scope="row">{q.name}</th>
+                    <td className={`num lvl-${levelOf(q.waiting, th['queue.waiting']) ?? 'ok'}`}>{n(q.waiting)}</td>
+                    <td className={`num lvl-${levelOf(wait, th['queue.longest_wait']) ?? 'ok'}`}>{clockDuration(wait) ?? '–'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="wb-alerts">
+          <h2 id="wb-alerts">{t('alerts.firing', { count: alerts.length })}</h2>
+          {alerts.length === 0 ? (
+            <p className="wb-calm">{t('wallboard.noCritical')}</p>
+          ) : (
+            <ul className="wb-alerts">
+              {alerts.slice(0, TOP_ALERTS).map((a) => (
+                <li key={a.id} className="lvl-critical">
+                  <span className="glyph" aria-hidden="true">
+                    ✖
+                  </span>{' '}
+                  {subjectName(a, store)}: {alertWhat(a, tr)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <footer className="wb-sources">
+        {sources.map((s) => (
+          <span key={s.id} className={`wb-source fresh-${freshness(s)}`}>
+            {s.name} <StatusBadge status={s.status} />
+          </span>
+        ))}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import './helpers/dom';
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { FakeBridge, settingsView } from './helpers/bridge';
+import { agent, net, queue, snapshot, source, alert, T0 } from './helpers/model';
+import { renderApp } from './helpers/render';
+
+describe('Overview', () => {
+  it('shows totals and one tile per source, with stale and offline sources marked', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 + 30_000 });
+    const fake = new FakeBridge(
+      snapshot({
+        at: T0 + 30_000,
+        sources: [source('wv', { name: 'Bogotá' }), source('ax', { name: 'Paris', status: 'degraded', lastError: 'missed events' }), source('tp', { name: 'Moscow', status: 'down' })],
+        agents: [
+          agent('wv', '1', { state: 'on_call', network: net(450) }),
+          agent('wv', '2', { state: 'paused', network: net(250) }),
+          agent('ax', '3', { state: 'available' }),
+        ],
+        queues: [queue('wv', 'q1', { waiting: 7, longestWaitSec: 95 }), queue('ax', 'q2', { waiting: 2, oldestSince: T0 })],
+        alerts: [alert('a1')],
+      }),
+    );
+    await renderApp(fake);
+    const total = screen.getByTestId('tile-total');
+    expect(within(total).getByText('Calls waiting').nextSibling?.textContent).toBe('9');
+    // q2's oldest call entered at T0: 30 s ago, but q1's 95 s is longer.
+    expect(within(total).getByText('Longest wait').nextSibling?.textContent).toBe('1:35');
+    expect(within(total).getByText(/1 critical, 1 warning of 2 agents measured/)).toBeTruthy();
+    const paris = screen.getByTestId('tile-ax');
+    expect(within(paris).getByText('Stale')).toBeTruthy();
+    expect(within(paris).getByText('missed events')).toBeTruthy();
+    expect(within(screen.getByTestId('tile-tp')).getByText('Offline')).toBeTruthy();
+    expect(within(screen.getByTestId('tile-wv')).queryByText('Offline')).toBeNull();
+    vi.useRealTimers();
+  });
+
+  it('applies patches: a source going down is marked offline', async () => {
+    const fake = new FakeBridge(snapshot({ sources: [source('wv')] }));
+    await renderApp(fake);
+    expect(within(screen.getByTestId('tile-wv')).getByText('Live')).toBeTruthy();
+    act(() => fake.emit('patch', { type: 'patch', at: T0 + 1000, upsert: { sources: [source('wv', { status: 'down', lastError: 'Wolkvox did not answer' })] }, remove: {} }));
+    const tile = screen.getByTestId('tile-wv');
+    expect(within(tile).getByText('Offline')).toBeTruthy();
+    expect(within(tile).getByText('Wolkvox did not answer')).toBeTruthy();
+  });
+
+  it('offers demo sources on first run and calls sources:demo', async () => {
+    const fake = new FakeBridge(snapshot());
+    fake.handle('sources:demo', () => settingsView({ sources: [{ id: 'demo-wolkvox', vendor: 'wolkvox', server: '0031', secrets: { token: true } }] }));
+    await renderApp(fake);
+    fireEvent.click(screen.getByRole('button', { name: 'Add demo sources' }));
+    await waitFor(() => expect(fake.callsTo('sources:demo')).toHaveLength(1));
+  });
+});
