@@ -1,0 +1,140 @@
+/**
+ * Pure AXP data frame → normalized events. Entity identity is the frame's keys (VENDORS.md §3:
+ * "entity key = producer + keys"); frames keyed by an agent id are agents, every other measure set is
+ * a queue. Known measures fill the model; all others are kept, converted, in `extra`.
+ */
+import type { AgentFields, NormalizedEvent, QueueFields } from '../../state/events';
+import type { ExtraValue } from '../../../shared/model';
+import type { DataFrame } from './wire';
+import { toNumber } from './wire';
+import { measureType, type MeasureCatalog } from './catalog';
+import { convertMeasure, stateStart } from './convert';
+import { mapAgentState, pauseReason } from './states';
+
+export type EntityCollection = 'agents' | 'queues';
+
+export interface NormalizeOptions {
+  /** The producer of the subscription the frame came on: the `scope` of every upsert. */
+  producerId: string;
+  catalog?: MeasureCatalog;
+  now: number;
+}
+
+export interface NormalizedFrame {
+  collection: EntityCollection;
+  id: string;
+  action: 'UPSERT' | 'DELETE';
+  initializing: boolean;
+  events: NormalizedEvent[];
+}
+
+const MAX_EXTRA = 200;
+const AGENT_USED = new Set(['agentstate', 'reasoncodename', 'agentdisplayname', 'timeinstate']);
+const QUEUE_USED = new Set(['queuename', 'contactsqueueing', 'offered', 'answered', 'abandonedfromqueue', 'abandoned']);
+/** Key names listed first in composite ids, so that the id reads "agent/channel". */
+const KEY_ORDER = ['agentid', 'queueid', 'routingserviceid', 'serviceid', 'channelid'];
+
+/** `{agentId: "a"}` → "a"; composite keys → values joined by "/" in a stable order. */
+export function entityId(keys: Record<string, string | null>): string {
+  const entries = Object.entries(keys).filter((e): e is [string, string] => e[1] !== null);
+  if (entries.length === 1) return entries[0]![1];
+  const rank = (k: string) => {
+    const i = KEY_ORDER.indexOf(k.toLowerCase());
+    return i === -1 ? KEY_ORDER.length : i;
+  };
+  entries.sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]));
+  return entries.map((e) => e[1]).join('/');
+}
+
+export function entityCollection(producerId: string, keys: Record<string, string | null>): EntityCollection {
+  const names = Object.keys(keys).map((k) => k.toLowerCase());
+  if (names.includes('agentid')) return 'agents';
+  if (/^agent/i.test(producerId) && !names.some((n) => n.includes('queue'))) return 'agents';
+  return 'queues';
+}
+
+export function normalizeFrame(frame: DataFrame, opts: NormalizeOptions): NormalizedFrame | null {
+  const producerId = opts.producerId;
+  const collection = entityCollection(producerId, frame.keys);
+  const id = entityId(frame.keys);
+  if (!id) return null;
+  const action = frame.eventAction === 'DELETE' ? 'DELETE' : 'UPSERT';
+  const initializing = frame.payloadType === 'INITIALIZING';
+  if (action === 'DELETE') {
+    const events: NormalizedEvent[] = [collection === 'agents' ? { type: 'agent.remove', id } : { type: 'queue.remove', id }];
+    return { collection, id, action, initializing, events };
+  }
+  const lower = new Map<string, [string, string | null]>();
+  for (const [name, value] of Object.entries(frame.measures)) lower.set(name.toLowerCase(), [name, value]);
+  const event: NormalizedEvent =
+    collection === 'agents'
+      ? { type: 'agent', id, set: agentFields(lower, opts), scope: producerId }
+      : { type: 'queue', id, set: queueFields(lower, opts), scope: producerId };
+  return { collection, id, action, initializing, events: [event] };
+}
+
+type Measures = Map<string, [string, string | null]>;
+
+function value(m: Measures, lowerName: string): string | null | undefined {
+  const entry = m.get(lowerName);
+  return entry === undefined ? undefined : entry[1];
+}
+
+function extraOf(m: Measures, used: Set<string>, catalog: MeasureCatalog | undefined): Record<string, ExtraValue> {
+  const extra: Record<string, ExtraValue> = {};
+  let n = 0;
+  for (const [lowerName, [name, raw]] of m) {
+    if (used.has(lowerName)) continue;
+    if (++n > MAX_EXTRA) break;
+    extra[name] = convertMeasure(raw, measureType(catalog, name));
+  }
+  return extra;
+}
+
+function agentFields(m: Measures, opts: NormalizeOptions): AgentFields {
+  const set: AgentFields = {};
+  const raw = value(m, 'agentstate');
+  if (raw !== undefined) {
+    set.vendorState = raw;
+    set.state = mapAgentState(raw);
+    set.pauseReason = set.state === 'paused' ? pauseReason(value(m, 'reasoncodename') ?? null) : null;
+  }
+  const name = value(m, 'agentdisplayname') ?? joinName(value(m, 'agentfirstname'), value(m, 'agentlastname')) ?? value(m, 'agentloginid');
+  if (name) set.name = name;
+  const since = value(m, 'timeinstate');
+  if (since !== undefined) {
+    const start = stateStart(since, opts.now);
+    if (start !== null) set.stateSince = start;
+  }
+  const extra = extraOf(m, AGENT_USED, opts.catalog);
+  if (Object.keys(extra).length) set.extra = extra;
+  return set;
+}
+
+function joinName(first: string | null | undefined, last: string | null | undefined): string | null {
+  const parts = [first, last].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  return parts.length ? parts.join(' ') : null;
+}
+
+function queueFields(m: Measures, opts: NormalizeOptions): QueueFields {
+  const set: QueueFields = { kind: 'queue' };
+  const name = value(m, 'queuename');
+  if (name) set.name = name;
+  const waiting = value(m, 'contactsqueueing');
+  // An unusable count is null: the store keeps the last good value (CONTRACT.md).
+  if (waiting !== undefined) set.waiting = count(waiting);
+  const offered = value(m, 'offered');
+  if (offered !== undefined) set.offered = count(offered);
+  const answered = value(m, 'answered');
+  if (answered !== undefined) set.answered = count(answered);
+  const abandoned = value(m, 'abandonedfromqueue') ?? value(m, 'abandoned');
+  if (abandoned !== undefined) set.abandoned = count(abandoned);
+  const extra = extraOf(m, QUEUE_USED, opts.catalog);
+  if (Object.keys(extra).length) set.extra = extra;
+  return set;
+}
+
+function count(raw: string | null): number | null {
+  const n = toNumber(raw);
+  return n === null || n < 0 ? null : n;
+}

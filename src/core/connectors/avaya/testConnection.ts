@@ -1,0 +1,61 @@
+/**
+ * "Test connection": obtain a token and read the configured measure producers, without creating a
+ * subscription (nothing changes on the AXP side) and without touching the live state.
+ */
+import type { TestResult } from '../../../shared/bridge';
+import type { AvayaSourceConfig } from '../../../shared/sources';
+import { registerSecret } from '../../util/redact';
+import { classify } from '../errors';
+import type { ConnectorContext } from '../types';
+import { AxpApi } from './api';
+import { TokenManager, tokenUrl } from './auth';
+import { parseProducerMeasures } from './catalog';
+import { LABEL, resolveSettings } from './config';
+import { describe } from './http';
+
+export async function testConnection(ctx: ConnectorContext<AvayaSourceConfig>): Promise<TestResult> {
+  const s = resolveSettings(ctx.config, ctx.factories);
+  for (const secret of [s.clientSecret, s.appKey]) registerSecret(secret);
+  const http = { fetch: ctx.fetch, clock: ctx.clock, appKey: s.appKey, timeoutMs: s.timings.requestTimeoutMs };
+  const tokens = new TokenManager(http, tokenUrl(s.baseUrl, s.accountId), s.clientId, s.clientSecret);
+  const api = new AxpApi(http, tokens, s.baseUrl, s.accountId);
+  const details: Record<string, string | number | boolean | null> = { apiBaseUrl: s.baseUrl, accountId: s.accountId };
+  let token;
+  try {
+    token = await tokens.get();
+  } catch (e) {
+    return { ok: false, message: classify(e).message, details };
+  }
+  details.tokenLifetimeSec = Math.round((token.expiresAt - token.issuedAt) / 1000);
+  const found: string[] = [];
+  const missing: string[] = [];
+  const unavailable: string[] = [];
+  for (const producerId of s.producers) {
+    try {
+      const { status, body } = await api.producer(producerId);
+      if (status >= 200 && status < 300) {
+        const n = parseProducerMeasures(body).size;
+        details[`producer.${producerId}`] = n;
+        found.push(`${producerId} (${n} measures)`);
+      } else if (status === 404) {
+        missing.push(producerId);
+        details[`producer.${producerId}`] = 'not found';
+      } else {
+        unavailable.push(`${producerId}: ${describe(status, body)}`);
+      }
+    } catch (e) {
+      unavailable.push(`${producerId}: ${classify(e).message}`);
+    }
+  }
+  if (missing.length) {
+    return {
+      ok: false,
+      message: `${LABEL}: signed in to account ${s.accountId}, but the measure producer${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'do' : 'does'} not exist: check the producers in Settings → Sources`,
+      details,
+    };
+  }
+  const parts = [`${LABEL}: signed in to account ${s.accountId} (token valid ${details.tokenLifetimeSec} s)`];
+  if (found.length) parts.push(`measure producers ${found.join(', ')}`);
+  if (unavailable.length) parts.push(`producer discovery unavailable (${unavailable.join('; ')}); subscriptions will still be tried`);
+  return { ok: true, message: `${parts.join('; ')}.`, details };
+}
