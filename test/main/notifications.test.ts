@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeBrowserWindow, FakeNotification, fake, resetElectron } from '../fakes/electron';
+import type { AlertNotification } from '../../src/core/alerts/types';
+
+vi.mock('electron', async () => (await import('../fakes/electron')).electronModule);
+
+const { ElectronNotifier } = await import('../../src/main/notifications');
+const { notificationActionHandler } = await import('../../src/main/alert-actions');
+const { onResume, installQuitHandling } = await import('../../src/main/lifecycle');
+const { memoryLogger } = await import('../../src/core/util/logger');
+
+const note = (over: Partial<AlertNotification> = {}): AlertNotification => ({
+  id: 'n1',
+  kind: 'raise',
+  severity: 'critical',
+  title: 'Sales: 12 calls waiting',
+  body: 'Longest wait 3 min',
+  alertIds: ['queue.waiting|ax:7'],
+  sound: true,
+  actions: [{ label: 'Acknowledge', action: { kind: 'ack' } }, { label: 'Snooze 1 h', action: { kind: 'snooze', minutes: 60 } }],
+  ...over,
+});
+
+beforeEach(() => {
+  resetElectron();
+});
+
+describe('Electron notifications', () => {
+  it('shows without touching any window; a click opens the dashboard at the alert', async () => {
+    const onClick = vi.fn();
+    const n = new ElectronNotifier({ onClick, log: memoryLogger() }, 'linux');
+    await n.notify(note());
+    const shown = FakeNotification.instances[0]!;
+    expect(shown.show).toHaveBeenCalled();
+    expect(shown.options).toMatchObject({ title: 'Sales: 12 calls waiting', body: 'Longest wait 3 min', silent: false, urgency: 'critical' });
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    expect(fake.app.focus).not.toHaveBeenCalled();
+    shown.emit('click');
+    expect(onClick).toHaveBeenCalledWith('queue.waiting|ax:7');
+  });
+
+  it('is silent when the sound flag is off and replaces a notification with the same id', async () => {
+    const n = new ElectronNotifier({ onClick: vi.fn(), log: memoryLogger() }, 'win32');
+    await n.notify(note({ sound: false, severity: 'warning' }));
+    await n.notify(note({ sound: false, severity: 'warning', body: 'again' }));
+    expect(FakeNotification.instances[0]!.options).toMatchObject({ silent: true, urgency: 'normal' });
+    expect(FakeNotification.instances[0]!.close).toHaveBeenCalled();
+    expect(FakeNotification.instances[1]!.shown).toBe(true);
+  });
+
+  it('offers buttons on macOS and turns them into bridge commands', async () => {
+    const handler = vi.fn(async (_c: string, _p: unknown): Promise<unknown> => null);
+    const onAction = notificationActionHandler(handler, memoryLogger());
+    const n = new ElectronNotifier({ onClick: vi.fn(), onAction, log: memoryLogger() }, 'darwin');
+    await n.notify(note({ alertIds: ['a1', 'a2'] }));
+    const shown = FakeNotification.instances[0]!;
+    expect((shown.options as { actions?: unknown }).actions).toEqual([{ type: 'button', text: 'Acknowledge' }, { type: 'button', text: 'Snooze 1 h' }]);
+    shown.emit('action', {}, 0);
+    shown.emit('action', {}, 1);
+    shown.emit('action', {}, 7);
+    expect(handler.mock.calls).toEqual([
+      ['alerts:ack', { id: 'a1' }],
+      ['alerts:ack', { id: 'a2' }],
+      ['alerts:snooze', { minutes: 60, alertId: 'a1' }],
+      ['alerts:snooze', { minutes: 60, alertId: 'a2' }],
+    ]);
+  });
+
+  it('falls back when notifications are not supported, and logs failures without throwing', async () => {
+    const fallback = { notify: vi.fn() };
+    const log = memoryLogger();
+    FakeNotification.supported = false;
+    const n = new ElectronNotifier({ onClick: vi.fn(), fallback, log }, 'linux');
+    await n.notify(note());
+    expect(fallback.notify).toHaveBeenCalledTimes(1);
+    expect(FakeNotification.instances).toHaveLength(0);
+
+    FakeNotification.supported = true;
+    const broken = vi.spyOn(FakeNotification.prototype as unknown as { on: () => void }, 'on').mockImplementation(() => {
+      throw new Error('notification service crashed');
+    });
+    await expect(n.notify(note())).resolves.toBeUndefined();
+    broken.mockRestore();
+    expect(fallback.notify).toHaveBeenCalledTimes(2);
+    expect(log.lines.join('\n')).toMatch(/could not show a notification/);
+
+    fallback.notify.mockRejectedValueOnce(new Error('node-notifier failed'));
+    FakeNotification.supported = false;
+    await expect(n.notify(note())).resolves.toBeUndefined();
+    expect(log.lines.join('\n')).toMatch(/fallback notifier failed too/);
+  });
+});
+
+describe('lifecycle', () => {
+  it('resume from sleep makes every source check its connection once', () => {
+    const check = vi.fn();
+    onResume(check, memoryLogger());
+    fake.powerMonitor.emit('resume');
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+
+  it('quitting stops the engine before the process exits, once', async () => {
+    let release!: () => void;
+    const cleanup = vi.fn(() => new Promise<void>((r) => (release = r)));
+    const life = installQuitHandling(cleanup, memoryLogger());
+    expect(life.isQuitting()).toBe(false);
+    fake.app.emit('before-quit');
+    expect(life.isQuitting()).toBe(true);
+    const event = { preventDefault: vi.fn() };
+    fake.app.emit('will-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(cleanup).toHaveBeenCalledTimes(1);
+    expect(fake.app.quit).not.toHaveBeenCalled();
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.app.quit).toHaveBeenCalledTimes(1);
+    const second = { preventDefault: vi.fn() };
+    fake.app.emit('will-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+    expect(cleanup).toHaveBeenCalledTimes(1);
+  });
+});

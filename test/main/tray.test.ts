@@ -1,0 +1,149 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeTray, fake, resetElectron, type FakeMenu } from '../fakes/electron';
+import type { TrayModel } from '../../src/core/tray/model';
+
+vi.mock('electron', async () => (await import('../fakes/electron')).electronModule);
+
+const { TrayService, trayMenuTemplate } = await import('../../src/main/tray');
+const { startTrayUpdates } = await import('../../src/main/tray-updates');
+const { startEngineTray } = await import('../../src/main/engine-tray');
+const { Engine } = await import('../../src/core/engine');
+const { memoryLogger } = await import('../../src/core/util/logger');
+const { FakeClock } = await import('../fakes/clock');
+
+const model = (over: Partial<TrayModel> = {}): TrayModel => ({
+  level: 'critical',
+  tooltip: '1 critical · 3 calls waiting',
+  title: '1',
+  topAlerts: [{ id: 'a1', label: 'Sales: 12 calls waiting', severity: 'critical' }, { id: 'a2', label: 'Ana: latency 250 ms', severity: 'warning' }],
+  sources: [{ id: 'wv', label: 'Wolkvox', status: 'live' }, { id: 'ax', label: 'Axialys', status: 'auth_failed' }],
+  notificationsPaused: false,
+  ...over,
+});
+
+const actions = () => ({ openDashboard: vi.fn(), openAlert: vi.fn(), snoozeAll: vi.fn(), setNotificationsPaused: vi.fn(), quit: vi.fn() });
+
+beforeEach(() => {
+  resetElectron();
+});
+
+describe('tray menu', () => {
+  it('wires every item to its action', () => {
+    const a = actions();
+    const tray = new TrayService('/res/tray', a, 'linux');
+    tray.render(model());
+    const menu = FakeTray.instances[0]!.menu as FakeMenu;
+    menu.find('Open dashboard')!.click!();
+    expect(a.openDashboard).toHaveBeenCalled();
+    menu.find(/Sales: 12 calls waiting/)!.click!();
+    expect(a.openAlert).toHaveBeenCalledWith('a1');
+    const snooze = menu.find('Snooze all')!;
+    expect(snooze.submenu!.map((i) => i.label)).toEqual(['15 minutes', '1 hour', '4 hours']);
+    snooze.submenu![1]!.click!();
+    snooze.submenu![2]!.click!();
+    expect(a.snoozeAll.mock.calls).toEqual([[60], [240]]);
+    const pause = menu.find('Pause notifications')!;
+    expect(pause).toMatchObject({ type: 'checkbox', checked: false });
+    pause.click!();
+    expect(a.setNotificationsPaused).toHaveBeenCalledWith(true);
+    expect(menu.find('Sources')!.submenu!.map((i) => i.label)).toEqual(['Wolkvox — live', 'Axialys — sign-in failed']);
+    menu.find(/^Quit/)!.click!();
+    expect(a.quit).toHaveBeenCalled();
+    // a click on the icon opens the dashboard
+    FakeTray.instances[0]!.emit('click');
+    expect(a.openDashboard).toHaveBeenCalledTimes(2);
+  });
+
+  it('without alerts or sources says so and offers no snooze', () => {
+    const items = trayMenuTemplate(model({ topAlerts: [], sources: [], notificationsPaused: true }), actions());
+    const labels = items.map((i) => i.label).filter(Boolean);
+    expect(labels).toEqual(['Open dashboard', 'No active alerts', 'Pause notifications', 'No sources configured', 'Quit CC Tray Monitor']);
+    expect(items.find((i) => i.label === 'Pause notifications')!.checked).toBe(true);
+  });
+
+  it('shows the level icon, the tooltip, and the count on macOS only', () => {
+    const mac = new TrayService('/res/tray', actions(), 'darwin');
+    mac.render(model());
+    const t = FakeTray.instances[0]!;
+    expect((t.image as { path: string }).path).toBe('/res/tray/critical.png');
+    expect(t.tooltip).toBe('1 critical · 3 calls waiting');
+    expect(t.title).toBe('1');
+    mac.render(model({ level: 'ok', title: '', topAlerts: [] }));
+    expect((t.image as { path: string }).path).toBe('/res/tray/ok.png');
+    expect(t.title).toBe('');
+    const win = new TrayService('/res/tray', actions(), 'win32');
+    win.render(model());
+    expect(FakeTray.instances[1]!.setTitle).not.toHaveBeenCalled();
+  });
+
+  it('rebuilds the menu only when its content changes', () => {
+    const tray = new TrayService('/res/tray', actions(), 'linux');
+    tray.render(model());
+    tray.render(model({ tooltip: 'changed tooltip' }));
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(1);
+    tray.render(model({ notificationsPaused: true }));
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(2);
+    tray.destroy();
+    expect(FakeTray.instances[0]!.destroyed).toBe(true);
+  });
+});
+
+describe('tray updates', () => {
+  it('renders at once, then at most once a second after changes, and every 15 s anyway', async () => {
+    const clock = new FakeClock();
+    const listeners: (() => void)[] = [];
+    const render = vi.fn();
+    const build = vi.fn((_s: unknown, o: { now: number; notificationsPaused: boolean }) => model({ tooltip: String(o.now) }));
+    const updates = startTrayUpdates({
+      clock,
+      snapshot: () => ({ at: clock.now(), sources: [], agents: [], queues: [], sites: [], alerts: [] }),
+      subscribe: (l) => (listeners.push(l), () => listeners.splice(listeners.indexOf(l), 1)),
+      notificationsPaused: () => true,
+      build,
+      render,
+    });
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(build.mock.calls[0]![1]).toEqual({ now: clock.now(), notificationsPaused: true });
+    for (let i = 0; i < 50; i++) listeners[0]!();
+    await clock.advance(999);
+    expect(render).toHaveBeenCalledTimes(1);
+    await clock.advance(1);
+    expect(render).toHaveBeenCalledTimes(2);
+    await clock.advance(15_000);
+    expect(render).toHaveBeenCalledTimes(3);
+    updates.stop();
+    expect(listeners).toHaveLength(0);
+    await clock.advance(60_000);
+    expect(render).toHaveBeenCalledTimes(3);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('tray actions of a running engine go through the command handler', async () => {
+    const clock = new FakeClock();
+    const engine = new Engine({ clock, logger: memoryLogger() });
+    const handler = vi.fn(async (_channel: string, _payload: unknown): Promise<unknown> => []);
+    const a = { openDashboard: vi.fn(), openAlert: vi.fn(), quit: vi.fn() };
+    const tray = startEngineTray({ engine, handler, iconDir: '/res/tray', ...a, log: memoryLogger() });
+    const t = FakeTray.instances[0]!;
+    expect((t.image as { path: string }).path).toBe('/res/tray/ok.png');
+    engine.alerts.onVendorAlert('wv', { type: 'vendor.alert', queueId: 'sales', metric: 'vendor.alert_op', validitySec: 300, message: 'Sales: overflow' }, clock.now());
+    tray.refresh();
+    await clock.advance(1000);
+    expect((t.image as { path: string }).path).toBe('/res/tray/critical.png');
+    const menu = t.menu as FakeMenu;
+    const alert = engine.alerts.list('firing')[0]!;
+    menu.find(`● ${alert.message}`)!.click!();
+    expect(a.openAlert).toHaveBeenCalledWith(alert.id);
+    menu.find('Snooze all')!.submenu![1]!.click!();
+    menu.find('Pause notifications')!.click!();
+    await clock.advance(0);
+    expect(handler.mock.calls).toEqual([
+      ['alerts:snooze', { minutes: 60 }],
+      ['alerts:pause-notifications', { paused: true }],
+    ]);
+    menu.find(/^Quit/)!.click!();
+    expect(a.quit).toHaveBeenCalled();
+    tray.stop();
+    expect(t.destroyed).toBe(true);
+  });
+});
