@@ -101,8 +101,8 @@ export function alertHarness(opts: HarnessOptions = {}) {
     latency(id: string, ms: number, src = 'wv', name = `Agent ${id}`, ip = '190.1.2.3') {
       h.net(id, { latencyMs: ms, ip }, src, name);
     },
-    waiting(id: string, n: number, src = 'ax', name = `Queue ${id}`) {
-      state.apply(src, { type: 'queue', id, set: { name, waiting: n } }, clock.now());
+    waiting(id: string, n: number, src = 'ax', name?: string) {
+      state.apply(src, { type: 'queue', id, set: name ? { name, waiting: n } : { waiting: n } }, clock.now());
     },
     /** Advances the clock second by second, ticking the store and the alert engine like the Engine does. */
     async advance(ms: number) {

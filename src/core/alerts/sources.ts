@@ -38,8 +38,8 @@ export class SourceWatch {
       this.check(id, now);
     } else if (GOOD.has(next.status) || next.status === 'stopped') {
       this.downSince.delete(id);
-      this.book.setSourceBad(id, false, now);
       this.end(id, now, next.status === 'stopped');
+      this.book.setSourceBad(id, false, now);
     }
   }
 

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { alertHarness, type AlertHarness } from './alerts-harness';
+import { BUILTIN_RULES, resolveRules } from '../../src/core/alerts/rules';
+
+const fire = (h: AlertHarness, id = '1001', ms = 450, src = 'wv') => {
+  h.latency(id, ms, src);
+  h.latency(id, ms, src);
+};
+
+describe('rules: built-ins, overrides, scope', () => {
+  it('an empty override list means the built-ins of CONTRACT.md as they are', () => {
+    const r = resolveRules([]);
+    expect([...r.byId.keys()]).toEqual(BUILTIN_RULES.map((b) => b.id));
+    expect([...r.byId.keys()]).toEqual([
+      'agent.latency',
+      'agent.jitter',
+      'agent.loss',
+      'agent.rejection',
+      'queue.waiting',
+      'queue.longest_wait',
+      'vendor.alert_op',
+      'vendor.alert_file',
+      'source.down',
+    ]);
+    const th = Object.fromEntries([...r.byId.values()].map((x) => [x.id, [x.warning, x.critical]]));
+    expect(th).toMatchObject({
+      'agent.latency': [200, 400],
+      'agent.jitter': [30, 60],
+      'agent.loss': [1, 2.5],
+      'agent.rejection': [1, null],
+      'queue.waiting': [5, 10],
+      'queue.longest_wait': [60, 180],
+    });
+    expect(r.byId.get('source.down')!.forSec).toBe(60);
+    expect(r.agents).toHaveLength(4);
+  });
+
+  it('overrides merge by id: thresholds change, {enabled:false} switches a rule off, the old longestWait spelling is accepted', () => {
+    const r = resolveRules([{ id: 'agent.latency', critical: 300 }, { id: 'agent.jitter', enabled: false }, { id: 'queue.longestWait', warning: 30 }]);
+    expect(r.byId.get('agent.latency')).toMatchObject({ warning: 200, critical: 300 });
+    expect(r.agents.map((x) => x.id)).toEqual(['agent.latency', 'agent.loss', 'agent.rejection']);
+    expect(r.byId.get('queue.longest_wait')).toMatchObject({ warning: 30, critical: 180 });
+  });
+
+  it('a disabled rule raises nothing; an overridden threshold is used in value, threshold and message', () => {
+    const h = alertHarness({ settings: { rules: [{ id: 'agent.latency', warning: 100, critical: 300 }, { id: 'agent.loss', enabled: false }] } });
+    h.net('1', { latencyMs: 320, loss: 9 });
+    h.net('1', { latencyMs: 320, loss: 9 });
+    expect(h.alert('agent.loss|wv:1')).toBeUndefined();
+    expect(h.alert('agent.latency|wv:1')).toMatchObject({ severity: 'critical', threshold: 300 });
+    expect(h.alert('agent.latency|wv:1')!.message).toContain('Latency 320 ms ≥ 300 ms');
+  });
+
+  it('scope limits a rule to chosen sources, agents and queues; an added rule watches a known metric', () => {
+    const h = alertHarness({
+      settings: {
+        rules: [
+          { id: 'agent.latency', scope: { sources: ['ax'] } },
+          { id: 'latency-vip', metric: 'agent.latency', warning: 100, critical: 150, scope: { agents: ['wv:vip'] } },
+          { id: 'queue.waiting', scope: { queues: ['ax:sales'] } },
+          { id: 'bogus', metric: 'agent.mood' },
+        ],
+      },
+    });
+    fire(h, '1', 450, 'wv');
+    fire(h, '2', 450, 'ax');
+    fire(h, 'vip', 160, 'wv');
+    expect(h.engine.list('firing').map((a) => a.id).sort()).toEqual(['agent.latency|ax:2', 'latency-vip|wv:vip']);
+    h.waiting('support', 20);
+    h.waiting('support', 21);
+    h.waiting('sales', 20);
+    h.waiting('sales', 21);
+    expect(h.engine.list('firing').filter((a) => a.ruleId === 'queue.waiting').map((a) => a.id)).toEqual(['queue.waiting|ax:sales']);
+    expect(h.logger.lines.some((l) => l.includes('alert rule "bogus" names no known metric'))).toBe(true);
+  });
+
+  it('agent rules scoped to queues watch the agents of those queues', () => {
+    const h = alertHarness({ settings: { rules: [{ id: 'agent.latency', scope: { queues: ['wv:sales'] } }] } });
+    h.state.apply('wv', { type: 'agent', id: 'a', set: { queues: ['wv:sales'] } }, h.now());
+    fire(h, 'a');
+    fire(h, 'b');
+    expect(h.engine.list('firing').map((a) => a.id)).toEqual(['agent.latency|wv:a']);
+  });
+
+  it('changing settings ends the alerts of a rule switched off quietly and applies new thresholds', () => {
+    const h = alertHarness();
+    fire(h, '1', 250);
+    fire(h, '2', 250);
+    h.engine.setSettings({ ...h.engine.settings(), rules: [{ id: 'agent.latency', warning: 300 }] });
+    h.latency('1', 250);
+    h.latency('1', 250);
+    expect(h.alert('agent.latency|wv:1')!.state).toBe('resolved');
+    h.engine.setSettings({ ...h.engine.settings(), rules: [{ id: 'agent.latency', enabled: false }] });
+    expect(h.alert('agent.latency|wv:2')!.state).toBe('resolved');
+    expect(h.kinds()).toEqual(['raise', 'raise', 'recover']);
+  });
+});
+
+describe('queue rules', () => {
+  it('every change of the value is a sample, and a value that stays put is sampled again so it raises and clears', async () => {
+    const h = alertHarness();
+    h.waiting('q1', 12, 'ax', 'Sales');
+    expect(h.alert('queue.waiting|ax:q1')!.state).toBe('pending');
+    await h.advance(5000);
+    const a = h.alert('queue.waiting|ax:q1')!;
+    expect(a).toMatchObject({ state: 'firing', severity: 'critical', value: 12, threshold: 10 });
+    expect(a.message).toBe('12 calls waiting ≥ 10 — Sales (Axialys)');
+    expect(h.notifier.sent[0]!.body).toBe('12 calls waiting ≥ 10 for 5 s — Sales (Axialys) · put more agents on Sales or check who is available');
+    h.waiting('q1', 0);
+    await h.advance(5000);
+    expect(h.alert('queue.waiting|ax:q1')!.state).toBe('resolved');
+    expect(h.notifier.sent[1]!.body).toMatch(/^0 calls waiting after 10 s — Sales \(Axialys\)$/);
+  });
+
+  it('longest wait keeps growing between events (the store ticks it): warning at 60 s, critical at 180 s, clear when answered', async () => {
+    const h = alertHarness();
+    h.state.apply('ax', { type: 'call.enter', queueId: 'q2', callId: 'c1', enteredAt: h.now(), name: 'Support' }, h.now());
+    await h.advance(62_000);
+    expect(h.alert('queue.longest_wait|ax:q2')).toMatchObject({ state: 'firing', severity: 'warning', threshold: 60 });
+    await h.advance(120_000);
+    expect(h.alert('queue.longest_wait|ax:q2')).toMatchObject({ severity: 'critical', threshold: 180 });
+    expect(h.alert('queue.longest_wait|ax:q2')!.message).toMatch(/^Longest wait 3 min( \d+ s)? ≥ 3 min — Support \(Axialys\)$/);
+    expect(h.kinds()).toEqual(['raise', 'escalate']);
+    h.state.apply('ax', { type: 'call.leave', queueId: 'q2', callId: 'c1' }, h.now());
+    await h.advance(6000);
+    expect(h.alert('queue.longest_wait|ax:q2')!.state).toBe('resolved');
+  });
+});
+
+describe('vendor alerts', () => {
+  it('raise at once (critical), stay while repeated, and end when their validity runs out', async () => {
+    const h = alertHarness();
+    h.waiting('7', 1, 'ax', 'Billing');
+    h.engine.onVendorAlert('ax', { type: 'vendor.alert', queueId: '7', metric: 'vendor.alert_op', validitySec: 60 }, h.now());
+    const a = h.alert('vendor.alert_op|ax:7')!;
+    expect(a).toMatchObject({ state: 'firing', severity: 'critical', metric: 'vendor.alert_op', subject: { kind: 'queue', key: 'ax:7' } });
+    expect(a.message).toBe('Not enough agents (raised by the vendor) — Billing (Axialys)');
+    await h.advance(50_000);
+    h.engine.onVendorAlert('ax', { type: 'vendor.alert', queueId: '7', metric: 'vendor.alert_op', validitySec: 60 }, h.now());
+    await h.advance(50_000);
+    expect(h.alert('vendor.alert_op|ax:7')!.state).toBe('firing');
+    await h.advance(11_000);
+    expect(h.alert('vendor.alert_op|ax:7')!.state).toBe('resolved');
+    expect(h.kinds()).toEqual(['raise', 'recover']);
+    expect(h.notifier.sent[1]!.body).toBe('Not enough agents is over after 1 min 50 s — Billing (Axialys)');
+  });
+
+  it('a validity of 0 ends the alert; a disabled vendor rule raises nothing', () => {
+    const h = alertHarness({ settings: { rules: [{ id: 'vendor.alert_file', enabled: false }] } });
+    h.engine.onVendorAlert('ax', { type: 'vendor.alert', queueId: '7', metric: 'vendor.alert_op', validitySec: null }, h.now());
+    h.engine.onVendorAlert('ax', { type: 'vendor.alert', queueId: '7', metric: 'vendor.alert_op', validitySec: 0 }, h.now());
+    expect(h.alert('vendor.alert_op|ax:7')!.state).toBe('resolved');
+    h.engine.onVendorAlert('ax', { type: 'vendor.alert', queueId: '7', metric: 'vendor.alert_file', validitySec: 60 }, h.now());
+    expect(h.alert('vendor.alert_file|ax:7')).toBeUndefined();
+  });
+});

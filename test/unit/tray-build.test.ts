@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { buildTrayModel } from '../../src/core/tray/build';
+import type { Alert, Queue, Snapshot, Source } from '../../src/shared/model';
+
+const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
+
+const src = (id: string, vendor: Source['vendor'], name: string, status: Source['status'], ageSec = 1): Source => ({
+  id,
+  vendor,
+  name,
+  status,
+  lastEventAt: NOW - ageSec * 1000,
+  lastError: null,
+});
+
+const queue = (id: string, waiting: number): Queue => ({
+  key: `ax:${id}`,
+  sourceId: 'ax',
+  vendorId: id,
+  name: id,
+  kind: 'queue',
+  waiting,
+  longestWaitSec: null,
+  offered: null,
+  answered: null,
+  abandoned: null,
+  serviceLevelPct: null,
+  agentsAvailable: null,
+});
+
+let n = 0;
+const alert = (severity: Alert['severity'], extra: Partial<Alert> = {}): Alert => ({
+  id: `agent.latency|wv:${++n}`,
+  ruleId: 'agent.latency',
+  metric: 'agent.latency',
+  severity,
+  state: 'firing',
+  subject: { kind: 'agent', key: `wv:${n}` },
+  value: 450,
+  threshold: 400,
+  since: NOW - n * 1000,
+  message: `Latency 450 ms ≥ 400 ms — Agent ${n} (Wolkvox Bogotá)`,
+  acknowledged: false,
+  snoozedUntil: null,
+  ...extra,
+});
+
+const snap = (parts: Partial<Snapshot>): Snapshot => ({ at: NOW, sources: [], agents: [], queues: [], sites: [], alerts: [], ...parts });
+
+describe('buildTrayModel', () => {
+  it('ok: all sources fresh, no alerts', () => {
+    const m = buildTrayModel(snap({ sources: [src('ax', 'axialys', 'ax', 'live', 3600), src('wv', 'wolkvox', 'wv', 'live', 30)], queues: [queue('q', 0)] }), { now: NOW, notificationsPaused: false });
+    expect(m).toEqual({
+      level: 'ok',
+      tooltip: 'No alerts · no calls waiting · Axialys live, Wolkvox live',
+      title: '',
+      topAlerts: [],
+      sources: [
+        { id: 'ax', label: 'Axialys', status: 'live' },
+        { id: 'wv', label: 'Wolkvox', status: 'live' },
+      ],
+      notificationsPaused: false,
+    });
+  });
+
+  it('critical with counts, calls waiting and a polled source\'s age in the tooltip; title is the firing count', () => {
+    const alerts = [alert('warning'), alert('critical'), alert('critical'), alert('critical', { state: 'resolved' }), alert('critical', { state: 'pending' })];
+    const m = buildTrayModel(
+      snap({ alerts, queues: [queue('a', 3), queue('b', 2)], sources: [src('ax', 'axialys', 'ax', 'live'), src('wv', 'wolkvox', 'wv', 'live', 4 * 60 + 5)] }),
+      { now: NOW, notificationsPaused: false },
+    );
+    expect(m.level).toBe('critical');
+    expect(m.tooltip).toBe('2 critical, 1 warning · 5 calls waiting · Axialys live, Wolkvox 4 min old');
+    expect(m.title).toBe('3');
+    expect(m.topAlerts.map((a) => a.severity)).toEqual(['critical', 'critical', 'warning']);
+    expect(m.sources[1]).toEqual({ id: 'wv', label: 'Wolkvox (4 min old)', status: 'live' });
+  });
+
+  it('stale when a source is down or a polled source is too old; an entity critical still wins', () => {
+    const down = buildTrayModel(snap({ sources: [src('wv', 'wolkvox', 'Bogotá', 'down')], alerts: [alert('warning')] }), { now: NOW, notificationsPaused: false });
+    expect(down.level).toBe('stale');
+    expect(down.tooltip).toBe('1 warning · Bogotá down');
+    const old = buildTrayModel(snap({ sources: [src('wv', 'wolkvox', 'wv', 'live', 12 * 60)] }), { now: NOW, notificationsPaused: false });
+    expect(old.level).toBe('stale');
+    const quietAxialys = buildTrayModel(snap({ sources: [src('ax', 'axialys', 'ax', 'live', 3 * 3600)] }), { now: NOW, notificationsPaused: false });
+    expect(quietAxialys.level).toBe('ok');
+    const custom = buildTrayModel(snap({ sources: [src('ax', 'axialys', 'ax', 'live', 3 * 3600)] }), { now: NOW, notificationsPaused: false, staleAfterSec: { ax: 600 } });
+    expect(custom.level).toBe('stale');
+    const both = buildTrayModel(snap({ sources: [src('wv', 'wolkvox', 'wv', 'auth_failed')], alerts: [alert('critical')] }), { now: NOW, notificationsPaused: false });
+    expect(both.level).toBe('critical');
+    const stopped = buildTrayModel(snap({ sources: [src('wv', 'wolkvox', 'wv', 'stopped', 99_999)] }), { now: NOW, notificationsPaused: false });
+    expect(stopped.level).toBe('ok');
+  });
+
+  it('warning level; suppressed alerts neither count nor show; acknowledged and snoozed are marked', () => {
+    const alerts = [alert('warning', { acknowledged: true }), alert('warning', { snoozedUntil: NOW + 60_000 }), alert('critical', { suppressed: true })];
+    const m = buildTrayModel(snap({ alerts }), { now: NOW, notificationsPaused: true });
+    expect(m.level).toBe('warning');
+    expect(m.title).toBe('2');
+    expect(m.topAlerts.some((a) => a.label.endsWith('(acknowledged)'))).toBe(true);
+    expect(m.topAlerts.some((a) => a.label.endsWith('(snoozed)'))).toBe(true);
+    expect(m.tooltip).toBe('2 warnings · no sources · notifications paused');
+    expect(m.notificationsPaused).toBe(true);
+  });
+
+  it('shows at most five alerts, most severe first then oldest, and keeps the tooltip within 127 characters', () => {
+    const alerts = Array.from({ length: 8 }, (_, i) => alert(i % 2 ? 'critical' : 'warning'));
+    const sources = Array.from({ length: 12 }, (_, i) => src(`w${i}`, 'wolkvox', `Wolkvox site number ${i}`, 'live'));
+    const m = buildTrayModel(snap({ alerts, sources }), { now: NOW, notificationsPaused: false });
+    expect(m.topAlerts).toHaveLength(5);
+    expect(m.topAlerts.slice(0, 4).every((a) => a.severity === 'critical')).toBe(true);
+    const crit = alerts.filter((a) => a.severity === 'critical').sort((a, b) => a.since - b.since);
+    expect(m.topAlerts[0]!.id).toBe(crit[0]!.id);
+    expect(m.tooltip.length).toBeLessThanOrEqual(127);
+    expect(m.tooltip.endsWith('…')).toBe(true);
+  });
+
+  it('names sources of the same vendor apart when they have no display name', () => {
+    const m = buildTrayModel(snap({ sources: [src('wv1', 'wolkvox', 'wv1', 'live'), src('wv2', 'wolkvox', 'wv2', 'connecting')] }), { now: NOW, notificationsPaused: false });
+    expect(m.tooltip).toBe('No alerts · Wolkvox wv1 live, Wolkvox wv2 connecting');
+  });
+});
