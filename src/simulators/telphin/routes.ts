@@ -10,6 +10,8 @@ export interface RouteState {
   calls: Map<string, SimCall>;
   eventLimit: number | null;
   agentStatusInList: boolean;
+  /** Extra raw items appended to answers (malformed-input tests). */
+  junk: { local: unknown[]; remote: unknown[]; calls: unknown[] };
   nextEventId(): string;
   counters: SimCounters;
 }
@@ -46,8 +48,8 @@ export function route(s: RouteState, method: string, rest: string, body: unknown
   let m: RegExpExecArray | null;
   if ((m = /^\/agent\/(local|remote)\/$/.exec(rest))) {
     if (method !== 'GET') return { status: 405, body: { error: 'method_not_allowed' } };
-    const type = m[1];
-    return { status: 200, body: [...s.agents.values()].filter((a) => a.type === type).map((a) => agentJson(a, s.agentStatusInList)) };
+    const type = m[1] as 'local' | 'remote';
+    return { status: 200, body: [...[...s.agents.values()].filter((a) => a.type === type).map((a) => agentJson(a, s.agentStatusInList)), ...s.junk[type]] };
   }
   if ((m = /^\/agent\/(local|remote)\/([^/]+)\/event\/([^/]+)?$/.exec(rest))) {
     const [, type, agentId, eventId] = m as unknown as [string, string, string, string | undefined];
@@ -86,7 +88,7 @@ export function route(s: RouteState, method: string, rest: string, body: unknown
     return { status: 200, body: { agent_event: s.eventLimit, extension_event: 100, phone_event: 100 } };
   }
   if (rest === '/current_calls/' && method === 'GET') {
-    return { status: 200, body: { call_list: [...s.calls.values()] } };
+    return { status: 200, body: { call_list: [...s.calls.values(), ...s.junk.calls] } };
   }
   return null;
 }

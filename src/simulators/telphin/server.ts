@@ -38,6 +38,8 @@ export interface TelphinSimulator {
   readonly counters: SimCounters;
   readonly deliveries: Delivery[];
   readonly quota: QuotaWindow;
+  /** Raw items appended to the agent lists and current calls (malformed input). */
+  readonly junk: RouteState['junk'];
   /** Failure modes: `token` refuses credentials or is down; `api` answers 503 or 403. */
   failures: { token: null | 'invalid_client' | 'unavailable'; api: null | 'unavailable' | 'forbidden' };
   addAgent(a: Partial<SimAgent> & Pick<SimAgent, 'id' | 'type'>): SimAgent;
@@ -121,6 +123,7 @@ export async function startTelphinSimulator(opts: TelphinSimOptions = {}): Promi
     calls,
     eventLimit: opts.eventLimit === undefined ? 100 : opts.eventLimit,
     agentStatusInList: opts.agentStatusInList ?? true,
+    junk: { local: [], remote: [], calls: [] },
     nextEventId: () => String(++eventSeq),
     counters,
   };
@@ -212,6 +215,7 @@ export async function startTelphinSimulator(opts: TelphinSimOptions = {}): Promi
     counters,
     deliveries,
     quota,
+    junk: state.junk,
     failures,
     addAgent(a) {
       const agent = makeAgent(a);

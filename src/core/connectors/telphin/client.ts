@@ -40,7 +40,7 @@ export function clientPath(ref: string): string {
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
 
 function minutesUntil(at: number, now: number): string {
-  const min = Math.max(1, Math.ceil((at - now) / 60_000));
+  const min = Math.max(1, Math.round((at - now) / 60_000));
   return `${min} min (${new Date(at).toISOString().slice(11, 16)} UTC)`;
 }
 

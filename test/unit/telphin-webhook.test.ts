@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../fakes/clock';
+import { collectFields, createWebhookHandler, hookPrefix, hookUrl, TokenBucket, webhookSecret } from '../../src/core/connectors/telphin/webhook';
+import type { WebhookFields } from '../../src/core/connectors/telphin/wire';
+import type { SourceHealth } from '../../src/core/connectors/types';
+import type { WebhookRequest } from '../../src/core/webhooks';
+import { redactText } from '../../src/core/util/redact';
+import hooks from '../fixtures/telphin/webhook.json';
+
+function health() {
+  const h = {
+    rejected: [] as string[],
+    info: {} as Record<string, unknown>,
+    api: {
+      status: 'live',
+      setStatus: () => undefined,
+      setMode: () => undefined,
+      setInfo: (k: string, v: unknown) => void (h.info[k] = v),
+      rejected: (r: string) => void h.rejected.push(r),
+      unknown: () => undefined,
+    } as SourceHealth,
+  };
+  return h;
+}
+
+function setup(capacity = 60, perSec = 20) {
+  const clock = new FakeClock();
+  const h = health();
+  const accepted: WebhookFields[] = [];
+  const handler = createWebhookHandler({ clock, health: h.api, bucket: new TokenBucket(clock, capacity, perSec), accept: (f) => accepted.push(f) });
+  return { clock, h, accepted, handler };
+}
+
+const get = (query: string, headers: WebhookRequest['headers'] = {}): WebhookRequest => ({ method: 'GET', query: new URLSearchParams(query), headers, body: null, contentType: null, remoteAddress: '127.0.0.1' });
+const post = (body: string | object, contentType = 'application/x-www-form-urlencoded', query = ''): WebhookRequest => ({
+  method: 'POST',
+  query: new URLSearchParams(query),
+  headers: {},
+  body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+  contentType,
+  remoteAddress: '127.0.0.1',
+});
+
+describe('Telphin webhook handler', () => {
+  it('accepts the seed\'s GET delivery from the query string', () => {
+    const { handler, accepted } = setup();
+    expect(handler(get(hooks.seedQuery))).toEqual({ status: 204 });
+    expect(accepted).toEqual([{ agent_id: '136', agent_status: 'available', agent_type: 'local', extension_name: '000*094@ringme.ru', event_source: 'api' }]);
+  });
+
+  it('accepts POST form bodies, JSON bodies with numbers, and fields in headers', () => {
+    const { handler, accepted } = setup();
+    expect(handler(post(hooks.remoteForm)).status).toBe(204);
+    expect(handler(post(hooks.numbersJson, 'application/json; charset=utf-8')).status).toBe(204);
+    expect(handler(get('', { agent_id: '140', 'agent-status': 'logged_out', 'x-agent-type': 'local' })).status).toBe(204);
+    expect(accepted[0]).toMatchObject({ agent_id: '201', agent_status: 'logged_out', agent_type: 'remote', agent_number: '79161234567', event_source: 'phone' });
+    expect(accepted[1]).toEqual({ agent_id: '136', agent_status: 'available', agent_type: 'local', event_source: 'phone' });
+    expect(accepted[2]).toMatchObject({ agent_id: '140', agent_status: 'logged_out', agent_type: 'local' });
+  });
+
+  it('accepts an unknown agent_status (mapped to unknown later)', () => {
+    const { handler, accepted } = setup();
+    expect(handler(post(hooks.unknownStatusForm)).status).toBe(204);
+    expect(accepted[0]!.agent_status).toBe('on_break');
+  });
+
+  it.each([
+    ['missing agent_id', () => get(hooks.missingAgentId), /agent_id: missing/],
+    ['empty agent_id', () => get(hooks.emptyAgentId), /agent_id/],
+    ['missing agent_status', () => post(hooks.missingStatus), /agent_status: missing/],
+    ['unknown agent_type', () => get(hooks.wrongType), /agent_type/],
+    ['markup in agent_id', () => get(hooks.hostileId), /agent_id/],
+    ['agent_id twice', () => get(hooks.duplicateId), /given 2 times/],
+    ['an object as agent_id', () => post(hooks.objectIdJson, 'application/json'), /agent_id/],
+    ['a JSON array', () => post(hooks.arrayJson, 'application/json'), /not an object/],
+    ['broken JSON', () => post('{"agent_id": ', 'application/json'), /does not parse/],
+  ])('refuses %s with 400, counted, without accepting anything', (_name, req, reason) => {
+    const { handler, accepted, h } = setup();
+    const res = handler(req());
+    expect(res.status).toBe(400);
+    expect(res.body).toMatch(reason);
+    expect(accepted).toEqual([]);
+    expect(h.rejected).toHaveLength(1);
+  });
+
+  it('refuses other methods with 405', () => {
+    const { handler, accepted } = setup();
+    expect(handler({ ...get(hooks.seedQuery), method: 'PUT' }).status).toBe(405);
+    expect(accepted).toEqual([]);
+  });
+
+  it('refuses floods with 429 (token bucket), logs once per flood, and recovers as tokens refill', async () => {
+    const { handler, accepted, h, clock } = setup(5, 1);
+    const statuses = Array.from({ length: 8 }, () => handler(get(hooks.seedQuery)).status);
+    expect(statuses).toEqual([204, 204, 204, 204, 204, 429, 429, 429]);
+    expect(accepted).toHaveLength(5);
+    expect(h.rejected).toHaveLength(1);
+    expect(h.info.webhooksRefused).toBe(3);
+    await clock.advance(2000);
+    expect(handler(get(hooks.seedQuery)).status).toBe(204);
+    expect(handler(get(hooks.seedQuery)).status).toBe(204);
+    expect(handler(get(hooks.seedQuery)).status).toBe(429);
+    expect(h.rejected).toHaveLength(2);
+  });
+
+  it('reads body fields over query fields', () => {
+    const r = collectFields(post('agent_id=2&agent_status=available', 'application/x-www-form-urlencoded', 'agent_id=1'));
+    expect(r).toEqual({ ok: true, fields: { agent_id: '2', agent_status: 'available' } });
+  });
+});
+
+describe('Telphin webhook secret and URL', () => {
+  const cfg = { id: 'tp', clientSecret: 'client-secret-value', webhook: { publicUrl: 'https://collector.example.com/' } };
+
+  it('derives a stable, URL-safe secret of 32+ characters per source, and registers it for redaction', () => {
+    const a = webhookSecret(cfg);
+    expect(a).toBe(webhookSecret({ ...cfg }));
+    expect(a).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+    expect(webhookSecret({ ...cfg, id: 'other' })).not.toBe(a);
+    expect(webhookSecret({ ...cfg, clientSecret: 'another-secret' })).not.toBe(a);
+    expect(redactText(`url ${hookUrl(cfg.webhook.publicUrl, a)}`)).not.toContain(a);
+  });
+
+  it('uses the configured secret when given', () => {
+    expect(webhookSecret({ ...cfg, webhook: { ...cfg.webhook, secret: 'configured-secret-123456' } })).toBe('configured-secret-123456');
+  });
+
+  it('builds the hook URL under {publicUrl}/hooks/telphin/', () => {
+    expect(hookPrefix('https://c.example.com//')).toBe('https://c.example.com/hooks/telphin/');
+    expect(hookUrl('https://c.example.com', 'abc')).toBe('https://c.example.com/hooks/telphin/abc');
+  });
+});
