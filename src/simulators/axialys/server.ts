@@ -43,6 +43,7 @@ interface Session {
 }
 
 export class AxialysSimulator {
+  /** `connections` counts Socket.IO connections (with a v2 server an Engine.IO probe opens one too). */
   readonly counters = { authPosts: 0, logins: 0, refusedLogins: 0, refreshes: 0, apiTokens: 0, probes: 0, connections: 0, updatesSent: 0 };
   /** Every `init` received, in order. */
   readonly inits: InitRecord[] = [];
@@ -58,6 +59,7 @@ export class AxialysSimulator {
   private authFailure: number | null = null;
   private expiryTimer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
+  private readonly initListeners = new Set<() => void>();
   directory: SimDirectory;
   port = 0;
 
@@ -121,6 +123,12 @@ export class AxialysSimulator {
     this.cpt++;
     this.sendRaw({ ts: opts.ts ?? Math.floor(this.now() / 1000), elapse: opts.elapse ?? 0, event, cpt: this.cpt });
     return this.cpt;
+  }
+
+  /** Called after every accepted `init` (the demo replays the current state to a new subscriber). */
+  onInit(listener: () => void): () => void {
+    this.initListeners.add(listener);
+    return () => this.initListeners.delete(listener);
   }
 
   /** Sends any payload as an `update` (malformed frames, bare events, strings). */
@@ -248,6 +256,7 @@ export class AxialysSimulator {
         return;
       }
       this.live.set(s, session as string);
+      for (const l of this.initListeners) l();
     });
   }
 

@@ -47,7 +47,7 @@ export async function testConnection(ctx: ConnectorContext<AxialysSourceConfig>)
   if (!outcome.ok) {
     return { ok: false, message: `Axialys accepted the login, but the notification socket at ${origin} (Socket.IO ${version}) ${outcome.why}`, details };
   }
-  const names = dir ? `: ${dir.ops.size} operators, ${dir.groupes.size} queues, ${dir.trunks.size} trunks` : '';
+  const names = dir ? `: ${count(dir.ops.size, 'operator')}, ${count(dir.groupes.size, 'queue')}, ${count(dir.trunks.size, 'trunk')}` : '';
   return {
     ok: true,
     message: `Connected to Axialys as ${config.mode === 'api' ? 'API account' : 'supervisor'} "${config.login}"${names}; the notification socket (Socket.IO ${version}) accepted the session`,
@@ -60,10 +60,13 @@ function openAndInit(ctx: ConnectorContext<AxialysSourceConfig>, version: SioVer
   return new Promise((resolve) => {
     let updates = 0;
     let opened = false;
+    let done = false;
     const finish = (o: SocketOutcome) => {
+      if (done) return;
+      done = true; // closing below emits `disconnect` synchronously
       ctx.clock.clearTimeout(timer);
-      socket.close();
       resolve(o);
+      socket.close();
     };
     let timer = ctx.clock.setTimeout(() => finish({ ok: false, why: `did not open within ${OPEN_TIMEOUT_MS / 1000} s` }), OPEN_TIMEOUT_MS);
     socket.on('connect', () => {
@@ -79,3 +82,5 @@ function openAndInit(ctx: ConnectorContext<AxialysSourceConfig>, version: SioVer
     );
   });
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
