@@ -9,12 +9,20 @@ import { rendererConfig } from './vite.renderer.config';
 
 const root = import.meta.dirname;
 
-/** Signing material present at build time: the same variables electron-builder signs with. */
-const signed = Boolean(process.env.CSC_LINK || process.env.CSC_NAME || process.env.WIN_CSC_LINK);
+/**
+ * Whether the installers built after this bundle will be signed: the same variables electron-builder
+ * signs with on this OS (`npm run dist` bundles and packages on the same machine). Linux packages are
+ * never signed. The tray app keeps automatic updates off in unsigned builds.
+ */
+export function signedBuild(env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform === 'win32') return Boolean(env.WIN_CSC_LINK || env.CSC_LINK);
+  if (platform === 'darwin') return Boolean(env.CSC_LINK || env.CSC_NAME);
+  return false;
+}
 
 export default defineConfig({
   main: {
-    define: { __CCTM_SIGNED__: JSON.stringify(signed) },
+    define: { __CCTM_SIGNED__: JSON.stringify(signedBuild()) },
     build: {
       outDir: resolve(root, 'out/main'),
       sourcemap: false,
