@@ -50,7 +50,8 @@ export interface RequestRecord {
   at: number;
   report: string | null;
   token: string | null;
-  status: number;
+  /** HTTP status sent; 0 = connection dropped; null = not answered (yet). */
+  status: number | null;
 }
 
 interface Failure {
@@ -168,7 +169,7 @@ export class WolkvoxSimulator {
     stats.inFlight++;
     stats.maxConcurrent = Math.max(stats.maxConcurrent, stats.inFlight);
     res.on('close', () => stats.inFlight--);
-    const record: RequestRecord = { at: this.now(), report: api, token, status: 0 };
+    const record: RequestRecord = { at: this.now(), report: api, token, status: null };
     this.requests.push(record);
     const send = (status: number, body: unknown) => {
       record.status = status;
@@ -179,12 +180,14 @@ export class WolkvoxSimulator {
     };
     const failure = this.takeFailure(report);
     if (failure === 'hang') return;
-    setTimeout(() => this.answer(req, res, url, report, token, stats, failure, send), this.responseDelayMs);
+    if (failure === 'drop') {
+      record.status = 0;
+      return void req.socket.destroy();
+    }
+    setTimeout(() => this.answer(url, report, token, stats, failure, send), this.responseDelayMs);
   }
 
   private answer(
-    req: IncomingMessage,
-    res: ServerResponse,
     url: URL,
     report: SimReport | null,
     token: string | null,
@@ -192,7 +195,6 @@ export class WolkvoxSimulator {
     failure: FailureMode | null,
     send: (status: number, body: unknown) => void,
   ): void {
-    if (failure === 'drop') return void req.socket.destroy();
     if (stats.inFlight > this.maxSimultaneous || failure === 'simultaneous') {
       stats.refusedSimultaneous++;
       return send(403, ERR(403, `EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (${this.maxSimultaneous})`));

@@ -76,7 +76,7 @@ export function seeded(seed: number): () => number {
 export const GOOD_NETWORK: SimNetwork = { latencyMs: 60, txJitterMs: 4, rxJitterMs: 5, txLossPct: 0, rxLossPct: 0, rejectionPct: 0 };
 
 /** A new agent with sensible defaults; pass what the test cares about. */
-export function simAgent(p: Partial<SimAgent> & { id: string; name: string }, now = Date.now()): SimAgent {
+export function simAgent(p: Partial<Omit<SimAgent, 'network'>> & { id: string; name: string; network?: Partial<SimNetwork> }, now = Date.now()): SimAgent {
   const network = { ...GOOD_NETWORK, ...p.network };
   return {
     status: 'Disponible',

@@ -79,7 +79,8 @@ export async function requestReport(opts: ClientOptions, report: Report, signal?
   } catch (e) {
     if (signal?.aborted) throw abortError();
     if (timedOut) {
-      throw transientError(`Wolkvox did not answer the ${report} report within ${Math.round(opts.timeoutMs / 1000)} s (${host}): check this machine's network connection; retrying.`);
+      const limit = opts.timeoutMs < 1000 ? `${opts.timeoutMs} ms` : `${Math.round(opts.timeoutMs / 1000)} s`;
+      throw transientError(`Wolkvox did not answer the ${report} report within ${limit} (${host}): check this machine's network connection; retrying.`);
     }
     throw transientError(
       `Wolkvox server ${host} could not be reached (${causeCode(e)}): check this machine's network connection and the server code in Settings → Sources; retrying.`,

@@ -46,7 +46,7 @@ export function clientOptions(ctx: Ctx, timeoutMs: number): ClientOptions {
   return { baseUrl: baseUrlFor(c), token: c.token, server: serverCode(String(c.server)), fetch: ctx.fetch, clock: ctx.clock, timeoutMs };
 }
 
-const fmtDelay = (ms: number) => (ms >= 90_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`);
+const fmtDelay = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`);
 
 export class WolkvoxConnector implements Connector {
   private readonly supervisor: Supervisor;
@@ -160,8 +160,6 @@ export class WolkvoxConnector implements Connector {
       case 'config':
         return configError(v.message);
       case 'token_limit':
-        this.lane.blockedUntil = v.until;
-        this.lane.blockedMessage = v.message;
         this.ctx.health.setInfo('pausedUntil', v.until);
         return rateLimitError(v.message, v.until);
       case 'simultaneous': {

@@ -26,16 +26,22 @@ export interface PollDeps {
 export async function pollReport(deps: PollDeps, report: Report, signal?: AbortSignal): Promise<PollOutcome> {
   const { client, lane } = deps;
   const host = hostOf(client.baseUrl);
-  const res = await lane.run(signal, async () => {
+  // Judged inside the lane: a spent quota blocks the token before the next waiting source goes.
+  const answer = await lane.run(signal, async () => {
     if (client.clock.now() < lane.blockedUntil) return null;
-    const r = await requestReport(client, report, signal);
-    lane.countUse(client.clock.now());
-    return r;
+    const res = await requestReport(client, report, signal);
+    const now = client.clock.now();
+    lane.countUse(now);
+    const env = res.body === undefined ? null : readEnvelope(res.body);
+    const verdict = judge(res.status, res.text, env, report, host, now);
+    if (verdict.kind === 'token_limit') {
+      lane.blockedUntil = verdict.until;
+      lane.blockedMessage = verdict.message;
+    }
+    return { res, env, verdict, now };
   });
-  if (!res) return { kind: 'refused', verdict: { kind: 'token_limit', message: lane.blockedMessage, until: lane.blockedUntil } };
-  const now = client.clock.now();
-  const env = res.body === undefined ? null : readEnvelope(res.body);
-  const verdict = judge(res.status, res.text, env, report, host, now);
+  if (!answer) return { kind: 'refused', verdict: { kind: 'token_limit', message: lane.blockedMessage, until: lane.blockedUntil } };
+  const { res, env, verdict, now } = answer;
   if (verdict.kind !== 'ok') return { kind: 'refused', verdict };
   if (!env) {
     const what = res.body === undefined ? 'the body is not JSON' : 'the body is neither an object nor a list';

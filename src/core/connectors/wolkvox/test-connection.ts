@@ -23,13 +23,7 @@ export async function testConnection(ctx: ConnectorContext<WolkvoxSourceConfig>,
   const quota = dailyQuota(ctx.config);
   try {
     const outcome = await pollReport({ client, lane, named: new Set() }, 'agents');
-    if (outcome.kind === 'refused') {
-      if (outcome.verdict.kind === 'token_limit') {
-        lane.blockedUntil = outcome.verdict.until;
-        lane.blockedMessage = outcome.verdict.message;
-      }
-      return { ok: false, message: outcome.verdict.message, details: { host } };
-    }
+    if (outcome.kind === 'refused') return { ok: false, message: outcome.verdict.message, details: { host } };
     if (outcome.kind === 'unusable') {
       return {
         ok: false,

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { pause, rig, TOKEN, waitFor, wolkvoxConfig, type Rig } from './wolkvox-harness';
+
+let r: Rig | null = null;
+afterEach(async () => {
+  await r?.stop();
+  r = null;
+});
+
+/** Starts one source and waits until it reaches `status`. */
+async function until(status: string, setup: (rig: Rig) => void, opts: Parameters<typeof rig>[0] = {}) {
+  r = await rig(opts);
+  setup(r);
+  r.engine.start([wolkvoxConfig(r.sim.url)]);
+  await waitFor(`status ${status}`, () => r!.source().status === status);
+  return r;
+}
+
+describe('Wolkvox refusals against the simulator', () => {
+  it('a wrong token ends in auth_failed with what to do, and is not retried', async () => {
+    const { sim, source } = await until('auth_failed', () => undefined, { sim: { tokens: ['the-right-one'] } });
+    expect(source().lastError).toBe(
+      "Wolkvox rejected the token (403 PLEASE VALIDATE TOKEN): check the token in Settings → Sources, and that this machine's public IP is allowed in the Wolkvox firewall.",
+    );
+    await pause(300);
+    expect(sim.count()).toBe(1);
+  });
+
+  it('a 200 whose envelope says PLEASE VALIDATE TOKEN is the same auth failure', async () => {
+    const { sim } = await until('auth_failed', (x) => x.sim.fail('envelope_403'));
+    await pause(300);
+    expect(sim.count()).toBe(1);
+  });
+
+  it('401 (token header missing) is an auth failure that says so', async () => {
+    const { sim, source } = await until('auth_failed', (x) => x.sim.fail('missing_token'));
+    expect(source().lastError).toContain('Wolkvox did not receive the token (401 TOKEN HEADER IS REQUIRED)');
+    await pause(300);
+    expect(sim.count()).toBe(1);
+  });
+
+  it('a spent daily quota shows degraded until local midnight and sends nothing more', async () => {
+    const { sim, source } = await until('degraded', () => undefined, { sim: { quotaPerDay: 2 } });
+    expect(source().lastError).toMatch(/^Wolkvox daily token quota is spent \(403 TOKEN LIMIT EXCEEDED\): polling is paused until \d{4}-\d\d-\d\d 00:00 \(local midnight/);
+    expect(source().info!.pausedUntil).toBeGreaterThan(Date.now());
+    await pause(400);
+    expect(sim.count()).toBe(3);
+    expect(sim.stats(TOKEN)).toMatchObject({ served: 2 });
+  });
+
+  it('simultaneous-use refusals back off briefly and recover to live', async () => {
+    const { sim, source } = await until('degraded', (x) => x.sim.fail('simultaneous', { times: 2 }));
+    expect(source().lastError).toMatch(/simultaneous request on this token \(403 EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN \(2\)\).*Retrying in/);
+    await waitFor('live again', () => source().status === 'live');
+    expect(sim.stats(TOKEN).refusedSimultaneous).toBe(2);
+  });
+
+  it('another 403 (maintenance, firewall) waits minutes, not seconds', async () => {
+    const { sim, source } = await until('down', (x) => x.sim.fail('maintenance'));
+    expect(source().lastError).toMatch(/403 SERVICE TEMPORARILY UNAVAILABLE.*maintenance.*public IP is not allowed in the Wolkvox firewall.*Retrying in \d+ min\./);
+    await pause(400);
+    expect(sim.count()).toBe(1);
+  });
+
+  it('400 is a configuration error naming the report, not retried', async () => {
+    const { sim, source } = await until('down', (x) => x.sim.fail('bad_request', { report: 'skills' }));
+    expect(source().lastError).toBe('Wolkvox refused the skills report (400 API NOT FOUND): check the server code in Settings → Sources and that this report is enabled for the token.');
+    await pause(400);
+    expect(sim.count()).toBe(3);
+  });
+
+  it('dropped connections and 5xx retry with backoff (no storm), then recover', async () => {
+    const { sim, source } = await until('down', (x) => x.sim.fail('drop', { times: 2 }));
+    expect(source().lastError).toContain('could not be reached');
+    await waitFor('live again', () => source().status === 'live');
+    sim.fail('server_error', { times: 1 });
+    await waitFor('5xx seen', () => source().lastError?.includes('Wolkvox answered 502'));
+    await waitFor('live again', () => source().status === 'live');
+    // 2 drops + 1 502 with backoff between them: exactly the failed requests, no storm of retries.
+    expect(sim.requests.filter((q) => q.status === 0 || q.status === 502).length).toBe(3);
+    expect(sim.count()).toBeLessThan(20);
+  });
+
+  it('a server that never answers times out and the source is retried', async () => {
+    const { source } = await until('down', (x) => x.sim.fail('hang', { times: 1 }));
+    expect(source().lastError).toMatch(/^Wolkvox did not answer the agents report within 400 ms \(127\.0\.0\.1:\d+\): check this machine's network connection; retrying\.$/);
+    await waitFor('live again', () => source().status === 'live');
+  });
+
+  it('malformed bodies are counted while the source stays up and keeps what it knew', async () => {
+    r = await rig();
+    r.engine.start([wolkvoxConfig(r.sim.url)]);
+    await waitFor('first data', () => r!.engine.snapshot().queues.length && r!.engine.snapshot().sites.length);
+    r.sim.fail('malformed', { report: 'agents', times: 1 });
+    r.sim.fail('wrong_shape', { report: 'skills', times: 1 });
+    r.sim.setBody('latency', { code: 200, error: null, data: [{ by_agent: [{ agent_id: '' }, 'junk'], by_ip: 'n/a' }] });
+    await waitFor('rejections counted', () => r!.source().counters!.rejected >= 4);
+    const snap = r.engine.snapshot();
+    expect(r.source().status).toBe('live');
+    expect(snap.queues).toHaveLength(1);
+    expect(snap.sites).toHaveLength(2);
+    expect(snap.agents).toHaveLength(3);
+    expect(r.log.lines.some((l) => l.includes('rejected input: agents report: the body is not JSON'))).toBe(true);
+  });
+});
