@@ -31,10 +31,30 @@ export const TEAM: TelphinSimOptions['agents'] = [
   { id: '201', type: 'remote', name: 'Dmitry', number: '79161234567', status: 'available' },
 ];
 
-export async function rig(opts: { sim?: TelphinSimOptions; webhook?: boolean; pollSec?: number; connector?: TelphinOptions; config?: Partial<TelphinSourceConfig> } = {}): Promise<Rig> {
+export interface RigOptions {
+  sim?: TelphinSimOptions;
+  webhook?: boolean;
+  pollSec?: number;
+  connector?: TelphinOptions;
+  config?: Partial<TelphinSourceConfig>;
+  /** Receives each connector the engine creates. */
+  onCreate?: (c: TelphinConnector) => void;
+}
+
+export async function rig(opts: RigOptions = {}): Promise<Rig> {
   const sim = await startTelphinSimulator({ agents: TEAM, ...opts.sim });
   const logger = memoryLogger();
-  const factory: ConnectorFactory<'telphin'> = opts.connector ? { ...telphinFactory, create: (ctx) => new TelphinConnector(ctx, opts.connector) } : telphinFactory;
+  const factory: ConnectorFactory<'telphin'> =
+    opts.connector || opts.onCreate
+      ? {
+          ...telphinFactory,
+          create: (ctx) => {
+            const c = new TelphinConnector(ctx, opts.connector);
+            opts.onCreate?.(c);
+            return c;
+          },
+        }
+      : telphinFactory;
   const engine = new Engine({ registry: { telphin: factory }, logger });
   const receiver = opts.webhook ? await startWebhookReceiver({ registry: engine.webhooks, port: 0, logger: logger.child('hooks') }) : null;
   const receiverUrl = receiver ? `http://127.0.0.1:${receiver.port}` : null;

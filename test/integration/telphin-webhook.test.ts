@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeTelphinSubscriptions, webhookSecret } from '../../src/core/connectors/telphin';
+import type { TelphinConnector } from '../../src/core/connectors/telphin/connector';
 import { rig, sleep, type Rig } from './telphin-helpers';
 
 let r: Rig | null = null;
@@ -116,6 +117,21 @@ describe('Telphin webhook mode against the simulator', () => {
     expect(ours(r)).toHaveLength(8);
     const removed = await removeTelphinSubscriptions(r.config, { log: r.logger });
     expect(removed).toBe(8);
+    expect(ours(r)).toHaveLength(0);
+    expect([...r.sim.events.values()]).toEqual([foreign]);
+  });
+
+  it('restarting keeps and re-checks the subscriptions; unsubscribeAll() removes ours only', async () => {
+    let connector: TelphinConnector | null = null;
+    r = await rig({ webhook: true, pollSec: 30, onCreate: (c) => (connector = c) });
+    const foreign = r.sim.addEvent('201', { url: 'https://crm.example.com/telphin', method: 'POST', event_type: 'agent-login' });
+    await live(r);
+    const created = r.sim.counters.eventsCreated;
+    await r.engine.setSources([{ ...r.config, name: 'Telphin support' }]);
+    await r.waitFor('the restarted source to check its subscriptions', () => r!.engine.snapshot().log!.filter((l) => l.kind === 'subscriptions').length === 2);
+    expect(r.engine.snapshot().log!.filter((l) => l.kind === 'subscriptions').at(-1)!.text).toMatch(/nothing to change; 8 in place/);
+    expect(r.sim.counters.eventsCreated).toBe(created);
+    expect(await connector!.unsubscribeAll()).toBe(8);
     expect(ours(r)).toHaveLength(0);
     expect([...r.sim.events.values()]).toEqual([foreign]);
   });

@@ -215,6 +215,23 @@ describe('Telphin connector lifecycle', () => {
     expect(s.calls.api).toBe(6);
   });
 
+  it('check() does not run a cycle the quota cannot afford', async () => {
+    const clock = new FakeClock();
+    const reset = String(Math.floor(clock.now() / 1000) + 3600);
+    const s = scripted((m, p, i) => ({ ...(agents(m, p, i) as Reply), headers: { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': String(Math.max(0, 6 - i)), 'X-RateLimit-Reset': reset } }));
+    const c = context(s.fetch, clock);
+    connector = new TelphinConnector(c.ctx);
+    connector.start();
+    await clock.advance(10);
+    expect(s.calls.api).toBe(3);
+    // 3 left with 2 in reserve: the next poll waits for the reset, and the source says why
+    expect(c.status).toBe('degraded');
+    expect(c.lastError).toMatch(/Telphin request quota nearly used up \(3 of 100 requests left this hour\): polling every 3601 s instead of every 60 s/);
+    connector.check();
+    await clock.advance(10);
+    expect(s.calls.api).toBe(3);
+  });
+
   it('renews the token before it expires', async () => {
     const clock = new FakeClock();
     const s = scripted(agents, () => ({ status: 200, body: { access_token: 'short-lived-token', expires_in: 300 } }));

@@ -56,3 +56,14 @@ describe('Telphin quota', () => {
     expect(r.exhausted(NOW)).toBeLessThan(NOW + 125_000);
   });
 });
+
+describe('Telphin quota: manual checks', () => {
+  it('affords a cycle only while the budget beyond the reserve covers it', () => {
+    const q = new Quota();
+    expect(q.affords(NOW, 3)).toBe(true);
+    q.update(headers({ 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '5', 'X-RateLimit-Reset': '600' }), NOW);
+    expect(q.affords(NOW, 3)).toBe(true);
+    expect(q.affords(NOW, 4)).toBe(false);
+    expect(q.affords(NOW + 601_000, 4)).toBe(true);
+  });
+});

@@ -42,6 +42,8 @@ export class TelphinConnector implements Connector {
   private unregister: (() => void) | null = null;
   private wake: (() => void) | null = null;
   private reconciled = false;
+  /** Requests the last cycle took (a `check()` only runs a cycle the quota can afford). */
+  private lastCost = 3;
 
   constructor(
     private readonly ctx: Ctx,
@@ -84,9 +86,10 @@ export class TelphinConnector implements Connector {
     this.unregister = null;
   }
 
+  /** Resume from sleep / refresh: run the next cycle now, unless the quota says to wait. */
   check(): void {
     this.supervisor.check();
-    this.wake?.();
+    if (this.client.quota.affords(this.ctx.clock.now(), this.lastCost)) this.wake?.();
   }
 
   /**
@@ -115,7 +118,8 @@ export class TelphinConnector implements Connector {
     for (;;) {
       const before = this.client.sent;
       const problem = this.target ? await this.reconcile(this.target, signal) : await this.poll(signal);
-      const delay = this.client.quota.delay(ctx.clock.now(), this.pollMs, this.client.sent - before);
+      this.lastCost = this.client.sent - before;
+      const delay = this.client.quota.delay(ctx.clock.now(), this.pollMs, this.lastCost);
       this.publishQuota(delay);
       const issue = problem ?? this.slowPolling(delay);
       if (issue) ctx.health.setStatus('degraded', issue);

@@ -80,6 +80,12 @@ export class Quota implements QuotaView {
     return (this.resetAt ?? nextHour(now)) + RESET_SLACK_MS;
   }
 
+  /** Whether a cycle of `cost` requests fits in what is left now (keeping the reserve). */
+  affords(now: number, cost: number): boolean {
+    if (this.remaining === null || !this.windowOpen(now)) return true;
+    return this.remaining - RESERVE >= Math.max(1, cost);
+  }
+
   /**
    * Delay before the next cycle of `cost` requests: never shorter than `baseMs`; longer when the
    * remaining budget spread until the reset requires it; until the reset when the budget is spent.
