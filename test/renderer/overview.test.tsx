@@ -4,6 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, net, queue, snapshot, source, alert, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
+import type { SourceConfigView } from '../../src/shared/sources';
 
 describe('Overview', () => {
   it('shows totals and one tile per source, with stale and offline sources marked', async () => {
@@ -47,7 +48,7 @@ describe('Overview', () => {
 
   it('offers demo sources on first run and calls sources:demo', async () => {
     const fake = new FakeBridge(snapshot());
-    fake.handle('sources:demo', () => settingsView({ sources: [{ id: 'demo-wolkvox', vendor: 'wolkvox', server: '0031', secrets: { token: true } }] }));
+    fake.handle('sources:demo', () => settingsView({ sources: [{ id: 'demo-wolkvox', vendor: 'wolkvox', server: '0031', secrets: { token: true } } as unknown as SourceConfigView] }));
     await renderApp(fake);
     fireEvent.click(screen.getByRole('button', { name: 'Add demo sources' }));
     await waitFor(() => expect(fake.callsTo('sources:demo')).toHaveLength(1));

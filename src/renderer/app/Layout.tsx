@@ -43,9 +43,10 @@ export function Layout() {
   const first = useRef(true);
   useEffect(() => {
     document.title = `${t(`nav.${route.view}`)} · ${t('app.title')}`;
-    // Move focus to the new page for keyboard and screen-reader users (not on first load).
+    // Move focus to the new page for keyboard and screen-reader users (not on first load, and not
+    // when the view already focused something of its own, such as the alert it was opened at).
     if (first.current) first.current = false;
-    else main.current?.focus();
+    else if (main.current && !main.current.contains(document.activeElement)) main.current.focus();
   }, [route.view, t]);
   return (
     <div className="app">

@@ -1,0 +1,131 @@
+import './helpers/dom';
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { FakeBridge, settingsView } from './helpers/bridge';
+import { agent, net, queue, snapshot, source, T0 } from './helpers/model';
+import { renderApp } from './helpers/render';
+import { selectAgents, NO_FILTER } from '../../src/renderer/features/agents/rows';
+
+function floor() {
+  return snapshot({
+    sources: [source('wv', { name: 'Bogotá' }), source('ax', { name: 'Paris', vendor: 'axialys' })],
+    queues: [queue('wv', 'sales', { name: 'Sales' }), queue('ax', 'support', { name: 'Support' })],
+    agents: [
+      agent('wv', '1', { name: 'Ana', state: 'on_call', stateSince: T0 - 65_000, network: net(450), call: { id: 'c1', queueKey: 'wv:sales', number: '+57 300', since: T0 - 60_000 } }),
+      agent('wv', '2', { name: 'Bruno', state: 'paused', stateSince: T0 - 5_000, pauseReason: 'Lunch', network: net(210, { txJitterMs: 70 }), queues: ['wv:sales'] }),
+      agent('ax', '3', { name: 'Ángela', state: 'available', stateSince: T0 - 600_000, queues: ['ax:support'] }),
+      agent('ax', '4', { name: 'Zoé', state: 'logged_out', stateSince: null }),
+    ],
+  });
+}
+
+const names = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getByRole('rowheader').textContent);
+
+describe('Agents view', () => {
+  it('lists agents with state, ticking time in state and threshold-coloured network metrics', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 });
+    const fake = new FakeBridge(floor());
+    await renderApp(fake, '#/agents');
+    expect(names()).toEqual(['Ana', 'Ángela', 'Bruno', 'Zoé']);
+    const ana = screen.getByText('Ana').closest('tr')!;
+    expect(within(ana).getByText('On a call')).toBeTruthy();
+    expect(within(ana).getByText('1:05')).toBeTruthy();
+    const latency = within(ana).getByText(/450/).closest('.lvl')!;
+    expect(latency.className).toContain('lvl-critical');
+    expect(latency.textContent).toContain('(Critical)'); // carried by text, not colour alone
+    const bruno = screen.getByText('Bruno').closest('tr')!;
+    expect(within(bruno).getByText('Lunch')).toBeTruthy();
+    expect(within(bruno).getByText(/210/).closest('.lvl')!.className).toContain('lvl-warning');
+    expect(within(bruno).getByText(/70 ms/).closest('.lvl')!.className).toContain('lvl-critical');
+    vi.useRealTimers();
+  });
+
+  it('colours by the thresholds in settings when they override the defaults', async () => {
+    const fake = new FakeBridge(floor(), settingsView({ alerts: { ...settingsView().alerts, rules: [{ id: 'agent.latency', warning: 500, critical: 900 }] } }));
+    await renderApp(fake, '#/agents');
+    await waitFor(() => expect(within(screen.getByText('Ana').closest('tr')!).getByText(/450/).closest('.lvl')!.className).toContain('lvl-ok'));
+  });
+
+  it('sorts by a column (worst latency first) and toggles the direction', async () => {
+    await renderApp(new FakeBridge(floor()), '#/agents');
+    const header = screen.getByRole('button', { name: /Latency/ });
+    fireEvent.click(header);
+    expect(names().slice(0, 2)).toEqual(['Ana', 'Bruno']);
+    expect(header.closest('th')!.getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(header);
+    expect(names().slice(0, 2)).toEqual(['Bruno', 'Ana']);
+    expect(header.closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  it('filters by source, state and queue, and searches names, ids, IPs and reasons', async () => {
+    await renderApp(new FakeBridge(floor()), '#/agents');
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'ax' } });
+    expect(names()).toEqual(['Ángela', 'Zoé']);
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'paused' } });
+    expect(names()).toEqual(['Bruno']);
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Queue'), { target: { value: 'wv:sales' } });
+    expect(names()).toEqual(['Ana', 'Bruno']);
+    fireEvent.change(screen.getByLabelText('Queue'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'lunch' } });
+    expect(names()).toEqual(['Bruno']);
+    fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'nobody' } });
+    expect(screen.getByText('No agent matches these filters.')).toBeTruthy();
+    expect(screen.getByText('0 of 4 agents')).toBeTruthy();
+  });
+
+  it('updates rows from patches and drops removed agents', async () => {
+    const fake = new FakeBridge(floor());
+    await renderApp(fake, '#/agents');
+    act(() => fake.emit('patch', { type: 'patch', at: T0 + 1, upsert: { agents: [agent('ax', '3', { name: 'Ángela', state: 'paused', pauseReason: 'Training' })] }, remove: { agents: ['ax:4'] } }));
+    expect(names()).toEqual(['Ana', 'Ángela', 'Bruno']);
+    expect(within(screen.getByText('Ángela').closest('tr')!).getByText('Training')).toBeTruthy();
+  });
+
+  it('asks history:get for the sparkline of visible agents with network data', async () => {
+    const fake = new FakeBridge(floor());
+    fake.handle('history:get', ({ metric }) => [
+      { t: T0 - 60_000, v: metric === 'latency' ? 300 : 2 },
+      { t: T0, v: metric === 'latency' ? 450 : 3 },
+    ]);
+    await renderApp(fake, '#/agents');
+    await waitFor(() => expect(screen.getByRole('img', { name: /Latency, jitter and loss of Ana/ })).toBeTruthy());
+    const asked = fake.callsTo('history:get') as { key: string; metric: string }[];
+    expect(asked).toContainEqual({ key: 'wv:1', metric: 'latency' });
+    expect(asked).toContainEqual({ key: 'wv:1', metric: 'jitter' });
+    expect(asked.some((r) => r.key === 'ax:3')).toBe(false); // no network data: nothing to draw
+  });
+
+  it('moves focus through rows with the keyboard and opens the detail with Enter', async () => {
+    await renderApp(new FakeBridge(floor()), '#/agents');
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows[0]!.getAttribute('tabindex')).toBe('0');
+    rows[0]!.focus();
+    fireEvent.keyDown(rows[0]!, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Ángela'));
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Zoé'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    await waitFor(() => expect(window.location.hash).toBe('#/agents/ax%3A4'));
+    expect(await screen.findByRole('heading', { name: 'Zoé' })).toBeTruthy();
+  });
+
+  it('renders only a window of a 10,000-agent floor', async () => {
+    const agents = Array.from({ length: 10_000 }, (_, i) => agent('wv', String(i), { name: `Agent ${String(i).padStart(5, '0')}`, network: net(100 + (i % 500)) }));
+    await renderApp(new FakeBridge(snapshot({ sources: [source('wv')], agents })), '#/agents');
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(60);
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('10001');
+  });
+});
+
+describe('selectAgents', () => {
+  it('sorts accents and case together and puts unknown values last both ways', () => {
+    const list = [agent('a', '1', { name: 'zoe' }), agent('a', '2', { name: 'Ángela' }), agent('a', '3', { name: 'bruno', network: net(10) })];
+    expect(selectAgents(list, NO_FILTER, { key: 'name', dir: 1 }).map((a) => a.name)).toEqual(['Ángela', 'bruno', 'zoe']);
+    expect(selectAgents(list, NO_FILTER, { key: 'latency', dir: -1 }).map((a) => a.name)[0]).toBe('bruno');
+    expect(selectAgents(list, NO_FILTER, { key: 'latency', dir: 1 }).map((a) => a.name)[0]).toBe('bruno');
+  });
+});

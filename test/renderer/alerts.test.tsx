@@ -1,0 +1,115 @@
+import './helpers/dom';
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { FakeBridge } from './helpers/bridge';
+import { agent, alert, queue, snapshot, source, T0 } from './helpers/model';
+import { renderApp } from './helpers/render';
+import type { Alert } from '../../src/shared/model';
+
+function floor(alerts: Alert[]) {
+  return snapshot({ sources: [source('wv', { name: 'Bogotá' })], agents: [agent('wv', '1', { name: 'Ana' })], queues: [queue('wv', 'q', { name: 'Sales' })], alerts });
+}
+
+describe('Alerts view', () => {
+  it('separates firing and pending, with localized descriptions and subjects', async () => {
+    const fake = new FakeBridge(
+      floor([
+        alert('lat|wv:1'),
+        alert('wait|wv:q', { ruleId: 'queue.longest_wait', metric: 'queue.longest_wait', severity: 'warning', subject: { kind: 'queue', key: 'wv:q' }, value: 75, threshold: 60 }),
+        alert('p1', { state: 'pending', subject: { kind: 'queue', key: 'wv:q' }, ruleId: 'queue.waiting', metric: 'queue.waiting', value: 6, threshold: 5, severity: 'warning' }),
+      ]),
+    );
+    await renderApp(fake, '#/alerts');
+    expect(screen.getByRole('tab', { name: 'Firing (2)' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByText('Latency 450 ms (threshold 400 ms)')).toBeTruthy();
+    expect(screen.getByText('Longest wait 1:15 (threshold 1:00)')).toBeTruthy();
+    expect(screen.getByText('Ana').closest('td')!.textContent).toBe('Ana agent');
+    fireEvent.click(screen.getByRole('tab', { name: 'Pending (1)' }));
+    expect(screen.getByText('Calls waiting 6 (threshold 5)')).toBeTruthy();
+  });
+
+  it('acknowledges an alert and shows it at once', async () => {
+    const fake = new FakeBridge(floor([alert('a1')]));
+    fake.handle('alerts:ack', ({ id }) => ({ ...alert(id), acknowledged: true }));
+    await renderApp(fake, '#/alerts');
+    fireEvent.click(screen.getByRole('button', { name: 'Acknowledge' }));
+    await screen.findByText('Acknowledged');
+    expect(fake.callsTo('alerts:ack')).toEqual([{ id: 'a1' }]);
+    expect(screen.queryByRole('button', { name: 'Acknowledge' })).toBeNull();
+  });
+
+  it('snoozes for a chosen time or until recovered, and unsnoozes', async () => {
+    const fake = new FakeBridge(floor([alert('a1')]));
+    fake.handle('alerts:snooze', ({ minutes }) => [{ ...alert('a1'), snoozedUntil: minutes === null ? 8.64e15 : Date.now() + minutes * 60_000 }]);
+    fake.handle('alerts:unsnooze', () => [alert('a1')]);
+    await renderApp(fake, '#/alerts');
+    fireEvent.change(screen.getByLabelText('Snooze for'), { target: { value: '4h' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Snooze' }));
+    await screen.findByText(/^Snoozed until /);
+    expect(fake.callsTo('alerts:snooze')).toEqual([{ alertId: 'a1', minutes: 240 }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Unsnooze' }));
+    await screen.findByRole('button', { name: 'Snooze' });
+    fireEvent.change(screen.getByLabelText('Snooze for'), { target: { value: 'recovered' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Snooze' }));
+    await screen.findByText('Snoozed until recovered');
+    expect(fake.callsTo('alerts:snooze')[1]).toEqual({ alertId: 'a1', minutes: null });
+  });
+
+  it('shows the host error when a command fails', async () => {
+    const fake = new FakeBridge(floor([alert('a1')]));
+    fake.handle('alerts:ack', () => {
+      throw new Error('The collector did not answer in time. Check that it is running, then try again.');
+    });
+    await renderApp(fake, '#/alerts');
+    fireEvent.click(screen.getByRole('button', { name: 'Acknowledge' }));
+    expect((await screen.findByText(/did not answer in time/)).getAttribute('role')).toBe('alert');
+  });
+
+  it('loads the history from the host and exports CSV as a download', async () => {
+    const fake = new FakeBridge(floor([]));
+    fake.handle('alerts:history', () => [alert('old', { state: 'resolved', since: T0 - 600_000, resolvedAt: T0 - 480_000 })]);
+    fake.handle('alerts:export-csv', () => 'id,severity\nold,critical\n');
+    const created: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => (created.push(b), 'blob:csv'));
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await renderApp(fake, '#/alerts');
+    fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+    const row = (await screen.findByText('Resolved')).closest('tr')!;
+    expect(within(row).getByText('2:00')).toBeTruthy();
+    expect(fake.callsTo('alerts:history')).toEqual([{ limit: 500 }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(await created[0]!.text()).toBe('id,severity\nold,critical\n');
+    click.mockRestore();
+  });
+
+  it('opens at one alert from #/alerts/<id> and from the host navigate event', async () => {
+    const fake = new FakeBridge(floor([alert('a1'), alert('a2', { subject: { kind: 'agent', key: 'wv:x' }, subjectName: 'Xavier' })]));
+    await renderApp(fake, '#/overview');
+    act(() => fake.emit('navigate', { view: 'alerts', alertId: 'a2' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/alerts/a2'));
+    const row = await screen.findByText('Xavier');
+    await waitFor(() => expect(row.closest('tr')!.className).toContain('focus'));
+    expect(document.activeElement).toBe(row.closest('tr'));
+  });
+});
+
+describe('live region', () => {
+  it('announces a new critical alert (not those firing at start) in an assertive live region', async () => {
+    const fake = new FakeBridge(floor([alert('a1')]));
+    await renderApp(fake, '#/overview');
+    const region = screen.getByTestId('live-region');
+    expect(region.getAttribute('aria-live')).toBe('assertive');
+    expect(region.textContent).toBe('');
+    act(() =>
+      fake.emit('patch', {
+        type: 'patch',
+        at: T0 + 1,
+        upsert: { alerts: [alert('q|wv:q', { subject: { kind: 'queue', key: 'wv:q' }, ruleId: 'queue.waiting', metric: 'queue.waiting', value: 12, threshold: 10 })] },
+        remove: {},
+      }),
+    );
+    await waitFor(() => expect(region.textContent).toBe('New critical alert. Critical: Calls waiting 12 (threshold 10) — Sales'));
+  });
+});

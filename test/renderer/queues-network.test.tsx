@@ -1,0 +1,84 @@
+import './helpers/dom';
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { FakeBridge } from './helpers/bridge';
+import { agent, net, queue, site, snapshot, source, T0 } from './helpers/model';
+import { renderApp } from './helpers/render';
+
+describe('Queues view', () => {
+  it('shows waiting, a ticking longest wait from oldestSince, service level and volumes, most waiting first', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: T0 + 70_000 });
+    const fake = new FakeBridge(
+      snapshot({
+        at: T0 + 70_000,
+        sources: [source('ax', { name: 'Paris' })],
+        queues: [
+          queue('ax', '1', { name: 'Billing', waiting: 3, oldestSince: T0, longestWaitSec: 70, offered: 120, answered: 110, abandoned: 4, serviceLevelPct: 91.5, agentsAvailable: 2 }),
+          queue('ax', '2', { name: 'Sales', waiting: 12, longestWaitSec: 200, kind: 'skill' }),
+        ],
+      }),
+    );
+    await renderApp(fake, '#/queues');
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Sales skill', 'Billing queue']);
+    const billing = rows[1]!;
+    expect(within(billing).getByText('1:10')).toBeTruthy();
+    expect(within(billing).getByText('91.5 %')).toBeTruthy();
+    expect(within(billing).getByText('120')).toBeTruthy();
+    const sales = rows[0]!;
+    expect(within(sales).getByText('12').closest('.lvl')!.className).toContain('lvl-critical');
+    expect(within(sales).getByText('3:20').closest('.lvl')!.className).toContain('lvl-critical');
+    await act(async () => {
+      vi.advanceTimersByTime(5000);
+    });
+    expect(within(screen.getByText('Billing').closest('tr')!).getByText('1:15')).toBeTruthy();
+    vi.useRealTimers();
+  });
+
+  it('filters queues by source', async () => {
+    await renderApp(new FakeBridge(snapshot({ sources: [source('a'), source('b')], queues: [queue('a', '1', { name: 'One' }), queue('b', '2', { name: 'Two' })] })), '#/queues');
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'b' } });
+    expect(screen.queryByText('One')).toBeNull();
+    expect(screen.getByText('Two')).toBeTruthy();
+  });
+});
+
+describe('Network view', () => {
+  const floor = () =>
+    snapshot({
+      sources: [source('wv')],
+      agents: [agent('wv', '1', { name: 'Ana', network: net(120) }), agent('wv', '2', { name: 'Bruno', network: net(520, { ip: '198.51.100.9' }) }), agent('wv', '3', { name: 'Carla' })],
+      sites: [site('wv', '203.0.113.7', { avgLatencyMs: 90 }), site('wv', '198.51.100.9', { avgLatencyMs: 450, maxLatencyMs: 800 })],
+      lines: [{ key: 'wv:trunk-a', sourceId: 'wv', user: 'trunk-a', status: 'Registered', txJitterMs: 3, rxJitterMs: 65, txLossPct: 0.1, rxLossPct: 3 }],
+    });
+
+  it('lists measured agents worst first and shows trends for the one selected', async () => {
+    const fake = new FakeBridge(floor());
+    fake.handle('history:get', ({ metric }) => (metric === 'latency' ? [{ t: T0 - 3_600_000, v: 200 }, { t: T0, v: 520 }] : []));
+    await renderApp(fake, '#/network');
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Bruno', 'Ana']);
+    expect(screen.getByText('Select an agent to see its trends.')).toBeTruthy();
+    fireEvent.click(rows[0]!);
+    expect(await screen.findByRole('heading', { name: 'Trends of Bruno' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('img', { name: /^Latency: now 520 ms, highest 520 ms/ })).toBeTruthy());
+    expect(fake.callsTo('history:get')).toContainEqual({ key: 'wv:2', metric: 'loss' });
+    expect(screen.getByText('Jitter').closest('figure')!.textContent).toContain('No history yet.');
+  });
+
+  it('shows sites and PBX lines in their tabs, reachable with the arrow keys', async () => {
+    await renderApp(new FakeBridge(floor()), '#/network');
+    const tab = screen.getByRole('tab', { name: 'By agent' });
+    tab.focus();
+    fireEvent.keyDown(tab, { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'By site (IP)' }).getAttribute('aria-selected')).toBe('true');
+    const siteRows = screen.getAllByRole('row').slice(1);
+    expect(within(siteRows[0]!).getByRole('rowheader').textContent).toBe('198.51.100.9');
+    expect(within(siteRows[0]!).getByText('450 ms').closest('.lvl')!.className).toContain('lvl-critical');
+    fireEvent.click(screen.getByRole('tab', { name: 'By PBX line' }));
+    const line = screen.getByText('trunk-a').closest('tr')!;
+    expect(within(line).getByText('65 ms').closest('.lvl')!.className).toContain('lvl-critical');
+    expect(within(line).getByText('3 %').closest('.lvl')!.className).toContain('lvl-critical');
+    expect(within(line).getByText('Registered')).toBeTruthy();
+  });
+});

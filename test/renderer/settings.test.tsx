@@ -1,0 +1,114 @@
+import './helpers/dom';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { FakeBridge, settingsView } from './helpers/bridge';
+import { snapshot } from './helpers/model';
+import { renderApp } from './helpers/render';
+import type { SettingsView } from '../../src/shared/bridge';
+import { mergeOverrides, rowsFrom } from '../../src/renderer/features/settings/thresholds-model';
+
+/** A host that applies settings:update like the command handler does. */
+function hostWith(view: SettingsView) {
+  const fake = new FakeBridge(snapshot(), view);
+  fake.handle('settings:update', (req) => {
+    fake.settings = {
+      ...fake.settings,
+      alerts: { ...fake.settings.alerts, ...(req.alerts as object) } as SettingsView['alerts'],
+      ui: { ...fake.settings.ui, ...(req.ui as object) } as SettingsView['ui'],
+      app: { ...fake.settings.app, ...(req.app as object) } as SettingsView['app'],
+    };
+    return fake.settings;
+  });
+  return fake;
+}
+
+describe('Settings', () => {
+  it('edits thresholds, refuses a warning above the critical one, and saves only differences as overrides', async () => {
+    const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [{ id: 'agent.latency', raiseN: 3, raiseM: 4 }, { id: 'custom.latency', metric: 'agent.latency', warning: 100 }] } }));
+    await renderApp(fake, '#/settings');
+    const warning = screen.getByLabelText('Warning threshold: Agent latency') as HTMLInputElement;
+    expect(warning.value).toBe('200');
+    fireEvent.change(warning, { target: { value: '500' } });
+    expect(screen.getByText('The warning threshold must not exceed the critical one.')).toBeTruthy();
+    const save = within(screen.getByRole('form', { name: 'Thresholds' })).getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.change(warning, { target: { value: '250' } });
+    fireEvent.click(screen.getByLabelText('Rule on: Agent network rejection'));
+    fireEvent.click(save);
+    await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(1));
+    expect(fake.callsTo('settings:update')[0]).toEqual({
+      alerts: {
+        rules: [
+          { id: 'custom.latency', metric: 'agent.latency', warning: 100 },
+          { id: 'agent.latency', raiseN: 3, raiseM: 4, warning: 250 },
+          { id: 'agent.rejection', enabled: false },
+        ],
+      },
+    });
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+  });
+
+  it('sets quiet hours with localized day names and validates them', async () => {
+    const fake = hostWith(settingsView());
+    await renderApp(fake, '#/settings');
+    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
+    const form = screen.getByRole('form', { name: 'Quiet hours' });
+    for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) fireEvent.click(within(form).getByLabelText(day));
+    expect(within(form).getByText('Choose at least one day.')).toBeTruthy();
+    fireEvent.click(within(form).getByLabelText('Sat'));
+    fireEvent.change(within(form).getByLabelText('From'), { target: { value: '22:30' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('settings:update')).toEqual([{ alerts: { quietHours: { windows: [{ days: [6], start: '22:30', end: '08:00' }], allowCritical: true } } }]));
+  });
+
+  it('switches language in the tray app through settings:update, and the UI follows', async () => {
+    const fake = hostWith(settingsView({ ui: { language: null, theme: 'system' } }));
+    await renderApp(fake, '#/settings');
+    fireEvent.change(screen.getByTestId('language'), { target: { value: 'ru' } });
+    expect(await screen.findByRole('heading', { name: 'Настройки', level: 2 })).toBeTruthy();
+    expect(fake.callsTo('settings:update')).toEqual([{ ui: { language: 'ru' } }]);
+    expect(document.documentElement.lang).toBe('ru');
+    expect(screen.getByRole('link', { name: 'Операторы' })).toBeTruthy();
+  });
+
+  it('keeps language and theme per browser when served by a collector, even read-only', async () => {
+    const fake = hostWith(settingsView({ host: 'collector', editable: false, ui: { language: 'en', theme: 'system' } }));
+    await renderApp(fake, '#/settings');
+    expect(screen.getByText('Language and theme are kept by this browser.')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('language'), { target: { value: 'es' } });
+    expect(await screen.findByRole('heading', { name: 'Ajustes', level: 2 })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Tema'), { target: { value: 'high-contrast' } });
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('high-contrast'));
+    expect(fake.callsTo('settings:update')).toEqual([]);
+    expect(JSON.parse(window.localStorage.getItem('cctm.prefs')!)).toEqual({ language: 'es', theme: 'high-contrast' });
+    // The thresholds stay read-only, with the reason given.
+    expect(screen.getAllByText(/solo lectura aquí/).length).toBeGreaterThan(0);
+    expect((screen.getByLabelText('Umbral de Aviso: Latencia del agente') as HTMLInputElement).closest('fieldset')!.disabled).toBe(true);
+  });
+
+  it('uses the browser language when none is chosen', async () => {
+    const spy = Object.getOwnPropertyDescriptor(Navigator.prototype, 'language');
+    Object.defineProperty(window.navigator, 'language', { configurable: true, get: () => 'fr-CA' });
+    await renderApp(hostWith(settingsView({ ui: { language: null, theme: 'system' } })), '#/overview');
+    expect(await screen.findByRole('heading', { name: 'Vue d’ensemble', level: 2 })).toBeTruthy();
+    if (spy) Object.defineProperty(window.navigator, 'language', spy);
+    else delete (window.navigator as { language?: string }).language;
+  });
+
+  it('offers start at login in the tray app only', async () => {
+    const fake = hostWith(settingsView());
+    await renderApp(fake, '#/settings');
+    fireEvent.click(screen.getByLabelText('Start at login'));
+    await waitFor(() => expect(fake.callsTo('settings:update')).toEqual([{ app: { startAtLogin: true } }]));
+  });
+});
+
+describe('threshold overrides', () => {
+  it('drops overrides that match the defaults and keeps tuning of other fields', () => {
+    const rows = rowsFrom([{ id: 'agent.jitter', warning: 40, clearK: 3 }]);
+    expect(rows.find((r) => r.id === 'agent.jitter')).toMatchObject({ warning: '40', critical: '60' });
+    const back = rows.map((r) => (r.id === 'agent.jitter' ? { ...r, warning: '30' } : r));
+    expect(mergeOverrides([{ id: 'agent.jitter', warning: 40, clearK: 3 }], back)).toEqual([{ id: 'agent.jitter', clearK: 3 }]);
+    expect(mergeOverrides([], rowsFrom([]))).toEqual([]);
+  });
+});

@@ -1,0 +1,159 @@
+import './helpers/dom';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { FakeBridge, settingsView } from './helpers/bridge';
+import { snapshot, source } from './helpers/model';
+import { renderApp } from './helpers/render';
+import { BridgeError } from '../../src/shared/bridge';
+import type { SourceConfigView } from '../../src/shared/sources';
+
+const wolkvoxView: SourceConfigView = { id: 'wv', vendor: 'wolkvox', name: 'Bogotá', server: '0031', secrets: { token: true }, poll: { latencySec: 300 } } as SourceConfigView;
+
+async function openNew(fake: FakeBridge, vendor: string) {
+  await renderApp(fake, '#/sources');
+  fireEvent.change(screen.getByLabelText('Vendor'), { target: { value: vendor } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add source' }));
+}
+
+const field = (label: string | RegExp) => screen.getByLabelText(label) as HTMLInputElement;
+const type = (label: string | RegExp, value: string) => fireEvent.change(field(label), { target: { value } });
+
+describe('Sources view', () => {
+  it('lists sources with status, last error and what to do', async () => {
+    const fake = new FakeBridge(
+      snapshot({ sources: [source('wv', { name: 'Bogotá', status: 'auth_failed', lastError: 'Wolkvox rejected the token (403 PLEASE VALIDATE TOKEN): check the token in Settings → Sources', mode: 'polling' })] }),
+      settingsView({ sources: [wolkvoxView] }),
+    );
+    await renderApp(fake, '#/sources');
+    const card = await screen.findByTestId('source-wv');
+    expect(within(card).getByText('Sign-in failed')).toBeTruthy();
+    expect(within(card).getByText(/PLEASE VALIDATE TOKEN/)).toBeTruthy();
+    expect(within(card).getByText(/Edit the source and enter them again/)).toBeTruthy();
+    expect(within(card).getByText('polling')).toBeTruthy();
+  });
+
+  it('validates the form with the shared schemas and names each problem', async () => {
+    const fake = new FakeBridge(snapshot());
+    await openNew(fake, 'avaya');
+    type('Id (short, unique)', 'bad id!');
+    type('Account id', 'ABC');
+    fireEvent.click(screen.getByText('Advanced'));
+    type('API address', 'http://axp.example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Use 1–40 letters, digits, "-" or "_".')).toBeTruthy();
+    expect(screen.getByText('The 6-letter AXP account id.')).toBeTruthy();
+    expect(field('Client id').getAttribute('aria-invalid')).toBe('true');
+    expect(field('Client secret').getAttribute('aria-describedby')).toContain('error');
+    expect(fake.callsTo('sources:save')).toEqual([]);
+    // Fix the schema errors: the plain-http address is refused next.
+    type('Id (short, unique)', 'axp');
+    type('Account id', 'ABCDEF');
+    type('Client id', 'cid');
+    type('Client secret', 'cs');
+    type('App key', 'key');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/Plain http:\/\/ or ws:\/\/ is only allowed for this computer/)).toBeTruthy();
+    expect(fake.callsTo('sources:save')).toEqual([]);
+  });
+
+  it('tests a new source and shows the precise result, then saves it', async () => {
+    const fake = new FakeBridge(snapshot());
+    fake.handle('sources:test', () => ({ ok: true, message: 'Token accepted; 42 agents and 5 skills seen.', details: { agents: 42, skills: 5 } }));
+    fake.handle('sources:save', ({ config }) => settingsView({ sources: [{ ...(config as object), secrets: { token: true } } as unknown as SourceConfigView] }));
+    await openNew(fake, 'wolkvox');
+    type('Id (short, unique)', 'bog');
+    type('Server code (e.g. 0031)', '0031');
+    type('API token', 'tok-123');
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    const result = await screen.findByTestId('test-result');
+    expect(result.textContent).toContain('Connection works.');
+    expect(result.textContent).toContain('Token accepted; 42 agents and 5 skills seen.');
+    expect(within(result).getByText('42')).toBeTruthy();
+    expect(fake.callsTo('sources:test')).toEqual([{ config: { vendor: 'wolkvox', id: 'bog', server: '0031', token: 'tok-123' }, previousId: undefined }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByTestId('source-bog');
+    expect(fake.callsTo('sources:save')[0]).toMatchObject({ config: { id: 'bog', token: 'tok-123' } });
+  });
+
+  it('never prefills secrets, shows whether one is set, and sends one only when typed', async () => {
+    const fake = new FakeBridge(snapshot({ sources: [source('wv')] }), settingsView({ sources: [wolkvoxView] }));
+    fake.handle('sources:save', () => settingsView({ sources: [wolkvoxView] }));
+    await renderApp(fake, '#/sources');
+    fireEvent.click(within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Edit' }));
+    const token = field('API token');
+    expect(token.value).toBe('');
+    expect(token.type).toBe('password');
+    expect(screen.getByText('Set — leave empty to keep it')).toBeTruthy();
+    expect(field('Server code (e.g. 0031)').value).toBe('0031');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('sources:save')).toHaveLength(1));
+    const first = fake.callsTo('sources:save')[0] as { config: Record<string, unknown>; previousId: string };
+    expect(first.previousId).toBe('wv');
+    expect('token' in first.config).toBe(false);
+    expect('secrets' in first.config).toBe(false);
+    expect(first.config.poll).toEqual({ latencySec: 300 });
+    fireEvent.click(within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Edit' }));
+    type('API token', 'new-token');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('sources:save')).toHaveLength(2));
+    expect((fake.callsTo('sources:save')[1] as { config: Record<string, unknown> }).config.token).toBe('new-token');
+  });
+
+  it('puts a host refusal next to the field it names', async () => {
+    const fake = new FakeBridge(snapshot());
+    fake.handle('sources:save', () => {
+      throw new BridgeError('invalid_request', 'id: a source named "bog" already exists');
+    });
+    await openNew(fake, 'collector');
+    type('Id (short, unique)', 'bog');
+    type('Collector address', 'https://collector.example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('a source named "bog" already exists')).toBeTruthy();
+    expect(field('Id (short, unique)').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('asks before removing a source', async () => {
+    const fake = new FakeBridge(snapshot(), settingsView({ sources: [wolkvoxView] }));
+    fake.handle('sources:remove', () => settingsView({ sources: [] }));
+    await renderApp(fake, '#/sources');
+    fireEvent.click(within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Remove' }));
+    expect(screen.getByText(/Remove Bogotá\? Its agents and queues disappear/)).toBeTruthy();
+    expect(fake.callsTo('sources:remove')).toEqual([]);
+    fireEvent.click(within(screen.getByRole('group')).getByRole('button', { name: 'Remove' }));
+    await screen.findByText('No source is configured.');
+    expect(fake.callsTo('sources:remove')).toEqual([{ id: 'wv' }]);
+  });
+
+  it('adds the demo sources', async () => {
+    const fake = new FakeBridge(snapshot());
+    fake.handle('sources:demo', () => settingsView({ sources: [wolkvoxView] }));
+    await renderApp(fake, '#/sources');
+    fireEvent.click(screen.getByRole('button', { name: 'Add demo sources' }));
+    expect(await screen.findByTestId('source-wv')).toBeTruthy();
+  });
+
+  it('says why forms are disabled when the host is read-only', async () => {
+    const fake = new FakeBridge(snapshot(), settingsView({ editable: false, host: 'collector', sources: [wolkvoxView] }));
+    await renderApp(fake, '#/sources');
+    expect(await screen.findAllByText(/read-only here: edit the collector configuration file/)).not.toHaveLength(0);
+    expect((screen.getByRole('button', { name: 'Add source' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Add demo sources' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(screen.getByTestId('source-wv')).queryByRole('button', { name: 'Remove' })).toBeNull();
+    fireEvent.click(within(screen.getByTestId('source-wv')).getByRole('button', { name: 'View' }));
+    expect(field('Server code (e.g. 0031)').closest('fieldset')!.disabled).toBe(true);
+  });
+
+  it('asks for confirmation before storing secrets without a keyring', async () => {
+    const fake = new FakeBridge(snapshot(), settingsView({ secretStorage: 'basic_text' }));
+    fake.handle('sources:save', () => settingsView({ secretStorage: 'basic_text', sources: [wolkvoxView] }));
+    await openNew(fake, 'wolkvox');
+    type('Id (short, unique)', 'wv');
+    type('Server code (e.g. 0031)', '0031');
+    type('API token', 't');
+    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText(/store the secret without OS encryption/));
+    fireEvent.click(save);
+    await waitFor(() => expect(fake.callsTo('sources:save')[0]).toMatchObject({ allowPlaintextSecrets: true }));
+  });
+});
