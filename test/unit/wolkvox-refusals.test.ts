@@ -49,7 +49,7 @@ describe('Wolkvox refusals', () => {
   it('5xx is a server problem (retry); an HTML body is shown without tags', () => {
     expect(judge(502, '<html><body>502 Bad Gateway</body></html>', null, 'agents', 'h', NOW)).toEqual({
       kind: 'server',
-      message: 'Wolkvox answered 502 to the agents report at h (502 Bad Gateway): the server has a problem.',
+      message: 'Wolkvox answered 502 to the agents report at h (502 Bad Gateway): the server has a problem; if this lasts, contact Wolkvox support.',
     });
   });
 

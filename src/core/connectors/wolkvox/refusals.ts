@@ -46,7 +46,7 @@ export function judge(status: number, text: string, env: Envelope | null, report
   if (/SIMULTANEOUS/i.test(all) || code === 429) {
     return {
       kind: 'simultaneous',
-      message: `Wolkvox refused a simultaneous request on this token (${said}): another application may be using the same token.`,
+      message: `Wolkvox refused a simultaneous request on this token (${said}): another application may be using the same token — give it a token of its own.`,
     };
   }
   if (/VALIDATE TOKEN|INVALID TOKEN|TOKEN (IS )?(INVALID|EXPIRED)/i.test(all)) {
@@ -70,7 +70,10 @@ export function judge(status: number, text: string, env: Envelope | null, report
     };
   }
   if (code >= 500) {
-    return { kind: 'server', message: `Wolkvox answered ${code} to the ${report} report at ${host}${detail ? ` (${detail})` : ''}: the server has a problem.` };
+    return {
+      kind: 'server',
+      message: `Wolkvox answered ${code} to the ${report} report at ${host}${detail ? ` (${detail})` : ''}: the server has a problem; if this lasts, contact Wolkvox support.`,
+    };
   }
   if (code === 404) {
     return { kind: 'config', message: `Wolkvox has no ${report} report at ${host} (${said}): check the server code or base URL in Settings → Sources.` };
