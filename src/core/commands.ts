@@ -129,7 +129,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     'sources:remove': async ({ id }) => {
       requireEditable();
       await settings.removeSource(id);
-      await engine.removeSource(id);
+      await engine.retireSource(id);
       return view();
     },
     'sources:test': async ({ config, previousId }) => {

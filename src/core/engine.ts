@@ -183,6 +183,19 @@ export class Engine {
     this.scheduleFlush();
   }
 
+  /** Removes a source for good: stops it, then lets its connector undo vendor-side registrations. */
+  async retireSource(id: string): Promise<void> {
+    const config = this.running.get(id)?.config;
+    await this.removeSource(id);
+    const factory = config ? (this.registry[config.vendor] as ConnectorRegistry[SourceConfig['vendor']] | undefined) : undefined;
+    if (!config || !factory?.retire) return;
+    try {
+      await factory.retire(config as never, { fetch: this.fetchImpl, clock: this.clock, log: this.log.child(id) });
+    } catch (e) {
+      this.log.warn(`could not clean up ${id} at the vendor`, e);
+    }
+  }
+
   /** Replaces the set of sources: unchanged ones keep running, changed ones restart. */
   async setSources(configs: SourceConfig[]): Promise<void> {
     const next = new Map(configs.map((c) => [c.id, c]));

@@ -58,14 +58,10 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
     throw new ConfigError(`refusing to listen on ${host} without an access token: set "server.accessToken" in the configuration (e.g. "env:COLLECTOR_TOKEN")`);
   }
 
-  let settings = opts.settings;
+  const settings = opts.settings;
   let demo: { sources: SourceConfig[]; stop(): Promise<void> } | null = null;
-  const startDemo = opts.startDemo ?? (async () => (await import('../simulators/demo')).startDemo());
-  if (opts.demo) {
-    demo = await startDemo();
-    const ids = new Set(settings.sources.map((s) => s.id));
-    settings = { ...settings, sources: [...settings.sources, ...demo.sources.filter((s) => !ids.has(s.id))] };
-  }
+  let selfUrl = '';
+  const startDemo = opts.startDemo ?? (async () => (await import('../simulators/demo')).startDemo({ publicUrl: selfUrl }));
   const host$ = new CollectorSettingsHost(settings, opts.demo ? null : (opts.configPath ?? null), env);
   const engine = new Engine({ ...opts.engine, logger: log.child('engine'), alertSettings: settings.alerts });
   const commands = createCommandHandler({
@@ -135,7 +131,13 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  engine.start(await Promise.all(settings.sources.map((s) => host$.resolve(s))));
+  selfUrl = `http://${shownHost}:${port}`;
+  if (opts.demo) {
+    // After listening, so that demo webhooks (Telphin) can point at this collector.
+    demo = await startDemo();
+    for (const src of demo.sources) if (!host$.get().sources.some((s) => s.id === src.id)) await host$.saveSource(src, undefined);
+  }
+  engine.start(await Promise.all(host$.get().sources.map((s) => host$.resolve(s))));
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -149,7 +151,7 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
       await closed;
     })());
 
-  return { url: `http://${shownHost}:${port}`, host, port, engine, server, stream, stop };
+  return { url: selfUrl, host, port, engine, server, stream, stop };
 }
 
 /** Browsers send Origin on WebSocket upgrades: only this collector's own pages may open the stream. */

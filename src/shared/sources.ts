@@ -90,6 +90,8 @@ export const TelphinSourceSchema = z.object({
       publicUrl: UrlSchema,
       /** Secret path segment of the receiver URL; derived from the source when absent. */
       secret: z.string().min(16).optional(),
+      /** How Telphin delivers events: POST form body (default) or GET query string. */
+      method: z.enum(['GET', 'POST']).optional(),
     })
     .optional(),
   pollSec: z.number().min(1).default(120),

@@ -3,20 +3,26 @@
  * them. Used by `npm run demo`, the tray app's "Try the demo" and end-to-end tests.
  */
 import type { SourceConfig } from '../shared/sources';
+import { startDemoTelphin } from './telphin';
 
 export interface RunningDemo {
   sources: SourceConfig[];
   stop(): Promise<void>;
 }
 
-type DemoStarter = () => Promise<RunningDemo>;
+export interface DemoOptions {
+  /** Where this process receives webhooks (the collector's own URL): Telphin then uses webhook mode. */
+  publicUrl?: string;
+}
 
-const STARTERS: DemoStarter[] = [];
+type DemoStarter = (opts: DemoOptions) => Promise<RunningDemo>;
 
-export async function startDemo(): Promise<RunningDemo> {
+const STARTERS: DemoStarter[] = [(opts) => startDemoTelphin(opts.publicUrl ? { publicUrl: opts.publicUrl } : {})];
+
+export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   const started: RunningDemo[] = [];
   try {
-    for (const start of STARTERS) started.push(await start());
+    for (const start of STARTERS) started.push(await start(opts));
   } catch (e) {
     await Promise.allSettled(started.map((d) => d.stop()));
     throw e;

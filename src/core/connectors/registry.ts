@@ -2,5 +2,8 @@
  * The connectors this build knows, by vendor. Each vendor folder exports one factory.
  */
 import type { ConnectorRegistry } from './types';
+import { telphinFactory } from './telphin';
 
-export const defaultRegistry: ConnectorRegistry = {};
+export const defaultRegistry: ConnectorRegistry = {
+  telphin: telphinFactory,
+};

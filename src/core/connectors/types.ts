@@ -64,6 +64,11 @@ export interface ConnectorFactory<V extends SourceConfig['vendor'] = SourceConfi
   test(ctx: ConnectorContext<SourceConfigOf<V>>): Promise<TestResult>;
   /** Approximate seconds between samples of streamed/polled metrics (N-of-M defaults adapt to it). */
   sampleIntervalSec?(config: SourceConfigOf<V>): number;
+  /**
+   * The user removed the source for good: undo what the connector registered at the vendor (e.g.
+   * Telphin webhook subscriptions). Not called on ordinary stops and restarts.
+   */
+  retire?(config: SourceConfigOf<V>, deps: { fetch: FetchLike; clock: Clock; log: Logger }): Promise<void>;
 }
 
 export type ConnectorRegistry = { [V in SourceConfig['vendor']]?: ConnectorFactory<V> };

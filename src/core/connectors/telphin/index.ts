@@ -4,12 +4,16 @@
 import type { ConnectorFactory } from '../types';
 import { TelphinConnector } from './connector';
 import { testTelphin } from './test-connection';
+import { removeTelphinSubscriptions } from './removal';
 
 export const telphinFactory: ConnectorFactory<'telphin'> = {
   vendor: 'telphin',
   create: (ctx) => new TelphinConnector(ctx),
   test: (ctx) => testTelphin(ctx),
   sampleIntervalSec: (config) => (config.webhook?.publicUrl ? 1 : Math.max(1, config.pollSec ?? 120)),
+  retire: async (config, deps) => {
+    await removeTelphinSubscriptions(config, { fetch: deps.fetch, clock: deps.clock, log: deps.log });
+  },
 };
 
 export { TelphinConnector, type TelphinOptions } from './connector';
