@@ -76,7 +76,7 @@ describe('TraySettingsHost with safeStorage', () => {
     await host.saveSource(cfg, undefined, {});
     expect(electronState().encrypted).toEqual([]);
     // the dashboard sends back the resolved value: it stays a reference
-    await host.saveSource({ ...cfg, token: 'from-env-123', name: 'Renamed' }, 'wv', {});
+    await host.saveSource({ ...cfg, token: 'from-env-123', name: 'Renamed' } as typeof cfg, 'wv', {});
     expect(host.get().sources[0]).toMatchObject({ token: 'env:WV_TOKEN', name: 'Renamed' });
     expect(await host.resolve(host.get().sources[0]!)).toMatchObject({ token: 'from-env-123' });
     await host.saveSource(SourceConfigSchema.parse({ id: 'x', vendor: 'wolkvox', server: '1', token: 'env:NOT_SET' }), undefined, {});
