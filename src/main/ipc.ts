@@ -92,4 +92,17 @@ export function registerBridge(ipc: ValidatedIpc, handler: CommandHandler, event
     }
   });
   ipc.on(READY_CHANNEL, (event) => events.markReady(event.sender));
+  dropUnvalidatedChannels(log);
+}
+
+/**
+ * Removes listeners that libraries registered on unprefixed channels (electron-store answers
+ * `electron-store-get-data` for renderers that use it; ours never do): nothing unvalidated stays open.
+ */
+export function dropUnvalidatedChannels(log: Logger): void {
+  for (const name of ipcMain.eventNames()) {
+    if (typeof name === 'string' && name.startsWith(CHANNEL_PREFIX)) continue;
+    ipcMain.removeAllListeners(name);
+    log.info(`closed the unvalidated IPC channel ${String(name)}`);
+  }
 }

@@ -47,7 +47,8 @@ beforeEach(() => {
 });
 
 describe('validated IPC', () => {
-  it('registers only prefixed channels', async () => {
+  it('registers only prefixed channels and closes channels libraries opened', async () => {
+    fake.ipcMain.on('electron-store-get-data', () => undefined);
     const { ipc } = await setup();
     expect([...fake.ipcMain.handlers.keys()]).toEqual(['cctm:invoke']);
     expect(fake.ipcMain.eventNames()).toEqual(['cctm:ready']);
