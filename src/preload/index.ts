@@ -7,14 +7,44 @@
  * Errors reject with a plain `{ name: 'BridgeError', code, message }` object: contextBridge copies
  * plain objects whole but would strip every property of an Error except its message.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
 // Type-only imports: the preload bundle stays free of zod and of the shared schemas.
 import type { BridgeApi, CHANNEL_PREFIX as Prefix, Channel, HostEventName, HostEvents, Req, Res } from '../shared/bridge';
 
 const PREFIX: typeof Prefix = 'cctm:';
-const EVENTS: Record<HostEventName, true> = { snapshot: true, patch: true, navigate: true };
+/** Every host event, checked complete by the compiler. */
+const EVENT_NAMES: Record<HostEventName, true> = { snapshot: true, patch: true, navigate: true };
+const EVENTS = Object.keys(EVENT_NAMES) as HostEventName[];
 
 type InvokeResult = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+type Listener = (payload: unknown) => void;
+
+const listeners = new Map<HostEventName, Set<Listener>>(EVENTS.map((e) => [e, new Set<Listener>()]));
+/**
+ * The latest snapshot or navigate request that arrived while nobody listened for it (e.g. a
+ * notification click opened the window and the dashboard subscribes to `navigate` a moment after
+ * `patch`): handed to the first listener. Patches are only useful to a current listener.
+ */
+const pending = new Map<HostEventName, unknown>();
+
+for (const event of EVENTS) {
+  ipcRenderer.on(`${PREFIX}event:${event}`, (_event, payload: unknown) => {
+    const set = listeners.get(event)!;
+    if (set.size === 0) {
+      if (event !== 'patch') pending.set(event, payload);
+      return;
+    }
+    for (const listener of set) deliver(listener, payload);
+  });
+}
+
+function deliver(listener: Listener, payload: unknown): void {
+  try {
+    listener(payload);
+  } catch (e) {
+    console.error('cctm: an event listener failed', e);
+  }
+}
 
 let readySent = false;
 /** The dashboard is ready once it subscribes; sent after the current task so all its first subscriptions are in place. */
@@ -32,15 +62,18 @@ const api: BridgeApi = {
     throw { name: 'BridgeError', code: error.code, message: error.message };
   },
   on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
-    if (!Object.prototype.hasOwnProperty.call(EVENTS, event) || typeof listener !== 'function') {
-      throw new TypeError(`cctm.on: unknown event ${String(event)}`);
+    const set = listeners.get(event);
+    if (!set || typeof listener !== 'function') throw new TypeError(`cctm.on: unknown event ${String(event)}`);
+    const own = (payload: unknown) => listener(payload as HostEvents[E]);
+    set.add(own);
+    if (pending.has(event)) {
+      const payload = pending.get(event);
+      pending.delete(event);
+      setTimeout(() => deliver(own, payload), 0);
     }
-    const channel = `${PREFIX}event:${event}`;
-    const wrapped = (_event: IpcRendererEvent, payload: HostEvents[E]) => listener(payload);
-    ipcRenderer.on(channel, wrapped);
     signalReady();
     return () => {
-      ipcRenderer.removeListener(channel, wrapped);
+      set.delete(own);
     };
   },
 };

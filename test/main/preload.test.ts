@@ -51,11 +51,35 @@ describe('preload bridge', () => {
     offPatch();
     fake.ipcRenderer.emit('cctm:event:patch', {}, patch);
     expect(onPatch).toHaveBeenCalledTimes(1);
-    expect(fake.ipcRenderer.listenerCount('cctm:event:patch')).toBe(0);
-    expect(fake.ipcRenderer.listenerCount('cctm:event:snapshot')).toBe(1);
-    api.on('navigate', vi.fn());
+    // one IPC listener per event for the page's lifetime, whatever the page subscribes
+    for (const e of ['snapshot', 'patch', 'navigate']) expect(fake.ipcRenderer.listenerCount(`cctm:event:${e}`)).toBe(1);
+    api.on('patch', vi.fn());
     await new Promise((r) => setTimeout(r, 5));
     expect(fake.ipcRenderer.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands a navigate request that came before its listener to the first one, once', async () => {
+    fake.ipcRenderer.emit('cctm:event:navigate', {}, { view: 'alerts', alertId: 'a1' });
+    fake.ipcRenderer.emit('cctm:event:navigate', {}, { view: 'alerts', alertId: 'a2' });
+    const first = vi.fn();
+    const second = vi.fn();
+    api.on('navigate', first);
+    expect(first).not.toHaveBeenCalled(); // never re-entrantly inside on()
+    await new Promise((r) => setTimeout(r, 5));
+    expect(first.mock.calls).toEqual([[{ view: 'alerts', alertId: 'a2' }]]);
+    api.on('navigate', second);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(second).not.toHaveBeenCalled();
+    // a failing page listener does not stop the others
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    api.on('navigate', () => {
+      throw new Error('page bug');
+    });
+    fake.ipcRenderer.emit('cctm:event:navigate', {}, { view: 'agents' });
+    expect(first).toHaveBeenCalledTimes(2);
+    expect(second).toHaveBeenCalledWith({ view: 'agents' });
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
   });
 
   it('refuses unknown events and raw channels', () => {
