@@ -101,7 +101,7 @@ export function registerBridge(ipc: ValidatedIpc, handler: CommandHandler, event
  */
 export function dropUnvalidatedChannels(log: Logger): void {
   for (const name of ipcMain.eventNames()) {
-    if (typeof name === 'string' && name.startsWith(CHANNEL_PREFIX)) continue;
+    if (typeof name !== 'string' || name.startsWith(CHANNEL_PREFIX)) continue;
     ipcMain.removeAllListeners(name);
     log.info(`closed the unvalidated IPC channel ${String(name)}`);
   }
