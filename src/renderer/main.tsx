@@ -1,4 +1,5 @@
 /** Entry point: connect over whichever bridge hosts the page, then render. */
+import './zod-setup';
 import { createRoot } from 'react-dom/client';
 import { connect } from './bridge/client';
 import { App } from './app/App';

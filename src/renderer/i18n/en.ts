@@ -150,6 +150,7 @@ export const en = {
   'overview.waiting': 'Calls waiting',
   'overview.longestWait': 'Longest wait',
   'overview.alerts': 'Critical alerts',
+  'overview.alertsFiring': 'Alerts firing',
   'overview.byState': 'Agents by state',
   'overview.network': { one: 'Network: {critical} critical, {warning} warning of {count} agent measured', other: 'Network: {critical} critical, {warning} warning of {count} agents measured' },
   'overview.noNetwork': 'Network: no measures from this source',

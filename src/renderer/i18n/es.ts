@@ -152,6 +152,7 @@ export const es: Record<MessageKey, Message> = {
   'overview.waiting': 'Llamadas en espera',
   'overview.longestWait': 'Espera más larga',
   'overview.alerts': 'Alertas críticas',
+  'overview.alertsFiring': 'Alertas activas',
   'overview.byState': 'Agentes por estado',
   'overview.network': {
     one: 'Red: {critical} críticos, {warning} con aviso de {count} agente medido',

@@ -152,6 +152,7 @@ export const fr: Record<MessageKey, Message> = {
   'overview.waiting': 'Appels en attente',
   'overview.longestWait': 'Attente la plus longue',
   'overview.alerts': 'Alertes critiques',
+  'overview.alertsFiring': 'Alertes actives',
   'overview.byState': 'Agents par état',
   'overview.network': {
     one: 'Réseau : {critical} critiques, {warning} en avertissement sur {count} agent mesuré',

@@ -163,6 +163,7 @@ export const ru: Record<MessageKey, Message> = {
   'overview.waiting': 'Звонков в ожидании',
   'overview.longestWait': 'Самое долгое ожидание',
   'overview.alerts': 'Критические оповещения',
+  'overview.alertsFiring': 'Активные оповещения',
   'overview.byState': 'Операторы по состояниям',
   'overview.network': {
     one: 'Сеть: критично {critical}, предупреждений {warning} из {count} измеренного оператора',

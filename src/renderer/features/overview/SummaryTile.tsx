@@ -42,19 +42,22 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
           <dd className="big">{clockDuration(summary.longestWaitSec) ?? '–'}</dd>
         </div>
         <div>
-          <dt>{t('overview.alerts')}</dt>
+          <dt>{t('overview.alertsFiring')}</dt>
           <dd className="big">
-            {summary.alerts.critical > 0 ? (
-              <span className="lvl lvl-critical">
-                <span className="glyph" aria-hidden="true">
-                  ✖
-                </span>
-                {n(summary.alerts.critical)}
+            <span className={summary.alerts.critical ? 'lvl lvl-critical' : 'lvl'}>
+              <span className="glyph" aria-hidden="true">
+                ✖
               </span>
-            ) : (
-              n(summary.alerts.critical)
-            )}
-            <span className="muted small"> / {n(summary.alerts.warning)}</span>
+              {n(summary.alerts.critical)}
+              <span className="sr-only"> {t('level.critical')}</span>
+            </span>{' '}
+            <span className={`small ${summary.alerts.warning ? 'lvl lvl-warning' : 'lvl muted'}`}>
+              <span className="glyph" aria-hidden="true">
+                ▲
+              </span>
+              {n(summary.alerts.warning)}
+              <span className="sr-only"> {t('level.warning')}</span>
+            </span>
           </dd>
         </div>
       </dl>

@@ -93,6 +93,9 @@ export function SourceList({
 
 function SourceFacts({ source: s }: { source: Source }) {
   const { t, n, dateTime } = useI18n();
+  // Connector facts are free-form; epoch-millisecond times ("…At", "…Until") read as dates.
+  const infoValue = (k: string, v: string | number | boolean | null) =>
+    v === null ? '–' : typeof v === 'number' ? (/(At|Until)$/.test(k) && v > 1e12 ? dateTime(v) : n(v)) : String(v);
   return (
     <>
       <dl className="facts">
@@ -119,7 +122,7 @@ function SourceFacts({ source: s }: { source: Source }) {
         {Object.entries(s.info ?? {}).map(([k, v]) => (
           <div key={k}>
             <dt>{k}</dt>
-            <dd>{v === null ? '–' : typeof v === 'number' ? n(v) : String(v)}</dd>
+            <dd>{infoValue(k, v)}</dd>
           </div>
         ))}
       </dl>

@@ -1,0 +1,185 @@
+/**
+ * The dashboard end to end: Debian's Chromium against a collector started here with demo sources
+ * (real simulators, real sockets). Steps run in order on one page, as a team lead would: first run,
+ * every view, a source added through the form going live and being switched off, an alert
+ * acknowledged, the language switched, the wallboard. Screenshots go to test-results/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Collector } from '../../src/server/collector';
+import { ensureRendererBuilt } from './helpers/build';
+import { HAVE_CHROMIUM, SKIP_REASON, launch, shot, watchProblems } from './helpers/browser';
+import { startTestCollector } from './helpers/collector';
+
+const LIVE_TIMEOUT = 30_000;
+
+describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
+  let collector: Collector;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let extraSim: { sources: { baseUrl?: string; token?: string }[]; stop(): Promise<void> } | null = null;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    collector = await startTestCollector();
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'en-US' });
+    problems = watchProblems(page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.stop();
+    await extraSim?.stop();
+  });
+
+  const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${name}`) });
+
+  it('first run: offers demo sources, which go live on the overview', async () => {
+    await page.goto(collector.url);
+    await page.getByText('No source is configured yet.').waitFor();
+    await page.getByRole('button', { name: 'Add demo sources' }).click();
+    const tiles = page.locator('[data-testid^="tile-"]:not([data-testid="tile-total"])');
+    await tiles.first().waitFor();
+    await page.locator('[data-testid^="tile-"] .status-live').first().waitFor({ timeout: LIVE_TIMEOUT });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="tile-total"] dd')?.textContent?.replace(/\D/g, '')) > 0, null, { timeout: LIVE_TIMEOUT });
+    await shot(page, '01-overview');
+  });
+
+  it('navigates every view by its link, keeping the address in the hash', async () => {
+    const views: [string, string][] = [
+      ['Agents', 'agents'],
+      ['Queues', 'queues'],
+      ['Network', 'network'],
+      ['Alerts', 'alerts'],
+      ['Events', 'events'],
+      ['Sources', 'sources'],
+      ['Settings', 'settings'],
+      ['Overview', 'overview'],
+    ];
+    for (const [name, hash] of views) {
+      await nav(name).click();
+      await page.getByRole('heading', { level: 2, name }).waitFor();
+      expect(new URL(page.url()).hash).toBe(`#/${hash}`);
+      expect(await nav(name).getAttribute('aria-current')).toBe('page');
+      if (hash === 'agents') await page.locator('table.agents tbody tr.row').first().waitFor({ timeout: LIVE_TIMEOUT });
+      if (hash === 'events') await page.locator('table.events tbody tr.row').first().waitFor({ timeout: LIVE_TIMEOUT });
+      await shot(page, `02-${hash}`);
+    }
+  });
+
+  it('sorts and filters the agents table, with time in state ticking', async () => {
+    await nav('Agents').click();
+    const rows = page.locator('table.agents tbody tr.row');
+    await rows.first().waitFor();
+    await page.getByRole('button', { name: /^Time in state/ }).click();
+    const first = rows.first().locator('td.num').first();
+    const before = await first.textContent();
+    await page.waitForFunction((b) => document.querySelector('table.agents tbody tr.row td.num')?.textContent !== b, before, { timeout: 5000 });
+    await page.getByLabel('State').selectOption('logged_out');
+    await page.getByLabel('State').selectOption('');
+    await page.getByLabel('Search').fill('zzzz-nobody');
+    await page.getByText('No agent matches these filters.').waitFor();
+    await page.getByLabel('Search').fill('');
+    await rows.first().waitFor();
+  });
+
+  it('adds a Wolkvox source through the form, tests it, and sees it go live', async () => {
+    const { startDemoWolkvox } = await import('../../src/simulators/wolkvox');
+    extraSim = await startDemoWolkvox();
+    const cfg = extraSim.sources[0]!;
+    await nav('Sources').click();
+    await page.getByLabel('Vendor').selectOption('wolkvox');
+    await page.getByRole('button', { name: 'Add source' }).click();
+    // Save with empty fields: the form says what is missing.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Required.').first().waitFor();
+    await page.getByLabel('Id (short, unique)').fill('e2e-wv');
+    await page.getByLabel('Display name').fill('Bogotá (form)');
+    await page.getByLabel('Server code (e.g. 0031)').fill('0031');
+    await page.getByLabel('API token').fill(cfg.token!);
+    await page.getByText('Advanced').click();
+    await page.getByLabel('Agents report every (seconds)').fill('2');
+    await page.getByLabel('Server address').fill(cfg.baseUrl!);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const result = page.getByTestId('test-result');
+    await result.waitFor({ timeout: LIVE_TIMEOUT });
+    expect(await result.textContent()).toContain('Connection works.');
+    await shot(page, '03-source-form-tested');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const card = page.getByTestId('source-e2e-wv');
+    await card.locator('.status-live').waitFor({ timeout: LIVE_TIMEOUT });
+    // The secret never comes back to the page.
+    expect(await page.content()).not.toContain(cfg.token!);
+    await shot(page, '04-source-live');
+  });
+
+  it('sees the source change status when it is switched off', async () => {
+    const card = page.getByTestId('source-e2e-wv');
+    await card.getByRole('button', { name: 'Edit' }).click();
+    expect(await page.getByLabel('API token').inputValue()).toBe('');
+    await page.getByText('Set — leave empty to keep it').waitFor();
+    await page.getByLabel('Enabled', { exact: true }).uncheck();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await card.locator('.status-stopped').waitFor({ timeout: LIVE_TIMEOUT });
+    await card.getByText('This source is switched off.').waitFor();
+    await nav('Overview').click();
+    await page.getByTestId('tile-e2e-wv').getByText('Offline').waitFor();
+    await shot(page, '05-source-stopped');
+  });
+
+  it('raises alerts from thresholds set in Settings and acknowledges one', async () => {
+    await nav('Settings').click();
+    const th = page.getByRole('form', { name: 'Thresholds' });
+    await th.getByLabel('Warning threshold: Calls waiting in a queue').fill('0');
+    await th.getByLabel('Critical threshold: Calls waiting in a queue').fill('0');
+    await th.getByRole('button', { name: 'Save' }).click();
+    await th.getByText('Saved.').waitFor();
+    await nav('Alerts').click();
+    const ack = page.getByRole('button', { name: 'Acknowledge' }).first();
+    await ack.waitFor({ timeout: 60_000 });
+    const row = page.locator('tr[data-alert-id]', { has: ack });
+    const id = await row.getAttribute('data-alert-id');
+    await ack.click();
+    await page.locator(`tr[data-alert-id="${id}"]`).getByText('Acknowledged').waitFor();
+    expect(collector.engine.alerts.get(id!)?.acknowledged).toBe(true);
+    await shot(page, '06-alert-acknowledged');
+    // Opening the dashboard at that alert (as a notification click does) focuses it.
+    await page.goto(`${collector.url}/#/alerts/${encodeURIComponent(id!)}`);
+    await page.locator(`tr[data-alert-id="${id}"].focus`).waitFor();
+  });
+
+  it('switches the language and keeps it in this browser', async () => {
+    await nav('Settings').click();
+    await page.getByTestId('language').selectOption('es');
+    await page.getByRole('heading', { level: 2, name: 'Ajustes' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Agentes' }).click();
+    await page.getByRole('columnheader', { name: /Tiempo en estado/ }).waitFor();
+    await shot(page, '07-agents-es');
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Agentes' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Ajustes' }).click();
+    await page.getByTestId('language').selectOption('ru');
+    await page.getByRole('heading', { level: 2, name: 'Настройки' }).waitFor();
+    await page.getByTestId('language').selectOption('');
+    await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
+  });
+
+  it('shows the wallboard in large type for a TV', async () => {
+    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const wallProblems = watchProblems(wall);
+    await wall.goto(`${collector.url}/?wallboard=1`);
+    await wall.locator('.wb-figure').first().waitFor();
+    expect(await wall.locator('nav').count()).toBe(0);
+    const size = await wall.locator('.wb-value').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThan(60);
+    await shot(wall, '08-wallboard');
+    await wall.close();
+    expect(wallProblems).toEqual([]);
+  });
+
+  it('ran without page errors or Content-Security-Policy violations', () => {
+    expect(problems).toEqual([]);
+  });
+});
