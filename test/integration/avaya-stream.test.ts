@@ -19,11 +19,12 @@ describe('Avaya AXP connector: data over the real WebSocket', () => {
     expect(agent('a2')).toMatchObject({ name: 'Bruno Martin', state: 'paused', pauseReason: 'Lunch' });
     expect(agent('a3')).toMatchObject({ state: 'on_call', vendorState: 'BUSY' });
     expect(Math.abs(agent('a3')!.stateSince! - (Date.now() - 30_000))).toBeLessThan(5_000);
-    expect(agent('a1')!.extra).toMatchObject({ userStatus: 'Live', timeOnHold: 0 });
+    // Measures the model has no field for are kept, labelled by the producer's display names.
+    expect(agent('a1')!.extra).toMatchObject({ 'User Status': 'Live', 'Time on Hold': 0, 'Login Id': 'ana.torres@example.com' });
     expect(queue('q1')).toMatchObject({ name: 'Sales', kind: 'queue', waiting: 3, offered: 20, answered: 15, abandoned: 2, extra: { Completed: 14 } });
     const src = h.source();
     expect(src.mode).toContain('WebSocket');
-    expect(src.info).toMatchObject({ account: h.sim.accountId, 'label.contactsQueueing': 'Contacts Queueing' });
+    expect(src.info).toMatchObject({ account: h.sim.accountId, discovery: 'Agent_itd_1.0.0: 14 measures; Queue_itd_1.0.0: 13 measures' });
     expect(String(src.info![`subscription.${AGENT_ITD}`])).toContain('ACTIVE');
 
     const since = Date.now() - 1_000;

@@ -112,6 +112,21 @@ describe('Avaya normalize: variants', () => {
   });
 });
 
+describe('Avaya normalize: labels', () => {
+  it('keys extra by display names when asked, keeping measure names apart on collisions', () => {
+    const catalog = parseProducerMeasures({ measures: [
+      { name: 'timeOnHold', type: 'DURATION', displayName: 'Time on Hold' },
+      { name: 'holdTime', type: 'DURATION', displayName: 'Time on Hold' },
+      { name: 'agentState', type: 'STRING', displayName: 'Agent State' },
+    ] });
+    const frame = DataFrameSchema.parse({ keys: { agentId: 'x' }, measures: { agentState: 'READY', timeOnHold: '3', holdTime: '4', other: 'y' } });
+    const labelled = normalizeFrame(frame, { producerId: AGENTS, catalog, labels: true, now: NOW })!.events[0];
+    expect(labelled).toMatchObject({ set: { state: 'available', extra: { 'Time on Hold': 3, 'Time on Hold (holdTime)': 4, other: 'y' } } });
+    const plain = normalizeFrame(frame, { producerId: AGENTS, catalog, now: NOW })!.events[0];
+    expect(plain).toMatchObject({ set: { extra: { timeOnHold: 3, holdTime: 4, other: 'y' } } });
+  });
+});
+
 describe('Avaya mapping helpers', () => {
   it('maps every documented agent state (CONTRACT.md)', () => {
     expect(mapAgentState('READY')).toBe('available');

@@ -64,12 +64,8 @@ export async function handleRequest(sim: AvayaSimulator, req: IncomingMessage, r
   const appKey = typeof req.headers.appkey === 'string' ? req.headers.appkey : null;
   sim.requests.push({ method, path: url.pathname, at: Date.now(), route: matched?.route ?? null, token, appKey });
   if (!matched) return reply(res, 404, problem(404, 'Not Found', `No route for ${method} ${url.pathname}`).body);
-  let body = '';
-  try {
-    body = await readBody(req);
-  } catch {
-    return reply(res, 413, problem(413, 'Payload Too Large', 'Request body too large').body);
-  }
+  const body = await readBody(req).catch(() => null);
+  if (body === null) return reply(res, 413, problem(413, 'Payload Too Large', 'Request body too large').body);
   const delay = sim.delays[matched.route];
   if (delay) await new Promise((r) => setTimeout(r, delay));
   const failure = sim.takeFailure(matched.route);

@@ -90,6 +90,7 @@ export class AvayaConnector implements Connector {
             subs: this.subs,
             webSocket: this.webSocket,
             catalog: (p) => this.discovery.catalog(p),
+            labels: (p) => this.discovery.labels(p),
             firstFailure: (kind) => {
               const first = !this.failures.has(kind);
               this.failures.add(kind);

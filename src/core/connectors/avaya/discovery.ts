@@ -1,7 +1,8 @@
 /**
  * Optional producer discovery: measure names, types and display names per configured producer. Failures
  * never stop the source (conversion then goes by the values' shape); they are retried next session.
- * Display names are published as source info `label.<measure>` so views can label `extra` values.
+ * Display names label the measures kept in `extra` — only for producers read on the first attempt, so
+ * that an entity's `extra` never mixes measure names and display names (extra is merged, not replaced).
  */
 import type { Logger } from '../../util/logger';
 import type { SourceHealth } from '../types';
@@ -10,10 +11,10 @@ import type { AxpApi } from './api';
 import { parseProducerMeasures, type MeasureCatalog } from './catalog';
 import { describe } from './http';
 
-const MAX_LABELS = 300;
-
 export class Discovery {
   private readonly catalogs = new Map<string, MeasureCatalog>();
+  private readonly labelled = new Set<string>();
+  private attempts = 0;
   private done = false;
 
   constructor(
@@ -26,12 +27,17 @@ export class Discovery {
     return this.catalogs.get(producerId);
   }
 
+  /** Whether `extra` of this producer is keyed by display names. */
+  labels(producerId: string): boolean {
+    return this.labelled.has(producerId);
+  }
+
   /** Reads each producer once; a failed read is retried on the next call. */
   async run(producers: string[], signal: AbortSignal): Promise<void> {
     if (this.done) return;
+    const first = this.attempts++ === 0;
     const notes: string[] = [];
     let failed = false;
-    let labels = 0;
     for (const producerId of producers) {
       if (this.catalogs.has(producerId)) continue;
       try {
@@ -40,9 +46,7 @@ export class Discovery {
           const catalog = parseProducerMeasures(body);
           this.catalogs.set(producerId, catalog);
           notes.push(`${producerId}: ${catalog.size} measures`);
-          for (const m of catalog.values()) {
-            if (m.displayName && m.displayName !== m.name && labels++ < MAX_LABELS) this.health.setInfo(`label.${m.name}`, m.displayName);
-          }
+          if (first) this.labelled.add(producerId);
         } else if (status === 404) {
           this.catalogs.set(producerId, new Map());
           notes.push(`${producerId}: not found`);

@@ -17,6 +17,8 @@ export interface NormalizeOptions {
   /** The producer of the subscription the frame came on: the `scope` of every upsert. */
   producerId: string;
   catalog?: MeasureCatalog;
+  /** Key `extra` by the catalog's display names ("Time on Hold") instead of measure names. */
+  labels?: boolean;
   now: number;
 }
 
@@ -80,13 +82,15 @@ function value(m: Measures, lowerName: string): string | null | undefined {
   return entry === undefined ? undefined : entry[1];
 }
 
-function extraOf(m: Measures, used: Set<string>, catalog: MeasureCatalog | undefined): Record<string, ExtraValue> {
+function extraOf(m: Measures, used: Set<string>, opts: NormalizeOptions): Record<string, ExtraValue> {
   const extra: Record<string, ExtraValue> = {};
   let n = 0;
   for (const [lowerName, [name, raw]] of m) {
     if (used.has(lowerName)) continue;
     if (++n > MAX_EXTRA) break;
-    extra[name] = convertMeasure(raw, measureType(catalog, name));
+    let key = (opts.labels && opts.catalog?.get(lowerName)?.displayName) || name;
+    if (key in extra) key = `${key} (${name})`;
+    extra[key] = convertMeasure(raw, measureType(opts.catalog, name));
   }
   return extra;
 }
@@ -106,7 +110,7 @@ function agentFields(m: Measures, opts: NormalizeOptions): AgentFields {
     const start = stateStart(since, opts.now);
     if (start !== null) set.stateSince = start;
   }
-  const extra = extraOf(m, AGENT_USED, opts.catalog);
+  const extra = extraOf(m, AGENT_USED, opts);
   if (Object.keys(extra).length) set.extra = extra;
   return set;
 }
@@ -129,7 +133,7 @@ function queueFields(m: Measures, opts: NormalizeOptions): QueueFields {
   if (answered !== undefined) set.answered = count(answered);
   const abandoned = value(m, 'abandonedfromqueue') ?? value(m, 'abandoned');
   if (abandoned !== undefined) set.abandoned = count(abandoned);
-  const extra = extraOf(m, QUEUE_USED, opts.catalog);
+  const extra = extraOf(m, QUEUE_USED, opts);
   if (Object.keys(extra).length) set.extra = extra;
   return set;
 }

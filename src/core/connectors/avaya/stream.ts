@@ -26,6 +26,7 @@ export interface StreamDeps {
   subs: SubscriptionManager;
   webSocket: WebSocketFactory;
   catalog(producerId: string): MeasureCatalog | undefined;
+  labels(producerId: string): boolean;
   /** True the first time a failure of this kind happens since the last confirmed connection. */
   firstFailure(kind: 'token' | 'subscription'): boolean;
   onConfirmed(producerId: string): void;
@@ -145,7 +146,12 @@ export class ProducerStream {
         if (!this.confirmed || !tracker) return health.rejected(`${producer}: data before the authentication was confirmed`, json);
         const parsed = DataFrameSchema.safeParse(json);
         if (!parsed.success) return health.rejected(`${producer}: malformed data frame (${parsed.error.issues[0]?.message ?? 'invalid'})`, json);
-        const frame = normalizeFrame(parsed.data, { producerId: producer, catalog: this.deps.catalog(producer), now: clock.now() });
+        const frame = normalizeFrame(parsed.data, {
+          producerId: producer,
+          catalog: this.deps.catalog(producer),
+          labels: this.deps.labels(producer),
+          now: clock.now(),
+        });
         if (!frame) return health.rejected(`${producer}: data frame without usable keys`, json);
         const wasOpen = tracker.inProgress;
         const events = tracker.accept(frame);
@@ -199,7 +205,7 @@ function closeSocket(ws: WebSocket, clean: boolean, ctx: ConnectorContext<AvayaS
     ws.terminate();
     return;
   }
-  ws.close(1000, 'client stopping');
   const h = ctx.clock.setTimeout(() => ws.terminate(), 1000);
   ws.once('close', () => ctx.clock.clearTimeout(h));
+  ws.close(1000, 'client stopping');
 }

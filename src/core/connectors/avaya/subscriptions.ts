@@ -53,6 +53,8 @@ export class SubscriptionManager {
   private readonly retired: string[] = [];
   private readonly timers = new Map<string, TimerHandle>();
   private events: SubscriptionEvents | null = null;
+  /** Aborts background renewals when the session ends. */
+  private renewals = new AbortController();
   created = 0;
   renewed = 0;
 
@@ -74,15 +76,18 @@ export class SubscriptionManager {
     this.events = null;
     for (const h of this.timers.values()) this.clock.clearTimeout(h);
     this.timers.clear();
+    this.renewals.abort();
+    this.renewals = new AbortController();
   }
 
   /** The producer's subscription, ACTIVE, reusing ours when still valid; schedules its renewal. */
   async ensureActive(producerId: string, signal: AbortSignal): Promise<OwnedSubscription> {
     let sub = this.owned.get(producerId);
-    if (sub && sub.expiresAt !== null && this.clock.now() >= sub.expiresAt - 1000) {
+    if (sub && sub.expiresAt !== null && this.clock.now() >= sub.expiresAt) {
       this.retire(producerId);
       sub = undefined;
     }
+    // Due for renewal (the session was down when its timer would have run): renew before connecting.
     if (sub && sub.expiresAt !== null && this.clock.now() >= this.renewAt(sub)) {
       sub = (await this.renew(sub, signal)) ?? undefined;
     }
@@ -179,13 +184,14 @@ export class SubscriptionManager {
     const sub = this.owned.get(producerId);
     const events = this.events;
     if (!sub || !events) return;
+    const signal = this.renewals.signal;
     try {
-      const next = await this.renew(sub);
+      const next = await this.renew(sub, signal);
       if (this.events !== events) return;
       if (!next) return events.lost(producerId, `${LABEL}: the subscription for ${producerId} could not be renewed (the server no longer knows it); creating a new one`);
       this.schedule(next);
     } catch (e) {
-      if (this.events !== events) return;
+      if (this.events !== events || signal.aborted) return;
       const err = classify(e);
       if (err.kind === 'auth' || err.kind === 'config' || err.kind === 'fatal') return events.fatal(err);
       const now = this.clock.now();
