@@ -33,5 +33,5 @@ it('the Axialys demo gives a live team at once and keeps changing', async () => 
   expect(snap.agents.find((a) => a.name === 'Chloé Robert')).toBeDefined();
   expect(snap.agents.some((a) => a.state === 'paused' && a.pauseReason)).toBe(true);
   const events = snap.sources[0]!.counters!.events;
-  await waitFor('the demo keeps sending events', () => engine.snapshot().sources[0]!.counters!.events > events + 2, 10_000);
+  await waitFor('the demo keeps sending events', () => engine.snapshot().sources[0]!.counters!.events > events + 2, 15_000);
 });

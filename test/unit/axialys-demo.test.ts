@@ -59,8 +59,8 @@ describe('Axialys demo team', () => {
     const h = harness();
     h.replay();
     const seen = { states: new Set<string>(), pauses: new Set<string>(), maxWaiting: 0, alerts: new Set<string>() };
-    for (let i = 0; i < 800; i++) {
-      h.advance(1500);
+    for (let i = 0; i < 1000; i++) {
+      h.advance(1200);
       h.team.tick();
       h.state.tick(h.now());
       for (const a of h.state.agents.values()) {

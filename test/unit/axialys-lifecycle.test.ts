@@ -237,6 +237,27 @@ describe('Axialys connector lifecycle', () => {
     expect(source()).toMatchObject({ status: 'live', lastError: null });
   });
 
+  it('a reconnect during the degraded hold stays degraded, then recovers on time', async () => {
+    const { clock, ax, source } = await boot();
+    await open(ax, clock);
+    const login = { type_notification: 'UI', event: 'login', msg: { id_operator: 8 } };
+    ax.last.fire('update', update(1, login));
+    ax.last.fire('update', update(4, login));
+    await clock.advance(10_000);
+    ax.last.fire('disconnect', 'transport close');
+    for (let i = 0; i < 3; i++) {
+      await clock.advance(4_000);
+      ax.last.fire('connect_error', new Error('websocket error')); // the third ends the session
+    }
+    await clock.advance(0);
+    expect(source().status).toBe('down');
+    await clock.advance(2_000); // the next session logs in and connects
+    await open(ax, clock);
+    expect(source()).toMatchObject({ status: 'degraded', lastError: expect.stringContaining('2 events were missed') });
+    await clock.advance(40_000);
+    expect(source()).toMatchObject({ status: 'live', lastError: null });
+  });
+
   it('a lower counter (server restart) is not a gap', async () => {
     const { ax, source, clock } = await boot();
     await open(ax, clock);

@@ -189,6 +189,10 @@ describe('Axialys normalize: queues, trunks, alerts, logs', () => {
     const file = eventsOf(run(variants.frames.alertFileStrings));
     expect(file).toContainEqual(expect.objectContaining({ type: 'vendor.alert', queueId: '393', metric: 'vendor.alert_file', validitySec: 300, value: 95 }));
     expect(eventsOf(run(variants.frames.alertFileNoValidity))).toContainEqual(expect.objectContaining({ type: 'vendor.alert', validitySec: null }));
+    const ended = { event: { type_notification: 'queue', event: 'alert_op', msg: { id_queue: 391, validity: 0 } } };
+    expect(eventsOf(run(ended))).toContainEqual(expect.objectContaining({ type: 'vendor.alert', validitySec: 0 }));
+    const epoch = { event: { type_notification: 'queue', event: 'alert_op', msg: { id_queue: 391, validity: T0 / 1000 + 90 } } };
+    expect(eventsOf(run(epoch))).toContainEqual(expect.objectContaining({ type: 'vendor.alert', validitySec: 90 }));
   });
 
   it('push, PUSHCALL and lower-case/upper-case event names become log lines', () => {

@@ -54,10 +54,10 @@ export class DemoTeam {
     this.trunkId = d.trunks[0]?.id ?? 1;
     for (const g of d.groupes) this.queues.set(g.id, []);
     const t = this.now();
-    this.agents = d.ops.map((o, i) => ({ id: o.id, groups: o.groupes, phase: i === 5 ? 'out' : i === 3 ? 'paused' : 'available', until: t + this.between(20_000, 90_000), pause: i === 3 ? 1 : null, call: null }));
+    this.agents = d.ops.map((o, i) => ({ id: o.id, groups: o.groupes, phase: i === 5 ? 'out' : i === 3 ? 'paused' : 'available', until: t + this.between(3_000, 25_000), pause: i === 3 ? 1 : null, call: null }));
   }
 
-  start(tickMs = 1500): void {
+  start(tickMs = 1200): void {
     this.sim.onInit(() => this.replay());
     this.timer = setInterval(() => this.tick(), tickMs);
     this.timer.unref();
@@ -92,7 +92,7 @@ export class DemoTeam {
 
   private arrivals(t: number): void {
     // Load swells and ebbs over ~3 minutes so queues build up and drain.
-    const load = 0.18 + 0.16 * Math.sin((t / 180_000) * 2 * Math.PI);
+    const load = 0.3 + 0.15 * Math.sin((t / 180_000) * 2 * Math.PI);
     if (this.rand() < load) {
       const ids = [...this.queues.keys()];
       const q = ids[Math.floor(this.rand() * ids.length)]!;
@@ -119,24 +119,20 @@ export class DemoTeam {
     if (a.phase === 'ringing' && t >= a.until && a.call) {
       a.phase = 'on_call';
       a.call.answeredAt = t;
-      a.until = t + this.between(15_000, 80_000);
+      a.until = t + this.between(10_000, 45_000);
       this.sim.send(frames.queueConnect(a.call.idQueue, a.call.idCall, a.id, a.call.number));
       this.sim.send(this.callStatus(a, 'connected', t));
       return;
     }
-    if (a.phase === 'available' && this.rand() < 0.004) {
-      // The phone drops (network trouble) for a while, then recovers.
-      a.phase = 'unavailable';
-      this.sim.send(frames.operatorStatus(a.id, 'unavailable'));
-      a.until = t + this.between(10_000, 30_000);
-      return;
-    }
+    if (a.phase === 'available' && this.rand() < 0.004) return this.dropPhone(a, t);
     if (t < a.until) return;
     if (a.phase === 'on_call' && a.call) {
       this.sim.send(frames.operatorStatus(a.id, 'available', { catchup: 10 }));
       this.sim.send(frames.num('end', a.call.idCall, a.call.number, SERVICE));
       a.call = null;
-      if (this.rand() < 0.15) this.startPause(a, t);
+      const r = this.rand();
+      if (r < 0.15) this.startPause(a, t);
+      else if (r < 0.2) this.dropPhone(a, t);
       else {
         a.phase = 'available';
         a.until = t + this.between(10_000, 60_000);
@@ -157,6 +153,13 @@ export class DemoTeam {
       a.pause = null;
       a.until = t + this.between(20_000, 60_000);
     }
+  }
+
+  /** The phone drops (network trouble) for a while, then recovers. */
+  private dropPhone(a: DemoAgent, t: number): void {
+    a.phase = 'unavailable';
+    this.sim.send(frames.operatorStatus(a.id, 'unavailable'));
+    a.until = t + this.between(10_000, 30_000);
   }
 
   private startPause(a: DemoAgent, t: number): void {

@@ -129,9 +129,10 @@ function vendorAlert(
   ctx: NormalizeContext,
 ): NormalizedEvent[] {
   const label = qName ?? `${kind} ${queueId}`;
-  // `validity` is read as seconds; a value that looks like an epoch is turned into seconds left.
-  let validitySec = typeof validity === 'number' && validity > 0 ? validity : null;
-  if (validitySec !== null && validitySec > 1e9) validitySec = Math.max(1, Math.round(validitySec - at / 1000));
+  // `validity` is read as seconds (0: the alert no longer holds); a value that looks like an epoch is
+  // turned into the seconds left. Absent or unreadable: the alert engine's default applies.
+  let validitySec = typeof validity === 'number' ? Math.max(0, validity) : null;
+  if (validitySec !== null && validitySec > 1e9) validitySec = Math.max(0, Math.round(validitySec - at / 1000));
   const message =
     name === 'alert_op'
       ? `Axialys: not enough operators for ${label}`

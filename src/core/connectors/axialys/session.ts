@@ -92,7 +92,7 @@ export class AxialysSession {
         if (config.socketIo === 'auto') noteConnect(this.ctx.shared, origin, true);
         const upAt = clock.now();
         live();
-        if (this.feed.gapUntil > clock.now() && this.feed.gapMessage) health.setStatus('degraded', this.feed.gapMessage);
+        this.holdDegraded();
         const reason = await Promise.race([outcome.closed, this.failed, aborted]);
         if (signal.aborted) return;
         const upMs = clock.now() - upAt;
@@ -243,15 +243,23 @@ export class AxialysSession {
     log.warn(message);
     this.feed.gapUntil = clock.now() + GAP_HOLD_MS;
     this.feed.gapMessage = message;
-    health.setStatus('degraded', message);
     health.setInfo('missedEvents', this.feed.missed);
-    this.schedule(GAP_HOLD_MS, () => {
+    this.holdDegraded();
+    void this.resync();
+  }
+
+  /** While a recent gap holds, the source reads degraded; live again once it has passed. */
+  private holdDegraded(): void {
+    const { health, clock } = this.ctx;
+    const left = this.feed.gapUntil - clock.now();
+    if (!this.feed.gapMessage || left <= 0) return;
+    health.setStatus('degraded', this.feed.gapMessage);
+    this.schedule(left, () => {
       if (this.connected && clock.now() >= this.feed.gapUntil && health.status === 'degraded') {
         this.feed.gapMessage = null;
         health.setStatus('live', null);
       }
     });
-    void this.resync();
   }
 
   /** A fresh auth response: names again, and a new session id the socket is re-initialised with. */
