@@ -3,7 +3,7 @@
  * moving backlog and two PBX lines, where a few agents' networks degrade and recover. Returns a
  * source config pointing at the loopback simulator (demo credentials only).
  */
-import type { SourceConfig } from '../../shared/sources';
+import type { WolkvoxSourceConfig } from '../../shared/sources';
 import { stepTeam } from './drift';
 import { WolkvoxSimulator } from './server';
 import { seeded, simAgent, simSkill, SimTeam, type SimNetwork } from './team';
@@ -60,7 +60,7 @@ export function demoTeam(now = Date.now(), seed = 31): SimTeam {
 }
 
 /** Starts the Wolkvox simulator with the demo operation moving every second. */
-export async function startDemoWolkvox(): Promise<{ sources: SourceConfig[]; stop(): Promise<void> }> {
+export async function startDemoWolkvox(): Promise<{ sources: WolkvoxSourceConfig[]; stop(): Promise<void> }> {
   const team = demoTeam();
   const sim = new WolkvoxSimulator({ tokens: [DEMO_TOKEN], team, quotaPerDay: 50_000, responseDelayMs: 40 });
   const url = await sim.start();
@@ -72,7 +72,7 @@ export async function startDemoWolkvox(): Promise<{ sources: SourceConfig[]; sto
     last = now;
   }, 1000);
   timer.unref();
-  const source: SourceConfig = {
+  const source: WolkvoxSourceConfig = {
     id: 'demo-wolkvox',
     vendor: 'wolkvox',
     name: 'Wolkvox (demo)',

@@ -57,17 +57,21 @@ async function readCapped(res: Response): Promise<string> {
 /** GETs one report. Throws AbortError when `signal` aborts, a transient error on network trouble. */
 export async function requestReport(opts: ClientOptions, report: Report, signal?: AbortSignal): Promise<RawResponse> {
   const host = hostOf(opts.baseUrl);
-  const timeout = new AbortController();
+  // One controller per request, aborted by the session or the timeout (no listeners left behind on
+  // the long-lived session signal).
+  const controller = new AbortController();
   let timedOut = false;
   const timer = opts.clock.setTimeout(() => {
     timedOut = true;
-    timeout.abort();
+    controller.abort();
   }, opts.timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  const onAbort = () => controller.abort();
+  if (signal?.aborted) controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
   const headers: Record<string, string> = { 'wolkvox-token': opts.token, accept: 'application/json' };
   if (opts.server) headers.wolkvox_server = opts.server;
   try {
-    const res = await opts.fetch(reportUrl(opts.baseUrl, report), { method: 'GET', headers, signal: combined });
+    const res = await opts.fetch(reportUrl(opts.baseUrl, report), { method: 'GET', headers, signal: controller.signal });
     const text = await readCapped(res);
     let body: unknown;
     try {
@@ -87,5 +91,6 @@ export async function requestReport(opts: ClientOptions, report: Report, signal?
     );
   } finally {
     opts.clock.clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
   }
 }
