@@ -16,6 +16,7 @@ import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings
 import { insecureUrlProblem, SECRET_FIELDS, SourceConfigSchema, toSourceView, type SourceConfig } from '../shared/sources';
 import type { Engine } from './engine';
 import type { SettingsHost } from './settings/host';
+import { exportSettings, importSettings } from './settings/transfer';
 import { redactText } from './util/redact';
 
 export interface CommandDeps {
@@ -111,6 +112,25 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       if (partial.alerts) engine.alerts.setSettings(next.alerts);
       deps.onSettingsChanged?.(next);
       return view();
+    },
+    'settings:export': () => exportSettings(settings.get()) as unknown as Res<'settings:export'>,
+    'settings:import': async ({ data }) => {
+      requireEditable();
+      let result;
+      try {
+        result = importSettings(settings.get(), data);
+      } catch (e) {
+        throw new BridgeError('invalid_request', e instanceof Error ? e.message : String(e));
+      }
+      const before = settings.get().sources;
+      const next = await settings.update({ alerts: result.settings.alerts, ui: result.settings.ui, app: result.settings.app });
+      for (const source of result.settings.sources) {
+        if (!before.includes(source)) await settings.saveSource(source, source.id, { allowPlaintextSecrets: true });
+      }
+      engine.alerts.setSettings(next.alerts);
+      deps.onSettingsChanged?.(settings.get());
+      await engine.setSources(await Promise.all(settings.get().sources.map((s) => settings.resolve(s))));
+      return { settings: view(), skipped: result.skipped };
     },
     'sources:save': async ({ config, previousId, allowPlaintextSecrets }) => {
       requireEditable();

@@ -8,6 +8,7 @@ import { SettingsSchema, type Settings } from '../shared/settings';
 import { createLogger } from '../core/util/logger';
 import { ConfigError, loadConfigFile } from './config';
 import { startCollector } from './collector';
+import { checkConfigFilePermissions, configHasLiteralSecrets } from '../core/settings/file-permissions';
 
 const USAGE = `usage: collector --config FILE [--host H] [--port N] [--demo]
        collector --demo [--host H] [--port N]
@@ -60,8 +61,7 @@ export async function main(argv = process.argv.slice(2), hooks: MainHooks = {}):
   try {
     settings = values.config ? loadConfigFile(values.config) : SettingsSchema.parse({});
     if (values.config) {
-      const { checkConfigFile } = await import('./config-permissions');
-      const problem = checkConfigFile(values.config, settings);
+      const problem = checkConfigFilePermissions(values.config, configHasLiteralSecrets(settings.sources, settings.server.accessToken));
       if (problem) throw new ConfigError(problem);
     }
   } catch (e) {

@@ -93,17 +93,6 @@ export function resolveSource(src: SourceConfig, env: NodeJS.ProcessEnv = proces
   return copy;
 }
 
-/** True when a config holds a literal (non-`env:`) secret. */
-export function hasLiteralSecrets(settings: Settings): boolean {
-  if (settings.server.accessToken && !settings.server.accessToken.startsWith('env:')) return true;
-  return settings.sources.some((src) =>
-    secretFields(src).some((f) => {
-      const v = readPath(src, f);
-      return typeof v === 'string' && v.length > 0 && !v.startsWith('env:');
-    }),
-  );
-}
-
 function describeIssue(raw: unknown, issue: z.core.$ZodIssue, label: string): string {
   const path = issue.path;
   if (path[0] === 'sources' && typeof path[1] === 'number') {

@@ -27,6 +27,16 @@ export interface HistoryPoint {
   v: number | null;
 }
 
+/** A settings export (no secrets); see src/core/settings/transfer.ts. */
+export interface SettingsExportDoc {
+  format: 'cctm-settings';
+  version: number;
+  sources: Record<string, unknown>[];
+  alerts: Settings['alerts'];
+  ui: Settings['ui'];
+  app: Settings['app'];
+}
+
 /** Settings as the renderer sees them: sources without secrets. */
 export type SettingsView = Omit<Settings, 'sources' | 'server'> & {
   sources: SourceConfigView[];
@@ -79,6 +89,10 @@ export interface Commands {
     };
     res: SettingsView;
   };
+  /** Settings without any secret, to move to another machine. */
+  'settings:export': { req: void; res: SettingsExportDoc };
+  /** Merges an export: sources by id (stored secrets kept), alerts/ui/app replaced. */
+  'settings:import': { req: { data: unknown }; res: { settings: SettingsView; skipped: { id: string; reason: string }[] } };
   'sources:save': { req: z.infer<typeof SourceSaveSchema>; res: SettingsView };
   'sources:remove': { req: { id: string }; res: SettingsView };
   'sources:test': { req: { config: Record<string, unknown>; previousId?: string }; res: TestResult };
@@ -113,6 +127,8 @@ export const REQUEST_SCHEMAS: { [C in Channel]: z.ZodType<Req<C>, unknown> } = {
       app: AppSettingsSchema.partial().optional(),
     })
     .strict() as unknown as z.ZodType<Req<'settings:update'>, unknown>,
+  'settings:export': Empty,
+  'settings:import': z.object({ data: z.unknown() }).strict() as unknown as z.ZodType<Req<'settings:import'>, unknown>,
   'sources:save': SourceSaveSchema,
   'sources:remove': Id,
   'sources:test': z.object({ config: z.record(z.string(), z.unknown()), previousId: z.string().optional() }),
@@ -151,7 +167,8 @@ export function isChannel(value: unknown): value is Channel {
 /** An error with a stable code that crosses the bridge as `{code, message}`. */
 export class BridgeError extends Error {
   constructor(
-    readonly code: 'unknown_channel' | 'invalid_request' | 'forbidden' | 'failed' | 'not_editable',
+    /** `needs_confirmation`: repeat the request with the confirmation flag (e.g. allowPlaintextSecrets). */
+    readonly code: 'unknown_channel' | 'invalid_request' | 'forbidden' | 'failed' | 'not_editable' | 'needs_confirmation',
     message: string,
   ) {
     super(message);

@@ -91,7 +91,7 @@ describe('TraySettingsHost with safeStorage', () => {
     const [wv] = sources();
     const refusal = await host.saveSource(wv!, undefined, {}).catch((e) => e);
     expect(refusal).toBeInstanceOf(BridgeError);
-    expect(refusal).toMatchObject({ code: 'invalid_request' });
+    expect(refusal).toMatchObject({ code: 'needs_confirmation' });
     expect(refusal.message).toMatch(/No OS keyring .*"wv".*Store them anyway\?$/);
     expect(refusal.message).not.toContain(SECRETS.wv);
     expect(host.get().sources).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, hasLiteralSecrets, parseConfig, resolveSource } from '../../src/server/config';
+import { ConfigError, parseConfig, resolveSource } from '../../src/server/config';
+import { configHasLiteralSecrets } from '../../src/core/settings/file-permissions';
 import { SettingsSchema } from '../../src/shared/settings';
 
 const ok = {
@@ -27,7 +28,7 @@ describe('collector configuration', () => {
   it('resolves env: secrets', () => {
     const s = parseConfig(ok, 'c.json', env);
     expect(resolveSource(s.sources[0]!, env)).toMatchObject({ token: 'w' });
-    expect(hasLiteralSecrets(s)).toBe(false);
+    expect(configHasLiteralSecrets(s.sources, s.server.accessToken)).toBe(false);
   });
 
   it.each([

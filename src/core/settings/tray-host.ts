@@ -100,7 +100,7 @@ export class TraySettingsHost implements SettingsHost {
     plain.forEach(registerSecret);
     if (plain.length && this.secretStorage() === 'basic_text' && !opts.allowPlaintextSecrets) {
       throw new BridgeError(
-        'invalid_request',
+        'needs_confirmation',
         `No OS keyring is available, so the credentials of source "${config.id}" would be stored encrypted with a fixed key that anyone who can read your files can undo. Store them anyway?`,
       );
     }
