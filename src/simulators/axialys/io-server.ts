@@ -2,6 +2,8 @@
  * A Socket.IO server of either generation on an existing HTTP server: `socket.io` (v4) or the npm
  * alias `socket.io-v2` (2.5.0), behind one small interface so the simulator speaks both.
  */
+// The npm alias ships no types; the reference keeps its declaration beside its only user (and in every tsconfig).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./socket-io-v2.d.ts" />
 import type { Server as HttpServer } from 'node:http';
 import { Server as ServerV4 } from 'socket.io';

@@ -113,7 +113,7 @@ function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: No
     }
     case 'alert_op':
     case 'alert_file':
-      return events(vendorAlert(name, queueId, kind, qName, m.validity, m.duration_in_queue, at, ctx));
+      return events(vendorAlert(name, queueId, kind, qName, m.validity, m.duration_in_queue, at));
   }
   return null;
 }
@@ -126,7 +126,6 @@ function vendorAlert(
   validity: number | null | undefined,
   waited: number | null | undefined,
   at: number,
-  ctx: NormalizeContext,
 ): NormalizedEvent[] {
   const label = qName ?? `${kind} ${queueId}`;
   // `validity` is read as seconds (0: the alert no longer holds); a value that looks like an epoch is

@@ -4,6 +4,8 @@
  * connector reconnects on its own clock so that tests are deterministic and every connect re-inits.
  * Tests may inject another factory as `ctx.factories.axialysSocket`.
  */
+// The npm alias ships no types; the reference keeps its declaration beside its only user (and in every tsconfig).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./socket-io-client-v2.d.ts" />
 import { io as ioV4 } from 'socket.io-client';
 import ioV2 from 'socket.io-client-v2';
