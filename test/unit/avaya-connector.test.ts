@@ -30,8 +30,11 @@ class FakeSocket extends EventEmitter {
   receive(obj: unknown): void {
     this.emit('message', Buffer.from(typeof obj === 'string' ? obj : JSON.stringify(obj)), false);
   }
+  /** Answer pings like a healthy server (tests turn it off to make the socket half-open). */
+  autoPong = true;
   ping(): void {
     this.pings++;
+    if (this.autoPong) queueMicrotask(() => this.emit('pong'));
   }
   close(code = 1000): void {
     this.end(`close ${code}`, code);
@@ -133,12 +136,11 @@ describe('Avaya connector lifecycle (fake clock)', () => {
     const [a, q] = t.sockets;
     await t.clock.advance(20_000);
     expect([a!.pings, q!.pings]).toEqual([1, 1]);
-    a!.emit('pong');
-    q!.emit('pong');
     t.connector.check();
     expect([a!.pings, q!.pings]).toEqual([2, 2]);
-    q!.emit('pong');
-    await t.clock.advance(10_000); // a never answered
+    a!.autoPong = false;
+    await t.clock.advance(20_000); // a's next ping is never answered
+    await t.clock.advance(10_000);
     expect(a!.closed).toBe('terminate');
     expect(q!.closed).toBe('close 1000'); // the healthy stream closes cleanly with the session
     expect(t.health.status).toBe('degraded');
@@ -161,6 +163,19 @@ describe('Avaya connector lifecycle (fake clock)', () => {
     expect(t.f.calls.filter((c) => c.method === 'DELETE').map((c) => c.url.split('/').pop()).sort()).toEqual(['sub-1', 'sub-2']);
     expect(t.health.status).toBe('stopped');
     expect(t.clock.pending).toBe(0);
+  });
+
+  it('a renewal refused for lack of permissions stops the source as auth_failed', async () => {
+    const t = setup();
+    t.connector.start();
+    await t.accept();
+    t.f.on(/:renew$/, { status: 403, body: { title: 'Forbidden', detail: 'renewal not permitted' } });
+    await t.clock.advance(720_000);
+    expect(t.health.status).toBe('auth_failed');
+    expect(t.health.statuses.at(-1)![1]).toContain('renewing the subscription for');
+    expect(t.health.statuses.at(-1)![1]).toContain('403 Forbidden: renewal not permitted');
+    expect(t.sockets.every((s) => s.closed)).toBe(true);
+    await t.connector.stop();
   });
 
   it('constraint violation stops for good with a configuration message', async () => {

@@ -111,20 +111,25 @@ export class AvayaConnector implements Connector {
         ),
     );
     this.streams = streams;
-    const byProducer = new Map(streams.map((s) => [s.producerId, s]));
+    // Renewal trouble ends the session like a failed stream does.
+    let failSession: (e: unknown) => void = () => undefined;
+    const failed = new Promise<never>((_resolve, reject) => {
+      failSession = reject;
+    });
+    failed.catch(() => undefined);
     this.subs.attach({
       pending: (p) => {
         if (pending.has(p)) return;
         pending.add(p);
         this.showPending(pending);
       },
-      lost: (p, reason) => byProducer.get(p)?.fail(transientError(reason, ctx.clock.now(), true)),
-      fatal: (err: ConnectorError) => streams[0]?.fail(err),
+      lost: (_p, reason) => failSession(transientError(reason, ctx.clock.now(), true)),
+      fatal: (err: ConnectorError) => failSession(err),
     });
     const runs = streams.map((s) => s.run(inner.signal));
     try {
       // Every run rejects; the first rejection ends the session.
-      await Promise.race(runs);
+      await Promise.race([...runs, failed]);
     } finally {
       inner.abort();
       signal.removeEventListener('abort', onAbort);
@@ -132,6 +137,7 @@ export class AvayaConnector implements Connector {
       this.subs.detach();
       this.streams = [];
     }
+    // Not reached: the race above always rejects.
     throw abortError();
   }
 

@@ -7,7 +7,7 @@ import type WebSocket from 'ws';
 import type { AvayaSourceConfig } from '../../../shared/sources';
 import type { TimerHandle } from '../../util/clock';
 import { abortError } from '../../util/clock';
-import { configError, transientError, type ConnectorError } from '../errors';
+import { configError, transientError } from '../errors';
 import type { ConnectorContext } from '../types';
 import { LABEL, type AvayaSettings } from './config';
 import type { MeasureCatalog } from './catalog';
@@ -34,7 +34,6 @@ export interface StreamDeps {
 
 export class ProducerStream {
   private heartbeat: Heartbeat | null = null;
-  private end: ((err: unknown) => void) | null = null;
   confirmed = false;
 
   constructor(
@@ -45,11 +44,6 @@ export class ProducerStream {
   /** Resume from sleep: ping now. */
   check(): void {
     this.heartbeat?.checkNow();
-  }
-
-  /** Ends the stream with an error (a subscription lost during renewal, a fatal renewal error). */
-  fail(err: ConnectorError): void {
-    this.end?.(err);
   }
 
   /** Runs until the stream fails; always rejects (with an AbortError once `signal` aborts). */
@@ -80,12 +74,10 @@ export class ProducerStream {
         clock.clearTimeout(quiet);
         this.heartbeat?.stop();
         this.heartbeat = null;
-        this.end = null;
         signal.removeEventListener('abort', onAbort);
         closeSocket(ws, signal.aborted, ctx);
         reject(err);
       };
-      this.end = finish;
       const onAbort = () => finish(abortError());
       signal.addEventListener('abort', onAbort, { once: true });
 
