@@ -13,6 +13,8 @@ import { AgentDetail } from './AgentDetail';
 import { AgentFilters } from './AgentFilters';
 
 const ROW_HEIGHT = 36;
+/** Fixed column widths (tables.css): live updates never make columns jump, and layout stays cheap. */
+const COLUMNS = ['name', 'source', 'state', 'time', 'reason', 'queue', 'latency', 'jitter', 'loss', 'rejection', 'trend'] as const;
 
 export function AgentsView() {
   const { t } = useI18n();
@@ -42,6 +44,11 @@ export function AgentsView() {
       {route.param && <AgentDetail agentKey={route.param} onClose={() => navigate('agents')} />}
       <div className="table-scroll" ref={v.scrollRef}>
         <table className="grid agents" aria-rowcount={rows.length + 1} aria-label={t('nav.agents')}>
+          <colgroup>
+            {COLUMNS.map((c) => (
+              <col key={c} className={`col-${c}`} />
+            ))}
+          </colgroup>
           <thead>
             <tr aria-rowindex={1}>
               <SortHeader id="name" {...sortProps}>{t('col.name')}</SortHeader>

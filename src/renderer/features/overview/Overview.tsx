@@ -10,7 +10,7 @@ import { EmptyState } from './EmptyState';
 
 export function Overview() {
   const { t } = useI18n();
-  const { store } = useClient();
+  const { store, mode } = useClient();
   const sv = useTopic('sources');
   const summary = useSummary();
   const sources = useMemo(() => {
@@ -20,9 +20,12 @@ export function Overview() {
   return (
     <>
       <ViewHeader title={t('nav.overview')}>
-        <a href="?wallboard=1" className="button-link" target="_blank" rel="noopener">
-          {t('overview.openWallboard')}
-        </a>
+        {/* The wallboard is a browser page of the collector; the tray app opens no extra windows. */}
+        {mode === 'ws' && (
+          <a href="?wallboard=1" className="button-link" target="_blank" rel="noopener">
+            {t('overview.openWallboard')}
+          </a>
+        )}
       </ViewHeader>
       {store.loadedAt !== null && sources.length === 0 ? (
         <EmptyState />
