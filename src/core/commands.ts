@@ -17,6 +17,7 @@ import { insecureUrlProblem, SECRET_FIELDS, SourceConfigSchema, toSourceView, ty
 import type { Engine } from './engine';
 import type { SettingsHost } from './settings/host';
 import { exportSettings, importSettings } from './settings/transfer';
+import { tokenBudget as wolkvoxTokenBudget } from './connectors/wolkvox';
 import { redactText } from './util/redact';
 
 export interface CommandDeps {
@@ -51,7 +52,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       secretStorage: settings.secretStorage(),
       host: settings.kind,
       editable: settings.editable,
-      tokenBudget: deps.tokenBudget?.(),
+      tokenBudget: (deps.tokenBudget ?? (() => wolkvoxTokenBudget(s.sources)))(),
     };
   };
 

@@ -123,7 +123,7 @@ export type CollectorSourceConfig = SourceConfigOf<'collector'>;
 export const SECRET_FIELDS = {
   wolkvox: ['token'],
   axialys: ['password'],
-  avaya: ['clientSecret'],
+  avaya: ['clientSecret', 'appKey'],
   telphin: ['clientSecret'],
   collector: ['accessToken'],
 } as const satisfies Record<SourceConfig['vendor'], readonly string[]>;
@@ -155,7 +155,7 @@ export function insecureUrlProblem(cfg: SourceConfig): { field: string; message:
 }
 
 /** The view of a source config the renderer may see: secrets replaced by whether they are set. */
-export type SourceConfigView = Omit<SourceConfig, 'token' | 'password' | 'clientSecret' | 'accessToken'> & {
+export type SourceConfigView = Omit<SourceConfig, 'token' | 'password' | 'clientSecret' | 'accessToken' | 'appKey'> & {
   secrets: Record<string, boolean>;
 };
 

@@ -4,6 +4,9 @@
  */
 import type { SourceConfig } from '../shared/sources';
 import { startDemoTelphin } from './telphin';
+import { startDemoWolkvox } from './wolkvox';
+import { startDemoAxialys } from './axialys/demo';
+import { startDemoAvaya } from './avaya';
 
 export interface RunningDemo {
   sources: SourceConfig[];
@@ -17,7 +20,12 @@ export interface DemoOptions {
 
 type DemoStarter = (opts: DemoOptions) => Promise<RunningDemo>;
 
-const STARTERS: DemoStarter[] = [(opts) => startDemoTelphin(opts.publicUrl ? { publicUrl: opts.publicUrl } : {})];
+const STARTERS: DemoStarter[] = [
+  () => startDemoWolkvox(),
+  () => startDemoAxialys(),
+  () => startDemoAvaya(),
+  (opts) => startDemoTelphin(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+];
 
 export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   const started: RunningDemo[] = [];
