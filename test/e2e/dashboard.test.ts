@@ -137,17 +137,58 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await th.getByRole('button', { name: 'Save' }).click();
     await th.getByText('Saved.').waitFor();
     await nav('Alerts').click();
-    const ack = page.getByRole('button', { name: 'Acknowledge' }).first();
-    await ack.waitFor({ timeout: 60_000 });
-    const row = page.locator('tr[data-alert-id]', { has: ack });
-    const id = await row.getAttribute('data-alert-id');
-    await ack.click();
+    const withAck = page.locator('tr[data-alert-id]').filter({ has: page.getByRole('button', { name: 'Acknowledge' }) });
+    await withAck.first().waitFor({ timeout: 60_000 });
+    const id = await withAck.first().getAttribute('data-alert-id');
+    await page.locator(`tr[data-alert-id="${id}"]`).getByRole('button', { name: 'Acknowledge' }).click();
     await page.locator(`tr[data-alert-id="${id}"]`).getByText('Acknowledged').waitFor();
     expect(collector.engine.alerts.get(id!)?.acknowledged).toBe(true);
     await shot(page, '06-alert-acknowledged');
     // Opening the dashboard at that alert (as a notification click does) focuses it.
     await page.goto(`${collector.url}/#/alerts/${encodeURIComponent(id!)}`);
     await page.locator(`tr[data-alert-id="${id}"].focus`).waitFor();
+  });
+
+  it('is usable from the keyboard alone', async () => {
+    await page.goto(`${collector.url}/#/overview`);
+    await page.reload(); // a fresh document: focus starts at the top
+    await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await nav('Agents').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Agents' }).waitFor();
+    const first = page.locator('table.agents tbody tr.row').first();
+    await first.waitFor();
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe('1');
+    const name = await page.evaluate(() => document.activeElement?.querySelector('th')?.textContent);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 3, name: name! }).waitFor();
+    // The focus outline is visible on the focused element.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => location.hash === '#/agents');
+  });
+
+  it('applies the high-contrast and dark themes', async () => {
+    await nav('Settings').click();
+    await page.getByLabel('Theme').selectOption('high-contrast');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('high-contrast');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    await nav('Agents').click();
+    await page.locator('table.agents tbody tr.row').first().waitFor();
+    await shot(page, '09-agents-high-contrast');
+    await nav('Settings').click();
+    await page.getByLabel('Theme').selectOption('dark');
+    await nav('Overview').click();
+    await shot(page, '09-overview-dark');
+    await nav('Settings').click();
+    await page.getByLabel('Theme').selectOption('system');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(0, 0, 0)');
   });
 
   it('switches the language and keeps it in this browser', async () => {

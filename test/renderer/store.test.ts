@@ -95,3 +95,20 @@ describe('validation of host messages', () => {
     expect(readSnapshot({ at: T0 })!.agents).toEqual([]);
   });
 });
+
+describe('IPC client', () => {
+  it('asks for the first snapshot again while the host is not ready', async () => {
+    const { createClient } = await import('../../src/renderer/bridge/client');
+    const { FakeBridge } = await import('./helpers/bridge');
+    const fake = new FakeBridge(snapshot({ agents: [agent('wv', '1')] }));
+    let calls = 0;
+    fake.handle('snapshot:get', () => {
+      if (++calls < 3) throw new Error('engine starting');
+      return fake.snapshot;
+    });
+    const client = createClient({ mode: 'ipc', api: fake, store: new ClientStore((fn) => fn()) });
+    await vi.waitFor(() => expect(client.store.agents.size).toBe(1), { timeout: 5000 });
+    expect(calls).toBe(3);
+    client.stop();
+  });
+});

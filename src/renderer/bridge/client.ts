@@ -7,6 +7,7 @@ import { ClientStore } from './store';
 import { readPatch, readSnapshot } from './validate';
 import { ALWAYS_OPEN, type StatusSource } from './status';
 import { WsTransport } from './ws';
+import { backoffDelay } from './backoff';
 import { browserTokenEnv, saveToken, streamUrl, takeToken, readToken } from './token';
 
 declare global {
@@ -55,12 +56,21 @@ export function createClient(opts: ClientOptions): DashboardClient {
       if (p) store.applyPatch(p);
     }),
   ];
+  let stopped = false;
   if (opts.mode === 'ipc') {
-    // The preload delivers patches only; the first picture is asked for.
-    void api.invoke('snapshot:get', undefined).then((raw) => {
-      const s = readSnapshot(raw);
-      if (s) store.applySnapshot(s);
-    });
+    // The preload delivers patches only; the first picture is asked for (again, while the host starts).
+    const load = (attempt: number): void => {
+      api.invoke('snapshot:get', undefined).then(
+        (raw) => {
+          const s = readSnapshot(raw);
+          if (s) store.applySnapshot(s);
+        },
+        () => {
+          if (!stopped && store.loadedAt === null) setTimeout(() => load(attempt + 1), backoffDelay(attempt, { maxMs: 5000 }));
+        },
+      );
+    };
+    load(0);
   }
   return {
     mode: opts.mode,
@@ -71,6 +81,7 @@ export function createClient(opts: ClientOptions): DashboardClient {
     setToken: (token) => opts.setToken?.(token),
     reconnect: () => opts.reconnect?.(),
     stop: () => {
+      stopped = true;
       offs.forEach((off) => off());
       opts.stop?.();
     },

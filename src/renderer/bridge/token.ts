@@ -11,7 +11,7 @@ export interface TokenEnv {
 }
 
 export function browserTokenEnv(): TokenEnv {
-  let storage: Storage | null = null;
+  let storage: Storage | null;
   try {
     storage = window.sessionStorage;
   } catch {
