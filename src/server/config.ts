@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SettingsSchema, type Settings } from '../shared/settings';
-import { insecureUrlProblem, SECRET_FIELDS, type SourceConfig } from '../shared/sources';
+import { insecureUrlProblem, type SourceConfig } from '../shared/sources';
+import { readSecret, secretPaths, writeSecret } from '../core/settings/secret-fields';
 import { registerSecret } from '../core/util/redact';
 
 export class ConfigError extends Error {
@@ -43,8 +44,8 @@ export function parseConfig(raw: unknown, label: string, env: NodeJS.ProcessEnv 
     seen.add(src.id);
     const insecure = insecureUrlProblem(src);
     if (insecure) throw new ConfigError(`${label}: sources[${i}] (id "${src.id}"): field "${insecure.field}": ${insecure.message}`);
-    for (const field of secretFields(src)) {
-      const value = readPath(src, field);
+    for (const field of secretPaths(src)) {
+      const value = readSecret(src, field);
       if (typeof value === 'string' && value.startsWith('env:')) {
         const name = value.slice(4);
         if (!env[name]) {
@@ -60,21 +61,6 @@ export function parseConfig(raw: unknown, label: string, env: NodeJS.ProcessEnv 
   return settings;
 }
 
-function secretFields(src: SourceConfig): string[] {
-  const fields: string[] = [...SECRET_FIELDS[src.vendor]];
-  if (src.vendor === 'telphin') fields.push('webhook.secret');
-  return fields;
-}
-
-function readPath(obj: unknown, path: string): unknown {
-  let cur: unknown = obj;
-  for (const part of path.split('.')) {
-    if (!cur || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}
-
 /** Resolves `env:NAME` references (secrets and the access token) and registers secrets for redaction. */
 export function resolveSecret(value: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (value === undefined) return undefined;
@@ -84,13 +70,12 @@ export function resolveSecret(value: string | undefined, env: NodeJS.ProcessEnv 
 }
 
 export function resolveSource(src: SourceConfig, env: NodeJS.ProcessEnv = process.env): SourceConfig {
-  const copy = structuredClone(src) as SourceConfig & Record<string, unknown>;
-  for (const field of SECRET_FIELDS[src.vendor]) {
-    const v = copy[field];
-    if (typeof v === 'string') copy[field] = resolveSecret(v, env);
+  let out = src;
+  for (const path of secretPaths(src)) {
+    const value = readSecret(src, path);
+    if (value !== undefined) out = writeSecret(out, path, resolveSecret(value, env));
   }
-  if (copy.vendor === 'telphin' && copy.webhook?.secret) copy.webhook.secret = resolveSecret(copy.webhook.secret, env);
-  return copy;
+  return out;
 }
 
 function describeIssue(raw: unknown, issue: z.core.$ZodIssue, label: string): string {

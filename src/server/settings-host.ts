@@ -4,7 +4,8 @@
  */
 import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import type { Settings } from '../shared/settings';
-import { SECRET_FIELDS, type SourceConfig } from '../shared/sources';
+import type { SourceConfig } from '../shared/sources';
+import { isEnvReference, readSecret, secretPaths, writeSecret } from '../core/settings/secret-fields';
 import type { SettingsHost } from '../core/settings/host';
 import { resolveSource } from './config';
 
@@ -33,13 +34,13 @@ export class CollectorSettingsHost implements SettingsHost {
   async saveSource(config: SourceConfig, previousId: string | undefined): Promise<void> {
     const prevId = previousId ?? config.id;
     const stored = this.settings.sources.find((s) => s.id === prevId);
-    const next = structuredClone(config) as SourceConfig & Record<string, unknown>;
+    let next = structuredClone(config);
     if (stored && stored.vendor === config.vendor) {
       // Keep `env:` references when the submitted value is what the reference resolves to.
-      const resolved = resolveSource(stored, this.env) as Record<string, unknown>;
-      for (const f of SECRET_FIELDS[stored.vendor]) {
-        const ref = (stored as Record<string, unknown>)[f];
-        if (typeof ref === 'string' && ref.startsWith('env:') && next[f] === resolved[f]) next[f] = ref;
+      const resolved = resolveSource(stored, this.env);
+      for (const path of secretPaths(stored)) {
+        const ref = readSecret(stored, path);
+        if (ref && isEnvReference(ref) && readSecret(next, path) === readSecret(resolved, path)) next = writeSecret(next, path, ref);
       }
     }
     const sources = this.settings.sources.filter((s) => s.id !== prevId && s.id !== config.id);

@@ -7,13 +7,13 @@ const ok = {
   sources: [
     { id: 'wv', vendor: 'wolkvox', server: '0031', token: 'env:WV', poll: { latencySec: 300 } },
     { id: 'ax', vendor: 'axialys', mode: 'supervisor', login: 'l', password: 'env:AX', socketIo: 'auto' },
-    { id: 'av', vendor: 'avaya', region: 'eu', accountId: 'ABCDEF', clientId: 'c', clientSecret: 'env:AV', appKey: 'k' },
+    { id: 'av', vendor: 'avaya', region: 'eu', accountId: 'ABCDEF', clientId: 'c', clientSecret: 'env:AV', appKey: 'env:AK' },
     { id: 'tp', vendor: 'telphin', clientId: 'c', clientSecret: 'env:TP', webhook: { publicUrl: 'https://collector.example.com' }, pollSec: 120 },
   ],
   alerts: { rules: [], quietHours: null },
   server: { accessToken: 'env:TOKEN' },
 };
-const env = { WV: 'w', AX: 'a', AV: 'v', TP: 't', TOKEN: 'tok' };
+const env = { WV: 'w', AX: 'a', AV: 'v', AK: 'k', TP: 't', TOKEN: 'tok' };
 
 describe('collector configuration', () => {
   it('accepts the CONTRACT.md example shape and applies defaults', () => {
