@@ -14,12 +14,12 @@ const { memoryLogger } = await import('../../src/core/util/logger');
 const { BridgeError } = await import('../../src/shared/bridge');
 const { SourceConfigSchema } = await import('../../src/shared/sources');
 
-const SECRETS = { wv: 'wv-token-3b9f1c', ax: 'ax-pass-77c1d0', tp: 'tp-secret-a1b2c3', hook: 'hook-secret-0123456789ab', av: 'av-secret-5e5e5e' };
+const SECRETS = { wv: 'wv-token-3b9f1c', ax: 'ax-pass-77c1d0', tp: 'tp-secret-a1b2c3', hook: 'hook-secret-0123456789ab', av: 'av-secret-5e5e5e', avKey: 'av-appkey-9d9d9d' };
 const sources = () => [
   SourceConfigSchema.parse({ id: 'wv', vendor: 'wolkvox', server: '0031', token: SECRETS.wv }),
   SourceConfigSchema.parse({ id: 'ax', vendor: 'axialys', login: 'lead', password: SECRETS.ax }),
   SourceConfigSchema.parse({ id: 'tp', vendor: 'telphin', clientId: 'c', clientSecret: SECRETS.tp, webhook: { publicUrl: 'https://h.example.com', secret: SECRETS.hook } }),
-  SourceConfigSchema.parse({ id: 'av', vendor: 'avaya', accountId: 'ABCDEF', clientId: 'c', clientSecret: SECRETS.av, appKey: 'k' }),
+  SourceConfigSchema.parse({ id: 'av', vendor: 'avaya', accountId: 'ABCDEF', clientId: 'c', clientSecret: SECRETS.av, appKey: SECRETS.avKey }),
 ];
 
 async function openHost(dir: string, env: Record<string, string> = {}) {
@@ -43,7 +43,7 @@ describe('TraySettingsHost with safeStorage', () => {
     const doc = JSON.parse(text);
     expect(doc[DOCUMENT_KEY].sources[0].token).toBe('safe:wv/token');
     expect(doc[DOCUMENT_KEY].sources[2].webhook.secret).toBe('safe:tp/webhook.secret');
-    expect(Object.keys(doc[VAULT_KEY]).sort()).toEqual(['av/clientSecret', 'ax/password', 'tp/clientSecret', 'tp/webhook.secret', 'wv/token']);
+    expect(Object.keys(doc[VAULT_KEY]).sort()).toEqual(['av/appKey', 'av/clientSecret', 'ax/password', 'tp/clientSecret', 'tp/webhook.secret', 'wv/token']);
     expect(electronState().encrypted.sort()).toEqual(Object.values(SECRETS).sort());
     if (process.platform !== 'win32') expect(readdirSync(dir).length).toBeGreaterThan(0);
 
