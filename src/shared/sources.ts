@@ -155,9 +155,11 @@ export function insecureUrlProblem(cfg: SourceConfig): { field: string; message:
 }
 
 /** The view of a source config the renderer may see: secrets replaced by whether they are set. */
-export type SourceConfigView = Omit<SourceConfig, 'token' | 'password' | 'clientSecret' | 'accessToken' | 'appKey'> & {
-  secrets: Record<string, boolean>;
-};
+export type SourceConfigView = SourceConfig extends infer C
+  ? C extends SourceConfig
+    ? Omit<C, 'token' | 'password' | 'clientSecret' | 'accessToken' | 'appKey'> & { secrets: Record<string, boolean> }
+    : never
+  : never;
 
 /** Strips every secret field, keeping only whether it is set. */
 export function toSourceView(cfg: SourceConfig): SourceConfigView {
@@ -171,5 +173,5 @@ export function toSourceView(cfg: SourceConfig): SourceConfigView {
     copy.webhook = { publicUrl: cfg.webhook.publicUrl };
     secrets['webhook.secret'] = Boolean(cfg.webhook.secret);
   }
-  return { ...(copy as Omit<SourceConfigView, 'secrets'>), secrets };
+  return { ...copy, secrets } as SourceConfigView;
 }
