@@ -27,7 +27,8 @@ interface Group {
   kind: Kind;
   deadline: number;
   tracks: Set<Track>;
-  recoveries: Recovery[];
+  /** By alert id: a flapping alert recovers at most once per group. */
+  recoveries: Map<string, Recovery>;
 }
 
 export interface DispatcherDeps {
@@ -99,7 +100,7 @@ export class Dispatcher {
     if (s.notificationsPaused || (resolved.snoozedUntil !== null && resolved.snoozedUntil > now)) return;
     if (quietSilences(s.quietHours, resolved.severity, this.deps.localTime(now))) return;
     const g = this.group(t.rule.def, t.rule.id, 'recover', now);
-    g.recoveries.push({ alert: resolved, names: this.deps.names(t), value });
+    g.recoveries.set(resolved.id, { alert: resolved, names: this.deps.names(t), value });
     if (this.deps.settings().groupWindowSec <= 0) this.flush(`${t.rule.id}|recover`, now);
   }
 
@@ -128,7 +129,7 @@ export class Dispatcher {
   private group(def: MetricDef, ruleId: string, kind: Kind, now: number): Group {
     const key = `${ruleId}|${kind}`;
     let g = this.groups.get(key);
-    if (!g) this.groups.set(key, (g = { def, kind, deadline: now + this.deps.settings().groupWindowSec * 1000, tracks: new Set(), recoveries: [] }));
+    if (!g) this.groups.set(key, (g = { def, kind, deadline: now + this.deps.settings().groupWindowSec * 1000, tracks: new Set(), recoveries: new Map() }));
     return g;
   }
 
@@ -178,7 +179,7 @@ export class Dispatcher {
   }
 
   private sendRecoveries(g: Group): void {
-    const list = g.recoveries;
+    const list = [...g.recoveries.values()];
     if (!list.length) return;
     const severity: Severity = list.some((r) => r.alert.severity === 'critical') ? 'critical' : 'warning';
     const first = list[0]!.alert;

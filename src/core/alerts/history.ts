@@ -1,5 +1,5 @@
 /**
- * Resolved alerts, newest last, bounded (default 5,000), persisted as JSON to `path`: written a
+ * Resolved alerts in a ring buffer, bounded (default 5,000), persisted as JSON to `path`: written a
  * moment after a change (debounced) and on flush(). A missing file starts empty; an unreadable or
  * corrupt one is kept aside as `<path>.corrupt` and the history starts empty with a warning.
  */
@@ -25,7 +25,10 @@ export interface HistoryOptions {
 }
 
 export class AlertHistory {
-  private items: Alert[] = [];
+  /** Ring buffer of `limit` slots: `count` items ending just before `next`. */
+  private readonly ring: (Alert | undefined)[];
+  private next = 0;
+  private count = 0;
   private readonly byId = new Map<string, Alert>();
   private readonly limit: number;
   private timer: TimerHandle | null = null;
@@ -34,22 +37,31 @@ export class AlertHistory {
 
   constructor(private readonly opts: HistoryOptions) {
     this.limit = Math.max(1, opts.limit ?? DEFAULT_HISTORY_LIMIT);
+    this.ring = new Array(this.limit);
     if (opts.path) this.load(opts.path);
   }
 
   get size(): number {
-    return this.items.length;
+    return this.count;
   }
 
   add(alert: Alert): void {
-    this.items.push(alert);
-    this.byId.set(alert.id, alert);
-    if (this.items.length > this.limit) {
-      for (const old of this.items.splice(0, this.items.length - this.limit)) {
-        if (this.byId.get(old.id) === old) this.byId.delete(old.id);
-      }
-    }
+    this.push(alert);
     this.scheduleWrite();
+  }
+
+  private push(alert: Alert): void {
+    const old = this.ring[this.next];
+    if (old && this.byId.get(old.id) === old) this.byId.delete(old.id);
+    this.ring[this.next] = alert;
+    this.next = (this.next + 1) % this.limit;
+    this.count = Math.min(this.count + 1, this.limit);
+    this.byId.set(alert.id, alert);
+  }
+
+  /** The i-th newest item (0 = newest). */
+  private at(i: number): Alert {
+    return this.ring[(this.next - 1 - i + this.limit * 2) % this.limit]!;
   }
 
   /** The latest resolved lifecycle of an alert id. */
@@ -58,17 +70,17 @@ export class AlertHistory {
   }
 
   /** Newest first. */
-  list(limit = this.items.length): Alert[] {
+  list(limit = this.count): Alert[] {
     const out: Alert[] = [];
-    for (let i = this.items.length - 1; i >= 0 && out.length < limit; i--) out.push(this.items[i]!);
+    for (let i = 0; i < this.count && out.length < limit; i++) out.push(this.at(i));
     return out;
   }
 
   /** Newest first, resolved at or after `since`. */
   since(since: number, max: number): Alert[] {
     const out: Alert[] = [];
-    for (let i = this.items.length - 1; i >= 0 && out.length < max; i--) {
-      const a = this.items[i]!;
+    for (let i = 0; i < this.count && out.length < max; i++) {
+      const a = this.at(i);
       if ((a.resolvedAt ?? a.since) < since) break;
       out.push(a);
     }
@@ -96,7 +108,7 @@ export class AlertHistory {
     const path = this.opts.path;
     if (!path) return;
     this.dirty = false;
-    const body = JSON.stringify({ version: FILE_VERSION, alerts: this.items });
+    const body = JSON.stringify({ version: FILE_VERSION, alerts: this.list().reverse() });
     this.writing = this.writing.then(async () => {
       const tmp = `${path}.tmp`;
       try {
@@ -140,8 +152,7 @@ export class AlertHistory {
         dropped++;
         continue;
       }
-      this.items.push(r.data);
-      this.byId.set(r.data.id, r.data);
+      this.push(r.data);
     }
     if (dropped) this.opts.logger.warn(`ignored ${dropped} unreadable entries of the alert history ${path}`);
   }
