@@ -104,6 +104,15 @@ describe('alert lifecycle: N-of-M raise, K-sample clear, severity', () => {
     expect(h.kinds()).toEqual(['raise', 'escalate', 'recover']);
   });
 
+  it('a pending alert follows the severity of its latest breaching sample', () => {
+    const h = alertHarness({ settings: { rules: [{ id: 'agent.latency', raiseN: 3, raiseM: 3 }] } });
+    h.latency('1001', 250);
+    expect(h.alert(LAT)).toMatchObject({ state: 'pending', severity: 'warning', threshold: 200 });
+    h.latency('1001', 450);
+    expect(h.alert(LAT)).toMatchObject({ state: 'pending', severity: 'critical', threshold: 400 });
+    expect(h.notifier.sent).toEqual([]);
+  });
+
   it('raises critical at once when the raising sample is critical', () => {
     const h = alertHarness();
     h.latency('1001', 250);

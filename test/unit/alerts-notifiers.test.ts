@@ -134,6 +134,8 @@ describe('NodeNotifier', () => {
     const notifier = new NodeNotifier({ logger: memoryLogger(), load: async () => backend, platform: 'darwin', onAction: (_n, a) => actions.push(a) });
     await notifier.notify(n);
     expect(calls[0]).toMatchObject({ actions: ['Acknowledge', 'Snooze 1 h'], wait: true });
+    // On macOS every option becomes a terminal-notifier flag: only the ones it knows are sent.
+    expect(Object.keys(calls[0]!).sort()).toEqual(['actions', 'message', 'sound', 'title', 'wait']);
     expect(actions).toEqual([{ kind: 'snooze', minutes: 60 }]);
   });
 

@@ -111,7 +111,8 @@ export class Evaluator {
       else if (breaches === 0 || t.goodStreak >= k) {
         book.drop(t, now);
         if (t.bits === 0) book.deleteTrack(t);
-      } else book.refresh(t);
+      } else if (t.lastLevel) book.setSeverity(t, severityOf(t.lastLevel), now);
+      else book.refresh(t);
       return;
     }
     if (t.goodStreak >= k) {

@@ -105,15 +105,13 @@ export class NodeNotifier implements Notifier {
   private attempt(backend: NodeNotifierLike, n: AlertNotification): Promise<Attempt> {
     const platform = this.opts.platform ?? process.platform;
     const buttons = platform === 'darwin' || platform === 'win32' ? (n.actions ?? []) : [];
-    const options: Record<string, unknown> = {
-      title: n.title,
-      message: n.body,
-      sound: n.sound,
-      appName: this.opts.appName ?? 'CC Tray Monitor',
-      id: n.id,
-      urgency: n.severity === 'critical' && n.kind !== 'recover' ? 'critical' : 'normal',
-    };
+    // Only options each backend understands: on macOS every key becomes a terminal-notifier flag.
+    const options: Record<string, unknown> = { title: n.title, message: n.body, sound: n.sound };
     if (this.opts.iconPath) options.icon = this.opts.iconPath;
+    if (platform !== 'darwin' && platform !== 'win32') {
+      options['app-name'] = this.opts.appName ?? 'CC Tray Monitor';
+      options.urgency = n.severity === 'critical' && n.kind !== 'recover' ? 'critical' : 'normal';
+    }
     if (buttons.length) {
       options.actions = buttons.map((b) => b.label);
       options.wait = true;
