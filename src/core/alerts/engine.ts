@@ -104,17 +104,22 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
 
   return {
     onEntity(collection, next, prev, now) {
-      switch (collection) {
-        case 'agents':
-          return guard('agent', () => evaluator.onAgent(next as Agent | null, prev as Agent | null, now));
-        case 'queues':
-          return guard('queue', () => evaluator.onQueue(next as Queue | null, prev as Queue | null, now));
-        case 'sites':
-          return guard('site', () => evaluator.onSite(next as Site | null, prev as Site | null, now));
-        case 'sources':
-          return guard('source', () => sources.onSource(next as Source | null, prev as Source | null, now));
-        default:
-          return;
+      // Runs for every entity change: no closure per call (guard() would allocate one).
+      try {
+        switch (collection) {
+          case 'agents':
+            return evaluator.onAgent(next as Agent | null, prev as Agent | null, now);
+          case 'queues':
+            return evaluator.onQueue(next as Queue | null, prev as Queue | null, now);
+          case 'sites':
+            return evaluator.onSite(next as Site | null, prev as Site | null, now);
+          case 'sources':
+            return sources.onSource(next as Source | null, prev as Source | null, now);
+          default:
+            return;
+        }
+      } catch (e) {
+        log.error(`alert evaluation failed (${collection}); the alert state is kept`, e);
       }
     },
     onVendorAlert: (sourceId, ev, now) => guard('vendor alert', () => vendor.onEvent(sourceId, ev, now)),
