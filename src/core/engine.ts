@@ -70,6 +70,8 @@ export class Engine {
   private lastFlush = 0;
   private ticker: TimerHandle | null = null;
   private started = false;
+  /** The time of the batch being ingested (null outside ingest). */
+  private ingestNow: number | null = null;
 
   constructor(opts: EngineOptions = {}) {
     this.clock = opts.clock ?? systemClock;
@@ -95,7 +97,7 @@ export class Engine {
     });
     this.state.setAlertProvider(() => this.alerts.list('all'));
     this.state.onChange((collection, next, prev) => {
-      const now = this.clock.now();
+      const now = this.ingestNow ?? this.clock.now();
       this.alerts.onEntity(collection, next, prev, now);
       this.recordHistory(collection, next, prev, now);
       this.scheduleFlush();
@@ -312,9 +314,16 @@ export class Engine {
     const r = this.running.get(sourceId);
     if (!r) return;
     const now = this.clock.now();
-    for (const ev of events) {
-      if (ev.type === 'vendor.alert') this.alerts.onVendorAlert(sourceId, ev, now);
-      else this.state.apply(sourceId, ev, now);
+    // Changes applied now are evaluated at this time (one clock read per batch, not per change).
+    const outer = this.ingestNow;
+    this.ingestNow = now;
+    try {
+      for (const ev of events) {
+        if (ev.type === 'vendor.alert') this.alerts.onVendorAlert(sourceId, ev, now);
+        else this.state.apply(sourceId, ev, now);
+      }
+    } finally {
+      this.ingestNow = outer;
     }
     if (events.length) (r.health as SourceHealth & { touch(now: number, n: number): void }).touch(now, events.length);
   }

@@ -60,11 +60,18 @@ function emptyQueue(sourceId: string, vendorId: string, kind: Queue['kind'] = 'q
   };
 }
 
-/** Drops `undefined` so that a partial update never erases a field by accident. */
-function defined<T extends object>(o: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
-  return out;
+/**
+ * `base` updated with the fields of `set` that are not `undefined` (a partial update never erases a
+ * field by accident), in one copy: this runs for every entity update.
+ */
+function merged<T extends object>(base: T, set: object): T {
+  const out = { ...base } as Record<string, unknown>;
+  const fields = set as Record<string, unknown>;
+  for (const k in fields) {
+    const v = fields[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as T;
 }
 
 export class LiveState {
@@ -77,9 +84,9 @@ export class LiveState {
   private readonly calls = new Map<string, Map<string, number>>();
   /** Keys per source, per collection (to remove a source's entities without a scan). */
   private readonly bySource = new Map<string, Record<EntityCollection, Set<string>>>();
-  /** `${collection}|${sourceId}|${scope}` → keys reported by that feed; key → scopes. */
+  /** `${collection}|${sourceId}|${scope}` → keys reported by that feed; per collection, key → scopes. */
   private readonly scopeMembers = new Map<string, Set<string>>();
-  private readonly memberships = new Map<string, Set<string>>();
+  private readonly memberships: Record<EntityCollection, Map<string, Set<string>>> = { agents: new Map(), queues: new Map(), sites: new Map(), lines: new Map() };
   private readonly dirty: Record<Collection, Set<string>> = emptySets();
   private readonly removed: Record<Collection, Set<string>> = emptySets();
   private readonly listeners = new Set<ChangeListener>();
@@ -173,14 +180,14 @@ export class LiveState {
     const key = entityKey(sourceId, ev.id);
     const prev = this.agents.get(key) ?? null;
     const base = prev ?? emptyAgent(sourceId, ev.id);
-    const set = defined(ev.set);
-    const next: Agent = { ...base, ...set };
+    const set = ev.set;
+    const next = merged(base, set);
     if (set.extra) next.extra = { ...base.extra, ...set.extra };
     if (set.state !== undefined && set.state !== base.state && set.stateSince === undefined) {
       next.stateSince = ev.at ?? now;
     }
     if (!next.name) next.name = ev.id;
-    this.track(sourceId, 'agents', key, ev.scope);
+    this.track(sourceId, 'agents', key, ev.scope, prev !== null);
     this.put('agents', key, next, prev);
   }
 
@@ -188,14 +195,15 @@ export class LiveState {
     const key = entityKey(sourceId, id);
     const prev = this.queues.get(key) ?? null;
     const base = prev ?? emptyQueue(sourceId, id, setIn.kind);
-    const { waiting, ...rest } = defined(setIn);
-    const next: Queue = { ...base, ...rest };
-    if (rest.extra) next.extra = { ...base.extra, ...rest.extra };
+    const next = merged(base, setIn);
+    next.waiting = base.waiting;
+    if (setIn.extra) next.extra = { ...base.extra, ...setIn.extra };
     // An unusable vendor value (null, negative, NaN) keeps the last good one (CONTRACT.md).
+    const waiting = setIn.waiting;
     if (typeof waiting === 'number' && Number.isFinite(waiting) && waiting >= 0) next.waiting = Math.floor(waiting);
     if (this.calls.has(key)) this.fillWaitFromCalls(next, now);
     if (!next.name) next.name = id;
-    this.track(sourceId, 'queues', key, scope);
+    this.track(sourceId, 'queues', key, scope, prev !== null);
     this.put('queues', key, next, prev);
   }
 
@@ -205,7 +213,7 @@ export class LiveState {
     if (!q) {
       q = emptyQueue(sourceId, id, kind);
       if (name) q.name = name;
-      this.track(sourceId, 'queues', key, undefined);
+      this.track(sourceId, 'queues', key, undefined, false);
     }
     return q;
   }
@@ -271,16 +279,16 @@ export class LiveState {
     const key = entityKey(sourceId, ip);
     const prev = this.sites.get(key) ?? null;
     const base: Site = prev ?? { key, sourceId, ip, agents: null, avgLatencyMs: null, maxLatencyMs: null, minLatencyMs: null, rejectionPct: null };
-    this.track(sourceId, 'sites', key, scope);
-    this.put('sites', key, { ...base, ...defined(set) }, prev);
+    this.track(sourceId, 'sites', key, scope, prev !== null);
+    this.put('sites', key, merged(base, set), prev);
   }
 
   private applyLine(sourceId: string, user: string, set: Extract<NormalizedEvent, { type: 'line' }>['set'], scope?: string): void {
     const key = entityKey(sourceId, user);
     const prev = this.lines.get(key) ?? null;
     const base: Line = prev ?? { key, sourceId, user, status: null, txJitterMs: null, rxJitterMs: null, txLossPct: null, rxLossPct: null };
-    this.track(sourceId, 'lines', key, scope);
-    this.put('lines', key, { ...base, ...defined(set) }, prev);
+    this.track(sourceId, 'lines', key, scope, prev !== null);
+    this.put('lines', key, merged(base, set), prev);
   }
 
   private sync(sourceId: string, collection: EntityCollection, scope: string, ids: string[]): void {
@@ -291,24 +299,28 @@ export class LiveState {
     for (const key of [...members]) {
       if (keep.has(key)) continue;
       members.delete(key);
-      const scopes = this.memberships.get(`${collection}|${key}`);
+      const scopes = this.memberships[collection].get(key);
       scopes?.delete(scope);
       if (!scopes || scopes.size === 0) this.removeEntity(collection, key);
     }
   }
 
-  private track(sourceId: string, collection: EntityCollection, key: string, scope: string | undefined): void {
-    let idx = this.bySource.get(sourceId);
-    if (!idx) this.bySource.set(sourceId, (idx = { agents: new Set(), queues: new Set(), sites: new Set(), lines: new Set() }));
-    idx[collection].add(key);
+  /** `known`: the entity exists, so its source index already holds it (only its scopes may be new). */
+  private track(sourceId: string, collection: EntityCollection, key: string, scope: string | undefined, known: boolean): void {
+    if (!known) {
+      let idx = this.bySource.get(sourceId);
+      if (!idx) this.bySource.set(sourceId, (idx = { agents: new Set(), queues: new Set(), sites: new Set(), lines: new Set() }));
+      idx[collection].add(key);
+    }
     if (scope === undefined) return;
+    let scopes = this.memberships[collection].get(key);
+    if (scopes?.has(scope)) return;
+    if (!scopes) this.memberships[collection].set(key, (scopes = new Set()));
+    scopes.add(scope);
     const memberKey = `${collection}|${sourceId}|${scope}`;
     let members = this.scopeMembers.get(memberKey);
     if (!members) this.scopeMembers.set(memberKey, (members = new Set()));
     members.add(key);
-    let scopes = this.memberships.get(`${collection}|${key}`);
-    if (!scopes) this.memberships.set(`${collection}|${key}`, (scopes = new Set()));
-    scopes.add(scope);
   }
 
   private removeEntity(collection: EntityCollection, key: string): void {
@@ -317,10 +329,10 @@ export class LiveState {
     if (!prev) return;
     map.delete(key);
     if (collection === 'queues') this.calls.delete(key);
-    const scopes = this.memberships.get(`${collection}|${key}`);
+    const scopes = this.memberships[collection].get(key);
     if (scopes) {
       for (const scope of scopes) this.scopeMembers.get(`${collection}|${prev.sourceId}|${scope}`)?.delete(key);
-      this.memberships.delete(`${collection}|${key}`);
+      this.memberships[collection].delete(key);
     }
     this.bySource.get(prev.sourceId)?.[collection].delete(key);
     this.markRemoved(collection, key);
@@ -343,7 +355,8 @@ export class LiveState {
 
   /** Marks an entity (e.g. an alert owned elsewhere) as changed for the next patch. */
   markDirty(collection: Collection, key: string): void {
-    this.removed[collection].delete(key);
+    const removed = this.removed[collection];
+    if (removed.size) removed.delete(key);
     this.dirty[collection].add(key);
   }
 
@@ -355,15 +368,18 @@ export class LiveState {
   // ---- log -----------------------------------------------------------------------------------
   appendLog(entry: Omit<LogEntry, 'id'>): LogEntry {
     const full: LogEntry = { id: ++this.logSeq, ...entry };
+    // Both lists keep the last LOG_CAPACITY entries; they are trimmed in halves (not one entry per
+    // append, which moved the whole list on every entry of a busy feed). Readers see only the last
+    // LOG_CAPACITY.
     this.log.push(full);
-    if (this.log.length > LOG_CAPACITY) this.log.splice(0, this.log.length - LOG_CAPACITY);
+    if (this.log.length > 2 * LOG_CAPACITY) this.log.splice(0, this.log.length - LOG_CAPACITY);
     this.pendingLog.push(full);
-    if (this.pendingLog.length > LOG_CAPACITY) this.pendingLog.splice(0, this.pendingLog.length - LOG_CAPACITY);
+    if (this.pendingLog.length > 2 * LOG_CAPACITY) this.pendingLog.splice(0, this.pendingLog.length - LOG_CAPACITY);
     return full;
   }
 
   recentLog(limit = 500): LogEntry[] {
-    return this.log.slice(-limit);
+    return this.log.slice(-Math.min(limit, LOG_CAPACITY) || -LOG_CAPACITY);
   }
 
   // ---- output --------------------------------------------------------------------------------
@@ -408,7 +424,7 @@ export class LiveState {
       }
     }
     if (this.pendingLog.length) {
-      patch.log = this.pendingLog;
+      patch.log = this.pendingLog.length > LOG_CAPACITY ? this.pendingLog.slice(-LOG_CAPACITY) : this.pendingLog;
       this.pendingLog = [];
     }
     return patch;

@@ -7,8 +7,9 @@ import type { AgentFields, NormalizedEvent, QueueFields } from '../../state/even
 import type { ExtraValue } from '../../../shared/model';
 import type { DataFrame } from './wire';
 import { toNumber } from './wire';
-import { measureType, type MeasureCatalog } from './catalog';
+import type { MeasureCatalog } from './catalog';
 import { convertMeasure, stateStart } from './convert';
+import { readMeasures, type ReadMeasures } from './measures';
 import { mapAgentState, pauseReason } from './states';
 
 export type EntityCollection = 'agents' | 'queues';
@@ -36,8 +37,31 @@ const QUEUE_USED = new Set(['queuename', 'contactsqueueing', 'offered', 'answere
 /** Key names listed first in composite ids, so that the id reads "agent/channel". */
 const KEY_ORDER = ['agentid', 'queueid', 'routingserviceid', 'serviceid', 'channelid'];
 
+/** Lower-cased measure and key names: a producer uses a few dozen names over and over. */
+const lowerNames = new Map<string, string>();
+
+export function lowerName(name: string): string {
+  let l = lowerNames.get(name);
+  if (l === undefined) {
+    l = name.toLowerCase();
+    if (lowerNames.size >= 5000) lowerNames.clear();
+    lowerNames.set(name, l);
+  }
+  return l;
+}
+
 /** `{agentId: "a"}` → "a"; composite keys → values joined by "/" in a stable order. */
 export function entityId(keys: Record<string, string | null>): string {
+  let only: string | null = null;
+  let count = 0;
+  for (const k in keys) {
+    const v = keys[k];
+    if (v !== null && v !== undefined) {
+      only = v;
+      count++;
+    }
+  }
+  if (count === 1) return only!;
   const entries = Object.entries(keys).filter((e): e is [string, string] => e[1] !== null);
   if (entries.length === 1) return entries[0]![1];
   const rank = (k: string) => {
@@ -49,13 +73,26 @@ export function entityId(keys: Record<string, string | null>): string {
 }
 
 export function entityCollection(producerId: string, keys: Record<string, string | null>): EntityCollection {
-  const names = Object.keys(keys).map((k) => k.toLowerCase());
-  if (names.includes('agentid')) return 'agents';
-  if (/^agent/i.test(producerId) && !names.some((n) => n.includes('queue'))) return 'agents';
+  let queueKey = false;
+  for (const k in keys) {
+    const name = lowerName(k);
+    if (name === 'agentid') return 'agents';
+    if (name.includes('queue')) queueKey = true;
+  }
+  if (/^agent/i.test(producerId) && !queueKey) return 'agents';
   return 'queues';
 }
 
 export function normalizeFrame(frame: DataFrame, opts: NormalizeOptions): NormalizedFrame | null {
+  return normalize(frame, opts, true);
+}
+
+/** normalizeFrame reading the measures the general way only (tests check both readings agree). */
+export function normalizeFrameGeneral(frame: DataFrame, opts: NormalizeOptions): NormalizedFrame | null {
+  return normalize(frame, opts, false);
+}
+
+function normalize(frame: DataFrame, opts: NormalizeOptions, onePass: boolean): NormalizedFrame | null {
   const producerId = opts.producerId;
   const collection = entityCollection(producerId, frame.keys);
   const id = entityId(frame.keys);
@@ -66,31 +103,80 @@ export function normalizeFrame(frame: DataFrame, opts: NormalizeOptions): Normal
     const events: NormalizedEvent[] = [collection === 'agents' ? { type: 'agent.remove', id } : { type: 'queue.remove', id }];
     return { collection, id, action, initializing, events };
   }
-  const lower = new Map<string, [string, string | null]>();
-  for (const [name, value] of Object.entries(frame.measures)) lower.set(name.toLowerCase(), [name, value]);
-  const event: NormalizedEvent =
-    collection === 'agents'
-      ? { type: 'agent', id, set: agentFields(lower, opts), scope: producerId }
-      : { type: 'queue', id, set: queueFields(lower, opts), scope: producerId };
+  const values = frame.measures;
+  const read = onePass ? readMeasures(values, collection, opts.catalog, Boolean(opts.labels), MAX_EXTRA) : null;
+  let event: NormalizedEvent;
+  if (read) {
+    event =
+      collection === 'agents'
+        ? { type: 'agent', id, set: agentFromRead(read, opts), scope: producerId }
+        : { type: 'queue', id, set: queueFromRead(read), scope: producerId };
+  } else {
+    const names = new Map<string, string>();
+    for (const name in values) names.set(lowerName(name), name);
+    const m: Measures = { names, values };
+    event =
+      collection === 'agents'
+        ? { type: 'agent', id, set: agentFields(m, opts), scope: producerId }
+        : { type: 'queue', id, set: queueFields(m, opts), scope: producerId };
+  }
   return { collection, id, action, initializing, events: [event] };
 }
 
-type Measures = Map<string, [string, string | null]>;
+/** agentFields, from the one-pass reading (same fields, same order). */
+function agentFromRead(read: ReadMeasures, opts: NormalizeOptions): AgentFields {
+  const [raw, reason, display, since, first, last, login] = read.fields;
+  const set: AgentFields = {};
+  if (raw !== undefined) {
+    set.vendorState = raw;
+    set.state = mapAgentState(raw);
+    set.pauseReason = set.state === 'paused' ? pauseReason(reason ?? null) : null;
+  }
+  const name = display ?? joinName(first, last) ?? login;
+  if (name) set.name = name;
+  if (since !== undefined) {
+    const start = stateStart(since, opts.now);
+    if (start !== null) set.stateSince = start;
+  }
+  if (read.extra) set.extra = read.extra;
+  return set;
+}
 
-function value(m: Measures, lowerName: string): string | null | undefined {
-  const entry = m.get(lowerName);
-  return entry === undefined ? undefined : entry[1];
+/** queueFields, from the one-pass reading (same fields, same order). */
+function queueFromRead(read: ReadMeasures): QueueFields {
+  const [name, waiting, offered, answered, abandonedFromQueue, abandonedPlain] = read.fields;
+  const set: QueueFields = { kind: 'queue' };
+  if (name) set.name = name;
+  if (waiting !== undefined) set.waiting = count(waiting);
+  if (offered !== undefined) set.offered = count(offered);
+  if (answered !== undefined) set.answered = count(answered);
+  const abandoned = abandonedFromQueue ?? abandonedPlain;
+  if (abandoned !== undefined) set.abandoned = count(abandoned);
+  if (read.extra) set.extra = read.extra;
+  return set;
+}
+
+/** The frame's measures, and lower-cased name → name as sent (the last spelling wins). */
+interface Measures {
+  names: Map<string, string>;
+  values: Record<string, string | null>;
+}
+
+function value(m: Measures, lower: string): string | null | undefined {
+  const name = m.names.get(lower);
+  return name === undefined ? undefined : m.values[name];
 }
 
 function extraOf(m: Measures, used: Set<string>, opts: NormalizeOptions): Record<string, ExtraValue> {
   const extra: Record<string, ExtraValue> = {};
   let n = 0;
-  for (const [lowerName, [name, raw]] of m) {
-    if (used.has(lowerName)) continue;
+  for (const [lower, name] of m.names) {
+    if (used.has(lower)) continue;
     if (++n > MAX_EXTRA) break;
-    let key = (opts.labels && opts.catalog?.get(lowerName)?.displayName) || name;
+    const def = opts.catalog?.get(lower);
+    let key = (opts.labels && def?.displayName) || name;
     if (key in extra) key = `${key} (${name})`;
-    extra[key] = convertMeasure(raw, measureType(opts.catalog, name));
+    extra[key] = convertMeasure(m.values[name] ?? null, def?.type ?? null);
   }
   return extra;
 }
@@ -111,8 +197,13 @@ function agentFields(m: Measures, opts: NormalizeOptions): AgentFields {
     if (start !== null) set.stateSince = start;
   }
   const extra = extraOf(m, AGENT_USED, opts);
-  if (Object.keys(extra).length) set.extra = extra;
+  if (!isEmpty(extra)) set.extra = extra;
   return set;
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 function joinName(first: string | null | undefined, last: string | null | undefined): string | null {
@@ -134,7 +225,7 @@ function queueFields(m: Measures, opts: NormalizeOptions): QueueFields {
   const abandoned = value(m, 'abandonedfromqueue') ?? value(m, 'abandoned');
   if (abandoned !== undefined) set.abandoned = count(abandoned);
   const extra = extraOf(m, QUEUE_USED, opts);
-  if (Object.keys(extra).length) set.extra = extra;
+  if (!isEmpty(extra)) set.extra = extra;
   return set;
 }
 

@@ -17,7 +17,7 @@ import { normalizeFrame } from './normalize';
 import { SnapshotTracker } from './snapshot';
 import { openSocket, type WebSocketFactory } from './socket';
 import type { OwnedSubscription, SubscriptionManager } from './subscriptions';
-import { AuthResponseSchema, DataFrameSchema, canonical } from './wire';
+import { AuthResponseSchema, canonical, parseDataFrame } from './wire';
 
 export interface StreamDeps {
   ctx: ConnectorContext<AvayaSourceConfig>;
@@ -136,7 +136,7 @@ export class ProducerStream {
 
       const onData = (json: object) => {
         if (!this.confirmed || !tracker) return health.rejected(`${producer}: data before the authentication was confirmed`, json);
-        const parsed = DataFrameSchema.safeParse(json);
+        const parsed = parseDataFrame(json);
         if (!parsed.success) return health.rejected(`${producer}: malformed data frame (${parsed.error.issues[0]?.message ?? 'invalid'})`, json);
         const frame = normalizeFrame(parsed.data, {
           producerId: producer,

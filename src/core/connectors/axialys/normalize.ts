@@ -8,7 +8,7 @@ import type { NormalizedEvent } from '../../state/events';
 import { trunkVendorId, type Directory } from './directory';
 import type { MemoryView } from './memory';
 import { operatorStatus, uiEvent, type AgentContext } from './normalize-agent';
-import { CallMsgSchema, InputMsgSchema, NumMsgSchema, UiMsgSchema, type UpdateFrame } from './wire';
+import { InputMsgSchema, NumMsgSchema, parseCallMsg, parseUiMsg, type UpdateFrame } from './wire';
 
 export interface NormalizeContext {
   sourceId: string;
@@ -50,12 +50,12 @@ export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): Norm
   switch (type) {
     case 'operator': {
       if (name !== 'status') break;
-      const m = parse(CallMsgSchema, msg);
+      const m = parseCallMsg(msg);
       if (!m?.id_operator) return rejected('operator status without id_operator');
       return events(operatorStatus(m, actx, at));
     }
     case 'ui': {
-      const m = parse(UiMsgSchema, msg);
+      const m = parseUiMsg(msg);
       if (!m?.id_operator) return rejected(`UI ${name} without id_operator`);
       const out = uiEvent(name, m, actx, at);
       if (out) return events(out);
@@ -76,7 +76,7 @@ export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): Norm
       return events([{ type: 'log', kind: 'axialys.input', text, at }]);
     }
     case 'pushcall': {
-      const m = parse(CallMsgSchema, msg);
+      const m = parseCallMsg(msg);
       return events([pushLog('pushcall', m?.id_operator, ctx.dir, at, m?.caller_id_num)]);
     }
   }
@@ -90,7 +90,7 @@ function pushLog(kind: string, operator: string | undefined, dir: Directory, at:
 }
 
 function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: NormalizeContext, at: number): NormalizeResult | null {
-  const m = parse(CallMsgSchema, msg);
+  const m = parseCallMsg(msg);
   const rawId = type === 'trunk' ? (m?.id_trunk ?? m?.id_queue) : m?.id_queue;
   if (!m || !rawId) return rejected(`${type} ${name} without ${type === 'trunk' ? 'id_trunk' : 'id_queue'}`);
   const queueId = type === 'trunk' ? trunkVendorId(rawId) : rawId;

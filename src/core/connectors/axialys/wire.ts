@@ -6,31 +6,35 @@
  */
 import { z } from 'zod';
 
-/** A vendor id: number or non-empty string → trimmed string; anything else → absent. */
-export const idField = z.preprocess((v) => {
+function toId(v: unknown): string | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v === 'string' && v.trim() !== '') return v.trim();
   return undefined;
-}, z.string().optional());
+}
 
-/** A number: number or numeric string; "", null or garbage → null. */
-export const numField = z
-  .preprocess((v) => {
-    if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-    if (typeof v === 'string' && v.trim() !== '') {
-      const n = Number(v.trim());
-      return Number.isFinite(n) ? n : null;
-    }
-    return null;
-  }, z.number().nullable())
-  .optional();
+function toNum(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v.trim());
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
 
-/** Free text: strings kept, numbers stringified, "" → absent. */
-export const textField = z.preprocess((v) => {
+function toText(v: unknown): string | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v === 'string' && v !== '') return v;
   return undefined;
-}, z.string().optional());
+}
+
+/** A vendor id: number or non-empty string → trimmed string; anything else → absent. */
+export const idField = z.preprocess(toId, z.string().optional());
+
+/** A number: number or numeric string; "", null or garbage → null. */
+export const numField = z.preprocess(toNum, z.number().nullable()).optional();
+
+/** Free text: strings kept, numbers stringified, "" → absent. */
+export const textField = z.preprocess(toText, z.string().optional());
 
 /** `msg` may be an object or (defensively) a JSON string of one. */
 const msgField = z.preprocess((v) => {
@@ -105,6 +109,78 @@ export const InputMsgSchema = z.object({
 });
 export type InputMsg = z.infer<typeof InputMsgSchema>;
 
+/**
+ * CallMsgSchema and UiMsgSchema applied directly to a plain object (what JSON gives): every field
+ * converter accepts anything, so a present field is converted and an absent one stays absent, as the
+ * schemas do. `parseX(msg)` equals `XSchema.safeParse(msg).data` (null on failure); they run for every
+ * event of the feed, where the schemas' generic path costs more than everything else together.
+ */
+function plainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+export function parseCallMsg(msg: unknown): CallMsg | null {
+  if (!plainObject(msg)) {
+    const r = CallMsgSchema.safeParse(msg);
+    return r.success ? r.data : null;
+  }
+  const m: CallMsg = {};
+  if ('id_operator' in msg) m.id_operator = toId(msg.id_operator);
+  if ('id_call' in msg) m.id_call = toId(msg.id_call);
+  if ('id_queue' in msg) m.id_queue = toId(msg.id_queue);
+  if ('id_trunk' in msg) m.id_trunk = toId(msg.id_trunk);
+  if ('status' in msg) m.status = toText(msg.status);
+  if ('caller_id_num' in msg) m.caller_id_num = toText(msg.caller_id_num);
+  if ('call_duration' in msg) m.call_duration = toNum(msg.call_duration);
+  if ('duration_in_queue' in msg) m.duration_in_queue = toNum(msg.duration_in_queue);
+  if ('catchup' in msg) m.catchup = toNum(msg.catchup);
+  if ('rec' in msg) m.rec = toNum(msg.rec);
+  if ('service' in msg) m.service = toText(msg.service);
+  if ('priority' in msg) m.priority = toNum(msg.priority);
+  if ('vip_rate' in msg) m.vip_rate = toNum(msg.vip_rate);
+  if ('validity' in msg) m.validity = toNum(msg.validity);
+  return m;
+}
+
+export function parseUiMsg(msg: unknown): UiMsg | null {
+  if (!plainObject(msg)) {
+    const r = UiMsgSchema.safeParse(msg);
+    return r.success ? r.data : null;
+  }
+  const m: UiMsg = {};
+  if ('id_operator' in msg) m.id_operator = toId(msg.id_operator);
+  if ('supp' in msg) m.supp = toText(msg.supp);
+  if ('e164' in msg) m.e164 = toText(msg.e164);
+  if ('type' in msg) m.type = toText(msg.type);
+  if ('priority' in msg) m.priority = toNum(msg.priority);
+  return m;
+}
+
+/** UpdateSchema for a plain payload whose event and msg are plain objects; anything else: the schema. */
+function fastUpdate(value: unknown): UpdateFrame | null {
+  if (!plainObject(value)) return null;
+  const event = value.event;
+  if (!plainObject(event)) return null;
+  const type = event.type_notification;
+  const name = event.event;
+  const rawMsg = event.msg;
+  if (typeof type !== 'string' || type === '' || typeof name !== 'string' || name === '') return null;
+  if (!(rawMsg === undefined || rawMsg === null || plainObject(rawMsg))) return null;
+  let msg: Record<string, unknown>;
+  if (!rawMsg) msg = {};
+  else if (!Object.hasOwn(rawMsg, '__proto__')) msg = { ...rawMsg };
+  else {
+    msg = {};
+    for (const k in rawMsg) if (k !== '__proto__' && Object.hasOwn(rawMsg, k)) msg[k] = rawMsg[k];
+  }
+  const frame: Record<string, unknown> = {};
+  if ('ts' in value) frame.ts = toNum(value.ts);
+  if ('elapse' in value) frame.elapse = toNum(value.elapse);
+  if ('cpt' in value) frame.cpt = toNum(value.cpt);
+  frame.event = { type_notification: type, event: name, msg };
+  return frame as UpdateFrame;
+}
+
 const TYPOGRAPHIC = /[\u201c\u201d\u201e\u2033\u00ab\u00bb]/g;
 
 /** Parses text as JSON; when that fails, retries with typographic double quotes straightened. */
@@ -134,6 +210,8 @@ export function parseUpdate(raw: unknown): { ok: true; frame: UpdateFrame } | { 
   if (value && typeof value === 'object' && !Array.isArray(value) && 'type_notification' in value && !('event' in value && typeof (value as { event: unknown }).event === 'object')) {
     value = { event: value };
   }
+  const frame = fastUpdate(value);
+  if (frame) return { ok: true, frame };
   const parsed = UpdateSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

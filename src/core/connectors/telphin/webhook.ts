@@ -66,9 +66,12 @@ function fromParams(params: URLSearchParams, into: Record<string, unknown>): str
   return null;
 }
 
+/** Header spellings per field: `agent_id`, `agent-id`, `x-agent-id`. */
+const HEADER_NAMES = FIELDS.map((f) => [f, [f, f.replace(/_/g, '-'), `x-${f.replace(/_/g, '-')}`]] as const);
+
 function fromHeaders(headers: WebhookRequest['headers'], into: Record<string, unknown>): void {
-  for (const f of FIELDS) {
-    for (const name of [f, f.replace(/_/g, '-'), `x-${f.replace(/_/g, '-')}`]) {
+  for (const [f, names] of HEADER_NAMES) {
+    for (const name of names) {
       const v = headers[name];
       if (typeof v === 'string') {
         into[f] = v;

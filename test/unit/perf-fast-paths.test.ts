@@ -1,0 +1,220 @@
+/**
+ * The hot paths written for speed give exactly what the general code gives: Avaya data frames
+ * (parseDataFrame vs DataFrameSchema, the one-pass measure reading vs the general one, the number
+ * scanner vs its regex), Axialys payloads (parseUpdate/parseCallMsg/parseUiMsg vs their schemas) and
+ * the live state's log trimming and scope bookkeeping. Inputs: the recorded fixtures plus seeded
+ * random variants of the shapes vendors drift into.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataFrameSchema, parseDataFrame, toNumber } from '../../src/core/connectors/avaya/wire';
+import { normalizeFrame, normalizeFrameGeneral } from '../../src/core/connectors/avaya/normalize';
+import { parseProducerMeasures } from '../../src/core/connectors/avaya/catalog';
+import { AGENT_PRODUCER, QUEUE_PRODUCER, producerBody } from '../../src/simulators/avaya/catalog';
+import { CallMsgSchema, UiMsgSchema, UpdateSchema, parseCallMsg, parseUiMsg, parseUpdate } from '../../src/core/connectors/axialys/wire';
+import { LiveState } from '../../src/core/state/store';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures');
+const fixture = (path: string): unknown => JSON.parse(readFileSync(join(FIXTURES, path), 'utf8'));
+
+/** mulberry32: the same variants on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STRINGS = ['', ' ', '0', '12', ' 12 ', '007', '-3', '+4', '1.5', '.5', '5.', '.', '1e3', '1E-2', '2e', '1,5', '12%', '0x10', 'Infinity', 'NaN', '1_000', '９', 'abc', 'READY', 'not_ready', 'N/A', 'null', 'true', 'FALSE', '2024-05-01T10:00:00Z', '1732185600000', '1732185600', '9999999999999999', '123456789012345'];
+const pick = <T,>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+
+function value(rnd: () => number): unknown {
+  const r = rnd();
+  if (r < 0.55) return pick(rnd, STRINGS);
+  if (r < 0.7) return pick(rnd, [0, 1, -1, 1.5, 1e21, 1732185600000, -0]);
+  if (r < 0.78) return pick(rnd, [true, false]);
+  if (r < 0.88) return null;
+  if (r < 0.94) return { nested: 'x' };
+  return ['a'];
+}
+
+const MEASURE_NAMES = ['agentState', 'AgentState', 'reasonCodeName', 'agentDisplayName', 'agentFirstName', 'agentLastName', 'agentLoginId', 'timeInState', 'timeOnHold', 'timeLoggedIn', 'queueName', 'contactsQueueing', 'Offered', 'offered', 'Answered', 'abandonedFromQueue', 'abandoned', 'isDefaultQueue', 'constructor', 'toString', 'custom'];
+
+function record(rnd: () => number, names: readonly string[], size: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < size; i++) out[pick(rnd, names)] = value(rnd);
+  return out;
+}
+
+function avayaVariants(): unknown[] {
+  const rnd = prng(7);
+  const out: unknown[] = [...Object.values(fixture('avaya/variants.json') as Record<string, unknown>), fixture('avaya/seed-agent-live.json'), fixture('avaya/seed-queue-initializing.json')];
+  for (let i = 0; i < 600; i++) {
+    const frame: Record<string, unknown> = {};
+    if (rnd() < 0.8) frame.accountId = value(rnd);
+    frame.keys = rnd() < 0.92 ? record(rnd, ['agentId', 'queueId', 'channelId', 'AgentID'], 1 + Math.floor(rnd() * 2)) : value(rnd);
+    if (rnd() < 0.7) frame.eventAction = pick(rnd, ['UPSERT', 'upsert', 'DELETE', 'Delete', '', 7, null]);
+    if (rnd() < 0.7) frame.payloadType = pick(rnd, ['LIVE', 'INITIALIZING', 'initializing', '', null]);
+    if (rnd() < 0.6) frame.measureProducerId = pick(rnd, ['Agent_itd_1.0.0', 'Queue_itd_1.0.0']);
+    const m = rnd();
+    if (m < 0.75) frame.measures = record(rnd, MEASURE_NAMES, Math.floor(rnd() * 12));
+    else if (m < 0.85) frame.measures = null;
+    else if (m < 0.9) frame.measures = ['x'];
+    if (rnd() < 0.1) frame.extraTop = value(rnd);
+    out.push(frame);
+  }
+  out.push(null, 'text', [], { keys: {} }, { keys: { agentId: null } }, { keys: { agentId: '' } });
+  out.push(JSON.parse('{"keys":{"agentId":"a","__proto__":"x"},"measures":{"__proto__":{"agentState":"READY"},"agentState":"BUSY"}}'));
+  out.push(JSON.parse('{"__proto__":{"x":1},"keys":{"agentId":"p"},"measures":{}}'));
+  return out;
+}
+
+describe('Avaya fast paths', () => {
+  it('parseDataFrame gives what DataFrameSchema gives, for every variant', () => {
+    for (const input of avayaVariants()) {
+      const fast = parseDataFrame(input);
+      const schema = DataFrameSchema.safeParse(input);
+      expect(fast.success, JSON.stringify(input)).toBe(schema.success);
+      if (schema.success) expect(fast.data, JSON.stringify(input)).toStrictEqual(schema.data);
+      else expect(fast.error?.issues.map((i) => i.message)).toEqual(schema.error.issues.map((i) => i.message));
+    }
+  });
+
+  it('the one-pass measure reading gives what the general reading gives (catalogs, labels, duplicate spellings)', () => {
+    const catalogs = [undefined, parseProducerMeasures(producerBody(AGENT_PRODUCER)), parseProducerMeasures(producerBody(QUEUE_PRODUCER))];
+    let compared = 0;
+    for (const input of avayaVariants()) {
+      const parsed = DataFrameSchema.safeParse(input);
+      if (!parsed.success) continue;
+      for (const producerId of ['Agent_itd_1.0.0', 'Queue_itd_1.0.0']) {
+        for (const catalog of catalogs) {
+          for (const labels of [false, true]) {
+            const opts = { producerId, catalog, labels, now: 1_732_185_700_000 };
+            expect(normalizeFrame(parsed.data, opts), JSON.stringify(input)).toStrictEqual(normalizeFrameGeneral(parsed.data, opts));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('keeps at most 200 extra measures either way', () => {
+    const measures: Record<string, string> = { agentState: 'READY' };
+    for (let i = 0; i < 300; i++) measures[`m${i}`] = String(i);
+    const frame = DataFrameSchema.parse({ keys: { agentId: 'x' }, measures });
+    const fast = normalizeFrame(frame, { producerId: 'Agent_itd_1.0.0', now: 0 })!;
+    expect(fast).toStrictEqual(normalizeFrameGeneral(frame, { producerId: 'Agent_itd_1.0.0', now: 0 }));
+    const set = (fast.events[0] as { set: { extra: Record<string, unknown> } }).set;
+    expect(Object.keys(set.extra)).toHaveLength(200);
+  });
+
+  it('toNumber reads exactly the decimal numbers its pattern describes', () => {
+    const pattern = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+    const reference = (v: string) => {
+      const t = v.trim();
+      if (!pattern.test(t)) return null;
+      const n = Number(t);
+      return Number.isFinite(n) ? n : null;
+    };
+    const rnd = prng(3);
+    const samples = [...STRINGS, '\t42\n', '1e400', '-', '+', '+.5', '-5.', 'e5', '1e+5', '1e-', '00', '12345678901234567890'];
+    for (let i = 0; i < 2000; i++) {
+      let s = '';
+      const len = 1 + Math.floor(rnd() * 8);
+      for (let k = 0; k < len; k++) s += pick(rnd, ['0', '1', '9', '.', 'e', 'E', '-', '+', ' ', 'x']);
+      samples.push(s);
+    }
+    for (const s of samples) expect(toNumber(s), JSON.stringify(s)).toBe(reference(s));
+  });
+});
+
+describe('Axialys fast paths', () => {
+  const rnd = prng(11);
+  const CALL_KEYS = ['id_operator', 'id_call', 'id_queue', 'id_trunk', 'status', 'caller_id_num', 'call_duration', 'duration_in_queue', 'catchup', 'rec', 'service', 'priority', 'vip_rate', 'validity', 'supp', 'e164', 'type', 'id_client', 'step'];
+  const msgs: unknown[] = [];
+  for (let i = 0; i < 800; i++) msgs.push(record(rnd, CALL_KEYS, Math.floor(rnd() * 10)));
+  msgs.push(null, undefined, 'x', [], JSON.parse('{"__proto__":{"status":"x"},"id_operator":5}'));
+
+  it('parseCallMsg and parseUiMsg give what their schemas give', () => {
+    for (const m of msgs) {
+      const call = CallMsgSchema.safeParse(m);
+      expect(parseCallMsg(m), JSON.stringify(m)).toStrictEqual(call.success ? call.data : null);
+      const ui = UiMsgSchema.safeParse(m);
+      expect(parseUiMsg(m), JSON.stringify(m)).toStrictEqual(ui.success ? ui.data : null);
+    }
+  });
+
+  it('parseUpdate gives what UpdateSchema gives, for recorded and varied payloads', () => {
+    const variants = (fixture('axialys/variants.json') as { frames: Record<string, unknown> }).frames;
+    const payloads: unknown[] = Object.values(variants);
+    for (let i = 0; i < 600; i++) {
+      const p: Record<string, unknown> = {};
+      for (const k of ['ts', 'elapse', 'cpt']) if (rnd() < 0.7) p[k] = value(rnd);
+      const ev: Record<string, unknown> = {};
+      if (rnd() < 0.95) ev.type_notification = pick(rnd, ['operator', 'UI', 'queue', '', 5]);
+      if (rnd() < 0.95) ev.event = pick(rnd, ['status', 'login', 'insert_call', '']);
+      const m = rnd();
+      if (m < 0.8) ev.msg = msgs[i % 800];
+      else if (m < 0.85) ev.msg = null;
+      else if (m < 0.9) ev.msg = '{"status":"available","id_operator":3}';
+      else if (m < 0.95) ev.msg = 'not json';
+      if (rnd() < 0.1) ev.srv = 8;
+      p.event = rnd() < 0.95 ? ev : value(rnd);
+      if (rnd() < 0.1) p.extra = 1;
+      payloads.push(p);
+    }
+    let ok = 0;
+    for (const p of payloads) {
+      if (typeof p !== 'object' || p === null || Array.isArray(p) || !('event' in p) || typeof (p as { event: unknown }).event !== 'object') continue;
+      const fast = parseUpdate(p);
+      const schema = UpdateSchema.safeParse(p);
+      expect(fast.ok, JSON.stringify(p)).toBe(schema.success);
+      if (fast.ok && schema.success) {
+        expect(fast.frame, JSON.stringify(p)).toStrictEqual(schema.data);
+        ok++;
+      }
+    }
+    expect(ok).toBeGreaterThan(200);
+  });
+});
+
+describe('LiveState bookkeeping', () => {
+  const T0 = 1_800_000_000_000;
+
+  it('keeps the last 2,000 log entries for readers and patches, however many arrive', () => {
+    const s = new LiveState();
+    for (let i = 1; i <= 5001; i++) s.apply('tp', { type: 'log', kind: 'k', text: `line ${i}` }, T0 + i);
+    const recent = s.recentLog(100_000);
+    expect(recent).toHaveLength(2000);
+    expect(recent[0]!.text).toBe('line 3002');
+    expect(recent.at(-1)!.text).toBe('line 5001');
+    expect(s.recentLog(3).map((e) => e.text)).toEqual(['line 4999', 'line 5000', 'line 5001']);
+    const patch = s.takePatch(T0, () => undefined)!;
+    expect(patch.log).toHaveLength(2000);
+    expect(patch.log!.at(-1)!.id).toBe(5001);
+  });
+
+  it('remembers every feed that reports an entity, across repeated updates and re-adds', () => {
+    const s = new LiveState();
+    for (let i = 0; i < 3; i++) {
+      s.apply('wv', { type: 'agent', id: '1', set: { name: `A${i}` }, scope: 'latency' }, T0);
+      s.apply('wv', { type: 'agent', id: '1', set: {}, scope: 'agents' }, T0);
+    }
+    s.apply('wv', { type: 'sync', collection: 'agents', scope: 'latency', ids: [] }, T0);
+    expect(s.agents.has('wv:1')).toBe(true);
+    s.apply('wv', { type: 'sync', collection: 'agents', scope: 'agents', ids: [] }, T0);
+    expect(s.agents.has('wv:1')).toBe(false);
+    s.apply('wv', { type: 'agent', id: '1', set: {}, scope: 'latency' }, T0);
+    s.apply('wv', { type: 'sync', collection: 'agents', scope: 'latency', ids: [] }, T0);
+    expect(s.agents.has('wv:1')).toBe(false);
+    s.apply('wv', { type: 'queue', id: 'q', set: { waiting: 2 }, scope: 'skills' }, T0);
+    s.clearSourceEntities('wv');
+    expect(s.queues.size).toBe(0);
+  });
+});
