@@ -33,7 +33,8 @@ export const QUEUE_ITD = 'Queue_itd_1.0.0';
 export class AvayaSimulator {
   readonly accountId: string;
   readonly clientId: string;
-  readonly clientSecret: string;
+  /** The secret the token endpoint accepts (a test may rotate it: the old one is then refused). */
+  clientSecret: string;
   readonly appKey: string;
   readonly producers: SimProducer[];
   tokenLifetimeSec: number;
@@ -82,8 +83,11 @@ export class AvayaSimulator {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** Origin announced in subscription endpoints, e.g. a proxy in front of the simulator (null: its own). */
+  publicOrigin: string | null = null;
+
   get wsEndpoint(): string {
-    return `ws://127.0.0.1:${this.port}/ws/notification`;
+    return `${(this.publicOrigin ?? this.url).replace(/^http/, 'ws')}/ws/notification`;
   }
 
   async start(): Promise<this> {

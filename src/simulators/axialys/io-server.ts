@@ -24,9 +24,19 @@ export interface SimIo {
   close(): Promise<void>;
 }
 
-export function attachIo(version: 'v2' | 'v4', http: HttpServer, path: string): SimIo {
+/** Engine.IO heartbeat (both generations; the defaults are 25 s / 20 s in v4, 25 s / 5 s in v2). */
+export interface Heartbeat {
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+}
+
+export function attachIo(version: 'v2' | 'v4', http: HttpServer, path: string, heartbeat: Heartbeat = {}): SimIo {
+  const ping = {
+    ...(heartbeat.pingIntervalMs ? { pingInterval: heartbeat.pingIntervalMs } : {}),
+    ...(heartbeat.pingTimeoutMs ? { pingTimeout: heartbeat.pingTimeoutMs } : {}),
+  };
   if (version === 'v4') {
-    const io = new ServerV4(http, { path, serveClient: false });
+    const io = new ServerV4(http, { path, serveClient: false, ...ping });
     return {
       onConnection: (listener) =>
         io.on('connection', (s) =>
@@ -41,7 +51,7 @@ export function attachIo(version: 'v2' | 'v4', http: HttpServer, path: string): 
       close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
     };
   }
-  const io = createV2(http, { path, serveClient: false });
+  const io = createV2(http, { path, serveClient: false, ...ping });
   return {
     onConnection: (listener) =>
       io.on('connection', (s) =>

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { attachIo, type SimIo, type SimSocket } from './io-server';
+import { attachIo, type Heartbeat, type SimIo, type SimSocket } from './io-server';
 import { DEFAULT_DIRECTORY, type SimDirectory } from './directory';
 import type { SimEvent } from './frames';
 import { formatExpire } from '../../core/connectors/axialys/expire';
@@ -27,6 +27,8 @@ export interface AxialysSimOptions {
   directory?: SimDirectory;
   /** Wall clock (seconds are sent as `ts`). */
   now?: () => number;
+  /** Engine.IO heartbeat of the notification server (shorter than the defaults in tests). */
+  heartbeat?: Heartbeat;
 }
 
 export interface InitRecord {
@@ -93,7 +95,7 @@ export class AxialysSimulator {
   }
 
   async start(): Promise<this> {
-    this.io = attachIo(this.options.socketIo, this.http, '/socket.io/');
+    this.io = attachIo(this.options.socketIo, this.http, '/socket.io/', this.options.heartbeat);
     this.io.onConnection((s) => this.onSocket(s));
     // After Socket.IO wrapped the request listeners, so that its handshakes are counted too.
     this.http.prependListener('request', (req: IncomingMessage) => {

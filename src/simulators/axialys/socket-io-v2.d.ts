@@ -13,6 +13,6 @@ declare module 'socket.io-v2' {
     on(event: 'connection', listener: (socket: V2ServerSocket) => void): void;
     close(callback?: () => void): void;
   }
-  function createServer(server: HttpServer, options?: { path?: string; serveClient?: boolean }): V2Server;
+  function createServer(server: HttpServer, options?: { path?: string; serveClient?: boolean; pingInterval?: number; pingTimeout?: number }): V2Server;
   export default createServer;
 }

@@ -60,6 +60,8 @@ export interface TelphinSimulator {
   consumeQuota(n: number): void;
   /** Makes every issued token invalid (the next API request gets 401). */
   expireTokens(): void;
+  /** Issues a new client secret: the old one is refused from now on (credentials rotated). */
+  rotateSecret(): string;
   close(): Promise<void>;
 }
 
@@ -105,7 +107,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 export async function startTelphinSimulator(opts: TelphinSimOptions = {}): Promise<TelphinSimulator> {
   const now = opts.now ?? Date.now;
   const clientId = opts.clientId ?? 'sim-app';
-  const clientSecret = opts.clientSecret ?? `sim-secret-${randomBytes(8).toString('hex')}`;
+  let clientSecret = opts.clientSecret ?? `sim-secret-${randomBytes(8).toString('hex')}`;
   const clientNumber = opts.clientNumber ?? '12';
   const counters = newCounters();
   const quota = new QuotaWindow(opts.quota ?? { limit: 5000 }, counters);
@@ -208,7 +210,9 @@ export async function startTelphinSimulator(opts: TelphinSimOptions = {}): Promi
     apiBaseUrl: `${base}/api/ver1.0`,
     tokenUrl: `${base}/oauth/token`,
     clientId,
-    clientSecret,
+    get clientSecret() {
+      return clientSecret;
+    },
     agents,
     events,
     calls,
@@ -274,6 +278,11 @@ export async function startTelphinSimulator(opts: TelphinSimOptions = {}): Promi
     },
     consumeQuota: (n) => quota.consume(n, now()),
     expireTokens: () => tokens.clear(),
+    rotateSecret() {
+      clientSecret = `sim-secret-${randomBytes(8).toString('hex')}`;
+      tokens.clear();
+      return clientSecret;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -119,6 +119,12 @@ export class WolkvoxSimulator {
     this.failures = [];
   }
 
+  /** Replaces the tokens the server accepts (a token revoked, a new one issued). */
+  setTokens(tokens: string[]): void {
+    this.tokens.clear();
+    for (const t of tokens) this.tokens.add(t);
+  }
+
   /** Serves this body (an object as JSON, a string verbatim) instead of the team's report; undefined restores. */
   setBody(report: SimReport, body: unknown): void {
     if (body === undefined) this.bodies.delete(report);

@@ -1,0 +1,189 @@
+/**
+ * Faults survived by the Axialys source (Socket.IO notifications), against its simulator over real
+ * sockets. Events the server sends while the socket is down are missed: the source says so
+ * (degraded, "N events were missed") while it shows the picture replayed to the new subscriber.
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { Figures } from '../lib/figures';
+import { converged, runFault } from '../lib/faults';
+import { axialysRig, type AxialysRig } from '../lib/rigs/axialys';
+import { sleep, waitFor } from '../lib/wait';
+
+const figures = new Figures('faults-axialys');
+let rig: AxialysRig | null = null;
+afterEach(async () => {
+  await rig?.stop();
+  rig = null;
+});
+afterAll(() => figures.write());
+
+const start = async () => (rig = await axialysRig());
+
+describe('Axialys: faults survived', () => {
+  it('server killed and restarted (its event counter starts again)', async () => {
+    await runFault(
+      await start(),
+      {
+        fault: 'server killed and restarted',
+        inject: async (r) => {
+          await r.proxy.down();
+          (r as AxialysRig).sim.restart();
+        },
+        heal: (r) => r.proxy.up(),
+        detect: ['connecting', 'down'],
+      },
+      figures,
+    );
+  });
+
+  it('connection refused for over a minute: one feed-lost alert, one recovery', async () => {
+    await runFault(
+      await start(),
+      {
+        fault: 'connection refused > 60 s',
+        inject: (r) => r.proxy.down(),
+        heal: (r) => r.proxy.up(),
+        detect: ['down'],
+        outageJumpMs: 65_000,
+        // The calls waiting in both queues did wait over a minute: those two alerts are the scenario's.
+        notifications: ['raise:queue.longest_wait', 'raise:queue.longest_wait', 'raise:source.down', 'recover:source.down'],
+      },
+      figures,
+    );
+  });
+
+  it('half-open connection: detected by the Engine.IO heartbeat', async () => {
+    const f = await runFault(await start(), { fault: 'half-open (heartbeat 0.5 s + 0.5 s)', inject: (r) => r.proxy.blackhole(), heal: (r) => r.proxy.heal(), detect: ['connecting', 'down'] }, figures);
+    expect(f.detectMs).toBeLessThan(3_000);
+  });
+
+  it('token expiring mid-stream: the server drops the socket, the connector logs in again', async () => {
+    await runFault(
+      await start(),
+      { fault: 'session expired mid-stream', inject: (r) => (r as AxialysRig).sim.expireSessions(), heal: () => undefined, detect: null, holdMs: 0, relogin: true },
+      figures,
+    );
+  });
+
+  it('credentials revoked: auth_failed without retries, back once the new password is saved', async () => {
+    await runFault(
+      await start(),
+      {
+        fault: 'credentials revoked',
+        inject: (r) => {
+          const x = r as AxialysRig;
+          x.sim.options.password = 'revoked-by-the-administrator';
+          x.sim.expireSessions();
+        },
+        detect: ['auth_failed'],
+        outageJumpMs: 65_000,
+        heal: (r) => r.engine.setSources([(r as AxialysRig).rotatePassword()]),
+        relogin: true,
+        // The calls waited through the minute of refusal: both queues' longest wait alerts are the scenario's.
+        notifications: ['raise:queue.longest_wait', 'raise:queue.longest_wait', 'raise:source.down'],
+        verify: (_r, m) => {
+          // The refused login, tried once with each account-type field name, and nothing after.
+          expect(m.authDuringFault).toBeLessThanOrEqual(3);
+          return { loginsWhileAuthFailed: m.authDuringFault };
+        },
+      },
+      figures,
+    );
+  });
+
+  it('5xx burst on the login endpoint', async () => {
+    await runFault(
+      await start(),
+      {
+        fault: '5xx burst (503 on login)',
+        inject: (r) => {
+          const x = r as AxialysRig;
+          x.sim.failAuth(503);
+          x.sim.expireSessions();
+        },
+        heal: (r) => (r as AxialysRig).sim.failAuth(null),
+        detect: ['down'],
+        relogin: true,
+      },
+      figures,
+    );
+  });
+
+  it('slow responses under the heartbeat timeout: stays live', async () => {
+    await runFault(
+      await start(),
+      { fault: 'slow responses (+300 ms)', inject: (r) => void (r.proxy.latencyMs = 300), heal: (r) => void (r.proxy.latencyMs = 0), detect: null, holdMs: 2_500 },
+      figures,
+    );
+  });
+
+  it('responses slower than the heartbeat timeout', async () => {
+    await runFault(
+      await start(),
+      { fault: 'timeouts (+1.5 s > heartbeat)', inject: (r) => void (r.proxy.latencyMs = 1_500), heal: (r) => void (r.proxy.latencyMs = 0), detect: ['connecting', 'down'] },
+      figures,
+    );
+  });
+
+  it('DNS failure after a network change', async () => {
+    await runFault(
+      await start(),
+      {
+        fault: 'DNS failure (ENOTFOUND)',
+        inject: (r) => {
+          r.resolver.failing = true;
+          r.proxy.resetAll();
+        },
+        heal: (r) => void (r.resolver.failing = false),
+        detect: ['down'],
+        verify: (r) => {
+          expect(r.resolver.refused).toBeGreaterThan(0);
+          return { lookupsFailed: r.resolver.refused };
+        },
+      },
+      figures,
+    );
+  });
+
+  it('machine sleep and resume: a 30 min clock jump past the session expiry', async () => {
+    await runFault(
+      await start(),
+      {
+        fault: 'sleep 30 min and resume',
+        inject: (r) => r.proxy.blackhole(),
+        holdMs: 300,
+        detect: null,
+        // The calls of both queues waited through the sleep: their longest wait alerts are the scenario's.
+        notifications: ['raise:queue.longest_wait', 'raise:queue.longest_wait'],
+        heal: (r) => {
+          r.clock.jump(30 * 60_000);
+          r.proxy.heal();
+          r.engine.checkAll();
+        },
+        verify: (r) => {
+          const x = r as AxialysRig;
+          expect(x.sim.subscribers).toBe(1);
+          return { logins: x.sim.counters.logins, refreshes: x.sim.counters.refreshes };
+        },
+      },
+      figures,
+    );
+  });
+
+  it('calls that end while the socket is down stay listed (the protocol has no snapshot)', async () => {
+    const r = await start();
+    await converged(r);
+    const ended = [...r.team.calls.get(391)!.keys()].slice(0, 2);
+    await r.proxy.down();
+    for (const c of ended) r.team.end(391, c);
+    await sleep(200);
+    await r.proxy.up();
+    await waitFor('reconnected', () => r.sim.subscribers === 1 && r.settled!(r.source()), 15_000);
+    await sleep(500);
+    const shown = r.engine.state.queues.get('ax:391')!.waiting;
+    const truth = r.team.calls.get(391)!.size;
+    figures.record({ suite: 'faults', vendor: 'axialys', scenario: 'calls ended while disconnected', staleWaitingCalls: shown - truth, endedWhileDown: ended.length });
+    // Known limitation, measured: exactly the calls that ended unseen remain, none are doubled.
+    expect(shown - truth).toBe(ended.length);
+  });
+});
