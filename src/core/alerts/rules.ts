@@ -5,6 +5,7 @@
  */
 import type { AlertRuleOverride } from '../../shared/settings';
 import { METRICS, type MetricDef } from './catalog';
+import { BUILTIN_RULES as SHARED_RULES } from '../../shared/rules';
 
 export interface RuleDefaults {
   id: string;
@@ -14,17 +15,8 @@ export interface RuleDefaults {
   forSec?: number;
 }
 
-export const BUILTIN_RULES: readonly RuleDefaults[] = [
-  { id: 'agent.latency', metric: 'agent.latency', warning: 200, critical: 400 },
-  { id: 'agent.jitter', metric: 'agent.jitter', warning: 30, critical: 60 },
-  { id: 'agent.loss', metric: 'agent.loss', warning: 1, critical: 2.5 },
-  { id: 'agent.rejection', metric: 'agent.rejection', warning: 1, critical: null },
-  { id: 'queue.waiting', metric: 'queue.waiting', warning: 5, critical: 10 },
-  { id: 'queue.longest_wait', metric: 'queue.longest_wait', warning: 60, critical: 180 },
-  { id: 'vendor.alert_op', metric: 'vendor.alert_op', warning: null, critical: null },
-  { id: 'vendor.alert_file', metric: 'vendor.alert_file', warning: null, critical: null },
-  { id: 'source.down', metric: 'source.down', warning: null, critical: 60, forSec: 60 },
-];
+/** The built-in table lives in src/shared/rules.ts (the dashboard reads it too). */
+export const BUILTIN_RULES: readonly RuleDefaults[] = SHARED_RULES;
 
 /** Earlier spellings of rule ids, accepted in overrides. */
 const ALIASES: Record<string, string> = { 'queue.longestWait': 'queue.longest_wait', 'queue.longestwait': 'queue.longest_wait' };

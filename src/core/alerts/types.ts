@@ -11,7 +11,7 @@ export type VendorAlertEvent = Extract<NormalizedEvent, { type: 'vendor.alert' }
  * `Alert.snoozedUntil` of an alert snoozed "until recovered" (the largest valid Date, year 275760).
  * JSON-safe, so the renderer and the collector API carry it unchanged.
  */
-export const SNOOZE_UNTIL_RECOVERED = 8.64e15;
+export { SNOOZE_UNTIL_RECOVERED } from '../../shared/rules';
 
 /** What a button on a notification does (where the OS supports notification actions). */
 export type NotificationAction = { kind: 'ack' } | { kind: 'snooze'; minutes: number | null };

@@ -4,17 +4,10 @@
  * Settings → Thresholds.
  */
 import type { AlertRuleOverride } from '../../shared/settings';
+import { BUILTIN_RULES as SHARED_RULES, type BuiltinRule, type BuiltinRuleId, type RuleUnit } from '../../shared/rules';
 
-export type RuleId =
-  | 'agent.latency'
-  | 'agent.jitter'
-  | 'agent.loss'
-  | 'agent.rejection'
-  | 'queue.waiting'
-  | 'queue.longest_wait'
-  | 'source.down';
-
-export type Unit = 'ms' | 'pct' | 'calls' | 'sec';
+export type RuleId = Exclude<BuiltinRuleId, 'vendor.alert_op' | 'vendor.alert_file'>;
+export type Unit = Exclude<RuleUnit, 'none'>;
 
 export interface RuleDef {
   id: RuleId;
@@ -23,15 +16,8 @@ export interface RuleDef {
   critical: number | null;
 }
 
-export const BUILTIN_RULES: readonly RuleDef[] = [
-  { id: 'agent.latency', unit: 'ms', warning: 200, critical: 400 },
-  { id: 'agent.jitter', unit: 'ms', warning: 30, critical: 60 },
-  { id: 'agent.loss', unit: 'pct', warning: 1, critical: 2.5 },
-  { id: 'agent.rejection', unit: 'pct', warning: 1, critical: null },
-  { id: 'queue.waiting', unit: 'calls', warning: 5, critical: 10 },
-  { id: 'queue.longest_wait', unit: 'sec', warning: 60, critical: 180 },
-  { id: 'source.down', unit: 'sec', warning: null, critical: 60 },
-];
+/** The threshold rules (vendor-raised alerts have none), from the shared built-in table. */
+export const BUILTIN_RULES: readonly RuleDef[] = SHARED_RULES.filter((r): r is BuiltinRule & { id: RuleId; unit: Unit } => r.unit !== 'none');
 
 export interface Threshold {
   enabled: boolean;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Alert } from '../../../shared/model';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
+import { SNOOZE_UNTIL_RECOVERED } from '../../../shared/rules';
 
 export const SNOOZE_CHOICES: { id: '15m' | '1h' | '4h' | 'recovered'; minutes: number | null }[] = [
   { id: '15m', minutes: 15 },
@@ -11,7 +12,6 @@ export const SNOOZE_CHOICES: { id: '15m' | '1h' | '4h' | 'recovered'; minutes: n
   { id: 'recovered', minutes: null },
 ];
 
-const MAX_SNOOZE_MS = 7 * 24 * 3600_000 + 60_000;
 
 export function AlertActions({ alert, onError }: { alert: Alert; onError: (message: string | null) => void }) {
   const { t, time } = useI18n();
@@ -39,7 +39,7 @@ export function AlertActions({ alert, onError }: { alert: Alert; onError: (messa
   const now = client.store.now();
   const snoozed = alert.snoozedUntil !== null && alert.snoozedUntil > now;
   // Snoozes are at most 7 days; anything further means "until recovered".
-  const untilRecovered = snoozed && alert.snoozedUntil! - now > MAX_SNOOZE_MS;
+  const untilRecovered = snoozed && alert.snoozedUntil! >= SNOOZE_UNTIL_RECOVERED;
   return (
     <div className="alert-actions">
       {alert.acknowledged ? (
