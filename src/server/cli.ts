@@ -4,6 +4,7 @@
  * SIGINT/SIGTERM stop it cleanly within 5 s; invalid configuration exits with code 2.
  */
 import { parseArgs } from 'node:util';
+import { basename, dirname, join, resolve } from 'node:path';
 import { SettingsSchema, type Settings } from '../shared/settings';
 import { createLogger } from '../core/util/logger';
 import { ConfigError, loadConfigFile } from './config';
@@ -17,6 +18,9 @@ const USAGE = `usage: collector --config FILE [--host H] [--port N] [--demo]
   --host H        address to listen on (default 127.0.0.1; others require server.accessToken)
   --port N        port (default 8787; 0 picks a free one)
   --demo          add the vendor simulators on loopback as demo sources
+  --notify MODE   "desktop" (OS notifications) or "log" (log lines only); default: desktop when a
+                  display is available
+  --data-dir DIR  keep the alert history in DIR (default: next to the configuration file)
 `;
 
 function fail(message: string, code = 2): never {
@@ -30,7 +34,7 @@ export interface MainHooks {
 }
 
 export async function main(argv = process.argv.slice(2), hooks: MainHooks = {}): Promise<void> {
-  let values: { config?: string; host?: string; port?: string; demo?: boolean; help?: boolean };
+  let values: { config?: string; host?: string; port?: string; demo?: boolean; help?: boolean; notify?: string; 'data-dir'?: string };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -39,6 +43,8 @@ export async function main(argv = process.argv.slice(2), hooks: MainHooks = {}):
         host: { type: 'string' },
         port: { type: 'string' },
         demo: { type: 'boolean' },
+        notify: { type: 'string' },
+        'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -57,6 +63,7 @@ export async function main(argv = process.argv.slice(2), hooks: MainHooks = {}):
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
   }
 
+  if (values.notify !== undefined && values.notify !== 'desktop' && values.notify !== 'log') fail(`--notify must be "desktop" or "log", not "${values.notify}"`);
   let settings: Settings;
   try {
     settings = values.config ? loadConfigFile(values.config) : SettingsSchema.parse({});
@@ -73,7 +80,17 @@ export async function main(argv = process.argv.slice(2), hooks: MainHooks = {}):
   const log = createLogger({ scope: 'collector' });
   let collector;
   try {
-    collector = await startCollector({ settings, configPath: values.config ?? null, host: values.host, port, demo: values.demo, logger: log });
+    const dataDir = values['data-dir'] ?? (values.config ? dirname(resolve(values.config)) : undefined);
+    collector = await startCollector({
+      settings,
+      configPath: values.config ?? null,
+      host: values.host,
+      port,
+      demo: values.demo,
+      logger: log,
+      notify: values.notify as 'desktop' | 'log' | undefined,
+      alertHistoryPath: dataDir ? join(dataDir, `${values.config ? basename(values.config, '.json') : 'collector'}.alert-history.json`) : undefined,
+    });
   } catch (e) {
     if (e instanceof ConfigError) fail(e.message);
     const err = e as NodeJS.ErrnoException;

@@ -20,9 +20,17 @@ import { createStaticHandler, SECURITY_HEADERS } from './static';
 import { handleWebhook, hardenServer } from './hooks';
 import { authorized } from './auth';
 import { sendJson } from './body';
+import { createHeadlessNotifier } from '../core/notify/headless';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_STATIC_DIR = resolve(HERE, '../../out/renderer');
+const ICON = resolve(HERE, '../../resources/icon.png');
+
+/** Whether desktop notifications can be shown (a Linux server or container has no display). */
+function hasDisplay(env: NodeJS.ProcessEnv): boolean {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
 
 export interface CollectorOptions {
   settings: Settings;
@@ -35,6 +43,10 @@ export interface CollectorOptions {
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
   engine?: Omit<EngineOptions, 'logger'>;
+  /** Desktop notifications (node-notifier) or log lines only; default: desktop where a display exists. */
+  notify?: 'desktop' | 'log';
+  /** Where alert history is kept (JSON); none keeps it in memory. */
+  alertHistoryPath?: string;
   /** Starts the demo simulators (defaults to src/simulators/demo.ts). */
   startDemo?: () => Promise<{ sources: SourceConfig[]; stop(): Promise<void> }>;
 }
@@ -63,7 +75,16 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
   let selfUrl = '';
   const startDemo = opts.startDemo ?? (async () => (await import('../simulators/demo')).startDemo({ publicUrl: selfUrl }));
   const host$ = new CollectorSettingsHost(settings, opts.demo ? null : (opts.configPath ?? null), env);
-  const engine = new Engine({ ...opts.engine, logger: log.child('engine'), alertSettings: settings.alerts });
+  const notifier =
+    opts.engine?.notifier ??
+    createHeadlessNotifier({ logger: log.child('notify'), desktop: (opts.notify ?? (hasDisplay(env) ? 'desktop' : 'log')) === 'desktop', iconPath: ICON });
+  const engine = new Engine({
+    alertHistoryPath: opts.alertHistoryPath,
+    ...opts.engine,
+    notifier,
+    logger: log.child('engine'),
+    alertSettings: settings.alerts,
+  });
   const commands = createCommandHandler({
     engine,
     settings: host$,
