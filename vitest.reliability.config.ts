@@ -11,6 +11,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Heap figures are taken after a full collection.
+    execArgv: ['--expose-gc'],
     reporters: ['default'],
   },
 });

@@ -4,8 +4,9 @@
  * brings a snapshot that replaces the producer's entities: nothing stale can outlive it.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { Figures } from '../lib/figures';
+import { FULL, Figures } from '../lib/figures';
 import { runFault } from '../lib/faults';
+import { waitFor } from '../lib/wait';
 import { avayaRig, type AvayaRig } from '../lib/rigs/avaya';
 
 const figures = new Figures('faults-avaya');
@@ -22,7 +23,7 @@ const BROKEN = ['degraded', 'down', 'connecting'] as const;
 
 describe('Avaya AXP: faults survived', () => {
   it('server killed and restarted', async () => {
-    await runFault(await start(), { fault: 'server killed and restarted', inject: (r) => r.proxy.down(), heal: (r) => r.proxy.up(), detect: [...BROKEN] }, figures);
+    await runFault(await start(), { fault: 'server killed and restarted', inject: (r) => r.proxy.down(), heal: (r) => r.proxy.up(), outageMs: 1_500, detect: [...BROKEN] }, figures);
   });
 
   it('connection refused for over a minute: one feed-lost alert, one recovery', async () => {
@@ -113,14 +114,16 @@ describe('Avaya AXP: faults survived', () => {
       await start(),
       {
         fault: 'DNS failure (ENOTFOUND)',
-        inject: (r) => {
+        inject: async (r) => {
           r.resolver.failing = true;
           r.proxy.resetAll();
+          // The fault lasts until the connector has met it twice (its retries are what fail).
+          await waitFor('two failed lookups', () => r.resolver.refused >= 2, 10_000);
         },
         heal: (r) => void (r.resolver.failing = false),
         detect: [...BROKEN],
         verify: (r) => {
-          expect(r.resolver.refused).toBeGreaterThan(0);
+          expect(r.resolver.refused).toBeGreaterThanOrEqual(2);
           return { lookupsFailed: r.resolver.refused };
         },
       },
@@ -148,6 +151,15 @@ describe('Avaya AXP: faults survived', () => {
           return { tokensIssued: x.sim.tokens.length, subscriptionsCreated: x.sim.created.length };
         },
       },
+      figures,
+    );
+  });
+
+  it.runIf(FULL)('half-open connection with production timings (--full)', async () => {
+    rig = await avayaRig({ production: true });
+    await runFault(
+      rig,
+      { fault: 'half-open, production timings (ping 30 s, pong 10 s)', inject: (r) => r.proxy.blackhole(), heal: (r) => r.proxy.heal(), detect: [...BROKEN], detectWithinMs: 90_000, recoverWithinMs: 90_000 },
       figures,
     );
   });

@@ -4,11 +4,11 @@
  * not configurable: where a fault waits for it, the clock is moved 15 s forward.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { Figures } from '../lib/figures';
+import { FULL, Figures } from '../lib/figures';
 import { runFault } from '../lib/faults';
 import { TELPHIN_TIMEOUT_MS, telphinRig, type TelphinRig } from '../lib/rigs/telphin';
 import type { Rig } from '../lib/rig';
-import { sleep } from '../lib/wait';
+import { sleep, waitFor } from '../lib/wait';
 
 const figures = new Figures('faults-telphin');
 let rig: TelphinRig | null = null;
@@ -28,7 +28,7 @@ const outwait = async (r: Rig) => {
 
 describe('Telphin: faults survived', () => {
   it('server killed and restarted', async () => {
-    await runFault(await start(), { fault: 'server killed and restarted', inject: (r) => r.proxy.down(), heal: (r) => r.proxy.up(), detect: ['down'] }, figures);
+    await runFault(await start(), { fault: 'server killed and restarted', inject: (r) => r.proxy.down(), heal: (r) => r.proxy.up(), outageMs: 1_500, detect: ['down'] }, figures);
   });
 
   it('connection refused for over a minute: one feed-lost alert, one recovery', async () => {
@@ -149,11 +149,16 @@ describe('Telphin: faults survived', () => {
       await start(),
       {
         fault: 'DNS failure (ENOTFOUND)',
-        inject: (r) => void (r.resolver.failing = true),
+        inject: async (r) => {
+          r.resolver.failing = true;
+          r.proxy.resetAll();
+          // The fault lasts until the connector has met it twice (its retries are what fail).
+          await waitFor('two failed lookups', () => r.resolver.refused >= 2, 10_000);
+        },
         heal: (r) => void (r.resolver.failing = false),
         detect: ['down'],
         verify: (r) => {
-          expect(r.resolver.refused).toBeGreaterThan(0);
+          expect(r.resolver.refused).toBeGreaterThanOrEqual(2);
           return { lookupsFailed: r.resolver.refused };
         },
       },
@@ -178,6 +183,15 @@ describe('Telphin: faults survived', () => {
         },
         verify: (r) => ({ tokenRequests: tp(r).sim.counters.tokenRequests }),
       },
+      figures,
+    );
+  });
+
+  it.runIf(FULL)('half-open connection with production timings (--full)', async () => {
+    rig = await telphinRig();
+    await runFault(
+      rig,
+      { fault: 'half-open, production timings (15 s request timeout, waited for)', inject: (r) => r.proxy.blackhole(), heal: (r) => r.proxy.heal(), detect: ['down'], detectWithinMs: 90_000, recoverWithinMs: 90_000 },
       figures,
     );
   });

@@ -3,10 +3,10 @@
  * Wolkvox tokens do not expire: a token that stops working is the "credentials revoked" case.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { Figures } from '../lib/figures';
+import { FULL, Figures } from '../lib/figures';
 import { runFault } from '../lib/faults';
 import { wolkvoxRig, type WolkvoxRig } from '../lib/rigs/wolkvox';
-import { sleep } from '../lib/wait';
+import { sleep, waitFor } from '../lib/wait';
 
 const figures = new Figures('faults-wolkvox');
 let rig: WolkvoxRig | null = null;
@@ -20,7 +20,7 @@ const start = async () => (rig = await wolkvoxRig());
 
 describe('Wolkvox: faults survived', () => {
   it('server killed and restarted', async () => {
-    const f = await runFault(await start(), { fault: 'server killed and restarted', inject: (r) => r.proxy.down(), heal: (r) => r.proxy.up(), detect: ['down'] }, figures);
+    const f = await runFault(await start(), { fault: 'server killed and restarted', inject: (r) => r.proxy.down(), heal: (r) => r.proxy.up(), outageMs: 1_500, detect: ['down'] }, figures);
     expect(f.recoverMs).toBeLessThan(5_000);
   });
 
@@ -84,11 +84,16 @@ describe('Wolkvox: faults survived', () => {
       await start(),
       {
         fault: 'DNS failure (ENOTFOUND)',
-        inject: (r) => void (r.resolver.failing = true),
+        inject: async (r) => {
+          r.resolver.failing = true;
+          r.proxy.resetAll();
+          // The fault lasts until the connector has met it twice (its retries are what fail).
+          await waitFor('two failed lookups', () => r.resolver.refused >= 2, 10_000);
+        },
         heal: (r) => void (r.resolver.failing = false),
         detect: ['down'],
         verify: (r) => {
-          expect(r.resolver.refused).toBeGreaterThan(0);
+          expect(r.resolver.refused).toBeGreaterThanOrEqual(2);
           return { lookupsFailed: r.resolver.refused };
         },
       },
@@ -120,5 +125,14 @@ describe('Wolkvox: faults survived', () => {
       figures,
     );
     await sleep(0);
+  });
+
+  it.runIf(FULL)('half-open connection with production timings (--full)', async () => {
+    rig = await wolkvoxRig({ production: true });
+    await runFault(
+      rig,
+      { fault: 'half-open, production timings (20 s request timeout)', inject: (r) => r.proxy.blackhole(), heal: (r) => r.proxy.heal(), detect: ['down'], detectWithinMs: 90_000, recoverWithinMs: 90_000 },
+      figures,
+    );
   });
 });

@@ -18,6 +18,8 @@ export interface FaultSpec {
   detect: SourceStatus[] | null;
   /** How long the fault lasts when nothing is to be detected (real ms). */
   holdMs?: number;
+  /** The fault lasts at least this long after injection, even once noticed (real ms). */
+  outageMs?: number;
   /** Jump the clock this far while the fault lasts (a long outage, in simulated time). */
   outageJumpMs?: number;
   /** The vendor-side change also needs a new login to be seen (directory-based vendors). */
@@ -95,11 +97,15 @@ export async function runFault(rig: Rig, spec: FaultSpec, figures: Figures): Pro
   if (spec.detect) {
     const want = spec.detect;
     await waitFor(`the fault to be noticed (${want.join(' or ')})`, () => want.includes(rig.source().status), spec.detectWithinMs ?? 10_000, () => `status ${rig.source().status}`);
-    detectMs = rig.clock.now() - t0;
+    // When the source first showed it (an injection may itself take a while, e.g. until lookups failed).
+    rig.engine.flush();
+    const first = rig.statuses.slice(pathStart).find((s) => want.includes(s.status));
+    detectMs = (first?.at ?? rig.clock.now()) - t0;
   } else {
     await sleep(spec.holdMs ?? 1500);
   }
   if (spec.change !== false) await rig.change({ relogin: spec.relogin ?? false });
+  if (spec.outageMs) await sleep(Math.max(0, spec.outageMs - (rig.clock.now() - t0)));
   if (spec.outageJumpMs) {
     rig.clock.jump(spec.outageJumpMs);
     await waitFor('the feed-lost alert', () => rig.engine.alerts.list('firing').some((a) => a.subject.kind === 'source'), 5_000);

@@ -34,7 +34,8 @@ export interface AvayaRig extends Rig {
   rotateSecret(): AvayaSourceConfig;
 }
 
-export async function avayaRig(): Promise<AvayaRig> {
+/** `production`: the connector's own timings and the default 30 s heartbeat instead of the short ones. */
+export async function avayaRig(opts: { production?: boolean } = {}): Promise<AvayaRig> {
   const sim = await startAvayaSimulator({ tokenLifetimeSec: 900, pingIntervalSec: 300 });
   const agents = new Map<string, { name: string; state: string }>();
   const setAgent = (id: string, state: string, silent = false) => {
@@ -49,10 +50,10 @@ export async function avayaRig(): Promise<AvayaRig> {
     ['q2', 1],
   ]);
   for (const [id, n] of queues) sim.setQueue(id, { name: `Queue ${id}`, queueing: n }, true);
-  const base = await baseRig({ sourceId: 'av', target: { host: '127.0.0.1', port: sim.port }, registry: { avaya: avayaFactory }, factories: { avayaTimings: AVAYA_TIMINGS } });
+  const base = await baseRig({ sourceId: 'av', target: { host: '127.0.0.1', port: sim.port }, registry: { avaya: avayaFactory }, factories: { avayaTimings: opts.production ? {} : AVAYA_TIMINGS } });
   sim.publicOrigin = base.proxy.origin;
   const configFor = (): AvayaSourceConfig =>
-    AvayaSourceSchema.parse({ id: 'av', vendor: 'avaya', apiBaseUrl: base.proxy.origin, accountId: sim.accountId, clientId: sim.clientId, clientSecret: sim.clientSecret, appKey: sim.appKey, pingSec: 1 });
+    AvayaSourceSchema.parse({ id: 'av', vendor: 'avaya', apiBaseUrl: base.proxy.origin, accountId: sim.accountId, clientId: sim.clientId, clientSecret: sim.clientSecret, appKey: sim.appKey, pingSec: opts.production ? 30 : 1 });
   let config = configFor();
   let seq = 100;
   const rig: AvayaRig = {

@@ -81,7 +81,8 @@ export function axialysSettled(s: Source): boolean {
   return s.status === 'live' || (s.status === 'degraded' && /events? (was|were) missed/.test(s.lastError ?? ''));
 }
 
-export async function axialysRig(opts: { socketIo?: 'v2' | 'v4'; lifetimeSec?: number } = {}): Promise<AxialysRig> {
+/** `production`: the Engine.IO heartbeat of a default server (25 s + 20 s) instead of 0.5 s + 0.5 s. */
+export async function axialysRig(opts: { socketIo?: 'v2' | 'v4'; lifetimeSec?: number; production?: boolean } = {}): Promise<AxialysRig> {
   let clockNow = Date.now;
   const directory: SimDirectory = JSON.parse(JSON.stringify(DEFAULT_DIRECTORY)) as SimDirectory;
   const sim = await new AxialysSimulator({
@@ -90,7 +91,7 @@ export async function axialysRig(opts: { socketIo?: 'v2' | 'v4'; lifetimeSec?: n
     enforceExpiry: true,
     directory,
     now: () => clockNow(),
-    heartbeat: { pingIntervalMs: 500, pingTimeoutMs: 500 },
+    heartbeat: opts.production ? {} : { pingIntervalMs: 500, pingTimeoutMs: 500 },
   }).start();
   const base = await baseRig({ sourceId: 'ax', target: { host: '127.0.0.1', port: sim.port }, registry: { axialys: axialysFactory } });
   clockNow = () => base.clock.now();

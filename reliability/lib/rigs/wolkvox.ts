@@ -24,7 +24,8 @@ export interface WolkvoxRig extends Rig {
   rotateToken(): WolkvoxSourceConfig;
 }
 
-export async function wolkvoxRig(): Promise<WolkvoxRig> {
+/** `production`: the connector's own timeouts and backoffs instead of the short ones. */
+export async function wolkvoxRig(opts: { production?: boolean } = {}): Promise<WolkvoxRig> {
   let clockNow = Date.now;
   const team = new SimTeam();
   const now = Date.now();
@@ -39,7 +40,7 @@ export async function wolkvoxRig(): Promise<WolkvoxRig> {
   const sim = new WolkvoxSimulator({ tokens, team, responseDelayMs: 5, now: () => clockNow() });
   await sim.start();
   const port = Number(new URL(sim.url).port);
-  const base = await baseRig({ sourceId: 'wv', target: { host: '127.0.0.1', port }, registry: { wolkvox: createWolkvoxFactory(WOLKVOX_TUNING) } });
+  const base = await baseRig({ sourceId: 'wv', target: { host: '127.0.0.1', port }, registry: { wolkvox: createWolkvoxFactory(opts.production ? {} : WOLKVOX_TUNING) } });
   clockNow = () => base.clock.now();
   // The agents' apps report their network every half second (a new `last_date`: a new sample).
   const reporting = setInterval(() => {
