@@ -1,0 +1,85 @@
+/**
+ * Figures for the hostile-input runs: latency samplers and percentiles, and a report written under
+ * test-results/reliability/ and printed as one JSON line per scenario.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const FULL = process.env.CCTM_RELIABILITY_FULL === '1';
+
+export interface Spread {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export function spread(values: number[]): Spread {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : 0);
+  const round = (v: number) => Math.round(v * 10) / 10;
+  return { n: s.length, p50: round(at(0.5)), p95: round(at(0.95)), max: round(s.at(-1) ?? 0) };
+}
+
+/** Calls `probe` back to back (one at a time) until stopped; keeps each call's duration in ms. */
+export function sampler(probe: () => Promise<void>, gapMs = 20): { stop(): Promise<number[]> } {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t = performance.now();
+      await probe();
+      times.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, gapMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return times;
+    },
+  };
+}
+
+/** Runs `count` tasks with at most `width` in flight. */
+export async function pool<T>(count: number, width: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
+  return out;
+}
+
+const FILE = join(ROOT, 'test-results/reliability/hostile.json');
+
+/** Records one scenario's figures (merged into hostile.json) and prints them. */
+export function report(scenario: string, figures: Record<string, unknown>): void {
+  mkdirSync(join(ROOT, 'test-results/reliability'), { recursive: true });
+  let all: Record<string, unknown>;
+  try {
+    all = JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, unknown>;
+  } catch {
+    all = {};
+  }
+  all[scenario] = { full: FULL, ...figures };
+  writeFileSync(FILE, `${JSON.stringify(all, null, 2)}\n`);
+  console.log(`hostile ${JSON.stringify({ scenario, full: FULL, ...figures })}`);
+}
+
+export async function until<T>(what: string, probe: () => T | null | undefined | false, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
