@@ -14,6 +14,7 @@ import { parseProducerMeasures } from '../../src/core/connectors/avaya/catalog';
 import { AGENT_PRODUCER, QUEUE_PRODUCER, producerBody } from '../../src/simulators/avaya/catalog';
 import { CallMsgSchema, UiMsgSchema, UpdateSchema, parseCallMsg, parseUiMsg, parseUpdate } from '../../src/core/connectors/axialys/wire';
 import { LiveState } from '../../src/core/state/store';
+import { History } from '../../src/core/history/history';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const fixture = (path: string): unknown => JSON.parse(readFileSync(join(FIXTURES, path), 'utf8'));
@@ -216,5 +217,53 @@ describe('LiveState bookkeeping', () => {
     s.apply('wv', { type: 'queue', id: 'q', set: { waiting: 2 }, scope: 'skills' }, T0);
     s.clearSourceEntities('wv');
     expect(s.queues.size).toBe(0);
+  });
+});
+
+describe('History rings in shared slabs', () => {
+  const T = 1_800_000_000_000;
+
+  it('keeps the last points per series, overwriting samples closer than the minimum gap', () => {
+    const h = new History({ capacity: 4, minGapSec: 10 });
+    for (let i = 0; i < 6; i++) h.record('a:1', 'latency', T + i * 20_000, i);
+    h.record('a:1', 'latency', T + 5 * 20_000 + 3000, 55); // within the gap: replaces the newest
+    expect(h.get('a:1', 'latency')).toEqual([
+      { t: (T / 1000 + 40) * 1000, v: 2 },
+      { t: (T / 1000 + 60) * 1000, v: 3 },
+      { t: (T / 1000 + 80) * 1000, v: 4 },
+      { t: (T / 1000 + 103) * 1000, v: 55 },
+    ]);
+    h.record('a:1', 'jitter', T, null);
+    expect(h.get('a:1', 'jitter')).toEqual([]); // a series is not started by an unusable value
+    h.record('a:1', 'loss', T, 1.5);
+    h.record('a:1', 'loss', T + 60_000, null);
+    expect(h.get('a:1', 'loss')).toEqual([
+      { t: T, v: 1.5 },
+      { t: T + 60_000, v: null },
+    ]);
+    expect(h.size).toBe(2);
+    expect(h.bytes()).toBe(2 * 4 * 8);
+  });
+
+  it('keeps series of many entities apart, reuses forgotten slots and honours the series bound', () => {
+    const h = new History({ capacity: 3, minGapSec: 0, maxSeries: 1000 });
+    for (let e = 0; e < 600; e++) {
+      h.record(`s:${e}`, 'latency', T, e);
+      h.record(`s:${e}`, 'jitter', T, -e);
+    }
+    expect(h.size).toBe(1000); // 500 entities × 2; the later ones were never started
+    expect(h.get('s:550', 'latency')).toEqual([]);
+    expect(h.get('s:450', 'jitter')).toEqual([{ t: T, v: -450 }]);
+    h.forget('s:3');
+    expect(h.get('s:3', 'latency')).toEqual([]);
+    expect(h.size).toBe(998);
+    h.record('new', 'waiting', T + 1000, 7);
+    h.record('new', 'waiting', T + 2000, 8);
+    expect(h.get('new', 'waiting')).toEqual([
+      { t: T + 1000, v: 7 },
+      { t: T + 2000, v: 8 },
+    ]);
+    for (let e = 0; e < 500; e++) if (e !== 3) expect(h.get(`s:${e}`, 'latency')).toEqual([{ t: T, v: e }]);
+    expect(h.get('s:5', 'jitter')).toEqual([{ t: T, v: -5 }]);
   });
 });

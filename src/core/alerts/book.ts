@@ -37,8 +37,16 @@ export class AlertBook {
 
   constructor(private readonly deps: BookDeps) {}
 
+  /** Tracks per subject key, so that a healthy entity's sample needs one lookup, not one per rule. */
+  private readonly subjects = new Map<string, number>();
+
   find(ruleId: string, key: string): Track | undefined {
     return this.tracks.get(ruleId)?.get(key);
+  }
+
+  /** Whether any rule keeps a track for this subject key. */
+  hasTracks(key: string): boolean {
+    return this.subjects.has(key);
   }
 
   tracksOf(ruleId: string): Iterable<Track> {
@@ -55,6 +63,7 @@ export class AlertBook {
     let m = this.tracks.get(rule.id);
     if (!m) this.tracks.set(rule.id, (m = new Map()));
     const t = newTrack(rule, subject, sourceId);
+    if (!m.has(subject.key)) this.subjects.set(subject.key, (this.subjects.get(subject.key) ?? 0) + 1);
     m.set(subject.key, t);
     return t;
   }
@@ -62,7 +71,11 @@ export class AlertBook {
   deleteTrack(t: Track): void {
     if (t.alert) return;
     const m = this.tracks.get(t.rule.id);
-    if (m?.get(t.subject.key) === t) m.delete(t.subject.key);
+    if (m?.get(t.subject.key) !== t) return;
+    m.delete(t.subject.key);
+    const n = (this.subjects.get(t.subject.key) ?? 1) - 1;
+    if (n > 0) this.subjects.set(t.subject.key, n);
+    else this.subjects.delete(t.subject.key);
   }
 
   isSourceBad(sourceId: string): boolean {

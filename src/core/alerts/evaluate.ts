@@ -20,6 +20,16 @@ export interface EvalContext {
 const MIN_RESAMPLE_SEC = 5;
 const MAX_RESAMPLE_SEC = 300;
 
+/** Whether any rule sees a breach in the agent's values (what sample() would see as a non-zero level). */
+function anyBreach(rules: readonly Rule[], agent: Agent): boolean {
+  for (const rule of rules) {
+    if (rule.def.collection !== 'agents') continue;
+    const v = rule.def.read(agent);
+    if (v !== null && Number.isFinite(v) && levelOf(v, rule.warning, rule.critical) !== 0) return true;
+  }
+  return false;
+}
+
 export class Evaluator {
   constructor(private readonly ctx: EvalContext) {}
 
@@ -29,7 +39,10 @@ export class Evaluator {
     const pnet = prev?.network;
     if (!net || net === pnet) return;
     if (pnet && net.sampledAt !== null && net.sampledAt === pnet.sampledAt) return;
-    for (const rule of this.ctx.rules().agents) {
+    const rules = this.ctx.rules().agents;
+    // A healthy agent with no open track (the usual sample): nothing to look up per rule.
+    if (!this.ctx.book.hasTracks(next.key) && !anyBreach(rules, next)) return;
+    for (const rule of rules) {
       if (rule.def.collection !== 'agents') continue;
       this.sample(rule, next.sourceId, 'agent', next.key, rule.def.read(next), now, next.queues);
     }

@@ -177,9 +177,11 @@ export class LiveState {
   }
 
   private applyAgent(sourceId: string, ev: Extract<NormalizedEvent, { type: 'agent' }>, now: number): void {
-    const key = entityKey(sourceId, ev.id);
-    const prev = this.agents.get(key) ?? null;
+    const prev = this.agents.get(entityKey(sourceId, ev.id)) ?? null;
     const base = prev ?? emptyAgent(sourceId, ev.id);
+    // The entity's own key string from here on: the maps and sets below hold that very string, so
+    // their lookups match by identity instead of comparing characters (cold memory on big floors).
+    const key = base.key;
     const set = ev.set;
     const next = merged(base, set);
     if (set.extra) next.extra = { ...base.extra, ...set.extra };
@@ -192,9 +194,9 @@ export class LiveState {
   }
 
   private applyQueue(sourceId: string, id: string, setIn: Extract<NormalizedEvent, { type: 'queue' }>['set'], scope: string | undefined, now: number): void {
-    const key = entityKey(sourceId, id);
-    const prev = this.queues.get(key) ?? null;
+    const prev = this.queues.get(entityKey(sourceId, id)) ?? null;
     const base = prev ?? emptyQueue(sourceId, id, setIn.kind);
+    const key = base.key;
     const next = merged(base, setIn);
     next.waiting = base.waiting;
     if (setIn.extra) next.extra = { ...base.extra, ...setIn.extra };
