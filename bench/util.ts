@@ -62,3 +62,49 @@ export function prng(seed = 42): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The median of a list (NaN when empty). */
+export function median(values: number[]): number {
+  if (!values.length) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** The value at quantile `q` (0..1) of a list, nearest rank (NaN when empty). */
+export function quantile(values: number[], q: number): number {
+  if (!values.length) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+
+/** Wall time of `fn` in seconds. */
+export async function seconds(fn: () => unknown): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+/** Resolves on the next turn of the event loop (lets timers and I/O run). */
+export function turn(): Promise<void> {
+  return new Promise((r) => setImmediate(r));
+}
+
+export function sleepMs(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Polls `cond` every `everyMs` until it holds; throws after `timeoutMs` naming `what`. */
+export async function waitFor(cond: () => boolean, what: string, timeoutMs = 30_000, everyMs = 10): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleepMs(everyMs);
+  }
+}
+
+/** Load average per CPU over the last minute: how busy the machine was (context for noisy figures). */
+export async function machineLoad(): Promise<number> {
+  const { loadavg, cpus } = await import('node:os');
+  return loadavg()[0]! / Math.max(1, cpus().length);
+}

@@ -1,0 +1,73 @@
+/**
+ * A Clock that counts the timer callbacks it runs, by where they were set (the first engine or
+ * connector file on the stack), and remembers the shortest interval asked for.
+ */
+import { systemClock, type Clock, type TimerHandle } from '../../src/core/util/clock';
+
+const VENDORS = ['wolkvox', 'axialys', 'avaya', 'telphin'];
+
+/** "avaya", "engine", "alerts"… from a stack trace. */
+export function originOf(stack: string): string {
+  const files = [...stack.matchAll(/src\/core\/([\w/.-]+?)\.ts/g)].map((m) => m[1]!).filter((f) => f !== 'util/clock');
+  for (const f of files) {
+    const vendor = VENDORS.find((v) => f.startsWith(`connectors/${v}/`));
+    if (vendor) return vendor;
+  }
+  const first = files[0] ?? 'other';
+  return first.startsWith('connectors/') ? 'connectors (common)' : first.split('/')[0]!;
+}
+
+export class CountingClock implements Clock {
+  counting = false;
+  readonly fired = new Map<string, number>();
+  /** Callbacks run per origin and delay ("avaya 30000 ms"), to tell which timer it was. */
+  readonly firedBy = new Map<string, number>();
+  /** Shortest period of a repeating timer, per origin (ms). */
+  readonly shortestInterval = new Map<string, number>();
+
+  private where(): string {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 60;
+    const stack = new Error().stack ?? '';
+    Error.stackTraceLimit = limit;
+    return originOf(stack);
+  }
+
+  private wrap(origin: string, ms: number, fn: () => void): () => void {
+    const detail = `${origin} ${ms} ms`;
+    return () => {
+      if (this.counting) {
+        this.fired.set(origin, (this.fired.get(origin) ?? 0) + 1);
+        this.firedBy.set(detail, (this.firedBy.get(detail) ?? 0) + 1);
+      }
+      fn();
+    };
+  }
+
+  now(): number {
+    return Date.now();
+  }
+
+  setTimeout(fn: () => void, ms: number): TimerHandle {
+    return systemClock.setTimeout(this.wrap(this.where(), ms, fn), ms);
+  }
+
+  clearTimeout(h: TimerHandle | null | undefined): void {
+    systemClock.clearTimeout(h);
+  }
+
+  setInterval(fn: () => void, ms: number): TimerHandle {
+    const origin = this.where();
+    this.shortestInterval.set(origin, Math.min(ms, this.shortestInterval.get(origin) ?? Infinity));
+    return systemClock.setInterval(this.wrap(origin, ms, fn), ms);
+  }
+
+  clearInterval(h: TimerHandle | null | undefined): void {
+    systemClock.clearInterval(h);
+  }
+
+  reset(): void {
+    this.fired.clear();
+    this.firedBy.clear();
+  }
+}

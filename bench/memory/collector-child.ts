@@ -1,0 +1,108 @@
+/**
+ * One collector process under load, started like `npm run collector` (Node + tsx, plus the V8 flags
+ * under test): `node --expose-gc [flags] --import tsx bench/memory/collector-child.ts <events-per-step>`.
+ * Its RSS before the collector is loaded is the baseline; then the real collector (`startCollector`:
+ * engine, HTTP/WS server, stream hub) runs with one in-process source whose connector context receives
+ * agent events over 10,000 agents, in batches of 1,000 with the event loop turning between batches
+ * (change batches every 50 ms, the 1 Hz engine tick). Every agent gets one event per simulated 5 s, a
+ * network sample and a state change in turn, so history keeps recording. Memory is read after a full
+ * GC, after one and after two steps. Prints one JSON line with the readings.
+ */
+import { gc, prng, sleepMs, turn } from '../util';
+import type { NormalizedEvent } from '../../src/core/state/events';
+
+const STATES = ['available', 'on_call', 'wrap_up', 'paused', 'ringing'] as const;
+
+function settled(): Promise<NodeJS.MemoryUsage> {
+  gc();
+  return sleepMs(100).then(() => {
+    gc();
+    return process.memoryUsage();
+  });
+}
+
+async function main(): Promise<void> {
+  const agents = 10_000;
+  const step = Number(process.argv[2] ?? 1_000_000);
+  const baseline = await settled();
+
+  const { startCollector } = await import('../../src/server/collector');
+  const { SettingsSchema } = await import('../../src/shared/settings');
+  const { createLogger } = await import('../../src/core/util/logger');
+  let emitEvents: ((events: NormalizedEvent[]) => void) | null = null;
+  const collector = await startCollector({
+    settings: SettingsSchema.parse({}),
+    port: 0,
+    logger: createLogger({ level: 'error' }),
+    engine: {
+      registry: {
+        wolkvox: {
+          vendor: 'wolkvox',
+          create(ctx) {
+            emitEvents = (events) => ctx.emit(events);
+            return { start: () => ctx.health.setStatus('live', null), stop: async () => undefined, check: () => undefined };
+          },
+          test: async () => ({ ok: true, message: '' }),
+          sampleIntervalSec: () => 10,
+        },
+      },
+    },
+  });
+  collector.engine.addSource({ id: 'mem', vendor: 'wolkvox', name: 'Memory', server: '0001', token: 'bench-token', baseUrl: 'http://127.0.0.1:9' });
+  const idle = await settled();
+  const deliver = emitEvents as unknown as (events: NormalizedEvent[]) => void;
+
+  const rnd = prng(11);
+  const t0 = Date.now();
+  let sent = 0;
+  const feed = async (count: number) => {
+    for (let done = 0; done < count; done += 1000) {
+      const batch: NormalizedEvent[] = new Array(1000);
+      for (let i = 0; i < 1000; i++) {
+        const n = sent++;
+        const id = String(100_000 + (n % agents));
+        // Simulated time: every agent gets one event per simulated 5 s, a network sample and a state
+        // change in turn (so each agent is sampled every 10 s).
+        const round = Math.floor(n / agents);
+        const at = t0 + round * 5_000;
+        if (round % 2 === 0) {
+          const bad = rnd() < 0.05;
+          batch[i] = {
+            type: 'agent',
+            id,
+            set: {
+              network: {
+                latencyMs: Math.round((bad ? 380 : 80) + rnd() * 60),
+                txJitterMs: Math.round(rnd() * (bad ? 70 : 20)),
+                rxJitterMs: Math.round(rnd() * 20),
+                txLossPct: bad ? 2 + rnd() : rnd() * 0.5,
+                rxLossPct: rnd() * 0.5,
+                rejectionPct: rnd() * 0.8,
+                ip: `190.0.${n % 20}.1`,
+                sampledAt: at,
+              },
+            },
+          };
+        } else {
+          batch[i] = { type: 'agent', id, set: { name: `Agent ${id}`, state: STATES[n % STATES.length]!, vendorState: 'x' } };
+        }
+      }
+      deliver(batch);
+      await turn();
+    }
+  };
+
+  await feed(step);
+  const a = await settled();
+  await feed(step);
+  const b = await settled();
+  const peak = process.resourceUsage().maxRSS / 1024; // MB
+  const history = collector.engine.history;
+  await collector.stop();
+
+  const pick = (m: NodeJS.MemoryUsage) => ({ rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, arrayBuffers: m.arrayBuffers });
+  process.stdout.write(`${JSON.stringify({ baseline: pick(baseline), idle: pick(idle), first: pick(a), second: pick(b), peakRss: peak * 1024 * 1024, historyBytes: history.bytes(), series: history.size })}\n`);
+}
+
+await main();
+process.exit(0);
