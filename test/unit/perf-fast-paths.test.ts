@@ -15,6 +15,8 @@ import { AGENT_PRODUCER, QUEUE_PRODUCER, producerBody } from '../../src/simulato
 import { CallMsgSchema, UiMsgSchema, UpdateSchema, parseCallMsg, parseUiMsg, parseUpdate } from '../../src/core/connectors/axialys/wire';
 import { LiveState } from '../../src/core/state/store';
 import { History } from '../../src/core/history/history';
+import { FAST_PARSERS } from '../../src/core/connectors/wolkvox/wire';
+import { readdirSync } from 'node:fs';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const fixture = (path: string): unknown => JSON.parse(readFileSync(join(FIXTURES, path), 'utf8'));
@@ -265,5 +267,49 @@ describe('History rings in shared slabs', () => {
     ]);
     for (let e = 0; e < 500; e++) if (e !== 3) expect(h.get(`s:${e}`, 'latency')).toEqual([{ t: T, v: e }]);
     expect(h.get('s:5', 'jitter')).toEqual([{ t: T, v: -5 }]);
+  });
+});
+
+describe('Wolkvox record parsers', () => {
+  /** Every record of every recorded report, plus seeded variants of their fields. */
+  function records(): unknown[] {
+    const out: unknown[] = [];
+    const visit = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === 'object') {
+        out.push(v);
+        Object.values(v).forEach(visit);
+      }
+    };
+    for (const f of readdirSync(join(FIXTURES, 'wolkvox'))) visit(fixture(`wolkvox/${f}`));
+    const rnd = prng(19);
+    const keys = ['agent_id', 'skill_id', 'ip', 'user', 'latency_ms', 'agent_name', 'agent_status', 'status', 'tx_jitter', 'rx_ploss', 'calls_in_queue_now', 'stat_inbound', 'service_level_20seg', 'time_state_now', 'talk_time', 'version', 'platform', 'other'];
+    const ids = ['1001', ' 1002 ', '', '   ', 1003, 0, -1, 1.5, 'abc-1', null, true, ['x'], { a: 1 }];
+    for (let i = 0; i < 800; i++) {
+      const r = record(rnd, keys, Math.floor(rnd() * 10));
+      for (const k of ['agent_id', 'skill_id', 'ip', 'user']) if (rnd() < 0.6) r[k] = pick(rnd, ids);
+      out.push(r);
+    }
+    out.push(null, 'x', 5, [], JSON.parse('{"agent_id":"1","__proto__":{"x":1}}'));
+    return out;
+  }
+
+  it('give what their schemas give, for recorded and varied records', () => {
+    const all = records();
+    expect(FAST_PARSERS.size).toBe(5);
+    for (const [schema, fast] of FAST_PARSERS) {
+      let accepted = 0;
+      for (const item of all) {
+        const a = fast(item);
+        const b = schema.safeParse(item);
+        expect(a.success, JSON.stringify(item)).toBe(b.success);
+        if (a.success && b.success) {
+          expect(a.data, JSON.stringify(item)).toStrictEqual(b.data);
+          accepted++;
+        }
+        if (!a.success && !b.success) expect(a.error.issues).toEqual(b.error.issues);
+      }
+      expect(accepted).toBeGreaterThan(50);
+    }
   });
 });

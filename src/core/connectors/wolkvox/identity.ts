@@ -10,7 +10,20 @@ export interface AgentIdentity {
 
 const DIGITS_NAME = /^(\d+)\s*[-–_ ]\s*(.*\S)?\s*$/;
 
+/** Identities by raw id: every poll repeats the same ids (bounded; the results are never modified). */
+const known = new Map<string, AgentIdentity>();
+
 export function agentIdentity(raw: string): AgentIdentity {
+  let identity = known.get(raw);
+  if (identity === undefined) {
+    identity = Object.freeze(readIdentity(raw));
+    if (known.size >= 20_000) known.clear();
+    known.set(raw, identity);
+  }
+  return identity;
+}
+
+function readIdentity(raw: string): AgentIdentity {
   const s = raw.trim();
   if (/^\d+$/.test(s)) return { vendorId: s, name: null };
   const m = DIGITS_NAME.exec(s);

@@ -87,8 +87,10 @@ const AGENT_KNOWN = new Set(['agent_id', 'agent_name', 'agent_status', 'time_sta
 function agentExtra(r: AgentRecordWire): Record<string, ExtraValue> {
   const extra: Record<string, ExtraValue> = { agentsReportId: r.agent_id };
   let n = 0;
-  for (const [k, v] of Object.entries(r)) {
-    if (AGENT_KNOWN.has(k) || n >= MAX_EXTRA) continue;
+  const fields = r as Record<string, unknown>;
+  for (const k in fields) {
+    if (!Object.hasOwn(fields, k) || AGENT_KNOWN.has(k) || n >= MAX_EXTRA) continue;
+    const v = fields[k];
     if (typeof v === 'object' && v !== null) continue;
     n++;
     if (k.endsWith('_time')) extra[k] = parseDurationSec(v) ?? toText(v);

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import {
   AgentRecordSchema,
   EnvelopeSchema,
+  FAST_PARSERS,
   LatencyAgentSchema,
   LatencyIpSchema,
   LatencyPbxSchema,
@@ -61,8 +62,9 @@ function describe(error: z.ZodError): string {
 
 function records<T>(schema: z.ZodType<T>, list: unknown[], label: string, rejected: Rejection[]): T[] {
   const out: T[] = [];
+  const parse = (FAST_PARSERS.get(schema) as ((item: unknown) => z.ZodSafeParseResult<T>) | undefined) ?? ((item: unknown) => schema.safeParse(item));
   list.forEach((item, i) => {
-    const r = schema.safeParse(item);
+    const r = parse(item);
     if (r.success) out.push(r.data);
     else rejected.push({ reason: `${label}[${i}]: ${describe(r.error)}`, sample: item });
   });

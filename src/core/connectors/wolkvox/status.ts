@@ -61,8 +61,21 @@ export interface MappedStatus {
   pauseReason: string | null;
 }
 
+/** Mappings by raw value: a floor uses a few dozen statuses (bounded; results are never modified). */
+const mapped = new Map<string, MappedStatus>();
+
 /** Maps one raw `agent_status` value. */
 export function mapAgentStatus(raw: string): MappedStatus {
+  let m = mapped.get(raw);
+  if (m === undefined) {
+    m = Object.freeze(mapStatus(raw));
+    if (mapped.size >= 5000) mapped.clear();
+    mapped.set(raw, m);
+  }
+  return m;
+}
+
+function mapStatus(raw: string): MappedStatus {
   const f = fold(raw);
   let state = TABLE.get(f) ?? PREFIXES.find(([re]) => re.test(f))?.[1];
   if (!state) {

@@ -33,9 +33,21 @@ function localTime(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): numb
  * Epoch ms from `YYYY-MM-DD[ HH:MM[:SS]]` (local), `DD/MM/YYYY …` (local, the Latin-American order),
  * ISO strings with a zone, or epoch seconds/ms. Null when nothing fits.
  */
+/** The last date string read and its value: a report's records often share their `last_date`. */
+let lastDate: string | null = null;
+let lastValue: number | null = null;
+
 export function parseWolkvoxDate(v: unknown): number | null {
   if (typeof v === 'number') return epoch(v);
   if (typeof v !== 'string') return null;
+  if (v === lastDate) return lastValue;
+  const t = readDate(v);
+  lastDate = v;
+  lastValue = t;
+  return t;
+}
+
+function readDate(v: string): number | null {
   const s = v.trim();
   if (s === '') return null;
   if (/^\d{10}(\d{3})?$/.test(s)) return epoch(Number(s));
