@@ -13,6 +13,7 @@ export interface Figure {
 }
 
 export function emit(f: Figure): void {
+  if (!Number.isFinite(f.value)) throw new Error(`${f.bench} ${f.metric}: no usable value (${f.value})`);
   const out: Figure = { ...f, value: round(f.value) };
   if (f.budget !== undefined && f.cmp) out.ok = f.cmp === '>=' ? f.value >= f.budget : f.value <= f.budget;
   process.stdout.write(`${JSON.stringify(out)}\n`);
