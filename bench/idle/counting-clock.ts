@@ -6,15 +6,21 @@ import { systemClock, type Clock, type TimerHandle } from '../../src/core/util/c
 
 const VENDORS = ['wolkvox', 'axialys', 'avaya', 'telphin'];
 
-/** "avaya", "engine", "alerts"… from a stack trace. */
+/**
+ * Who set a timer, from its stack: the nearest engine file decides ("engine" for the change-batch
+ * timer, whichever source's events caused it; "alerts"…); a timer set by common connector code (the
+ * supervisor's retries) belongs to the vendor further down the stack.
+ */
 export function originOf(stack: string): string {
   const files = [...stack.matchAll(/src\/core\/([\w/.-]+?)\.ts/g)].map((m) => m[1]!).filter((f) => f !== 'util/clock');
+  const first = files[0] ?? 'other';
+  const vendorOf = (f: string) => VENDORS.find((v) => f.startsWith(`connectors/${v}/`));
+  if (!first.startsWith('connectors/')) return first === 'engine' ? 'engine' : first.split('/')[0]!;
   for (const f of files) {
-    const vendor = VENDORS.find((v) => f.startsWith(`connectors/${v}/`));
+    const vendor = vendorOf(f);
     if (vendor) return vendor;
   }
-  const first = files[0] ?? 'other';
-  return first.startsWith('connectors/') ? 'connectors (common)' : first.split('/')[0]!;
+  return 'connectors (common)';
 }
 
 export class CountingClock implements Clock {
