@@ -21,7 +21,12 @@ const cpuNs = () => {
   return (u.user + u.system) * 1000;
 };
 
-async function costPerEvent(agents: number, events: number, rules: boolean): Promise<number> {
+/**
+ * CPU per event over a stream on `active` agents (default: all) of an engine that knows `agents`.
+ * Knowing many agents while events touch few isolates work that grows with the number of agents
+ * (a scan) from the cost of touching more memory than the caches hold.
+ */
+async function costPerEvent(agents: number, events: number, rules: boolean, active = agents): Promise<number> {
   const h = benchEngine();
   if (!rules) {
     const off = BUILTIN_RULES.map((r) => ({ id: r.id, enabled: false }));
@@ -29,7 +34,7 @@ async function costPerEvent(agents: number, events: number, rules: boolean): Pro
   }
   h.emit(agentEvents(agents, agents * 4, 7)); // every agent known, samples in its alert windows
   h.engine.flush();
-  const stream = agentEvents(agents, events, 3);
+  const stream = agentEvents(active, events, 3);
   const batch = 1000;
   gc();
   const t0 = cpuNs();
@@ -77,6 +82,23 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   emit({ bench: 'scale', metric: 'ns_per_event_100_agents', value: size.a, unit: 'ns', events: n, rounds });
   emit({ bench: 'scale', metric: 'ns_per_event_10000_agents', value: size.b, unit: 'ns', events: n, rounds });
   emit({ bench: 'scale', metric: 'ratio_10000_vs_100', value: median(size.ratios), unit: 'x', budget: 1.2, cmp: '<=', perRound: size.ratios.map((r) => Number(r.toFixed(2))) });
+  const scan = await compare(
+    () => costPerEvent(100, n, true),
+    () => costPerEvent(10_000, n, true, 100),
+    rounds,
+  );
+  emit({
+    bench: 'scale',
+    metric: 'ratio_10000_known_100_active_vs_100',
+    value: median(scan.ratios),
+    unit: 'x',
+    budget: 1.2,
+    cmp: '<=',
+    ns100: Math.round(scan.a),
+    ns10000Known: Math.round(scan.b),
+    perRound: scan.ratios.map((r) => Number(r.toFixed(2))),
+    note: 'same events on 100 agents, with 10,000 known: work that grows with the number of agents',
+  });
   const alerts = await compare(
     () => costPerEvent(10_000, n, false),
     () => costPerEvent(10_000, n, true),

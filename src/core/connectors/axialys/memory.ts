@@ -23,6 +23,8 @@ export interface MemoryView {
 }
 
 const UI_STATES: readonly string[] = ['logged_in', 'paused', 'logged_out'];
+/** What most calls wait in: nothing (shared, so asking costs no allocation; never modified). */
+const NO_QUEUES: string[] = Object.freeze([]) as unknown as string[];
 /** Calls whose leave was missed must not grow the index without bound. */
 const MAX_CALLS = 5000;
 
@@ -35,7 +37,8 @@ export class AxialysMemory implements MemoryView {
   }
 
   queuesOfCall(callId: string): string[] {
-    return [...(this.callQueues.get(callId) ?? [])];
+    const set = this.callQueues.get(callId);
+    return set ? [...set] : NO_QUEUES;
   }
 
   /** Learns from the events just emitted. */

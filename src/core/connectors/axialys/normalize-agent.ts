@@ -23,9 +23,8 @@ const CALL_STATES: Record<string, AgentState> = {
   transfert_end: 'on_call',
 };
 
-function nameOf(dir: Directory, id: string): Partial<AgentFields> {
-  const name = dir.ops.get(id)?.name;
-  return name ? { name } : {};
+function nameOf(dir: Directory, id: string): string | null {
+  return dir.ops.get(id)?.name || null;
 }
 
 function callOf(msg: CallMsg, ctx: AgentContext, at: number): Call | null {
@@ -50,31 +49,40 @@ export function operatorStatus(msg: CallMsg, ctx: AgentContext, at: number): Nor
   if (msg.rec !== undefined) extra.rec = msg.rec;
   if (msg.service !== undefined) extra.service = msg.service;
   if (msg.catchup !== undefined) extra.catchupSec = msg.catchup;
-  const set: AgentFields = { ...nameOf(ctx.dir, id), extra };
-  const events: NormalizedEvent[] = [];
+  const name = nameOf(ctx.dir, id);
+  const set: AgentFields = name ? { name, extra } : { extra };
+  const agent: NormalizedEvent = { type: 'agent', id, set, at };
   const callState = CALL_STATES[status];
   if (callState) {
     const call = callOf(msg, ctx, at);
-    Object.assign(set, { state: callState, vendorState: status, call });
+    set.state = callState;
+    set.vendorState = status;
+    set.call = call;
     // After a reconnect the first status of a running call says how long it has lasted.
     if (call?.since != null && memo?.state !== callState) set.stateSince = call.since;
     // A connected call has left its queue even if the queue's own event was missed.
-    if (call && status !== 'ringing') for (const q of ctx.memory.queuesOfCall(call.id)) events.push({ type: 'call.leave', queueId: q, callId: call.id });
+    if (call && status !== 'ringing') {
+      const queues = ctx.memory.queuesOfCall(call.id);
+      if (queues.length) return [agent, ...queues.map((q): NormalizedEvent => ({ type: 'call.leave', queueId: q, callId: call.id }))];
+    }
   } else if (memo?.ui === 'paused' && (status === 'available' || status === 'unavailable')) {
-    Object.assign(set, { state: 'paused', call: null });
+    set.state = 'paused';
+    set.call = null;
   } else {
     const state: AgentState = status === 'available' ? 'available' : 'unknown';
-    Object.assign(set, { state, vendorState: status || null, call: null });
+    set.state = state;
+    set.vendorState = status || null;
+    set.call = null;
   }
-  events.unshift({ type: 'agent', id, set, at });
-  return events;
+  return [agent];
 }
 
 /** `UI` login / logout / pause / unpause. Returns null for UI events that are not agent states. */
 export function uiEvent(event: string, msg: UiMsg, ctx: AgentContext, at: number): NormalizedEvent[] | null {
   const id = msg.id_operator!;
   const onCall = Boolean(ctx.memory.agent(id)?.call);
-  const base = nameOf(ctx.dir, id);
+  const name = nameOf(ctx.dir, id);
+  const base: Partial<AgentFields> = name ? { name } : {};
   let set: AgentFields;
   switch (event) {
     case 'login':

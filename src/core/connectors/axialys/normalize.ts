@@ -41,9 +41,22 @@ function parse<T extends z.ZodType>(schema: T, msg: unknown): z.infer<T> | null 
   return r.success ? r.data : null;
 }
 
+/** Notification and event names, trimmed and lower-cased: a feed uses a few dozen (bounded). */
+const names = new Map<string, string>();
+
+function canonicalName(raw: string): string {
+  let n = names.get(raw);
+  if (n === undefined) {
+    n = raw.trim().toLowerCase();
+    if (names.size >= 1000) names.clear();
+    names.set(raw, n);
+  }
+  return n;
+}
+
 export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): NormalizeResult {
-  const type = frame.event.type_notification.trim().toLowerCase();
-  const name = frame.event.event.trim().toLowerCase();
+  const type = canonicalName(frame.event.type_notification);
+  const name = canonicalName(frame.event.event);
   const at = eventTime(frame, ctx.now);
   const msg = frame.event.msg;
   const actx: AgentContext = { sourceId: ctx.sourceId, dir: ctx.dir, memory: ctx.memory };

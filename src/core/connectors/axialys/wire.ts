@@ -112,48 +112,41 @@ export type InputMsg = z.infer<typeof InputMsgSchema>;
 /**
  * CallMsgSchema and UiMsgSchema applied directly to a plain object (what JSON gives): every field
  * converter accepts anything, so a present field is converted and an absent one stays absent, as the
- * schemas do. `parseX(msg)` equals `XSchema.safeParse(msg).data` (null on failure); they run for every
+ * schemas do (the order of the keys may differ). `parseX(msg)` equals `XSchema.safeParse(msg).data` (null on failure); they run for every
  * event of the feed, where the schemas' generic path costs more than everything else together.
  */
 function plainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
 
-export function parseCallMsg(msg: unknown): CallMsg | null {
-  if (!plainObject(msg)) {
-    const r = CallMsgSchema.safeParse(msg);
-    return r.success ? r.data : null;
+type Converter = (v: unknown) => unknown;
+const CALL_FIELDS = new Map<string, Converter>([
+  ['id_operator', toId], ['id_call', toId], ['id_queue', toId], ['id_trunk', toId], ['status', toText], ['caller_id_num', toText],
+  ['call_duration', toNum], ['duration_in_queue', toNum], ['catchup', toNum], ['rec', toNum], ['service', toText], ['priority', toNum],
+  ['vip_rate', toNum], ['validity', toNum],
+]);
+const UI_FIELDS = new Map<string, Converter>([['id_operator', toId], ['supp', toText], ['e164', toText], ['type', toText], ['priority', toNum]]);
+
+/** The fields of `msg` the schema declares, converted (a message carries a handful of them). */
+function pick(msg: Record<string, unknown>, fields: Map<string, Converter>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in msg) {
+    const convert = fields.get(key);
+    if (convert && Object.hasOwn(msg, key)) out[key] = convert(msg[key]);
   }
-  const m: CallMsg = {};
-  if ('id_operator' in msg) m.id_operator = toId(msg.id_operator);
-  if ('id_call' in msg) m.id_call = toId(msg.id_call);
-  if ('id_queue' in msg) m.id_queue = toId(msg.id_queue);
-  if ('id_trunk' in msg) m.id_trunk = toId(msg.id_trunk);
-  if ('status' in msg) m.status = toText(msg.status);
-  if ('caller_id_num' in msg) m.caller_id_num = toText(msg.caller_id_num);
-  if ('call_duration' in msg) m.call_duration = toNum(msg.call_duration);
-  if ('duration_in_queue' in msg) m.duration_in_queue = toNum(msg.duration_in_queue);
-  if ('catchup' in msg) m.catchup = toNum(msg.catchup);
-  if ('rec' in msg) m.rec = toNum(msg.rec);
-  if ('service' in msg) m.service = toText(msg.service);
-  if ('priority' in msg) m.priority = toNum(msg.priority);
-  if ('vip_rate' in msg) m.vip_rate = toNum(msg.vip_rate);
-  if ('validity' in msg) m.validity = toNum(msg.validity);
-  return m;
+  return out;
+}
+
+export function parseCallMsg(msg: unknown): CallMsg | null {
+  if (plainObject(msg)) return pick(msg, CALL_FIELDS) as CallMsg;
+  const r = CallMsgSchema.safeParse(msg);
+  return r.success ? r.data : null;
 }
 
 export function parseUiMsg(msg: unknown): UiMsg | null {
-  if (!plainObject(msg)) {
-    const r = UiMsgSchema.safeParse(msg);
-    return r.success ? r.data : null;
-  }
-  const m: UiMsg = {};
-  if ('id_operator' in msg) m.id_operator = toId(msg.id_operator);
-  if ('supp' in msg) m.supp = toText(msg.supp);
-  if ('e164' in msg) m.e164 = toText(msg.e164);
-  if ('type' in msg) m.type = toText(msg.type);
-  if ('priority' in msg) m.priority = toNum(msg.priority);
-  return m;
+  if (plainObject(msg)) return pick(msg, UI_FIELDS) as UiMsg;
+  const r = UiMsgSchema.safeParse(msg);
+  return r.success ? r.data : null;
 }
 
 /** UpdateSchema for a plain payload whose event and msg are plain objects; anything else: the schema. */
@@ -166,9 +159,11 @@ function fastUpdate(value: unknown): UpdateFrame | null {
   const rawMsg = event.msg;
   if (typeof type !== 'string' || type === '' || typeof name !== 'string' || name === '') return null;
   if (!(rawMsg === undefined || rawMsg === null || plainObject(rawMsg))) return null;
+  // The schema copies `msg`; it is only read from here on, so the payload's own object serves (one
+  // that spells `__proto__` as a key is copied without it, as the schema does).
   let msg: Record<string, unknown>;
   if (!rawMsg) msg = {};
-  else if (!Object.hasOwn(rawMsg, '__proto__')) msg = { ...rawMsg };
+  else if (!Object.hasOwn(rawMsg, '__proto__')) msg = rawMsg;
   else {
     msg = {};
     for (const k in rawMsg) if (k !== '__proto__' && Object.hasOwn(rawMsg, k)) msg[k] = rawMsg[k];
