@@ -2,7 +2,8 @@
  * A vendor simulator in its own process, so that its CPU is not counted in the receiver's:
  * `node --import tsx bench/wire/sim-child.ts avaya|axialys-v2|axialys-v4`. Prints one JSON line
  * `{"ready": {...}}` with where and how to connect, then takes JSON-line commands on stdin:
- * `{"cmd":"blast","count":N}` (answers `{"sent":N}`), `{"cmd":"subscribers"}`, `{"cmd":"stop"}`.
+ * `{"cmd":"blast","count":N,"rate":R}` (answers `{"sent":N}`; R events per second in 10 ms ticks, or as
+ * fast as the socket drains without R), `{"cmd":"subscribers"}`, `{"cmd":"stop"}`.
  */
 import { createInterface } from 'node:readline';
 import { AvayaSimulator, AGENT_ITD } from '../../src/simulators/avaya';
@@ -13,8 +14,27 @@ const kind = process.argv[2] ?? 'avaya';
 const out = (v: unknown) => process.stdout.write(`${JSON.stringify(v)}\n`);
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
+/** Calls `send(n)` for `count` events: at `rate` per second in 10 ms ticks, or flat out (then `drain` paces). */
+async function paced(count: number, rate: number | undefined, send: (i: number) => void, drain: () => Promise<void>): Promise<void> {
+  if (!rate) {
+    for (let i = 0; i < count; i++) {
+      send(i);
+      if ((i & 127) === 127) await drain();
+    }
+    return;
+  }
+  const t0 = performance.now();
+  let i = 0;
+  while (i < count) {
+    // Send what is due by now (catching up after a late tick), then wait for the next 10 ms tick.
+    const due = Math.min(count, Math.floor(((performance.now() - t0) / 1000) * rate) + Math.ceil(rate / 100));
+    for (; i < due; i++) send(i);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 async function main(): Promise<void> {
-  let blast: (count: number) => Promise<void>;
+  let blast: (count: number, rate?: number) => Promise<void>;
   let subscribers: () => number;
   let stop: () => Promise<void>;
   if (kind === 'avaya') {
@@ -27,14 +47,19 @@ async function main(): Promise<void> {
       for (const c of sim.connections) max = Math.max(max, c.ws.bufferedAmount);
       return max;
     };
-    blast = async (count) => {
-      for (let i = 0; i < count; i++) {
-        const a = agents.next(n++);
-        sim.setAgent(a.id, a.spec);
+    blast = (count, rate) =>
+      paced(
+        count,
+        rate,
+        () => {
+          const a = agents.next(n++);
+          sim.setAgent(a.id, a.spec);
+        },
         // Never more than ~1 MB queued per socket: the receiver sets the pace, as TCP would.
-        if ((i & 127) === 127) while (buffered() > 1 << 20) await new Promise((r) => setTimeout(r, 1));
-      }
-    };
+        async () => {
+          while (buffered() > 1 << 20) await new Promise((r) => setTimeout(r, 1));
+        },
+      );
     subscribers = () => sim.confirmedConnections();
     stop = () => sim.stop();
     out({ ready: { url: sim.url, accountId: sim.accountId, clientId: sim.clientId, clientSecret: sim.clientSecret, appKey: sim.appKey, agents: agents.ids.length, producer: AGENT_ITD } });
@@ -50,21 +75,16 @@ async function main(): Promise<void> {
     const sim = await new AxialysSimulator({ socketIo: version, login: 'wire.superviseur', password: 'wire-password', directory }).start();
     const next = axialysEvents();
     let n = 0;
-    blast = async (count) => {
-      for (let i = 0; i < count; i++) {
-        sim.send(next(n++));
-        if ((i & 255) === 255) await tick();
-      }
-    };
+    blast = (count, rate) => paced(count, rate, () => sim.send(next(n++)), tick);
     subscribers = () => sim.subscribers;
     stop = () => sim.stop();
     out({ ready: { origin: sim.origin, authUrl: sim.authUrl, tokenUrl: sim.tokenUrl, login: sim.login, password: sim.password, target: directory.target, version } });
   }
   const lines = createInterface({ input: process.stdin });
   for await (const line of lines) {
-    const msg = JSON.parse(line) as { cmd: string; count?: number };
+    const msg = JSON.parse(line) as { cmd: string; count?: number; rate?: number };
     if (msg.cmd === 'blast') {
-      await blast(msg.count ?? 0);
+      await blast(msg.count ?? 0, msg.rate);
       out({ sent: msg.count ?? 0 });
     } else if (msg.cmd === 'subscribers') {
       out({ subscribers: subscribers() });
