@@ -1,10 +1,12 @@
 /**
  * Runs one vendor's fuzz: frame after frame from the seeded generator through the connector's real
  * frame path into the engine, a full state check every few hundred frames, and a report of figures
- * (printed as one JSON line and written under test-results/reliability/).
+ * (printed as one JSON line and written to test-results/reliability/fuzz-<vendor>.json, which
+ * `npm run test:reliability` collects).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Figures } from '../../lib/figures';
 import type { Json } from './hostile';
 import { frameRng, type Rng } from './prng';
 import { OUTCOMES, type FuzzRig, type Hint, type Outcome } from './rig';
@@ -94,9 +96,25 @@ export async function runFuzz<R extends FuzzRig>(driver: Driver<R>, s: FuzzSetti
     slowestFrameMs: Math.round(rig.slowestFrameMs),
     violations: [...rig.violations, ...extra],
   };
-  const dir = join(ROOT, 'test-results/reliability');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `fuzz-${driver.vendor}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  const figures = new Figures(`fuzz-${driver.vendor}`);
+  figures.record({
+    suite: 'fuzz',
+    scenario: driver.vendor,
+    seed: report.seed,
+    frames: report.frames,
+    ...report.outcomes,
+    eventsEmitted: report.eventsEmitted,
+    ...report.entities,
+    sharedAgentQueueKeys: report.sharedAgentQueueKeys,
+    megabytes: report.megabytes,
+    largestFrameBytes: report.largestFrameBytes,
+    logLines: report.logLines,
+    seconds: report.seconds,
+    framesPerSecond: report.framesPerSecond,
+    slowestFrameMs: report.slowestFrameMs,
+    violations: report.violations.length,
+  });
+  figures.write();
   console.log(`fuzz ${JSON.stringify({ ...report, violations: report.violations.length })}`);
   return report;
 }

@@ -1,12 +1,10 @@
 /**
- * Figures for the hostile-input runs: latency samplers and percentiles, and a report written under
- * test-results/reliability/ and printed as one JSON line per scenario.
+ * Figures for the hostile-input runs: latency samplers and percentiles, and a report per scenario
+ * (test-results/reliability/hostile.json, collected by `npm run test:reliability`, and one JSON line).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { FULL, Figures } from '../../lib/figures';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
-export const FULL = process.env.CCTM_RELIABILITY_FULL === '1';
+export { FULL };
 
 export interface Spread {
   n: number;
@@ -58,20 +56,22 @@ export async function pool<T>(count: number, width: number, task: (i: number) =>
   return out;
 }
 
-const FILE = join(ROOT, 'test-results/reliability/hostile.json');
+const figures = new Figures('hostile');
 
-/** Records one scenario's figures (merged into hostile.json) and prints them. */
-export function report(scenario: string, figures: Record<string, unknown>): void {
-  mkdirSync(join(ROOT, 'test-results/reliability'), { recursive: true });
-  let all: Record<string, unknown>;
-  try {
-    all = JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, unknown>;
-  } catch {
-    all = {};
-  }
-  all[scenario] = { full: FULL, ...figures };
-  writeFileSync(FILE, `${JSON.stringify(all, null, 2)}\n`);
-  console.log(`hostile ${JSON.stringify({ scenario, full: FULL, ...figures })}`);
+/** Flattens `{ snapshotMs: { p50, p95 } }` into `snapshotMsP50`, `snapshotMsP95`… (figures are flat). */
+function flat(prefix: string, v: unknown, out: Record<string, string | number | boolean | null>): void {
+  if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) flat(prefix ? `${prefix}${k[0]!.toUpperCase()}${k.slice(1)}` : k, x, out);
+  } else out[prefix] = v as string | number | boolean | null;
+}
+
+/** Records one scenario's figures (written to test-results/reliability/hostile.json) and prints them. */
+export function report(scenario: string, values: Record<string, unknown>): void {
+  const out: Record<string, string | number | boolean | null> = {};
+  flat('', values, out);
+  figures.record({ suite: 'hostile', scenario, ...out });
+  figures.write();
+  console.log(`hostile ${JSON.stringify({ scenario, full: FULL, ...values })}`);
 }
 
 export async function until<T>(what: string, probe: () => T | null | undefined | false, ms = 15_000): Promise<T> {
