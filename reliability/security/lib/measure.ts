@@ -58,10 +58,13 @@ export async function pool<T>(count: number, width: number, task: (i: number) =>
 
 const figures = new Figures('hostile');
 
+/** `wrong secret` → `WrongSecret`: one camel-case word per key part. */
+const word = (k: string) => k.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}`).join('');
+
 /** Flattens `{ snapshotMs: { p50, p95 } }` into `snapshotMsP50`, `snapshotMsP95`… (figures are flat). */
 function flat(prefix: string, v: unknown, out: Record<string, string | number | boolean | null>): void {
   if (v && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) flat(prefix ? `${prefix}${k[0]!.toUpperCase()}${k.slice(1)}` : k, x, out);
+    for (const [k, x] of Object.entries(v)) flat(prefix ? `${prefix}${word(k)}` : k, x, out);
   } else out[prefix] = v as string | number | boolean | null;
 }
 
