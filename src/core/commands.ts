@@ -13,7 +13,8 @@ import {
   type SettingsView,
 } from '../shared/bridge';
 import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings } from '../shared/settings';
-import { insecureUrlProblem, SECRET_FIELDS, SourceConfigSchema, toSourceView, type SourceConfig } from '../shared/sources';
+import { insecureUrlProblem, SourceConfigSchema, toSourceView, type SourceConfig } from '../shared/sources';
+import { readSecret, secretPaths, writeSecret } from './settings/secret-fields';
 import type { Engine } from './engine';
 import type { SettingsHost } from './settings/host';
 import { exportSettings, importSettings } from './settings/transfer';
@@ -31,6 +32,14 @@ export interface CommandDeps {
   onSettingsChanged?: (settings: Settings) => void;
   /** Projected Wolkvox token use per source, when the connector knows it. */
   tokenBudget?: () => SettingsView['tokenBudget'];
+}
+
+/** Fields that decide where a source's credentials are sent (vendor host, URLs, region, mode). */
+const ADDRESS_FIELDS = ['server', 'baseUrl', 'authUrl', 'tokenUrl', 'socketUrl', 'apiBaseUrl', 'region', 'url', 'mode', 'allowInsecure'] as const;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? v.trim() : v);
+  return norm(a) === norm(b);
 }
 
 type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> | Res<C> };
@@ -60,19 +69,26 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     if (!settings.editable) throw new BridgeError('not_editable', 'Settings are read-only here: edit the collector configuration file and restart it.');
   };
 
-  /** Completes a submitted config with stored secrets (the renderer never has them) and validates it. */
+  /**
+   * Completes a submitted config with stored secrets (the renderer never has them) and validates it.
+   * A stored secret is only carried over when every address it is sent to is unchanged: otherwise a
+   * page (or anyone with bridge access) could have a stored credential sent to a server of its choice.
+   */
   const completeConfig = async (raw: Record<string, unknown>, previousId?: string): Promise<SourceConfig> => {
     const vendor = raw.vendor;
     const stored = settings.get().sources.find((s) => s.id === (previousId ?? raw.id));
-    const merged: Record<string, unknown> = { ...raw };
+    let merged: Record<string, unknown> = { ...raw };
     if (stored && stored.vendor === vendor) {
       const resolved = await settings.resolve(stored);
-      for (const f of SECRET_FIELDS[stored.vendor]) {
-        if (merged[f] === undefined || merged[f] === '') merged[f] = (resolved as Record<string, unknown>)[f];
-      }
-      if (stored.vendor === 'telphin' && stored.webhook?.secret && merged.webhook && typeof merged.webhook === 'object') {
-        const wh = merged.webhook as Record<string, unknown>;
-        if (!wh.secret) merged.webhook = { ...wh, secret: stored.webhook.secret };
+      const moved = ADDRESS_FIELDS.find((f) => !sameValue((stored as Record<string, unknown>)[f], raw[f]));
+      for (const path of secretPaths(stored)) {
+        if (readSecret(merged, path)) continue;
+        const value = readSecret(resolved, path);
+        if (value === undefined) continue;
+        if (moved) {
+          throw new BridgeError('invalid_request', `${path}: the address changed (${moved}); enter the secret again — stored secrets are only sent where they were entered for`);
+        }
+        merged = writeSecret(merged, path, value);
       }
     }
     const parsed = SourceConfigSchema.safeParse(merged);

@@ -369,7 +369,7 @@ export class Engine {
   private recordHistory<C extends Collection>(collection: C, next: EntityByCollection[C] | null, prev: EntityByCollection[C] | null, now: number): void {
     if (collection === 'agents') {
       const a = next as Agent | null;
-      if (!a) return this.history.forget((prev as Agent).key);
+      if (!a) return this.history.forget((prev as Agent).key, AGENT_METRICS);
       const n = a.network;
       if (!n || n === (prev as Agent | null)?.network) return;
       const t = n.sampledAt ?? now;
@@ -378,7 +378,7 @@ export class Engine {
       this.history.record(a.key, 'loss', t, maxOf(n.txLossPct, n.rxLossPct));
     } else if (collection === 'queues') {
       const q = next as Queue | null;
-      if (!q) return this.history.forget((prev as Queue).key);
+      if (!q) return this.history.forget((prev as Queue).key, QUEUE_METRICS);
       const p = prev as Queue | null;
       if (p && p.waiting === q.waiting && p.longestWaitSec === q.longestWaitSec) return;
       this.history.record(q.key, 'waiting', now, q.waiting);
@@ -386,6 +386,9 @@ export class Engine {
     }
   }
 }
+
+const AGENT_METRICS = ['latency', 'jitter', 'loss'] as const;
+const QUEUE_METRICS = ['waiting', 'longestWait'] as const;
 
 function maxOf(a: number | null, b: number | null): number | null {
   if (a === null) return b;

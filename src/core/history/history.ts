@@ -124,15 +124,23 @@ export class History {
     return i >= 0 ? entry!.rings[i]!.points(this.capacity) : [];
   }
 
-  /** Drops an entity's series (entity removed). */
-  forget(key: string): void {
+  /**
+   * Drops an entity's series (entity removed): only `metrics` when given, since an agent and a queue
+   * of one source may share a key (Axialys operator 8 and queue 8) and keep different metrics.
+   */
+  forget(key: string, metrics?: readonly string[]): void {
     this.lastKey = null;
     this.lastEntry = undefined;
     const entry = this.series.get(key);
     if (!entry) return;
-    for (const ring of entry.rings) this.free.push(ring.slot);
-    this.count -= entry.rings.length;
-    this.series.delete(key);
+    for (let i = entry.metrics.length - 1; i >= 0; i--) {
+      if (metrics && !metrics.includes(entry.metrics[i]!)) continue;
+      this.free.push(entry.rings[i]!.slot);
+      entry.metrics.splice(i, 1);
+      entry.rings.splice(i, 1);
+      this.count--;
+    }
+    if (entry.metrics.length === 0) this.series.delete(key);
   }
 
   get size(): number {

@@ -202,7 +202,7 @@ export class LiveState {
     if (setIn.extra) next.extra = { ...base.extra, ...setIn.extra };
     // An unusable vendor value (null, negative, NaN) keeps the last good one (CONTRACT.md).
     const waiting = setIn.waiting;
-    if (typeof waiting === 'number' && Number.isFinite(waiting) && waiting >= 0) next.waiting = Math.floor(waiting);
+    if (typeof waiting === 'number' && Number.isFinite(waiting) && waiting >= 0 && waiting <= Number.MAX_SAFE_INTEGER) next.waiting = Math.floor(waiting);
     if (this.calls.has(key)) this.fillWaitFromCalls(next, now);
     if (!next.name) next.name = id;
     this.track(sourceId, 'queues', key, scope, prev !== null);

@@ -5,10 +5,17 @@
  */
 const SECRET_KEY = /(pass(word)?|secret|token|authorization|api[-_]?key|appkey|id_session|cookie|credential)/i;
 const known = new Set<string>();
+/** Vendor session tokens are registered as they rotate: keep the most recent ones only. */
+const MAX_KNOWN = 1000;
+/** Longer texts are cut (after masking known secrets) so that redaction stays cheap on hostile input. */
+const MAX_TEXT = 4000;
 
 /** Registers a secret value so that it is masked wherever it appears. Short values are ignored. */
 export function registerSecret(value: string | null | undefined): void {
-  if (typeof value === 'string' && value.length >= 4) known.add(value);
+  if (typeof value !== 'string' || value.length < 4) return;
+  known.delete(value);
+  known.add(value);
+  if (known.size > MAX_KNOWN) known.delete(known.values().next().value!);
 }
 
 export function forgetSecrets(): void {
@@ -23,9 +30,10 @@ export function redactText(text: string): string {
   for (const s of known) {
     if (out.includes(s)) out = out.split(s).join(MASK);
   }
+  if (out.length > MAX_TEXT) out = `${out.slice(0, MAX_TEXT)}… (${out.length - MAX_TEXT} more characters)`;
   out = out.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${MASK}`);
   out = out.replace(
-    /("?(?:[A-Za-z_-]*(?:pass(?:word)?|secret|token|appkey|api[-_]?key|id_session))"?\s*[:=]\s*)("[^"]*"|[^\s&,;}"]+)/gi,
+    /("?(?:[A-Za-z_-]{0,40}(?:pass(?:word)?|secret|token|appkey|api[-_]?key|id_session))"?\s*[:=]\s*)("[^"]*"|[^\s&,;}"]+)/gi,
     (_m, k: string, v: string) => `${k}${v.startsWith('"') ? `"${MASK}"` : MASK}`,
   );
   return out;

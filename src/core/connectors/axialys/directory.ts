@@ -43,7 +43,7 @@ function entries(raw: unknown): Entry[] | null {
   const out: Entry[] = [];
   for (const item of list) {
     const parsed = Entry.safeParse(item);
-    if (parsed.success && (parsed.data.id ?? parsed.data.id_operator)) out.push(parsed.data);
+    if (parsed.success && (parsed.data.id ?? parsed.data.id_operator)) out.push({ ...parsed.data, id: parsed.data.id ?? parsed.data.id_operator });
   }
   return out;
 }

@@ -31,7 +31,7 @@ function callOf(msg: CallMsg, ctx: AgentContext, at: number): Call | null {
   if (!msg.id_call) return null;
   const prev = ctx.memory.agent(msg.id_operator!)?.call;
   const queueId = msg.id_queue && msg.id_queue !== '0' ? msg.id_queue : msg.id_trunk ? trunkVendorId(msg.id_trunk) : null;
-  const duration = msg.call_duration && msg.call_duration > 0 ? msg.call_duration : 0;
+  const duration = msg.call_duration && msg.call_duration > 0 ? Math.min(msg.call_duration, 86_400) : 0;
   return {
     id: msg.id_call,
     queueKey: queueId ? entityKey(ctx.sourceId, queueId) : (prev?.id === msg.id_call ? prev.queueKey : null),
@@ -52,7 +52,7 @@ export function operatorStatus(msg: CallMsg, ctx: AgentContext, at: number): Nor
   const name = nameOf(ctx.dir, id);
   const set: AgentFields = name ? { name, extra } : { extra };
   const agent: NormalizedEvent = { type: 'agent', id, set, at };
-  const callState = CALL_STATES[status];
+  const callState = Object.hasOwn(CALL_STATES, status) ? CALL_STATES[status] : undefined;
   if (callState) {
     const call = callOf(msg, ctx, at);
     set.state = callState;

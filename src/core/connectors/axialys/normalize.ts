@@ -112,7 +112,7 @@ function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: No
   switch (name) {
     case 'insert_call': {
       if (!m.id_call) return rejected(`${type} insert_call without id_call`);
-      const waited = Math.max(0, m.duration_in_queue ?? 0) * 1000;
+      const waited = Math.min(86_400, Math.max(0, m.duration_in_queue ?? 0)) * 1000;
       return events([{ type: 'call.enter', queueId, callId: m.id_call, enteredAt: at - waited, kind, ...(qName ? { name: qName } : {}) }]);
     }
     case 'connect_call':

@@ -117,7 +117,7 @@ export function normalizeAgents(records: AgentRecordWire[], now: number): Normal
       set.pauseReason = mapped.pauseReason;
       set.vendorState = r.agent_status;
       const inState = parseDurationSec(r.time_state_now);
-      if (inState !== null) set.stateSince = now - Math.round(inState * 1000);
+      if (inState !== null && inState <= 366 * 86_400) set.stateSince = now - Math.round(inState * 1000);
     }
     out.push({ type: 'agent', id: identity.vendorId, scope: SCOPE.agents, set });
     ids.push(identity.vendorId);

@@ -12,7 +12,7 @@ export function parseDurationSec(v: unknown): number | null {
   if (typeof v !== 'string') return null;
   const s = v.trim();
   if (s === '') return null;
-  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+  if (/^\d+(\.\d+)?$/.test(s)) return Number.isFinite(Number(s)) ? Number(s) : null;
   const m = CLOCK.exec(s);
   if (!m) return null;
   // Two parts are MM:SS; three are HH:MM:SS.

@@ -12,7 +12,7 @@ export function toNumber(v: unknown): number | null {
   let s = v.trim().replace(/%$/, '').trim();
   if (s === '') return null;
   if (/^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');
-  if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return null;
+  if (s.length > 64 || !/^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
 }
