@@ -43,7 +43,7 @@ describe('Avaya AXP: faults survived', () => {
 
   it('half-open connection: detected by the WebSocket heartbeat', async () => {
     const f = await runFault(await start(), { fault: 'half-open (ping 1 s, pong 0.5 s)', inject: (r) => r.proxy.blackhole(), heal: (r) => r.proxy.heal(), detect: [...BROKEN] }, figures);
-    expect(f.detectMs).toBeLessThan(2_500);
+    expect(f.detectMs).toBeLessThan(3_000);
   });
 
   it('token and subscriptions expiring mid-stream', async () => {
@@ -157,10 +157,12 @@ describe('Avaya AXP: faults survived', () => {
 
   it.runIf(FULL)('half-open connection with production timings (--full)', async () => {
     rig = await avayaRig({ production: true });
-    await runFault(
+    const f = await runFault(
       rig,
       { fault: 'half-open, production timings (ping 30 s, pong 10 s)', inject: (r) => r.proxy.blackhole(), heal: (r) => r.proxy.heal(), detect: [...BROKEN], detectWithinMs: 90_000, recoverWithinMs: 90_000 },
       figures,
     );
+    // Within the protocol's own bound (30 s ping + 10 s pong), with some slack.
+    expect(f.detectMs).toBeLessThan(45_000);
   });
 });

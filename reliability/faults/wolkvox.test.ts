@@ -34,7 +34,7 @@ describe('Wolkvox: faults survived', () => {
 
   it('half-open connection: detected by the request timeout', async () => {
     const f = await runFault(await start(), { fault: 'half-open (request timeout)', inject: (r) => r.proxy.blackhole(), heal: (r) => r.proxy.heal(), detect: ['down'] }, figures);
-    expect(f.detectMs).toBeLessThan(2_500);
+    expect(f.detectMs).toBeLessThan(3_000);
   });
 
   it('credentials revoked: auth_failed without retries, back once new credentials are saved', async () => {
@@ -129,10 +129,12 @@ describe('Wolkvox: faults survived', () => {
 
   it.runIf(FULL)('half-open connection with production timings (--full)', async () => {
     rig = await wolkvoxRig({ production: true });
-    await runFault(
+    const f = await runFault(
       rig,
       { fault: 'half-open, production timings (20 s request timeout)', inject: (r) => r.proxy.blackhole(), heal: (r) => r.proxy.heal(), detect: ['down'], detectWithinMs: 90_000, recoverWithinMs: 90_000 },
       figures,
     );
+    // Within the protocol's own bound (20 s timeout + 1 s cadence), with some slack.
+    expect(f.detectMs).toBeLessThan(25_000);
   });
 });

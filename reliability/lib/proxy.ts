@@ -24,6 +24,9 @@ export class FaultProxy {
   latencyMs = 0;
   /** Connections accepted since start. */
   accepted = 0;
+  /** Chunks swallowed by the half-open path, and chunks held back by the latency (requests left hanging). */
+  swallowed = 0;
+  held = 0;
   port = 0;
 
   constructor(private readonly target: { host: string; port: number }) {}
@@ -91,7 +94,11 @@ export class FaultProxy {
     client.setNoDelay(true);
     client.on('error', () => undefined);
     client.on('close', () => this.closed(pair, 'client'));
-    if (pair.blackholed) return; // a dead route: the connection stays silent
+    if (pair.blackholed) {
+      // A dead route: the connection stays silent, and what the client sends is lost.
+      client.on('data', () => this.swallowed++);
+      return;
+    }
     const upstream = net.connect(this.target.port, this.target.host);
     pair.upstream = upstream;
     upstream.setNoDelay(true);
@@ -102,8 +109,12 @@ export class FaultProxy {
   }
 
   private forward(pair: Pair, to: net.Socket, chunk: Buffer, dir: 'up' | 'down'): void {
-    if (pair.blackholed) return;
+    if (pair.blackholed) {
+      this.swallowed++;
+      return;
+    }
     const delay = dir === 'down' ? this.latencyMs : 0;
+    if (delay > 0) this.held++;
     if (delay <= 0 && (dir === 'up' ? pair.upAt : pair.downAt) <= Date.now()) {
       if (!to.destroyed) to.write(chunk);
       return;
