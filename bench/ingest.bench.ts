@@ -26,14 +26,13 @@ function cpu(): number {
 async function rateOf(events: number, run: () => unknown, minSec: number): Promise<number> {
   gc();
   let calls = 0;
-  let elapsed = 0;
   const t0 = cpu();
-  do {
+  for (;;) {
     await run();
     calls++;
-    elapsed = cpu() - t0;
-  } while (elapsed < minSec);
-  return (events * calls) / elapsed;
+    const elapsed = cpu() - t0;
+    if (elapsed >= minSec) return (events * calls) / elapsed;
+  }
 }
 
 function parseAll(c: IngestCase): void {
