@@ -128,7 +128,10 @@ export async function runFault(rig: Rig, spec: FaultSpec, figures: Figures): Pro
   await sleep(400);
   rig.engine.flush();
   const diff = compare(rig.engine, rig.truth(), rig.sourceId, rig.mirror);
-  const path = rig.statuses.slice(pathStart).map((s) => s.status);
+  const path = rig.statuses
+    .slice(pathStart)
+    .map((s) => s.status)
+    .filter((s, i, all) => i === 0 || s !== all[i - 1]);
   const m: Measured = {
     detectMs,
     recoverMs,
