@@ -2,6 +2,7 @@
  * The tray app's composition root: wires Electron to the engine. Behaviour lives in src/core and in
  * the small services next to this file; this file only connects them.
  */
+import './v8-flags';
 import { app, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -32,7 +32,8 @@ export async function handleWebhook(registry: WebhookRegistry, req: IncomingMess
     sendAndClose(req, res, 400, 'malformed path');
     return true;
   }
-  if (!registry.find(vendor, secret)) {
+  const handler = registry.find(vendor, secret);
+  if (!handler) {
     // Do not read an unauthenticated body.
     sendAndClose(req, res, 401, 'unknown webhook');
     log.warn(`webhook refused: unknown secret for ${vendor} from ${req.socket.remoteAddress ?? '?'}`);
@@ -55,7 +56,7 @@ export async function handleWebhook(registry: WebhookRegistry, req: IncomingMess
   let status: number;
   let text: string;
   try {
-    const out = registry.handle(vendor, secret, {
+    const out = handler({
       method: req.method,
       query: url.searchParams,
       headers: req.headers,

@@ -55,8 +55,13 @@ it('secrets stay out of the store file, logs, exports and every bridge payload',
     { id: 'team', vendor: 'collector', url: 'https://collector.example.com', accessToken: SECRETS.collector, enabled: false },
   ];
   for (const config of configs) expect(await call('sources:save', { config })).toMatchObject({ ok: true });
-  // editing without re-entering the secret keeps it
-  expect(await call('sources:save', { config: { id: 'wv', vendor: 'wolkvox', server: '0032', enabled: false }, previousId: 'wv' })).toMatchObject({ ok: true });
+  // editing without re-entering the secret keeps it…
+  expect(await call('sources:save', { config: { id: 'wv', vendor: 'wolkvox', server: '0031', name: 'Bogotá', enabled: false }, previousId: 'wv' })).toMatchObject({ ok: true });
+  // …but a stored secret is never sent to a new address without being entered again
+  expect(await call('sources:save', { config: { id: 'wv', vendor: 'wolkvox', server: '0032', enabled: false }, previousId: 'wv' })).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_request' },
+  });
   const view = (await call('settings:get', null)).value as { sources: { id: string; secrets: Record<string, boolean> }[] };
   expect(view.sources.find((s) => s.id === 'wv')!.secrets).toEqual({ token: true });
   expect(view.sources.find((s) => s.id === 'tp')!.secrets).toEqual({ clientSecret: true, 'webhook.secret': true });
