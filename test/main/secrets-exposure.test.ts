@@ -66,7 +66,7 @@ it('secrets stay out of the store file, logs, exports and every bridge payload',
   expect(view.sources.find((s) => s.id === 'wv')!.secrets).toEqual({ token: true });
   expect(view.sources.find((s) => s.id === 'tp')!.secrets).toEqual({ clientSecret: true, 'webhook.secret': true });
   // a failing test connection against a closed loopback port reports without the secret
-  const test = await call('sources:test', { config: { id: 'wv', vendor: 'wolkvox', server: '0031', baseUrl: 'http://127.0.0.1:1' }, previousId: 'wv' });
+  const test = await call('sources:test', { config: { id: 'wv', vendor: 'wolkvox', server: '0031', token: SECRETS.token, baseUrl: 'http://127.0.0.1:1' }, previousId: 'wv' });
   expect(test).toMatchObject({ ok: true, value: { ok: false } });
   await call('snapshot:get', null);
   await call('log:get', {});
