@@ -123,7 +123,11 @@ export class SimTeam {
     if (patch.status !== undefined && patch.status !== a.status && patch.statusSince === undefined) a.statusSince = now;
     const { network, ...rest } = patch;
     Object.assign(a, rest);
-    if (network) a.network = { ...a.network, ...network };
+    if (network) {
+      a.network = { ...a.network, ...network };
+      // A changed measurement is a new measurement: Wolkvox dates it.
+      if (patch.lastDate === undefined) a.lastDate = now;
+    }
   }
 
   setSkill(id: string, patch: Partial<SimSkill>): void {
