@@ -153,8 +153,12 @@ export class Engine {
   /** Adds (or replaces) a source and starts its connector. `config` has secrets resolved. */
   addSource(config: SourceConfig): void {
     if (this.running.has(config.id)) void this.removeSource(config.id);
-    const health = this.createHealth(config);
-    const running: Running = { config, connector: null, health };
+    // A connector only speaks for the source while its record is the current one: a replaced
+    // connector still stopping can no longer touch the new source's state or health.
+    const running = { config, connector: null } as Running;
+    const current = () => this.running.get(config.id) === running;
+    const health = this.createHealth(config, current);
+    running.health = health;
     this.running.set(config.id, running);
     const factory = this.registry[config.vendor] as ConnectorRegistry[SourceConfig['vendor']] | undefined;
     if (config.enabled === false) {
@@ -165,7 +169,7 @@ export class Engine {
       health.setStatus('down', `${VENDOR_LABEL[config.vendor]} sources are not supported by this version`);
       return;
     }
-    const ctx = this.context(config, health);
+    const ctx = this.context(config, health, current);
     try {
       if (factory.sampleIntervalSec) this.alerts.setSourceCadence(config.id, factory.sampleIntervalSec(config as never));
       running.connector = factory.create(ctx as never);
@@ -175,14 +179,14 @@ export class Engine {
     }
   }
 
-  /** Stops a source's connector and removes it with everything it reported. */
+  /** Removes a source with everything it reported, then stops its connector. */
   async removeSource(id: string): Promise<void> {
     const r = this.running.get(id);
     if (!r) return;
     this.running.delete(id);
-    await r.connector?.stop().catch((e) => this.log.warn(`stopping ${id} failed`, e));
     this.state.removeSource(id);
     this.scheduleFlush();
+    await r.connector?.stop().catch((e) => this.log.warn(`stopping ${id} failed`, e));
   }
 
   /** Removes a source for good: stops it, then lets its connector undo vendor-side registrations. */
@@ -231,7 +235,7 @@ export class Engine {
     }
   }
 
-  private context(config: SourceConfig, health: SourceHealth): ConnectorContext {
+  private context(config: SourceConfig, health: SourceHealth, current: () => boolean = () => true): ConnectorContext {
     return {
       config,
       sourceId: config.id,
@@ -243,11 +247,13 @@ export class Engine {
       webhooks: this.webhooks,
       factories: this.factories,
       shared: this.shared,
-      emit: (events) => this.ingest(config.id, events),
+      emit: (events) => {
+        if (current()) this.ingest(config.id, events);
+      },
     };
   }
 
-  private createHealth(config: SourceConfig): SourceHealth {
+  private createHealth(config: SourceConfig, current: () => boolean): SourceHealth {
     const id = config.id;
     const log = this.log.child(id);
     const now = this.clock.now();
@@ -265,7 +271,7 @@ export class Engine {
     };
     const unknownSeen = new Set<string>();
     const update = (patch: Partial<Source>) => {
-      if (!this.running.has(id) && this.running.size && patch.status !== 'stopped') return;
+      if (!current()) return;
       source = { ...source, ...patch };
       this.state.upsertSource(source);
     };

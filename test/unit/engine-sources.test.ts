@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine';
+import type { ConnectorContext, ConnectorRegistry } from '../../src/core/connectors/types';
+import { memoryLogger } from '../../src/core/util/logger';
+import { wolkvoxConfig } from '../fakes/connector';
+
+/** Connectors whose stop takes a while, and which keep talking while stopping (as real ones may). */
+function slowStopRegistry() {
+  const contexts: ConnectorContext[] = [];
+  const registry: ConnectorRegistry = {
+    wolkvox: {
+      vendor: 'wolkvox',
+      create(ctx) {
+        contexts.push(ctx as ConnectorContext);
+        return {
+          start: () => ctx.health.setStatus('live', null),
+          stop: async () => {
+            await new Promise((r) => setTimeout(r, 30));
+            ctx.emit([{ type: 'agent', id: 'late', set: { name: 'from the old connector' } }]);
+            ctx.health.setStatus('stopped', null);
+          },
+          check: () => undefined,
+        };
+      },
+      test: async () => ({ ok: true, message: '' }),
+    },
+  };
+  return { registry, contexts };
+}
+
+describe('Engine sources', () => {
+  it('replacing a running source never lets the old connector touch the new one', async () => {
+    const { registry, contexts } = slowStopRegistry();
+    const engine = new Engine({ registry, logger: memoryLogger() });
+    engine.start([wolkvoxConfig('wv')]);
+    contexts[0]!.emit([{ type: 'agent', id: '1', set: { name: 'old' } }]);
+    engine.addSource(wolkvoxConfig('wv', { name: 'Bogotá' }));
+    contexts[1]!.emit([{ type: 'agent', id: '2', set: { name: 'new' } }]);
+    await new Promise((r) => setTimeout(r, 80));
+    const snap = engine.snapshot();
+    expect(snap.agents.map((a) => a.key)).toEqual(['wv:2']);
+    expect(snap.sources).toHaveLength(1);
+    expect(snap.sources[0]).toMatchObject({ id: 'wv', name: 'Bogotá', status: 'live' });
+    await engine.stop();
+  });
+
+  it('removing a source removes its entities at once and ignores what its connector says while stopping', async () => {
+    const { registry, contexts } = slowStopRegistry();
+    const engine = new Engine({ registry, logger: memoryLogger() });
+    engine.start([wolkvoxConfig('wv')]);
+    contexts[0]!.emit([{ type: 'agent', id: '1', set: {} }]);
+    const removal = engine.removeSource('wv');
+    expect(engine.snapshot().agents).toEqual([]);
+    await removal;
+    expect(engine.snapshot()).toMatchObject({ agents: [], sources: [] });
+    await engine.stop();
+  });
+});
