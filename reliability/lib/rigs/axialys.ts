@@ -82,6 +82,9 @@ export function axialysSettled(s: Source): boolean {
 }
 
 /** `production`: the Engine.IO heartbeat of a default server (25 s + 20 s) instead of 0.5 s + 0.5 s. */
+/** How long a waiting call may stay unconfirmed after an interruption, in these tests. */
+export const UNCONFIRMED_CALL_TEST_MS = 1500;
+
 export async function axialysRig(opts: { socketIo?: 'v2' | 'v4'; lifetimeSec?: number; production?: boolean } = {}): Promise<AxialysRig> {
   let clockNow = Date.now;
   const directory: SimDirectory = JSON.parse(JSON.stringify(DEFAULT_DIRECTORY)) as SimDirectory;
@@ -93,7 +96,13 @@ export async function axialysRig(opts: { socketIo?: 'v2' | 'v4'; lifetimeSec?: n
     now: () => clockNow(),
     heartbeat: opts.production ? {} : { pingIntervalMs: 500, pingTimeoutMs: 500 },
   }).start();
-  const base = await baseRig({ sourceId: 'ax', target: { host: '127.0.0.1', port: sim.port }, registry: { axialys: axialysFactory } });
+  const base = await baseRig({
+    sourceId: 'ax',
+    target: { host: '127.0.0.1', port: sim.port },
+    registry: { axialys: axialysFactory },
+    // Waiting calls not reported again after an interruption are dropped after this (120 s in production).
+    factories: { axialysUnconfirmedCallMs: UNCONFIRMED_CALL_TEST_MS },
+  });
   clockNow = () => base.clock.now();
   const team = new AxTeam(sim, clockNow);
   // Five calls waiting in the first queue: one alert (calls waiting) before any fault.

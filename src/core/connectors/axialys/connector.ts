@@ -47,8 +47,9 @@ export class AxialysConnector implements Connector {
     this.supervisor.start();
   }
 
-  stop(): Promise<void> {
-    return this.supervisor.stop();
+  async stop(): Promise<void> {
+    await this.supervisor.stop();
+    this.feed.dispose();
   }
 
   check(): void {

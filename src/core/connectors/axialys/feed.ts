@@ -5,6 +5,8 @@
  */
 import type { AxialysSourceConfig } from '../../../shared/sources';
 import type { ConnectorContext } from '../types';
+import type { NormalizedEvent } from '../../state/events';
+import type { TimerHandle } from '../../util/clock';
 import { directoryEvents, emptyDirectory, type Directory } from './directory';
 import { AxialysMemory } from './memory';
 import { normalizeUpdate } from './normalize';
@@ -16,6 +18,14 @@ export interface Gap {
   missed: number;
 }
 
+/**
+ * After the stream's continuity broke (a reconnection whose first event does not follow the last one
+ * seen, or missed events), a waiting call must be reported again (or connected, or deleted) within
+ * this time or it is dropped: Axialys sends no snapshot, so a call that ended unseen would otherwise
+ * stay listed with an ever-growing wait. Tests shorten it with `factories.axialysUnconfirmedCallMs`.
+ */
+export const UNCONFIRMED_CALL_MS = 120_000;
+
 export class Feed {
   dir: Directory = emptyDirectory();
   readonly memory = new AxialysMemory();
@@ -26,7 +36,33 @@ export class Feed {
   gapUntil = 0;
   gapMessage: string | null = null;
 
-  constructor(private readonly ctx: ConnectorContext<AxialysSourceConfig>) {}
+  /** Waiting calls not heard of since continuity broke; null when nothing is in doubt. */
+  private unconfirmed: Set<string> | null = null;
+  /** Set on a reconnection: the next event's counter tells whether anything was missed meanwhile. */
+  private awaitingContinuity = false;
+  private hasConnected = false;
+  private expiry: TimerHandle | null = null;
+  private readonly unconfirmedMs: number;
+
+  constructor(private readonly ctx: ConnectorContext<AxialysSourceConfig>) {
+    const injected = ctx.factories?.axialysUnconfirmedCallMs;
+    this.unconfirmedMs = typeof injected === 'number' ? injected : UNCONFIRMED_CALL_MS;
+  }
+
+  /** The notification socket opened. After the first time, what happened meanwhile is in doubt. */
+  connected(): void {
+    if (this.hasConnected) {
+      this.awaitingContinuity = true;
+      this.doubt();
+    }
+    this.hasConnected = true;
+  }
+
+  /** Stops the expiry timer (connector stopped). */
+  dispose(): void {
+    this.ctx.clock.clearTimeout(this.expiry);
+    this.expiry = null;
+  }
 
   /** Adopts a fresh names directory and names the entities it lists. */
   applyDirectory(dir: Directory): void {
@@ -56,16 +92,56 @@ export class Feed {
       const last = this.lastCpt;
       // A lower counter means the server restarted its count: not a gap.
       if (last !== null && cpt > last + 1) gap = { from: last, to: cpt, missed: cpt - last - 1 };
+      if (this.awaitingContinuity) {
+        this.awaitingContinuity = false;
+        // The stream picked up exactly where it left off: nothing was missed, nothing is in doubt.
+        if (last !== null && cpt === last + 1) this.confirmAll();
+      }
       this.lastCpt = cpt;
     }
+    if (gap) this.doubt();
     const result = normalizeUpdate(frame, { sourceId: this.ctx.sourceId, now: this.ctx.clock.now(), dir: this.dir, memory: this.memory });
     if (result.kind === 'unknown') health.unknown(`Axialys ${result.what}`);
     else if (result.kind === 'rejected') health.rejected(`Axialys ${result.reason}`, raw);
     else if (result.events.length) {
+      if (this.unconfirmed) for (const ev of result.events) if (ev.type === 'call.enter' || ev.type === 'call.leave') this.unconfirmed.delete(ev.callId);
       this.memory.apply(result.events);
       this.ctx.emit(result.events);
     }
     if (gap) this.missed += gap.missed;
     return gap;
+  }
+
+  /** Every call now waiting must be heard of again within `unconfirmedMs`. */
+  private doubt(): void {
+    const calls = this.memory.waitingCalls();
+    if (!calls.length) return;
+    this.unconfirmed ??= new Set();
+    for (const c of calls) this.unconfirmed.add(c);
+    this.ctx.clock.clearTimeout(this.expiry);
+    this.expiry = this.ctx.clock.setTimeout(() => this.expire(), this.unconfirmedMs);
+  }
+
+  private confirmAll(): void {
+    this.unconfirmed = null;
+    this.ctx.clock.clearTimeout(this.expiry);
+    this.expiry = null;
+  }
+
+  /** Drops the calls still unconfirmed, and says so in the event log. */
+  private expire(): void {
+    this.expiry = null;
+    const doubtful = this.unconfirmed;
+    this.unconfirmed = null;
+    if (!doubtful) return;
+    const events: NormalizedEvent[] = [];
+    for (const callId of doubtful) for (const queueId of this.memory.queuesOfCall(callId)) events.push({ type: 'call.leave', queueId, callId });
+    if (!events.length) return;
+    const n = doubtful.size;
+    const text = `${n} waiting call${n === 1 ? '' : 's'} from before the connection was interrupted ${n === 1 ? 'was' : 'were'} not reported again within ${Math.round(this.unconfirmedMs / 1000)} s and ${n === 1 ? 'was' : 'were'} removed (Axialys sends no snapshot of its queues)`;
+    events.push({ type: 'log', kind: 'resync', level: 'warning', text });
+    this.ctx.log.info(text);
+    this.memory.apply(events);
+    this.ctx.emit(events);
   }
 }

@@ -36,6 +36,11 @@ export class AxialysMemory implements MemoryView {
     return this.agents.get(id);
   }
 
+  /** Ids of the calls known to be waiting somewhere. */
+  waitingCalls(): string[] {
+    return [...this.callQueues.keys()];
+  }
+
   queuesOfCall(callId: string): string[] {
     const set = this.callQueues.get(callId);
     return set ? [...set] : NO_QUEUES;

@@ -172,6 +172,7 @@ export class AxialysSession {
       s.on('connect', () => {
         if (this.socket !== s) return;
         this.connected = true;
+        this.feed.connected();
         this.sendInit(); // on EVERY connect (the doc's demo does the same)
         settle({ kind: 'connected', closed });
       });
