@@ -17,6 +17,7 @@ import {
   type Source,
 } from '../../shared/model';
 import type { NormalizedEvent } from './events';
+import { merged, mergedAgent, mergedExtra, mergedQueue, sameAgent, sameQueue } from './merge';
 
 export type EntityCollection = 'agents' | 'queues' | 'sites' | 'lines';
 export type ChangeListener = <C extends Collection>(
@@ -60,20 +61,6 @@ function emptyQueue(sourceId: string, vendorId: string, kind: Queue['kind'] = 'q
   };
 }
 
-/**
- * `base` updated with the fields of `set` that are not `undefined` (a partial update never erases a
- * field by accident), in one copy: this runs for every entity update.
- */
-function merged<T extends object>(base: T, set: object): T {
-  const out = { ...base } as Record<string, unknown>;
-  const fields = set as Record<string, unknown>;
-  for (const k in fields) {
-    const v = fields[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out as T;
-}
-
 export class LiveState {
   readonly agents = new Map<string, Agent>();
   readonly queues = new Map<string, Queue>();
@@ -82,8 +69,11 @@ export class LiveState {
   readonly sources = new Map<string, Source>();
   /** Waiting calls per queue key: callId → entered-at ms. */
   private readonly calls = new Map<string, Map<string, number>>();
-  /** Keys per source, per collection (to remove a source's entities without a scan). */
-  private readonly bySource = new Map<string, Record<EntityCollection, Set<string>>>();
+  /**
+   * Per source, per collection: vendor id → entity key. Removes a source's entities without a scan,
+   * and finds an entity from an event without building its key string.
+   */
+  private readonly bySource = new Map<string, SourceIndex>();
   /** `${collection}|${sourceId}|${scope}` → keys reported by that feed; per collection, key → scopes. */
   private readonly scopeMembers = new Map<string, Set<string>>();
   private readonly memberships: Record<EntityCollection, Map<string, Set<string>>> = { agents: new Map(), queues: new Map(), sites: new Map(), lines: new Map() };
@@ -129,7 +119,7 @@ export class LiveState {
     const idx = this.bySource.get(sourceId);
     if (!idx) return;
     for (const collection of ['agents', 'queues', 'sites', 'lines'] as const) {
-      for (const key of [...idx[collection]]) this.removeEntity(collection, key);
+      for (const key of [...idx[collection].values()]) this.removeEntity(collection, key);
     }
     this.bySource.delete(sourceId);
   }
@@ -162,7 +152,8 @@ export class LiveState {
       case 'sync':
         return this.sync(sourceId, ev.collection, ev.scope, ev.ids);
       case 'log':
-        this.appendLog({
+        this.addLog({
+          id: ++this.logSeq,
           at: ev.at ?? now,
           sourceId,
           kind: ev.kind,
@@ -176,53 +167,59 @@ export class LiveState {
     }
   }
 
+  /** The entity a source reported under a vendor id (found without building its key). */
+  private find<C extends EntityCollection>(collection: C, sourceId: string, id: string): EntityByCollection[C] | null {
+    const key = this.bySource.get(sourceId)?.[collection].get(id);
+    return key === undefined ? null : (this.map(collection).get(key) ?? null);
+  }
+
   private applyAgent(sourceId: string, ev: Extract<NormalizedEvent, { type: 'agent' }>, now: number): void {
-    const prev = this.agents.get(entityKey(sourceId, ev.id)) ?? null;
+    const prev = this.find('agents', sourceId, ev.id);
     const base = prev ?? emptyAgent(sourceId, ev.id);
     // The entity's own key string from here on: the maps and sets below hold that very string, so
     // their lookups match by identity instead of comparing characters (cold memory on big floors).
     const key = base.key;
     const set = ev.set;
-    const next = merged(base, set);
-    if (set.extra) next.extra = { ...base.extra, ...set.extra };
+    const next = mergedAgent(base, set);
+    if (set.extra) next.extra = mergedExtra(base.extra, set.extra);
     if (set.state !== undefined && set.state !== base.state && set.stateSince === undefined) {
       next.stateSince = ev.at ?? now;
     }
     if (!next.name) next.name = ev.id;
-    this.track(sourceId, 'agents', key, ev.scope, prev !== null);
+    this.track(sourceId, 'agents', ev.id, key, ev.scope, prev !== null);
+    // An update that changes nothing is no change: no new entity, nothing to evaluate or send.
+    if (prev !== null && sameAgent(prev, next)) return;
     this.put('agents', key, next, prev);
   }
 
   private applyQueue(sourceId: string, id: string, setIn: Extract<NormalizedEvent, { type: 'queue' }>['set'], scope: string | undefined, now: number): void {
-    const prev = this.queues.get(entityKey(sourceId, id)) ?? null;
+    const prev = this.find('queues', sourceId, id);
     const base = prev ?? emptyQueue(sourceId, id, setIn.kind);
     const key = base.key;
-    const next = merged(base, setIn);
+    const next = mergedQueue(base, setIn);
     next.waiting = base.waiting;
-    if (setIn.extra) next.extra = { ...base.extra, ...setIn.extra };
+    if (setIn.extra) next.extra = mergedExtra(base.extra, setIn.extra);
     // An unusable vendor value (null, negative, NaN) keeps the last good one (CONTRACT.md).
     const waiting = setIn.waiting;
     if (typeof waiting === 'number' && Number.isFinite(waiting) && waiting >= 0 && waiting <= Number.MAX_SAFE_INTEGER) next.waiting = Math.floor(waiting);
     if (this.calls.has(key)) this.fillWaitFromCalls(next, now);
     if (!next.name) next.name = id;
-    this.track(sourceId, 'queues', key, scope, prev !== null);
+    this.track(sourceId, 'queues', id, key, scope, prev !== null);
+    if (prev !== null && sameQueue(prev, next)) return;
     this.put('queues', key, next, prev);
   }
 
-  private ensureQueue(sourceId: string, id: string, kind: Queue['kind'] | undefined, name: string | undefined): Queue {
-    const key = entityKey(sourceId, id);
-    let q = this.queues.get(key);
-    if (!q) {
-      q = emptyQueue(sourceId, id, kind);
-      if (name) q.name = name;
-      this.track(sourceId, 'queues', key, undefined, false);
-    }
+  private ensureQueue(sourceId: string, id: string, prev: Queue | null, kind: Queue['kind'] | undefined, name: string | undefined): Queue {
+    if (prev) return prev;
+    const q = emptyQueue(sourceId, id, kind);
+    if (name) q.name = name;
+    this.track(sourceId, 'queues', id, q.key, undefined, false);
     return q;
   }
 
   private callEnter(sourceId: string, queueId: string, callId: string, enteredAt: number, kind: Queue['kind'] | undefined, name: string | undefined, now: number): void {
-    const prev = this.queues.get(entityKey(sourceId, queueId)) ?? null;
-    const q = this.ensureQueue(sourceId, queueId, kind, name);
+    const prev = this.find('queues', sourceId, queueId);
+    const q = this.ensureQueue(sourceId, queueId, prev, kind, name);
     let calls = this.calls.get(q.key);
     if (!calls) this.calls.set(q.key, (calls = new Map()));
     const known = calls.get(callId);
@@ -234,18 +231,19 @@ export class LiveState {
   }
 
   private callLeave(sourceId: string, queueId: string, callId: string, now: number): void {
-    const key = entityKey(sourceId, queueId);
+    const prev = this.find('queues', sourceId, queueId);
+    if (!prev) return;
+    const key = prev.key;
     const calls = this.calls.get(key);
-    const prev = this.queues.get(key);
-    if (!calls || !prev || !calls.delete(callId)) return;
+    if (!calls || !calls.delete(callId)) return;
     const next = { ...prev };
     this.fillWaitFromCalls(next, now);
     this.put('queues', key, next, prev);
   }
 
   private callsReplace(sourceId: string, queueId: string, list: { callId: string; enteredAt: number }[], now: number): void {
-    const prev = this.queues.get(entityKey(sourceId, queueId)) ?? null;
-    const q = this.ensureQueue(sourceId, queueId, undefined, undefined);
+    const prev = this.find('queues', sourceId, queueId);
+    const q = this.ensureQueue(sourceId, queueId, prev, undefined, undefined);
     const old = this.calls.get(q.key);
     const calls = new Map<string, number>();
     for (const c of list) calls.set(c.callId, Math.min(old?.get(c.callId) ?? c.enteredAt, c.enteredAt));
@@ -278,18 +276,18 @@ export class LiveState {
   }
 
   private applySite(sourceId: string, ip: string, set: Extract<NormalizedEvent, { type: 'site' }>['set'], scope?: string): void {
-    const key = entityKey(sourceId, ip);
-    const prev = this.sites.get(key) ?? null;
-    const base: Site = prev ?? { key, sourceId, ip, agents: null, avgLatencyMs: null, maxLatencyMs: null, minLatencyMs: null, rejectionPct: null };
-    this.track(sourceId, 'sites', key, scope, prev !== null);
+    const prev = this.find('sites', sourceId, ip);
+    const base: Site = prev ?? { key: entityKey(sourceId, ip), sourceId, ip, agents: null, avgLatencyMs: null, maxLatencyMs: null, minLatencyMs: null, rejectionPct: null };
+    const key = base.key;
+    this.track(sourceId, 'sites', ip, key, scope, prev !== null);
     this.put('sites', key, merged(base, set), prev);
   }
 
   private applyLine(sourceId: string, user: string, set: Extract<NormalizedEvent, { type: 'line' }>['set'], scope?: string): void {
-    const key = entityKey(sourceId, user);
-    const prev = this.lines.get(key) ?? null;
-    const base: Line = prev ?? { key, sourceId, user, status: null, txJitterMs: null, rxJitterMs: null, txLossPct: null, rxLossPct: null };
-    this.track(sourceId, 'lines', key, scope, prev !== null);
+    const prev = this.find('lines', sourceId, user);
+    const base: Line = prev ?? { key: entityKey(sourceId, user), sourceId, user, status: null, txJitterMs: null, rxJitterMs: null, txLossPct: null, rxLossPct: null };
+    const key = base.key;
+    this.track(sourceId, 'lines', user, key, scope, prev !== null);
     this.put('lines', key, merged(base, set), prev);
   }
 
@@ -297,9 +295,11 @@ export class LiveState {
     const memberKey = `${collection}|${sourceId}|${scope}`;
     const members = this.scopeMembers.get(memberKey);
     if (!members) return;
-    const keep = new Set(ids.map((id) => entityKey(sourceId, id)));
+    const keep = new Set(ids);
+    const map = this.map(collection);
     for (const key of [...members]) {
-      if (keep.has(key)) continue;
+      const e = map.get(key);
+      if (e && keep.has(vendorIdOf(collection, e))) continue;
       members.delete(key);
       const scopes = this.memberships[collection].get(key);
       scopes?.delete(scope);
@@ -308,11 +308,11 @@ export class LiveState {
   }
 
   /** `known`: the entity exists, so its source index already holds it (only its scopes may be new). */
-  private track(sourceId: string, collection: EntityCollection, key: string, scope: string | undefined, known: boolean): void {
+  private track(sourceId: string, collection: EntityCollection, id: string, key: string, scope: string | undefined, known: boolean): void {
     if (!known) {
       let idx = this.bySource.get(sourceId);
-      if (!idx) this.bySource.set(sourceId, (idx = { agents: new Set(), queues: new Set(), sites: new Set(), lines: new Set() }));
-      idx[collection].add(key);
+      if (!idx) this.bySource.set(sourceId, (idx = { agents: new Map(), queues: new Map(), sites: new Map(), lines: new Map() }));
+      idx[collection].set(id, key);
     }
     if (scope === undefined) return;
     let scopes = this.memberships[collection].get(key);
@@ -336,7 +336,7 @@ export class LiveState {
       for (const scope of scopes) this.scopeMembers.get(`${collection}|${prev.sourceId}|${scope}`)?.delete(key);
       this.memberships[collection].delete(key);
     }
-    this.bySource.get(prev.sourceId)?.[collection].delete(key);
+    this.bySource.get(prev.sourceId)?.[collection].delete(vendorIdOf(collection, prev));
     this.markRemoved(collection, key);
     this.notify(collection, null, prev as never);
   }
@@ -370,6 +370,11 @@ export class LiveState {
   // ---- log -----------------------------------------------------------------------------------
   appendLog(entry: Omit<LogEntry, 'id'>): LogEntry {
     const full: LogEntry = { id: ++this.logSeq, ...entry };
+    this.addLog(full);
+    return full;
+  }
+
+  private addLog(full: LogEntry): void {
     // Both lists keep the last LOG_CAPACITY entries; they are trimmed in halves (not one entry per
     // append, which moved the whole list on every entry of a busy feed). Readers see only the last
     // LOG_CAPACITY.
@@ -377,7 +382,6 @@ export class LiveState {
     if (this.log.length > 2 * LOG_CAPACITY) this.log.splice(0, this.log.length - LOG_CAPACITY);
     this.pendingLog.push(full);
     if (this.pendingLog.length > 2 * LOG_CAPACITY) this.pendingLog.splice(0, this.pendingLog.length - LOG_CAPACITY);
-    return full;
   }
 
   recentLog(limit = 500): LogEntry[] {
@@ -431,6 +435,15 @@ export class LiveState {
     }
     return patch;
   }
+}
+
+type SourceIndex = Record<EntityCollection, Map<string, string>>;
+
+/** The vendor id an entity is indexed under (the id its events name it by). */
+function vendorIdOf(collection: EntityCollection, e: Agent | Queue | Site | Line): string {
+  if (collection === 'sites') return (e as Site).ip;
+  if (collection === 'lines') return (e as Line).user;
+  return (e as Agent | Queue).vendorId;
 }
 
 function emptySets(): Record<Collection, Set<string>> {

@@ -76,6 +76,49 @@ export interface ReadMeasures {
 }
 
 /**
+ * A frame's measure names in order, as the last frame of a producer spelled them, with what the
+ * reading made of each (its info, and its key in `extra`, null when not kept there) and an `extra`
+ * holding those keys: producers send the same names in the same order frame after frame, so the next
+ * frame copies that object and fills in its values instead of building one key by key.
+ */
+interface Shape {
+  names: string[];
+  infos: MeasureInfo[];
+  keys: (string | null)[];
+  template: Record<string, ExtraValue> | null;
+}
+
+/** Per name cache: the last shape per collection and labelling. */
+const shapes = new WeakMap<Map<string, MeasureInfo>, (Shape | null)[]>();
+
+function shapeSlot(cache: Map<string, MeasureInfo>, agents: boolean, labels: boolean): { list: (Shape | null)[]; at: number } {
+  let list = shapes.get(cache);
+  if (!list) shapes.set(cache, (list = [null, null, null, null]));
+  return { list, at: (agents ? 0 : 2) + (labels ? 1 : 0) };
+}
+
+/** The reading of a frame whose names are the shape's, in order; null when they are not. */
+function readShaped(values: Record<string, string | null>, shape: Shape, agents: boolean, used: number): ReadMeasures | null {
+  const { names, infos, keys } = shape;
+  const fields: (string | null | undefined)[] = agents ? [undefined, undefined, undefined, undefined, undefined, undefined, undefined] : [undefined, undefined, undefined, undefined, undefined, undefined];
+  const extra = shape.template === null ? null : { ...shape.template };
+  let i = 0;
+  for (const name in values) {
+    if (names[i] !== name) return null;
+    const info = infos[i]!;
+    const key = keys[i++];
+    const raw = values[name] ?? null;
+    const role = agents ? info.agentRole : info.queueRole;
+    if (role >= 0) {
+      fields[role] = raw;
+      if (role < used) continue;
+    }
+    if (key !== null) extra![key] = convertMeasure(raw, info.type);
+  }
+  return i === names.length ? { fields, extra } : null;
+}
+
+/**
  * Reads `values` for `collection`. Null when a name is spelled twice (the general reading decides
  * which spelling wins).
  */
@@ -86,28 +129,49 @@ export function readMeasures(
   labels: boolean,
   maxExtra: number,
 ): ReadMeasures | null {
-  const seq = ++frameSeq;
   const cache = cacheOf(catalog);
   const agents = collection === 'agents';
   const used = agents ? AGENT_USED : QUEUE_USED;
+  const slot = shapeSlot(cache, agents, labels);
+  const last = slot.list[slot.at];
+  if (last) {
+    const shaped = readShaped(values, last, agents, used);
+    if (shaped) return shaped;
+  }
+  const seq = ++frameSeq;
   const fields: (string | null | undefined)[] = agents ? [undefined, undefined, undefined, undefined, undefined, undefined, undefined] : [undefined, undefined, undefined, undefined, undefined, undefined];
+  const shape: Shape = { names: [], infos: [], keys: [], template: null };
   let extra: Record<string, ExtraValue> | null = null;
   let n = 0;
   for (const name in values) {
     const info = infoOf(cache, catalog, name);
     if (info === null || info.slot.seen === seq) return null;
     info.slot.seen = seq;
+    shape.names.push(name);
+    shape.infos.push(info);
     const raw = values[name] ?? null;
     const role = agents ? info.agentRole : info.queueRole;
     if (role >= 0) {
       fields[role] = raw;
-      if (role < used) continue;
+      if (role < used) {
+        shape.keys.push(null);
+        continue;
+      }
     }
-    if (++n > maxExtra) continue;
+    if (++n > maxExtra) {
+      shape.keys.push(null);
+      continue;
+    }
     extra ??= {};
     let key = (labels && info.label) || name;
     if (key in extra) key = `${key} (${name})`;
     extra[key] = convertMeasure(raw, info.type);
+    shape.keys.push(key);
+  }
+  // Remembered for the next frame (a frame with hundreds of names is not worth it).
+  if (shape.names.length <= 64) {
+    shape.template = extra === null ? null : { ...extra };
+    slot.list[slot.at] = shape;
   }
   return { fields, extra };
 }

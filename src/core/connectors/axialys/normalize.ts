@@ -59,7 +59,8 @@ export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): Norm
   const name = canonicalName(frame.event.event);
   const at = eventTime(frame, ctx.now);
   const msg = frame.event.msg;
-  const actx: AgentContext = { sourceId: ctx.sourceId, dir: ctx.dir, memory: ctx.memory };
+  // The normalize context is an agent context too (same fields): no copy per frame.
+  const actx: AgentContext = ctx;
   switch (type) {
     case 'operator': {
       if (name !== 'status') break;
@@ -113,14 +114,16 @@ function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: No
     case 'insert_call': {
       if (!m.id_call) return rejected(`${type} insert_call without id_call`);
       const waited = Math.min(86_400, Math.max(0, m.duration_in_queue ?? 0)) * 1000;
-      return events([{ type: 'call.enter', queueId, callId: m.id_call, enteredAt: at - waited, kind, ...(qName ? { name: qName } : {}) }]);
+      const enter: Extract<NormalizedEvent, { type: 'call.enter' }> = { type: 'call.enter', queueId, callId: m.id_call, enteredAt: at - waited, kind };
+      if (qName) enter.name = qName;
+      return events([enter]);
     }
     case 'connect_call':
     case 'delete_call': {
       if (!m.id_call) return rejected(`${type} ${name} without id_call`);
       const out: NormalizedEvent[] = [{ type: 'call.leave', queueId, callId: m.id_call }];
       if (name === 'connect_call' && m.id_operator) {
-        out.push(...operatorStatus({ ...m, status: m.status ?? 'connected' }, { sourceId: ctx.sourceId, dir: ctx.dir, memory: ctx.memory }, at));
+        for (const ev of operatorStatus({ ...m, status: m.status ?? 'connected' }, ctx, at)) out.push(ev);
       }
       return events(out);
     }

@@ -119,32 +119,95 @@ function plainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
 
-type Converter = (v: unknown) => unknown;
-const CALL_FIELDS = new Map<string, Converter>([
-  ['id_operator', toId], ['id_call', toId], ['id_queue', toId], ['id_trunk', toId], ['status', toText], ['caller_id_num', toText],
-  ['call_duration', toNum], ['duration_in_queue', toNum], ['catchup', toNum], ['rec', toNum], ['service', toText], ['priority', toNum],
-  ['vip_rate', toNum], ['validity', toNum],
-]);
-const UI_FIELDS = new Map<string, Converter>([['id_operator', toId], ['supp', toText], ['e164', toText], ['type', toText], ['priority', toNum]]);
-
-/** The fields of `msg` the schema declares, converted (a message carries a handful of them). */
-function pick(msg: Record<string, unknown>, fields: Map<string, Converter>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/** CallMsgSchema's fields of `msg`, converted (a message carries a handful of them), in `msg`'s order. */
+function pickCall(msg: Record<string, unknown>): CallMsg {
+  const out: CallMsg = {};
   for (const key in msg) {
-    const convert = fields.get(key);
-    if (convert && Object.hasOwn(msg, key)) out[key] = convert(msg[key]);
+    if (!Object.hasOwn(msg, key)) continue;
+    const v = msg[key];
+    switch (key) {
+      case 'id_operator':
+        out.id_operator = toId(v);
+        break;
+      case 'id_call':
+        out.id_call = toId(v);
+        break;
+      case 'id_queue':
+        out.id_queue = toId(v);
+        break;
+      case 'id_trunk':
+        out.id_trunk = toId(v);
+        break;
+      case 'status':
+        out.status = toText(v);
+        break;
+      case 'caller_id_num':
+        out.caller_id_num = toText(v);
+        break;
+      case 'call_duration':
+        out.call_duration = toNum(v);
+        break;
+      case 'duration_in_queue':
+        out.duration_in_queue = toNum(v);
+        break;
+      case 'catchup':
+        out.catchup = toNum(v);
+        break;
+      case 'rec':
+        out.rec = toNum(v);
+        break;
+      case 'service':
+        out.service = toText(v);
+        break;
+      case 'priority':
+        out.priority = toNum(v);
+        break;
+      case 'vip_rate':
+        out.vip_rate = toNum(v);
+        break;
+      case 'validity':
+        out.validity = toNum(v);
+        break;
+    }
+  }
+  return out;
+}
+
+/** UiMsgSchema's fields of `msg`, as `pickCall`. */
+function pickUi(msg: Record<string, unknown>): UiMsg {
+  const out: UiMsg = {};
+  for (const key in msg) {
+    if (!Object.hasOwn(msg, key)) continue;
+    const v = msg[key];
+    switch (key) {
+      case 'id_operator':
+        out.id_operator = toId(v);
+        break;
+      case 'supp':
+        out.supp = toText(v);
+        break;
+      case 'e164':
+        out.e164 = toText(v);
+        break;
+      case 'type':
+        out.type = toText(v);
+        break;
+      case 'priority':
+        out.priority = toNum(v);
+        break;
+    }
   }
   return out;
 }
 
 export function parseCallMsg(msg: unknown): CallMsg | null {
-  if (plainObject(msg)) return pick(msg, CALL_FIELDS) as CallMsg;
+  if (plainObject(msg)) return pickCall(msg);
   const r = CallMsgSchema.safeParse(msg);
   return r.success ? r.data : null;
 }
 
 export function parseUiMsg(msg: unknown): UiMsg | null {
-  if (plainObject(msg)) return pick(msg, UI_FIELDS) as UiMsg;
+  if (plainObject(msg)) return pickUi(msg);
   const r = UiMsgSchema.safeParse(msg);
   return r.success ? r.data : null;
 }

@@ -4,7 +4,7 @@
  */
 import type { Call } from '../../../shared/model';
 import type { NormalizedEvent } from '../../state/events';
-import { AGENT_SCOPE, agentInfoEvent, changeEvents, viewOf, type AgentInfo, type AgentView, type Via } from './normalize';
+import { AGENT_SCOPE, agentInfoEvent, pushChangeEvents, viewOf, type AgentInfo, type AgentView, type Via } from './normalize';
 
 interface Entry {
   info: AgentInfo;
@@ -63,7 +63,7 @@ export class AgentBook {
       const vendorState = status ?? entry.view?.vendorState ?? null;
       if (status === null && !call && entry.view === null) continue;
       const next = viewOf(vendorState, call);
-      events.push(...changeEvents(info, entry.view, next, via, fetchedAt));
+      pushChangeEvents(events, info, entry.view, next, via, fetchedAt);
       entry.view = next;
     }
     for (const id of [...this.agents.keys()]) if (!seen.has(id)) this.agents.delete(id);
@@ -74,14 +74,20 @@ export class AgentBook {
   /** A webhook's status for an agent: events only when it changes what was reported. */
   applyStatus(info: AgentInfo, status: string, via: Via, at: number): NormalizedEvent[] {
     const prev = this.agents.get(info.id);
-    const entry: Entry = prev ? { ...prev, info } : { info, view: null, webhookAt: at };
-    entry.webhookAt = at;
-    this.agents.set(info.id, entry);
     const events: NormalizedEvent[] = [];
-    if (!prev) events.push(agentInfoEvent(info));
+    let entry: Entry;
+    if (prev) {
+      // Entries never leave the book: updated in place.
+      entry = prev;
+      entry.info = info;
+      entry.webhookAt = at;
+    } else {
+      this.agents.set(info.id, (entry = { info, view: null, webhookAt: at }));
+      events.push(agentInfoEvent(info));
+    }
     // Login and logout do not end a call in progress; the next poll (if any) says when it ends.
     const next = viewOf(status, entry.view?.call ?? null);
-    events.push(...changeEvents(info, entry.view, next, via, at));
+    pushChangeEvents(events, info, entry.view, next, via, at);
     entry.view = next;
     return events;
   }

@@ -95,9 +95,7 @@ export function sameView(a: AgentView | null, b: AgentView): boolean {
   return a !== null && a.state === b.state && a.vendorState === b.vendorState && sameCall(a.call, b.call);
 }
 
-function describe(name: string, view: AgentView): string {
-  const raw = view.vendorState;
-  const status = mapStatus(raw);
+function describe(name: string, raw: string | null, status: AgentState): string {
   if (status === 'available') return `${name} logged in`;
   if (status === 'logged_out') return `${name} logged out`;
   return `${name} reported status "${raw ?? ''}" (unknown)`;
@@ -115,24 +113,30 @@ function viaText(via: Via): string {
  * `log` line when its login status changed (not for calls starting or ending).
  */
 export function changeEvents(a: AgentInfo, prev: AgentView | null, next: AgentView, via: Via, at: number): NormalizedEvent[] {
-  if (sameView(prev, next)) return [];
+  const events: NormalizedEvent[] = [];
+  pushChangeEvents(events, a, prev, next, via, at);
+  return events;
+}
+
+/** `changeEvents`, appended to `events`. */
+export function pushChangeEvents(events: NormalizedEvent[], a: AgentInfo, prev: AgentView | null, next: AgentView, via: Via, at: number): void {
+  if (sameView(prev, next)) return;
   const extra: Record<string, string | null> = { agentType: a.type };
   if (via.kind === 'webhook') extra.eventSource = via.eventSource;
-  const events: NormalizedEvent[] = [
-    {
-      type: 'agent',
-      id: a.id,
-      scope: AGENT_SCOPE,
-      at,
-      set: { name: displayName(a), state: next.state, vendorState: next.vendorState, call: next.call, pauseReason: null, extra },
-    },
-  ];
+  const name = displayName(a);
+  events.push({
+    type: 'agent',
+    id: a.id,
+    scope: AGENT_SCOPE,
+    at,
+    set: { name, state: next.state, vendorState: next.vendorState, call: next.call, pauseReason: null, extra },
+  });
   if (prev === null || prev.vendorState !== next.vendorState) {
-    const level = mapStatus(next.vendorState) === 'unknown' ? 'warning' : 'info';
-    const kind = mapStatus(next.vendorState) === 'available' ? 'agent.login' : mapStatus(next.vendorState) === 'logged_out' ? 'agent.logout' : 'agent.status';
-    events.push({ type: 'log', kind, level, at, subjectId: a.id, text: `${describe(displayName(a), next)} (${viaText(via)})` });
+    const status = mapStatus(next.vendorState);
+    const level = status === 'unknown' ? 'warning' : 'info';
+    const kind = status === 'available' ? 'agent.login' : status === 'logged_out' ? 'agent.logout' : 'agent.status';
+    events.push({ type: 'log', kind, level, at, subjectId: a.id, text: `${describe(name, next.vendorState, status)} (${viaText(via)})` });
   }
-  return events;
 }
 
 /** "2017-05-30 15:07:50" (GMT), ISO strings, epoch seconds or ms → epoch ms; null when unusable. */

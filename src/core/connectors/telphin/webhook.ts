@@ -12,6 +12,7 @@ import { registerSecret } from '../../util/redact';
 import type { WebhookHandler, WebhookRequest, WebhookResponse } from '../../webhooks';
 import type { SourceHealth } from '../types';
 import { WebhookFieldsSchema, type WebhookFields } from './wire';
+import { formFields } from './webhook-form';
 
 const FIELDS = ['agent_id', 'agent_status', 'agent_type', 'agent_number', 'extension_name', 'event_source'] as const;
 
@@ -113,6 +114,9 @@ export interface WebhookDeps {
   accept(fields: WebhookFields, at: number): void;
 }
 
+/** The answer to an accepted delivery (never modified). */
+const NO_CONTENT: WebhookResponse = Object.freeze({ status: 204 });
+
 export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
   let refusedInFlood = 0;
   let refusedTotal = 0;
@@ -130,6 +134,11 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
       return { status: 429, body: 'too many webhook requests' };
     }
     refusedInFlood = 0;
+    const usual = formFields(req);
+    if (usual) {
+      deps.accept(usual, deps.clock.now());
+      return NO_CONTENT;
+    }
     const collected = collectFields(req);
     if (!collected.ok) {
       deps.health.rejected(`Telphin webhook: ${collected.reason}`);
@@ -145,6 +154,6 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
       return { status: 400, body: reason };
     }
     deps.accept(parsed.data, deps.clock.now());
-    return { status: 204 };
+    return NO_CONTENT;
   };
 }

@@ -10,6 +10,8 @@ const CLOCK = /^(\d+):([0-5]?\d)(?::([0-5]?\d))?$/;
 export function parseDurationSec(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : null;
   if (typeof v !== 'string') return null;
+  const clock = plainClock(v);
+  if (clock >= 0) return clock;
   const s = v.trim();
   if (s === '') return null;
   if (/^\d+(\.\d+)?$/.test(s)) return Number.isFinite(Number(s)) ? Number(s) : null;
@@ -18,6 +20,42 @@ export function parseDurationSec(v: unknown): number | null {
   // Two parts are MM:SS; three are HH:MM:SS.
   if (m[3] === undefined) return Number(m[1]) * 60 + Number(m[2]);
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+}
+
+const digit = (v: string, i: number) => {
+  const c = v.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/**
+ * "HH:MM:SS" with two-digit minutes and seconds, and "MM:SS" likewise — what the `*_time` fields of
+ * every agents report carry — read by hand as CLOCK reads them; -1 for anything else.
+ */
+function plainClock(v: string): number {
+  const n = v.length;
+  if (n < 5 || n > 12 || v.charCodeAt(n - 3) !== 58) return -1;
+  const s1 = digit(v, n - 2);
+  const s2 = digit(v, n - 1);
+  if (s1 < 0 || s1 > 5 || s2 < 0) return -1;
+  const last = s1 * 10 + s2;
+  // Before the last ":" — digits only (MM:SS), or digits ":" two digits (HH:MM:SS).
+  let end = n - 3;
+  let middle = -1;
+  if (end >= 3 && v.charCodeAt(end - 3) === 58) {
+    const m1 = digit(v, end - 2);
+    const m2 = digit(v, end - 1);
+    if (m1 < 0 || m1 > 5 || m2 < 0) return -1;
+    middle = m1 * 10 + m2;
+    end -= 3;
+  }
+  let head = 0;
+  for (let i = 0; i < end; i++) {
+    const d = digit(v, i);
+    if (d < 0) return -1;
+    head = head * 10 + d;
+  }
+  if (end === 0) return -1;
+  return middle < 0 ? head * 60 + last : head * 3600 + middle * 60 + last;
 }
 
 const YMD = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;

@@ -9,6 +9,28 @@ import { z } from 'zod';
 export function toNumber(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v !== 'string') return null;
+  return plainDecimal(v) ? Number(v) : readNumber(v);
+}
+
+/**
+ * "12", "0.5", "5.": what reports carry most, which the general reading below takes as they are
+ * (digits with at most one dot, no sign, no blanks, at most 64 characters): scanned by hand.
+ */
+function plainDecimal(v: string): boolean {
+  const n = v.length;
+  if (n === 0 || n > 64) return false;
+  let digits = 0;
+  let dot = false;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true;
+    else return false;
+  }
+  return digits > 0;
+}
+
+function readNumber(v: string): number | null {
   let s = v.trim().replace(/%$/, '').trim();
   if (s === '') return null;
   if (/^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');

@@ -1,0 +1,121 @@
+/**
+ * The usual Telphin delivery — a POST whose fields are all in an `application/x-www-form-urlencoded`
+ * body, none in the query or headers — read without URLSearchParams and the schema's generic path:
+ * the body's pairs are scanned once and the fields checked as WebhookFieldsSchema checks them. Gives
+ * exactly what `collectFields` + `WebhookFieldsSchema` give (tests compare them); anything else (a
+ * field given twice, a value the schema refuses, a malformed escape, fields in the query or headers)
+ * returns null and takes the general path, which also words the refusal.
+ */
+import type { WebhookRequest } from '../../webhooks';
+import type { WebhookFields } from './wire';
+
+const FORM = 'application/x-www-form-urlencoded';
+/** Every header spelling `collectFields` reads (`agent_id`, `agent-id`, `x-agent-id`, …). */
+const FIELD_HEADERS = new Set(
+  ['agent_id', 'agent_status', 'agent_type', 'agent_number', 'extension_name', 'event_source'].flatMap((f) => [f, f.replace(/_/g, '-'), `x-${f.replace(/_/g, '-')}`]),
+);
+const AGENT_ID = /^[A-Za-z0-9_.:@*+-]{1,64}$/;
+
+/** A form name or value decoded as URLSearchParams decodes it; null for an escape it would keep as is. */
+function decode(s: string): string | null {
+  const plus = s.indexOf('+') >= 0;
+  if (!plus && s.indexOf('%') < 0) return s;
+  try {
+    return decodeURIComponent(plus ? s.replaceAll('+', ' ') : s);
+  } catch {
+    return null;
+  }
+}
+
+/** An optional text field as the schema reads it: trimmed, "" absent; null when over `max`. */
+function text(v: string, max: number): string | undefined | null {
+  const t = v.trim();
+  if (t === '') return undefined;
+  return t.length > max ? null : t;
+}
+
+/** The fields of a usual delivery, or null for the general path. */
+export function formFields(req: WebhookRequest): WebhookFields | null {
+  const body = req.body;
+  if (req.contentType !== FORM || body === null || body.length === 0 || req.query.size !== 0) return null;
+  for (const name in req.headers) if (FIELD_HEADERS.has(name)) return null;
+  const form = body.toString('utf8');
+  // URLSearchParams drops a leading "?"; a blank body reads no fields at all.
+  if (form.charCodeAt(0) === 63 || form.trim() === '') return null;
+  let id: string | undefined;
+  let status: string | undefined;
+  let type: string | undefined;
+  let number: string | undefined;
+  let extension: string | undefined;
+  let source: string | undefined;
+  const n = form.length;
+  for (let start = 0; start < n; ) {
+    let end = form.indexOf('&', start);
+    if (end < 0) end = n;
+    if (end > start) {
+      let eq = form.indexOf('=', start);
+      if (eq < 0 || eq > end) eq = end;
+      const name = decode(form.slice(start, eq));
+      if (name === null) return null;
+      let slot = -1;
+      switch (name) {
+        case 'agent_id':
+          slot = id === undefined ? 0 : -2;
+          break;
+        case 'agent_status':
+          slot = status === undefined ? 1 : -2;
+          break;
+        case 'agent_type':
+          slot = type === undefined ? 2 : -2;
+          break;
+        case 'agent_number':
+          slot = number === undefined ? 3 : -2;
+          break;
+        case 'extension_name':
+          slot = extension === undefined ? 4 : -2;
+          break;
+        case 'event_source':
+          slot = source === undefined ? 5 : -2;
+          break;
+      }
+      if (slot === -2) return null; // given twice: refused by the general path
+      if (slot >= 0) {
+        const value = eq < end ? decode(form.slice(eq + 1, end)) : '';
+        if (value === null) return null;
+        if (slot === 0) id = value;
+        else if (slot === 1) status = value;
+        else if (slot === 2) type = value;
+        else if (slot === 3) number = value;
+        else if (slot === 4) extension = value;
+        else source = value;
+      }
+    }
+    start = end + 1;
+  }
+  if (id === undefined || status === undefined) return null;
+  const agentId = id.trim();
+  const agentStatus = status.trim();
+  if (!AGENT_ID.test(agentId) || agentStatus.length === 0 || agentStatus.length > 64) return null;
+  const out: WebhookFields = { agent_id: agentId, agent_status: agentStatus };
+  if (type !== undefined) {
+    const t = type.trim().toLowerCase();
+    if (t !== '' && t !== 'local' && t !== 'remote') return null;
+    out.agent_type = t === '' ? undefined : t;
+  }
+  if (number !== undefined) {
+    const v = text(number, 64);
+    if (v === null) return null;
+    out.agent_number = v;
+  }
+  if (extension !== undefined) {
+    const v = text(extension, 200);
+    if (v === null) return null;
+    out.extension_name = v;
+  }
+  if (source !== undefined) {
+    const v = text(source, 32);
+    if (v === null) return null;
+    out.event_source = v;
+  }
+  return out;
+}
