@@ -41,13 +41,23 @@ function parseAll(c: IngestCase): void {
   if (objects !== c.json.length) throw new Error('baseline frames did not parse');
 }
 
+/** The transport's own parse of form bodies: decoded and split into fields, every field read. */
+function parseForms(bodies: Buffer[]): void {
+  let fields = 0;
+  for (const body of bodies) for (const _ of new URLSearchParams(body.toString('utf8'))) fields++;
+  if (fields < bodies.length) throw new Error('baseline form bodies did not parse');
+}
+
 async function measure(c: IngestCase, rounds: number, minSec: number): Promise<void> {
   await c.pass(); // warm-up: every entity known, code optimised
   let base = 0;
   let pipe = 0;
+  let form = 0;
   for (let r = 0; r < rounds; r++) {
     base = Math.max(base, await rateOf(c.events, () => parseAll(c), minSec));
     pipe = Math.max(pipe, await rateOf(c.events, () => c.pass(), minSec));
+    const bodies = c.form;
+    if (bodies) form = Math.max(form, await rateOf(c.events, () => parseForms(bodies), minSec));
   }
   const problem = c.check();
   if (problem) throw new Error(`${c.vendor} ingest did not work as measured: ${problem}`);
@@ -55,6 +65,10 @@ async function measure(c: IngestCase, rounds: number, minSec: number): Promise<v
   emit({ bench: 'ingest', metric: `${v}_events_per_sec`, value: pipe, unit: 'events/s', budget: 150_000, cmp: '>=', frames: c.describe });
   emit({ bench: 'ingest', metric: `${v}_json_parse_events_per_sec`, value: base, unit: 'events/s' });
   emit({ bench: 'ingest', metric: `${v}_ratio_vs_json_parse`, value: pipe / base, unit: 'x', budget: 0.4, cmp: '>=' });
+  if (form) {
+    emit({ bench: 'ingest', metric: `${v}_form_parse_events_per_sec`, value: form, unit: 'events/s', note: 'URLSearchParams of the same request bodies (context; the budget is against JSON.parse)' });
+    emit({ bench: 'ingest', metric: `${v}_ratio_vs_form_parse`, value: pipe / form, unit: 'x' });
+  }
 }
 
 /** Runs one vendor's case in this process (see ingest/vendor-child.ts). */

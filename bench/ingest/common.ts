@@ -16,6 +16,11 @@ export interface IngestCase {
   events: number;
   /** The same frames as JSON texts, for the bare `JSON.parse` baseline. */
   json: string[];
+  /**
+   * Form-encoded request bodies (Telphin): a second baseline, the transport's own parse of the same
+   * requests (`URLSearchParams` of the decoded body). Reported beside the headline, not instead of it.
+   */
+  form?: Buffer[];
   /** What the frames are, for the report. */
   describe: string;
   pass(): Promise<void>;

@@ -63,6 +63,7 @@ export async function telphinCase(opts: { requests: number; agents: number }): P
     frames: wire.length,
     events: wire.length,
     json,
+    form: wire,
     describe: `${wire.length} POST webhook requests (x-www-form-urlencoded, ${opts.agents} agents alternating login/logout), ~${Math.round(bodies.reduce((n, b) => n + b.length, 0) / bodies.length)} bytes each; baseline: the same fields as JSON`,
     async pass() {
       for (const body of wire) {

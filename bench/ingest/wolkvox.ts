@@ -1,9 +1,10 @@
 /**
  * Wolkvox: latency, agents and skills report bodies (built by the simulator's report builders from
  * a drifting team) through `pollReport` — the function the connector runs for every poll: the token
- * lane, the HTTP answer read and JSON-decoded, refusal judging, lenient parsing and normalize — then
- * the connector's delivery (rejections counted, events emitted) into the engine. The HTTP request
- * itself is answered in-process. One event is counted per agent or skill record.
+ * lane, the HTTP answer read (its bytes decoded) and JSON-decoded, refusal judging, lenient parsing and
+ * normalize — then the connector's delivery (rejections counted, events emitted) into the engine. The
+ * HTTP request itself is answered in-process with the report's bytes, encoded once beforehand (the
+ * sender's work). One event is counted per agent or skill record.
  */
 import type { WolkvoxSourceConfig } from '../../src/shared/sources';
 import type { ConnectorContext } from '../../src/core/connectors/types';
@@ -71,7 +72,9 @@ export async function wolkvoxCase(opts: { steps: number; agents: number; skills:
     polls.push({ report: 'agents', text: JSON.stringify(agents), records: agents.data.length });
     polls.push({ report: 'skills', text: JSON.stringify(skills), records: skills.data.length });
   }
-  let answer = '';
+  // The server's bytes, encoded once: encoding is the sender's work, reading them is the client's.
+  const bodies = polls.map((p) => new TextEncoder().encode(p.text));
+  let answer = new Uint8Array();
   const client = {
     baseUrl: 'http://127.0.0.1:9',
     token: 'bench-wolkvox-token',
@@ -91,8 +94,8 @@ export async function wolkvoxCase(opts: { steps: number; agents: number; skills:
     json: polls.map((p) => p.text),
     describe: `${polls.length} report bodies (latency, agents, skills; ${opts.agents} agents, ${opts.skills} skills), ${events} agent/skill records, ~${Math.round(polls.reduce((n, p) => n + p.text.length, 0) / polls.length / 1024)} KB each`,
     async pass() {
-      for (const p of polls) {
-        answer = p.text;
+      for (const [i, p] of polls.entries()) {
+        answer = bodies[i]!;
         const outcome = await pollReport({ client, lane, named }, p.report);
         // What the connector's delivery does with an outcome.
         if (outcome.kind !== 'data') throw new Error(`the ${p.report} report was not usable: ${outcome.kind}`);

@@ -247,8 +247,8 @@ export class Engine {
       webhooks: this.webhooks,
       factories: this.factories,
       shared: this.shared,
-      emit: (events) => {
-        if (current()) this.ingest(config.id, events);
+      emit: (events, now) => {
+        if (current()) this.ingest(config.id, events, now);
       },
     };
   }
@@ -315,11 +315,11 @@ export class Engine {
     return health;
   }
 
-  /** Applies a connector's normalized events in order. */
-  ingest(sourceId: string, events: NormalizedEvent[]): void {
+  /** Applies a connector's normalized events in order; `at`: the clock as the connector just read it. */
+  ingest(sourceId: string, events: NormalizedEvent[], at?: number): void {
     const r = this.running.get(sourceId);
     if (!r) return;
-    const now = this.clock.now();
+    const now = at ?? this.clock.now();
     // Changes applied now are evaluated at this time (one clock read per batch, not per change).
     const outer = this.ingestNow;
     this.ingestNow = now;

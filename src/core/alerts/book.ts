@@ -4,7 +4,7 @@
  * Indexes (active by id, by source, snoozed, acknowledged) keep every operation proportional to the
  * alerts involved, never to all entities.
  */
-import type { Alert, Severity, Subject } from '../../shared/model';
+import type { Alert, Severity, Source, Subject } from '../../shared/model';
 import { alertMessage, sourceLabel, type SubjectNames } from './format';
 import type { AlertHistory } from './history';
 import type { Rule } from './rules';
@@ -86,10 +86,14 @@ export class AlertBook {
     return this.active.get(id)?.alert ?? this.dropped.get(id)?.alert ?? this.deps.history.latest(id);
   }
 
+  /** Source labels by source entity (a source entity changes at most once a second). */
+  private readonly labels = new WeakMap<Source, string>();
+
   names(t: Track): SubjectNames {
     const { lookup } = this.deps;
     const src = lookup.source(t.sourceId);
-    const source = sourceLabel(src, t.sourceId);
+    let source = src ? this.labels.get(src) : t.sourceId;
+    if (source === undefined) this.labels.set(src!, (source = sourceLabel(src, t.sourceId)));
     const key = t.subject.key;
     const fallback = t.alert?.subjectName ?? key.slice(key.indexOf(':') + 1);
     switch (t.subject.kind) {
@@ -107,9 +111,21 @@ export class AlertBook {
   }
 
   private publish(t: Track, fields: Partial<Alert>): Alert {
+    return this.emitNew(t, { ...t.alert!, ...fields });
+  }
+
+  /** `publish(t, { value, threshold })` — what every new sample of a live alert publishes — in one copy. */
+  private publishValue(t: Track, value: number | null, threshold: number | null): void {
+    const a: Alert = { ...t.alert! };
+    a.value = value;
+    a.threshold = threshold;
+    this.emitNew(t, a);
+  }
+
+  /** Names the subject of `a` (a fresh copy of the track's alert) and its message, and publishes it. */
+  private emitNew(t: Track, a: Alert): Alert {
     const names = this.names(t);
-    const base = t.alert!;
-    const a: Alert = { ...base, ...fields, subjectName: names.subject };
+    a.subjectName = names.subject;
     a.message = alertMessage(t.rule.def, a.value, a.threshold, names);
     t.alert = a;
     this.deps.emit(a);
@@ -163,12 +179,14 @@ export class AlertBook {
   }
 
   /** New value (and thresholds, which settings may have changed) on a live alert. */
-  refresh(t: Track, extra: Partial<Alert> = {}): void {
+  refresh(t: Track, extra?: Partial<Alert>): void {
     const a = t.alert;
     if (!a) return;
     const threshold = thresholdFor(t.rule, a.severity);
-    if (a.value === t.value && a.threshold === threshold && !Object.keys(extra).length && t.rule.def.sampling !== 'source') return;
-    this.publish(t, { value: t.value, threshold, ...extra });
+    const more = extra !== undefined && hasKeys(extra);
+    if (a.value === t.value && a.threshold === threshold && !more && t.rule.def.sampling !== 'source') return;
+    if (more) this.publish(t, { value: t.value, threshold, ...extra });
+    else this.publishValue(t, t.value, threshold);
   }
 
   setSeverity(t: Track, severity: Severity, now: number): void {
@@ -232,4 +250,9 @@ export class AlertBook {
   prune(now: number): void {
     for (const [id, d] of this.dropped) if (now - d.at >= DROPPED_KEEP_MS) this.dropped.delete(id);
   }
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }

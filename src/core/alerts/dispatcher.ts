@@ -61,7 +61,8 @@ export class Dispatcher {
     if (a.suppressed) return 'source down';
     if (a.acknowledged) return 'acknowledged';
     if (a.snoozedUntil !== null && a.snoozedUntil > now) return 'snoozed';
-    if (quietSilences(s.quietHours, severity, this.deps.localTime(now))) return 'quiet hours';
+    // The local time (a time-zone lookup) only when there are quiet hours to check it against.
+    if (s.quietHours && quietSilences(s.quietHours, severity, this.deps.localTime(now))) return 'quiet hours';
     return null;
   }
 
@@ -98,7 +99,7 @@ export class Dispatcher {
     if (!t.notified || resolved.suppressed) return;
     const s = this.deps.settings();
     if (s.notificationsPaused || (resolved.snoozedUntil !== null && resolved.snoozedUntil > now)) return;
-    if (quietSilences(s.quietHours, resolved.severity, this.deps.localTime(now))) return;
+    if (s.quietHours && quietSilences(s.quietHours, resolved.severity, this.deps.localTime(now))) return;
     const g = this.group(t.rule.def, t.rule.id, 'recover', now);
     g.recoveries.set(resolved.id, { alert: resolved, names: this.deps.names(t), value });
     if (this.deps.settings().groupWindowSec <= 0) this.flush(`${t.rule.id}|recover`, now);

@@ -44,8 +44,12 @@ export interface ConnectorContext<C extends SourceConfig = SourceConfig> {
   readonly factories: SocketFactories;
   /** Engine-wide resources shared between sources (e.g. Wolkvox's one-request-per-token queues). */
   readonly shared: Map<string, unknown>;
-  /** Delivers normalized events to the live state (in order, synchronously). */
-  emit(events: NormalizedEvent[]): void;
+  /**
+   * Delivers normalized events to the live state (in order, synchronously). `now`: the time the
+   * connector read from `clock` for these events in this same synchronous turn, if it did (saves the
+   * engine reading the clock again); otherwise the engine reads it.
+   */
+  emit(events: NormalizedEvent[], now?: number): void;
 }
 
 export interface Connector {

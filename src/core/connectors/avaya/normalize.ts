@@ -79,7 +79,7 @@ export function entityCollection(producerId: string, keys: Record<string, string
     if (name === 'agentid') return 'agents';
     if (name.includes('queue')) queueKey = true;
   }
-  if (/^agent/i.test(producerId) && !queueKey) return 'agents';
+  if (!queueKey && /^agent/i.test(producerId)) return 'agents';
   return 'queues';
 }
 

@@ -138,11 +138,12 @@ export class ProducerStream {
         if (!this.confirmed || !tracker) return health.rejected(`${producer}: data before the authentication was confirmed`, json);
         const parsed = parseDataFrame(json);
         if (!parsed.success) return health.rejected(`${producer}: malformed data frame (${parsed.error.issues[0]?.message ?? 'invalid'})`, json);
+        const now = clock.now();
         const frame = normalizeFrame(parsed.data, {
           producerId: producer,
           catalog: this.deps.catalog(producer),
           labels: this.deps.labels(producer),
-          now: clock.now(),
+          now,
         });
         if (!frame) return health.rejected(`${producer}: data frame without usable keys`, json);
         const wasOpen = tracker.inProgress;
@@ -154,7 +155,7 @@ export class ProducerStream {
         } else if (tracker.inProgress) {
           armQuiet(settings.timings.snapshotQuietMs);
         }
-        ctx.emit(events);
+        ctx.emit(events, now);
       };
 
       ws.on('message', (data: WebSocket.RawData, isBinary: boolean) => {

@@ -148,8 +148,9 @@ export function parseDataFrame(json: unknown): ReturnType<typeof DataFrameSchema
   if (!usable) return DataFrameSchema.safeParse(json);
   const action = scalarString(json.eventAction);
   const payload = scalarString(json.payloadType);
-  const data: Record<string, unknown> = {};
-  for (const k in json) if (k !== '__proto__' && Object.hasOwn(json, k)) data[k] = json[k];
+  // The frame's own fields, copied in one go (a frame spelling `__proto__` as a key is the schema's).
+  if (Object.hasOwn(json, '__proto__')) return DataFrameSchema.safeParse(json);
+  const data: Record<string, unknown> = { ...json };
   data.accountId = scalarString(json.accountId);
   data.eventSourceId = scalarString(json.eventSourceId);
   data.measureProducerId = scalarString(json.measureProducerId);

@@ -100,13 +100,14 @@ export class Feed {
       this.lastCpt = cpt;
     }
     if (gap) this.doubt();
-    const result = normalizeUpdate(frame, { sourceId: this.ctx.sourceId, now: this.ctx.clock.now(), dir: this.dir, memory: this.memory });
+    const now = this.ctx.clock.now();
+    const result = normalizeUpdate(frame, { sourceId: this.ctx.sourceId, now, dir: this.dir, memory: this.memory });
     if (result.kind === 'unknown') health.unknown(`Axialys ${result.what}`);
     else if (result.kind === 'rejected') health.rejected(`Axialys ${result.reason}`, raw);
     else if (result.events.length) {
       if (this.unconfirmed) for (const ev of result.events) if (ev.type === 'call.enter' || ev.type === 'call.leave') this.unconfirmed.delete(ev.callId);
       this.memory.apply(result.events);
-      this.ctx.emit(result.events);
+      this.ctx.emit(result.events, now);
     }
     if (gap) this.missed += gap.missed;
     return gap;

@@ -109,7 +109,7 @@ export class TelphinConnector implements Connector {
   private onWebhook(f: WebhookFields, at: number): void {
     const info = agentInfoFromWebhook(f, this.book.get(f.agent_id));
     const events = this.book.applyStatus(info, f.agent_status, { kind: 'webhook', eventSource: f.event_source ?? null }, at);
-    if (events.length) this.ctx.emit(events);
+    if (events.length) this.ctx.emit(events, at);
   }
 
   private async session(signal: AbortSignal, live: () => void): Promise<void> {

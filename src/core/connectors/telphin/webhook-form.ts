@@ -16,12 +16,38 @@ const FIELD_HEADERS = new Set(
 );
 const AGENT_ID = /^[A-Za-z0-9_.:@*+-]{1,64}$/;
 
-/** A form name or value decoded as URLSearchParams decodes it; null for an escape it would keep as is. */
+const hex = (c: number) => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
+
+/**
+ * A form name or value decoded as URLSearchParams decodes it ("+" is a space, "%40" is "@"); null
+ * for an escape it would keep as is or read as a replacement character (left to the general path).
+ * Escapes of ASCII characters — the usual ones — are decoded here; others by decodeURIComponent.
+ */
 function decode(s: string): string | null {
-  const plus = s.indexOf('+') >= 0;
-  if (!plus && s.indexOf('%') < 0) return s;
+  if (s.indexOf('%') < 0 && s.indexOf('+') < 0) return s;
+  const n = s.length;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 43) {
+      out += `${s.slice(from, i)} `;
+      from = i + 1;
+    } else if (c === 37) {
+      const byte = i + 2 < n ? (hex(s.charCodeAt(i + 1)) << 4) | hex(s.charCodeAt(i + 2)) : -1;
+      if (byte < 0 || byte >= 128) return decodeEscapes(s);
+      out += s.slice(from, i) + String.fromCharCode(byte);
+      from = i + 3;
+      i += 2;
+    }
+  }
+  return out + s.slice(from);
+}
+
+/** `decode` for escapes of non-ASCII characters (UTF-8 sequences); null when one is malformed. */
+function decodeEscapes(s: string): string | null {
   try {
-    return decodeURIComponent(plus ? s.replaceAll('+', ' ') : s);
+    return decodeURIComponent(s.replaceAll('+', ' '));
   } catch {
     return null;
   }

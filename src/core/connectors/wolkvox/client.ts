@@ -51,6 +51,11 @@ async function readCapped(res: Response): Promise<string> {
     }
     chunks.push(value);
   }
+  // A body that came in one piece is decoded where it lies (no copy).
+  if (chunks.length === 1) {
+    const only = chunks[0]!;
+    return Buffer.from(only.buffer, only.byteOffset, only.byteLength).toString('utf8');
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

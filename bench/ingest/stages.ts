@@ -1,0 +1,250 @@
+/**
+ * Where the ingest time goes, per vendor: the recorded frames of bench/ingest.bench.ts through growing
+ * prefixes of the receive path — JSON.parse alone, then with validation, with normalize, with the
+ * engine, then the whole receive path as the benchmark runs it — in µs per event (main-thread CPU,
+ * best of interleaved rounds). The difference between two lines is what that stage adds. Context for
+ * docs/performance.md, not part of `npm run bench` (no budgets):
+ *
+ *   node --expose-gc --import tsx bench/ingest/stages.ts [avaya|axialys|wolkvox|telphin …]
+ */
+import { parseDataFrame } from '../../src/core/connectors/avaya/wire';
+import { normalizeFrame } from '../../src/core/connectors/avaya/normalize';
+import { parseProducerMeasures } from '../../src/core/connectors/avaya/catalog';
+import { AGENT_PRODUCER, QUEUE_PRODUCER, producerBody } from '../../src/simulators/avaya/catalog';
+import { Feed } from '../../src/core/connectors/axialys/feed';
+import { emptyDirectory } from '../../src/core/connectors/axialys/directory';
+import { requestReport } from '../../src/core/connectors/wolkvox/client';
+import { parseAgents, parseLatency, parseSkills, readEnvelope } from '../../src/core/connectors/wolkvox/parse';
+import { namedIds, normalizeAgents, normalizeLatency, normalizeSkills } from '../../src/core/connectors/wolkvox/normalize';
+import type { Report } from '../../src/core/connectors/wolkvox/url';
+import { TelphinConnector } from '../../src/core/connectors/telphin/connector';
+import { webhookSecret } from '../../src/core/connectors/telphin/webhook';
+import { formFields } from '../../src/core/connectors/telphin/webhook-form';
+import { WebhookRegistry, type WebhookRequest } from '../../src/core/webhooks';
+import type { ConnectorContext } from '../../src/core/connectors/types';
+import type { NormalizedEvent } from '../../src/core/state/events';
+import { systemClock } from '../../src/core/util/clock';
+import { createLogger } from '../../src/core/util/logger';
+import { TelphinSourceSchema } from '../../src/shared/sources';
+import { avayaCase } from './avaya';
+import { axialysCase } from './axialys';
+import { telphinCase } from './telphin';
+import { wolkvoxCase } from './wolkvox';
+import { engineFor, type IngestCase } from './common';
+import { emit, gc } from '../util';
+
+/** A stage: its name, one pass over every frame, and the stage it adds to (none: a baseline). */
+type Stage = [name: string, run: () => unknown, after?: string];
+
+const cpu = () => {
+  const u = process.threadCpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/** µs of main-thread CPU per event of `run` (one call handles `events` events), over ≥ `minSec`. */
+async function usPerEvent(events: number, run: () => unknown, minSec: number): Promise<number> {
+  gc();
+  let calls = 0;
+  const t0 = cpu();
+  for (;;) {
+    await run();
+    calls++;
+    const elapsed = cpu() - t0;
+    if (elapsed >= minSec) return (elapsed / (events * calls)) * 1e6;
+  }
+}
+
+/** An engine whose one source's events come straight from `emit` (the engine stage alone). */
+function sideEngine(sourceId: string) {
+  let ctx: ConnectorContext | null = null;
+  const { engine } = engineFor({
+    wolkvox: {
+      vendor: 'wolkvox',
+      create(c) {
+        ctx = c as unknown as ConnectorContext;
+        return { start: () => c.health.setStatus('live', null), stop: async () => undefined, check: () => undefined };
+      },
+      test: async () => ({ ok: true, message: '' }),
+      sampleIntervalSec: () => 10,
+    },
+  });
+  engine.start([{ id: sourceId, vendor: 'wolkvox', server: '0031', token: 'stage-token', baseUrl: 'http://127.0.0.1:9' }]);
+  return { engine, emit: (events: NormalizedEvent[]) => (ctx as unknown as ConnectorContext).emit(events) };
+}
+
+/** A connector context that keeps nothing: what a connector costs without the engine. */
+function bareContext<C>(config: C, sourceId: string): ConnectorContext {
+  const health = { status: 'live' as const, setStatus() {}, setMode() {}, setInfo() {}, rejected() {}, unknown() {} };
+  return {
+    config: config as never,
+    sourceId,
+    clock: systemClock,
+    random: Math.random,
+    log: createLogger({ level: 'error' }),
+    health,
+    // Never answers until aborted: the connector's own polling stays out of the way.
+    fetch: (_url, init) =>
+      new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })), { once: true })),
+    webhooks: new WebhookRegistry(),
+    factories: {},
+    shared: new Map(),
+    emit: () => undefined,
+  };
+}
+
+async function avaya(): Promise<{ c: IngestCase; stages: Stage[]; stop(): Promise<void> }> {
+  const c = await avayaCase({ frames: 20_000, agents: 1000, queues: 30 });
+  const texts = c.json;
+  const producers = texts.map((t) => (t.includes('"measureProducerId":"Agent_itd') ? 'Agent_itd_1.0.0' : 'Queue_itd_1.0.0'));
+  const catalogs: Record<string, ReturnType<typeof parseProducerMeasures>> = {
+    'Agent_itd_1.0.0': parseProducerMeasures(producerBody(AGENT_PRODUCER)),
+    'Queue_itd_1.0.0': parseProducerMeasures(producerBody(QUEUE_PRODUCER)),
+  };
+  const side = sideEngine('av-side');
+  const frame = (i: number, now: number) => normalizeFrame(parseDataFrame(JSON.parse(texts[i]!)).data!, { producerId: producers[i]!, catalog: catalogs[producers[i]!], now });
+  let sink = 0;
+  return {
+    c,
+    stages: [
+      ['json_parse', () => texts.forEach((t) => (sink += JSON.parse(t) ? 1 : 0))],
+      ['parse_frame', () => texts.forEach((t) => (sink += parseDataFrame(JSON.parse(t)).success ? 1 : 0)), 'json_parse'],
+      ['normalize', () => texts.forEach((_, i) => (sink += frame(i, Date.now())?.events.length ?? 0)), 'parse_frame'],
+      ['engine', () => texts.forEach((_, i) => side.emit(frame(i, Date.now())!.events)), 'normalize'],
+    ],
+    stop: async () => {
+      if (sink < 0) throw new Error('unreachable');
+      await side.engine.stop();
+    },
+  };
+}
+
+async function axialys(): Promise<{ c: IngestCase; stages: Stage[]; stop(): Promise<void> }> {
+  const c = await axialysCase({ frames: 20_000, operators: 300, queues: 20 });
+  const feed = new Feed(bareContext({}, 'ax-side') as never);
+  const dir = emptyDirectory();
+  for (let q = 0; q < 20; q++) dir.groupes.set(String(100 + q), `File ${q}`);
+  for (let i = 0; i < 300; i++) dir.ops.set(String(5000 + i), { name: `Opérateur ${i}`, groups: [String(100 + (i % 20))] });
+  dir.pauses.set('2', 'Déjeuner');
+  feed.applyDirectory(dir);
+  let sink = 0;
+  return {
+    c,
+    stages: [
+      ['json_parse', () => c.json.forEach((t) => (sink += JSON.parse(t) ? 1 : 0))],
+      ['feed', () => c.json.forEach((t) => feed.handle(JSON.parse(t))), 'json_parse'],
+    ],
+    stop: async () => {
+      if (sink < 0) throw new Error('unreachable');
+      feed.dispose();
+    },
+  };
+}
+
+async function wolkvox(): Promise<{ c: IngestCase; stages: Stage[]; stop(): Promise<void> }> {
+  const c = await wolkvoxCase({ steps: 20, agents: 500, skills: 20 });
+  const texts = c.json;
+  const reports: Report[] = texts.map((t) => (t.includes('"by_agent"') ? 'latency' : t.includes('"skill_id"') ? 'skills' : 'agents'));
+  const bytes = texts.map((t) => new TextEncoder().encode(t));
+  let answer = new Uint8Array();
+  const client = { baseUrl: 'http://127.0.0.1:9', token: 'stage-token', server: '0031', clock: systemClock, timeoutMs: 30_000, fetch: async () => new Response(answer, { status: 200 }) };
+  const side = sideEngine('wv-side');
+  let named: ReadonlySet<string> = new Set();
+  const records = (i: number, body: unknown) => {
+    const data = readEnvelope(body)!.data;
+    return reports[i] === 'latency' ? parseLatency(data) : reports[i] === 'agents' ? parseAgents(data) : parseSkills(data);
+  };
+  const normalized = (i: number, body: unknown, now: number): NormalizedEvent[] => {
+    const p = records(i, body);
+    if (!p.ok) throw new Error(p.reason);
+    if (reports[i] === 'latency') return normalizeLatency(p.value as never, now, named);
+    if (reports[i] === 'skills') return normalizeSkills(p.value as never);
+    named = namedIds(p.value as never);
+    return normalizeAgents(p.value as never, now);
+  };
+  const read = async (i: number) => {
+    answer = bytes[i]!;
+    return (await requestReport(client, reports[i]!)).body;
+  };
+  let sink = 0;
+  return {
+    c,
+    stages: [
+      ['json_parse', () => texts.forEach((t) => (sink += JSON.parse(t) ? 1 : 0))],
+      ['http_read', async () => {
+        for (let i = 0; i < texts.length; i++) sink += (await read(i)) ? 1 : 0;
+      }, 'json_parse'],
+      ['records', async () => {
+        for (let i = 0; i < texts.length; i++) sink += records(i, await read(i)).ok ? 1 : 0;
+      }, 'http_read'],
+      ['normalize', async () => {
+        for (let i = 0; i < texts.length; i++) sink += normalized(i, await read(i), Date.now()).length;
+      }, 'records'],
+      ['engine', async () => {
+        for (let i = 0; i < texts.length; i++) side.emit(normalized(i, await read(i), Date.now()));
+      }, 'normalize'],
+    ],
+    stop: async () => {
+      if (sink < 0) throw new Error('unreachable');
+      await side.engine.stop();
+    },
+  };
+}
+
+async function telphin(): Promise<{ c: IngestCase; stages: Stage[]; stop(): Promise<void> }> {
+  const c = await telphinCase({ requests: 20_000, agents: 500 });
+  const bodies = c.form!;
+  // The connector on a context of its own: its handler without the engine.
+  const config = TelphinSourceSchema.parse({
+    id: 'tp-side',
+    vendor: 'telphin',
+    apiBaseUrl: 'http://127.0.0.1:9/api/ver1.0',
+    tokenUrl: 'http://127.0.0.1:9/oauth/token',
+    clientId: 'stage-app',
+    clientSecret: 'stage-telphin-secret',
+    webhook: { publicUrl: 'http://127.0.0.1:8787' },
+    pollSec: 3600,
+  });
+  const ctx = bareContext(config, 'tp-side');
+  const connector = new TelphinConnector(ctx as never, { webhookBurst: 1e9, webhookRatePerSec: 1e9 });
+  connector.start();
+  const secret = webhookSecret(config);
+  const headers = { host: '127.0.0.1:8787', 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Telphin-Webhook' };
+  const request = (body: Buffer): WebhookRequest => ({ method: 'POST', query: new URLSearchParams(), headers, body, contentType: headers['content-type'], remoteAddress: '127.0.0.1' });
+  let sink = 0;
+  return {
+    c,
+    stages: [
+      ['json_parse', () => c.json.forEach((t) => (sink += JSON.parse(t) ? 1 : 0))],
+      ['form_parse', () => bodies.forEach((b) => (sink += new URLSearchParams(b.toString('utf8')).size))],
+      ['secret_lookup', () => bodies.forEach(() => (sink += ctx.webhooks.find('telphin', secret) ? 1 : 0))],
+      ['form_fields', () => bodies.forEach((b) => (sink += ctx.webhooks.find('telphin', secret) && formFields(request(b)) ? 1 : 0)), 'secret_lookup'],
+      ['connector', () => bodies.forEach((b) => (sink += ctx.webhooks.find('telphin', secret)!(request(b)).status)), 'form_fields'],
+    ],
+    stop: async () => {
+      if (sink < 0) throw new Error('unreachable');
+      await connector.stop();
+    },
+  };
+}
+
+const VENDORS = { avaya, axialys, wolkvox, telphin };
+
+for (const vendor of process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(VENDORS)) {
+  const make = VENDORS[vendor as keyof typeof VENDORS];
+  if (!make) throw new Error(`unknown vendor ${vendor} (avaya, axialys, wolkvox, telphin)`);
+  const { c, stages, stop } = await make();
+  const all: Stage[] = [...stages, ['full_path', () => c.pass(), stages.at(-1)![0]]];
+  const best = new Map<string, number>();
+  for (const [, run] of all) await run(); // warm-up
+  for (let round = 0; round < 3; round++) {
+    for (const [name, run] of all) best.set(name, Math.min(best.get(name) ?? Infinity, await usPerEvent(c.events, run, 0.4)));
+  }
+  for (const [name, , after] of all) {
+    const us = best.get(name)!;
+    const added = after === undefined ? {} : { after, added: Math.round((us - best.get(after)!) * 1000) / 1000 };
+    emit({ bench: 'ingest-stages', metric: `${vendor}_${name}`, value: us, unit: 'µs/event', ...added });
+  }
+  await stop();
+  await c.stop();
+}
+process.exit(0);
