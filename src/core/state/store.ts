@@ -69,11 +69,8 @@ export class LiveState {
   readonly sources = new Map<string, Source>();
   /** Waiting calls per queue key: callId → entered-at ms. */
   private readonly calls = new Map<string, Map<string, number>>();
-  /**
-   * Per source, per collection: vendor id → entity key. Removes a source's entities without a scan,
-   * and finds an entity from an event without building its key string.
-   */
-  private readonly bySource = new Map<string, SourceIndex>();
+  /** Keys per source, per collection (to remove a source's entities without a scan). */
+  private readonly bySource = new Map<string, Record<EntityCollection, Set<string>>>();
   /** `${collection}|${sourceId}|${scope}` → keys reported by that feed; per collection, key → scopes. */
   private readonly scopeMembers = new Map<string, Set<string>>();
   private readonly memberships: Record<EntityCollection, Map<string, Set<string>>> = { agents: new Map(), queues: new Map(), sites: new Map(), lines: new Map() };
@@ -119,7 +116,7 @@ export class LiveState {
     const idx = this.bySource.get(sourceId);
     if (!idx) return;
     for (const collection of ['agents', 'queues', 'sites', 'lines'] as const) {
-      for (const key of [...idx[collection].values()]) this.removeEntity(collection, key);
+      for (const key of [...idx[collection]]) this.removeEntity(collection, key);
     }
     this.bySource.delete(sourceId);
   }
@@ -167,10 +164,13 @@ export class LiveState {
     }
   }
 
-  /** The entity a source reported under a vendor id (found without building its key). */
+  /**
+   * The entity a source reported under a vendor id. By its key in the collection's map: on a big floor
+   * that entry is cold, and the update writes the same entry right after (a second index would mean a
+   * second cold lookup per event).
+   */
   private find<C extends EntityCollection>(collection: C, sourceId: string, id: string): EntityByCollection[C] | null {
-    const key = this.bySource.get(sourceId)?.[collection].get(id);
-    return key === undefined ? null : (this.map(collection).get(key) ?? null);
+    return this.map(collection).get(entityKey(sourceId, id)) ?? null;
   }
 
   private applyAgent(sourceId: string, ev: Extract<NormalizedEvent, { type: 'agent' }>, now: number): void {
@@ -186,7 +186,7 @@ export class LiveState {
       next.stateSince = ev.at ?? now;
     }
     if (!next.name) next.name = ev.id;
-    this.track(sourceId, 'agents', ev.id, key, ev.scope, prev !== null);
+    this.track(sourceId, 'agents', key, ev.scope, prev !== null);
     // An update that changes nothing is no change: no new entity, nothing to evaluate or send.
     if (prev !== null && sameAgent(prev, next)) return;
     this.put('agents', key, next, prev);
@@ -204,7 +204,7 @@ export class LiveState {
     if (typeof waiting === 'number' && Number.isFinite(waiting) && waiting >= 0 && waiting <= Number.MAX_SAFE_INTEGER) next.waiting = Math.floor(waiting);
     if (this.calls.has(key)) this.fillWaitFromCalls(next, now);
     if (!next.name) next.name = id;
-    this.track(sourceId, 'queues', id, key, scope, prev !== null);
+    this.track(sourceId, 'queues', key, scope, prev !== null);
     if (prev !== null && sameQueue(prev, next)) return;
     this.put('queues', key, next, prev);
   }
@@ -213,7 +213,7 @@ export class LiveState {
     if (prev) return prev;
     const q = emptyQueue(sourceId, id, kind);
     if (name) q.name = name;
-    this.track(sourceId, 'queues', id, q.key, undefined, false);
+    this.track(sourceId, 'queues', q.key, undefined, false);
     return q;
   }
 
@@ -279,7 +279,7 @@ export class LiveState {
     const prev = this.find('sites', sourceId, ip);
     const base: Site = prev ?? { key: entityKey(sourceId, ip), sourceId, ip, agents: null, avgLatencyMs: null, maxLatencyMs: null, minLatencyMs: null, rejectionPct: null };
     const key = base.key;
-    this.track(sourceId, 'sites', ip, key, scope, prev !== null);
+    this.track(sourceId, 'sites', key, scope, prev !== null);
     this.put('sites', key, merged(base, set), prev);
   }
 
@@ -287,7 +287,7 @@ export class LiveState {
     const prev = this.find('lines', sourceId, user);
     const base: Line = prev ?? { key: entityKey(sourceId, user), sourceId, user, status: null, txJitterMs: null, rxJitterMs: null, txLossPct: null, rxLossPct: null };
     const key = base.key;
-    this.track(sourceId, 'lines', user, key, scope, prev !== null);
+    this.track(sourceId, 'lines', key, scope, prev !== null);
     this.put('lines', key, merged(base, set), prev);
   }
 
@@ -308,11 +308,11 @@ export class LiveState {
   }
 
   /** `known`: the entity exists, so its source index already holds it (only its scopes may be new). */
-  private track(sourceId: string, collection: EntityCollection, id: string, key: string, scope: string | undefined, known: boolean): void {
+  private track(sourceId: string, collection: EntityCollection, key: string, scope: string | undefined, known: boolean): void {
     if (!known) {
       let idx = this.bySource.get(sourceId);
-      if (!idx) this.bySource.set(sourceId, (idx = { agents: new Map(), queues: new Map(), sites: new Map(), lines: new Map() }));
-      idx[collection].set(id, key);
+      if (!idx) this.bySource.set(sourceId, (idx = { agents: new Set(), queues: new Set(), sites: new Set(), lines: new Set() }));
+      idx[collection].add(key);
     }
     if (scope === undefined) return;
     let scopes = this.memberships[collection].get(key);
@@ -336,7 +336,7 @@ export class LiveState {
       for (const scope of scopes) this.scopeMembers.get(`${collection}|${prev.sourceId}|${scope}`)?.delete(key);
       this.memberships[collection].delete(key);
     }
-    this.bySource.get(prev.sourceId)?.[collection].delete(vendorIdOf(collection, prev));
+    this.bySource.get(prev.sourceId)?.[collection].delete(key);
     this.markRemoved(collection, key);
     this.notify(collection, null, prev as never);
   }
@@ -436,8 +436,6 @@ export class LiveState {
     return patch;
   }
 }
-
-type SourceIndex = Record<EntityCollection, Map<string, string>>;
 
 /** The vendor id an entity is indexed under (the id its events name it by). */
 function vendorIdOf(collection: EntityCollection, e: Agent | Queue | Site | Line): string {
