@@ -15,6 +15,10 @@ export type LineFields = Fields<Line, 'key' | 'sourceId' | 'user'>;
 /**
  * `scope` tags an entity as reported by one feed of the source (a Wolkvox report, an Avaya producer).
  * A later `sync` for that scope removes the entities the feed no longer reports.
+ *
+ * Events hand their objects over: the live state may keep an event's `network`, `call`, `queues` and
+ * `extra` objects as they are in its entities, so a connector builds them for each event and never
+ * changes them once emitted.
  */
 export type NormalizedEvent =
   | { type: 'agent'; id: string; set: AgentFields; scope?: string; at?: number }

@@ -114,16 +114,23 @@ export function mergedQueue(base: Queue, set: QueueFields): Queue {
 
 /**
  * `{ ...base, ...set }` for an entity's `extra`. A vendor sends the same measures frame after frame:
- * when `set` has exactly `base`'s keys in `base`'s order, the result is a copy of `set`.
+ * when `set` has exactly `base`'s keys in `base`'s order (or there is no `base`), that is `set`'s
+ * content, and `set` itself is kept — as the state keeps an event's `network` or `call` (events hand
+ * their objects over: see events.ts).
  */
 export function mergedExtra(base: Extra | undefined, set: Extra): Extra {
-  if (base === undefined) return { ...set };
+  if (base === undefined) return plain(set) ? set : { ...set };
   const keys = Object.keys(base);
   let i = 0;
   for (const k in set) {
     if (keys[i++] !== k) return { ...base, ...set };
   }
-  return i === keys.length ? { ...set } : { ...base, ...set };
+  return i === keys.length && plain(set) ? set : { ...base, ...set };
+}
+
+/** A plain object (what connectors build): its spread copy has the same content. */
+function plain(o: object): boolean {
+  return Object.getPrototypeOf(o) === Object.prototype;
 }
 
 /** Same keys in the same order with the same values (one level). */
