@@ -158,8 +158,9 @@ describe('live state merges', () => {
     for (let i = 0; i < 4000; i++) {
       const prev = s.queues.get('s:q') ?? null;
       const before = changes;
-      if (rnd() < 0.1) s.apply('s', { type: 'call.enter', queueId: 'q', callId: pick(rnd, ['c1', 'c2']), enteredAt: T0 }, T0 + i);
-      else if (rnd() < 0.1) s.apply('s', { type: 'call.leave', queueId: 'q', callId: pick(rnd, ['c1', 'c2']) }, T0 + i);
+      const kind = rnd();
+      if (kind < 0.1) s.apply('s', { type: 'call.enter', queueId: 'q', callId: pick(rnd, ['c1', 'c2']), enteredAt: T0 }, T0 + i);
+      else if (kind < 0.19) s.apply('s', { type: 'call.leave', queueId: 'q', callId: pick(rnd, ['c1', 'c2']) }, T0 + i);
       else s.apply('s', { type: 'queue', id: 'q', set: queueSet(rnd) } as NormalizedEvent, T0 + 1000 * Math.floor(i / 50));
       const now = s.queues.get('s:q')!;
       if (changes === before) {
