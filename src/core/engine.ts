@@ -2,7 +2,7 @@
  * The engine: connectors → normalize → live state → alert engine, and coalesced change batches out.
  * Plain Node; the tray app (src/main) and the collector (src/server) both host one.
  */
-import type { Agent, Collection, EntityByCollection, Patch, Queue, Snapshot, Source, SourceStatus } from '../shared/model';
+import type { Agent, Collection, EntityByCollection, Patch, Queue, Snapshot } from '../shared/model';
 import type { SourceConfig } from '../shared/sources';
 import type { AlertSettings } from '../shared/settings';
 import type { TestResult } from '../shared/bridge';
@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './util/logger';
 import { redactText } from './util/redact';
 import { WebhookRegistry } from './webhooks';
 import { History } from './history/history';
+import { createSourceHealth, type TrackedHealth } from './source-health';
 import type { Connector, ConnectorContext, ConnectorRegistry, FetchLike, SocketFactories, SourceHealth } from './connectors/types';
 import type { AlertEngineApi, Notifier } from './alerts/types';
 import { createAlertEngine } from './alerts/engine';
@@ -253,66 +254,8 @@ export class Engine {
     };
   }
 
-  private createHealth(config: SourceConfig, current: () => boolean): SourceHealth {
-    const id = config.id;
-    const log = this.log.child(id);
-    const now = this.clock.now();
-    let source: Source = {
-      id,
-      vendor: config.vendor,
-      name: config.name || id,
-      status: 'connecting',
-      lastEventAt: null,
-      lastError: null,
-      statusSince: now,
-      mode: null,
-      counters: { events: 0, rejected: 0, unknown: 0 },
-      info: {},
-    };
-    const unknownSeen = new Set<string>();
-    const update = (patch: Partial<Source>) => {
-      if (!current()) return;
-      source = { ...source, ...patch };
-      this.state.upsertSource(source);
-    };
-    this.state.upsertSource(source);
-    const health: SourceHealth & { touch(now: number, n: number): void } = {
-      get status() {
-        return source.status;
-      },
-      setStatus: (status: SourceStatus, error?: string | null) => {
-        const lastError = error === undefined ? source.lastError : error === null ? null : redactText(error);
-        if (status === source.status && lastError === source.lastError) return;
-        if (status !== source.status) log.info(`status ${source.status} → ${status}${lastError ? `: ${lastError}` : ''}`);
-        update({ status, lastError, statusSince: status === source.status ? source.statusSince : this.clock.now() });
-      },
-      setMode: (mode) => {
-        if (mode !== source.mode) update({ mode });
-      },
-      setInfo: (key, value) => {
-        if (source.info?.[key] !== value) update({ info: { ...source.info, [key]: value } });
-      },
-      rejected: (reason, sample) => {
-        log.warn(`rejected input: ${reason}`, sample === undefined ? undefined : { sample: truncate(sample) });
-        update({ counters: { ...source.counters!, rejected: source.counters!.rejected + 1 } });
-      },
-      unknown: (what) => {
-        if (!unknownSeen.has(what) && unknownSeen.size < 200) {
-          unknownSeen.add(what);
-          log.info(`unknown event type ${what} (counted, ignored)`);
-        }
-        update({ counters: { ...source.counters!, unknown: source.counters!.unknown + 1 } });
-      },
-      touch: (at, n) => {
-        // lastEventAt at 1 s granularity: a busy feed does not rewrite its source entity per event.
-        if (source.lastEventAt === null || at - source.lastEventAt >= 1000) {
-          update({ lastEventAt: at, counters: { ...source.counters!, events: source.counters!.events + n } });
-        } else {
-          source.counters!.events += n;
-        }
-      },
-    };
-    return health;
+  private createHealth(config: SourceConfig, current: () => boolean): TrackedHealth {
+    return createSourceHealth(config, { state: this.state, clock: this.clock, log: this.log.child(config.id), current });
   }
 
   /** Applies a connector's normalized events in order; `at`: the clock as the connector just read it. */
@@ -331,7 +274,7 @@ export class Engine {
     } finally {
       this.ingestNow = outer;
     }
-    if (events.length) (r.health as SourceHealth & { touch(now: number, n: number): void }).touch(now, events.length);
+    if (events.length) (r.health as TrackedHealth).touch(now, events.length);
   }
 
   // ---- output --------------------------------------------------------------------------------
@@ -402,12 +345,3 @@ function maxOf(a: number | null, b: number | null): number | null {
   return Math.max(a, b);
 }
 
-function truncate(sample: unknown): unknown {
-  if (typeof sample === 'string') return sample.length > 300 ? `${sample.slice(0, 300)}…` : sample;
-  try {
-    const s = JSON.stringify(sample);
-    return s && s.length > 300 ? `${s.slice(0, 300)}…` : sample;
-  } catch {
-    return '[unserializable]';
-  }
-}

@@ -1,0 +1,97 @@
+/**
+ * A source's health as its connector reports it, kept as the Source entity of the live state: status
+ * with the time it changed, last error (redacted), mode, facts, and counters of what was received,
+ * rejected and not understood.
+ */
+import type { Source, SourceStatus } from '../shared/model';
+import type { SourceConfig } from '../shared/sources';
+import type { SourceHealth } from './connectors/types';
+import type { LiveState } from './state/store';
+import type { Clock } from './util/clock';
+import type { Logger } from './util/logger';
+import { redactText } from './util/redact';
+
+/** Health plus what the engine itself records (events received). */
+export interface TrackedHealth extends SourceHealth {
+  touch(now: number, n: number): void;
+}
+
+export interface SourceHealthDeps {
+  state: LiveState;
+  clock: Clock;
+  log: Logger;
+  /** False once the source was replaced or removed: a stopping connector changes nothing then. */
+  current: () => boolean;
+}
+
+export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps): TrackedHealth {
+  const log = deps.log;
+  const id = config.id;
+  const now = deps.clock.now();
+  let source: Source = {
+    id,
+    vendor: config.vendor,
+    name: config.name || id,
+    status: 'connecting',
+    lastEventAt: null,
+    lastError: null,
+    statusSince: now,
+    mode: null,
+    counters: { events: 0, rejected: 0, unknown: 0 },
+    info: {},
+  };
+  const unknownSeen = new Set<string>();
+  const update = (patch: Partial<Source>) => {
+    if (!deps.current()) return;
+    source = { ...source, ...patch };
+    deps.state.upsertSource(source);
+  };
+  deps.state.upsertSource(source);
+  const health: TrackedHealth = {
+    get status() {
+      return source.status;
+    },
+    setStatus: (status: SourceStatus, error?: string | null) => {
+      const lastError = error === undefined ? source.lastError : error === null ? null : redactText(error);
+      if (status === source.status && lastError === source.lastError) return;
+      if (status !== source.status) log.info(`status ${source.status} → ${status}${lastError ? `: ${lastError}` : ''}`);
+      update({ status, lastError, statusSince: status === source.status ? source.statusSince : deps.clock.now() });
+    },
+    setMode: (mode) => {
+      if (mode !== source.mode) update({ mode });
+    },
+    setInfo: (key, value) => {
+      if (source.info?.[key] !== value) update({ info: { ...source.info, [key]: value } });
+    },
+    rejected: (reason, sample) => {
+      log.warn(`rejected input: ${reason}`, sample === undefined ? undefined : { sample: truncate(sample) });
+      update({ counters: { ...source.counters!, rejected: source.counters!.rejected + 1 } });
+    },
+    unknown: (what) => {
+      if (!unknownSeen.has(what) && unknownSeen.size < 200) {
+        unknownSeen.add(what);
+        log.info(`unknown event type ${what} (counted, ignored)`);
+      }
+      update({ counters: { ...source.counters!, unknown: source.counters!.unknown + 1 } });
+    },
+    touch: (at, n) => {
+      // lastEventAt at 1 s granularity: a busy feed does not rewrite its source entity per event.
+      if (source.lastEventAt === null || at - source.lastEventAt >= 1000) {
+        update({ lastEventAt: at, counters: { ...source.counters!, events: source.counters!.events + n } });
+      } else {
+        source.counters!.events += n;
+      }
+    },
+  };
+  return health;
+}
+
+function truncate(sample: unknown): unknown {
+  if (typeof sample === 'string') return sample.length > 300 ? `${sample.slice(0, 300)}…` : sample;
+  try {
+    const s = JSON.stringify(sample);
+    return s && s.length > 300 ? `${s.slice(0, 300)}…` : sample;
+  } catch {
+    return '[unserializable]';
+  }
+}
