@@ -17,6 +17,9 @@ import {
   type Source,
 } from '../../shared/model';
 import type { NormalizedEvent } from './events';
+import { EventLog } from './event-log';
+import { WaitingCalls } from './waiting-calls';
+import { Scopes } from './scopes';
 import { merged, mergedAgent, mergedExtra, mergedQueue, sameAgent, sameQueue } from './merge';
 
 export type EntityCollection = 'agents' | 'queues' | 'sites' | 'lines';
@@ -26,7 +29,6 @@ export type ChangeListener = <C extends Collection>(
   prev: EntityByCollection[C] | null,
 ) => void;
 
-const LOG_CAPACITY = 2000;
 
 function emptyAgent(sourceId: string, vendorId: string): Agent {
   return {
@@ -67,19 +69,14 @@ export class LiveState {
   readonly sites = new Map<string, Site>();
   readonly lines = new Map<string, Line>();
   readonly sources = new Map<string, Source>();
-  /** Waiting calls per queue key: callId → entered-at ms. */
-  private readonly calls = new Map<string, Map<string, number>>();
+  private readonly calls = new WaitingCalls();
   /** Keys per source, per collection (to remove a source's entities without a scan). */
   private readonly bySource = new Map<string, Record<EntityCollection, Set<string>>>();
-  /** `${collection}|${sourceId}|${scope}` → keys reported by that feed; per collection, key → scopes. */
-  private readonly scopeMembers = new Map<string, Set<string>>();
-  private readonly memberships: Record<EntityCollection, Map<string, Set<string>>> = { agents: new Map(), queues: new Map(), sites: new Map(), lines: new Map() };
+  private readonly scopes = new Scopes();
   private readonly dirty: Record<Collection, Set<string>> = emptySets();
   private readonly removed: Record<Collection, Set<string>> = emptySets();
   private readonly listeners = new Set<ChangeListener>();
-  private readonly log: LogEntry[] = [];
-  private pendingLog: LogEntry[] = [];
-  private logSeq = 0;
+  private readonly log = new EventLog();
   private extraAlerts: () => EntityByCollection['alerts'][] = () => [];
 
   onChange(listener: ChangeListener): () => void {
@@ -149,8 +146,7 @@ export class LiveState {
       case 'sync':
         return this.sync(sourceId, ev.collection, ev.scope, ev.ids);
       case 'log':
-        this.addLog({
-          id: ++this.logSeq,
+        this.log.append({
           at: ev.at ?? now,
           sourceId,
           kind: ev.kind,
@@ -202,7 +198,7 @@ export class LiveState {
     // An unusable vendor value (null, negative, NaN) keeps the last good one (CONTRACT.md).
     const waiting = setIn.waiting;
     if (typeof waiting === 'number' && Number.isFinite(waiting) && waiting >= 0 && waiting <= Number.MAX_SAFE_INTEGER) next.waiting = Math.floor(waiting);
-    if (this.calls.has(key)) this.fillWaitFromCalls(next, now);
+    if (this.calls.has(key)) this.calls.fill(next, now);
     if (!next.name) next.name = id;
     this.track(sourceId, 'queues', key, scope, prev !== null);
     if (prev !== null && sameQueue(prev, next)) return;
@@ -220,13 +216,9 @@ export class LiveState {
   private callEnter(sourceId: string, queueId: string, callId: string, enteredAt: number, kind: Queue['kind'] | undefined, name: string | undefined, now: number): void {
     const prev = this.find('queues', sourceId, queueId);
     const q = this.ensureQueue(sourceId, queueId, prev, kind, name);
-    let calls = this.calls.get(q.key);
-    if (!calls) this.calls.set(q.key, (calls = new Map()));
-    const known = calls.get(callId);
-    // A repeated insert (reconnect replay) keeps the earliest entry time: never duplicated.
-    calls.set(callId, known === undefined ? enteredAt : Math.min(known, enteredAt));
+    this.calls.enter(q.key, callId, enteredAt);
     const next = { ...q };
-    this.fillWaitFromCalls(next, now);
+    this.calls.fill(next, now);
     this.put('queues', q.key, next, prev);
   }
 
@@ -234,43 +226,28 @@ export class LiveState {
     const prev = this.find('queues', sourceId, queueId);
     if (!prev) return;
     const key = prev.key;
-    const calls = this.calls.get(key);
-    if (!calls || !calls.delete(callId)) return;
+    if (!this.calls.leave(key, callId)) return;
     const next = { ...prev };
-    this.fillWaitFromCalls(next, now);
+    this.calls.fill(next, now);
     this.put('queues', key, next, prev);
   }
 
   private callsReplace(sourceId: string, queueId: string, list: { callId: string; enteredAt: number }[], now: number): void {
     const prev = this.find('queues', sourceId, queueId);
     const q = this.ensureQueue(sourceId, queueId, prev, undefined, undefined);
-    const old = this.calls.get(q.key);
-    const calls = new Map<string, number>();
-    for (const c of list) calls.set(c.callId, Math.min(old?.get(c.callId) ?? c.enteredAt, c.enteredAt));
-    this.calls.set(q.key, calls);
+    this.calls.replace(q.key, list);
     const next = { ...q };
-    this.fillWaitFromCalls(next, now);
+    this.calls.fill(next, now);
     this.put('queues', q.key, next, prev);
-  }
-
-  private fillWaitFromCalls(q: Queue, now: number): void {
-    const calls = this.calls.get(q.key);
-    if (!calls) return;
-    let oldest = Infinity;
-    for (const t of calls.values()) if (t < oldest) oldest = t;
-    q.waiting = calls.size;
-    q.oldestSince = calls.size ? oldest : null;
-    q.longestWaitSec = calls.size ? Math.max(0, Math.round((now - oldest) / 1000)) : 0;
   }
 
   /** Advances longest-wait of queues with waiting calls (the value keeps growing between events). */
   tick(now: number): void {
-    for (const [key, calls] of this.calls) {
-      if (!calls.size) continue;
+    for (const key of this.calls.busyQueues()) {
       const prev = this.queues.get(key);
       if (!prev) continue;
       const next = { ...prev };
-      this.fillWaitFromCalls(next, now);
+      this.calls.fill(next, now);
       if (next.longestWaitSec !== prev.longestWaitSec) this.put('queues', key, next, prev);
     }
   }
@@ -292,18 +269,14 @@ export class LiveState {
   }
 
   private sync(sourceId: string, collection: EntityCollection, scope: string, ids: string[]): void {
-    const memberKey = `${collection}|${sourceId}|${scope}`;
-    const members = this.scopeMembers.get(memberKey);
+    const members = this.scopes.reportedBy(collection, sourceId, scope);
     if (!members) return;
     const keep = new Set(ids);
     const map = this.map(collection);
-    for (const key of [...members]) {
+    for (const key of members) {
       const e = map.get(key);
       if (e && keep.has(vendorIdOf(collection, e))) continue;
-      members.delete(key);
-      const scopes = this.memberships[collection].get(key);
-      scopes?.delete(scope);
-      if (!scopes || scopes.size === 0) this.removeEntity(collection, key);
+      if (this.scopes.drop(collection, sourceId, key, scope)) this.removeEntity(collection, key);
     }
   }
 
@@ -314,15 +287,7 @@ export class LiveState {
       if (!idx) this.bySource.set(sourceId, (idx = { agents: new Set(), queues: new Set(), sites: new Set(), lines: new Set() }));
       idx[collection].add(key);
     }
-    if (scope === undefined) return;
-    let scopes = this.memberships[collection].get(key);
-    if (scopes?.has(scope)) return;
-    if (!scopes) this.memberships[collection].set(key, (scopes = new Set()));
-    scopes.add(scope);
-    const memberKey = `${collection}|${sourceId}|${scope}`;
-    let members = this.scopeMembers.get(memberKey);
-    if (!members) this.scopeMembers.set(memberKey, (members = new Set()));
-    members.add(key);
+    if (scope !== undefined) this.scopes.add(collection, sourceId, key, scope);
   }
 
   private removeEntity(collection: EntityCollection, key: string): void {
@@ -330,12 +295,8 @@ export class LiveState {
     const prev = map.get(key);
     if (!prev) return;
     map.delete(key);
-    if (collection === 'queues') this.calls.delete(key);
-    const scopes = this.memberships[collection].get(key);
-    if (scopes) {
-      for (const scope of scopes) this.scopeMembers.get(`${collection}|${prev.sourceId}|${scope}`)?.delete(key);
-      this.memberships[collection].delete(key);
-    }
+    if (collection === 'queues') this.calls.forget(key);
+    this.scopes.forget(collection, prev.sourceId, key);
     this.bySource.get(prev.sourceId)?.[collection].delete(key);
     this.markRemoved(collection, key);
     this.notify(collection, null, prev as never);
@@ -369,23 +330,11 @@ export class LiveState {
 
   // ---- log -----------------------------------------------------------------------------------
   appendLog(entry: Omit<LogEntry, 'id'>): LogEntry {
-    const full: LogEntry = { id: ++this.logSeq, ...entry };
-    this.addLog(full);
-    return full;
-  }
-
-  private addLog(full: LogEntry): void {
-    // Both lists keep the last LOG_CAPACITY entries; they are trimmed in halves (not one entry per
-    // append, which moved the whole list on every entry of a busy feed). Readers see only the last
-    // LOG_CAPACITY.
-    this.log.push(full);
-    if (this.log.length > 2 * LOG_CAPACITY) this.log.splice(0, this.log.length - LOG_CAPACITY);
-    this.pendingLog.push(full);
-    if (this.pendingLog.length > 2 * LOG_CAPACITY) this.pendingLog.splice(0, this.pendingLog.length - LOG_CAPACITY);
+    return this.log.append(entry);
   }
 
   recentLog(limit = 500): LogEntry[] {
-    return this.log.slice(-Math.min(limit, LOG_CAPACITY) || -LOG_CAPACITY);
+    return this.log.recent(limit);
   }
 
   // ---- output --------------------------------------------------------------------------------
@@ -403,7 +352,7 @@ export class LiveState {
   }
 
   hasChanges(): boolean {
-    if (this.pendingLog.length) return true;
+    if (this.log.hasPending) return true;
     for (const c of Object.keys(this.dirty) as Collection[]) if (this.dirty[c].size || this.removed[c].size) return true;
     return false;
   }
@@ -429,10 +378,7 @@ export class LiveState {
         removed.clear();
       }
     }
-    if (this.pendingLog.length) {
-      patch.log = this.pendingLog.length > LOG_CAPACITY ? this.pendingLog.slice(-LOG_CAPACITY) : this.pendingLog;
-      this.pendingLog = [];
-    }
+    if (this.log.hasPending) patch.log = this.log.takePending();
     return patch;
   }
 }
