@@ -1,9 +1,14 @@
 /**
  * Webhook receiver registry: connectors register a secret path segment and a handler; whoever owns an
  * HTTP server (collector, or the tray app's local receiver) routes `/hooks/{vendor}/{secret}` here.
- * Secrets are compared in constant time (hashes of equal length, `timingSafeEqual`).
+ *
+ * Secrets are compared in constant time: the presented secret is written into a zero-filled buffer
+ * as wide as the longest registered secret (at least 64 bytes), and that buffer is compared with
+ * `timingSafeEqual` against every route's secret padded to the same width — all of them, also after
+ * a match — with the byte lengths compared as well (so "abc" never matches "abc\0"). The time taken
+ * depends on the registered width and the number of routes, never on how much of a secret was right.
  */
-import { hash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 
 export interface WebhookRequest {
   method: string;
@@ -21,14 +26,30 @@ export interface WebhookResponse {
 
 export type WebhookHandler = (req: WebhookRequest) => WebhookResponse;
 
-/** SHA-256 of the secret (one-shot `crypto.hash`: half the cost of a Hash object, per request). */
-const digest = (s: string) => hash('sha256', s, 'buffer');
+/** The narrowest comparison width, and the step it grows by. */
+const WIDTH_STEP = 64;
+
+interface Route {
+  vendor: string;
+  /** The secret's UTF-8 bytes, zero-padded to the registry's width. */
+  padded: Buffer;
+  /** The secret's length in UTF-8 bytes. */
+  length: number;
+  handler: WebhookHandler;
+}
 
 export class WebhookRegistry {
-  private readonly routes: { vendor: string; digest: Buffer; handler: WebhookHandler }[] = [];
+  private readonly routes: Route[] = [];
+  private width = WIDTH_STEP;
+  /** Where a presented secret is written for the comparison (the lookup is synchronous). */
+  private scratch = Buffer.alloc(WIDTH_STEP);
 
   register(vendor: string, secret: string, handler: WebhookHandler): () => void {
-    const route = { vendor, digest: digest(secret), handler };
+    const length = Buffer.byteLength(secret);
+    if (length > this.width) this.widen(Math.ceil(length / WIDTH_STEP) * WIDTH_STEP);
+    const padded = Buffer.alloc(this.width);
+    padded.write(secret, 0, 'utf8');
+    const route: Route = { vendor, padded, length, handler };
     this.routes.push(route);
     return () => {
       const i = this.routes.indexOf(route);
@@ -38,10 +59,14 @@ export class WebhookRegistry {
 
   /** Finds the handler for a secret; checks every route so timing does not reveal which matched. */
   find(vendor: string, secret: string): WebhookHandler | null {
-    const d = digest(secret);
+    const scratch = this.scratch;
+    scratch.fill(0);
+    const length = Buffer.byteLength(secret);
+    // A secret wider than every registered one is cut short here, and cannot match (written < length).
+    const whole = scratch.write(secret, 0, 'utf8') === length;
     let found: WebhookHandler | null = null;
     for (const r of this.routes) {
-      if (timingSafeEqual(r.digest, d) && r.vendor === vendor) found = r.handler;
+      if (timingSafeEqual(r.padded, scratch) && whole && r.length === length && r.vendor === vendor) found = r.handler;
     }
     return found;
   }
@@ -55,5 +80,20 @@ export class WebhookRegistry {
 
   get size(): number {
     return this.routes.length;
+  }
+
+  /** The comparison width in bytes (every comparison spans exactly this many). */
+  get comparisonWidth(): number {
+    return this.width;
+  }
+
+  private widen(width: number): void {
+    this.width = width;
+    this.scratch = Buffer.alloc(width);
+    for (const r of this.routes) {
+      const padded = Buffer.alloc(width);
+      r.padded.copy(padded);
+      r.padded = padded;
+    }
   }
 }

@@ -3,7 +3,8 @@
  * on /api/* when set, also on loopback; stream closed with 4401; non-loopback bind refused) and
  * collector-cli.test.ts (exit code 2 naming server.accessToken): every non-loopback form of host is
  * refused before anything listens, the token is accepted only where documented, comparisons run on
- * fixed-length digests in constant time, and a webhook secret lookup checks every route.
+ * fixed-length digests (tokens) or fixed-width padded secrets (webhooks) in constant time, and a
+ * webhook secret lookup checks every route.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -115,7 +116,7 @@ describe('constant-time comparisons', () => {
     ]);
   });
 
-  it('a webhook secret lookup compares against every registered route, also after a match', () => {
+  it('a webhook secret lookup compares against every registered route, also after a match, at one fixed width', () => {
     const registry = new WebhookRegistry();
     const handler = () => ({ status: 204 });
     for (let i = 0; i < 5; i++) registry.register('telphin', `secret-number-${i}-0123456789`, handler);
@@ -123,8 +124,46 @@ describe('constant-time comparisons', () => {
     expect(registry.find('telphin', 'secret-number-0-0123456789')).toBe(handler);
     expect(compared).toHaveLength(5);
     compared.length = 0;
-    expect(registry.find('telphin', 'not-registered')).toBeNull();
-    expect(compared).toHaveLength(5);
-    expect(compared.every(([a, b]) => a === 32 && b === 32)).toBe(true);
+    // Nothing a caller presents changes what is compared: wrong, short, longer than any secret, multi-byte.
+    for (const presented of ['not-registered', '', 'secret-number-0-012345678', 'secret-number-0-0123456789x', 'é'.repeat(256), 'z'.repeat(300)]) {
+      expect(registry.find('telphin', presented), presented.slice(0, 30)).toBeNull();
+    }
+    expect(compared).toHaveLength(30);
+    expect(compared.every(([a, b]) => a === registry.comparisonWidth && b === registry.comparisonWidth)).toBe(true);
+  });
+
+  it('a secret matches only itself: not a prefix, not with padding bytes, not under another vendor', () => {
+    const registry = new WebhookRegistry();
+    const h1 = () => ({ status: 204 });
+    const h2 = () => ({ status: 202 });
+    registry.register('telphin', 'first-secret-0123456789', h1);
+    registry.register('telphin', 'sécond-secret-ünïcode-0123', h2);
+    expect(registry.find('telphin', 'first-secret-0123456789')).toBe(h1);
+    expect(registry.find('telphin', 'sécond-secret-ünïcode-0123')).toBe(h2);
+    expect(registry.find('telphin', 'first-secret-012345678')).toBeNull();
+    // Byte for byte what the route's padded buffer holds: only the lengths tell them apart.
+    expect(registry.find('telphin', 'first-secret-0123456789'.padEnd(64, '\0'))).toBeNull();
+    expect(registry.find('telphin', 'first-secret-0123456789\u0000')).toBeNull();
+    expect(registry.find('telphin', 'second-secret-unicode-0123')).toBeNull();
+    expect(registry.find('avaya', 'first-secret-0123456789')).toBeNull();
+  });
+
+  it('a long secret widens every comparison; an unregistered route no longer matches', () => {
+    const registry = new WebhookRegistry();
+    const h1 = () => ({ status: 204 });
+    const h2 = () => ({ status: 202 });
+    const unregister = registry.register('telphin', 'short-secret-0123456789', h1);
+    expect(registry.comparisonWidth).toBe(64);
+    const long = `long-${'ж'.repeat(100)}`; // 205 bytes
+    registry.register('telphin', long, h2);
+    expect(registry.comparisonWidth).toBe(256);
+    compared.length = 0;
+    expect(registry.find('telphin', 'short-secret-0123456789')).toBe(h1);
+    expect(registry.find('telphin', long)).toBe(h2);
+    expect(registry.find('telphin', long.slice(0, -1))).toBeNull();
+    expect(compared.every(([a, b]) => a === 256 && b === 256)).toBe(true);
+    unregister();
+    expect(registry.find('telphin', 'short-secret-0123456789')).toBeNull();
+    expect(registry.find('telphin', long)).toBe(h2);
   });
 });
