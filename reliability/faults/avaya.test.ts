@@ -5,8 +5,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FULL, Figures } from '../lib/figures';
-import { runFault } from '../lib/faults';
-import { waitFor } from '../lib/wait';
+import { dnsFailure, runFault } from '../lib/faults';
 import { avayaRig, type AvayaRig } from '../lib/rigs/avaya';
 
 const figures = new Figures('faults-avaya');
@@ -112,21 +111,7 @@ describe('Avaya AXP: faults survived', () => {
   it('DNS failure after a network change', async () => {
     await runFault(
       await start(),
-      {
-        fault: 'DNS failure (ENOTFOUND)',
-        inject: async (r) => {
-          r.resolver.failing = true;
-          r.proxy.resetAll();
-          // The fault lasts until the connector has met it twice (its retries are what fail).
-          await waitFor('two failed lookups', () => r.resolver.refused >= 2, 10_000);
-        },
-        heal: (r) => void (r.resolver.failing = false),
-        detect: [...BROKEN],
-        verify: (r) => {
-          expect(r.resolver.refused).toBeGreaterThanOrEqual(2);
-          return { lookupsFailed: r.resolver.refused };
-        },
-      },
+      dnsFailure([...BROKEN]),
       figures,
     );
   });

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FULL, Figures } from '../lib/figures';
-import { converged, runFault } from '../lib/faults';
+import { converged, dnsFailure, runFault } from '../lib/faults';
 import { axialysRig, type AxialysRig, UNCONFIRMED_CALL_TEST_MS } from '../lib/rigs/axialys';
 import { sleep, waitFor } from '../lib/wait';
 
@@ -128,21 +128,7 @@ describe('Axialys: faults survived', () => {
   it('DNS failure after a network change', async () => {
     await runFault(
       await start(),
-      {
-        fault: 'DNS failure (ENOTFOUND)',
-        inject: async (r) => {
-          r.resolver.failing = true;
-          r.proxy.resetAll();
-          // The fault lasts until the connector has met it twice (its retries are what fail).
-          await waitFor('two failed lookups', () => r.resolver.refused >= 2, 10_000);
-        },
-        heal: (r) => void (r.resolver.failing = false),
-        detect: ['down'],
-        verify: (r) => {
-          expect(r.resolver.refused).toBeGreaterThanOrEqual(2);
-          return { lookupsFailed: r.resolver.refused };
-        },
-      },
+      dnsFailure(['down']),
       figures,
     );
   });

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FULL, Figures } from '../lib/figures';
-import { runFault } from '../lib/faults';
+import { dnsFailure, runFault } from '../lib/faults';
 import { TELPHIN_TIMEOUT_MS, telphinRig, type TelphinRig } from '../lib/rigs/telphin';
 import type { Rig } from '../lib/rig';
 import { sleep, waitFor } from '../lib/wait';
@@ -148,21 +148,7 @@ describe('Telphin: faults survived', () => {
   it('DNS failure', async () => {
     await runFault(
       await start(),
-      {
-        fault: 'DNS failure (ENOTFOUND)',
-        inject: async (r) => {
-          r.resolver.failing = true;
-          r.proxy.resetAll();
-          // The fault lasts until the connector has met it twice (its retries are what fail).
-          await waitFor('two failed lookups', () => r.resolver.refused >= 2, 10_000);
-        },
-        heal: (r) => void (r.resolver.failing = false),
-        detect: ['down'],
-        verify: (r) => {
-          expect(r.resolver.refused).toBeGreaterThanOrEqual(2);
-          return { lookupsFailed: r.resolver.refused };
-        },
-      },
+      dnsFailure(['down']),
       figures,
     );
   });

@@ -4,9 +4,9 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FULL, Figures } from '../lib/figures';
-import { runFault } from '../lib/faults';
+import { dnsFailure, runFault } from '../lib/faults';
 import { wolkvoxRig, type WolkvoxRig } from '../lib/rigs/wolkvox';
-import { sleep, waitFor } from '../lib/wait';
+import { sleep } from '../lib/wait';
 
 const figures = new Figures('faults-wolkvox');
 let rig: WolkvoxRig | null = null;
@@ -82,21 +82,7 @@ describe('Wolkvox: faults survived', () => {
   it('DNS failure', async () => {
     await runFault(
       await start(),
-      {
-        fault: 'DNS failure (ENOTFOUND)',
-        inject: async (r) => {
-          r.resolver.failing = true;
-          r.proxy.resetAll();
-          // The fault lasts until the connector has met it twice (its retries are what fail).
-          await waitFor('two failed lookups', () => r.resolver.refused >= 2, 10_000);
-        },
-        heal: (r) => void (r.resolver.failing = false),
-        detect: ['down'],
-        verify: (r) => {
-          expect(r.resolver.refused).toBeGreaterThanOrEqual(2);
-          return { lookupsFailed: r.resolver.refused };
-        },
-      },
+      dnsFailure(['down']),
       figures,
     );
   });

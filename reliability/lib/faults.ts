@@ -4,6 +4,7 @@
  * the fault ends; then we time how long until the source is live again and shows exactly the vendor's
  * picture — nothing missing, nothing stale, nothing twice — and count every notification raised.
  */
+import { expect } from 'vitest';
 import type { Alert, SourceStatus } from '../../src/shared/model';
 import { agrees, compare, describe, type Diff } from './compare';
 import type { Figures, Figure } from './figures';
@@ -42,6 +43,28 @@ export interface Measured {
   statusPath: string;
   notifications: string[];
   diff: Diff;
+}
+
+/**
+ * A DNS failure after a network change, as every vendor meets it: lookups refused and connections
+ * reset, lasting until the connector has failed two lookups (its retries are what fail); then lookups
+ * answer again. `detect`: the statuses that show the vendor's connector noticed.
+ */
+export function dnsFailure(detect: SourceStatus[]): FaultSpec {
+  return {
+    fault: 'DNS failure (ENOTFOUND)',
+    inject: async (r) => {
+      r.resolver.failing = true;
+      r.proxy.resetAll();
+      await waitFor('two failed lookups', () => r.resolver.refused >= 2, 10_000);
+    },
+    heal: (r) => void (r.resolver.failing = false),
+    detect,
+    verify: (r) => {
+      expect(r.resolver.refused).toBeGreaterThanOrEqual(2);
+      return { lookupsFailed: r.resolver.refused };
+    },
+  };
 }
 
 export async function converged(rig: Rig, what = 'live and in agreement with the vendor', timeoutMs = 15_000): Promise<void> {
