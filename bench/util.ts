@@ -1,4 +1,6 @@
 /** Helpers shared by the benchmarks: one JSON line per figure, timing, GC. */
+import { seeded } from '../src/simulators/random';
+
 export interface Figure {
   bench: string;
   metric: string;
@@ -53,16 +55,7 @@ export function mb(bytes: number): number {
 }
 
 /** A seeded PRNG (mulberry32) so runs are comparable. */
-export function prng(seed = 42): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = (seed = 42): (() => number) => seeded(seed);
 
 /** The median of a list (NaN when empty). */
 export function median(values: number[]): number {

@@ -17,21 +17,10 @@ import { LiveState } from '../../src/core/state/store';
 import { History } from '../../src/core/history/history';
 import { FAST_PARSERS } from '../../src/core/connectors/wolkvox/wire';
 import { readdirSync } from 'node:fs';
+import { seeded as prng } from '../../src/simulators/random';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const fixture = (path: string): unknown => JSON.parse(readFileSync(join(FIXTURES, path), 'utf8'));
-
-/** mulberry32: the same variants on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STRINGS = ['', ' ', '0', '12', ' 12 ', '007', '-3', '+4', '1.5', '.5', '5.', '.', '1e3', '1E-2', '2e', '1,5', '12%', '0x10', 'Infinity', 'NaN', '1_000', '９', 'abc', 'READY', 'not_ready', 'N/A', 'null', 'true', 'FALSE', '2024-05-01T10:00:00Z', '1732185600000', '1732185600', '9999999999999999', '123456789012345'];
 const pick = <T,>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;

@@ -19,17 +19,8 @@ import { WebhookFieldsSchema } from '../../src/core/connectors/telphin/wire';
 import type { WebhookRequest } from '../../src/core/webhooks';
 import { toNumber } from '../../src/core/connectors/wolkvox/wire';
 import { parseDurationSec } from '../../src/core/connectors/wolkvox/time';
+import { seeded as prng } from '../../src/simulators/random';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T,>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 const T0 = 1_800_000_000_000;
 

@@ -2,6 +2,7 @@
  * A small seeded PRNG (mulberry32) so that every fuzz run can be replayed: frame `i` of a vendor run is
  * generated from `frameRng(seed, vendor, i)` alone, so one failing frame can be rebuilt by its index.
  */
+import { seeded } from '../../../src/simulators/random';
 
 export interface Rng {
   /** A float in [0, 1). */
@@ -14,14 +15,7 @@ export interface Rng {
 }
 
 export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -6,6 +6,7 @@
  */
 import type { AxialysSimulator } from './server';
 import { frames } from './frames';
+import { seeded } from '../random';
 
 type Phase = 'out' | 'available' | 'ringing' | 'on_call' | 'paused' | 'unavailable';
 interface Waiting {
@@ -26,17 +27,6 @@ interface DemoAgent {
 const SERVICE = '33820620620';
 const ALERT_EVERY_MS = 60_000;
 
-/** Small deterministic PRNG (mulberry32) so the demo is the same story every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class DemoTeam {
   private readonly agents: DemoAgent[];

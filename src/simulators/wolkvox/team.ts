@@ -61,17 +61,7 @@ export interface SimLine {
   rxLossPct: number;
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded } from '../random';
 
 export const GOOD_NETWORK: SimNetwork = { latencyMs: 60, txJitterMs: 4, rxJitterMs: 5, txLossPct: 0, rxLossPct: 0, rejectionPct: 0 };
 
