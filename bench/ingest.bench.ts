@@ -14,26 +14,8 @@ import { wolkvoxCase } from './ingest/wolkvox';
 import type { IngestCase } from './ingest/common';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { emit, gc } from './util';
+import { emit, eventsPerCpuSecond } from './util';
 
-/** Main-thread CPU seconds (the kernel counts them in ticks of a few ms: measure long enough). */
-function cpu(): number {
-  const u = process.threadCpuUsage();
-  return (u.user + u.system) / 1e6;
-}
-
-/** Events per CPU-second of `run` (one call handles `events` events), repeated for at least `minSec`. */
-async function rateOf(events: number, run: () => unknown, minSec: number): Promise<number> {
-  gc();
-  let calls = 0;
-  const t0 = cpu();
-  for (;;) {
-    await run();
-    calls++;
-    const elapsed = cpu() - t0;
-    if (elapsed >= minSec) return (events * calls) / elapsed;
-  }
-}
 
 function parseAll(c: IngestCase): void {
   let objects = 0;
@@ -54,10 +36,10 @@ async function measure(c: IngestCase, rounds: number, minSec: number): Promise<v
   let pipe = 0;
   let form = 0;
   for (let r = 0; r < rounds; r++) {
-    base = Math.max(base, await rateOf(c.events, () => parseAll(c), minSec));
-    pipe = Math.max(pipe, await rateOf(c.events, () => c.pass(), minSec));
+    base = Math.max(base, await eventsPerCpuSecond(c.events, () => parseAll(c), minSec));
+    pipe = Math.max(pipe, await eventsPerCpuSecond(c.events, () => c.pass(), minSec));
     const bodies = c.form;
-    if (bodies) form = Math.max(form, await rateOf(c.events, () => parseForms(bodies), minSec));
+    if (bodies) form = Math.max(form, await eventsPerCpuSecond(c.events, () => parseForms(bodies), minSec));
   }
   const problem = c.check();
   if (problem) throw new Error(`${c.vendor} ingest did not work as measured: ${problem}`);

@@ -45,6 +45,28 @@ export function rate(fn: () => number, rounds = 3): number {
   return best;
 }
 
+/** Main-thread CPU seconds (the kernel counts them in ticks of a few ms: measure long enough). */
+function threadCpuSeconds(): number {
+  const u = process.threadCpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/**
+ * Events per main-thread CPU-second of `run` (one call handles `events` events), called again until
+ * it has used at least `minSec` of CPU.
+ */
+export async function eventsPerCpuSecond(events: number, run: () => unknown, minSec: number): Promise<number> {
+  gc();
+  let calls = 0;
+  const t0 = threadCpuSeconds();
+  for (;;) {
+    await run();
+    calls++;
+    const elapsed = threadCpuSeconds() - t0;
+    if (elapsed >= minSec) return (events * calls) / elapsed;
+  }
+}
+
 export function cpuMicros(): number {
   const u = process.cpuUsage();
   return u.user + u.system;

@@ -31,28 +31,13 @@ import { axialysCase } from './axialys';
 import { telphinCase } from './telphin';
 import { wolkvoxCase } from './wolkvox';
 import { engineFor, type IngestCase } from './common';
-import { emit, gc } from '../util';
+import { emit, eventsPerCpuSecond } from '../util';
 
 /** A stage: its name, one pass over every frame, and the stage it adds to (none: a baseline). */
 type Stage = [name: string, run: () => unknown, after?: string];
 
-const cpu = () => {
-  const u = process.threadCpuUsage();
-  return (u.user + u.system) / 1e6;
-};
-
 /** µs of main-thread CPU per event of `run` (one call handles `events` events), over ≥ `minSec`. */
-async function usPerEvent(events: number, run: () => unknown, minSec: number): Promise<number> {
-  gc();
-  let calls = 0;
-  const t0 = cpu();
-  for (;;) {
-    await run();
-    calls++;
-    const elapsed = cpu() - t0;
-    if (elapsed >= minSec) return (elapsed / (events * calls)) * 1e6;
-  }
-}
+const usPerEvent = async (events: number, run: () => unknown, minSec: number): Promise<number> => 1e6 / (await eventsPerCpuSecond(events, run, minSec));
 
 /** An engine whose one source's events come straight from `emit` (the engine stage alone). */
 function sideEngine(sourceId: string) {

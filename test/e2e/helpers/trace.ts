@@ -23,6 +23,8 @@ export interface TaskStats {
   longCpu: number;
   /** Tasks over 50 ms of wall time. */
   longWall: number;
+  /** CPU time of all tasks, ms. */
+  cpuMs: number;
 }
 
 export function rendererTasks(traceJson: Buffer): TaskStats {
@@ -38,5 +40,6 @@ export function rendererTasks(traceJson: Buffer): TaskStats {
     longestWallMs: Math.round(Math.max(0, ...wall)),
     longCpu: cpu.filter((d) => d > 50).length,
     longWall: wall.filter((d) => d > 50).length,
+    cpuMs: cpu.reduce((a, b) => a + b, 0),
   };
 }
