@@ -1,6 +1,7 @@
 /** Filter bar of the agents table: source, state, queue and a free-text search. */
 import { AGENT_STATES, type Queue, type Source } from '../../../shared/model';
 import { useI18n } from '../../i18n/context';
+import { SourceSelect } from '../../components/SourceSelect';
 import type { AgentFilter } from './rows';
 
 export function AgentFilters({
@@ -25,17 +26,7 @@ export function AgentFilters({
         {t('filter.search')}
         <input type="search" value={filter.search} onChange={(e) => onChange({ ...filter, search: e.target.value })} placeholder={t('agents.searchHint')} />
       </label>
-      <label>
-        {t('filter.source')}
-        <select value={filter.source} onChange={(e) => onChange({ ...filter, source: e.target.value })}>
-          <option value="">{t('filter.all')}</option>
-          {sources.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SourceSelect value={filter.source} sources={sources} onChange={(source) => onChange({ ...filter, source })} />
       <label>
         {t('filter.state')}
         <select value={filter.state} onChange={(e) => onChange({ ...filter, state: e.target.value as AgentFilter['state'] })}>

@@ -4,6 +4,7 @@ import type { LogEntry } from '../../../shared/model';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { ViewHeader } from '../../components/ViewHeader';
+import { SourceSelect } from '../../components/SourceSelect';
 import { useVirtualRows } from '../../components/useVirtualRows';
 
 const ROW_HEIGHT = 30;
@@ -57,17 +58,7 @@ export function EventsView() {
           {t('filter.search')}
           <input type="search" value={filter.text} onChange={(e) => set({ text: e.target.value })} />
         </label>
-        <label>
-          {t('filter.source')}
-          <select value={filter.source} onChange={(e) => set({ source: e.target.value })}>
-            <option value="">{t('filter.all')}</option>
-            {sources.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SourceSelect value={filter.source} sources={sources} onChange={(source) => set({ source })} />
         <label>
           {t('filter.level')}
           <select value={filter.level} onChange={(e) => set({ level: e.target.value as LogFilter['level'] })}>

@@ -5,6 +5,7 @@ import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { ViewHeader } from '../../components/ViewHeader';
+import { SourceSelect } from '../../components/SourceSelect';
 import { SortHeader, type SortState } from '../../components/SortHeader';
 import { LevelValue } from '../../components/badges';
 import { clockDuration, compareNullable } from '../../lib/format';
@@ -62,17 +63,7 @@ export function QueuesView() {
     <>
       <ViewHeader title={t('nav.queues')} />
       <div className="filters">
-        <label>
-          {t('filter.source')}
-          <select value={source} onChange={(e) => setSource(e.target.value)}>
-            <option value="">{t('filter.all')}</option>
-            {sources.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SourceSelect value={source} sources={sources} onChange={setSource} />
       </div>
       <div className="table-scroll">
         <table className="grid queues" aria-label={t('nav.queues')}>

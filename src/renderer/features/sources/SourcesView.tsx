@@ -1,9 +1,9 @@
 /** Configured sources with their live status, and the forms to add, edit, test and remove them. */
 import { useState } from 'react';
 import type { SourceConfigView } from '../../../shared/sources';
-import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
+import { useStartDemo } from '../../app/use-start-demo';
 import { ViewHeader } from '../../components/ViewHeader';
 import { FORM_VENDORS, type Vendor } from './fields';
 import { SourceForm } from './SourceForm';
@@ -13,26 +13,12 @@ type Editing = { vendor: Vendor; existing?: SourceConfigView } | null;
 
 export function SourcesView() {
   const { t } = useI18n();
-  const client = useClient();
   const settings = useSettings();
   const [editing, setEditing] = useState<Editing>(null);
   const [vendor, setVendor] = useState<Vendor>('wolkvox');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { start: demo, busy, error, setError } = useStartDemo();
   const view = settings.view;
   const editable = view?.editable ?? false;
-
-  const demo = async () => {
-    setBusy(true);
-    try {
-      settings.set(await client.invoke('sources:demo', undefined));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
