@@ -89,6 +89,13 @@ function notificationKinds(rig: Rig): string[] {
   return out.sort();
 }
 
+/** How many alerts have been notified so far (a group counts once per alert), without taking them. */
+function notifiedAlerts(rig: Rig): number {
+  let n = 0;
+  for (const sent of rig.notifier.sent) n += sent.alertIds.length;
+  return n;
+}
+
 const alertKey = (a: Alert) => `${a.ruleId}|${a.subject.key}`;
 
 /**
@@ -148,6 +155,11 @@ export async function runFault(rig: Rig, spec: FaultSpec, figures: Figures): Pro
   // Alerts that were firing before must be firing again (same rule, same subject): the fault ends no alert.
   const firingNow = () => new Set(rig.engine.alerts.list('firing').map(alertKey));
   await hurry(rig, 'the alerts of the starting picture', () => [...firingBefore].every((k) => firingNow().has(k)));
+  // The notifications a scenario expects come from rules that need a few samples after recovery (a
+  // loaded machine gets there later): give them their samples before counting, within a bound; the
+  // exact comparison below says what is missing if they never come.
+  const expected = spec.notifications?.length ?? 0;
+  if (expected) await hurry(rig, `${expected} notification(s)`, () => notifiedAlerts(rig) >= expected, 10_000).catch(() => undefined);
   await sleep(400);
   rig.engine.flush();
   const diff = compare(rig.engine, rig.truth(), rig.sourceId, rig.mirror);
