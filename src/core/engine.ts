@@ -103,8 +103,8 @@ export class Engine {
       this.recordHistory(collection, next, prev, now);
       this.scheduleFlush();
     });
-    this.alerts.onAlertChanged((alert) => {
-      this.state.markDirty('alerts', alert.id);
+    this.alerts.onAlertChanged((id) => {
+      this.state.markDirty('alerts', id);
       this.scheduleFlush();
     });
   }

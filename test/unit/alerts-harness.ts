@@ -18,6 +18,8 @@ export interface HarnessOptions {
   historyPath?: string;
   historyLimit?: number;
   start?: number;
+  /** Keep `changes` (each change read as the alert is then: which builds every new value at once). Default true. */
+  recordChanges?: boolean;
 }
 
 export function alertHarness(opts: HarnessOptions = {}) {
@@ -47,7 +49,8 @@ export function alertHarness(opts: HarnessOptions = {}) {
     },
   });
   const changes: Alert[] = [];
-  engine.onAlertChanged((a) => changes.push(a));
+  // Each change as the alert reads at that moment (a new object per change).
+  if (opts.recordChanges !== false) engine.onAlertChanged((id) => changes.push(engine.get(id)!));
   state.onChange((c, next, prev) => engine.onEntity(c, next, prev, clock.now()));
   let seq = 0;
 

@@ -147,4 +147,36 @@ describe('alert lifecycle: N-of-M raise, K-sample clear, severity', () => {
     expect(h.changes.map((a) => `${a.id}:${a.state}:${a.value}`)).toEqual([`${LAT}:pending:450`, `${LAT}:firing:460`, `${LAT}:firing:470`]);
     expect(new Set(h.changes).size).toBe(3);
   });
+
+  it('builds a moving value into its alert when the alert is read, once, and signals every change', () => {
+    const h = alertHarness({ recordChanges: false });
+    const ids: string[] = [];
+    h.engine.onAlertChanged((id) => ids.push(id));
+    const Q = 'queue.waiting|ax:q1';
+    h.waiting('q1', 7, 'ax', 'Support');
+    h.waiting('q1', 8, 'ax', 'Support');
+    const firing = h.engine.get(Q)!;
+    expect(firing).toMatchObject({ state: 'firing', value: 8, message: '8 calls waiting ≥ 5 — Support (Axialys)' });
+    ids.length = 0;
+    // Three new values while nobody reads: three change signals, no new alert object yet.
+    h.waiting('q1', 9, 'ax', 'Support');
+    h.waiting('q1', 7, 'ax', 'Support');
+    h.waiting('q1', 6, 'ax', 'Support');
+    expect(ids).toEqual([Q, Q, Q]);
+    // Built when read: with the queue's name as it is then (renamed meanwhile, same waiting count).
+    h.state.apply('ax', { type: 'queue', id: 'q1', set: { name: 'Support FR' } }, h.now());
+    expect(ids).toEqual([Q, Q, Q]);
+    const read = h.engine.get(Q)!;
+    expect(read).not.toBe(firing);
+    expect(read).toMatchObject({ state: 'firing', value: 6, message: '6 calls waiting ≥ 5 — Support FR (Axialys)', subjectName: 'Support FR', since: firing.since });
+    expect(firing).toMatchObject({ value: 8 }); // published alerts are never modified
+    expect(h.engine.get(Q)).toBe(read); // nothing new since: the same object
+    expect(h.engine.list('firing')).toEqual([read]);
+    // The resolved alert carries the last value published before the recovery, as it did when built eagerly.
+    h.waiting('q1', 2, 'ax');
+    h.waiting('q1', 1, 'ax');
+    const resolved = h.engine.get(Q)!;
+    expect(resolved).toMatchObject({ state: 'resolved', value: 2, message: '2 calls waiting (threshold 5) — Support FR (Axialys)' });
+    expect(h.engine.history(1)).toEqual([resolved]);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The alerts themselves: tracks by rule and subject, the lifecycle (pending → firing → resolved),
- * suppression while a source is down, and every change published as a new immutable Alert.
+ * suppression while a source is down, and every change published as a new immutable Alert (a new
+ * value of an open alert is built when the alert is next read: see `Track.alert`).
  * Indexes (active by id, by source, snoozed, acknowledged) keep every operation proportional to the
  * alerts involved, never to all entities.
  */
@@ -17,7 +18,8 @@ export interface BookDeps {
   lookup: AlertLookup;
   history: AlertHistory;
   snoozes: SnoozeBook;
-  emit(alert: Alert): void;
+  /** The alert with this id changed (read it with `get`). */
+  changed(id: string): void;
 }
 
 const DROPPED_KEEP_MS = 10_000;
@@ -62,14 +64,14 @@ export class AlertBook {
   create(rule: Rule, subject: Subject, sourceId: string): Track {
     let m = this.tracks.get(rule.id);
     if (!m) this.tracks.set(rule.id, (m = new Map()));
-    const t = newTrack(rule, subject, sourceId);
+    const t = newTrack(rule, subject, sourceId, this.build);
     if (!m.has(subject.key)) this.subjects.set(subject.key, (this.subjects.get(subject.key) ?? 0) + 1);
     m.set(subject.key, t);
     return t;
   }
 
   deleteTrack(t: Track): void {
-    if (t.alert) return;
+    if (t.built) return;
     const m = this.tracks.get(t.rule.id);
     if (m?.get(t.subject.key) !== t) return;
     m.delete(t.subject.key);
@@ -95,7 +97,7 @@ export class AlertBook {
     let source = src ? this.labels.get(src) : t.sourceId;
     if (source === undefined) this.labels.set(src!, (source = sourceLabel(src, t.sourceId)));
     const key = t.subject.key;
-    const fallback = t.alert?.subjectName ?? key.slice(key.indexOf(':') + 1);
+    const fallback = t.built?.subjectName ?? key.slice(key.indexOf(':') + 1);
     switch (t.subject.kind) {
       case 'agent': {
         const a = lookup.agent(key);
@@ -111,24 +113,28 @@ export class AlertBook {
   }
 
   private publish(t: Track, fields: Partial<Alert>): Alert {
-    return this.emitNew(t, { ...t.alert!, ...fields });
+    return this.emitNew(t, { ...t.built!, value: t.shownValue, threshold: t.shownThreshold, ...fields });
   }
 
-  /** `publish(t, { value, threshold })` — what every new sample of a live alert publishes — in one copy. */
-  private publishValue(t: Track, value: number | null, threshold: number | null): void {
-    const a: Alert = { ...t.alert! };
-    a.value = value;
-    a.threshold = threshold;
-    this.emitNew(t, a);
-  }
+  /** The alert of a track whose published value is newer than its built alert (see `Track.alert`). */
+  private readonly build = (t: Track): Alert => {
+    const a: Alert = { ...t.built! };
+    a.value = t.shownValue;
+    a.threshold = t.shownThreshold;
+    return this.named(t, a);
+  };
 
-  /** Names the subject of `a` (a fresh copy of the track's alert) and its message, and publishes it. */
-  private emitNew(t: Track, a: Alert): Alert {
+  /** Names the subject of `a` (a fresh copy of the track's alert) and writes its message. */
+  private named(t: Track, a: Alert): Alert {
     const names = this.names(t);
     a.subjectName = names.subject;
     a.message = alertMessage(t.rule.def, a.value, a.threshold, names);
-    t.alert = a;
-    this.deps.emit(a);
+    return a;
+  }
+
+  private emitNew(t: Track, a: Alert): Alert {
+    t.alert = this.named(t, a);
+    this.deps.changed(a.id);
     return a;
   }
 
@@ -165,32 +171,42 @@ export class AlertBook {
   }
 
   pending(t: Track, severity: Severity, now: number): void {
-    if (t.alert) return void this.refresh(t);
+    if (t.built) return void this.refresh(t);
     this.start(t, 'pending', severity, now);
     this.publish(t, {});
   }
 
   /** Starts firing (from pending or directly). `since`: when the trouble began, if before now. */
   fire(t: Track, severity: Severity, now: number, since = now): void {
-    if (t.alert?.state === 'firing') return void this.refresh(t);
-    if (!t.alert) this.start(t, 'firing', severity, now, since);
+    if (t.built?.state === 'firing') return void this.refresh(t);
+    if (!t.built) this.start(t, 'firing', severity, now, since);
     this.publish(t, { state: 'firing', severity, firedAt: now, value: t.value, threshold: thresholdFor(t.rule, severity) });
     this.dispatcher.raise(t, now);
   }
 
-  /** New value (and thresholds, which settings may have changed) on a live alert. */
+  /**
+   * New value (and thresholds, which settings may have changed) on a live alert. A new value alone is
+   * published as a change whose alert is built when read (source alerts: their message follows the
+   * source's status, so the same value is news too).
+   */
   refresh(t: Track, extra?: Partial<Alert>): void {
-    const a = t.alert;
+    const a = t.built;
     if (!a) return;
     const threshold = thresholdFor(t.rule, a.severity);
     const more = extra !== undefined && hasKeys(extra);
-    if (a.value === t.value && a.threshold === threshold && !more && t.rule.def.sampling !== 'source') return;
-    if (more) this.publish(t, { value: t.value, threshold, ...extra });
-    else this.publishValue(t, t.value, threshold);
+    if (t.shownValue === t.value && t.shownThreshold === threshold && !more && t.rule.def.sampling !== 'source') return;
+    if (more) {
+      this.publish(t, { value: t.value, threshold, ...extra });
+      return;
+    }
+    t.shownValue = t.value;
+    t.shownThreshold = threshold;
+    t.stale = true;
+    this.deps.changed(t.id);
   }
 
   setSeverity(t: Track, severity: Severity, now: number): void {
-    const a = t.alert;
+    const a = t.built;
     if (!a || a.severity === severity) return this.refresh(t);
     this.publish(t, { severity, value: t.value, threshold: thresholdFor(t.rule, severity) });
     if (severity === 'critical' && a.state === 'firing') this.dispatcher.escalate(t, now);
@@ -207,7 +223,7 @@ export class AlertBook {
     t.notified = false;
     this.end(t);
     this.deps.history.add(resolved);
-    this.deps.emit(resolved);
+    this.deps.changed(resolved.id);
   }
 
   /** A pending alert that never fired: gone, without history or notification. */
@@ -218,7 +234,7 @@ export class AlertBook {
     this.end(t);
     this.dropped.set(gone.id, { alert: gone, at: now });
     this.dispatcher.forget(t);
-    this.deps.emit(gone);
+    this.deps.changed(gone.id);
   }
 
   private end(t: Track): void {
@@ -232,7 +248,7 @@ export class AlertBook {
 
   /** Publishes operator changes (ack, snooze) on a live alert. */
   patch(t: Track, fields: Partial<Alert>): Alert | null {
-    return t.alert ? this.publish(t, fields) : null;
+    return t.built ? this.publish(t, fields) : null;
   }
 
   /** A source went down (entity alerts suppressed) or came back (unsuppressed; unnotified raises go out). */
@@ -241,9 +257,9 @@ export class AlertBook {
     if (bad) this.badSources.add(sourceId);
     else this.badSources.delete(sourceId);
     for (const t of this.bySource.get(sourceId) ?? []) {
-      if (!t.alert || t.rule.def.sampling === 'source' || t.alert.suppressed === bad) continue;
+      if (!t.built || t.rule.def.sampling === 'source' || t.built.suppressed === bad) continue;
       this.publish(t, { suppressed: bad });
-      if (!bad && t.alert.state === 'firing') this.dispatcher.raise(t, now);
+      if (!bad && t.built!.state === 'firing') this.dispatcher.raise(t, now);
     }
   }
 

@@ -47,11 +47,11 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
   const log = opts.logger;
   let settings = opts.settings ?? AlertSettingsSchema.parse({});
   let rules: RuleSet = loadRules(settings);
-  const listeners = new Set<(a: Alert) => void>();
-  const emit = (a: Alert) => {
+  const listeners = new Set<(id: string) => void>();
+  const changed = (id: string) => {
     for (const l of listeners) {
       try {
-        l(a);
+        l(id);
       } catch (e) {
         log.error('alert listener failed', e);
       }
@@ -59,7 +59,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
   };
   const history = new AlertHistory({ clock: opts.clock, logger: log, path: opts.historyPath, limit: opts.historyLimit, writeDelayMs: opts.historyWriteDelayMs });
   const snoozes = new SnoozeBook();
-  const book = new AlertBook({ lookup: opts.lookup, history, snoozes, emit });
+  const book = new AlertBook({ lookup: opts.lookup, history, snoozes, changed });
   book.dispatcher = new Dispatcher({
     notifier: opts.notifier,
     logger: log,

@@ -108,7 +108,8 @@ export class Evaluator {
     const book = this.ctx.book;
     const breaches = popcount(t.bits);
     const crits = popcount(t.crit);
-    const a = t.alert;
+    // Lifecycle fields only: the built alert has them current (its value may lag: see Track.alert).
+    const a = t.built;
     const k = t.rule.clearK;
     if (!a) {
       if (t.lastLevel === 0) {

@@ -33,7 +33,7 @@ export class SourceWatch {
       this.book.setSourceBad(id, true, now);
       for (const rule of this.rules().sources) {
         const t = this.book.find(rule.id, id);
-        if (t?.alert && (prev?.status !== next.status || prev?.lastError !== next.lastError)) this.book.refresh(t, {});
+        if (t?.built && (prev?.status !== next.status || prev?.lastError !== next.lastError)) this.book.refresh(t, {});
       }
       this.check(id, now);
     } else if (GOOD.has(next.status) || next.status === 'stopped') {
@@ -53,7 +53,7 @@ export class SourceWatch {
     for (const rule of this.rules().sources) {
       if (!inScope(rule, id, id) || now - since < rule.forSec * 1000) continue;
       const t = this.book.find(rule.id, id) ?? this.book.create(rule, { kind: 'source', key: id }, id);
-      if (t.alert) continue;
+      if (t.built) continue;
       t.value = Math.round((now - since) / 1000);
       // The outage started before the alert: `since` says when the feed was lost.
       this.book.fire(t, 'critical', now, since);

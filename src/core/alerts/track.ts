@@ -9,51 +9,71 @@ import type { Rule } from './rules';
 /** 0 ok, 1 warning, 2 critical. */
 export type Level = 0 | 1 | 2;
 
-export interface Track {
-  id: string;
-  rule: Rule;
-  subject: Subject;
-  sourceId: string;
-  bits: number;
-  crit: number;
-  goodStreak: number;
-  nonCritStreak: number;
-  lastLevel: Level;
-  lastSampleAt: number;
-  value: number | null;
-  /** The public alert while pending/firing; null while only samples are kept. */
-  alert: Alert | null;
+/**
+ * An open alert's new value (and message) is built when something reads the alert — a change batch,
+ * a list, a notification — not on every sample: a queue whose waiting count moves with every call
+ * would otherwise build a new alert and message per call, most of them never seen.
+ */
+export type AlertBuilder = (t: Track) => Alert;
+
+export class Track {
+  readonly id: string;
+  bits = 0;
+  crit = 0;
+  goodStreak = 0;
+  nonCritStreak = 0;
+  lastLevel: Level = 0;
+  lastSampleAt = 0;
+  value: number | null = null;
   /** The raise of this lifecycle reached the user (so its recovery may too). */
-  notified: boolean;
+  notified = false;
   /** Waiting in a notification group. */
-  queued: boolean;
+  queued = false;
   /** Raise held back by the cooldown until then (ms), or null. */
-  heldUntil: number | null;
-  ackUntil: number | null;
+  heldUntil: number | null = null;
+  ackUntil: number | null = null;
   /** Vendor alerts: end of validity (ms). */
-  expiresAt: number | null;
+  expiresAt: number | null = null;
+  /**
+   * The alert as last built. Its lifecycle fields (state, severity, since…) are always current; its
+   * value, threshold and message lag while `stale` (read `alert` for the public one).
+   */
+  built: Alert | null = null;
+  /** A new value was published (`shownValue`, `shownThreshold`) and `built` does not carry it yet. */
+  stale = false;
+  shownValue: number | null = null;
+  shownThreshold: number | null = null;
+
+  constructor(
+    public rule: Rule,
+    readonly subject: Subject,
+    readonly sourceId: string,
+    private readonly build: AlertBuilder,
+  ) {
+    this.id = `${rule.id}|${subject.key}`;
+  }
+
+  /** The public alert while pending/firing (built now if a newer value was published); null while only samples are kept. */
+  get alert(): Alert | null {
+    if (this.stale) {
+      this.stale = false;
+      this.built = this.build(this);
+    }
+    return this.built;
+  }
+
+  set alert(a: Alert | null) {
+    this.built = a;
+    this.stale = false;
+    if (a) {
+      this.shownValue = a.value;
+      this.shownThreshold = a.threshold;
+    }
+  }
 }
 
-export function newTrack(rule: Rule, subject: Subject, sourceId: string): Track {
-  return {
-    id: `${rule.id}|${subject.key}`,
-    rule,
-    subject,
-    sourceId,
-    bits: 0,
-    crit: 0,
-    goodStreak: 0,
-    nonCritStreak: 0,
-    lastLevel: 0,
-    lastSampleAt: 0,
-    value: null,
-    alert: null,
-    notified: false,
-    queued: false,
-    heldUntil: null,
-    ackUntil: null,
-    expiresAt: null,
-  };
+export function newTrack(rule: Rule, subject: Subject, sourceId: string, build: AlertBuilder): Track {
+  return new Track(rule, subject, sourceId, build);
 }
 
 export function levelOf(value: number, warning: number | null, critical: number | null): Level {

@@ -69,8 +69,11 @@ export interface AlertEngineApi {
   exportCsv(): string;
   settings(): AlertSettings;
   setSettings(settings: AlertSettings): void;
-  /** Called with every alert whose fields changed (the engine puts it in the next patch). */
-  onAlertChanged(listener: (alert: Alert) => void): () => void;
+  /**
+   * Called with the id of every alert whose fields changed (the engine puts it in the next patch);
+   * `get(id)` reads the alert as it is now.
+   */
+  onAlertChanged(listener: (id: string) => void): () => void;
   /** Persisted history (bounded) for restarts; implementations may no-op without a path. */
   flush(): Promise<void>;
 }

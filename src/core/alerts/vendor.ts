@@ -32,7 +32,7 @@ export class VendorAlerts {
       t ??= this.book.create(rule, { kind: 'queue', key }, sourceId);
       t.expiresAt = now + validity * 1000;
       t.value = typeof ev.value === 'number' && Number.isFinite(ev.value) ? ev.value : null;
-      if (t.alert) this.book.refresh(t);
+      if (t.built) this.book.refresh(t);
       else this.book.fire(t, 'critical', now);
     }
   }
