@@ -52,24 +52,30 @@ interface Mode {
   rounds: number;
 }
 
-/** The lowest CPU per event of `rounds` alternating bare and collector rounds. */
+/**
+ * The lowest CPU per event of `rounds` alternating bare and collector rounds, the order swapped every
+ * round (neither always runs right after the simulator's own warm-up or a GC of the other).
+ */
 async function compare(kind: string, child: SimChild, mode: Mode): Promise<{ bare: Measured; collector: Measured }> {
   let bare: Measured | null = null;
   let collector: Measured | null = null;
-  for (let r = 0; r < mode.rounds; r++) {
-    const b = await bareReceiver(kind, child);
+  const measure = async (start: (kind: string, child: SimChild) => Promise<Receiver>): Promise<Measured> => {
+    const receiver = await start(kind, child);
     try {
-      const m = await cpuPerEvent(child, b, mode.count, mode.rate);
-      if (!bare || m.us < bare.us) bare = m;
+      return await cpuPerEvent(child, receiver, mode.count, mode.rate);
     } finally {
-      await b.stop();
+      await receiver.stop();
     }
-    const c = await collectorReceiver(kind, child);
-    try {
-      const m = await cpuPerEvent(child, c, mode.count, mode.rate);
-      if (!collector || m.us < collector.us) collector = m;
-    } finally {
-      await c.stop();
+  };
+  for (let r = 0; r < mode.rounds; r++) {
+    for (const which of r % 2 === 0 ? (['bare', 'collector'] as const) : (['collector', 'bare'] as const)) {
+      if (which === 'bare') {
+        const m = await measure(bareReceiver);
+        if (!bare || m.us < bare.us) bare = m;
+      } else {
+        const m = await measure(collectorReceiver);
+        if (!collector || m.us < collector.us) collector = m;
+      }
     }
   }
   return { bare: bare!, collector: collector! };
@@ -79,7 +85,7 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   const modes: Mode[] = quick
     ? [{ name: '', count: 3000, rounds: 1 }]
     : [
-        { name: '', count: 100_000, rounds: 3 },
+        { name: '', count: 100_000, rounds: 5 },
         { name: 'steady_10k_', count: 20_000, rate: 10_000, rounds: 2 },
       ];
   const kinds = (process.env.BENCH_WIRE?.split(',') ?? ['avaya', 'axialys-v4', 'axialys-v2']) as string[];
