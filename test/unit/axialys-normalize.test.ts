@@ -218,3 +218,47 @@ describe('Axialys normalize: queues, trunks, alerts, logs', () => {
     expect(eventsOf(run(variants.frames.pauseEmptySupp))[0]).toMatchObject({ set: { state: 'paused', pauseReason: null } });
   });
 });
+
+describe('Axialys memory of waiting calls', () => {
+  const enter = (queueId: string, callId: string): NormalizedEvent => ({ type: 'call.enter', queueId, callId, enteredAt: T0 });
+  const leave = (queueId: string, callId: string): NormalizedEvent => ({ type: 'call.leave', queueId, callId });
+
+  it('knows every queue a call waits in, through repeats, second queues and leaves in any order', () => {
+    const m = new AxialysMemory();
+    m.apply([enter('q1', 'c1'), enter('q1', 'c1')]);
+    expect(m.queuesOfCall('c1')).toEqual(['q1']);
+    m.apply([enter('q2', 'c1'), enter('q3', 'c1'), enter('q2', 'c1')]);
+    expect(m.queuesOfCall('c1')).toEqual(['q1', 'q2', 'q3']);
+    m.apply([leave('q2', 'c1'), leave('q9', 'c1')]);
+    expect(m.queuesOfCall('c1')).toEqual(['q1', 'q3']);
+    m.apply([leave('q1', 'c1')]);
+    expect(m.queuesOfCall('c1')).toEqual(['q3']);
+    m.apply([leave('q1', 'c1')]); // not there any more: nothing changes
+    expect(m.queuesOfCall('c1')).toEqual(['q3']);
+    expect(m.waitingCalls()).toEqual(['c1']);
+    m.apply([leave('q3', 'c1')]);
+    expect(m.queuesOfCall('c1')).toEqual([]);
+    expect(m.waitingCalls()).toEqual([]);
+    m.apply([leave('q3', 'c1')]); // unknown call: no error
+    expect(m.waitingCalls()).toEqual([]);
+  });
+
+  it('hands out copies: what a caller does with the list does not change what is remembered', () => {
+    const m = new AxialysMemory();
+    m.apply([enter('q1', 'c1'), enter('q2', 'c1')]);
+    m.queuesOfCall('c1').push('q9');
+    const one = new AxialysMemory();
+    one.apply([enter('q1', 'c2')]);
+    one.queuesOfCall('c2').push('q9');
+    expect(m.queuesOfCall('c1')).toEqual(['q1', 'q2']);
+    expect(one.queuesOfCall('c2')).toEqual(['q1']);
+  });
+
+  it('ends a call everywhere it waited when its number ends, even if a queue missed its delete_call', () => {
+    const memory = new AxialysMemory();
+    memory.apply([enter('100', '555'), enter('101', '555')]);
+    const out = eventsOf(run({ event: { type_notification: 'num', event: 'end', msg: { id_call: 555 } } }, memory));
+    expect(out.filter((e) => e.type === 'call.leave')).toEqual([leave('100', '555'), leave('101', '555')]);
+    expect(memory.queuesOfCall('555')).toEqual([]);
+  });
+});

@@ -120,12 +120,23 @@ export function mergedQueue(base: Queue, set: QueueFields): Queue {
  */
 export function mergedExtra(base: Extra | undefined, set: Extra): Extra {
   if (base === undefined) return plain(set) ? set : { ...set };
-  const keys = Object.keys(base);
+  const n = keysInto(base);
   let i = 0;
   for (const k in set) {
-    if (keys[i++] !== k) return { ...base, ...set };
+    if (i >= n || scratch[i++] !== k) return { ...base, ...set };
   }
-  return i === keys.length && plain(set) ? set : { ...base, ...set };
+  return i === n && plain(set) ? set : { ...base, ...set };
+}
+
+/**
+ * Keys compared in order without an array per comparison (these run for every entity update): the
+ * enumerable keys of `o` into `scratch`, returning how many. `scratch` is only read right after.
+ */
+const scratch: string[] = [];
+function keysInto(o: object): number {
+  let n = 0;
+  for (const k in o) scratch[n++] = k;
+  return n;
 }
 
 /** A plain object (what connectors build): its spread copy has the same content. */
@@ -137,12 +148,12 @@ function plain(o: object): boolean {
 function sameFlat(a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
+  const n = keysInto(x);
   let i = 0;
   for (const k in y) {
-    if (keys[i++] !== k || x[k] !== y[k]) return false;
+    if (i >= n || scratch[i++] !== k || x[k] !== y[k]) return false;
   }
-  return i === keys.length;
+  return i === n;
 }
 
 function same<T extends object>(a: T | null | undefined, b: T | null | undefined): boolean {

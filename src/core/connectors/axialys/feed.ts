@@ -9,7 +9,7 @@ import type { NormalizedEvent } from '../../state/events';
 import type { TimerHandle } from '../../util/clock';
 import { directoryEvents, emptyDirectory, type Directory } from './directory';
 import { AxialysMemory } from './memory';
-import { normalizeUpdate } from './normalize';
+import { normalizeUpdate, type NormalizeContext } from './normalize';
 import { parseUpdate } from './wire';
 
 export interface Gap {
@@ -43,6 +43,7 @@ export class Feed {
   private hasConnected = false;
   private expiry: TimerHandle | null = null;
   private readonly unconfirmedMs: number;
+  private nctx: NormalizeContext | null = null;
 
   constructor(private readonly ctx: ConnectorContext<AxialysSourceConfig>) {
     const injected = ctx.factories?.axialysUnconfirmedCallMs;
@@ -101,7 +102,11 @@ export class Feed {
     }
     if (gap) this.doubt();
     const now = this.ctx.clock.now();
-    const result = normalizeUpdate(frame, { sourceId: this.ctx.sourceId, now, dir: this.dir, memory: this.memory });
+    // One context per feed, brought up to date for each frame (normalize keeps no reference to it).
+    const nctx = (this.nctx ??= { sourceId: this.ctx.sourceId, now, dir: this.dir, memory: this.memory });
+    nctx.now = now;
+    nctx.dir = this.dir;
+    const result = normalizeUpdate(frame, nctx);
     if (result.kind === 'unknown') health.unknown(`Axialys ${result.what}`);
     else if (result.kind === 'rejected') health.rejected(`Axialys ${result.reason}`, raw);
     else if (result.events.length) {

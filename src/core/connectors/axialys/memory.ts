@@ -30,7 +30,8 @@ const MAX_CALLS = 5000;
 
 export class AxialysMemory implements MemoryView {
   private readonly agents = new Map<string, AgentMemo>();
-  private readonly callQueues = new Map<string, Set<string>>();
+  /** Call → the queue where it waits, or the queues when more than one (rare: no Set per call). */
+  private readonly callQueues = new Map<string, string | string[]>();
 
   agent(id: string): AgentMemo | undefined {
     return this.agents.get(id);
@@ -42,8 +43,8 @@ export class AxialysMemory implements MemoryView {
   }
 
   queuesOfCall(callId: string): string[] {
-    const set = this.callQueues.get(callId);
-    return set ? [...set] : NO_QUEUES;
+    const q = this.callQueues.get(callId);
+    return q === undefined ? NO_QUEUES : typeof q === 'string' ? [q] : [...q];
   }
 
   /** Learns from the events just emitted. */
@@ -61,16 +62,25 @@ export class AxialysMemory implements MemoryView {
       } else if (ev.type === 'agent.remove') {
         this.agents.delete(ev.id);
       } else if (ev.type === 'call.enter') {
-        let set = this.callQueues.get(ev.callId);
-        if (!set) {
-          this.callQueues.set(ev.callId, (set = new Set()));
+        const q = this.callQueues.get(ev.callId);
+        if (q === undefined) {
+          this.callQueues.set(ev.callId, ev.queueId);
           if (this.callQueues.size > MAX_CALLS) this.callQueues.delete(this.callQueues.keys().next().value!);
+        } else if (typeof q === 'string') {
+          if (q !== ev.queueId) this.callQueues.set(ev.callId, [q, ev.queueId]);
+        } else if (!q.includes(ev.queueId)) {
+          q.push(ev.queueId);
         }
-        set.add(ev.queueId);
       } else if (ev.type === 'call.leave') {
-        const set = this.callQueues.get(ev.callId);
-        set?.delete(ev.queueId);
-        if (set && !set.size) this.callQueues.delete(ev.callId);
+        const q = this.callQueues.get(ev.callId);
+        if (q === undefined) continue;
+        if (typeof q === 'string') {
+          if (q === ev.queueId) this.callQueues.delete(ev.callId);
+          continue;
+        }
+        const rest = q.filter((id) => id !== ev.queueId);
+        if (rest.length === 0) this.callQueues.delete(ev.callId);
+        else this.callQueues.set(ev.callId, rest.length === 1 ? rest[0]! : rest);
       }
     }
   }

@@ -6,7 +6,7 @@
 import { entityKey, type AgentState, type Call } from '../../../shared/model';
 import type { AgentFields, NormalizedEvent } from '../../state/events';
 import { pauseName, trunkVendorId, type Directory } from './directory';
-import type { MemoryView } from './memory';
+import type { MemoryView, UiState } from './memory';
 import type { CallMsg, UiMsg } from './wire';
 
 export interface AgentContext {
@@ -15,13 +15,33 @@ export interface AgentContext {
   memory: MemoryView;
 }
 
-const CALL_STATES: Record<string, AgentState> = {
-  ringing: 'ringing',
-  calling: 'on_call',
-  connected: 'on_call',
-  transfert_start: 'on_call',
-  transfert_end: 'on_call',
-};
+/** Call statuses lower-cased (a feed uses a handful; `toLowerCase` copies even lower-case text). Bounded. */
+const lowered = new Map<string, string>();
+
+function lowerCase(raw: string): string {
+  let l = lowered.get(raw);
+  if (l === undefined) {
+    l = raw.toLowerCase();
+    if (lowered.size >= 1000) lowered.clear();
+    lowered.set(raw, l);
+  }
+  return l;
+}
+
+/** The agent state an operator call status means, if it is a call state. */
+function callStateOf(status: string): AgentState | undefined {
+  switch (status) {
+    case 'ringing':
+      return 'ringing';
+    case 'calling':
+    case 'connected':
+    case 'transfert_start':
+    case 'transfert_end':
+      return 'on_call';
+    default:
+      return undefined;
+  }
+}
 
 function nameOf(dir: Directory, id: string): string | null {
   return dir.ops.get(id)?.name || null;
@@ -40,19 +60,26 @@ function callOf(msg: CallMsg, ctx: AgentContext, at: number): Call | null {
   };
 }
 
-/** `operator`/`status` (and the operator side of `connect_call`). */
-export function operatorStatus(msg: CallMsg, ctx: AgentContext, at: number): NormalizedEvent[] {
+/**
+ * The fields of an agent update, every one present (`undefined`: left alone), so that each update is
+ * one object of one shape rather than a small one grown field by field.
+ */
+function agentSet(name: string | null, extra: AgentFields['extra']): AgentFields {
+  return { name: name ?? undefined, extra, state: undefined, vendorState: undefined, stateSince: undefined, pauseReason: undefined, call: undefined };
+}
+
+/** `operator`/`status` (and the operator side of `connect_call`, whose status defaults to `connected`). */
+export function operatorStatus(msg: CallMsg, ctx: AgentContext, at: number, defaultStatus?: string): NormalizedEvent[] {
   const id = msg.id_operator!;
-  const status = (msg.status ?? '').toLowerCase();
+  const status = lowerCase(msg.status ?? defaultStatus ?? '');
   const memo = ctx.memory.agent(id);
   const extra: Record<string, string | number | null> = { callStatus: status || null };
   if (msg.rec !== undefined) extra.rec = msg.rec;
   if (msg.service !== undefined) extra.service = msg.service;
   if (msg.catchup !== undefined) extra.catchupSec = msg.catchup;
-  const name = nameOf(ctx.dir, id);
-  const set: AgentFields = name ? { name, extra } : { extra };
+  const set = agentSet(nameOf(ctx.dir, id), extra);
   const agent: NormalizedEvent = { type: 'agent', id, set, at };
-  const callState = Object.hasOwn(CALL_STATES, status) ? CALL_STATES[status] : undefined;
+  const callState = callStateOf(status);
   if (callState) {
     const call = callOf(msg, ctx, at);
     set.state = callState;
@@ -79,26 +106,36 @@ export function operatorStatus(msg: CallMsg, ctx: AgentContext, at: number): Nor
 
 /** `UI` login / logout / pause / unpause. Returns null for UI events that are not agent states. */
 export function uiEvent(event: string, msg: UiMsg, ctx: AgentContext, at: number): NormalizedEvent[] | null {
-  const id = msg.id_operator!;
-  const onCall = Boolean(ctx.memory.agent(id)?.call);
-  const name = nameOf(ctx.dir, id);
-  const base: Partial<AgentFields> = name ? { name } : {};
-  let set: AgentFields;
+  let ui: UiState;
+  let state: AgentState;
   switch (event) {
     case 'login':
-      set = { ...base, pauseReason: null, extra: { ui: 'logged_in' }, ...(onCall ? {} : { state: 'available', vendorState: 'login' }) };
+      ui = 'logged_in';
+      state = 'available';
       break;
     case 'logout':
-      set = { ...base, state: 'logged_out', vendorState: 'logout', pauseReason: null, call: null, extra: { ui: 'logged_out' } };
+      ui = 'logged_out';
+      state = 'logged_out';
       break;
     case 'pause':
-      set = { ...base, pauseReason: pauseName(ctx.dir, msg.supp), extra: { ui: 'paused' }, ...(onCall ? {} : { state: 'paused', vendorState: 'pause' }) };
+      ui = 'paused';
+      state = 'paused';
       break;
     case 'unpause':
-      set = { ...base, pauseReason: null, extra: { ui: 'logged_in' }, ...(onCall ? {} : { state: 'available', vendorState: 'unpause' }) };
+      ui = 'logged_in';
+      state = 'available';
       break;
     default:
       return null;
+  }
+  const id = msg.id_operator!;
+  const set = agentSet(nameOf(ctx.dir, id), { ui });
+  set.pauseReason = event === 'pause' ? pauseName(ctx.dir, msg.supp) : null;
+  // Logging out ends any call; otherwise a call in progress keeps showing (the UI state is remembered).
+  if (event === 'logout') set.call = null;
+  if (event === 'logout' || !ctx.memory.agent(id)?.call) {
+    set.state = state;
+    set.vendorState = event;
   }
   return [{ type: 'agent', id, set, at }];
 }

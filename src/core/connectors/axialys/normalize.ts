@@ -114,16 +114,14 @@ function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: No
     case 'insert_call': {
       if (!m.id_call) return rejected(`${type} insert_call without id_call`);
       const waited = Math.min(86_400, Math.max(0, m.duration_in_queue ?? 0)) * 1000;
-      const enter: Extract<NormalizedEvent, { type: 'call.enter' }> = { type: 'call.enter', queueId, callId: m.id_call, enteredAt: at - waited, kind };
-      if (qName) enter.name = qName;
-      return events([enter]);
+      return events([{ type: 'call.enter', queueId, callId: m.id_call, enteredAt: at - waited, kind, name: qName || undefined }]);
     }
     case 'connect_call':
     case 'delete_call': {
       if (!m.id_call) return rejected(`${type} ${name} without id_call`);
       const out: NormalizedEvent[] = [{ type: 'call.leave', queueId, callId: m.id_call }];
       if (name === 'connect_call' && m.id_operator) {
-        for (const ev of operatorStatus({ ...m, status: m.status ?? 'connected' }, ctx, at)) out.push(ev);
+        for (const ev of operatorStatus(m, ctx, at, 'connected')) out.push(ev);
       }
       return events(out);
     }
