@@ -16,12 +16,12 @@ function run(raw: unknown, memory = new AxialysMemory(), now = T0): NormalizeRes
   const parsed = parseUpdate(raw);
   if (!parsed.ok) throw new Error(parsed.reason);
   const r = normalizeUpdate(parsed.frame, { sourceId: 'ax', now, dir, memory });
-  if (r.kind === 'events') memory.apply(r.events);
+  if (Array.isArray(r)) memory.apply(r);
   return r;
 }
 const eventsOf = (r: NormalizeResult): NormalizedEvent[] => {
-  if (r.kind !== 'events') throw new Error(`expected events, got ${JSON.stringify(r)}`);
-  return r.events;
+  if (!Array.isArray(r)) throw new Error(`expected events, got ${JSON.stringify(r)}`);
+  return r;
 };
 const doc = (name: string) => docs.find((d) => d.name === name)!.text;
 

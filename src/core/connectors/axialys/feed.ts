@@ -10,7 +10,7 @@ import type { TimerHandle } from '../../util/clock';
 import { directoryEvents, emptyDirectory, type Directory } from './directory';
 import { AxialysMemory } from './memory';
 import { normalizeUpdate, type NormalizeContext } from './normalize';
-import { parseUpdate } from './wire';
+import { readUpdate } from './wire';
 
 export interface Gap {
   from: number;
@@ -81,12 +81,11 @@ export class Feed {
   /** Handles one `update` payload; returns the counter jump it revealed, if any. */
   handle(raw: unknown): Gap | null {
     const { health } = this.ctx;
-    const parsed = parseUpdate(raw);
-    if (!parsed.ok) {
-      health.rejected(`Axialys ${parsed.reason}`, raw);
+    const frame = readUpdate(raw);
+    if (typeof frame === 'string') {
+      health.rejected(`Axialys ${frame}`, raw);
       return null;
     }
-    const { frame } = parsed;
     let gap: Gap | null = null;
     const cpt = frame.cpt;
     if (typeof cpt === 'number' && Number.isInteger(cpt)) {
@@ -107,12 +106,13 @@ export class Feed {
     nctx.now = now;
     nctx.dir = this.dir;
     const result = normalizeUpdate(frame, nctx);
-    if (result.kind === 'unknown') health.unknown(`Axialys ${result.what}`);
-    else if (result.kind === 'rejected') health.rejected(`Axialys ${result.reason}`, raw);
-    else if (result.events.length) {
-      if (this.unconfirmed) for (const ev of result.events) if (ev.type === 'call.enter' || ev.type === 'call.leave') this.unconfirmed.delete(ev.callId);
-      this.memory.apply(result.events);
-      this.ctx.emit(result.events, now);
+    if (!Array.isArray(result)) {
+      if (result.kind === 'unknown') health.unknown(`Axialys ${result.what}`);
+      else health.rejected(`Axialys ${result.reason}`, raw);
+    } else if (result.length) {
+      if (this.unconfirmed) for (const ev of result) if (ev.type === 'call.enter' || ev.type === 'call.leave') this.unconfirmed.delete(ev.callId);
+      this.memory.apply(result);
+      this.ctx.emit(result, now);
     }
     if (gap) this.missed += gap.missed;
     return gap;

@@ -18,10 +18,8 @@ export interface NormalizeContext {
   memory: MemoryView;
 }
 
-export type NormalizeResult =
-  | { kind: 'events'; events: NormalizedEvent[] }
-  | { kind: 'unknown'; what: string }
-  | { kind: 'rejected'; reason: string };
+/** The frame's events (an array, possibly empty), or why there are none. */
+export type NormalizeResult = NormalizedEvent[] | { kind: 'unknown'; what: string } | { kind: 'rejected'; reason: string };
 
 /** Beyond this difference between `ts` and the local clock, `ts` is not trusted. */
 const MAX_SKEW_MS = 5 * 60_000;
@@ -33,7 +31,7 @@ export function eventTime(frame: Pick<UpdateFrame, 'ts' | 'elapse'>, now: number
   return Math.min(now, base - elapseMs);
 }
 
-const events = (list: NormalizedEvent[]): NormalizeResult => ({ kind: 'events', events: list });
+const events = (list: NormalizedEvent[]): NormalizeResult => list;
 const rejected = (reason: string): NormalizeResult => ({ kind: 'rejected', reason });
 
 function parse<T extends z.ZodType>(schema: T, msg: unknown): z.infer<T> | null {

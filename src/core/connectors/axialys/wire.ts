@@ -258,22 +258,28 @@ export function parseJsonText(text: string): unknown {
  * examples show them). Returns the parsed frame or the reason it is unusable.
  */
 export function parseUpdate(raw: unknown): { ok: true; frame: UpdateFrame } | { ok: false; reason: string } {
+  const r = readUpdate(raw);
+  return typeof r === 'string' ? { ok: false, reason: r } : { ok: true, frame: r };
+}
+
+/** `parseUpdate` without the result object (it runs for every event): the frame, or why it is unusable. */
+export function readUpdate(raw: unknown): UpdateFrame | string {
   let value = raw;
   try {
     if (typeof value === 'string') value = parseJsonText(value);
   } catch {
-    return { ok: false, reason: 'update is not valid JSON' };
+    return 'update is not valid JSON';
   }
   if (Array.isArray(value) && value[0] === 'update') value = value[1];
   if (value && typeof value === 'object' && !Array.isArray(value) && 'type_notification' in value && !('event' in value && typeof (value as { event: unknown }).event === 'object')) {
     value = { event: value };
   }
   const frame = fastUpdate(value);
-  if (frame) return { ok: true, frame };
+  if (frame) return frame;
   const parsed = UpdateSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `update without a usable ${issue?.path.join('.') || 'payload'}` };
+    return `update without a usable ${issue?.path.join('.') || 'payload'}`;
   }
-  return { ok: true, frame: parsed.data };
+  return parsed.data;
 }
