@@ -43,6 +43,22 @@ function parse<T extends z.ZodType>(schema: T, msg: unknown): z.infer<T> | null 
 const names = new Map<string, string>();
 
 function canonicalName(raw: string): string {
+  // The spellings the feed sends for every event are already canonical: no lookup for them.
+  switch (raw) {
+    case 'status':
+    case 'operator':
+    case 'queue':
+    case 'insert_call':
+    case 'connect_call':
+    case 'delete_call':
+    case 'pause':
+    case 'unpause':
+    case 'login':
+    case 'logout':
+      return raw;
+    case 'UI':
+      return 'ui';
+  }
   let n = names.get(raw);
   if (n === undefined) {
     n = raw.trim().toLowerCase();
