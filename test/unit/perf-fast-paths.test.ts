@@ -12,7 +12,7 @@ import { DataFrameSchema, parseDataFrame, toNumber } from '../../src/core/connec
 import { normalizeFrame, normalizeFrameGeneral } from '../../src/core/connectors/avaya/normalize';
 import { parseProducerMeasures } from '../../src/core/connectors/avaya/catalog';
 import { AGENT_PRODUCER, QUEUE_PRODUCER, producerBody } from '../../src/simulators/avaya/catalog';
-import { CallMsgSchema, UiMsgSchema, UpdateSchema, parseCallMsg, parseUiMsg, parseUpdate } from '../../src/core/connectors/axialys/wire';
+import { CallMsgSchema, UiMsgSchema, UpdateSchema, parseCallMsg, parseUiMsg, parseUpdate, readUpdate, type UpdateFrame } from '../../src/core/connectors/axialys/wire';
 import { LiveState } from '../../src/core/state/store';
 import { History } from '../../src/core/history/history';
 import { FAST_PARSERS } from '../../src/core/connectors/wolkvox/wire';
@@ -162,6 +162,7 @@ describe('Axialys fast paths', () => {
       payloads.push(p);
     }
     let ok = 0;
+    let inPlace = 0;
     for (const p of payloads) {
       if (typeof p !== 'object' || p === null || Array.isArray(p) || !('event' in p) || typeof (p as { event: unknown }).event !== 'object') continue;
       const fast = parseUpdate(p);
@@ -171,8 +172,21 @@ describe('Axialys fast paths', () => {
         expect(fast.frame, JSON.stringify(p)).toStrictEqual(schema.data);
         ok++;
       }
+      // What the feed reads: the same fields with the same values, whether or not the payload was copied.
+      const read = readUpdate(p);
+      if (typeof read === 'string') {
+        expect(fast.ok, JSON.stringify(p)).toBe(false);
+        continue;
+      }
+      expect(fast.ok, JSON.stringify(p)).toBe(true);
+      if (read === p) inPlace++;
+      else expect(read, JSON.stringify(p)).toStrictEqual((fast as { frame: UpdateFrame }).frame);
+      const frame = (fast as { frame: UpdateFrame }).frame;
+      const fields = (f: UpdateFrame) => ({ ts: f.ts, elapse: f.elapse, cpt: f.cpt, type: f.event.type_notification, event: f.event.event, msg: { ...(f.event.msg as object) } });
+      expect(fields(read), JSON.stringify(p)).toStrictEqual(fields(frame));
     }
     expect(ok).toBeGreaterThan(200);
+    expect(inPlace).toBeGreaterThan(20);
   });
 });
 

@@ -212,6 +212,29 @@ export function parseUiMsg(msg: unknown): UiMsg | null {
   return r.success ? r.data : null;
 }
 
+const finiteOrAbsent = (v: unknown): boolean => v === undefined || (typeof v === 'number' && Number.isFinite(v));
+
+/** A payload whose fields are what UpdateSchema would make of them already (see `readUpdate`). */
+function wellFormed(value: unknown): boolean {
+  if (!plainObject(value)) return false;
+  const event = value.event;
+  if (!plainObject(event)) return false;
+  const type = event.type_notification;
+  const name = event.event;
+  const msg = event.msg;
+  return (
+    typeof type === 'string' &&
+    type !== '' &&
+    typeof name === 'string' &&
+    name !== '' &&
+    plainObject(msg) &&
+    !Object.hasOwn(msg, '__proto__') &&
+    finiteOrAbsent(value.ts) &&
+    finiteOrAbsent(value.elapse) &&
+    finiteOrAbsent(value.cpt)
+  );
+}
+
 /** UpdateSchema for a plain payload whose event and msg are plain objects; anything else: the schema. */
 function fastUpdate(value: unknown): UpdateFrame | null {
   if (!plainObject(value)) return null;
@@ -258,12 +281,23 @@ export function parseJsonText(text: string): unknown {
  * examples show them). Returns the parsed frame or the reason it is unusable.
  */
 export function parseUpdate(raw: unknown): { ok: true; frame: UpdateFrame } | { ok: false; reason: string } {
-  const r = readUpdate(raw);
+  const r = copyUpdate(raw);
   return typeof r === 'string' ? { ok: false, reason: r } : { ok: true, frame: r };
 }
 
-/** `parseUpdate` without the result object (it runs for every event): the frame, or why it is unusable. */
+/**
+ * `parseUpdate` for the feed, which runs it for every event: the frame, or why it is unusable. A
+ * payload that already has the frame's shape — plain objects, finite numbers, names as non-empty
+ * strings, a plain `msg` — is read where it is rather than copied: the frame then carries the
+ * payload's other keys too, which nothing reads (the values of the frame's own fields are the ones
+ * `parseUpdate` gives).
+ */
 export function readUpdate(raw: unknown): UpdateFrame | string {
+  return wellFormed(raw) ? (raw as UpdateFrame) : copyUpdate(raw);
+}
+
+/** The frame UpdateSchema makes of the payload (a copy), or why it is unusable. */
+function copyUpdate(raw: unknown): UpdateFrame | string {
   let value = raw;
   try {
     if (typeof value === 'string') value = parseJsonText(value);
