@@ -6,6 +6,8 @@
  * docs/performance.md, not part of `npm run bench` (no budgets):
  *
  *   node --expose-gc --import tsx bench/ingest/stages.ts [avaya|axialys|wolkvox|telphin …]
+ *
+ * With `--bytes`, the bytes each stage allocates per event instead (see below).
  */
 import { parseDataFrame } from '../../src/core/connectors/avaya/wire';
 import { normalizeFrame } from '../../src/core/connectors/avaya/normalize';
@@ -31,7 +33,7 @@ import { axialysCase } from './axialys';
 import { telphinCase } from './telphin';
 import { wolkvoxCase } from './wolkvox';
 import { engineFor, type IngestCase } from './common';
-import { emit, eventsPerCpuSecond } from '../util';
+import { emit, eventsPerCpuSecond, gc } from '../util';
 
 /** A stage: its name, one pass over every frame, and the stage it adds to (none: a baseline). */
 type Stage = [name: string, run: () => unknown, after?: string];
@@ -214,13 +216,52 @@ async function telphin(): Promise<{ c: IngestCase; stages: Stage[]; stop(): Prom
 
 const VENDORS = { avaya, axialys, wolkvox, telphin };
 
-for (const vendor of process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(VENDORS)) {
+/**
+ * Bytes allocated per event by `run`: the heap's growth over one pass with nothing collected meanwhile
+ * (needs a young generation larger than a pass allocates, see `--bytes`), the least of five passes.
+ */
+async function bytesPerEvent(events: number, run: () => unknown): Promise<number> {
+  let least = Infinity;
+  for (let i = 0; i < 5; i++) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    await run();
+    least = Math.min(least, (process.memoryUsage().heapUsed - before) / events);
+  }
+  return least;
+}
+
+const args = process.argv.slice(2);
+/**
+ * `--bytes`: allocation per event instead of time — a figure noise does not move. Run with a young
+ * generation that holds a whole pass:
+ *   node --expose-gc --min-semi-space-size=128 --max-semi-space-size=128 --import tsx bench/ingest/stages.ts --bytes axialys
+ */
+const bytes = args.includes('--bytes');
+if (bytes && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {
+  throw new Error('--bytes needs --min-semi-space-size=128 --max-semi-space-size=128 (no collection during a pass)');
+}
+const vendorArgs = args.filter((a) => !a.startsWith('--'));
+
+for (const vendor of vendorArgs.length ? vendorArgs : Object.keys(VENDORS)) {
   const make = VENDORS[vendor as keyof typeof VENDORS];
   if (!make) throw new Error(`unknown vendor ${vendor} (avaya, axialys, wolkvox, telphin)`);
   const { c, stages, stop } = await make();
   const all: Stage[] = [...stages, ['full_path', () => c.pass(), stages.at(-1)![0]]];
   const best = new Map<string, number>();
   for (const [, run] of all) await run(); // warm-up
+  if (bytes) {
+    for (const [, run] of all) await run(); // optimized code, caches sized
+    for (const [name, run, after] of all) {
+      const b = Math.round(await bytesPerEvent(c.events, run));
+      best.set(name, b);
+      const added = after === undefined ? {} : { after, added: b - best.get(after)! };
+      emit({ bench: 'ingest-stages', metric: `${vendor}_${name}_bytes`, value: b, unit: 'B/event', ...added });
+    }
+    await stop();
+    await c.stop();
+    continue;
+  }
   for (let round = 0; round < 3; round++) {
     for (const [name, run] of all) best.set(name, Math.min(best.get(name) ?? Infinity, await usPerEvent(c.events, run, 0.4)));
   }
