@@ -10,7 +10,7 @@ import { alertMessage, sourceLabel, type SubjectNames } from './format';
 import type { AlertHistory } from './history';
 import type { Rule } from './rules';
 import type { SnoozeBook } from './snooze';
-import { newTrack, thresholdFor, type Track } from './track';
+import { thresholdFor, Track } from './track';
 import type { AlertLookup } from './types';
 import type { Dispatcher } from './dispatcher';
 
@@ -64,7 +64,7 @@ export class AlertBook {
   create(rule: Rule, subject: Subject, sourceId: string): Track {
     let m = this.tracks.get(rule.id);
     if (!m) this.tracks.set(rule.id, (m = new Map()));
-    const t = newTrack(rule, subject, sourceId, this.build);
+    const t = new Track(rule, subject, sourceId, this.build);
     if (!m.has(subject.key)) this.subjects.set(subject.key, (this.subjects.get(subject.key) ?? 0) + 1);
     m.set(subject.key, t);
     return t;

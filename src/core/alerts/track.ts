@@ -72,10 +72,6 @@ export class Track {
   }
 }
 
-export function newTrack(rule: Rule, subject: Subject, sourceId: string, build: AlertBuilder): Track {
-  return new Track(rule, subject, sourceId, build);
-}
-
 export function levelOf(value: number, warning: number | null, critical: number | null): Level {
   if (critical !== null && value >= critical) return 2;
   if (warning !== null && value >= warning) return 1;

@@ -11,6 +11,7 @@ import type { MeasureCatalog } from './catalog';
 import { convertMeasure, stateStart } from './convert';
 import { readMeasures, type ReadMeasures } from './measures';
 import { mapAgentState, pauseReason } from './states';
+import { remembered } from '../../util/remember';
 
 export type EntityCollection = 'agents' | 'queues';
 
@@ -37,18 +38,8 @@ const QUEUE_USED = new Set(['queuename', 'contactsqueueing', 'offered', 'answere
 /** Key names listed first in composite ids, so that the id reads "agent/channel". */
 const KEY_ORDER = ['agentid', 'queueid', 'routingserviceid', 'serviceid', 'channelid'];
 
-/** Lower-cased measure and key names: a producer uses a few dozen names over and over. */
-const lowerNames = new Map<string, string>();
-
-export function lowerName(name: string): string {
-  let l = lowerNames.get(name);
-  if (l === undefined) {
-    l = name.toLowerCase();
-    if (lowerNames.size >= 5000) lowerNames.clear();
-    lowerNames.set(name, l);
-  }
-  return l;
-}
+/** Lower-cased measure and key names (remembered: a producer uses a few dozen names over and over). */
+export const lowerName = remembered((name) => name.toLowerCase(), 5000);
 
 /** `{agentId: "a"}` → "a"; composite keys → values joined by "/" in a stable order. */
 export function entityId(keys: Record<string, string | null>): string {

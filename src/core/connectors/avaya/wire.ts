@@ -4,6 +4,7 @@
  * becomes null, and unknown fields are kept and ignored.
  */
 import { z } from 'zod';
+import { remembered } from '../../util/remember';
 
 /** A scalar as a string; `""`, null and non-scalars become null. */
 export function scalarString(v: unknown): string | null {
@@ -78,19 +79,11 @@ const StringRecord = z.record(z.string(), z.unknown()).transform((rec) => {
   return out;
 });
 
-const canonicalNames = new Map<string, string>();
-
-/** Upper-cased, without separators: `authenticationResponse` ≡ `AUTHENTICATION_RESPONSE`. */
-export function canonical(name: string): string {
-  // Remembered: frames repeat a handful of actions, payload types and agent states.
-  let c = canonicalNames.get(name);
-  if (c === undefined) {
-    c = name.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
-    if (canonicalNames.size >= 1000) canonicalNames.clear();
-    if (name.length <= 64) canonicalNames.set(name, c);
-  }
-  return c;
-}
+/**
+ * Upper-cased, without separators: `authenticationResponse` ≡ `AUTHENTICATION_RESPONSE`. Remembered:
+ * frames repeat a handful of actions, payload types and agent states.
+ */
+export const canonical = remembered((name) => name.replace(/[^A-Za-z0-9]/g, '').toUpperCase(), 1000, 64);
 
 export const DataFrameSchema = z.looseObject({
   accountId: optString,

@@ -43,11 +43,12 @@ export class Feed {
   private hasConnected = false;
   private expiry: TimerHandle | null = null;
   private readonly unconfirmedMs: number;
-  private nctx: NormalizeContext | null = null;
+  private readonly nctx: NormalizeContext;
 
   constructor(private readonly ctx: ConnectorContext<AxialysSourceConfig>) {
     const injected = ctx.factories?.axialysUnconfirmedCallMs;
     this.unconfirmedMs = typeof injected === 'number' ? injected : UNCONFIRMED_CALL_MS;
+    this.nctx = { sourceId: ctx.sourceId, now: 0, dir: this.dir, memory: this.memory };
   }
 
   /** The notification socket opened. After the first time, what happened meanwhile is in doubt. */
@@ -102,7 +103,7 @@ export class Feed {
     if (gap) this.doubt();
     const now = this.ctx.clock.now();
     // One context per feed, brought up to date for each frame (normalize keeps no reference to it).
-    const nctx = (this.nctx ??= { sourceId: this.ctx.sourceId, now, dir: this.dir, memory: this.memory });
+    const nctx = this.nctx;
     nctx.now = now;
     nctx.dir = this.dir;
     const result = normalizeUpdate(frame, nctx);

@@ -8,6 +8,7 @@ import type { AgentFields, NormalizedEvent } from '../../state/events';
 import { pauseName, trunkVendorId, type Directory } from './directory';
 import type { MemoryView, UiState } from './memory';
 import type { CallMsg, UiMsg } from './wire';
+import { remembered } from '../../util/remember';
 
 export interface AgentContext {
   sourceId: string;
@@ -15,18 +16,8 @@ export interface AgentContext {
   memory: MemoryView;
 }
 
-/** Call statuses lower-cased (a feed uses a handful; `toLowerCase` copies even lower-case text). Bounded. */
-const lowered = new Map<string, string>();
-
-function lowerCase(raw: string): string {
-  let l = lowered.get(raw);
-  if (l === undefined) {
-    l = raw.toLowerCase();
-    if (lowered.size >= 1000) lowered.clear();
-    lowered.set(raw, l);
-  }
-  return l;
-}
+/** Call statuses lower-cased, remembered (a feed uses a handful; `toLowerCase` copies even lower-case text). */
+const lowerCase = remembered((raw) => raw.toLowerCase(), 1000);
 
 /** The agent state an operator call status means, if it is a call state. */
 function callStateOf(status: string): AgentState | undefined {

@@ -9,6 +9,7 @@ import { trunkVendorId, type Directory } from './directory';
 import type { MemoryView } from './memory';
 import { operatorStatus, uiEvent, type AgentContext } from './normalize-agent';
 import { InputMsgSchema, NumMsgSchema, parseCallMsg, parseUiMsg, type UpdateFrame } from './wire';
+import { remembered } from '../../util/remember';
 
 export interface NormalizeContext {
   sourceId: string;
@@ -39,8 +40,8 @@ function parse<T extends z.ZodType>(schema: T, msg: unknown): z.infer<T> | null 
   return r.success ? r.data : null;
 }
 
-/** Notification and event names, trimmed and lower-cased: a feed uses a few dozen (bounded). */
-const names = new Map<string, string>();
+/** Notification and event names, trimmed and lower-cased, remembered: a feed uses a few dozen. */
+const trimmedLower = remembered((raw) => raw.trim().toLowerCase(), 1000);
 
 function canonicalName(raw: string): string {
   // The spellings the feed sends for every event are already canonical: no lookup for them.
@@ -59,13 +60,7 @@ function canonicalName(raw: string): string {
     case 'UI':
       return 'ui';
   }
-  let n = names.get(raw);
-  if (n === undefined) {
-    n = raw.trim().toLowerCase();
-    if (names.size >= 1000) names.clear();
-    names.set(raw, n);
-  }
-  return n;
+  return trimmedLower(raw);
 }
 
 export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): NormalizeResult {

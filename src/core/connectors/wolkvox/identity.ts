@@ -3,6 +3,8 @@
  * "1001-Ana" while the agents report says "1001" — the digits are the agent's `vendorId` and the
  * suffix is a name. Ids that are not digit-led are kept whole (VENDORS.md: "do not assume digits").
  */
+import { remembered } from '../../util/remember';
+
 export interface AgentIdentity {
   vendorId: string;
   name: string | null;
@@ -10,18 +12,8 @@ export interface AgentIdentity {
 
 const DIGITS_NAME = /^(\d+)\s*[-–_ ]\s*(.*\S)?\s*$/;
 
-/** Identities by raw id: every poll repeats the same ids (bounded; the results are never modified). */
-const known = new Map<string, AgentIdentity>();
-
-export function agentIdentity(raw: string): AgentIdentity {
-  let identity = known.get(raw);
-  if (identity === undefined) {
-    identity = Object.freeze(readIdentity(raw));
-    if (known.size >= 20_000) known.clear();
-    known.set(raw, identity);
-  }
-  return identity;
-}
+/** The identity a raw id names (remembered: every poll repeats the same ids; results are frozen). */
+export const agentIdentity = remembered((raw): AgentIdentity => Object.freeze(readIdentity(raw)), 20_000);
 
 function readIdentity(raw: string): AgentIdentity {
   const s = raw.trim();

@@ -4,6 +4,7 @@
  * punctuation; anything unmapped is `unknown` with the raw value kept in `vendorState`.
  */
 import type { AgentState } from '../../../shared/model';
+import { remembered } from '../../util/remember';
 
 const WORDS: Record<Exclude<AgentState, 'unknown'>, string[]> = {
   available: ['disponible', 'available', 'ready', 'libre', 'idle', 'listo', 'esperando llamada', 'waiting for call', 'ready for call'],
@@ -61,19 +62,8 @@ export interface MappedStatus {
   pauseReason: string | null;
 }
 
-/** Mappings by raw value: a floor uses a few dozen statuses (bounded; results are never modified). */
-const mapped = new Map<string, MappedStatus>();
-
-/** Maps one raw `agent_status` value. */
-export function mapAgentStatus(raw: string): MappedStatus {
-  let m = mapped.get(raw);
-  if (m === undefined) {
-    m = Object.freeze(mapStatus(raw));
-    if (mapped.size >= 5000) mapped.clear();
-    mapped.set(raw, m);
-  }
-  return m;
-}
+/** Maps one raw `agent_status` value (remembered: a floor uses a few dozen statuses; results are frozen). */
+export const mapAgentStatus = remembered((raw): MappedStatus => Object.freeze(mapStatus(raw)), 5000);
 
 function mapStatus(raw: string): MappedStatus {
   const f = fold(raw);
