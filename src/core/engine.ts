@@ -318,26 +318,19 @@ export class Engine {
   private recordHistory<C extends Collection>(collection: C, next: EntityByCollection[C] | null, prev: EntityByCollection[C] | null, now: number): void {
     if (collection === 'agents') {
       const a = next as Agent | null;
-      if (!a) return this.history.forget((prev as Agent).key, AGENT_METRICS);
+      if (!a) return this.history.forget('agent', (prev as Agent).key);
       const n = a.network;
       if (!n || n === (prev as Agent | null)?.network) return;
-      const t = n.sampledAt ?? now;
-      this.history.record(a.key, 'latency', t, n.latencyMs);
-      this.history.record(a.key, 'jitter', t, maxOf(n.txJitterMs, n.rxJitterMs));
-      this.history.record(a.key, 'loss', t, maxOf(n.txLossPct, n.rxLossPct));
+      this.history.record('agent', a.key, n.sampledAt ?? now, n.latencyMs, maxOf(n.txJitterMs, n.rxJitterMs), maxOf(n.txLossPct, n.rxLossPct));
     } else if (collection === 'queues') {
       const q = next as Queue | null;
-      if (!q) return this.history.forget((prev as Queue).key, QUEUE_METRICS);
+      if (!q) return this.history.forget('queue', (prev as Queue).key);
       const p = prev as Queue | null;
       if (p && p.waiting === q.waiting && p.longestWaitSec === q.longestWaitSec) return;
-      this.history.record(q.key, 'waiting', now, q.waiting);
-      this.history.record(q.key, 'longestWait', now, q.longestWaitSec);
+      this.history.record('queue', q.key, now, q.waiting, q.longestWaitSec);
     }
   }
 }
-
-const AGENT_METRICS = ['latency', 'jitter', 'loss'] as const;
-const QUEUE_METRICS = ['waiting', 'longestWait'] as const;
 
 function maxOf(a: number | null, b: number | null): number | null {
   if (a === null) return b;

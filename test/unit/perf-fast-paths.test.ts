@@ -227,49 +227,109 @@ describe('LiveState bookkeeping', () => {
 
 describe('History rings in shared slabs', () => {
   const T = 1_800_000_000_000;
+  /** Old-layout reference: one ring per metric, each started by its first usable value. */
+  class Reference {
+    series = new Map<string, { t: number; v: number | null }[]>();
+    constructor(
+      readonly cap: number,
+      readonly gap: number,
+    ) {}
+    record(key: string, metrics: readonly string[], atMs: number, values: (number | null)[]): void {
+      const sec = Math.floor(atMs / 1000);
+      metrics.forEach((m, i) => {
+        const id = `${key}|${m}`;
+        let s = this.series.get(id);
+        if (!s) {
+          if (values[i] === null) return;
+          this.series.set(id, (s = []));
+        }
+        const last = s[s.length - 1];
+        if (last && sec - last.t / 1000 < this.gap) s[s.length - 1] = { t: sec * 1000, v: values[i]! };
+        else {
+          s.push({ t: sec * 1000, v: values[i]! });
+          if (s.length > this.cap) s.shift();
+        }
+      });
+    }
+    get(key: string, metric: string) {
+      return this.series.get(`${key}|${metric}`) ?? [];
+    }
+  }
 
-  it('keeps the last points per series, overwriting samples closer than the minimum gap', () => {
+  it('keeps the last rows per entity, overwriting samples closer than the minimum gap', () => {
     const h = new History({ capacity: 4, minGapSec: 10 });
-    for (let i = 0; i < 6; i++) h.record('a:1', 'latency', T + i * 20_000, i);
-    h.record('a:1', 'latency', T + 5 * 20_000 + 3000, 55); // within the gap: replaces the newest
+    for (let i = 0; i < 6; i++) h.record('agent', 'a:1', T + i * 20_000, i, null, i === 5 ? 1.5 : null);
+    h.record('agent', 'a:1', T + 5 * 20_000 + 3000, 55, null, null); // within the gap: replaces the newest
     expect(h.get('a:1', 'latency')).toEqual([
       { t: (T / 1000 + 40) * 1000, v: 2 },
       { t: (T / 1000 + 60) * 1000, v: 3 },
       { t: (T / 1000 + 80) * 1000, v: 4 },
       { t: (T / 1000 + 103) * 1000, v: 55 },
     ]);
-    h.record('a:1', 'jitter', T, null);
     expect(h.get('a:1', 'jitter')).toEqual([]); // a series is not started by an unusable value
-    h.record('a:1', 'loss', T, 1.5);
-    h.record('a:1', 'loss', T + 60_000, null);
+    // Loss started at the last row, whose value the replacing sample turned into a gap.
+    expect(h.get('a:1', 'loss')).toEqual([{ t: (T / 1000 + 103) * 1000, v: null }]);
+    h.record('agent', 'a:1', T + 200_000, 9, 2, 0.5);
     expect(h.get('a:1', 'loss')).toEqual([
-      { t: T, v: 1.5 },
-      { t: T + 60_000, v: null },
+      { t: (T / 1000 + 103) * 1000, v: null },
+      { t: T + 200_000, v: 0.5 },
     ]);
-    expect(h.size).toBe(2);
-    expect(h.bytes()).toBe(2 * 4 * 8);
+    expect(h.get('a:1', 'jitter')).toEqual([{ t: T + 200_000, v: 2 }]);
+    expect(h.get('a:1', 'unknown')).toEqual([]);
+    expect(h.get('a:2', 'latency')).toEqual([]);
+    expect(h.size).toBe(3);
+    expect(h.bytes()).toBe((2 + 3 + 4 * 4) * 4); // header (head, length, 3 lengths) + 4 rows of 4 words
   });
 
-  it('keeps series of many entities apart, reuses forgotten slots and honours the series bound', () => {
+  it('keeps agents and queues of one key apart, reuses forgotten slots and honours the series bound', () => {
     const h = new History({ capacity: 3, minGapSec: 0, maxSeries: 1000 });
-    for (let e = 0; e < 600; e++) {
-      h.record(`s:${e}`, 'latency', T, e);
-      h.record(`s:${e}`, 'jitter', T, -e);
-    }
+    for (let e = 0; e < 600; e++) h.record('agent', `s:${e}`, T, e, -e, null);
     expect(h.size).toBe(1000); // 500 entities × 2; the later ones were never started
     expect(h.get('s:550', 'latency')).toEqual([]);
     expect(h.get('s:450', 'jitter')).toEqual([{ t: T, v: -450 }]);
-    h.forget('s:3');
+    h.forget('agent', 's:3');
     expect(h.get('s:3', 'latency')).toEqual([]);
     expect(h.size).toBe(998);
-    h.record('new', 'waiting', T + 1000, 7);
-    h.record('new', 'waiting', T + 2000, 8);
-    expect(h.get('new', 'waiting')).toEqual([
+    h.record('queue', 's:4', T + 1000, 7, null);
+    h.record('queue', 's:4', T + 2000, 8, 30);
+    expect(h.get('s:4', 'waiting')).toEqual([
       { t: T + 1000, v: 7 },
       { t: T + 2000, v: 8 },
     ]);
+    expect(h.get('s:4', 'longestWait')).toEqual([{ t: T + 2000, v: 30 }]);
+    expect(h.size).toBe(1000);
+    h.record('queue', 's:5', T, 1, 1); // at the bound: not started
+    expect(h.get('s:5', 'waiting')).toEqual([]);
     for (let e = 0; e < 500; e++) if (e !== 3) expect(h.get(`s:${e}`, 'latency')).toEqual([{ t: T, v: e }]);
-    expect(h.get('s:5', 'jitter')).toEqual([{ t: T, v: -5 }]);
+    expect(h.get('s:4', 'latency')).toEqual([{ t: T, v: 4 }]);
+    h.forget('queue', 's:4');
+    expect(h.get('s:4', 'waiting')).toEqual([]);
+    expect(h.get('s:4', 'jitter')).toEqual([{ t: T, v: -4 }]);
+    expect(h.size).toBe(998);
+    h.record('agent', 's:3', T + 5000, 1, 2, 3); // a reused slot starts empty
+    expect(h.get('s:3', 'latency')).toEqual([{ t: T + 5000, v: 1 }]);
+    expect(h.get('s:3', 'jitter')).toEqual([{ t: T + 5000, v: 2 }]);
+    expect(h.get('s:3', 'loss')).toEqual([]); // the bound again: 1,000 series
+    expect(h.size).toBe(1000);
+  });
+
+  it('gives what one ring per metric gave, for seeded streams with gaps, repeats and wraps', () => {
+    const rnd = prng(23);
+    const h = new History({ capacity: 5, minGapSec: 10 });
+    const ref = new Reference(5, 10);
+    const metrics = ['latency', 'jitter', 'loss'] as const;
+    const value = () => (rnd() < 0.3 ? null : Math.round(rnd() * 1000) / 8);
+    let t = T;
+    for (let i = 0; i < 3000; i++) {
+      const key = `a:${Math.floor(rnd() * 7)}`;
+      t += Math.floor(rnd() * 9000);
+      const v = [value(), value(), value()];
+      h.record('agent', key, t, v[0]!, v[1]!, v[2]!);
+      ref.record(key, metrics, t, v);
+      if (i % 250 === 0) {
+        for (let k = 0; k < 7; k++) for (const m of metrics) expect(h.get(`a:${k}`, m)).toEqual(ref.get(`a:${k}`, m));
+      }
+    }
   });
 });
 
