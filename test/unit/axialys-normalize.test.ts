@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { normalizeUpdate, eventTime, type NormalizeResult } from '../../src/core/connectors/axialys/normalize';
+import { normalizeContext, normalizeUpdate, eventTime, type NormalizeResult } from '../../src/core/connectors/axialys/normalize';
 import { parseUpdate } from '../../src/core/connectors/axialys/wire';
 import { parseDirectory } from '../../src/core/connectors/axialys/directory';
 import { AxialysMemory } from '../../src/core/connectors/axialys/memory';
@@ -15,7 +15,9 @@ const dir = parseDirectory(fixture('auth-responses.json').supervisorInit)!;
 function run(raw: unknown, memory = new AxialysMemory(), now = T0): NormalizeResult {
   const parsed = parseUpdate(raw);
   if (!parsed.ok) throw new Error(parsed.reason);
-  const r = normalizeUpdate(parsed.frame, { sourceId: 'ax', now, dir, memory });
+  const ctx = normalizeContext('ax', dir, memory);
+  ctx.now = now;
+  const r = normalizeUpdate(parsed.frame, ctx);
   if (Array.isArray(r)) memory.apply(r);
   return r;
 }

@@ -9,7 +9,7 @@ import type { NormalizedEvent } from '../../state/events';
 import type { TimerHandle } from '../../util/clock';
 import { directoryEvents, emptyDirectory, type Directory } from './directory';
 import { AxialysMemory } from './memory';
-import { normalizeUpdate, type NormalizeContext } from './normalize';
+import { normalizeContext, normalizeUpdate, type NormalizeContext } from './normalize';
 import { readUpdate } from './wire';
 
 export interface Gap {
@@ -48,7 +48,7 @@ export class Feed {
   constructor(private readonly ctx: ConnectorContext<AxialysSourceConfig>) {
     const injected = ctx.factories?.axialysUnconfirmedCallMs;
     this.unconfirmedMs = typeof injected === 'number' ? injected : UNCONFIRMED_CALL_MS;
-    this.nctx = { sourceId: ctx.sourceId, now: 0, dir: this.dir, memory: this.memory };
+    this.nctx = normalizeContext(ctx.sourceId, this.dir, this.memory);
   }
 
   /** The notification socket opened. After the first time, what happened meanwhile is in doubt. */

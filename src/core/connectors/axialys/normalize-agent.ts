@@ -3,7 +3,7 @@
  * call state; `UI` carries login, logout and pauses. While a call is active the call state is shown and
  * a pause taken meanwhile is remembered (pauseReason kept) until the call ends.
  */
-import { entityKey, type AgentState, type Call } from '../../../shared/model';
+import type { AgentState, Call } from '../../../shared/model';
 import type { AgentFields, NormalizedEvent } from '../../state/events';
 import { pauseName, trunkVendorId, type Directory } from './directory';
 import type { MemoryView, UiState } from './memory';
@@ -14,6 +14,12 @@ export interface AgentContext {
   sourceId: string;
   dir: Directory;
   memory: MemoryView;
+  /**
+   * A queue's entity key, the same string each time for a queue id (`normalizeContext`): a call's
+   * queue key is compared with the entity's on every update and used as a map key, which a new
+   * concatenation per frame would make a character comparison and a fresh hash each time.
+   */
+  queueKey(queueId: string): string;
 }
 
 /** Call statuses lower-cased, remembered (a feed uses a handful; `toLowerCase` copies even lower-case text). */
@@ -45,7 +51,7 @@ function callOf(msg: CallMsg, ctx: AgentContext, at: number): Call | null {
   const duration = msg.call_duration && msg.call_duration > 0 ? Math.min(msg.call_duration, 86_400) : 0;
   return {
     id: msg.id_call,
-    queueKey: queueId ? entityKey(ctx.sourceId, queueId) : (prev?.id === msg.id_call ? prev.queueKey : null),
+    queueKey: queueId ? ctx.queueKey(queueId) : prev?.id === msg.id_call ? prev.queueKey : null,
     number: msg.caller_id_num ?? (prev?.id === msg.id_call ? prev.number : null),
     since: prev?.id === msg.id_call && prev.since !== null ? prev.since : at - duration * 1000,
   };
@@ -81,7 +87,11 @@ export function operatorStatus(msg: CallMsg, ctx: AgentContext, at: number, defa
     // A connected call has left its queue even if the queue's own event was missed.
     if (call && status !== 'ringing') {
       const queues = ctx.memory.queuesOfCall(call.id);
-      if (queues.length) return [agent, ...queues.map((q): NormalizedEvent => ({ type: 'call.leave', queueId: q, callId: call.id }))];
+      if (queues.length) {
+        const out: NormalizedEvent[] = [agent];
+        for (const q of queues) out.push({ type: 'call.leave', queueId: q, callId: call.id });
+        return out;
+      }
     }
   } else if (memo?.ui === 'paused' && (status === 'available' || status === 'unavailable')) {
     set.state = 'paused';

@@ -4,6 +4,7 @@
  * receipt time − elapse (a PC clock that is off must not make waits negative or huge).
  */
 import { z } from 'zod';
+import { entityKey } from '../../../shared/model';
 import type { NormalizedEvent } from '../../state/events';
 import { trunkVendorId, type Directory } from './directory';
 import type { MemoryView } from './memory';
@@ -11,12 +12,14 @@ import { operatorStatus, uiEvent, type AgentContext } from './normalize-agent';
 import { InputMsgSchema, NumMsgSchema, parseCallMsg, parseUiMsg, type UpdateFrame } from './wire';
 import { remembered } from '../../util/remember';
 
-export interface NormalizeContext {
-  sourceId: string;
+export interface NormalizeContext extends AgentContext {
   /** Local time the frame was received (ms). */
   now: number;
-  dir: Directory;
-  memory: MemoryView;
+}
+
+/** A feed's normalize context (one per feed, its `now` set per frame). */
+export function normalizeContext(sourceId: string, dir: Directory, memory: MemoryView): NormalizeContext {
+  return { sourceId, now: 0, dir, memory, queueKey: remembered((queueId) => entityKey(sourceId, queueId), 1000, 64) };
 }
 
 /** The frame's events (an array, possibly empty), or why there are none. */
