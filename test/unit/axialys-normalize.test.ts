@@ -116,6 +116,25 @@ describe('Axialys normalize: operators over time', () => {
     expect(r[0]).toMatchObject({ set: { stateSince: T0 - 90_000, call: { since: T0 - 90_000 } } });
   });
 
+  it("gives a call's queue the queue entity's key, whether the id came as a number or a string, per source", () => {
+    const ctx = normalizeContext('ax', dir, new AxialysMemory());
+    ctx.now = T0;
+    const callOf = (idOperator: number, idCall: number, idQueue: number | string) => {
+      const parsed = parseUpdate({ event: { type_notification: 'operator', event: 'status', msg: { status: 'ringing', id_operator: idOperator, id_call: idCall, id_queue: idQueue } } });
+      if (!parsed.ok) throw new Error(parsed.reason);
+      const ev = eventsOf(normalizeUpdate(parsed.frame, ctx))[0] as Extract<NormalizedEvent, { type: 'agent' }>;
+      return ev.set.call!;
+    };
+    const a = callOf(2, 40, 391);
+    const b = callOf(8, 41, '391');
+    expect(a.queueKey).toBe('ax:391');
+    expect(b.queueKey).toBe('ax:391');
+    expect(callOf(2, 42, 392).queueKey).toBe('ax:392');
+    // Another feed (another source) has its own keys.
+    const other = normalizeContext('ax2', dir, new AxialysMemory());
+    expect(other.queueKey('391')).toBe('ax2:391');
+  });
+
   it('a pause resolves its name from the directory and survives a call, then returns', () => {
     const memory = new AxialysMemory();
     expect(eventsOf(run(variants.frames.pauseWithId, memory))[0]).toMatchObject({ id: '3', set: { state: 'paused', pauseReason: 'Formation' } });
