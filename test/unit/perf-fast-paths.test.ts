@@ -313,6 +313,19 @@ describe('History rings in shared slabs', () => {
     expect(h.size).toBe(1000);
   });
 
+  it('keeps at least one row per ring, whatever capacity it is given', () => {
+    for (const capacity of [0, 1, 0.5]) {
+      const h = new History({ capacity, minGapSec: 0 });
+      h.record('agent', 'a:1', T, 1, 2, 3);
+      h.record('agent', 'a:2', T, 4, 5, 6);
+      h.record('agent', 'a:1', T + 1000, 7, null, 9);
+      expect(h.capacity).toBe(1);
+      expect(h.get('a:1', 'latency')).toEqual([{ t: T + 1000, v: 7 }]);
+      expect(h.get('a:1', 'jitter')).toEqual([{ t: T + 1000, v: null }]);
+      expect(h.get('a:2', 'loss')).toEqual([{ t: T, v: 6 }]);
+    }
+  });
+
   it('gives what one ring per metric gave, for seeded streams with gaps, repeats and wraps', () => {
     const rnd = prng(23);
     const h = new History({ capacity: 5, minGapSec: 10 });

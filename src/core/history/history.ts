@@ -97,7 +97,8 @@ export class History {
   private readonly maxSeries: number;
 
   constructor(opts: HistoryOptions = {}) {
-    this.capacity = opts.capacity ?? 120;
+    // At least one row (a ring of none would write into the next ring's header).
+    this.capacity = Math.max(1, Math.floor(opts.capacity ?? 120));
     this.minGapSec = opts.minGapSec ?? 10;
     this.maxSeries = opts.maxSeries ?? 60_000;
     this.groups = {
