@@ -73,7 +73,7 @@ async function compare(a: () => Promise<number>, b: () => Promise<number>, round
 
 export async function run({ quick }: { quick: boolean }): Promise<void> {
   const n = quick ? 40_000 : 400_000;
-  const rounds = quick ? 2 : 6;
+  const rounds = quick ? 2 : 10;
   const size = await compare(
     () => costPerEvent(100, n, true),
     () => costPerEvent(10_000, n, true),
