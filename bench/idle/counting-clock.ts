@@ -31,12 +31,22 @@ export class CountingClock implements Clock {
   /** Shortest period of a repeating timer, per origin (ms). */
   readonly shortestInterval = new Map<string, number>();
 
+  /**
+   * The files on the stack where a timer is set, read from V8's call sites rather than a formatted
+   * stack: formatting, with the source maps tsx registers, cost about 0.2 ms per timer (0.03 ms
+   * this way), counted in the collector's CPU.
+   */
   private where(): string {
     const limit = Error.stackTraceLimit;
+    const prepare = Error.prepareStackTrace;
     Error.stackTraceLimit = 60;
-    const stack = new Error().stack ?? '';
+    Error.prepareStackTrace = (_error, sites) => sites;
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder, this.where);
+    const sites = holder.stack as NodeJS.CallSite[] | undefined;
+    Error.prepareStackTrace = prepare;
     Error.stackTraceLimit = limit;
-    return originOf(stack);
+    return originOf((sites ?? []).map((site) => site.getFileName() ?? '').join('\n'));
   }
 
   private wrap(origin: string, ms: number, fn: () => void): () => void {
