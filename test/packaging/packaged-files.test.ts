@@ -109,6 +109,18 @@ describe('packaged files', () => {
     expect(preload.length).toBeLessThan(10_000);
   });
 
+  it("the dashboard is React's production build, though the build inherited NODE_ENV=test from the test runner", () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    const scripts = files.filter((f) => f.startsWith('out/renderer/') && f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const f of scripts) {
+      const text = read(f);
+      // The development JSX runtime and React's development-only checks.
+      expect(text, f).not.toContain('jsxDEV');
+      expect(text, f).not.toContain('unique "key" prop');
+    }
+  });
+
   it('the dashboard page loads only its own packaged assets', () => {
     const html = read('out/renderer/index.html');
     const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
