@@ -23,7 +23,11 @@ export interface TelphinRig extends Rig {
 export async function telphinRig(): Promise<TelphinRig> {
   let clockNow = Date.now;
   const agents = Array.from({ length: 12 }, (_, i) => ({ id: String(300 + i), type: i < 9 ? ('local' as const) : ('remote' as const), name: `Оператор ${300 + i}`, status: i % 3 === 0 ? 'logged_out' : 'available' }));
-  const sim = await startTelphinSimulator({ agents, tokenTtlSec: 1200, now: () => clockNow() });
+  // A quota far above what a run spends: the connector spreads what is left of the hour's quota
+  // until its reset, so with the default 5,000 requests it polled every 1.0–1.44 s instead of every
+  // second in the first 18 minutes of each hour — longer than a scenario's hold. The quota's own
+  // behaviour is tested on its own (test/unit/telphin-quota.test.ts, test/integration/telphin-polling.test.ts).
+  const sim = await startTelphinSimulator({ agents, tokenTtlSec: 1200, now: () => clockNow(), quota: { limit: 1_000_000 } });
   const base = await baseRig({ sourceId: 'tp', target: { host: '127.0.0.1', port: Number(new URL(sim.url).port) }, registry: { telphin: telphinFactory } });
   clockNow = () => base.clock.now();
   // Five calls waiting in the queue: one alert (calls waiting) before any fault.
