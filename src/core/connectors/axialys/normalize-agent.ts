@@ -44,9 +44,9 @@ function nameOf(dir: Directory, id: string): string | null {
   return dir.ops.get(id)?.name || null;
 }
 
-function callOf(msg: CallMsg, ctx: AgentContext, at: number): Call | null {
+/** The call a status names; `prev`: the operator's call as remembered (its start, queue and number carry over). */
+function callOf(msg: CallMsg, ctx: AgentContext, at: number, prev: Call | null | undefined): Call | null {
   if (!msg.id_call) return null;
-  const prev = ctx.memory.agent(msg.id_operator!)?.call;
   const queueId = msg.id_queue && msg.id_queue !== '0' ? msg.id_queue : msg.id_trunk ? trunkVendorId(msg.id_trunk) : null;
   const duration = msg.call_duration && msg.call_duration > 0 ? Math.min(msg.call_duration, 86_400) : 0;
   return {
@@ -78,7 +78,7 @@ export function operatorStatus(msg: CallMsg, ctx: AgentContext, at: number, defa
   const agent: NormalizedEvent = { type: 'agent', id, set, at };
   const callState = callStateOf(status);
   if (callState) {
-    const call = callOf(msg, ctx, at);
+    const call = callOf(msg, ctx, at, memo?.call);
     set.state = callState;
     set.vendorState = status;
     set.call = call;

@@ -35,7 +35,6 @@ export function eventTime(frame: Pick<UpdateFrame, 'ts' | 'elapse'>, now: number
   return Math.min(now, base - elapseMs);
 }
 
-const events = (list: NormalizedEvent[]): NormalizeResult => list;
 const rejected = (reason: string): NormalizeResult => ({ kind: 'rejected', reason });
 
 function parse<T extends z.ZodType>(schema: T, msg: unknown): z.infer<T> | null {
@@ -78,14 +77,14 @@ export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): Norm
       if (name !== 'status') break;
       const m = parseCallMsg(msg);
       if (!m?.id_operator) return rejected('operator status without id_operator');
-      return events(operatorStatus(m, actx, at));
+      return operatorStatus(m, actx, at);
     }
     case 'ui': {
       const m = parseUiMsg(msg);
       if (!m?.id_operator) return rejected(`UI ${name} without id_operator`);
       const out = uiEvent(name, m, actx, at);
-      if (out) return events(out);
-      if (name === 'push' || name === 'push_cancel') return events([pushLog(name, m.id_operator, ctx.dir, at, m.e164)]);
+      if (out) return out;
+      if (name === 'push' || name === 'push_cancel') return [pushLog(name, m.id_operator, ctx.dir, at, m.e164)];
       break;
     }
     case 'queue':
@@ -99,11 +98,11 @@ export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): Norm
       if (!m) return rejected('input asr without fields');
       const score = m.score === null || m.score === undefined ? '' : ` (score ${m.score})`;
       const text = `Speech input "${m.input ?? ''}"${score}${m.id_call ? ` on call ${m.id_call}` : ''}`;
-      return events([{ type: 'log', kind: 'axialys.input', text, at }]);
+      return [{ type: 'log', kind: 'axialys.input', text, at }];
     }
     case 'pushcall': {
       const m = parseCallMsg(msg);
-      return events([pushLog('pushcall', m?.id_operator, ctx.dir, at, m?.caller_id_num)]);
+      return [pushLog('pushcall', m?.id_operator, ctx.dir, at, m?.caller_id_num)];
     }
   }
   return { kind: 'unknown', what: `${type}/${name}` };
@@ -126,7 +125,7 @@ function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: No
     case 'insert_call': {
       if (!m.id_call) return rejected(`${type} insert_call without id_call`);
       const waited = Math.min(86_400, Math.max(0, m.duration_in_queue ?? 0)) * 1000;
-      return events([{ type: 'call.enter', queueId, callId: m.id_call, enteredAt: at - waited, kind, name: qName || undefined }]);
+      return [{ type: 'call.enter', queueId, callId: m.id_call, enteredAt: at - waited, kind, name: qName || undefined }];
     }
     case 'connect_call':
     case 'delete_call': {
@@ -135,11 +134,11 @@ function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: No
       if (name === 'connect_call' && m.id_operator) {
         for (const ev of operatorStatus(m, ctx, at, 'connected')) out.push(ev);
       }
-      return events(out);
+      return out;
     }
     case 'alert_op':
     case 'alert_file':
-      return events(vendorAlert(name, queueId, kind, qName, m.validity, m.duration_in_queue, at));
+      return vendorAlert(name, queueId, kind, qName, m.validity, m.duration_in_queue, at);
   }
   return null;
 }
@@ -181,5 +180,5 @@ function numEvent(name: string, msg: unknown, ctx: NormalizeContext, at: number)
   const out: NormalizedEvent[] = [{ type: 'log', kind: 'axialys.num', text: `${verb}${from}${to}${dest}${m.id_call ? `, call ${m.id_call}` : ''}`, at }];
   // A call that ended cannot still be waiting, even if its queue's delete_call was missed.
   if (name === 'end' && m.id_call) for (const q of ctx.memory.queuesOfCall(m.id_call)) out.push({ type: 'call.leave', queueId: q, callId: m.id_call });
-  return events(out);
+  return out;
 }

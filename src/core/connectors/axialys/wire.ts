@@ -214,36 +214,34 @@ export function parseUiMsg(msg: unknown): UiMsg | null {
 
 const finiteOrAbsent = (v: unknown): boolean => v === undefined || (typeof v === 'number' && Number.isFinite(v));
 
-/** A payload whose fields are what UpdateSchema would make of them already (see `readUpdate`). */
-function wellFormed(value: unknown): boolean {
-  if (!plainObject(value)) return false;
-  const event = value.event;
-  if (!plainObject(event)) return false;
-  const type = event.type_notification;
-  const name = event.event;
-  const msg = event.msg;
-  return (
-    typeof type === 'string' &&
-    type !== '' &&
-    typeof name === 'string' &&
-    name !== '' &&
-    plainObject(msg) &&
-    !Object.hasOwn(msg, '__proto__') &&
-    finiteOrAbsent(value.ts) &&
-    finiteOrAbsent(value.elapse) &&
-    finiteOrAbsent(value.cpt)
-  );
-}
-
-/** UpdateSchema for a plain payload whose event and msg are plain objects; anything else: the schema. */
-function fastUpdate(value: unknown): UpdateFrame | null {
+/**
+ * The payload's event when the payload and its event are plain objects and the event's names are
+ * non-empty strings (what `wellFormed` and `fastUpdate` both start from), else null.
+ */
+function namedEvent(value: unknown): Record<string, unknown> | null {
   if (!plainObject(value)) return null;
   const event = value.event;
   if (!plainObject(event)) return null;
   const type = event.type_notification;
   const name = event.event;
+  return typeof type === 'string' && type !== '' && typeof name === 'string' && name !== '' ? event : null;
+}
+
+/** A payload whose fields are what UpdateSchema would make of them already (see `readUpdate`). */
+function wellFormed(value: unknown): boolean {
+  const event = namedEvent(value);
+  if (!event) return false;
+  const msg = event.msg;
+  const v = value as Record<string, unknown>;
+  return plainObject(msg) && !Object.hasOwn(msg, '__proto__') && finiteOrAbsent(v.ts) && finiteOrAbsent(v.elapse) && finiteOrAbsent(v.cpt);
+}
+
+/** UpdateSchema for a plain payload whose event and msg are plain objects; anything else: the schema. */
+function fastUpdate(value: unknown): UpdateFrame | null {
+  const event = namedEvent(value);
+  if (!event) return null;
+  const v = value as Record<string, unknown>;
   const rawMsg = event.msg;
-  if (typeof type !== 'string' || type === '' || typeof name !== 'string' || name === '') return null;
   if (!(rawMsg === undefined || rawMsg === null || plainObject(rawMsg))) return null;
   // The schema copies `msg`; it is only read from here on, so the payload's own object serves (one
   // that spells `__proto__` as a key is copied without it, as the schema does).
@@ -255,10 +253,10 @@ function fastUpdate(value: unknown): UpdateFrame | null {
     for (const k in rawMsg) if (k !== '__proto__' && Object.hasOwn(rawMsg, k)) msg[k] = rawMsg[k];
   }
   const frame: Record<string, unknown> = {};
-  if ('ts' in value) frame.ts = toNum(value.ts);
-  if ('elapse' in value) frame.elapse = toNum(value.elapse);
-  if ('cpt' in value) frame.cpt = toNum(value.cpt);
-  frame.event = { type_notification: type, event: name, msg };
+  if ('ts' in v) frame.ts = toNum(v.ts);
+  if ('elapse' in v) frame.elapse = toNum(v.elapse);
+  if ('cpt' in v) frame.cpt = toNum(v.cpt);
+  frame.event = { type_notification: event.type_notification, event: event.event, msg };
   return frame as UpdateFrame;
 }
 
