@@ -57,33 +57,24 @@ interface Mode {
  * round (neither always runs right after the simulator's own warm-up or a GC of the other).
  */
 async function compare(kind: string, child: SimChild, mode: Mode): Promise<{ bare: Measured; collector: Measured; rounds: [number, number][] }> {
-  let bare: Measured | null = null;
-  let collector: Measured | null = null;
+  const receivers = [bareReceiver, collectorReceiver] as const;
+  const best: [Measured | null, Measured | null] = [null, null];
   const rounds: [number, number][] = [];
-  const measure = async (start: (kind: string, child: SimChild) => Promise<Receiver>): Promise<Measured> => {
-    const receiver = await start(kind, child);
-    try {
-      return await cpuPerEvent(child, receiver, mode.count, mode.rate);
-    } finally {
-      await receiver.stop();
-    }
-  };
   for (let r = 0; r < mode.rounds; r++) {
     const round: [number, number] = [0, 0];
-    for (const which of r % 2 === 0 ? (['bare', 'collector'] as const) : (['collector', 'bare'] as const)) {
-      if (which === 'bare') {
-        const m = await measure(bareReceiver);
-        round[0] = m.us;
-        if (!bare || m.us < bare.us) bare = m;
-      } else {
-        const m = await measure(collectorReceiver);
-        round[1] = m.us;
-        if (!collector || m.us < collector.us) collector = m;
+    for (const i of r % 2 === 0 ? [0, 1] : [1, 0]) {
+      const receiver = await receivers[i]!(kind, child);
+      try {
+        const m = await cpuPerEvent(child, receiver, mode.count, mode.rate);
+        round[i] = m.us;
+        if (!best[i] || m.us < best[i]!.us) best[i] = m;
+      } finally {
+        await receiver.stop();
       }
     }
     rounds.push(round);
   }
-  return { bare: bare!, collector: collector!, rounds };
+  return { bare: best[0]!, collector: best[1]!, rounds };
 }
 
 export async function run({ quick }: { quick: boolean }): Promise<void> {

@@ -11,10 +11,11 @@
  * one JSON line with the readings.
  *
  * `<group-window-sec>` (optional second argument, default the settings' 10 s): the notification
- * group window. Raises of one rule within it wait in one group for one notification, and so do their
- * tracks: at the end of a step up to 10,000 of them (2–4 MB), gone when the group is sent. A reading
- * taken inside the window counted them or not depending on when the step ended (heap growth read
- * 1–2 % or 7–8 % from run to run); readings wait for the window and the tick that sends it.
+ * group window. Right after a step the engine still holds what its 10-second windows hold: the
+ * notification groups (their tracks and recoveries) and the pending alerts dropped in the last 10 s
+ * (about 19 MB in all after a 1 M step here), gone once the windows pass. A reading taken inside them
+ * counted some of it depending on when the step ended (heap growth read 1–2 % or 7–8 % from run to
+ * run); readings wait for the window and the tick that sends it.
  */
 import { gc, prng, sleepMs, turn } from '../util';
 import type { NormalizedEvent } from '../../src/core/state/events';
