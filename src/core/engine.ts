@@ -248,8 +248,9 @@ export class Engine {
       webhooks: this.webhooks,
       factories: this.factories,
       shared: this.shared,
+      // The running source's own health, not looked up again per batch (testSource replaces `emit`).
       emit: (events, now) => {
-        if (current()) this.ingest(config.id, events, now);
+        if (current()) this.apply(config.id, health as TrackedHealth, events, now);
       },
     };
   }
@@ -261,7 +262,10 @@ export class Engine {
   /** Applies a connector's normalized events in order; `at`: the clock as the connector just read it. */
   ingest(sourceId: string, events: NormalizedEvent[], at?: number): void {
     const r = this.running.get(sourceId);
-    if (!r) return;
+    if (r) this.apply(sourceId, r.health as TrackedHealth, events, at);
+  }
+
+  private apply(sourceId: string, health: TrackedHealth, events: NormalizedEvent[], at: number | undefined): void {
     const now = at ?? this.clock.now();
     // Changes applied now are evaluated at this time (one clock read per batch, not per change).
     const outer = this.ingestNow;
@@ -274,7 +278,7 @@ export class Engine {
     } finally {
       this.ingestNow = outer;
     }
-    if (events.length) (r.health as TrackedHealth).touch(now, events.length);
+    if (events.length) health.touch(now, events.length);
   }
 
   // ---- output --------------------------------------------------------------------------------

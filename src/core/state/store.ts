@@ -18,7 +18,7 @@ import {
 } from '../../shared/model';
 import type { NormalizedEvent } from './events';
 import { EventLog } from './event-log';
-import { WaitingCalls } from './waiting-calls';
+import { WaitingCalls, fillWaiting } from './waiting-calls';
 import { Scopes } from './scopes';
 import { merged, mergedAgent, mergedExtra, mergedQueue, sameAgent, sameQueue } from './merge';
 
@@ -75,13 +75,16 @@ export class LiveState {
   private readonly scopes = new Scopes();
   private readonly dirty: Record<Collection, Set<string>> = emptySets();
   private readonly removed: Record<Collection, Set<string>> = emptySets();
-  private readonly listeners = new Set<ChangeListener>();
+  /** An array, not a set: it is read for every change and changed about never. */
+  private listeners: readonly ChangeListener[] = [];
   private readonly log = new EventLog();
   private extraAlerts: () => EntityByCollection['alerts'][] = () => [];
 
   onChange(listener: ChangeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.listeners = [...this.listeners, listener];
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
   }
 
   /** The alert engine owns alerts; the store includes them in snapshots. */
@@ -216,9 +219,9 @@ export class LiveState {
   private callEnter(sourceId: string, queueId: string, callId: string, enteredAt: number, kind: Queue['kind'] | undefined, name: string | undefined, now: number): void {
     const prev = this.find('queues', sourceId, queueId);
     const q = this.ensureQueue(sourceId, queueId, prev, kind, name);
-    this.calls.enter(q.key, callId, enteredAt);
+    const calls = this.calls.enter(q.key, callId, enteredAt);
     const next = { ...q };
-    this.calls.fill(next, now);
+    fillWaiting(next, calls, now);
     this.put('queues', q.key, next, prev);
   }
 
@@ -226,9 +229,10 @@ export class LiveState {
     const prev = this.find('queues', sourceId, queueId);
     if (!prev) return;
     const key = prev.key;
-    if (!this.calls.leave(key, callId)) return;
+    const calls = this.calls.leave(key, callId);
+    if (!calls) return;
     const next = { ...prev };
-    this.calls.fill(next, now);
+    fillWaiting(next, calls, now);
     this.put('queues', key, next, prev);
   }
 
@@ -313,7 +317,8 @@ export class LiveState {
   }
 
   private notify<C extends Collection>(collection: C, next: EntityByCollection[C] | null, prev: EntityByCollection[C] | null): void {
-    for (const l of this.listeners) l(collection, next, prev);
+    const listeners = this.listeners;
+    for (let i = 0; i < listeners.length; i++) listeners[i]!(collection, next, prev);
   }
 
   /** Marks an entity (e.g. an alert owned elsewhere) as changed for the next patch. */

@@ -12,17 +12,19 @@ export class WaitingCalls {
     return this.byQueue.has(queueKey);
   }
 
-  /** A repeated insert (reconnect replay) keeps the earliest entry time: never duplicated. */
-  enter(queueKey: string, callId: string, enteredAt: number): void {
+  /** A repeated insert (reconnect replay) keeps the earliest entry time: never duplicated. Returns the queue's calls. */
+  enter(queueKey: string, callId: string, enteredAt: number): ReadonlyMap<string, number> {
     let calls = this.byQueue.get(queueKey);
     if (!calls) this.byQueue.set(queueKey, (calls = new Map()));
     const known = calls.get(callId);
     calls.set(callId, known === undefined ? enteredAt : Math.min(known, enteredAt));
+    return calls;
   }
 
-  /** False when the call was not waiting there. */
-  leave(queueKey: string, callId: string): boolean {
-    return this.byQueue.get(queueKey)?.delete(callId) ?? false;
+  /** The queue's remaining calls, or null when the call was not waiting there. */
+  leave(queueKey: string, callId: string): ReadonlyMap<string, number> | null {
+    const calls = this.byQueue.get(queueKey);
+    return calls?.delete(callId) ? calls : null;
   }
 
   /** Replaces a queue's calls; calls already known keep their (earlier) entry time. */
@@ -45,11 +47,15 @@ export class WaitingCalls {
   /** Writes the queue's waiting figures from its calls (no-op for queues without call tracking). */
   fill(q: Queue, now: number): void {
     const calls = this.byQueue.get(q.key);
-    if (!calls) return;
-    let oldest = Infinity;
-    for (const t of calls.values()) if (t < oldest) oldest = t;
-    q.waiting = calls.size;
-    q.oldestSince = calls.size ? oldest : null;
-    q.longestWaitSec = calls.size ? Math.max(0, Math.round((now - oldest) / 1000)) : 0;
+    if (calls) fillWaiting(q, calls, now);
   }
+}
+
+/** Writes a queue's waiting figures from its calls (callId → entered-at ms). */
+export function fillWaiting(q: Queue, calls: ReadonlyMap<string, number>, now: number): void {
+  let oldest = Infinity;
+  for (const t of calls.values()) if (t < oldest) oldest = t;
+  q.waiting = calls.size;
+  q.oldestSince = calls.size ? oldest : null;
+  q.longestWaitSec = calls.size ? Math.max(0, Math.round((now - oldest) / 1000)) : 0;
 }
