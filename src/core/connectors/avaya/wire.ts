@@ -6,6 +6,13 @@
 import { z } from 'zod';
 import { remembered } from '../../util/remember';
 
+/**
+ * For `hasOwnProperty.call(o, key)` in `for (const key in o)`: the optimizing compiler answers it from
+ * the loop's key cache when it is a constant of this module (not `Object.hasOwn`, not an import),
+ * where a call per key cost as much as the rest of reading a message (docs/performance.md).
+ */
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
 /** A scalar as a string; `""`, null and non-scalars become null. */
 export function scalarString(v: unknown): string | null {
   if (typeof v === 'string') return v === '' ? null : v;
@@ -109,7 +116,7 @@ function scalarRecord(rec: Record<string, unknown>): Record<string, string | nul
   let clean = true;
   for (const k in rec) {
     const v = rec[k];
-    if (!((typeof v === 'string' && v !== '') || v === null) || k === '__proto__' || !Object.hasOwn(rec, k)) {
+    if (!((typeof v === 'string' && v !== '') || v === null) || k === '__proto__' || !hasOwnProperty.call(rec, k)) {
       clean = false;
       break;
     }
@@ -117,7 +124,7 @@ function scalarRecord(rec: Record<string, unknown>): Record<string, string | nul
   if (clean) return rec as Record<string, string | null>;
   const out: Record<string, string | null> = {};
   for (const k in rec) {
-    if (k === '__proto__' || !Object.hasOwn(rec, k)) continue;
+    if (k === '__proto__' || !hasOwnProperty.call(rec, k)) continue;
     const v = rec[k];
     if (v === null || typeof v !== 'object') out[k] = scalarString(v);
   }

@@ -11,6 +11,13 @@ import { mapAgentStatus } from './status';
 import { parseDurationSec, parseWolkvoxDate } from './time';
 import { toNumber, toText, type AgentRecordWire, type LatencyAgentWire, type SkillRecordWire } from './wire';
 
+/**
+ * For `hasOwnProperty.call(o, key)` in `for (const key in o)`: the optimizing compiler answers it from
+ * the loop's key cache when it is a constant of this module (not `Object.hasOwn`, not an import),
+ * where a call per key cost as much as the rest of reading a message (docs/performance.md).
+ */
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
 export const SCOPE = { latency: 'latency', agents: 'agents', skills: 'skills' } as const;
 
 /** A `last_date` later than this past the poll is clock or zone skew: the poll time is used. */
@@ -89,7 +96,7 @@ function agentExtra(r: AgentRecordWire): Record<string, ExtraValue> {
   let n = 0;
   const fields = r as Record<string, unknown>;
   for (const k in fields) {
-    if (!Object.hasOwn(fields, k) || AGENT_KNOWN.has(k) || n >= MAX_EXTRA) continue;
+    if (!hasOwnProperty.call(fields, k) || AGENT_KNOWN.has(k) || n >= MAX_EXTRA) continue;
     const v = fields[k];
     if (typeof v === 'object' && v !== null) continue;
     n++;
