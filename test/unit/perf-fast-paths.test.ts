@@ -133,24 +133,12 @@ describe('Axialys fast paths', () => {
   for (let i = 0; i < 800; i++) msgs.push(record(rnd, CALL_KEYS, Math.floor(rnd() * 10)));
   msgs.push(null, undefined, 'x', [], JSON.parse('{"__proto__":{"status":"x"},"id_operator":5}'));
 
-  /** The fields that have a value (the fast paths list every field, `undefined` where absent). */
-  const defined = (o: object | null | undefined) => (o ? Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) : null);
-
   it('parseCallMsg and parseUiMsg give what their schemas give', () => {
     for (const m of msgs) {
       const call = CallMsgSchema.safeParse(m);
-      expect(defined(parseCallMsg(m)), JSON.stringify(m)).toStrictEqual(defined(call.success ? call.data : null));
+      expect(parseCallMsg(m), JSON.stringify(m)).toStrictEqual(call.success ? call.data : null);
       const ui = UiMsgSchema.safeParse(m);
-      expect(defined(parseUiMsg(m)), JSON.stringify(m)).toStrictEqual(defined(ui.success ? ui.data : null));
-    }
-  });
-
-  it('parseCallMsg and parseUiMsg give one shape for every plain message', () => {
-    const plain = msgs.filter((m) => typeof m === 'object' && m !== null && !Array.isArray(m));
-    expect(plain.length).toBeGreaterThan(700);
-    for (const m of plain) {
-      expect(Object.keys(parseCallMsg(m)!), JSON.stringify(m)).toStrictEqual(Object.keys(CallMsgSchema.shape));
-      expect(Object.keys(parseUiMsg(m)!), JSON.stringify(m)).toStrictEqual(Object.keys(UiMsgSchema.shape));
+      expect(parseUiMsg(m), JSON.stringify(m)).toStrictEqual(ui.success ? ui.data : null);
     }
   });
 

@@ -118,11 +118,9 @@ export type InputMsg = z.infer<typeof InputMsgSchema>;
 
 /**
  * CallMsgSchema and UiMsgSchema applied directly to a plain object (what JSON gives): every field
- * converter accepts anything, so a present field is converted and an absent one is `undefined`, as
- * the schemas make it. `parseX(msg)` has the fields of `XSchema.safeParse(msg).data` (null on
- * failure); they run for every event of the feed, where the schemas' generic path costs more than
- * everything else together. Their result lists every field of the schema, in the schema's order,
- * whatever the payload holds: one shape for every message, so the reads that follow stay on one path.
+ * converter accepts anything, so a present field is converted and an absent one stays absent, as the
+ * schemas do (the order of the keys may differ). `parseX(msg)` equals `XSchema.safeParse(msg).data` (null on failure); they run for every
+ * event of the feed, where the schemas' generic path costs more than everything else together.
  */
 function plainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
@@ -130,22 +128,7 @@ function plainObject(v: unknown): v is Record<string, unknown> {
 
 /** CallMsgSchema's fields of `msg`, converted (a message carries a handful of them), in `msg`'s order. */
 function pickCall(msg: Record<string, unknown>): CallMsg {
-  const out: CallMsg = {
-    id_operator: undefined,
-    id_call: undefined,
-    id_queue: undefined,
-    id_trunk: undefined,
-    status: undefined,
-    caller_id_num: undefined,
-    call_duration: undefined,
-    duration_in_queue: undefined,
-    catchup: undefined,
-    rec: undefined,
-    service: undefined,
-    priority: undefined,
-    vip_rate: undefined,
-    validity: undefined,
-  };
+  const out: CallMsg = {};
   for (const key in msg) {
     if (!hasOwnProperty.call(msg, key)) continue;
     const v = msg[key];
@@ -199,7 +182,7 @@ function pickCall(msg: Record<string, unknown>): CallMsg {
 
 /** UiMsgSchema's fields of `msg`, as `pickCall`. */
 function pickUi(msg: Record<string, unknown>): UiMsg {
-  const out: UiMsg = { id_operator: undefined, supp: undefined, e164: undefined, type: undefined, priority: undefined };
+  const out: UiMsg = {};
   for (const key in msg) {
     if (!hasOwnProperty.call(msg, key)) continue;
     const v = msg[key];
