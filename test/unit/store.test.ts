@@ -28,6 +28,23 @@ describe('LiveState', () => {
     expect(s.queues.get('ax:7')!.waiting).toBe(1);
   });
 
+  it('tells each change listener of every change in order, and no longer once it unsubscribes', () => {
+    const s = new LiveState();
+    const heard: string[] = [];
+    let offB: () => void = () => undefined;
+    const offA = s.onChange((c, next) => {
+      heard.push(`A ${c} ${next && 'key' in next ? next.key : '-'}`);
+      offB(); // unsubscribing during a change: B still hears this one, not the next
+    });
+    offB = s.onChange((c, next) => heard.push(`B ${c} ${next && 'key' in next ? next.key : '-'}`));
+    s.apply('ax', { type: 'call.enter', queueId: '7', callId: 'c1', enteredAt: T0 }, T0);
+    s.apply('ax', { type: 'call.leave', queueId: '7', callId: 'c1' }, T0);
+    offA();
+    s.apply('ax', { type: 'call.enter', queueId: '7', callId: 'c2', enteredAt: T0 }, T0);
+    expect(heard).toEqual(['A queues ax:7', 'B queues ax:7', 'A queues ax:7']);
+    expect(s.queues.get('ax:7')!.waiting).toBe(1);
+  });
+
   it('keeps the last good waiting count when the vendor sends an unusable one', () => {
     const s = new LiveState();
     s.apply('wv', { type: 'queue', id: 's1', set: { waiting: 4, kind: 'skill' } }, T0);
