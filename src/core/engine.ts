@@ -250,7 +250,7 @@ export class Engine {
       shared: this.shared,
       // The running source's own health, not looked up again per batch (testSource replaces `emit`).
       emit: (events, now) => {
-        if (current()) this.apply(config.id, health as TrackedHealth, events, now);
+        if (current()) this.ingest(config.id, health as TrackedHealth, events, now);
       },
     };
   }
@@ -260,12 +260,7 @@ export class Engine {
   }
 
   /** Applies a connector's normalized events in order; `at`: the clock as the connector just read it. */
-  ingest(sourceId: string, events: NormalizedEvent[], at?: number): void {
-    const r = this.running.get(sourceId);
-    if (r) this.apply(sourceId, r.health as TrackedHealth, events, at);
-  }
-
-  private apply(sourceId: string, health: TrackedHealth, events: NormalizedEvent[], at: number | undefined): void {
+  private ingest(sourceId: string, health: TrackedHealth, events: NormalizedEvent[], at: number | undefined): void {
     const now = at ?? this.clock.now();
     // Changes applied now are evaluated at this time (one clock read per batch, not per change).
     const outer = this.ingestNow;

@@ -201,7 +201,7 @@ export class LiveState {
     // An unusable vendor value (null, negative, NaN) keeps the last good one (CONTRACT.md).
     const waiting = setIn.waiting;
     if (typeof waiting === 'number' && Number.isFinite(waiting) && waiting >= 0 && waiting <= Number.MAX_SAFE_INTEGER) next.waiting = Math.floor(waiting);
-    if (this.calls.has(key)) this.calls.fill(next, now);
+    this.calls.fill(next, now); // a no-op for queues without call tracking
     if (!next.name) next.name = id;
     this.track(sourceId, 'queues', key, scope, prev !== null);
     if (prev !== null && sameQueue(prev, next)) return;

@@ -8,10 +8,6 @@ import type { Queue } from '../../shared/model';
 export class WaitingCalls {
   private readonly byQueue = new Map<string, Map<string, number>>();
 
-  has(queueKey: string): boolean {
-    return this.byQueue.has(queueKey);
-  }
-
   /** A repeated insert (reconnect replay) keeps the earliest entry time: never duplicated. Returns the queue's calls. */
   enter(queueKey: string, callId: string, enteredAt: number): ReadonlyMap<string, number> {
     let calls = this.byQueue.get(queueKey);
