@@ -29,6 +29,13 @@ export interface IngestCase {
   stop(): Promise<void>;
 }
 
+/**
+ * With `BENCH_FLUSH_CALLS=n` the batch is flushed every n calls instead: a run whose speed is not the
+ * machine's (under an instruction counter, about fifty times slower) then does the same work as a
+ * native one (see `stages.ts --instructions`).
+ */
+const FLUSH_CALLS = Number(process.env.BENCH_FLUSH_CALLS) || 0;
+
 /** Flushes the engine's change batch every 50 ms of run time, as its own timer would. */
 export class Batcher {
   private last = performance.now();
@@ -39,6 +46,10 @@ export class Batcher {
     private readonly every = 64,
   ) {}
   maybe(): void {
+    if (FLUSH_CALLS) {
+      if (++this.n % FLUSH_CALLS === 0) this.engine.flush();
+      return;
+    }
     if (++this.n % this.every !== 0) return;
     const now = performance.now();
     if (now - this.last < 50) return;

@@ -7,8 +7,11 @@
  *
  *   node --expose-gc --import tsx bench/ingest/stages.ts [avaya|axialys|wolkvox|telphin …]
  *
- * With `--bytes`, the bytes each stage allocates per event instead (see below).
+ * With `--bytes`, the bytes each stage allocates per event instead; with `--instructions`, the
+ * instructions it executes per event (see below).
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { parseDataFrame } from '../../src/core/connectors/avaya/wire';
 import { normalizeFrame } from '../../src/core/connectors/avaya/normalize';
 import { parseProducerMeasures } from '../../src/core/connectors/avaya/catalog';
@@ -232,6 +235,83 @@ async function bytesPerEvent(events: number, run: () => unknown): Promise<number
 }
 
 const args = process.argv.slice(2);
+
+/**
+ * `--instructions`: instructions executed per event by each stage, counted by Valgrind's cachegrind —
+ * a figure the machine's load does not move (two counts of the same run differ by about 0.3 %, 0.2 % per event), where
+ * time on a shared machine moves by ±5 %. Each stage runs in a child of its own, once with 4 passes
+ * and once with 4 + `--passes` (default 20); the difference divided by the extra events leaves out
+ * start-up and warm-up. V8 runs single-threaded there (its compiler and collector threads counted in
+ * the main one), on this file bundled into one module; change batches are flushed by count instead of
+ * every 50 ms, as often as natively (`BENCH_FLUSH_CALLS`). Needs `valgrind` (`apt-get install
+ * valgrind`); a few minutes per stage:
+ *
+ *   node --import tsx bench/ingest/stages.ts --instructions axialys
+ *
+ * Instructions are not time: the stages after JSON.parse run at a lower rate of instructions per cycle
+ * (docs/performance.md, "Counting instructions").
+ */
+const FLUSH_CALLS: Record<string, number> = { avaya: 11_000, axialys: 20_000, wolkvox: 33, telphin: 16_000 };
+
+/** The stage runner as one plain module (the TypeScript loader's own thread would make counts vary by 1–2 %). */
+async function bundled(): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = join(import.meta.dirname, '..', '.instructions', 'stages.mjs');
+  await build({ entryPoints: [import.meta.filename], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'warning' });
+  return out;
+}
+
+/** Instructions of one child run of `script` (a stage, `passes` times) under cachegrind. */
+function countInstructions(script: string, vendor: string, stage: string, passes: number): Promise<number> {
+  const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', '--expose-gc', script, '--count', vendor, stage, String(passes)];
+  const child = spawn('valgrind', args, { env: { ...process.env, BENCH_FLUSH_CALLS: String(FLUSH_CALLS[vendor]) }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 1_800_000 });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    child.on('error', (e) => reject(new Error(`counting ${vendor} ${stage} needs valgrind: ${e.message}`)));
+    child.on('close', (code) => {
+      const m = /I\s+refs:\s+([\d,]+)/.exec(stderr);
+      if (code !== 0 || !m) reject(new Error(`counting ${vendor} ${stage} failed (exit ${code}): ${stderr.slice(-500)}`));
+      else resolve(Number(m[1]!.replaceAll(',', '')));
+    });
+  });
+}
+
+if (args[0] === '--count') {
+  // A child of --instructions: one stage, warmed up, then `passes` passes.
+  const [, vendor, stage, passes] = args;
+  const { c, stages, stop } = await VENDORS[vendor as keyof typeof VENDORS]();
+  const all: Stage[] = [...stages, ['full_path', () => c.pass()]];
+  const run = all.find(([name]) => name === stage)?.[1];
+  if (!run) throw new Error(`no stage ${stage} for ${vendor}`);
+  for (let i = 0; i < Number(passes); i++) await run();
+  await stop();
+  await c.stop();
+  process.exit(0);
+}
+
+if (args.includes('--instructions')) {
+  const extraArg = args.find((a) => a.startsWith('--passes='));
+  const extra = extraArg ? Number(extraArg.slice('--passes='.length)) : 20;
+  const names = args.filter((a) => !a.startsWith('--'));
+  const script = await bundled();
+  for (const vendor of names.length ? names : Object.keys(VENDORS)) {
+    const { c, stages, stop } = await VENDORS[vendor as keyof typeof VENDORS]();
+    const all: [string, string | undefined][] = [...stages.map(([name, , after]): [string, string | undefined] => [name, after]), ['full_path', stages.at(-1)![0]]];
+    await stop();
+    await c.stop();
+    const per = new Map<string, number>();
+    for (const [name, after] of all) {
+      // The two runs side by side (each is single-threaded).
+      const [long, short] = await Promise.all([countInstructions(script, vendor, name, 4 + extra), countInstructions(script, vendor, name, 4)]);
+      const value = Math.round((long - short) / (extra * c.events));
+      per.set(name, value);
+      const added = after === undefined ? {} : { after, added: value - per.get(after)! };
+      emit({ bench: 'ingest-stages', metric: `${vendor}_${name}_instructions`, value, unit: 'instructions/event', ...added });
+    }
+  }
+  process.exit(0);
+}
 /**
  * `--bytes`: allocation per event instead of time — a figure noise does not move. Run with a young
  * generation that holds a whole pass:
