@@ -236,10 +236,15 @@ async function bytesPerEvent(events: number, run: () => unknown): Promise<number
 
 const args = process.argv.slice(2);
 
+/** A vendor's stages and, last, the whole receive path as the benchmark runs it (after the last stage). */
+function withFullPath(c: IngestCase, stages: Stage[]): Stage[] {
+  return [...stages, ['full_path', () => c.pass(), stages.at(-1)![0]]];
+}
+
 /**
  * `--instructions`: instructions executed per event by each stage, counted by Valgrind's cachegrind —
- * a figure the machine's load does not move (two counts of the same run differ by about 0.3 %, 0.2 % per event), where
- * time on a shared machine moves by ±5 %. Each stage runs in a child of its own, once with 4 passes
+ * a figure the machine's load does not move (repeated counts of the same code agree within about
+ * 0.3 %), where time on a shared machine moves by ±5 %. Each stage runs in a child of its own, once with 4 passes
  * and once with 4 + `--passes` (default 20); the difference divided by the extra events leaves out
  * start-up and warm-up. V8 runs single-threaded there (its compiler and collector threads counted in
  * the main one), on this file bundled into one module; change batches are flushed by count instead of
@@ -263,8 +268,8 @@ async function bundled(): Promise<string> {
 
 /** Instructions of one child run of `script` (a stage, `passes` times) under cachegrind. */
 function countInstructions(script: string, vendor: string, stage: string, passes: number): Promise<number> {
-  const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', '--expose-gc', script, '--count', vendor, stage, String(passes)];
-  const child = spawn('valgrind', args, { env: { ...process.env, BENCH_FLUSH_CALLS: String(FLUSH_CALLS[vendor]) }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 1_800_000 });
+  const argv = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', '--expose-gc', script, '--count', vendor, stage, String(passes)];
+  const child = spawn('valgrind', argv, { env: { ...process.env, BENCH_FLUSH_CALLS: String(FLUSH_CALLS[vendor]) }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 1_800_000 });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   return new Promise((resolve, reject) => {
@@ -281,8 +286,7 @@ if (args[0] === '--count') {
   // A child of --instructions: one stage, warmed up, then `passes` passes.
   const [, vendor, stage, passes] = args;
   const { c, stages, stop } = await VENDORS[vendor as keyof typeof VENDORS]();
-  const all: Stage[] = [...stages, ['full_path', () => c.pass()]];
-  const run = all.find(([name]) => name === stage)?.[1];
+  const run = withFullPath(c, stages).find(([name]) => name === stage)?.[1];
   if (!run) throw new Error(`no stage ${stage} for ${vendor}`);
   for (let i = 0; i < Number(passes); i++) await run();
   await stop();
@@ -297,11 +301,11 @@ if (args.includes('--instructions')) {
   const script = await bundled();
   for (const vendor of names.length ? names : Object.keys(VENDORS)) {
     const { c, stages, stop } = await VENDORS[vendor as keyof typeof VENDORS]();
-    const all: [string, string | undefined][] = [...stages.map(([name, , after]): [string, string | undefined] => [name, after]), ['full_path', stages.at(-1)![0]]];
+    const all = withFullPath(c, stages);
     await stop();
     await c.stop();
     const per = new Map<string, number>();
-    for (const [name, after] of all) {
+    for (const [name, , after] of all) {
       // The two runs side by side (each is single-threaded).
       const [long, short] = await Promise.all([countInstructions(script, vendor, name, 4 + extra), countInstructions(script, vendor, name, 4)]);
       const value = Math.round((long - short) / (extra * c.events));
@@ -327,7 +331,7 @@ for (const vendor of vendorArgs.length ? vendorArgs : Object.keys(VENDORS)) {
   const make = VENDORS[vendor as keyof typeof VENDORS];
   if (!make) throw new Error(`unknown vendor ${vendor} (avaya, axialys, wolkvox, telphin)`);
   const { c, stages, stop } = await make();
-  const all: Stage[] = [...stages, ['full_path', () => c.pass(), stages.at(-1)![0]]];
+  const all = withFullPath(c, stages);
   const best = new Map<string, number>();
   for (const [, run] of all) await run(); // warm-up
   if (bytes) {
