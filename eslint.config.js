@@ -13,7 +13,7 @@ const NO_OPEN_EXTERNAL = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench/.instructions/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

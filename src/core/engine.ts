@@ -39,6 +39,8 @@ interface Running {
   config: SourceConfig;
   connector: Connector | null;
   health: SourceHealth;
+  /** False once the source was removed or replaced (read for every frame its connector emits). */
+  current: boolean;
 }
 
 type PatchListener = (patch: Patch) => void;
@@ -156,8 +158,8 @@ export class Engine {
     if (this.running.has(config.id)) void this.removeSource(config.id);
     // A connector only speaks for the source while its record is the current one: a replaced
     // connector still stopping can no longer touch the new source's state or health.
-    const running = { config, connector: null } as Running;
-    const current = () => this.running.get(config.id) === running;
+    const running = { config, connector: null, current: true } as Running;
+    const current = () => running.current;
     const health = this.createHealth(config, current);
     running.health = health;
     this.running.set(config.id, running);
@@ -185,6 +187,7 @@ export class Engine {
     const r = this.running.get(id);
     if (!r) return;
     this.running.delete(id);
+    r.current = false;
     this.state.removeSource(id);
     this.scheduleFlush();
     await r.connector?.stop().catch((e) => this.log.warn(`stopping ${id} failed`, e));

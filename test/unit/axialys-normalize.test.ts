@@ -116,6 +116,22 @@ describe('Axialys normalize: operators over time', () => {
     expect(r[0]).toMatchObject({ set: { stateSince: T0 - 90_000, call: { since: T0 - 90_000 } } });
   });
 
+  it('a status that says nothing new about the call hands on the remembered call; one that does gives a new call', () => {
+    const memory = new AxialysMemory();
+    const status = (status: string, msg: Record<string, unknown>, now: number) =>
+      (eventsOf(run({ event: { type_notification: 'operator', event: 'status', msg: { status, id_operator: 2, ...msg } } }, memory, now))[0] as Extract<NormalizedEvent, { type: 'agent' }>).set.call!;
+    const ringing = status('ringing', { id_call: 70, id_queue: 391, caller_id_num: '0600' }, T0);
+    const connected = status('connected', { id_call: 70, id_queue: 391, caller_id_num: '0600', call_duration: 1 }, T0 + 2000);
+    expect(connected).toBe(ringing);
+    expect(connected).toEqual({ id: '70', queueKey: 'ax:391', number: '0600', since: T0 });
+    const transferred = status('transfert_start', { id_call: 70, id_queue: 392, caller_id_num: '0600' }, T0 + 5000);
+    expect(transferred).not.toBe(ringing);
+    expect(transferred).toEqual({ id: '70', queueKey: 'ax:392', number: '0600', since: T0 });
+    expect(ringing).toEqual({ id: '70', queueKey: 'ax:391', number: '0600', since: T0 });
+    const next = status('ringing', { id_call: 71, id_queue: 392, caller_id_num: '0600' }, T0 + 9000);
+    expect(next).toEqual({ id: '71', queueKey: 'ax:392', number: '0600', since: T0 + 9000 });
+  });
+
   it("gives a call's queue the queue entity's key, whether the id came as a number or a string, per source", () => {
     const ctx = normalizeContext('ax', dir, new AxialysMemory());
     ctx.now = T0;

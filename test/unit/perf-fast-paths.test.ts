@@ -12,7 +12,7 @@ import { DataFrameSchema, parseDataFrame, toNumber } from '../../src/core/connec
 import { normalizeFrame, normalizeFrameGeneral } from '../../src/core/connectors/avaya/normalize';
 import { parseProducerMeasures } from '../../src/core/connectors/avaya/catalog';
 import { AGENT_PRODUCER, QUEUE_PRODUCER, producerBody } from '../../src/simulators/avaya/catalog';
-import { CallMsgSchema, UiMsgSchema, UpdateSchema, parseCallMsg, parseUiMsg, parseUpdate, readUpdate, type UpdateFrame } from '../../src/core/connectors/axialys/wire';
+import { CallMsgSchema, UiMsgSchema, UpdateSchema, parseCallMsg, parseUiMsg, parseUpdate, readCallMsg, readUpdate, type UpdateFrame } from '../../src/core/connectors/axialys/wire';
 import { LiveState } from '../../src/core/state/store';
 import { History } from '../../src/core/history/history';
 import { FAST_PARSERS } from '../../src/core/connectors/wolkvox/wire';
@@ -133,13 +133,35 @@ describe('Axialys fast paths', () => {
   for (let i = 0; i < 800; i++) msgs.push(record(rnd, CALL_KEYS, Math.floor(rnd() * 10)));
   msgs.push(null, undefined, 'x', [], JSON.parse('{"__proto__":{"status":"x"},"id_operator":5}'));
 
-  it('parseCallMsg and parseUiMsg give what their schemas give', () => {
+  /** The value of every field of a schema (what readers see: an absent field reads `undefined`). */
+  const fieldsOf = (schema: { shape: object }, m: object | null) => (m === null ? null : Object.fromEntries(Object.keys(schema.shape).map((k) => [k, (m as Record<string, unknown>)[k]])));
+  const callFields = (m: object | null) => fieldsOf(CallMsgSchema, m);
+
+  it('parseCallMsg, readCallMsg and parseUiMsg give what their schemas give', () => {
+    let scratch: object | null = null;
     for (const m of msgs) {
       const call = CallMsgSchema.safeParse(m);
-      expect(parseCallMsg(m), JSON.stringify(m)).toStrictEqual(call.success ? call.data : null);
+      const expected = callFields(call.success ? call.data : null);
+      expect(callFields(parseCallMsg(m)), JSON.stringify(m)).toStrictEqual(expected);
+      // The reused object holds nothing of the message before (the messages come in random order).
+      const read = readCallMsg(m);
+      expect(callFields(read), JSON.stringify(m)).toStrictEqual(expected);
+      if (read && Object.getPrototypeOf(m) === Object.prototype) {
+        scratch ??= read;
+        expect(read).toBe(scratch);
+      }
       const ui = UiMsgSchema.safeParse(m);
-      expect(parseUiMsg(m), JSON.stringify(m)).toStrictEqual(ui.success ? ui.data : null);
+      expect(fieldsOf(UiMsgSchema, parseUiMsg(m)), JSON.stringify(m)).toStrictEqual(fieldsOf(UiMsgSchema, ui.success ? ui.data : null));
     }
+    expect(scratch).not.toBeNull();
+  });
+
+  it('parseCallMsg gives every message an object of its own', () => {
+    const a = parseCallMsg({ id_operator: 1, status: 'ringing' });
+    const b = parseCallMsg({ id_call: 2 });
+    expect(a).not.toBe(b);
+    expect(a).toMatchObject({ id_operator: '1', status: 'ringing', id_call: undefined });
+    expect(b).toMatchObject({ id_operator: undefined, status: undefined, id_call: '2' });
   });
 
   it('parseUpdate gives what UpdateSchema gives, for recorded and varied payloads', () => {

@@ -20,6 +20,7 @@ import type { NormalizedEvent } from './events';
 import { EventLog } from './event-log';
 import { WaitingCalls, fillWaiting } from './waiting-calls';
 import { Scopes } from './scopes';
+import { EntityKeys } from './keys';
 import { merged, mergedAgent, mergedExtra, mergedQueue, sameAgent, sameQueue } from './merge';
 
 export type EntityCollection = 'agents' | 'queues' | 'sites' | 'lines';
@@ -30,9 +31,9 @@ export type ChangeListener = <C extends Collection>(
 ) => void;
 
 
-function emptyAgent(sourceId: string, vendorId: string): Agent {
+function emptyAgent(key: string, sourceId: string, vendorId: string): Agent {
   return {
-    key: entityKey(sourceId, vendorId),
+    key,
     sourceId,
     vendorId,
     name: vendorId,
@@ -45,9 +46,9 @@ function emptyAgent(sourceId: string, vendorId: string): Agent {
   };
 }
 
-function emptyQueue(sourceId: string, vendorId: string, kind: Queue['kind'] = 'queue'): Queue {
+function emptyQueue(key: string, sourceId: string, vendorId: string, kind: Queue['kind'] = 'queue'): Queue {
   return {
-    key: entityKey(sourceId, vendorId),
+    key,
     sourceId,
     vendorId,
     name: vendorId,
@@ -78,6 +79,7 @@ export class LiveState {
   /** An array, not a set: it is read for every change and changed about never. */
   private listeners: readonly ChangeListener[] = [];
   private readonly log = new EventLog();
+  private readonly keys = new EntityKeys();
   private extraAlerts: () => EntityByCollection['alerts'][] = () => [];
 
   onChange(listener: ChangeListener): () => void {
@@ -103,6 +105,7 @@ export class LiveState {
   /** Removes a source and every entity it reported. */
   removeSource(sourceId: string): void {
     this.clearSourceEntities(sourceId);
+    this.keys.forget(sourceId);
     const prev = this.sources.get(sourceId);
     if (prev) {
       this.sources.delete(sourceId);
@@ -169,12 +172,12 @@ export class LiveState {
    * second cold lookup per event).
    */
   private find<C extends EntityCollection>(collection: C, sourceId: string, id: string): EntityByCollection[C] | null {
-    return this.map(collection).get(entityKey(sourceId, id)) ?? null;
+    return this.map(collection).get(this.keys.of(sourceId, id)) ?? null;
   }
 
   private applyAgent(sourceId: string, ev: Extract<NormalizedEvent, { type: 'agent' }>, now: number): void {
     const prev = this.find('agents', sourceId, ev.id);
-    const base = prev ?? emptyAgent(sourceId, ev.id);
+    const base = prev ?? emptyAgent(this.keys.of(sourceId, ev.id), sourceId, ev.id);
     // The entity's own key string from here on: the maps and sets below hold that very string, so
     // their lookups match by identity instead of comparing characters (cold memory on big floors).
     const key = base.key;
@@ -193,7 +196,7 @@ export class LiveState {
 
   private applyQueue(sourceId: string, id: string, setIn: Extract<NormalizedEvent, { type: 'queue' }>['set'], scope: string | undefined, now: number): void {
     const prev = this.find('queues', sourceId, id);
-    const base = prev ?? emptyQueue(sourceId, id, setIn.kind);
+    const base = prev ?? emptyQueue(this.keys.of(sourceId, id), sourceId, id, setIn.kind);
     const key = base.key;
     const next = mergedQueue(base, setIn);
     next.waiting = base.waiting;
@@ -210,7 +213,7 @@ export class LiveState {
 
   private ensureQueue(sourceId: string, id: string, prev: Queue | null, kind: Queue['kind'] | undefined, name: string | undefined): Queue {
     if (prev) return prev;
-    const q = emptyQueue(sourceId, id, kind);
+    const q = emptyQueue(this.keys.of(sourceId, id), sourceId, id, kind);
     if (name) q.name = name;
     this.track(sourceId, 'queues', q.key, undefined, false);
     return q;

@@ -44,17 +44,22 @@ function nameOf(dir: Directory, id: string): string | null {
   return dir.ops.get(id)?.name || null;
 }
 
-/** The call a status names; `prev`: the operator's call as remembered (its start, queue and number carry over). */
+/**
+ * The call a status names; `prev`: the operator's call as remembered (its start, queue and number
+ * carry over). A status that says nothing new about the call (ringing, then connected) gives the
+ * remembered call itself: emitted objects are never changed, and the state then sees the same call.
+ */
 function callOf(msg: CallMsg, ctx: AgentContext, at: number, prev: Call | null | undefined): Call | null {
-  if (!msg.id_call) return null;
+  const id = msg.id_call;
+  if (!id) return null;
   const queueId = msg.id_queue && msg.id_queue !== '0' ? msg.id_queue : msg.id_trunk ? trunkVendorId(msg.id_trunk) : null;
   const duration = msg.call_duration && msg.call_duration > 0 ? Math.min(msg.call_duration, 86_400) : 0;
-  return {
-    id: msg.id_call,
-    queueKey: queueId ? ctx.queueKey(queueId) : prev?.id === msg.id_call ? prev.queueKey : null,
-    number: msg.caller_id_num ?? (prev?.id === msg.id_call ? prev.number : null),
-    since: prev?.id === msg.id_call && prev.since !== null ? prev.since : at - duration * 1000,
-  };
+  const same = prev != null && prev.id === id;
+  const queueKey = queueId ? ctx.queueKey(queueId) : same ? prev.queueKey : null;
+  const number = msg.caller_id_num ?? (same ? prev.number : null);
+  const since = same && prev.since !== null ? prev.since : at - duration * 1000;
+  if (same && prev.queueKey === queueKey && prev.number === number && prev.since === since) return prev;
+  return { id, queueKey, number, since };
 }
 
 /**

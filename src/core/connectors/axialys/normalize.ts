@@ -9,7 +9,7 @@ import type { NormalizedEvent } from '../../state/events';
 import { trunkVendorId, type Directory } from './directory';
 import type { MemoryView } from './memory';
 import { operatorStatus, uiEvent, type AgentContext } from './normalize-agent';
-import { InputMsgSchema, NumMsgSchema, parseCallMsg, parseUiMsg, type UpdateFrame } from './wire';
+import { InputMsgSchema, NumMsgSchema, parseUiMsg, readCallMsg, type UpdateFrame } from './wire';
 import { remembered } from '../../util/remember';
 
 export interface NormalizeContext extends AgentContext {
@@ -75,7 +75,7 @@ export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): Norm
   switch (type) {
     case 'operator': {
       if (name !== 'status') break;
-      const m = parseCallMsg(msg);
+      const m = readCallMsg(msg);
       if (!m?.id_operator) return rejected('operator status without id_operator');
       return operatorStatus(m, actx, at);
     }
@@ -101,7 +101,7 @@ export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): Norm
       return [{ type: 'log', kind: 'axialys.input', text, at }];
     }
     case 'pushcall': {
-      const m = parseCallMsg(msg);
+      const m = readCallMsg(msg);
       return [pushLog('pushcall', m?.id_operator, ctx.dir, at, m?.caller_id_num)];
     }
   }
@@ -115,7 +115,7 @@ function pushLog(kind: string, operator: string | undefined, dir: Directory, at:
 }
 
 function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: NormalizeContext, at: number): NormalizeResult | null {
-  const m = parseCallMsg(msg);
+  const m = readCallMsg(msg);
   const rawId = type === 'trunk' ? (m?.id_trunk ?? m?.id_queue) : m?.id_queue;
   if (!m || !rawId) return rejected(`${type} ${name} without ${type === 'trunk' ? 'id_trunk' : 'id_queue'}`);
   const queueId = type === 'trunk' ? trunkVendorId(rawId) : rawId;

@@ -126,9 +126,50 @@ function plainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
 
-/** CallMsgSchema's fields of `msg`, converted (a message carries a handful of them), in `msg`'s order. */
-function pickCall(msg: Record<string, unknown>): CallMsg {
-  const out: CallMsg = {};
+/** Every field of CallMsgSchema, absent (one shape for every message: its readers see one shape). */
+function noCallFields(): CallMsg {
+  return {
+    id_operator: undefined,
+    id_call: undefined,
+    id_queue: undefined,
+    id_trunk: undefined,
+    status: undefined,
+    caller_id_num: undefined,
+    call_duration: undefined,
+    duration_in_queue: undefined,
+    catchup: undefined,
+    rec: undefined,
+    service: undefined,
+    priority: undefined,
+    vip_rate: undefined,
+    validity: undefined,
+  };
+}
+
+/** `readCallMsg`'s object, reused for every message. */
+const callScratch = noCallFields();
+
+/** Clears what the last message left in `out`. */
+function clearCall(out: CallMsg): CallMsg {
+  out.id_operator = undefined;
+  out.id_call = undefined;
+  out.id_queue = undefined;
+  out.id_trunk = undefined;
+  out.status = undefined;
+  out.caller_id_num = undefined;
+  out.call_duration = undefined;
+  out.duration_in_queue = undefined;
+  out.catchup = undefined;
+  out.rec = undefined;
+  out.service = undefined;
+  out.priority = undefined;
+  out.vip_rate = undefined;
+  out.validity = undefined;
+  return out;
+}
+
+/** CallMsgSchema's fields of `msg`, converted (a message carries a handful of them), written into `out`. */
+function pickCall(msg: Record<string, unknown>, out: CallMsg): CallMsg {
   for (const key in msg) {
     if (!hasOwnProperty.call(msg, key)) continue;
     const v = msg[key];
@@ -182,7 +223,7 @@ function pickCall(msg: Record<string, unknown>): CallMsg {
 
 /** UiMsgSchema's fields of `msg`, as `pickCall`. */
 function pickUi(msg: Record<string, unknown>): UiMsg {
-  const out: UiMsg = {};
+  const out: UiMsg = { id_operator: undefined, supp: undefined, e164: undefined, type: undefined, priority: undefined };
   for (const key in msg) {
     if (!hasOwnProperty.call(msg, key)) continue;
     const v = msg[key];
@@ -208,9 +249,18 @@ function pickUi(msg: Record<string, unknown>): UiMsg {
 }
 
 export function parseCallMsg(msg: unknown): CallMsg | null {
-  if (plainObject(msg)) return pickCall(msg);
+  if (plainObject(msg)) return pickCall(msg, noCallFields());
   const r = CallMsgSchema.safeParse(msg);
   return r.success ? r.data : null;
+}
+
+/**
+ * `parseCallMsg` for normalize, which runs it for every frame and only reads the values it returns:
+ * a plain message's fields are written into one object reused for every message, valid until the
+ * next call — nothing may keep it or hand it on.
+ */
+export function readCallMsg(msg: unknown): Readonly<CallMsg> | null {
+  return plainObject(msg) ? pickCall(msg, clearCall(callScratch)) : parseCallMsg(msg);
 }
 
 export function parseUiMsg(msg: unknown): UiMsg | null {
