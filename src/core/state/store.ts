@@ -130,11 +130,11 @@ export class LiveState {
       case 'agent':
         return this.applyAgent(sourceId, ev, now);
       case 'agent.remove':
-        return this.removeEntity('agents', entityKey(sourceId, ev.id));
+        return this.removeEntity('agents', this.keys.of(sourceId, ev.id));
       case 'queue':
         return this.applyQueue(sourceId, ev.id, ev.set, ev.scope, now);
       case 'queue.remove':
-        return this.removeEntity('queues', entityKey(sourceId, ev.id));
+        return this.removeEntity('queues', this.keys.of(sourceId, ev.id));
       case 'call.enter':
         return this.callEnter(sourceId, ev.queueId, ev.callId, ev.enteredAt, ev.kind, ev.name, now);
       case 'call.leave':
@@ -144,11 +144,11 @@ export class LiveState {
       case 'site':
         return this.applySite(sourceId, ev.ip, ev.set, ev.scope);
       case 'site.remove':
-        return this.removeEntity('sites', entityKey(sourceId, ev.ip));
+        return this.removeEntity('sites', this.keys.of(sourceId, ev.ip));
       case 'line':
         return this.applyLine(sourceId, ev.user, ev.set, ev.scope);
       case 'line.remove':
-        return this.removeEntity('lines', entityKey(sourceId, ev.user));
+        return this.removeEntity('lines', this.keys.of(sourceId, ev.user));
       case 'sync':
         return this.sync(sourceId, ev.collection, ev.scope, ev.ids);
       case 'log':
@@ -167,20 +167,18 @@ export class LiveState {
   }
 
   /**
-   * The entity a source reported under a vendor id. By its key in the collection's map: on a big floor
-   * that entry is cold, and the update writes the same entry right after (a second index would mean a
-   * second cold lookup per event).
+   * The entity under a key (`this.keys.of`: the string the entity was created with, so the lookup
+   * matches it by identity). By its key in the collection's map: on a big floor that entry is cold,
+   * and the update writes the same entry right after.
    */
-  private find<C extends EntityCollection>(collection: C, sourceId: string, id: string): EntityByCollection[C] | null {
-    return this.map(collection).get(this.keys.of(sourceId, id)) ?? null;
+  private find<C extends EntityCollection>(collection: C, key: string): EntityByCollection[C] | null {
+    return this.map(collection).get(key) ?? null;
   }
 
   private applyAgent(sourceId: string, ev: Extract<NormalizedEvent, { type: 'agent' }>, now: number): void {
-    const prev = this.find('agents', sourceId, ev.id);
-    const base = prev ?? emptyAgent(this.keys.of(sourceId, ev.id), sourceId, ev.id);
-    // The entity's own key string from here on: the maps and sets below hold that very string, so
-    // their lookups match by identity instead of comparing characters (cold memory on big floors).
-    const key = base.key;
+    const key = this.keys.of(sourceId, ev.id);
+    const prev = this.find('agents', key);
+    const base = prev ?? emptyAgent(key, sourceId, ev.id);
     const set = ev.set;
     const next = mergedAgent(base, set);
     if (set.extra) next.extra = mergedExtra(base.extra, set.extra);
@@ -195,9 +193,9 @@ export class LiveState {
   }
 
   private applyQueue(sourceId: string, id: string, setIn: Extract<NormalizedEvent, { type: 'queue' }>['set'], scope: string | undefined, now: number): void {
-    const prev = this.find('queues', sourceId, id);
-    const base = prev ?? emptyQueue(this.keys.of(sourceId, id), sourceId, id, setIn.kind);
-    const key = base.key;
+    const key = this.keys.of(sourceId, id);
+    const prev = this.find('queues', key);
+    const base = prev ?? emptyQueue(key, sourceId, id, setIn.kind);
     const next = mergedQueue(base, setIn);
     next.waiting = base.waiting;
     if (setIn.extra) next.extra = mergedExtra(base.extra, setIn.extra);
@@ -211,17 +209,18 @@ export class LiveState {
     this.put('queues', key, next, prev);
   }
 
-  private ensureQueue(sourceId: string, id: string, prev: Queue | null, kind: Queue['kind'] | undefined, name: string | undefined): Queue {
+  private ensureQueue(sourceId: string, id: string, key: string, prev: Queue | null, kind: Queue['kind'] | undefined, name: string | undefined): Queue {
     if (prev) return prev;
-    const q = emptyQueue(this.keys.of(sourceId, id), sourceId, id, kind);
+    const q = emptyQueue(key, sourceId, id, kind);
     if (name) q.name = name;
     this.track(sourceId, 'queues', q.key, undefined, false);
     return q;
   }
 
   private callEnter(sourceId: string, queueId: string, callId: string, enteredAt: number, kind: Queue['kind'] | undefined, name: string | undefined, now: number): void {
-    const prev = this.find('queues', sourceId, queueId);
-    const q = this.ensureQueue(sourceId, queueId, prev, kind, name);
+    const key = this.keys.of(sourceId, queueId);
+    const prev = this.find('queues', key);
+    const q = this.ensureQueue(sourceId, queueId, key, prev, kind, name);
     const calls = this.calls.enter(q.key, callId, enteredAt);
     const next = { ...q };
     fillWaiting(next, calls, now);
@@ -229,9 +228,9 @@ export class LiveState {
   }
 
   private callLeave(sourceId: string, queueId: string, callId: string, now: number): void {
-    const prev = this.find('queues', sourceId, queueId);
+    const key = this.keys.of(sourceId, queueId);
+    const prev = this.find('queues', key);
     if (!prev) return;
-    const key = prev.key;
     const calls = this.calls.leave(key, callId);
     if (!calls) return;
     const next = { ...prev };
@@ -240,8 +239,9 @@ export class LiveState {
   }
 
   private callsReplace(sourceId: string, queueId: string, list: { callId: string; enteredAt: number }[], now: number): void {
-    const prev = this.find('queues', sourceId, queueId);
-    const q = this.ensureQueue(sourceId, queueId, prev, undefined, undefined);
+    const key = this.keys.of(sourceId, queueId);
+    const prev = this.find('queues', key);
+    const q = this.ensureQueue(sourceId, queueId, key, prev, undefined, undefined);
     this.calls.replace(q.key, list);
     const next = { ...q };
     this.calls.fill(next, now);
@@ -260,17 +260,17 @@ export class LiveState {
   }
 
   private applySite(sourceId: string, ip: string, set: Extract<NormalizedEvent, { type: 'site' }>['set'], scope?: string): void {
-    const prev = this.find('sites', sourceId, ip);
-    const base: Site = prev ?? { key: entityKey(sourceId, ip), sourceId, ip, agents: null, avgLatencyMs: null, maxLatencyMs: null, minLatencyMs: null, rejectionPct: null };
-    const key = base.key;
+    const key = this.keys.of(sourceId, ip);
+    const prev = this.find('sites', key);
+    const base: Site = prev ?? { key, sourceId, ip, agents: null, avgLatencyMs: null, maxLatencyMs: null, minLatencyMs: null, rejectionPct: null };
     this.track(sourceId, 'sites', key, scope, prev !== null);
     this.put('sites', key, merged(base, set), prev);
   }
 
   private applyLine(sourceId: string, user: string, set: Extract<NormalizedEvent, { type: 'line' }>['set'], scope?: string): void {
-    const prev = this.find('lines', sourceId, user);
-    const base: Line = prev ?? { key: entityKey(sourceId, user), sourceId, user, status: null, txJitterMs: null, rxJitterMs: null, txLossPct: null, rxLossPct: null };
-    const key = base.key;
+    const key = this.keys.of(sourceId, user);
+    const prev = this.find('lines', key);
+    const base: Line = prev ?? { key, sourceId, user, status: null, txJitterMs: null, rxJitterMs: null, txLossPct: null, rxLossPct: null };
     this.track(sourceId, 'lines', key, scope, prev !== null);
     this.put('lines', key, merged(base, set), prev);
   }
