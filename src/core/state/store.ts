@@ -21,6 +21,7 @@ import { EventLog } from './event-log';
 import { WaitingCalls, fillWaiting } from './waiting-calls';
 import { Scopes } from './scopes';
 import { EntityKeys } from './keys';
+import { Changes } from './changes';
 import { merged, mergedAgent, mergedExtra, mergedQueue, sameAgent, sameQueue } from './merge';
 
 export type EntityCollection = 'agents' | 'queues' | 'sites' | 'lines';
@@ -74,8 +75,7 @@ export class LiveState {
   /** Keys per source, per collection (to remove a source's entities without a scan). */
   private readonly bySource = new Map<string, Record<EntityCollection, Set<string>>>();
   private readonly scopes = new Scopes();
-  private readonly dirty: Record<Collection, Set<string>> = emptySets();
-  private readonly removed: Record<Collection, Set<string>> = emptySets();
+  private readonly changes = new Changes();
   /** An array, not a set: it is read for every change and changed about never. */
   private listeners: readonly ChangeListener[] = [];
   private readonly log = new EventLog();
@@ -326,14 +326,11 @@ export class LiveState {
 
   /** Marks an entity (e.g. an alert owned elsewhere) as changed for the next patch. */
   markDirty(collection: Collection, key: string): void {
-    const removed = this.removed[collection];
-    if (removed.size) removed.delete(key);
-    this.dirty[collection].add(key);
+    this.changes.markDirty(collection, key);
   }
 
   markRemoved(collection: Collection, key: string): void {
-    this.dirty[collection].delete(key);
-    this.removed[collection].add(key);
+    this.changes.markRemoved(collection, key);
   }
 
   // ---- log -----------------------------------------------------------------------------------
@@ -360,32 +357,14 @@ export class LiveState {
   }
 
   hasChanges(): boolean {
-    if (this.log.hasPending) return true;
-    for (const c of Object.keys(this.dirty) as Collection[]) if (this.dirty[c].size || this.removed[c].size) return true;
-    return false;
+    return this.log.hasPending || this.changes.any();
   }
 
   /** Takes the changes since the last call as one patch (whole entities), or null when none. */
   takePatch(now: number, lookupAlert: (id: string) => EntityByCollection['alerts'] | undefined): Patch | null {
     if (!this.hasChanges()) return null;
     const patch: Patch = { type: 'patch', at: now, upsert: {}, remove: {} };
-    for (const c of Object.keys(this.dirty) as Collection[]) {
-      const dirty = this.dirty[c];
-      if (dirty.size) {
-        const list: unknown[] = [];
-        for (const key of dirty) {
-          const e = c === 'alerts' ? lookupAlert(key) : (this[c] as Map<string, unknown>).get(key);
-          if (e) list.push(e);
-        }
-        if (list.length) (patch.upsert as Record<string, unknown[]>)[c] = list;
-        dirty.clear();
-      }
-      const removed = this.removed[c];
-      if (removed.size) {
-        (patch.remove as Record<string, string[]>)[c] = [...removed];
-        removed.clear();
-      }
-    }
+    this.changes.takeInto(patch, (c, key) => (c === 'alerts' ? lookupAlert(key) : (this[c] as Map<string, unknown>).get(key)));
     if (this.log.hasPending) patch.log = this.log.takePending();
     return patch;
   }
@@ -396,8 +375,4 @@ function vendorIdOf(collection: EntityCollection, e: Agent | Queue | Site | Line
   if (collection === 'sites') return (e as Site).ip;
   if (collection === 'lines') return (e as Line).user;
   return (e as Agent | Queue).vendorId;
-}
-
-function emptySets(): Record<Collection, Set<string>> {
-  return { agents: new Set(), queues: new Set(), sites: new Set(), lines: new Set(), sources: new Set(), alerts: new Set() };
 }
