@@ -126,30 +126,10 @@ function plainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
 
-/** Every field of CallMsgSchema, absent (one shape for every message: its readers see one shape). */
-function noCallFields(): CallMsg {
-  return {
-    id_operator: undefined,
-    id_call: undefined,
-    id_queue: undefined,
-    id_trunk: undefined,
-    status: undefined,
-    caller_id_num: undefined,
-    call_duration: undefined,
-    duration_in_queue: undefined,
-    catchup: undefined,
-    rec: undefined,
-    service: undefined,
-    priority: undefined,
-    vip_rate: undefined,
-    validity: undefined,
-  };
-}
-
-/** `readCallMsg`'s object, reused for every message. */
-const callScratch = noCallFields();
-
-/** Clears what the last message left in `out`. */
+/**
+ * Every field of CallMsgSchema set absent in `out` (what the last message left there is cleared), in
+ * one order: every object `pickCall` fills has one shape, and so do the readers of its fields.
+ */
 function clearCall(out: CallMsg): CallMsg {
   out.id_operator = undefined;
   out.id_call = undefined;
@@ -167,6 +147,9 @@ function clearCall(out: CallMsg): CallMsg {
   out.validity = undefined;
   return out;
 }
+
+/** `readCallMsg`'s object, reused for every message. */
+const callScratch = clearCall({});
 
 /** CallMsgSchema's fields of `msg`, converted (a message carries a handful of them), written into `out`. */
 function pickCall(msg: Record<string, unknown>, out: CallMsg): CallMsg {
@@ -249,7 +232,7 @@ function pickUi(msg: Record<string, unknown>): UiMsg {
 }
 
 export function parseCallMsg(msg: unknown): CallMsg | null {
-  if (plainObject(msg)) return pickCall(msg, noCallFields());
+  if (plainObject(msg)) return pickCall(msg, clearCall({}));
   const r = CallMsgSchema.safeParse(msg);
   return r.success ? r.data : null;
 }
