@@ -4,7 +4,7 @@
  */
 import type { Agent, Collection, EntityByCollection, Patch, Queue, Snapshot } from '../shared/model';
 import type { SourceConfig } from '../shared/sources';
-import type { AlertSettings } from '../shared/settings';
+import type { AlertSettings, Language } from '../shared/settings';
 import type { TestResult } from '../shared/bridge';
 import { LiveState } from './state/store';
 import type { NormalizedEvent } from './state/events';
@@ -33,6 +33,8 @@ export interface EngineOptions {
   /** Minimum gap between change batches (≤ ~20 per second). */
   batchMs?: number;
   history?: History;
+  /** The language of OS notifications, read when one is sent (default English). */
+  language?: () => Language;
 }
 
 interface Running {
@@ -91,6 +93,7 @@ export class Engine {
       notifier: opts.notifier,
       settings: opts.alertSettings,
       historyPath: opts.alertHistoryPath,
+      language: opts.language,
       lookup: {
         source: (id) => this.state.sources.get(id),
         agent: (key) => this.state.agents.get(key),

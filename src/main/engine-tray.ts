@@ -5,6 +5,7 @@
 import type { Engine } from '../core/engine';
 import type { CommandHandler } from '../core/commands';
 import type { Logger } from '../core/util/logger';
+import type { Language } from '../shared/settings';
 import { buildTrayModel } from '../core/tray/build';
 import { TrayService } from './tray';
 import { startTrayUpdates, type TrayUpdates } from './tray-updates';
@@ -17,6 +18,8 @@ export interface EngineTrayOptions {
   openAlert(alertId: string): void;
   quit(): void;
   log: Logger;
+  /** The language of the tooltip and the menu (the dashboard's), read at each render. */
+  language: () => Language;
 }
 
 export function startEngineTray(opts: EngineTrayOptions): TrayUpdates {
@@ -38,7 +41,7 @@ export function startEngineTray(opts: EngineTrayOptions): TrayUpdates {
     snapshot: () => engine.snapshot(),
     subscribe: (listener) => engine.subscribe(listener),
     notificationsPaused: () => engine.alerts.settings().notificationsPaused,
-    build: buildTrayModel,
+    build: (snapshot, o) => buildTrayModel(snapshot, { ...o, language: opts.language() }),
     render: (model) => tray.render(model),
   });
   return {

@@ -28,6 +28,7 @@ import { claimSingleInstance } from './single-instance';
 import { installQuitHandling, onResume } from './lifecycle';
 import { startAutoUpdate, SIGNED_BUILD } from './updater';
 import { createMainLogger } from './log';
+import { matchLanguage } from '../shared/i18n';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
@@ -57,7 +58,9 @@ async function main(): Promise<void> {
   const onAction: typeof act = (n, a) => act(n, a);
   const fallback = new NodeNotifier({ logger: notify, iconPath: join(resources, 'icon.png'), onAction });
   const notifier = new ElectronNotifier({ onClick: openAlert, onAction, fallback, log: notify });
-  const engine = new Engine({ logger: log.child('engine'), notifier, alertSettings: settings.get().alerts, alertHistoryPath: join(app.getPath('userData'), 'alert-history.json') });
+  // Notifications and the tray speak the dashboard's language: the one chosen in settings, else the system's.
+  const language = () => settings.get().ui.language ?? matchLanguage(app.getLocale());
+  const engine = new Engine({ logger: log.child('engine'), notifier, language, alertSettings: settings.get().alerts, alertHistoryPath: join(app.getPath('userData'), 'alert-history.json') });
   const demo = new DemoController(startDemo, store, log.child('demo'));
   const webhooks = new WebhookPort(startWebhookReceiver, engine.webhooks, log.child('webhooks'));
   const applyApp = () => {
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
   };
   const handler = createCommandHandler({ engine, settings, openExternal: (url) => openExternal(url, log), demo: () => demo.sources(), onSettingsChanged: applyApp });
   const act = notificationActionHandler(handler, notify);
-  const tray = startEngineTray({ engine, handler, iconDir: join(resources, 'tray'), openDashboard: () => dashboard?.show(), openAlert, quit: () => app.quit(), log });
+  const tray = startEngineTray({ engine, handler, iconDir: join(resources, 'tray'), openDashboard: () => dashboard?.show(), openAlert, quit: () => app.quit(), log, language });
   const stopUpdates = startAutoUpdate({ policy: () => ({ enabled: settings.get().app.autoUpdate, isPackaged: app.isPackaged, signed: SIGNED_BUILD }), log: log.child('update') });
   const lifecycle = installQuitHandling(async () => {
     stopUpdates();

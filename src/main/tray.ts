@@ -14,38 +14,24 @@ export interface TrayActions {
   quit(): void;
 }
 
-export const SNOOZE_CHOICES: readonly { label: string; minutes: number }[] = [
-  { label: '15 minutes', minutes: 15 },
-  { label: '1 hour', minutes: 60 },
-  { label: '4 hours', minutes: 240 },
-];
-
-const STATUS_LABEL: Record<string, string> = {
-  connecting: 'connecting',
-  live: 'live',
-  degraded: 'degraded',
-  down: 'down',
-  auth_failed: 'sign-in failed',
-  stopped: 'stopped',
-};
-
-/** The menu for a model (pure: tests click its items). */
+/** The menu for a model, in the model's language (pure: tests click its items). */
 export function trayMenuTemplate(model: TrayModel, actions: TrayActions): MenuItemConstructorOptions[] {
-  const items: MenuItemConstructorOptions[] = [{ label: 'Open dashboard', click: () => actions.openDashboard() }, { type: 'separator' }];
+  const text = model.menu;
+  const items: MenuItemConstructorOptions[] = [{ label: text.open, click: () => actions.openDashboard() }, { type: 'separator' }];
   if (model.topAlerts.length) {
-    items.push({ label: 'Active alerts', enabled: false });
+    items.push({ label: text.activeAlerts, enabled: false });
     for (const alert of model.topAlerts) {
       items.push({ label: `${alert.severity === 'critical' ? '●' : '▲'} ${alert.label}`, click: () => actions.openAlert(alert.id) });
     }
     items.push({
-      label: 'Snooze all',
-      submenu: SNOOZE_CHOICES.map((c) => ({ label: c.label, click: () => actions.snoozeAll(c.minutes) })),
+      label: text.snoozeAll,
+      submenu: text.snoozeChoices.map((c) => ({ label: c.label, click: () => actions.snoozeAll(c.minutes) })),
     });
   } else {
-    items.push({ label: 'No active alerts', enabled: false });
+    items.push({ label: text.noAlerts, enabled: false });
   }
   items.push({
-    label: 'Pause notifications',
+    label: text.pause,
     type: 'checkbox',
     checked: model.notificationsPaused,
     click: () => actions.setNotificationsPaused(!model.notificationsPaused),
@@ -53,13 +39,13 @@ export function trayMenuTemplate(model: TrayModel, actions: TrayActions): MenuIt
   items.push({ type: 'separator' });
   if (model.sources.length) {
     items.push({
-      label: 'Sources',
-      submenu: model.sources.map((s) => ({ label: `${s.label} — ${STATUS_LABEL[s.status] ?? s.status}`, enabled: false })),
+      label: text.sources,
+      submenu: model.sources.map((s) => ({ label: s.menuLabel, enabled: false })),
     });
   } else {
-    items.push({ label: 'No sources configured', enabled: false });
+    items.push({ label: text.noSources, enabled: false });
   }
-  items.push({ type: 'separator' }, { label: 'Quit CC Tray Monitor', click: () => actions.quit() });
+  items.push({ type: 'separator' }, { label: text.quit, click: () => actions.quit() });
   return items;
 }
 
@@ -87,7 +73,7 @@ export class TrayService {
     this.tray.setToolTip(model.tooltip);
     if (this.platform === 'darwin') this.tray.setTitle(model.title);
     // Rebuilt only when its content changes: replacing an open menu would close it under the cursor.
-    const key = JSON.stringify([model.topAlerts, model.sources, model.notificationsPaused]);
+    const key = JSON.stringify([model.topAlerts, model.sources, model.notificationsPaused, model.menu]);
     if (key !== this.menuKey) {
       this.menuKey = key;
       this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, this.actions)));

@@ -21,6 +21,7 @@ import { handleWebhook, hardenServer } from './hooks';
 import { authorized } from './auth';
 import { sendJson } from './body';
 import { createHeadlessNotifier } from '../core/notify/headless';
+import { systemLanguage } from '../core/i18n/host';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_STATIC_DIR = resolve(HERE, '../../out/renderer');
@@ -78,8 +79,11 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
   const notifier =
     opts.engine?.notifier ??
     createHeadlessNotifier({ logger: log.child('notify'), desktop: (opts.notify ?? (hasDisplay(env) ? 'desktop' : 'log')) === 'desktop', iconPath: ICON });
+  // Notifications speak the language chosen in the settings (as the dashboard does), else the system's.
+  const system = systemLanguage(env);
   const engine = new Engine({
     alertHistoryPath: opts.alertHistoryPath,
+    language: () => host$.get().ui.language ?? system,
     ...opts.engine,
     notifier,
     logger: log.child('engine'),

@@ -166,6 +166,8 @@ function createState() {
     lock: true,
     backend: 'gnome_libsecret' as string,
     encryptionAvailable: true,
+    /** What app.getLocale() answers (the system's language). */
+    locale: 'en-US',
     /** Every plain string ever given to safeStorage (tests scan files for them). */
     encrypted: [] as string[],
   };
@@ -190,6 +192,7 @@ function makeApp() {
     getPath: vi.fn((name: string) => `/tmp/cctm-fake/${name}`),
     getAppPath: vi.fn(() => '/app'),
     getVersion: vi.fn(() => '0.1.0'),
+    getLocale: vi.fn(() => current.locale),
     whenReady: vi.fn(() => Promise.resolve()),
     isReady: vi.fn(() => true),
   });

@@ -4,6 +4,7 @@ import { startCollector, type Collector } from '../../src/server/collector';
 import { SettingsSchema } from '../../src/shared/settings';
 import { memoryLogger } from '../../src/core/util/logger';
 import { scriptedRegistry, wolkvoxConfig } from '../fakes/connector';
+import { RecordingNotifier } from '../fakes/notifier';
 
 let collector: Collector | null = null;
 afterEach(async () => {
@@ -158,5 +159,26 @@ describe('collector access token', () => {
   it('refuses to bind a non-loopback address without an access token', async () => {
     const settings = SettingsSchema.parse({});
     await expect(startCollector({ settings, host: '0.0.0.0', port: 0, logger: memoryLogger() })).rejects.toThrow(/server\.accessToken/);
+  });
+});
+
+describe('collector notifications', () => {
+  const raise = (c: Collector) =>
+    c.engine.alerts.onVendorAlert('wv', { type: 'vendor.alert', queueId: 'sales', metric: 'vendor.alert_op', validitySec: 300, message: 'overflow' }, Date.now());
+
+  it('speak the language of the settings, else the system\'s', async () => {
+    const { registry } = scriptedRegistry();
+    const notifier = new RecordingNotifier();
+    const settings = SettingsSchema.parse({ sources: [wolkvoxConfig('wv')], ui: { language: 'ru' }, alerts: { groupWindowSec: 0 } });
+    collector = await startCollector({ settings, port: 0, logger: memoryLogger(), env: { LANG: 'es_CO.UTF-8' }, engine: { registry, notifier } });
+    raise(collector);
+    expect(notifier.sent[0]).toMatchObject({ title: 'Критично: Не хватает операторов', actions: [{ label: 'Подтвердить' }, { label: 'Отложить на 1 ч' }] });
+    await collector.stop();
+
+    const fromSystem = new RecordingNotifier();
+    collector = await startCollector({ settings: SettingsSchema.parse({ sources: [wolkvoxConfig('wv')], alerts: { groupWindowSec: 0 } }), port: 0, logger: memoryLogger(), env: { LANG: 'es_CO.UTF-8' }, engine: { registry: scriptedRegistry().registry, notifier: fromSystem } });
+    raise(collector);
+    expect(fromSystem.sent[0]!.title).toBe('Crítica: Faltan agentes');
+    expect(fromSystem.sent[0]!.body).toBe('Faltan agentes (alerta del proveedor) — sales (Wolkvox wv) · conecte más agentes en sales');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
-import { FakeBrowserWindow, FakeFrame, FakeTray, fake, resetElectron, type FakeMenu } from '../fakes/electron';
+import { FakeBrowserWindow, FakeFrame, FakeTray, electronState, fake, resetElectron, type FakeMenu } from '../fakes/electron';
 import { tempDir } from './helpers';
 
 vi.mock('electron', async () => (await import('../fakes/electron')).electronModule);
@@ -90,8 +90,16 @@ describe('tray app composition', () => {
     const update = await invoke(own, { channel: 'settings:update', payload: { app: { hideOnClose: false } } });
     expect(update).toMatchObject({ ok: true, value: { app: { hideOnClose: false } } });
 
+    // the tray speaks the dashboard's language: the system's until one is chosen, then the chosen one
+    const menuSays = (label: string) => vi.waitFor(() => expect((tray.menu as FakeMenu).find(label)).toBeDefined(), { timeout: 3000, interval: 20 });
+    electronState().locale = 'ru-RU';
+    await invoke(own, { channel: 'settings:update', payload: { ui: { theme: 'dark' } } });
+    await menuSays('Источники не настроены');
+    await invoke(own, { channel: 'settings:update', payload: { ui: { language: 'fr' } } });
+    await menuSays('Aucune source configurée');
+
     // Quit from the tray menu: the engine stops before the process exits
-    (tray.menu as FakeMenu).find(/^Quit/)!.click!();
+    (tray.menu as FakeMenu).find('Quitter CC Tray Monitor')!.click!();
     expect(fake.app.quit).toHaveBeenCalledTimes(1);
     fake.app.emit('before-quit');
     const willQuit = { preventDefault: vi.fn() };

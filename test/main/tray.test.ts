@@ -10,14 +10,23 @@ const { startEngineTray } = await import('../../src/main/engine-tray');
 const { Engine } = await import('../../src/core/engine');
 const { memoryLogger } = await import('../../src/core/util/logger');
 const { FakeClock } = await import('../fakes/clock');
+const { buildTrayModel } = await import('../../src/core/tray/build');
+
+/** The menu's words as the model builder gives them. */
+const menuText = (language: 'en' | 'es' | 'fr' | 'ru' = 'en') =>
+  buildTrayModel({ at: 0, sources: [], agents: [], queues: [], sites: [], lines: [], alerts: [], log: [] }, { now: 0, notificationsPaused: false, language }).menu;
 
 const model = (over: Partial<TrayModel> = {}): TrayModel => ({
   level: 'critical',
   tooltip: '1 critical · 3 calls waiting',
   title: '1',
   topAlerts: [{ id: 'a1', label: 'Sales: 12 calls waiting', severity: 'critical' }, { id: 'a2', label: 'Ana: latency 250 ms', severity: 'warning' }],
-  sources: [{ id: 'wv', label: 'Wolkvox', status: 'live' }, { id: 'ax', label: 'Axialys', status: 'auth_failed' }],
+  sources: [
+    { id: 'wv', label: 'Wolkvox', status: 'live', menuLabel: 'Wolkvox — live' },
+    { id: 'ax', label: 'Axialys', status: 'auth_failed', menuLabel: 'Axialys — sign-in failed' },
+  ],
   notificationsPaused: false,
+  menu: menuText(),
   ...over,
 });
 
@@ -54,6 +63,23 @@ describe('tray menu', () => {
     expect(a.openDashboard).toHaveBeenCalledTimes(2);
   });
 
+  it("speaks the model's language", () => {
+    const items = trayMenuTemplate(model({ menu: menuText('es') }), actions());
+    expect(items.map((i) => i.label).filter(Boolean)).toEqual([
+      'Abrir el panel',
+      'Alertas activas',
+      '● Sales: 12 calls waiting',
+      '▲ Ana: latency 250 ms',
+      'Posponer todas',
+      'Pausar notificaciones',
+      'Fuentes',
+      'Salir de CC Tray Monitor',
+    ]);
+    expect(items.find((i) => i.label === 'Posponer todas')!.submenu).toMatchObject([{ label: '15 minutos' }, { label: '1 hora' }, { label: '4 horas' }]);
+    const ru = trayMenuTemplate(model({ topAlerts: [], sources: [], menu: menuText('ru') }), actions());
+    expect(ru.map((i) => i.label).filter(Boolean)).toEqual(['Открыть панель', 'Активных оповещений нет', 'Приостановить уведомления', 'Источники не настроены', 'Выйти из CC Tray Monitor']);
+  });
+
   it('without alerts or sources says so and offers no snooze', () => {
     const items = trayMenuTemplate(model({ topAlerts: [], sources: [], notificationsPaused: true }), actions());
     const labels = items.map((i) => i.label).filter(Boolean);
@@ -83,6 +109,8 @@ describe('tray menu', () => {
     expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(1);
     tray.render(model({ notificationsPaused: true }));
     expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(2);
+    tray.render(model({ notificationsPaused: true, menu: menuText('fr') }));
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(3);
     tray.destroy();
     expect(FakeTray.instances[0]!.destroyed).toBe(true);
   });
@@ -123,7 +151,8 @@ describe('tray updates', () => {
     const engine = new Engine({ clock, logger: memoryLogger() });
     const handler = vi.fn(async (_channel: string, _payload: unknown): Promise<unknown> => []);
     const a = { openDashboard: vi.fn(), openAlert: vi.fn(), quit: vi.fn() };
-    const tray = startEngineTray({ engine, handler, iconDir: '/res/tray', ...a, log: memoryLogger() });
+    let language: 'en' | 'fr' = 'en';
+    const tray = startEngineTray({ engine, handler, iconDir: '/res/tray', ...a, log: memoryLogger(), language: () => language });
     const t = FakeTray.instances[0]!;
     expect((t.image as { path: string }).path).toBe('/res/tray/ok.png');
     engine.alerts.onVendorAlert('wv', { type: 'vendor.alert', queueId: 'sales', metric: 'vendor.alert_op', validitySec: 300, message: 'Sales: overflow' }, clock.now());
@@ -143,6 +172,14 @@ describe('tray updates', () => {
     ]);
     menu.find(/^Quit/)!.click!();
     expect(a.quit).toHaveBeenCalled();
+    // the language is read at each render: a change in settings shows at the next one
+    language = 'fr';
+    tray.refresh();
+    await clock.advance(1000);
+    const fr = t.menu as FakeMenu;
+    expect(fr.find('Ouvrir le tableau de bord')).toBeTruthy();
+    expect(fr.find('● Agents en nombre insuffisant (signalé par l’éditeur) — sales (wv)')).toBeTruthy();
+    expect(t.tooltip).toMatch(/^1 critique · /);
     tray.stop();
     expect(t.destroyed).toBe(true);
   });

@@ -1,45 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../src/shared/settings';
+import type { Language } from '../../src/shared/settings';
 import { CATALOGS, createTranslator, matchLanguage } from '../../src/renderer/i18n/translate';
-import { en } from '../../src/renderer/i18n/en';
 import type { Message } from '../../src/renderer/i18n/types';
+import { describeCatalogs } from '../support/catalogs';
 
-const placeholders = (m: Message): string[] => {
-  const texts = typeof m === 'string' ? [m] : Object.values(m);
-  return [...new Set(texts.flatMap((t) => [...(t ?? '').matchAll(/\{(\w+)\}/g)].map((x) => x[1]!)))].sort();
-};
-
-describe('message catalogs', () => {
-  for (const lang of LANGUAGES) {
-    const catalog = CATALOGS[lang] as Record<string, Message>;
-    it(`${lang}: has exactly the keys of English`, () => {
-      const missing = Object.keys(en).filter((k) => !(k in catalog));
-      const extra = Object.keys(catalog).filter((k) => !(k in en));
-      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
-    });
-
-    it(`${lang}: plural messages carry exactly the plural categories of the language`, () => {
-      const categories = [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
-      const wrong: string[] = [];
-      for (const [key, msg] of Object.entries(catalog)) {
-        const enIsPlural = typeof (en as Record<string, Message>)[key] !== 'string';
-        if (enIsPlural !== (typeof msg !== 'string')) wrong.push(`${key}: plural in one language only`);
-        if (typeof msg !== 'string' && JSON.stringify(Object.keys(msg).sort()) !== JSON.stringify(categories)) wrong.push(`${key}: ${Object.keys(msg).sort().join(',')}`);
-      }
-      expect(wrong).toEqual([]);
-    });
-
-    it(`${lang}: uses the same placeholders as English and leaves nothing empty but what English leaves empty`, () => {
-      const wrong: string[] = [];
-      for (const [key, msg] of Object.entries(catalog)) {
-        const ref = (en as Record<string, Message>)[key]!;
-        if (placeholders(msg).join() !== placeholders(ref).join()) wrong.push(key);
-        if (typeof msg === 'string' && !msg.trim() && (ref as string).trim()) wrong.push(`${key}: empty`);
-      }
-      expect(wrong).toEqual([]);
-    });
-  }
-});
+describeCatalogs('message catalogs', CATALOGS as Record<Language, Record<string, Message>>);
 
 describe('translator', () => {
   it('picks Russian plural forms with Intl.PluralRules', () => {

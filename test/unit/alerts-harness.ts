@@ -7,7 +7,7 @@ import { RecordingNotifier } from '../fakes/notifier';
 import { LiveState } from '../../src/core/state/store';
 import { createAlertEngine } from '../../src/core/alerts/engine';
 import { memoryLogger } from '../../src/core/util/logger';
-import { AlertSettingsSchema } from '../../src/shared/settings';
+import { AlertSettingsSchema, type Language } from '../../src/shared/settings';
 import type { Alert, Source, SourceStatus } from '../../src/shared/model';
 import type { z } from 'zod';
 
@@ -20,6 +20,8 @@ export interface HarnessOptions {
   start?: number;
   /** Keep `changes` (each change read as the alert is then: which builds every new value at once). Default true. */
   recordChanges?: boolean;
+  /** The language of notifications (default: the engine's, English). */
+  language?: () => Language;
 }
 
 export function alertHarness(opts: HarnessOptions = {}) {
@@ -36,6 +38,7 @@ export function alertHarness(opts: HarnessOptions = {}) {
     historyPath: opts.historyPath,
     historyLimit: opts.historyLimit,
     historyWriteDelayMs: 1000,
+    language: opts.language,
     // Quiet hours in UTC so tests do not depend on the machine's time zone.
     localTime: (ms) => {
       const d = new Date(ms);

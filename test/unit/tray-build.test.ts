@@ -56,10 +56,25 @@ describe('buildTrayModel', () => {
       title: '',
       topAlerts: [],
       sources: [
-        { id: 'ax', label: 'Axialys', status: 'live' },
-        { id: 'wv', label: 'Wolkvox', status: 'live' },
+        { id: 'ax', label: 'Axialys', status: 'live', menuLabel: 'Axialys — live' },
+        { id: 'wv', label: 'Wolkvox', status: 'live', menuLabel: 'Wolkvox — live' },
       ],
       notificationsPaused: false,
+      menu: {
+        open: 'Open dashboard',
+        activeAlerts: 'Active alerts',
+        snoozeAll: 'Snooze all',
+        snoozeChoices: [
+          { label: '15 minutes', minutes: 15 },
+          { label: '1 hour', minutes: 60 },
+          { label: '4 hours', minutes: 240 },
+        ],
+        noAlerts: 'No active alerts',
+        pause: 'Pause notifications',
+        sources: 'Sources',
+        noSources: 'No sources configured',
+        quit: 'Quit CC Tray Monitor',
+      },
     });
   });
 
@@ -73,7 +88,7 @@ describe('buildTrayModel', () => {
     expect(m.tooltip).toBe('2 critical, 1 warning · 5 calls waiting · Axialys live, Wolkvox 4 min old');
     expect(m.title).toBe('3');
     expect(m.topAlerts.map((a) => a.severity)).toEqual(['critical', 'critical', 'warning']);
-    expect(m.sources[1]).toEqual({ id: 'wv', label: 'Wolkvox (4 min old)', status: 'live' });
+    expect(m.sources[1]).toEqual({ id: 'wv', label: 'Wolkvox (4 min old)', status: 'live', menuLabel: 'Wolkvox (4 min old) — live' });
   });
 
   it('stale when a source is down or a polled source is too old; an entity critical still wins', () => {
@@ -118,5 +133,53 @@ describe('buildTrayModel', () => {
   it('names sources of the same vendor apart when they have no display name', () => {
     const m = buildTrayModel(snap({ sources: [src('wv1', 'wolkvox', 'wv1', 'live'), src('wv2', 'wolkvox', 'wv2', 'connecting')] }), { now: NOW, notificationsPaused: false });
     expect(m.tooltip).toBe('No alerts · Wolkvox wv1 live, Wolkvox wv2 connecting');
+  });
+
+  describe('in the user\'s language', () => {
+    const sources = [src('wv', 'wolkvox', 'Bogotá', 'live', 4 * 60 + 5), src('ax', 'axialys', 'ax', 'auth_failed')];
+    const named = (severity: Alert['severity'], extra: Partial<Alert> = {}) => alert(severity, { sourceId: 'wv', subjectName: 'Ana', ...extra });
+
+    it('Spanish: counts, calls waiting, source states and the menu', () => {
+      const m = buildTrayModel(snap({ alerts: [named('critical'), named('warning')], queues: [queue('a', 1)], sources }), { now: NOW, notificationsPaused: true, language: 'es' });
+      expect(m.tooltip).toBe('1 crítica, 1 aviso · 1 llamada en espera · Bogotá datos de hace 4 min, Axialys acceso rechazado · notificaciones en pausa');
+      expect(m.topAlerts[0]!.label).toBe('Latencia 450 ms ≥ 400 ms — Ana (Wolkvox Bogotá)');
+      expect(m.sources.map((s) => s.menuLabel)).toEqual(['Bogotá (datos de hace 4 min) — en vivo', 'Axialys — acceso rechazado']);
+      expect(m.menu.open).toBe('Abrir el panel');
+    });
+
+    it('Russian: the plural forms of the language', () => {
+      const alerts = [...Array.from({ length: 2 }, () => named('critical')), ...Array.from({ length: 5 }, () => named('warning'))];
+      const m = buildTrayModel(snap({ alerts, queues: [queue('a', 3), queue('b', 2)], sources: [] }), { now: NOW, notificationsPaused: false, language: 'ru' });
+      expect(m.tooltip).toBe('2 критических, 5 предупреждений · 5 звонков в ожидании · источников нет');
+      const one = buildTrayModel(snap({ alerts: [named('warning')], queues: [queue('a', 21)] }), { now: NOW, notificationsPaused: false, language: 'ru' });
+      expect(one.tooltip).toBe('1 предупреждение · 21 звонок в ожидании · источников нет');
+      expect(one.topAlerts[0]!.label).toBe('Задержка 450 мс ≥ 400 мс — Ana (wv)');
+    });
+
+    it('French: acknowledged and snoozed alerts, a lost feed, and numbers in the locale\'s format', () => {
+      const feed: Alert = {
+        ...named('critical'),
+        id: 'source.down|ax',
+        ruleId: 'source.down',
+        metric: 'source.down',
+        subject: { kind: 'source', key: 'ax' },
+        sourceId: 'ax',
+        value: 90,
+        threshold: 60,
+        message: 'Axialys rejected the credentials',
+      };
+      const alerts = [named('warning', { acknowledged: true, value: 1234.5 }), named('warning', { snoozedUntil: NOW + 60_000 }), feed];
+      const m = buildTrayModel(snap({ alerts, sources: [src('ax', 'axialys', 'ax', 'auth_failed')] }), { now: NOW, notificationsPaused: false, language: 'fr' });
+      expect(m.topAlerts.map((a) => a.label)).toEqual([
+        'Axialys ax a refusé les identifiants',
+        'Latence 450 ms ≥ 400 ms — Ana (wv) (reportée)',
+        expect.stringMatching(/^Latence 1\s235 ms ≥ 400 ms — Ana \(wv\) \(acquittée\)$/),
+      ]);
+    });
+
+    it('keeps the English text of an alert on a metric it does not know', () => {
+      const m = buildTrayModel(snap({ alerts: [named('warning', { metric: 'future.metric', message: 'Something new — Ana' })] }), { now: NOW, notificationsPaused: false, language: 'fr' });
+      expect(m.topAlerts[0]!.label).toBe('Something new — Ana');
+    });
   });
 });

@@ -1,8 +1,10 @@
 /**
- * The metrics rules can watch: where the value comes from, how it reads, and what a lead should look
- * at when it breaches. Built-in rules (./rules.ts) and user-added rules both refer to these ids.
+ * The metrics rules can watch: where the value comes from and how it reads. Built-in rules (./rules.ts)
+ * and user-added rules both refer to these ids; what a lead reads about them (titles, what to look at
+ * when one breaches) is in the host's texts, src/core/i18n.
  */
 import type { Agent, Queue, Site, Subject } from '../../shared/model';
+import { en, type HostKey } from '../i18n/en';
 
 export type Unit = 'ms' | '%' | 'calls' | 's' | '';
 
@@ -13,13 +15,12 @@ interface Base {
   id: string;
   subject: Subject['kind'];
   sampling: Sampling;
-  /** Lower-case noun used in sentences ("latency"). */
+  /**
+   * Lower-case English noun of the alert's own message ("latency"). What notifications and the tray
+   * say, in the user's language, is in src/core/i18n (`metric.<id>.title`, `.label`, `.hint`…).
+   */
   label: string;
-  /** Capitalised title for notifications ("Agent latency"). */
-  title: string;
   unit: Unit;
-  /** What to look at; `ip` is the agent's public IP when known. */
-  hint(subjectName: string, ip: string | null): string;
 }
 
 export type MetricDef =
@@ -34,59 +35,49 @@ function worse(a: number | null, b: number | null): number | null {
   return a > b ? a : b;
 }
 
-const net = (ip: string | null, what: string) => (ip ? `${what} or public IP ${ip}` : what);
+/** The English label of a metric, from the host's English texts. */
+const label = (id: string): string => en[`metric.${id}.label` as HostKey] as string;
 
 export const METRICS: Record<string, MetricDef> = {
   'agent.latency': {
-    id: 'agent.latency', subject: 'agent', sampling: 'network', collection: 'agents', label: 'latency', title: 'Agent latency', unit: 'ms',
+    id: 'agent.latency', subject: 'agent', sampling: 'network', collection: 'agents', label: label('agent.latency'), unit: 'ms',
     read: (a) => a.network?.latencyMs ?? null,
-    hint: (_n, ip) => `check ${net(ip, "the agent's network")}`,
   },
   'agent.jitter': {
-    id: 'agent.jitter', subject: 'agent', sampling: 'network', collection: 'agents', label: 'jitter', title: 'Agent jitter', unit: 'ms',
+    id: 'agent.jitter', subject: 'agent', sampling: 'network', collection: 'agents', label: label('agent.jitter'), unit: 'ms',
     read: (a) => (a.network ? worse(a.network.txJitterMs, a.network.rxJitterMs) : null),
-    hint: (_n, ip) => `check ${net(ip, "the agent's connection (Wi-Fi, VPN, bandwidth)")}`,
   },
   'agent.loss': {
-    id: 'agent.loss', subject: 'agent', sampling: 'network', collection: 'agents', label: 'packet loss', title: 'Agent packet loss', unit: '%',
+    id: 'agent.loss', subject: 'agent', sampling: 'network', collection: 'agents', label: label('agent.loss'), unit: '%',
     read: (a) => (a.network ? worse(a.network.txLossPct, a.network.rxLossPct) : null),
-    hint: (_n, ip) => `check ${net(ip, "the agent's connection")}`,
   },
   'agent.rejection': {
-    id: 'agent.rejection', subject: 'agent', sampling: 'network', collection: 'agents', label: 'network rejection', title: 'Agent network rejection', unit: '%',
+    id: 'agent.rejection', subject: 'agent', sampling: 'network', collection: 'agents', label: label('agent.rejection'), unit: '%',
     read: (a) => a.network?.rejectionPct ?? null,
-    hint: (_n, ip) => `check ${net(ip, "the agent's network and softphone")}`,
   },
   'queue.waiting': {
-    id: 'queue.waiting', subject: 'queue', sampling: 'value', collection: 'queues', label: 'calls waiting', title: 'Calls waiting', unit: 'calls',
+    id: 'queue.waiting', subject: 'queue', sampling: 'value', collection: 'queues', label: label('queue.waiting'), unit: 'calls',
     read: (q) => q.waiting,
-    hint: (name) => `put more agents on ${name} or check who is available`,
   },
   'queue.longest_wait': {
-    id: 'queue.longest_wait', subject: 'queue', sampling: 'value', collection: 'queues', label: 'longest wait', title: 'Longest wait', unit: 's',
+    id: 'queue.longest_wait', subject: 'queue', sampling: 'value', collection: 'queues', label: label('queue.longest_wait'), unit: 's',
     read: (q) => q.longestWaitSec,
-    hint: (name) => `answer the oldest call in ${name}`,
   },
   'site.latency': {
-    id: 'site.latency', subject: 'site', sampling: 'value', collection: 'sites', label: 'average latency', title: 'Site latency', unit: 'ms',
+    id: 'site.latency', subject: 'site', sampling: 'value', collection: 'sites', label: label('site.latency'), unit: 'ms',
     read: (s) => s.avgLatencyMs,
-    hint: (name) => `check the internet link of public IP ${name}`,
   },
   'site.rejection': {
-    id: 'site.rejection', subject: 'site', sampling: 'value', collection: 'sites', label: 'network rejection', title: 'Site network rejection', unit: '%',
+    id: 'site.rejection', subject: 'site', sampling: 'value', collection: 'sites', label: label('site.rejection'), unit: '%',
     read: (s) => s.rejectionPct,
-    hint: (name) => `check the internet link of public IP ${name}`,
   },
   'vendor.alert_op': {
-    id: 'vendor.alert_op', subject: 'queue', sampling: 'vendor', collection: null, label: 'not enough agents', title: 'Not enough agents', unit: '',
-    hint: (name) => `log more agents in to ${name}`,
+    id: 'vendor.alert_op', subject: 'queue', sampling: 'vendor', collection: null, label: label('vendor.alert_op'), unit: '',
   },
   'vendor.alert_file': {
-    id: 'vendor.alert_file', subject: 'queue', sampling: 'vendor', collection: null, label: 'waiting threshold exceeded', title: 'Queue waiting threshold', unit: '',
-    hint: (name) => `calls wait too long in ${name}: put more agents on it`,
+    id: 'vendor.alert_file', subject: 'queue', sampling: 'vendor', collection: null, label: label('vendor.alert_file'), unit: '',
   },
   'source.down': {
-    id: 'source.down', subject: 'source', sampling: 'source', collection: null, label: 'feed lost', title: 'Feed lost', unit: 's',
-    hint: () => 'check the network and the vendor status page; data from this source is frozen',
+    id: 'source.down', subject: 'source', sampling: 'source', collection: null, label: label('source.down'), unit: 's',
   },
 };

@@ -5,10 +5,11 @@
  * its raise was notified. The notifier is called without awaiting and never breaks the engine.
  */
 import type { Alert, Severity } from '../../shared/model';
-import type { AlertSettings } from '../../shared/settings';
+import type { AlertSettings, Language } from '../../shared/settings';
 import type { Logger } from '../util/logger';
 import type { MetricDef } from './catalog';
-import { groupBody, groupRecoverBody, raiseBody, recoverBody, severityWord, type GroupMember, type SubjectNames } from './format';
+import type { SubjectNames } from './format';
+import { alertWords, type AlertWords, type GroupMember } from './words';
 import { quietSilences, type LocalTimeFn } from './quiet';
 import type { Track } from './track';
 import type { AlertNotification, Notifier } from './types';
@@ -37,12 +38,18 @@ export interface DispatcherDeps {
   settings: () => AlertSettings;
   localTime: LocalTimeFn;
   names: (t: Track) => SubjectNames;
+  /** The language notifications speak, read when one is sent (settings may change it). */
+  language: () => Language;
 }
 
-const ACTIONS: NonNullable<AlertNotification['actions']> = [
-  { label: 'Acknowledge', action: { kind: 'ack' } },
-  { label: 'Snooze 1 h', action: { kind: 'snooze', minutes: 60 } },
-];
+/** Acknowledge and snooze-for-an-hour buttons, labelled in the notification's language. */
+function actions(words: AlertWords): NonNullable<AlertNotification['actions']> {
+  const { ack, snooze1h } = words.actionLabels();
+  return [
+    { label: ack, action: { kind: 'ack' } },
+    { label: snooze1h, action: { kind: 'snooze', minutes: 60 } },
+  ];
+}
 
 export class Dispatcher {
   private readonly groups = new Map<string, Group>();
@@ -158,24 +165,24 @@ export class Dispatcher {
       this.lastNotified.set(t.id, now);
     }
     const def = g.def;
+    const words = alertWords(this.deps.language());
     if (live.length === 1) {
       const t = live[0]!;
       const a = t.alert!;
-      const title =
-        g.kind === 'escalate' ? `Now critical: ${def.title}` : g.kind === 'renotify' ? `Still ${a.severity}: ${def.title}` : `${severityWord(a.severity)}: ${def.title}`;
-      const body = raiseBody(def, a.value, a.threshold, now - a.since, this.deps.names(t));
-      return this.send({ id: a.id, kind: g.kind as AlertNotification['kind'], severity, title, body, alertIds: [a.id], sound: this.sound(severity), actions: ACTIONS });
+      const title = words.title(g.kind === 'escalate' || g.kind === 'renotify' ? g.kind : 'raise', def, a.severity);
+      const body = words.raiseBody(def, a.value, a.threshold, now - a.since, this.deps.names(t));
+      return this.send({ id: a.id, kind: g.kind as AlertNotification['kind'], severity, title, body, alertIds: [a.id], sound: this.sound(severity), actions: actions(words) });
     }
     const members: GroupMember[] = live.map((t) => ({ severity: t.alert!.severity, threshold: t.alert!.threshold, names: this.deps.names(t) }));
     this.send({
       id: `group|${key}|${now}`,
       kind: 'group',
       severity,
-      title: `${severityWord(severity)}: ${def.title} (${live.length})`,
-      body: groupBody(def, members),
+      title: words.title('raise', def, severity, live.length),
+      body: words.groupBody(def, members),
       alertIds: live.map((t) => t.id),
       sound: this.sound(severity),
-      actions: ACTIONS,
+      actions: actions(words),
     });
   }
 
@@ -185,14 +192,15 @@ export class Dispatcher {
     const severity: Severity = list.some((r) => r.alert.severity === 'critical') ? 'critical' : 'warning';
     const first = list[0]!.alert;
     const one = list.length === 1;
+    const words = alertWords(this.deps.language());
     this.send({
       id: one ? first.id : `recover|${first.ruleId}|${first.resolvedAt ?? 0}`,
       kind: 'recover',
       severity,
-      title: one ? `Recovered: ${g.def.title}` : `Recovered: ${g.def.title} (${list.length})`,
+      title: words.title('recover', g.def, severity, list.length),
       body: one
-        ? recoverBody(g.def, list[0]!.value, (first.resolvedAt ?? first.since) - first.since, list[0]!.names)
-        : groupRecoverBody(g.def, list.map((r) => ({ severity: r.alert.severity, threshold: r.alert.threshold, names: r.names }))),
+        ? words.recoverBody(g.def, list[0]!.value, (first.resolvedAt ?? first.since) - first.since, list[0]!.names)
+        : words.groupRecoverBody(g.def, list.map((r) => ({ severity: r.alert.severity, threshold: r.alert.threshold, names: r.names }))),
       alertIds: list.map((r) => r.alert.id),
       sound: false,
       actions: [],

@@ -4,7 +4,7 @@
  * cooldown, storm grouping and suppression while a source is down. See docs/alerts.md.
  */
 import type { Agent, Alert, Queue, Site, Source } from '../../shared/model';
-import { AlertSettingsSchema, type AlertSettings } from '../../shared/settings';
+import { AlertSettingsSchema, type AlertSettings, type Language } from '../../shared/settings';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { AlertBook } from './book';
@@ -34,6 +34,8 @@ export interface AlertEngineOptions {
   historyLimit?: number;
   /** Delay before a changed history is written (default 2 s). */
   historyWriteDelayMs?: number;
+  /** The language of notifications, read when one is sent (default English). */
+  language?: () => Language;
 }
 
 /** Resolved alerts included in list('all') (and so in snapshots): the last hour, at most 200. */
@@ -66,6 +68,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
     settings: () => settings,
     localTime: opts.localTime ?? systemLocalTime,
     names: (t) => book.names(t),
+    language: opts.language ?? (() => 'en'),
   });
   const cadence = new Map<string, number>();
   const evaluator = new Evaluator({ book, rules: () => rules, cadence, lookup: opts.lookup });

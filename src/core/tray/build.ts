@@ -4,6 +4,11 @@
  * firing count for macOS, the top five alerts and the sources with their status.
  */
 import type { Alert, Snapshot, Source, Vendor } from '../../shared/model';
+import type { Language } from '../../shared/settings';
+import { METRICS } from '../alerts/catalog';
+import { sourceLabel } from '../alerts/format';
+import { alertWords } from '../alerts/words';
+import { hostMessages, type HostMessages } from '../i18n/host';
 import type { TrayLevel, TrayModel } from './model';
 
 export interface TrayBuildOptions {
@@ -11,6 +16,8 @@ export interface TrayBuildOptions {
   notificationsPaused: boolean;
   /** Per source id: seconds without events after which a live source counts as stale (overrides the vendor default). */
   staleAfterSec?: Record<string, number>;
+  /** The language of the tooltip and the menu (default English). */
+  language?: Language;
 }
 
 /**
@@ -32,7 +39,12 @@ const TOOLTIP_MAX = 127; // Windows truncates tray tooltips at 127 characters.
 const TOP = 5;
 
 const VENDOR_LABEL: Record<Vendor, string> = { wolkvox: 'Wolkvox', axialys: 'Axialys', avaya: 'Avaya', telphin: 'Telphin', collector: 'Collector' };
-const STATUS_TEXT: Record<string, string> = { connecting: 'connecting', degraded: 'degraded', down: 'down', auth_failed: 'sign-in failed', stopped: 'stopped' };
+const STATUSES = new Set(['connecting', 'live', 'degraded', 'down', 'auth_failed', 'stopped']);
+
+/** A source status in words ("sign-in failed"); an unknown one as it is. */
+function statusText(status: string, m: HostMessages): string {
+  return STATUSES.has(status) ? m.t(`status.${status}` as 'status.live') : status;
+}
 
 function label(s: Source, sources: readonly Source[]): string {
   if (s.name && s.name !== s.id) return s.name;
@@ -52,23 +64,45 @@ function isStale(s: Source, opts: TrayBuildOptions): boolean {
   return limit !== null && age !== null && age > limit * 1000;
 }
 
-function sourceState(s: Source, opts: TrayBuildOptions): string {
-  if (s.status !== 'live') return STATUS_TEXT[s.status] ?? s.status;
+/** "live", "down", or for a polled source whose data is getting old, "4 min old" (`old` true). */
+function sourceState(s: Source, opts: TrayBuildOptions, m: HostMessages): { text: string; old: boolean } {
+  if (s.status !== 'live') return { text: statusText(s.status, m), old: false };
   const polled = (opts.staleAfterSec?.[s.id] ?? STALE_AFTER_SEC[s.vendor]) !== null;
   const age = ageMs(s, opts.now);
-  if (polled && age !== null && age >= SHOW_AGE_MS) return `${Math.floor(age / 60_000)} min old`;
-  return 'live';
+  if (polled && age !== null && age >= SHOW_AGE_MS) return { text: m.t('tip.minOld', { count: Math.floor(age / 60_000) }), old: true };
+  return { text: statusText('live', m), old: false };
 }
 
 const urgency = (a: Alert, b: Alert) => (a.severity === b.severity ? a.since - b.since : a.severity === 'critical' ? -1 : 1);
 
-function alertLabel(a: Alert): string {
-  const mark = a.acknowledged ? ' (acknowledged)' : a.snoozedUntil !== null ? ' (snoozed)' : '';
-  const text = a.message.length > 80 ? `${a.message.slice(0, 79)}…` : a.message;
-  return `${text}${mark}`;
+/**
+ * An alert in the menu, in the user's language: the same sentence as its notification without the
+ * advice, from the alert's fields and the snapshot's names (its `message` is the API's English text,
+ * kept for a metric this version does not know).
+ */
+function alertLabel(a: Alert, snapshot: Snapshot, lang: Language, m: HostMessages): string {
+  const def = METRICS[a.metric];
+  let text = a.message;
+  if (def) {
+    const key = a.subject.key;
+    const sourceId = a.sourceId ?? (a.subject.kind === 'source' ? key : key.slice(0, key.indexOf(':')));
+    const source = snapshot.sources.find((s) => s.id === sourceId);
+    const where = sourceLabel(source, sourceId);
+    text = alertWords(lang).line(def, a.value, a.threshold, {
+      subject: a.subject.kind === 'source' ? where : a.subjectName || key.slice(key.indexOf(':') + 1),
+      source: where,
+      ip: null,
+      status: source?.status,
+      error: source?.lastError ?? null,
+    });
+  }
+  if (text.length > 80) text = `${text.slice(0, 79)}…`;
+  return a.acknowledged ? m.t('tray.acknowledged', { text }) : a.snoozedUntil !== null ? m.t('tray.snoozed', { text }) : text;
 }
 
 export function buildTrayModel(snapshot: Snapshot, opts: TrayBuildOptions): TrayModel {
+  const lang = opts.language ?? 'en';
+  const m = hostMessages(lang);
   const firing = snapshot.alerts.filter((a) => a.state === 'firing' && !a.suppressed).sort(urgency);
   const critical = firing.filter((a) => a.severity === 'critical');
   const warnings = firing.length - critical.length;
@@ -80,16 +114,16 @@ export function buildTrayModel(snapshot: Snapshot, opts: TrayBuildOptions): Tray
   else if (warnings) level = 'warning';
 
   const parts: string[] = [];
-  const counts = [critical.length ? `${critical.length} critical` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''].filter(Boolean);
-  parts.push(counts.length ? counts.join(', ') : 'No alerts');
+  const counts = [critical.length ? m.t('tip.critical', { count: critical.length }) : '', warnings ? m.t('tip.warnings', { count: warnings }) : ''].filter(Boolean);
+  parts.push(counts.length ? counts.join(', ') : m.t('tip.noAlerts'));
   if (snapshot.queues.length) {
     const waiting = snapshot.queues.reduce((n, q) => n + q.waiting, 0);
-    parts.push(waiting ? `${waiting} call${waiting > 1 ? 's' : ''} waiting` : 'no calls waiting');
+    parts.push(waiting ? m.t('tip.waiting', { count: waiting }) : m.t('tip.noWaiting'));
   }
   const shown = snapshot.sources.filter((s) => s.status !== 'stopped');
-  if (shown.length) parts.push(shown.map((s) => `${label(s, snapshot.sources)} ${sourceState(s, opts)}`).join(', '));
-  else if (!snapshot.sources.length) parts.push('no sources');
-  if (opts.notificationsPaused) parts.push('notifications paused');
+  if (shown.length) parts.push(shown.map((s) => m.t('tip.source', { source: label(s, snapshot.sources), state: sourceState(s, opts, m).text })).join(', '));
+  else if (!snapshot.sources.length) parts.push(m.t('tip.noSources'));
+  if (opts.notificationsPaused) parts.push(m.t('tip.paused'));
   let tooltip = parts.join(' · ');
   if (tooltip.length > TOOLTIP_MAX) tooltip = `${tooltip.slice(0, TOOLTIP_MAX - 1)}…`;
 
@@ -97,12 +131,28 @@ export function buildTrayModel(snapshot: Snapshot, opts: TrayBuildOptions): Tray
     level,
     tooltip,
     title: firing.length ? String(firing.length) : '',
-    topAlerts: firing.slice(0, TOP).map((a) => ({ id: a.id, label: alertLabel(a), severity: a.severity })),
+    topAlerts: firing.slice(0, TOP).map((a) => ({ id: a.id, label: alertLabel(a, snapshot, lang, m), severity: a.severity })),
     sources: snapshot.sources.map((s) => {
-      const state = sourceState(s, opts);
-      const old = s.status === 'live' && state !== 'live';
-      return { id: s.id, label: old ? `${label(s, snapshot.sources)} (${state})` : label(s, snapshot.sources), status: s.status };
+      const state = sourceState(s, opts, m);
+      const name = label(s, snapshot.sources);
+      const shownName = state.old ? m.t('tray.sourceAge', { source: name, state: state.text }) : name;
+      return { id: s.id, label: shownName, status: s.status, menuLabel: m.t('tray.sourceStatus', { source: shownName, status: statusText(s.status, m) }) };
     }),
     notificationsPaused: opts.notificationsPaused,
+    menu: {
+      open: m.t('tray.open'),
+      activeAlerts: m.t('tray.activeAlerts'),
+      snoozeAll: m.t('tray.snoozeAll'),
+      snoozeChoices: [
+        { label: m.t('tray.snooze15m'), minutes: 15 },
+        { label: m.t('tray.snooze1h'), minutes: 60 },
+        { label: m.t('tray.snooze4h'), minutes: 240 },
+      ],
+      noAlerts: m.t('tray.noAlerts'),
+      pause: m.t('tray.pause'),
+      sources: m.t('tray.sources'),
+      noSources: m.t('tray.noSources'),
+      quit: m.t('tray.quit'),
+    },
   };
 }

@@ -12,7 +12,21 @@ export interface TrayModel {
   title: string;
   /** Top active alerts for the menu (most severe first). */
   topAlerts: { id: string; label: string; severity: 'warning' | 'critical' }[];
-  /** Sources and their status for the menu. */
-  sources: { id: string; label: string; status: string }[];
+  /** Sources and their status for the menu: `menuLabel` is the item ("Wolkvox — live"). */
+  sources: { id: string; label: string; status: string; menuLabel: string }[];
   notificationsPaused: boolean;
+  /** The menu's own words, in the user's language. */
+  menu: TrayMenuText;
+}
+
+export interface TrayMenuText {
+  open: string;
+  activeAlerts: string;
+  snoozeAll: string;
+  snoozeChoices: { label: string; minutes: number }[];
+  noAlerts: string;
+  pause: string;
+  sources: string;
+  noSources: string;
+  quit: string;
 }

@@ -1,4 +1,1 @@
-/** A message is a string with `{name}` placeholders, or plural forms chosen by Intl.PluralRules. */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>>;
-export type Message = string | PluralForms;
-export type Params = Record<string, string | number>;
+export type { Message, Params, PluralForms } from '../../shared/i18n';

@@ -1,0 +1,36 @@
+/**
+ * The host's words in the user's language: OS notifications and the tray speak the language chosen
+ * in Settings → Display (the dashboard's), or the system's when none is chosen.
+ */
+import { createMessages, matchLanguage, type Message, type Messages } from '../../shared/i18n';
+import type { Language } from '../../shared/settings';
+import { en, type HostKey } from './en';
+import { es } from './es';
+import { fr } from './fr';
+import { ru } from './ru';
+
+export type { HostKey };
+export type HostMessages = Messages<HostKey>;
+
+export const HOST_CATALOGS: Record<Language, Record<HostKey, Message>> = { en, es, fr, ru };
+
+const made = new Map<Language, HostMessages>();
+
+/** The host's messages in `lang` (made once per language). */
+export function hostMessages(lang: Language): HostMessages {
+  let m = made.get(lang);
+  if (!m) made.set(lang, (m = createMessages<HostKey>(lang, HOST_CATALOGS[lang], en)));
+  return m;
+}
+
+/**
+ * The language of this system for a process without a browser (the collector): the POSIX locale
+ * variables in their order of precedence, then what the JavaScript runtime reports.
+ */
+export function systemLanguage(env: Record<string, string | undefined> = process.env): Language {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
+    const v = env[name];
+    if (v && v !== 'C' && v !== 'POSIX' && !v.startsWith('C.')) return matchLanguage(v);
+  }
+  return matchLanguage(Intl.DateTimeFormat().resolvedOptions().locale);
+}
