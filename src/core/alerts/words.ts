@@ -25,10 +25,6 @@ export class AlertWords {
     this.m = hostMessages(lang);
   }
 
-  get lang(): Language {
-    return this.m.lang;
-  }
-
   private metric(def: MetricDef, part: 'title' | 'label' | 'hint' | 'hintIp' | 'groupHint' | 'count', params?: Record<string, string | number>): string {
     return this.m.t(`metric.${def.id}.${part}` as HostKey, params);
   }
@@ -129,7 +125,7 @@ export class AlertWords {
   }
 
   private subjects(def: MetricDef, count: number): string {
-    return this.m.t(`group.${def.subject}` as HostKey, { count });
+    return this.m.t(`group.${def.subject}`, { count });
   }
 
   /** "12 agents: latency ≥ 400 ms — 9 share public IP 190.1.2.3 · Ana, Luis, Marta and 9 more (Wolkvox Bogotá) · check …" */

@@ -3,7 +3,7 @@
  * lead can read at a glance ("2 critical · 5 calls waiting · Axialys live, Wolkvox 4 min old"), the
  * firing count for macOS, the top five alerts and the sources with their status.
  */
-import type { Alert, Snapshot, Source, Vendor } from '../../shared/model';
+import type { Alert, Snapshot, Source, SourceStatus, Vendor } from '../../shared/model';
 import type { Language } from '../../shared/settings';
 import { METRICS } from '../alerts/catalog';
 import { sourceLabel } from '../alerts/format';
@@ -39,11 +39,9 @@ const TOOLTIP_MAX = 127; // Windows truncates tray tooltips at 127 characters.
 const TOP = 5;
 
 const VENDOR_LABEL: Record<Vendor, string> = { wolkvox: 'Wolkvox', axialys: 'Axialys', avaya: 'Avaya', telphin: 'Telphin', collector: 'Collector' };
-const STATUSES = new Set(['connecting', 'live', 'degraded', 'down', 'auth_failed', 'stopped']);
-
-/** A source status in words ("sign-in failed"); an unknown one as it is. */
-function statusText(status: string, m: HostMessages): string {
-  return STATUSES.has(status) ? m.t(`status.${status}` as 'status.live') : status;
+/** A source status in words ("sign-in failed"). */
+function statusText(status: SourceStatus, m: HostMessages): string {
+  return m.t(`status.${status}`);
 }
 
 function label(s: Source, sources: readonly Source[]): string {
