@@ -243,15 +243,19 @@ function withFullPath(c: IngestCase, stages: Stage[]): Stage[] {
 
 /**
  * `--instructions`: instructions executed per event by each stage, counted by Valgrind's cachegrind —
- * a figure the machine's load does not move (repeated counts of the same code agree within about
- * 0.3 %), where time on a shared machine moves by ±5 %. Each stage runs in a child of its own, once with 4 passes
+ * a figure the machine's load does not move, where time on a shared machine moves by ±5 %. What still
+ * moves it is the garbage collector's default schedule, which decides from time (fifty times slower
+ * under Valgrind): repeated counts of the same code agree within 0.3 % on some days and 2 % on others.
+ * With `--predictable-gc` V8 runs a fixed schedule instead (`--predictable-gc-schedule`): counts agree
+ * within about 1 %, but they include more collection work than a native run does, so they compare only
+ * with counts made the same way. Each stage runs in a child of its own, once with 4 passes
  * and once with 4 + `--passes` (default 20); the difference divided by the extra events leaves out
  * start-up and warm-up. V8 runs single-threaded there (its compiler and collector threads counted in
  * the main one), on this file bundled into one module; change batches are flushed by count instead of
  * every 50 ms, as often as natively (`BENCH_FLUSH_CALLS`). Needs `valgrind` (`apt-get install
  * valgrind`); a few minutes per stage:
  *
- *   node --import tsx bench/ingest/stages.ts --instructions axialys
+ *   node --import tsx bench/ingest/stages.ts --instructions [--predictable-gc] [--passes=20] axialys
  *
  * Instructions are not time: the stages after JSON.parse run at a lower rate of instructions per cycle
  * (docs/performance.md, "Counting instructions").
@@ -267,8 +271,9 @@ async function bundled(): Promise<string> {
 }
 
 /** Instructions of one child run of `script` (a stage, `passes` times) under cachegrind. */
-function countInstructions(script: string, vendor: string, stage: string, passes: number): Promise<number> {
-  const argv = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', '--expose-gc', script, '--count', vendor, stage, String(passes)];
+function countInstructions(script: string, vendor: string, stage: string, passes: number, predictableGc: boolean): Promise<number> {
+  const v8 = ['--single-threaded', ...(predictableGc ? ['--predictable-gc-schedule'] : []), '--expose-gc'];
+  const argv = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...v8, script, '--count', vendor, stage, String(passes)];
   const child = spawn('valgrind', argv, { env: { ...process.env, BENCH_FLUSH_CALLS: String(FLUSH_CALLS[vendor]) }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 1_800_000 });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -297,6 +302,7 @@ if (args[0] === '--count') {
 if (args.includes('--instructions')) {
   const extraArg = args.find((a) => a.startsWith('--passes='));
   const extra = extraArg ? Number(extraArg.slice('--passes='.length)) : 20;
+  const predictableGc = args.includes('--predictable-gc');
   const names = args.filter((a) => !a.startsWith('--'));
   const script = await bundled();
   for (const vendor of names.length ? names : Object.keys(VENDORS)) {
@@ -307,11 +313,11 @@ if (args.includes('--instructions')) {
     const per = new Map<string, number>();
     for (const [name, , after] of all) {
       // The two runs side by side (each is single-threaded).
-      const [long, short] = await Promise.all([countInstructions(script, vendor, name, 4 + extra), countInstructions(script, vendor, name, 4)]);
+      const [long, short] = await Promise.all([countInstructions(script, vendor, name, 4 + extra, predictableGc), countInstructions(script, vendor, name, 4, predictableGc)]);
       const value = Math.round((long - short) / (extra * c.events));
       per.set(name, value);
       const added = after === undefined ? {} : { after, added: value - per.get(after)! };
-      emit({ bench: 'ingest-stages', metric: `${vendor}_${name}_instructions`, value, unit: 'instructions/event', ...added });
+      emit({ bench: 'ingest-stages', metric: `${vendor}_${name}_instructions`, value, unit: 'instructions/event', ...added, ...(predictableGc ? { gc: 'predictable' } : {}) });
     }
   }
   process.exit(0);
