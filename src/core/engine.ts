@@ -8,6 +8,7 @@ import type { AlertSettings, Language } from '../shared/settings';
 import type { TestResult } from '../shared/bridge';
 import { LiveState } from './state/store';
 import type { NormalizedEvent } from './state/events';
+import { problem } from '../shared/problems';
 import { systemClock, type Clock, type TimerHandle } from './util/clock';
 import { createLogger, type Logger } from './util/logger';
 import { redactText } from './util/redact';
@@ -172,7 +173,7 @@ export class Engine {
       return;
     }
     if (!factory) {
-      health.setStatus('down', `${VENDOR_LABEL[config.vendor]} sources are not supported by this version`);
+      health.setStatus('down', `${VENDOR_LABEL[config.vendor]} sources are not supported by this version`, problem('unsupported'));
       return;
     }
     const ctx = this.context(config, health, current);

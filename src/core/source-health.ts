@@ -4,6 +4,7 @@
  * rejected and not understood.
  */
 import type { Source, SourceStatus } from '../shared/model';
+import type { Problem } from '../shared/problems';
 import type { SourceConfig } from '../shared/sources';
 import type { SourceHealth } from './connectors/types';
 import type { LiveState } from './state/store';
@@ -35,6 +36,7 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
     status: 'connecting',
     lastEventAt: null,
     lastError: null,
+    problem: null,
     statusSince: now,
     mode: null,
     counters: { events: 0, rejected: 0, unknown: 0 },
@@ -51,11 +53,13 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
     get status() {
       return source.status;
     },
-    setStatus: (status: SourceStatus, error?: string | null) => {
+    setStatus: (status: SourceStatus, error?: string | null, problem?: Problem | null) => {
       const lastError = error === undefined ? source.lastError : error === null ? null : redactText(error);
-      if (status === source.status && lastError === source.lastError) return;
+      // The problem goes with its error: a new error without one clears the last.
+      const next: Source['problem'] = error === undefined ? (source.problem ?? null) : error === null || !problem ? null : redactedProblem(problem);
+      if (status === source.status && lastError === source.lastError && sameProblem(next, source.problem ?? null)) return;
       if (status !== source.status) log.info(`status ${source.status} → ${status}${lastError ? `: ${lastError}` : ''}`);
-      update({ status, lastError, statusSince: status === source.status ? source.statusSince : deps.clock.now() });
+      update({ status, lastError, problem: next, statusSince: status === source.status ? source.statusSince : deps.clock.now() });
     },
     setMode: (mode) => {
       if (mode !== source.mode) update({ mode });
@@ -94,4 +98,18 @@ function truncate(sample: unknown): unknown {
   } catch {
     return '[unserializable]';
   }
+}
+
+/** A problem's text parameters pass the same redaction as error texts (they are shown and sent). */
+function redactedProblem(p: Problem): Problem {
+  const params: Problem['params'] = {};
+  for (const [k, v] of Object.entries(p.params)) params[k] = typeof v === 'string' ? redactText(v) : v;
+  return { code: p.code, params };
+}
+
+function sameProblem(a: Source['problem'], b: Source['problem']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.code !== b.code) return false;
+  const ka = Object.keys(a.params);
+  return ka.length === Object.keys(b.params).length && ka.every((k) => a.params[k] === b.params[k]);
 }

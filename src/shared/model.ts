@@ -4,6 +4,7 @@
  * Pure TypeScript: no Node, no DOM, no Electron.
  */
 import { z } from 'zod';
+import { ProblemSchema } from './problems';
 
 /** Vendors the engine can connect to. `collector` reads another collector (team mode). */
 export const VENDORS = ['wolkvox', 'axialys', 'avaya', 'telphin', 'collector'] as const;
@@ -23,6 +24,8 @@ export const SourceSchema = z.object({
   status: SourceStatusSchema,
   lastEventAt: z.number().nullable(),
   lastError: z.string().nullable(),
+  /** Extension: `lastError` as a problem code with its parameters, shown in the user's language (shared/problems.ts). */
+  problem: ProblemSchema.nullable().optional(),
   /** Extension: ms since epoch when `status` last changed. */
   statusSince: z.number().nullable().optional(),
   /** Extension: a short human description of the mode (e.g. "webhook", "polling", "Socket.IO v2"). */

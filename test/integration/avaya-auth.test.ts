@@ -63,6 +63,7 @@ describe('Avaya AXP connector: authentication statuses and errors', () => {
     h.engine.start([h.config]);
     await waitFor(() => h!.source().status === 'down' && h!.source().lastError?.includes('CONSTRAINT_VIOLATION'), 'the configuration error');
     expect(h.source().lastError).toContain('check the account id and the measure producer');
+    expect(h.source().problem).toEqual({ code: 'config_refused', params: {} });
     const n = h.sim.connectionCount;
     const requests = h.sim.requests.length;
     await pause(1_000);
@@ -76,6 +77,7 @@ describe('Avaya AXP connector: authentication statuses and errors', () => {
     await waitFor(() => h!.source().status === 'auth_failed', 'auth_failed');
     expect(h.source().lastError).toContain('401 invalid_client: Invalid client or Invalid client credentials');
     expect(h.source().lastError).toContain('check the client id, client secret and app key');
+    expect(h.source().problem).toEqual({ code: 'auth_refused', params: {} });
     await pause(800);
     expect(h.sim.requests.filter((r) => r.route === 'token')).toHaveLength(1);
     expect(h.logger.lines.join('\n')).not.toContain('wrong-secret-value');
@@ -88,6 +90,7 @@ describe('Avaya AXP connector: authentication statuses and errors', () => {
     await waitFor(() => h!.source().status === 'auth_failed', 'auth_failed');
     expect(h.source().lastError).toContain('creating the subscription for');
     expect(h.source().lastError).toContain('403 Forbidden: Client is not allowed to subscribe to ANALYTICS');
+    expect(h.source().problem).toEqual({ code: 'permission_refused', params: {} });
     await pause(500);
     expect(h.sim.requests.filter((r) => r.route === 'createSubscription').length).toBeLessThanOrEqual(2);
   });
@@ -97,6 +100,7 @@ describe('Avaya AXP connector: authentication statuses and errors', () => {
     await waitFor(() => h!.source().status === 'down' && h!.source().lastError, 'the error');
     expect(h.source().lastError).toContain('not found');
     expect(h.source().lastError).toContain('account id');
+    expect(h.source().problem).toEqual({ code: 'not_found', params: {} });
   });
 
   it('a token endpoint outage is retried with backoff and recovers', async () => {
@@ -105,6 +109,7 @@ describe('Avaya AXP connector: authentication statuses and errors', () => {
     h.engine.start([h.config]);
     await waitLive(h);
     expect(h.history.some((s) => s.status === 'down' && s.lastError?.includes('503'))).toBe(true);
+    expect(h.history.some((s) => s.status === 'down' && s.problem?.code === 'server_error' && s.problem.params.status === 503)).toBe(true);
     expect(h.sim.requests.filter((r) => r.route === 'token')).toHaveLength(4);
   });
 

@@ -27,7 +27,7 @@ export interface Harness {
   logger: ReturnType<typeof memoryLogger>;
   config: AvayaSourceConfig;
   /** Every status/lastError the source went through, in order. */
-  history: { status: Source['status']; lastError: string | null }[];
+  history: { status: Source['status']; lastError: string | null; problem: Source['problem'] }[];
   source(): Source;
   stop(): Promise<void>;
 }
@@ -51,7 +51,7 @@ export async function startHarness(opts: { sim?: AvayaSimOptions; config?: Recor
   engine.subscribe((patch) => {
     for (const s of patch.upsert.sources ?? []) {
       const last = history[history.length - 1];
-      if (s.id === 'av' && (!last || last.status !== s.status || last.lastError !== s.lastError)) history.push({ status: s.status, lastError: s.lastError });
+      if (s.id === 'av' && (!last || last.status !== s.status || last.lastError !== s.lastError)) history.push({ status: s.status, lastError: s.lastError, problem: s.problem });
     }
   });
   const h: Harness = {

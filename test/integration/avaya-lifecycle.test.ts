@@ -61,6 +61,7 @@ describe('Avaya AXP connector: staying alive', () => {
     h.engine.start([h.config]);
     await waitLive(h);
     expect(h.history.some((s) => s.status === 'degraded' && s.lastError?.includes('waiting for the subscription to become ACTIVE'))).toBe(true);
+    expect(h.history.some((s) => s.status === 'degraded' && s.problem?.code === 'subscription_pending')).toBe(true);
     const polls = h.sim.requests.filter((r) => r.route === 'getSubscription');
     expect(polls).toHaveLength(8);
   });

@@ -17,6 +17,7 @@ describe('Axialys connector resilience (real sockets)', () => {
     pair = await startPair({ socketIo: 'v2' }, { password: 'not-the-password' });
     await waitFor('auth_failed', () => pair!.source().status === 'auth_failed');
     expect(pair.source().lastError).toMatch(/^Axialys refused the supervisor login "supervisor@demo" \(HTTP 403: authentication failed\): check the login and password/);
+    expect(pair.source().problem).toEqual({ code: 'auth_refused', params: {} });
     await sleep(2500);
     expect(pair.sim.counters.authPosts).toBe(2);
     expect(pair.sim.typeFieldsSeen).toEqual(['account_type', 'count_type']);
@@ -39,6 +40,7 @@ describe('Axialys connector resilience (real sockets)', () => {
     sim.send(frames.ui('login', 2));
     await waitFor('degraded', () => pair!.source().status === 'degraded');
     expect(pair.source().lastError).toMatch(/Axialys: 3 events were missed \(event counter jumped from 1 to 5\)/);
+    expect(pair.source().problem).toEqual({ code: 'missed_events', params: { count: 3 } });
     expect(pair.source().info).toMatchObject({ missedEvents: 3 });
     await waitFor('re-sync login and re-init', () => sim.counters.logins === 2 && sim.inits.length === 2);
     expect(sim.inits[1]).toMatchObject({ accepted: true, socketId: sim.inits[0]!.socketId });

@@ -59,6 +59,7 @@ describe('Telphin polling mode against the simulator', () => {
     r.sim.consumeQuota(1000);
     await r.waitFor('degraded', () => r!.source().status === 'degraded');
     expect(r.source().lastError).toMatch(/Telphin request quota used up \(429 rate_limit_exceeded on GET .*limit 100 requests per hour\): waiting/);
+    expect(r.source().problem).toEqual({ code: 'quota', params: {} });
     expect(r.sim.counters.rateLimited).toBe(1);
     await r.waitFor('live again after the reset', () => r!.source().status === 'live', 8000);
     expect(r.sim.counters.rateLimited).toBe(1);
@@ -79,6 +80,7 @@ describe('Telphin polling mode against the simulator', () => {
     r = await rig({ pollSec: 1, config: { clientSecret: 'definitely-not-the-secret' } });
     await r.waitFor('auth_failed', () => r!.source().status === 'auth_failed');
     expect(r.source().lastError).toMatch(/Telphin refused the application credentials \(401 invalid_client\): check the client id and client secret/);
+    expect(r.source().problem).toEqual({ code: 'auth_refused', params: {} });
     await sleep(1500);
     expect(r.sim.counters.tokenRequests).toBe(1);
     expect(r.sim.counters.apiRequests).toBe(0);
@@ -90,6 +92,7 @@ describe('Telphin polling mode against the simulator', () => {
     r.sim.failures.api = 'unavailable';
     await r.waitFor('down', () => r!.source().status === 'down');
     expect(r.source().lastError).toMatch(/Telphin API error \(503 service_unavailable\) on GET \/client\/@me\/agent\/local\/; retrying/);
+    expect(r.source().problem).toEqual({ code: 'server_error', params: { status: 503 } });
     await sleep(2500);
     expect(r.sim.counters.apiRequests).toBeLessThanOrEqual(3);
     r.sim.failures.api = null;

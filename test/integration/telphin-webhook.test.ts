@@ -141,6 +141,7 @@ describe('Telphin webhook mode against the simulator', () => {
     r.sim.addEvent('136', { url: 'https://crm.example.com/telphin', method: 'GET', event_type: 'agent-login' });
     await r.waitFor('degraded', () => r!.source().status === 'degraded');
     expect(r.source().lastError).toMatch(/Telphin allows 5 agent events but 4 agents need 8: 4 login\/logout subscriptions are missing/);
+    expect(r.source().problem).toEqual({ code: 'telphin_subscriptions_missing', params: { count: 4 } });
     expect(r.sim.events.size).toBe(5);
     expect(ours(r)).toHaveLength(4);
     // no retry storm: the next check is pollSec away

@@ -20,8 +20,9 @@ describe('Wolkvox refusals against the simulator', () => {
   it('a wrong token ends in auth_failed with what to do, and is not retried', async () => {
     const { sim, source } = await until('auth_failed', () => undefined, { sim: { tokens: ['the-right-one'] } });
     expect(source().lastError).toBe(
-      "Wolkvox rejected the token (403 PLEASE VALIDATE TOKEN): check the token in Settings → Sources, and that this machine's public IP is allowed in the Wolkvox firewall.",
+      "Wolkvox rejected the token (403 PLEASE VALIDATE TOKEN): check the token in the Sources view, and that this machine's public IP is allowed in the Wolkvox firewall.",
     );
+    expect(source().problem).toEqual({ code: 'wolkvox_token_refused', params: {} });
     await pause(300);
     expect(sim.count()).toBe(1);
   });
@@ -35,6 +36,7 @@ describe('Wolkvox refusals against the simulator', () => {
   it('401 (token header missing) is an auth failure that says so', async () => {
     const { sim, source } = await until('auth_failed', (x) => x.sim.fail('missing_token'));
     expect(source().lastError).toContain('Wolkvox did not receive the token (401 TOKEN HEADER IS REQUIRED)');
+    expect(source().problem).toEqual({ code: 'wolkvox_token_missing', params: {} });
     await pause(300);
     expect(sim.count()).toBe(1);
   });
@@ -43,6 +45,7 @@ describe('Wolkvox refusals against the simulator', () => {
     const { sim, source } = await until('degraded', () => undefined, { sim: { quotaPerDay: 2 } });
     expect(source().lastError).toMatch(/^Wolkvox daily token quota is spent \(403 TOKEN LIMIT EXCEEDED\): polling is paused until \d{4}-\d\d-\d\d 00:00 \(local midnight/);
     expect(source().info!.pausedUntil).toBeGreaterThan(Date.now());
+    expect(source().problem?.code).toBe('wolkvox_token_limit');
     await pause(400);
     expect(sim.count()).toBe(3);
     expect(sim.stats(TOKEN)).toMatchObject({ served: 2 });
@@ -51,6 +54,8 @@ describe('Wolkvox refusals against the simulator', () => {
   it('simultaneous-use refusals back off briefly and recover to live', async () => {
     const { sim, source } = await until('degraded', (x) => x.sim.fail('simultaneous', { times: 2 }));
     expect(source().lastError).toMatch(/simultaneous request on this token \(403 EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN \(2\)\).*Retrying in/);
+    // The retry delay goes with the problem, in seconds, for the other languages' texts.
+    expect(source().problem).toMatchObject({ code: 'wolkvox_simultaneous', params: { seconds: expect.any(Number) } });
     await waitFor('live again', () => source().status === 'live');
     expect(sim.stats(TOKEN).refusedSimultaneous).toBe(2);
   });
@@ -58,13 +63,16 @@ describe('Wolkvox refusals against the simulator', () => {
   it('another 403 (maintenance, firewall) waits minutes, not seconds', async () => {
     const { sim, source } = await until('down', (x) => x.sim.fail('maintenance'));
     expect(source().lastError).toMatch(/403 SERVICE TEMPORARILY UNAVAILABLE.*maintenance.*public IP is not allowed in the Wolkvox firewall.*Retrying in \d+ min\./);
+    expect(source().problem!.code).toBe('wolkvox_forbidden');
+    expect(source().problem!.params.seconds).toBeGreaterThanOrEqual(60);
     await pause(400);
     expect(sim.count()).toBe(1);
   });
 
   it('400 is a configuration error naming the report, not retried', async () => {
     const { sim, source } = await until('down', (x) => x.sim.fail('bad_request', { report: 'skills' }));
-    expect(source().lastError).toBe('Wolkvox refused the skills report (400 API NOT FOUND): check the server code in Settings → Sources and that this report is enabled for the token.');
+    expect(source().lastError).toBe('Wolkvox refused the skills report (400 API NOT FOUND): check the server code in the Sources view and that this report is enabled for the token.');
+    expect(source().problem).toEqual({ code: 'report_refused', params: { report: 'skills' } });
     await pause(400);
     expect(sim.count()).toBe(3);
   });
@@ -75,7 +83,11 @@ describe('Wolkvox refusals against the simulator', () => {
       x.sim.fail('server_error', { times: 1 });
     });
     expect(source().lastError).toContain('could not be reached');
+    expect(source().problem).toEqual({ code: 'unreachable', params: { host: expect.stringMatching(/^127\.0\.0\.1:\d+$/) } });
     await waitFor('live again', () => source().status === 'live');
+    // Live again: no error, no problem left behind.
+    expect(source().lastError).toBeNull();
+    expect(source().problem).toBeNull();
     expect(log.lines.some((l) => l.includes('Wolkvox answered 502 to the agents report') && l.includes('(502 Bad Gateway)'))).toBe(true);
     // Exactly the three failed requests, then the first good one: no storm of retries.
     expect(sim.requests.slice(0, 4).map((q) => q.status)).toEqual([0, 0, 502, 200]);
@@ -84,6 +96,7 @@ describe('Wolkvox refusals against the simulator', () => {
   it('a server that never answers times out and the source is retried', async () => {
     const { source } = await until('down', (x) => x.sim.fail('hang', { times: 1 }));
     expect(source().lastError).toMatch(/^Wolkvox did not answer the agents report within 400 ms \(127\.0\.0\.1:\d+\): check this machine's network connection; retrying\.$/);
+    expect(source().problem).toEqual({ code: 'timeout', params: { seconds: 0.4 } });
     await waitFor('live again', () => source().status === 'live');
   });
 

@@ -130,7 +130,7 @@ describe('TraySettingsHost with safeStorage', () => {
     expect(await again.host.resolve(again.host.get().sources[0]!)).toMatchObject({ token: '' });
     expect(await again.host.resolve(again.host.get().sources[1]!)).toMatchObject({ password: '' });
     const text = again.log.lines.join('\n');
-    expect(text).toMatch(/Source "wv": its stored token is missing: enter it again in Settings → Sources/);
+    expect(text).toMatch(/Source "wv": its stored token is missing: enter it again in the Sources view/);
     expect(text).toMatch(/Source "ax": its stored password could not be decrypted/);
   });
 

@@ -53,7 +53,7 @@ describe('settings import', () => {
     // a collector source needs no token; `env:` references are stripped like any secret
     expect(merged.sources.map((s) => s.id)).toEqual(['local', 'team']);
     expect(skipped.map((s) => s.id)).toEqual(['wv', 'ax', 'av', 'tp', 'env']);
-    expect(skipped[0]!.reason).toMatch(/no token .*add the source in Settings → Sources/);
+    expect(skipped[0]!.reason).toMatch(/no token .*add the source in the Sources view/);
   });
 
   it('does not take secrets from a stored source of another vendor, and migrates old exports', () => {

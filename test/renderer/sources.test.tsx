@@ -21,7 +21,7 @@ const type = (label: string | RegExp, value: string) => fireEvent.change(field(l
 describe('Sources view', () => {
   it('lists sources with status, last error and what to do', async () => {
     const fake = new FakeBridge(
-      snapshot({ sources: [source('wv', { name: 'Bogotá', status: 'auth_failed', lastError: 'Wolkvox rejected the token (403 PLEASE VALIDATE TOKEN): check the token in Settings → Sources', mode: 'polling' })] }),
+      snapshot({ sources: [source('wv', { name: 'Bogotá', status: 'auth_failed', lastError: 'Wolkvox rejected the token (403 PLEASE VALIDATE TOKEN): check the token in the Sources view', mode: 'polling' })] }),
       settingsView({ sources: [wolkvoxView] }),
     );
     await renderApp(fake, '#/sources');
@@ -30,6 +30,50 @@ describe('Sources view', () => {
     expect(within(card).getByText(/PLEASE VALIDATE TOKEN/)).toBeTruthy();
     expect(within(card).getByText(/Edit the source and enter them again/)).toBeTruthy();
     expect(within(card).getByText('polling')).toBeTruthy();
+  });
+
+  describe('a source\'s last error in the dashboard\'s language', () => {
+    const lastError = "Wolkvox rejected the token (403 PLEASE VALIDATE TOKEN): check the token in the Sources view, and that this machine's public IP is allowed in the Wolkvox firewall.";
+    const refused = source('wv', { name: 'Bogotá', status: 'auth_failed', lastError, problem: { code: 'wolkvox_token_refused', params: {} } });
+    const unreachable = source('wv', {
+      name: 'Bogotá',
+      status: 'down',
+      lastError: 'Wolkvox server wv0031.wolkvox.com could not be reached (ECONNREFUSED)',
+      problem: { code: 'unreachable', params: { host: 'wv0031.wolkvox.com' } },
+    });
+    const inLanguage = (language: 'en' | 'es' | 'ru', s = refused) =>
+      new FakeBridge(snapshot({ sources: [s] }), settingsView({ sources: [wolkvoxView], ui: { language, theme: 'system' } }));
+
+    it('Spanish: the problem in Spanish, and the connector\'s own English words under technical details', async () => {
+      await renderApp(inLanguage('es'), '#/sources');
+      const card = await screen.findByTestId('source-wv');
+      expect(within(card).getByText(/el token fue rechazado: revíselo en la vista Fuentes/)).toBeTruthy();
+      const details = within(card).getByText('Detalles técnicos').closest('details')!;
+      const original = within(details).getByText(lastError);
+      expect(original.getAttribute('lang')).toBe('en');
+      expect(within(card).getByRole('alert').textContent).toContain('Último error:');
+    });
+
+    it('English: the connector\'s words as they are, nothing repeated', async () => {
+      await renderApp(inLanguage('en'), '#/sources');
+      const card = await screen.findByTestId('source-wv');
+      expect(within(card).getByText(lastError)).toBeTruthy();
+      expect(within(card).queryByText('Technical details')).toBeNull();
+    });
+
+    it('the overview tile says it in Russian, with the English words as its title', async () => {
+      await renderApp(inLanguage('ru', unreachable), '#/');
+      const tile = await screen.findByTestId('tile-wv');
+      const text = within(tile).getByText(/^Не удалось подключиться к wv0031\.wolkvox\.com: проверьте сетевое подключение/);
+      expect(text.getAttribute('title')).toBe('Wolkvox server wv0031.wolkvox.com could not be reached (ECONNREFUSED)');
+    });
+
+    it('a code this dashboard does not know (a newer collector) shows the English words', async () => {
+      await renderApp(inLanguage('es', { ...refused, problem: { code: 'something_new', params: {} } }), '#/sources');
+      const card = await screen.findByTestId('source-wv');
+      expect(within(card).getByText(lastError)).toBeTruthy();
+      expect(within(card).queryByText('Detalles técnicos')).toBeNull();
+    });
   });
 
   it('validates the form with the shared schemas and names each problem', async () => {

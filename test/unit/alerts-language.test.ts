@@ -56,6 +56,45 @@ describe('notifications in the user\'s language', () => {
     expect(h.notifier.sent[1]!.body).toBe('1 appel en attente après 10 s — Ventes (Axialys)');
   });
 
+  it('a lost feed says why in the language of the notification; English keeps the connector\'s own words', async () => {
+    const why = {
+      lastError: "Wolkvox rejected the token (403 PLEASE VALIDATE TOKEN): check the token in the Sources view, and that this machine's public IP is allowed in the Wolkvox firewall.",
+      problem: { code: 'wolkvox_token_refused', params: {} },
+    };
+    const bodies: Record<string, string> = {};
+    for (const lang of ['es', 'ru', 'en'] as const) {
+      const h = alertHarness({ language: () => lang });
+      h.source('wv', 'auth_failed', why);
+      await h.advance(61_000);
+      bodies[lang] = h.notifier.sent.at(-1)!.body;
+      // The alert's own message stays English, with the connector's words.
+      expect(h.alert('source.down|wv')!.message).toBe(`Wolkvox Bogotá rejected the credentials: ${why.lastError}`);
+    }
+    expect(bodies.es).toContain(
+      'el token fue rechazado: revíselo en la vista Fuentes y compruebe que la IP pública de este equipo esté permitida en el firewall de Wolkvox',
+    );
+    expect(bodies.es).not.toContain('PLEASE VALIDATE TOKEN');
+    expect(bodies.ru).toContain('токен отклонён: проверьте его в разделе «Источники»');
+    expect(bodies.en).toContain(why.lastError);
+  });
+
+  it('a lost feed with a problem this version has no text for, or none at all, shows the connector\'s words', async () => {
+    const h = alertHarness({ language: () => 'fr' });
+    h.source('wv', 'down', { lastError: 'Wolkvox server h could not be reached (ECONNREFUSED)', problem: { code: 'from_a_newer_collector', params: {} } });
+    h.source('ax', 'down', { vendor: 'axialys', name: 'Axialys', lastError: 'connection refused', problem: null });
+    await h.advance(61_000);
+    const bodies = h.notifier.sent.map((n) => n.body).join('\n');
+    expect(bodies).toContain('Wolkvox server h could not be reached (ECONNREFUSED)');
+    expect(bodies).toContain('connection refused');
+  });
+
+  it('numbers in a problem follow the language (a timeout of 0.5 s)', async () => {
+    const h = alertHarness({ language: () => 'fr' });
+    h.source('wv', 'down', { lastError: 'Wolkvox did not answer the agents report within 500 ms (h)', problem: { code: 'timeout', params: { seconds: 0.5 } } });
+    await h.advance(61_000);
+    expect(h.notifier.sent.at(-1)!.body).toContain('pas de réponse en 0,5 s : vérifiez la connexion réseau de cet ordinateur');
+  });
+
   it('reads the language when it sends: a change in settings applies to the next notification', async () => {
     let language: Language = 'en';
     const h = alertHarness({ language: () => language });

@@ -123,7 +123,7 @@ describe('noise control', () => {
     await h.advance(61_000);
     expect(h.notifier.summary()).toEqual(['raise:agent.latency|wv:1', 'raise:source.down|wv']);
     expect(h.notifier.sent[1]!.body).toContain('rejected the credentials');
-    expect(h.notifier.sent[1]!.body).toContain('check the credentials in Settings → Sources');
+    expect(h.notifier.sent[1]!.body).toContain('check the credentials in the Sources view');
   });
 
   it('a source that comes back within 60 s raises nothing; a stopped source ends its alert quietly', async () => {

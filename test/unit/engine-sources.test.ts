@@ -3,6 +3,8 @@ import { Engine } from '../../src/core/engine';
 import type { ConnectorContext, ConnectorRegistry } from '../../src/core/connectors/types';
 import { memoryLogger } from '../../src/core/util/logger';
 import { wolkvoxConfig } from '../fakes/connector';
+import { problem } from '../../src/shared/problems';
+import { forgetSecrets, registerSecret } from '../../src/core/util/redact';
 
 /** Connectors whose stop takes a while, and which keep talking while stopping (as real ones may). */
 function slowStopRegistry() {
@@ -53,6 +55,28 @@ describe('Engine sources', () => {
     expect(engine.snapshot().agents).toEqual([]);
     await removal;
     expect(engine.snapshot()).toMatchObject({ agents: [], sources: [] });
+    await engine.stop();
+  });
+
+  it('a source\'s problem goes with its error: kept while unchanged, cleared with it or by a new error without one, redacted', async () => {
+    const { registry, contexts } = slowStopRegistry();
+    const engine = new Engine({ registry, logger: memoryLogger() });
+    engine.start([wolkvoxConfig('wv')]);
+    const health = contexts[0]!.health;
+    const src = () => engine.snapshot().sources[0]!;
+    registerSecret('s3cr3t-in-a-host-name');
+    health.setStatus('down', 'could not reach s3cr3t-in-a-host-name.example', problem('unreachable', { host: 's3cr3t-in-a-host-name.example' }));
+    expect(src()).toMatchObject({ status: 'down', lastError: 'could not reach ***.example', problem: { code: 'unreachable', params: { host: '***.example' } } });
+    // A status change that leaves the error alone keeps its problem too.
+    health.setStatus('connecting');
+    expect(src()).toMatchObject({ status: 'connecting', lastError: 'could not reach ***.example', problem: { code: 'unreachable' } });
+    // A new error without a problem does not inherit the last one.
+    health.setStatus('down', 'something unforeseen');
+    expect(src()).toMatchObject({ lastError: 'something unforeseen', problem: null });
+    health.setStatus('down', 'no answer', problem('timeout', { seconds: 10 }));
+    health.setStatus('live', null);
+    expect(src()).toMatchObject({ status: 'live', lastError: null, problem: null });
+    forgetSecrets();
     await engine.stop();
   });
 });

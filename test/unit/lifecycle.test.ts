@@ -6,6 +6,7 @@ import type { ConnectorContext, SourceHealth } from '../../src/core/connectors/t
 import { memoryLogger } from '../../src/core/util/logger';
 import { WebhookRegistry } from '../../src/core/webhooks';
 import { FakeClock } from '../fakes/clock';
+import type { Problem } from '../../src/shared/problems';
 
 describe('Backoff', () => {
   it('grows exponentially to the cap with jitter in [exp/2, exp]', () => {
@@ -28,15 +29,15 @@ describe('Backoff', () => {
 
 function harness() {
   const clock = new FakeClock();
-  const statuses: { status: string; error: string | null | undefined }[] = [];
+  const statuses: { status: string; error: string | null | undefined; problem?: Problem | null }[] = [];
   let status = 'connecting';
   const health: SourceHealth = {
     get status() {
       return status as never;
     },
-    setStatus(s, e) {
+    setStatus(s, e, problem) {
       status = s;
-      statuses.push({ status: s, error: e });
+      statuses.push({ status: s, error: e, problem });
     },
     setMode: () => undefined,
     setInfo: () => undefined,
@@ -88,13 +89,15 @@ describe('Supervisor', () => {
     let calls = 0;
     const sup = new Supervisor(h.ctx, async () => {
       calls++;
-      throw authError('Wolkvox rejected the token: check it in Settings → Sources');
+      throw authError('Wolkvox rejected the token: check it in the Sources view').as('wolkvox_token_refused');
     }, { vendorLabel: 'Test' });
     sup.start();
     await h.clock.advance(600_000);
     expect(calls).toBe(1);
     expect(h.current()).toBe('auth_failed');
-    expect(h.statuses.at(-1)!.error).toMatch(/check it in Settings/);
+    expect(h.statuses.at(-1)!.error).toMatch(/check it in the Sources view/);
+    // The problem the connector named goes with its text, for the other languages.
+    expect(h.statuses.at(-1)!.problem).toEqual({ code: 'wolkvox_token_refused', params: {} });
     await sup.stop();
   });
 

@@ -177,6 +177,28 @@ describe('buildTrayModel', () => {
       ]);
     });
 
+    it('a lost feed says why in the tray\'s language when the connector named the problem (cut to the line\'s length)', () => {
+      const feed: Alert = {
+        ...named('critical'),
+        id: 'source.down|ax',
+        ruleId: 'source.down',
+        metric: 'source.down',
+        subject: { kind: 'source', key: 'ax' },
+        sourceId: 'ax',
+        value: 90,
+        threshold: 60,
+        message: 'Axialys is down: Axialys answered HTTP 503 to the supervisor login; the service may be down. Retrying',
+      };
+      const down: Source = {
+        ...src('ax', 'axialys', 'ax', 'down'),
+        lastError: 'Axialys answered HTTP 503 to the supervisor login; the service may be down. Retrying',
+        problem: { code: 'server_error', params: { status: 503 } },
+      };
+      const label = (language: 'ru' | 'en') => buildTrayModel(snap({ alerts: [feed], sources: [down] }), { now: NOW, notificationsPaused: false, language }).topAlerts[0]!.label;
+      expect(label('ru')).toBe('Axialys ax: нет связи: сервис поставщика ответил ошибкой (HTTP 503); повторная …');
+      expect(label('en')).toBe('Axialys ax is down: Axialys answered HTTP 503 to the supervisor login; the serv…');
+    });
+
     it('keeps the English text of an alert on a metric it does not know', () => {
       const m = buildTrayModel(snap({ alerts: [named('warning', { metric: 'future.metric', message: 'Something new — Ana' })] }), { now: NOW, notificationsPaused: false, language: 'fr' });
       expect(m.topAlerts[0]!.label).toBe('Something new — Ana');

@@ -22,7 +22,7 @@ describe('Wolkvox token budget', () => {
     expect(dailyQuota(cfg({ licences: 3 }))).toBe(3000);
     expect(quotaWarning(3168, null, false)).toBeNull();
     expect(quotaWarning(3000, 3000, false)).toBeNull();
-    expect(quotaWarning(3168, 3000, false)).toMatch(/about 3168 uses per day but the quota is 3000.*Settings → Sources/);
+    expect(quotaWarning(3168, 3000, false)).toMatch(/about 3168 uses per day but the quota is 3000.*the Sources view/);
     expect(quotaWarning(6336, 5000, true)).toMatch(/sources sharing this token/);
   });
 

@@ -158,7 +158,7 @@ describe('Wolkvox polling lifecycle', () => {
     await clock.advance(3_600_000);
     expect(wv.count()).toBe(1);
     expect(source()).toMatchObject({ status: 'auth_failed' });
-    expect(source().lastError).toContain('check the token in Settings → Sources');
+    expect(source().lastError).toContain('check the token in the Sources view');
   });
 
   it('400 on one report is a configuration error naming it; nothing is retried', async () => {

@@ -13,7 +13,7 @@ describe('Wolkvox refusals', () => {
     const v = judgeBody(403, 'validateToken');
     expect(v.kind).toBe('auth');
     expect(v.kind !== 'ok' && v.message).toBe(
-      "Wolkvox rejected the token (403 PLEASE VALIDATE TOKEN): check the token in Settings → Sources, and that this machine's public IP is allowed in the Wolkvox firewall.",
+      "Wolkvox rejected the token (403 PLEASE VALIDATE TOKEN): check the token in the Sources view, and that this machine's public IP is allowed in the Wolkvox firewall.",
     );
   });
 
@@ -40,16 +40,26 @@ describe('Wolkvox refusals', () => {
     const bad = judgeBody(400, 'badRequest', 'skills');
     expect(bad).toEqual({
       kind: 'config',
-      message: 'Wolkvox refused the skills report (400 API NOT FOUND): check the server code in Settings → Sources and that this report is enabled for the token.',
+      message: 'Wolkvox refused the skills report (400 API NOT FOUND): check the server code in the Sources view and that this report is enabled for the token.',
+      problem: { code: 'report_refused', params: { report: 'skills' } },
     });
-    expect(judge(404, 'Not found', null, 'agents', 'wv0031.wolkvox.com', NOW)).toMatchObject({ kind: 'config', message: expect.stringContaining('server code or base URL') });
-    expect(judgeBody(401, 'missingToken')).toMatchObject({ kind: 'auth', message: expect.stringContaining('did not receive the token (401 TOKEN HEADER IS REQUIRED)') });
+    expect(judge(404, 'Not found', null, 'agents', 'wv0031.wolkvox.com', NOW)).toMatchObject({
+      kind: 'config',
+      message: expect.stringContaining('server code or base URL'),
+      problem: { code: 'not_found' },
+    });
+    expect(judgeBody(401, 'missingToken')).toMatchObject({
+      kind: 'auth',
+      message: expect.stringContaining('did not receive the token (401 TOKEN HEADER IS REQUIRED)'),
+      problem: { code: 'wolkvox_token_missing' },
+    });
   });
 
   it('5xx is a server problem (retry); an HTML body is shown without tags', () => {
     expect(judge(502, '<html><body>502 Bad Gateway</body></html>', null, 'agents', 'h', NOW)).toEqual({
       kind: 'server',
       message: 'Wolkvox answered 502 to the agents report at h (502 Bad Gateway): the server has a problem; if this lasts, contact Wolkvox support.',
+      problem: { code: 'server_error', params: { status: 502 } },
     });
   });
 

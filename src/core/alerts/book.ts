@@ -108,7 +108,7 @@ export class AlertBook {
       case 'site':
         return { subject: lookup.site(key)?.ip || fallback, source, ip: null };
       default:
-        return { subject: source, source, ip: null, status: src?.status, error: src?.lastError ?? null };
+        return { subject: source, source, ip: null, status: src?.status, error: src?.lastError ?? null, problem: src?.problem ?? null };
     }
   }
 

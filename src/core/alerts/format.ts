@@ -63,9 +63,10 @@ export interface SubjectNames {
   /** Source label ("Wolkvox Bogotá"). */
   source: string;
   ip: string | null;
-  /** Source alerts: the source's status and last error. */
+  /** Source alerts: the source's status and last error (English), and the error as a problem. */
   status?: string;
   error?: string | null;
+  problem?: Source['problem'];
 }
 
 /** The alert's own message (no duration: it is shown next to `since`). */

@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../../shared/model';
 import type { Language } from '../../shared/settings';
+import { sourceErrorText } from '../../shared/problems';
 import { hostMessages, type HostKey, type HostMessages } from '../i18n/host';
 import type { MetricDef, Unit } from './catalog';
 import type { SubjectNames } from './format';
@@ -95,7 +96,8 @@ export class AlertWords {
   private sourceSentence(names: SubjectNames, forMs: number | null): string {
     let text = this.m.t(names.status === 'auth_failed' ? 'source.authFailed' : 'source.down', { subject: names.subject });
     if (forMs !== null && forMs >= 1000) text = this.m.t('text.for', { what: text, duration: this.duration(forMs) });
-    return names.error ? this.m.t('text.why', { text, error: names.error }) : text;
+    const error = sourceErrorText(this.m.lang, { lastError: names.error ?? null, problem: names.problem }, this.m.t);
+    return error ? this.m.t('text.why', { text, error }) : text;
   }
 
   /** One line about a live alert (the tray's alert list). */

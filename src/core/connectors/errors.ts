@@ -2,9 +2,15 @@
  * Error classes that drive the connector lifecycle (STYLE.md: reconnection classified by error).
  * Messages are for people: name what failed and what to do. They never contain secrets.
  */
+import { problem, type Problem, type ProblemCode } from '../../shared/problems';
+import type { Params } from '../../shared/i18n';
+
 export type ErrorClass = 'auth' | 'transient' | 'fatal' | 'rate_limit' | 'config';
 
 export class ConnectorError extends Error {
+  /** What went wrong in words every language can render (the message is the English detail). */
+  problem: Problem | null = null;
+
   constructor(
     readonly kind: ErrorClass,
     message: string,
@@ -15,6 +21,12 @@ export class ConnectorError extends Error {
   ) {
     super(message);
     this.name = 'ConnectorError';
+  }
+
+  /** Names the problem (shared/problems.ts) that the dashboard, tray and notifications translate. */
+  as(code: ProblemCode, params?: Params): this {
+    this.problem = problem(code, params);
+    return this;
   }
 }
 

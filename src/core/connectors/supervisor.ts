@@ -63,7 +63,7 @@ export class Supervisor {
       this.controller = new AbortController();
       const started = clock.now();
       let wasLive = false;
-      if (health.status !== 'degraded' || this.lastError === null) health.setStatus('connecting', this.lastError?.message ?? null);
+      if (health.status !== 'degraded' || this.lastError === null) health.setStatus('connecting', this.lastError?.message ?? null, this.lastError?.problem);
       try {
         await this.session(this.controller.signal, () => {
           wasLive = true;
@@ -71,7 +71,7 @@ export class Supervisor {
           health.setStatus('live', null);
         });
         if (this.stopped) break;
-        this.lastError = classify(new Error(`${this.opts.vendorLabel}: the connection closed; reconnecting`));
+        this.lastError = classify(new Error(`${this.opts.vendorLabel}: the connection closed; reconnecting`)).as('feed_closed');
       } catch (e) {
         if (this.stopped || (isAbortError(e) && this.stopped)) break;
         this.lastError = classify(e);
@@ -80,16 +80,16 @@ export class Supervisor {
       this.backoff.sessionEnded(wasLive ? clock.now() - started : 0);
       if (err.kind === 'auth') {
         log.warn(`authentication failed: ${err.message}`);
-        health.setStatus('auth_failed', err.message);
+        health.setStatus('auth_failed', err.message, err.problem);
         break;
       }
       if (err.kind === 'config' || err.kind === 'fatal') {
         log.error(`stopped: ${err.message}`);
-        health.setStatus('down', err.message);
+        health.setStatus('down', err.message, err.problem);
         break;
       }
       const delay = err.retryAt !== null ? Math.max(0, err.retryAt - clock.now()) : this.backoff.next();
-      health.setStatus(err.degraded ? 'degraded' : 'down', err.message);
+      health.setStatus(err.degraded ? 'degraded' : 'down', err.message, err.problem);
       log.info(`retrying in ${Math.round(delay / 1000)} s: ${err.message}`);
       await this.waitOrWake(delay);
     }

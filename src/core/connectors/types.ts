@@ -4,6 +4,7 @@
  */
 import type { SourceConfig, SourceConfigOf } from '../../shared/sources';
 import type { SourceStatus } from '../../shared/model';
+import type { Problem } from '../../shared/problems';
 import type { TestResult } from '../../shared/bridge';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -14,7 +15,11 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 /** How a connector reports its health; the engine turns it into the Source entity. */
 export interface SourceHealth {
-  setStatus(status: SourceStatus, error?: string | null): void;
+  /**
+   * `error`: what went wrong, in English with every detail (undefined: unchanged, null: none);
+   * `problem`: the same in words every language can render, when the connector can name it.
+   */
+  setStatus(status: SourceStatus, error?: string | null, problem?: Problem | null): void;
   readonly status: SourceStatus;
   /** A short description of the mode ("webhook", "polling", "Socket.IO v2"…), shown with the status. */
   setMode(mode: string | null): void;

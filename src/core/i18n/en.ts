@@ -84,7 +84,7 @@ export const en = {
   'source.down': '{subject} is down',
   'source.authFailed': '{subject} rejected the credentials',
   'source.hintDown': 'check the network and the vendor status page; data from this source is frozen',
-  'source.hintAuth': 'check the credentials in Settings → Sources',
+  'source.hintAuth': 'check the credentials in the Sources view',
   'source.back': '{subject} is receiving data again',
 
   'recover.over': '{label} is over',

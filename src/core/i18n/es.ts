@@ -80,7 +80,7 @@ export const es: Record<HostKey, Message> = {
   'source.down': '{subject} está caída',
   'source.authFailed': '{subject} rechazó las credenciales',
   'source.hintDown': 'revise la red y la página de estado del proveedor; los datos de esta fuente están congelados',
-  'source.hintAuth': 'revise las credenciales en Ajustes → Fuentes',
+  'source.hintAuth': 'revise las credenciales en la vista Fuentes',
   'source.back': '{subject} vuelve a recibir datos',
 
   'recover.over': 'fin de la alerta: {label}',

@@ -80,7 +80,7 @@ export const fr: Record<HostKey, Message> = {
   'source.down': '{subject} est en panne',
   'source.authFailed': '{subject} a refusé les identifiants',
   'source.hintDown': 'vérifiez le réseau et la page d’état de l’éditeur ; les données de cette source sont figées',
-  'source.hintAuth': 'vérifiez les identifiants dans Réglages → Sources',
+  'source.hintAuth': 'vérifiez les identifiants dans la vue Sources',
   'source.back': '{subject} reçoit de nouveau des données',
 
   'recover.over': 'fin de l’alerte : {label}',

@@ -4,22 +4,29 @@
  */
 import { createMessages, matchLanguage, type Message, type Messages } from '../../shared/i18n';
 import type { Language } from '../../shared/settings';
-import { en, type HostKey } from './en';
+import { PROBLEM_TEXTS, type ProblemKey } from '../../shared/problems';
+import { en, type HostKey as TextKey } from './en';
 import { es } from './es';
 import { fr } from './fr';
 import { ru } from './ru';
 
-export type { HostKey };
+export type HostKey = TextKey | ProblemKey;
 export type HostMessages = Messages<HostKey>;
 
-export const HOST_CATALOGS: Record<Language, Record<HostKey, Message>> = { en, es, fr, ru };
+/** The host's own texts and the texts of source problems, shared with the dashboard. */
+export const HOST_CATALOGS: Record<Language, Record<HostKey, Message>> = {
+  en: { ...en, ...PROBLEM_TEXTS.en },
+  es: { ...es, ...PROBLEM_TEXTS.es },
+  fr: { ...fr, ...PROBLEM_TEXTS.fr },
+  ru: { ...ru, ...PROBLEM_TEXTS.ru },
+};
 
 const made = new Map<Language, HostMessages>();
 
 /** The host's messages in `lang` (made once per language). */
 export function hostMessages(lang: Language): HostMessages {
   let m = made.get(lang);
-  if (!m) made.set(lang, (m = createMessages<HostKey>(lang, HOST_CATALOGS[lang], en)));
+  if (!m) made.set(lang, (m = createMessages<HostKey>(lang, HOST_CATALOGS[lang], HOST_CATALOGS.en)));
   return m;
 }
 

@@ -80,7 +80,7 @@ export const ru: Record<HostKey, Message> = {
   'source.down': '{subject}: нет связи',
   'source.authFailed': '{subject}: учётные данные отклонены',
   'source.hintDown': 'проверьте сеть и страницу состояния поставщика; данные этого источника не обновляются',
-  'source.hintAuth': 'проверьте учётные данные в разделе Настройки → Источники',
+  'source.hintAuth': 'проверьте учётные данные в разделе «Источники»',
   'source.back': '{subject}: данные снова поступают',
 
   'recover.over': 'оповещение завершено: {label}',

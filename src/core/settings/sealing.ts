@@ -85,7 +85,7 @@ export async function unsealSource(
     if (isEnvReference(value)) {
       const name = value.slice(4);
       const resolved = env[name];
-      if (!resolved) problems.push(`Source "${config.id}": environment variable ${name} (its ${path}) is not set: set it and restart, or enter the value in Settings → Sources.`);
+      if (!resolved) problems.push(`Source "${config.id}": environment variable ${name} (its ${path}) is not set: set it and restart, or enter the value in the Sources view.`);
       out = writeSecret(out, path, resolved ?? '');
       continue;
     }
@@ -93,7 +93,7 @@ export async function unsealSource(
     if (value !== `${SEALED_PREFIX}${ref}`) continue; // a literal value (never stored by the tray app)
     const sealed = vault[ref];
     if (sealed === undefined) {
-      problems.push(`Source "${config.id}": its stored ${path} is missing: enter it again in Settings → Sources.`);
+      problems.push(`Source "${config.id}": its stored ${path} is missing: enter it again in the Sources view.`);
       out = writeSecret(out, path, '');
       continue;
     }
@@ -102,7 +102,7 @@ export async function unsealSource(
       out = writeSecret(out, path, plain);
       if (stale) reseal.push({ ref, value: plain });
     } catch {
-      problems.push(`Source "${config.id}": its stored ${path} could not be decrypted (the OS keyring changed?): enter it again in Settings → Sources.`);
+      problems.push(`Source "${config.id}": its stored ${path} could not be decrypted (the OS keyring changed?): enter it again in the Sources view.`);
       out = writeSecret(out, path, '');
     }
   }

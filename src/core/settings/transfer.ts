@@ -78,7 +78,7 @@ export function importSettings(current: Settings, raw: unknown): ImportResult {
       skipped.push({
         id,
         reason: missingSecret
-          ? `the export holds no ${issue.path.join('.')} and none is stored here: add the source in Settings → Sources with its credentials`
+          ? `the export holds no ${issue.path.join('.')} and none is stored here: add the source in the Sources view with its credentials`
           : describeIssue(issue),
       });
       return;

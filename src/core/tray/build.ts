@@ -92,6 +92,7 @@ function alertLabel(a: Alert, snapshot: Snapshot, lang: Language, m: HostMessage
       ip: null,
       status: source?.status,
       error: source?.lastError ?? null,
+      problem: source?.problem ?? null,
     });
   }
   if (text.length > 80) text = `${text.slice(0, 79)}…`;

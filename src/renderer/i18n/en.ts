@@ -240,6 +240,7 @@ export const en = {
   'sources.counters': 'Received',
   'sources.countersText': '{events} events, {rejected} rejected, {unknown} unknown',
   'sources.lastError': 'Last error',
+  'sources.errorDetails': 'Technical details',
   'sources.confirmRemove': 'Remove {name}? Its agents and queues disappear from the dashboard.',
   'sources.test': 'Test connection',
   'sources.testing': 'Testing…',

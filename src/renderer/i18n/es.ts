@@ -246,6 +246,7 @@ export const es: Record<MessageKey, Message> = {
   'sources.counters': 'Recibido',
   'sources.countersText': '{events} eventos, {rejected} rechazados, {unknown} desconocidos',
   'sources.lastError': 'Último error',
+  'sources.errorDetails': 'Detalles técnicos',
   'sources.confirmRemove': '¿Eliminar {name}? Sus agentes y colas desaparecerán del panel.',
   'sources.test': 'Probar la conexión',
   'sources.testing': 'Probando…',

@@ -246,6 +246,7 @@ export const fr: Record<MessageKey, Message> = {
   'sources.counters': 'Reçu',
   'sources.countersText': '{events} événements, {rejected} rejetés, {unknown} inconnus',
   'sources.lastError': 'Dernière erreur',
+  'sources.errorDetails': 'Détails techniques',
   'sources.confirmRemove': 'Supprimer {name} ? Ses agents et ses files disparaissent du tableau de bord.',
   'sources.test': 'Tester la connexion',
   'sources.testing': 'Test en cours…',

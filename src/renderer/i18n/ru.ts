@@ -273,6 +273,7 @@ export const ru: Record<MessageKey, Message> = {
   'sources.counters': 'Получено',
   'sources.countersText': 'событий: {events}, отклонено: {rejected}, неизвестных: {unknown}',
   'sources.lastError': 'Последняя ошибка',
+  'sources.errorDetails': 'Технические подробности',
   'sources.confirmRemove': 'Удалить {name}? Его операторы и очереди исчезнут с панели.',
   'sources.test': 'Проверить подключение',
   'sources.testing': 'Проверка…',

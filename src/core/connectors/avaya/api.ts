@@ -51,7 +51,9 @@ export class AxpApi {
       if (res.status !== 401) return { res, token };
       this.tokens.invalidate(token.value);
       if (attempt >= 1) {
-        throw authError(`${LABEL}: ${what} was refused with a new access token (${describe(res.status, res.body)}): check the app key and the client's permissions in AXP`);
+        throw authError(`${LABEL}: ${what} was refused with a new access token (${describe(res.status, res.body)}): check the app key and the client's permissions in AXP`).as(
+          'permission_refused',
+        );
       }
     }
   }
@@ -98,6 +100,6 @@ export class AxpApi {
 
 function parseSubscription(what: string, body: unknown): SubscriptionWire {
   const parsed = SubscriptionSchema.safeParse(body);
-  if (!parsed.success || !parsed.data.id) throw transientError(`${LABEL}: ${what} returned no subscription id; retrying`);
+  if (!parsed.success || !parsed.data.id) throw transientError(`${LABEL}: ${what} returned no subscription id; retrying`).as('bad_answer');
   return parsed.data;
 }

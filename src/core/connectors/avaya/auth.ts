@@ -77,7 +77,7 @@ export class TokenManager {
     const now = this.http.clock.now();
     if (res.status < 200 || res.status >= 300) throw httpError(what, res, 'token', now);
     const parsed = TokenResponseSchema.safeParse(res.body);
-    if (!parsed.success) throw transientError(`${LABEL}: the token endpoint answered without an access_token; retrying`);
+    if (!parsed.success) throw transientError(`${LABEL}: the token endpoint answered without an access_token; retrying`).as('bad_answer');
     registerSecret(parsed.data.access_token);
     const lifetimeSec = parsed.data.expires_in !== null && parsed.data.expires_in > 0 ? parsed.data.expires_in : DEFAULT_LIFETIME_SEC;
     const token: Token = {

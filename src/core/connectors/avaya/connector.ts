@@ -17,6 +17,7 @@ import { Discovery } from './discovery';
 import { defaultWebSocketFactory, type WebSocketFactory } from './socket';
 import { ProducerStream } from './stream';
 import { SubscriptionManager } from './subscriptions';
+import { problem } from '../../../shared/problems';
 
 export class AvayaConnector implements Connector {
   readonly settings: AvayaSettings;
@@ -123,7 +124,7 @@ export class AvayaConnector implements Connector {
         pending.add(p);
         this.showPending(pending);
       },
-      lost: (_p, reason) => failSession(transientError(reason, ctx.clock.now(), true)),
+      lost: (_p, reason) => failSession(transientError(reason, ctx.clock.now(), true).as('subscription_renewing')),
       fatal: (err: ConnectorError) => failSession(err),
     });
     const runs = streams.map((s) => s.run(inner.signal));
@@ -142,6 +143,6 @@ export class AvayaConnector implements Connector {
   }
 
   private showPending(pending: Set<string>): void {
-    this.ctx.health.setStatus('degraded', `${LABEL}: waiting for the subscription to become ACTIVE (${[...pending].join(', ')})`);
+    this.ctx.health.setStatus('degraded', `${LABEL}: waiting for the subscription to become ACTIVE (${[...pending].join(', ')})`, problem('subscription_pending'));
   }
 }

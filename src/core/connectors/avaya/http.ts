@@ -10,6 +10,7 @@ import { authError, configError, rateLimitError, transientError, type ConnectorE
 import type { FetchLike } from '../types';
 import { LABEL } from './config';
 import { ProblemSchema } from './wire';
+import { hostOf } from '../host';
 
 export interface HttpDeps {
   fetch: FetchLike;
@@ -54,8 +55,10 @@ export async function send(deps: HttpDeps, what: string, req: HttpRequest, signa
     return { status: res.status, body: parseBody(text), retryAfterMs: retryAfter(res.headers.get('retry-after')) };
   } catch (e) {
     if (signal?.aborted) throw abortError();
-    if (timedOut) throw transientError(`${LABEL}: ${what} got no answer within ${Math.round(deps.timeoutMs / 1000)} s; retrying`);
-    throw transientError(`${LABEL}: ${what} failed: could not reach ${hostOf(req.url)} (${networkReason(e)}); check the network and the API base URL`);
+    if (timedOut) throw transientError(`${LABEL}: ${what} got no answer within ${Math.round(deps.timeoutMs / 1000)} s; retrying`).as('timeout', { seconds: Math.round(deps.timeoutMs / 1000) });
+    throw transientError(`${LABEL}: ${what} failed: could not reach ${hostOf(req.url)} (${networkReason(e)}); check the network and the API base URL`).as('unreachable', {
+      host: hostOf(req.url),
+    });
   } finally {
     deps.clock.clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -80,10 +83,6 @@ function retryAfter(header: string | null): number | null {
   return Number.isFinite(at) ? Math.max(0, Math.min(at - Date.now(), 3_600_000)) : null;
 }
 
-function hostOf(url: string): string {
-  const m = /^[a-z]+:\/\/([^/?#]+)/i.exec(url);
-  return m ? m[1]! : url;
-}
 
 function networkReason(e: unknown): string {
   const cause = e instanceof Error ? (e as Error & { cause?: { code?: string; message?: string } }).cause : undefined;
@@ -113,19 +112,19 @@ export function httpError(what: string, res: HttpResult, advice: HttpAdvice, now
   const s = res.status;
   if (s === 429) {
     const wait = res.retryAfterMs ?? 60_000;
-    return rateLimitError(`${LABEL}: ${what} was rate-limited (${desc}); retrying in ${Math.ceil(wait / 1000)} s`, now + wait);
+    return rateLimitError(`${LABEL}: ${what} was rate-limited (${desc}); retrying in ${Math.ceil(wait / 1000)} s`, now + wait).as('rate_limited', { seconds: Math.ceil(wait / 1000) });
   }
   if (advice === 'token' && (s === 400 || s === 401 || s === 403)) {
-    return authError(`${LABEL}: ${what} was refused (${desc}): check the client id, client secret and app key in Settings → Sources`);
+    return authError(`${LABEL}: ${what} was refused (${desc}): check the client id, client secret and app key in the Sources view`).as('auth_refused');
   }
   if (s === 401 || s === 403) {
-    return authError(`${LABEL}: ${what} was refused (${desc}): check the app key and that the client is allowed to use the Notification and Analytics APIs`);
+    return authError(`${LABEL}: ${what} was refused (${desc}): check the app key and that the client is allowed to use the Notification and Analytics APIs`).as('permission_refused');
   }
   if (s === 404) {
-    return configError(`${LABEL}: ${what} was not found (${desc}): check the API base URL or region and the account id in Settings → Sources`);
+    return configError(`${LABEL}: ${what} was not found (${desc}): check the API base URL or region and the account id in the Sources view`).as('not_found');
   }
   if (s === 400 || s === 405 || s === 422) {
-    return configError(`${LABEL}: ${what} was refused (${desc}): check the account id and the measure producers in Settings → Sources`);
+    return configError(`${LABEL}: ${what} was refused (${desc}): check the account id and the measure producers in the Sources view`).as('config_refused');
   }
-  return transientError(`${LABEL}: ${what} failed (${desc}); retrying`);
+  return transientError(`${LABEL}: ${what} failed (${desc}); retrying`).as(s >= 500 ? 'server_error' : 'request_failed', { status: s });
 }

@@ -33,7 +33,7 @@ export function openSocket(
     try {
       ws = factory(url, headers);
     } catch (e) {
-      return reject(transientError(`${LABEL}: the ${what} WebSocket address is unusable (${redactText(e instanceof Error ? e.message : String(e))}); retrying`));
+      return reject(transientError(`${LABEL}: the ${what} WebSocket address is unusable (${redactText(e instanceof Error ? e.message : String(e))}); retrying`).as('bad_answer'));
     }
     let lastError = '';
     const done = (err: Error | null) => {
@@ -52,10 +52,10 @@ export function openSocket(
     };
     const onOpen = () => done(null);
     const onClose = () =>
-      done(transientError(`${LABEL}: the ${what} WebSocket could not be opened${lastError ? ` (${redactText(lastError)})` : ''}; retrying`));
+      done(transientError(`${LABEL}: the ${what} WebSocket could not be opened${lastError ? ` (${redactText(lastError)})` : ''}; retrying`).as('feed_failed'));
     const onAbort = () => done(abortError());
     const timer = clock.setTimeout(
-      () => done(transientError(`${LABEL}: the ${what} WebSocket did not open within ${Math.round(timeoutMs / 1000)} s; retrying`)),
+      () => done(transientError(`${LABEL}: the ${what} WebSocket did not open within ${Math.round(timeoutMs / 1000)} s; retrying`).as('feed_failed')),
       timeoutMs,
     );
     ws.on('error', (e: Error) => {

@@ -52,7 +52,7 @@ export class ProducerStream {
     const sub = await subs.ensureActive(this.producerId, signal);
     if (!sub.endpoint) {
       subs.forget(this.producerId);
-      throw transientError(`${LABEL}: the subscription for ${this.producerId} has no WebSocket endpoint; creating a new one`);
+      throw transientError(`${LABEL}: the subscription for ${this.producerId} has no WebSocket endpoint; creating a new one`).as('subscription_renewing');
     }
     const token = await tokens.get(signal);
     const ws = await openSocket(this.deps.webSocket, sub.endpoint, { appkey: settings.appKey }, ctx.clock, settings.timings.openTimeoutMs, this.producerId, signal);
@@ -82,7 +82,12 @@ export class ProducerStream {
       signal.addEventListener('abort', onAbort, { once: true });
 
       const authTimer = clock.setTimeout(
-        () => finish(transientError(`${LABEL}: the ${producer} WebSocket did not answer the authentication within ${Math.round(settings.timings.authTimeoutMs / 1000)} s; reconnecting`)),
+        () =>
+          finish(
+            transientError(
+              `${LABEL}: the ${producer} WebSocket did not answer the authentication within ${Math.round(settings.timings.authTimeoutMs / 1000)} s; reconnecting`,
+            ).as('feed_silent'),
+          ),
         settings.timings.authTimeoutMs,
       );
 
@@ -109,7 +114,7 @@ export class ProducerStream {
           this.confirmed = true;
           const hb = heartbeatTimings(settings.pingSec, sub.pingIntervalSec, settings.timings.pongTimeoutMs);
           this.heartbeat = new Heartbeat(clock, ws, hb.intervalMs, hb.timeoutMs, () =>
-            finish(transientError(`${LABEL}: the ${producer} stream did not answer a heartbeat within ${Math.round(hb.timeoutMs / 1000)} s; reconnecting`, null, true)),
+            finish(transientError(`${LABEL}: the ${producer} stream did not answer a heartbeat within ${Math.round(hb.timeoutMs / 1000)} s; reconnecting`, null, true).as('feed_silent')),
           );
           this.heartbeat.start();
           tracker = new SnapshotTracker(producer);
@@ -120,17 +125,25 @@ export class ProducerStream {
           tokens.invalidate(token.value);
           // A routine token change: retry at once the first time (shown as degraded, not down).
           const first = this.deps.firstFailure('token');
-          finish(transientError(`${LABEL}: the ${producer} WebSocket refused the access token (${shown}); retrying with a new token`, first ? clock.now() : null, first));
+          finish(transientError(`${LABEL}: the ${producer} WebSocket refused the access token (${shown}); retrying with a new token`, first ? clock.now() : null, first).as('feed_refused'));
         } else if (status.endsWith('UNKNOWNSUBSCRIPTION')) {
           subs.forget(producer);
           const first = this.deps.firstFailure('subscription');
-          finish(transientError(`${LABEL}: the ${producer} WebSocket does not know subscription ${sub.id} (${shown}); creating a new subscription`, first ? clock.now() : null, first));
+          finish(
+            transientError(`${LABEL}: the ${producer} WebSocket does not know subscription ${sub.id} (${shown}); creating a new subscription`, first ? clock.now() : null, first).as(
+              'subscription_renewing',
+            ),
+          );
         } else if (status.endsWith('INTERNALSERVERERROR')) {
-          finish(transientError(`${LABEL}: the ${producer} WebSocket reported an internal server error (${shown}); retrying with backoff`));
+          finish(transientError(`${LABEL}: the ${producer} WebSocket reported an internal server error (${shown}); retrying with backoff`).as('service_error'));
         } else if (status.endsWith('CONSTRAINTVIOLATION')) {
-          finish(configError(`${LABEL}: the ${producer} WebSocket refused the request as malformed (${shown}): check the account id and the measure producer in Settings → Sources`));
+          finish(
+            configError(`${LABEL}: the ${producer} WebSocket refused the request as malformed (${shown}): check the account id and the measure producer in the Sources view`).as(
+              'config_refused',
+            ),
+          );
         } else {
-          finish(transientError(`${LABEL}: the ${producer} WebSocket answered the authentication with an unexpected status (${shown}); retrying`));
+          finish(transientError(`${LABEL}: the ${producer} WebSocket answered the authentication with an unexpected status (${shown}); retrying`).as('bad_answer'));
         }
       };
 
@@ -181,10 +194,10 @@ export class ProducerStream {
       ws.on('error', (e: Error) => log.debug(`${producer}: WebSocket error: ${e.message}`));
       ws.on('close', (code: number, reason: Buffer) => {
         const why = reason.toString().slice(0, 120);
-        finish(transientError(`${LABEL}: the ${producer} stream closed (code ${code}${why ? `: ${why}` : ''}); reconnecting`, null, this.confirmed));
+        finish(transientError(`${LABEL}: the ${producer} stream closed (code ${code}${why ? `: ${why}` : ''}); reconnecting`, null, this.confirmed).as('feed_closed'));
       });
       ws.send(JSON.stringify({ event: 'authentication', subscriptionId: sub.id, token: token.value }), (err) => {
-        if (err) finish(transientError(`${LABEL}: the ${producer} authentication could not be sent (${err.message}); reconnecting`));
+        if (err) finish(transientError(`${LABEL}: the ${producer} authentication could not be sent (${err.message}); reconnecting`).as('feed_closed'));
       });
     });
   }

@@ -146,7 +146,9 @@ export class SubscriptionManager {
       if (current.status === 'ACTIVE') return current;
       if (current.status !== 'PENDING') {
         this.retire(current.producerId);
-        throw transientError(`${LABEL}: the subscription for ${current.producerId} is ${current.status ?? 'in an unknown state'}; creating a new one`, this.clock.now());
+        throw transientError(`${LABEL}: the subscription for ${current.producerId} is ${current.status ?? 'in an unknown state'}; creating a new one`, this.clock.now()).as(
+          'subscription_renewing',
+        );
       }
       this.events?.pending(current.producerId);
       if (this.clock.now() - started >= this.timings.pendingMaxMs) {
@@ -154,13 +156,13 @@ export class SubscriptionManager {
           `${LABEL}: the subscription for ${current.producerId} stayed PENDING for ${Math.round(this.timings.pendingMaxMs / 1000)} s; still waiting for it to become ACTIVE`,
           null,
           true,
-        );
+        ).as('subscription_pending');
       }
       await sleep(this.clock, this.timings.pendingPollMs, signal);
       const wire = await this.api.getSubscription(current.id, current.producerId, signal);
       if (!wire) {
         this.forget(current.producerId);
-        throw transientError(`${LABEL}: the PENDING subscription for ${current.producerId} disappeared; creating a new one`, this.clock.now());
+        throw transientError(`${LABEL}: the PENDING subscription for ${current.producerId} disappeared; creating a new one`, this.clock.now()).as('subscription_renewing');
       }
       current = this.adopt(current.producerId, { ...wire, id: current.id }, current, null);
     }

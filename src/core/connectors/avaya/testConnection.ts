@@ -50,7 +50,7 @@ export async function testConnection(ctx: ConnectorContext<AvayaSourceConfig>): 
   if (missing.length) {
     return {
       ok: false,
-      message: `${LABEL}: signed in to account ${s.accountId}, but the measure producer${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'do' : 'does'} not exist: check the producers in Settings → Sources`,
+      message: `${LABEL}: signed in to account ${s.accountId}, but the measure producer${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'do' : 'does'} not exist: check the producers in the Sources view`,
       details,
     };
   }

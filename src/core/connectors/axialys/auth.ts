@@ -80,7 +80,7 @@ export class AxialysAuth {
     const xjson = JSON.stringify({ requete: 'refresh_token', header: { id_session: current.idSession }, msg: {} });
     const answer = await this.post(this.authUrl, { 'X-JSON': xjson }, undefined, 'the token refresh', signal);
     const outcome = this.judge(answer, 'the token refresh');
-    if (!outcome.ok) throw transientError(`Axialys refused to refresh the session (${outcome.detail}); logging in again`);
+    if (!outcome.ok) throw transientError(`Axialys refused to refresh the session (${outcome.detail}); logging in again`).as('session_expired');
     return this.toSession(outcome.body, current.target);
   }
 
@@ -98,8 +98,8 @@ export class AxialysAuth {
       detail = outcome.detail;
     }
     throw authError(
-      `Axialys refused the supervisor login "${login}" (${detail}): check the login and password in Settings → Sources and that the account is a supervisor account`,
-    );
+      `Axialys refused the supervisor login "${login}" (${detail}): check the login and password in the Sources view and that the account is a supervisor account`,
+    ).as('auth_refused');
   }
 
   private async apiToken(signal?: AbortSignal): Promise<AuthSession> {
@@ -110,7 +110,7 @@ export class AxialysAuth {
     const answer = await this.post(this.tokenUrl, headers, JSON.stringify({ user_type: 'api' }), 'the API token request', signal);
     const outcome = this.judge(answer, 'the API token request');
     if (!outcome.ok) {
-      throw authError(`Axialys refused the API account "${login}" (${outcome.detail}): check the API login and password in Settings → Sources`);
+      throw authError(`Axialys refused the API account "${login}" (${outcome.detail}): check the API login and password in the Sources view`).as('auth_refused');
     }
     return this.toSession(outcome.body, null);
   }
@@ -125,16 +125,18 @@ export class AxialysAuth {
     const { status } = answer;
     if (status === 429) {
       const wait = (answer.retryAfterSec ?? 60) * 1000;
-      throw rateLimitError(`Axialys is limiting requests (HTTP 429 on ${what}); retrying in ${Math.round(wait / 1000)} s`, this.deps.clock.now() + wait);
+      throw rateLimitError(`Axialys is limiting requests (HTTP 429 on ${what}); retrying in ${Math.round(wait / 1000)} s`, this.deps.clock.now() + wait).as('rate_limited', {
+        seconds: Math.round(wait / 1000),
+      });
     }
-    if (status >= 500) throw transientError(`Axialys answered HTTP ${status} to ${what}; the service may be down. Retrying`);
+    if (status >= 500) throw transientError(`Axialys answered HTTP ${status} to ${what}; the service may be down. Retrying`).as('server_error', { status });
     if (status === 404 || status === 405) {
-      throw configError(`Axialys answered HTTP ${status} to ${what}: check the ${this.deps.config.mode === 'api' ? 'tokenUrl' : 'authUrl'} of this source`);
+      throw configError(`Axialys answered HTTP ${status} to ${what}: check the ${this.deps.config.mode === 'api' ? 'tokenUrl' : 'authUrl'} of this source`).as('not_found');
     }
     if (status === 401 || status === 403 || status === 400) return { ok: false, refused: true, detail: `HTTP ${status}${excerptSuffix(answer)}` };
-    if (status < 200 || status >= 300) throw transientError(`Axialys answered HTTP ${status} to ${what}; retrying`);
+    if (status < 200 || status >= 300) throw transientError(`Axialys answered HTTP ${status} to ${what}; retrying`).as('request_failed', { status });
     const body = unwrap(answer.body);
-    if (!body) throw transientError(`Axialys answered ${what} with something that is not a JSON object; retrying`);
+    if (!body) throw transientError(`Axialys answered ${what} with something that is not a JSON object; retrying`).as('bad_answer');
     if (!sessionOf(body)) return { ok: false, refused: true, detail: excerpt(answer) || 'no session in the answer' };
     return { ok: true, body };
   }
@@ -145,7 +147,7 @@ export class AxialysAuth {
     const rawTarget = body.target ?? body.id_sup ?? body.id_client ?? knownTarget ?? this.target;
     const target = typeof rawTarget === 'number' || (typeof rawTarget === 'string' && rawTarget.trim()) ? (rawTarget as string | number) : null;
     if (target === null && this.deps.config.mode === 'supervisor') {
-      throw transientError('Axialys answered the login without a supervisor id (target), so the notification feed cannot be opened; retrying');
+      throw transientError('Axialys answered the login without a supervisor id (target), so the notification feed cannot be opened; retrying').as('bad_answer');
     }
     this.target = target;
     const now = this.deps.clock.now();

@@ -11,6 +11,7 @@ import { directoryEvents, emptyDirectory, type Directory } from './directory';
 import { AxialysMemory } from './memory';
 import { normalizeContext, normalizeUpdate, type NormalizeContext } from './normalize';
 import { readUpdate } from './wire';
+import type { Problem } from '../../../shared/problems';
 
 export interface Gap {
   from: number;
@@ -35,6 +36,8 @@ export class Feed {
   /** While now < gapUntil the source stays degraded with `gapMessage`. */
   gapUntil = 0;
   gapMessage: string | null = null;
+  /** `gapMessage` as a problem every language can render. */
+  gapProblem: Problem | null = null;
 
   /** Waiting calls not heard of since continuity broke; null when nothing is in doubt. */
   private unconfirmed: Set<string> | null = null;

@@ -5,6 +5,7 @@
 import type { Clock } from '../../util/clock';
 import type { FetchLike } from '../types';
 import { transientError } from '../errors';
+import { hostOf } from '../host';
 import { parseJsonText } from './wire';
 
 export const HTTP_TIMEOUT_MS = 15_000;
@@ -46,9 +47,9 @@ export async function request(
     return { status: res.status, body, text, retryAfterSec: Number.isFinite(ra) && ra > 0 ? ra : null };
   } catch (e) {
     if (signal?.aborted) throw e;
-    if (timedOut) throw transientError(`Axialys: ${what} at ${url} did not answer within ${HTTP_TIMEOUT_MS / 1000} s; retrying`);
+    if (timedOut) throw transientError(`Axialys: ${what} at ${url} did not answer within ${HTTP_TIMEOUT_MS / 1000} s; retrying`).as('timeout', { seconds: HTTP_TIMEOUT_MS / 1000 });
     const reason = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
-    throw transientError(`Axialys: could not reach ${url} for ${what} (${reason}); check the network and the URL. Retrying`);
+    throw transientError(`Axialys: could not reach ${url} for ${what} (${reason}); check the network and the URL. Retrying`).as('unreachable', { host: hostOf(url) });
   } finally {
     clock.clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

@@ -15,6 +15,7 @@ import type { AuthSession, AxialysAuth } from './auth';
 import type { Feed, Gap } from './feed';
 import { noteConnect, probeVersion, rememberVersion, rememberedVersion, type SioVersion } from './probe';
 import { socketEndpoint, type AxSocket, type AxSocketFactory } from './socket';
+import { problem } from '../../../shared/problems';
 
 export const RENEW_AT = 0.8;
 export const CONNECT_TIMEOUT_MS = 12_000;
@@ -82,9 +83,9 @@ export class AxialysSession {
         if (outcome.kind === 'failed') {
           if (config.socketIo === 'auto') noteConnect(this.ctx.shared, origin, false);
           if (++failures >= MAX_CONNECT_FAILURES) {
-            throw transientError(`Axialys: could not open the notification socket at ${origin} (Socket.IO ${version}): ${outcome.error}; retrying`);
+            throw transientError(`Axialys: could not open the notification socket at ${origin} (Socket.IO ${version}): ${outcome.error}; retrying`).as('feed_failed');
           }
-          health.setStatus('connecting', `Axialys: the notification socket did not open (${outcome.error}); retrying`);
+          health.setStatus('connecting', `Axialys: the notification socket did not open (${outcome.error}); retrying`, problem('feed_failed'));
           await this.wait(backoff.next(), signal);
           continue;
         }
@@ -101,13 +102,13 @@ export class AxialysSession {
           // The server dropped us: the session may have expired or been refused. Log in again.
           quickDrops = upMs < 10_000 ? quickDrops + 1 : 1;
           if (quickDrops >= MAX_CONNECT_FAILURES) {
-            throw transientError('Axialys keeps closing the notification feed right after it opens (the session is not accepted from this address?); retrying later');
+            throw transientError('Axialys keeps closing the notification feed right after it opens (the session is not accepted from this address?); retrying later').as('feed_rejected');
           }
-          health.setStatus('connecting', 'Axialys closed the notification feed; logging in again');
+          health.setStatus('connecting', 'Axialys closed the notification feed; logging in again', problem('session_expired'));
           log.info('the server closed the notification socket; logging in again');
           this.adopt(await this.authClient.login(signal));
         } else {
-          health.setStatus('connecting', `Axialys: the notification socket closed (${reason}); reconnecting`);
+          health.setStatus('connecting', `Axialys: the notification socket closed (${reason}); reconnecting`, problem('feed_closed'));
           log.info(`notification socket closed (${reason}); reconnecting`);
         }
         await this.wait(backoff.next(), signal);
@@ -226,7 +227,7 @@ export class AxialysSession {
         if (this.ended) return;
         const err = classify(e2);
         const left = current.expiresAt - clock.now();
-        if (err.kind === 'auth' || left <= 5000) return this.failWith(err.kind === 'auth' ? err : transientError(`Axialys: the session expired and could not be renewed (${err.message})`));
+        if (err.kind === 'auth' || left <= 5000) return this.failWith(err.kind === 'auth' ? err : transientError(`Axialys: the session expired and could not be renewed (${err.message})`).as('session_expired'));
         log.warn(`session renewal failed (${err.message}); trying again before it expires`);
         this.scheduleRenewal(Math.min(30_000, Math.max(1000, left / 2)));
         return;
@@ -244,6 +245,7 @@ export class AxialysSession {
     log.warn(message);
     this.feed.gapUntil = clock.now() + GAP_HOLD_MS;
     this.feed.gapMessage = message;
+    this.feed.gapProblem = problem('missed_events', { count: gap.missed });
     health.setInfo('missedEvents', this.feed.missed);
     this.holdDegraded();
     void this.resync();
@@ -254,10 +256,11 @@ export class AxialysSession {
     const { health, clock } = this.ctx;
     const left = this.feed.gapUntil - clock.now();
     if (!this.feed.gapMessage || left <= 0) return;
-    health.setStatus('degraded', this.feed.gapMessage);
+    health.setStatus('degraded', this.feed.gapMessage, this.feed.gapProblem);
     this.schedule(left, () => {
       if (this.connected && clock.now() >= this.feed.gapUntil && health.status === 'degraded') {
         this.feed.gapMessage = null;
+        this.feed.gapProblem = null;
         health.setStatus('live', null);
       }
     });

@@ -26,7 +26,7 @@ function parseList<S extends z.ZodType>(body: unknown, keys: readonly string[], 
   const list = unwrapList(body, keys);
   if (!list) {
     health.rejected(`Telphin ${what}: the answer is not a list`, body);
-    throw transientError(`Telphin answered ${what} with something that is not a list; retrying.`);
+    throw transientError(`Telphin answered ${what} with something that is not a list; retrying.`).as('bad_answer');
   }
   const out: z.infer<S>[] = [];
   for (const item of list) {

@@ -12,6 +12,7 @@ import { authError, configError, ConnectorError, rateLimitError, transientError 
 import type { FetchLike } from '../types';
 import { Quota } from './quota';
 import { ErrorBodySchema, TokenSchema } from './wire';
+import { hostOf } from '../host';
 
 export const DEFAULT_API_BASE = 'https://apiproxy.telphin.ru/api/ver1.0';
 export const DEFAULT_TOKEN_URL = 'https://apiproxy.telphin.ru/oauth/token';
@@ -93,16 +94,20 @@ export class TelphinClient {
       const code = err.error ?? err.message ?? '';
       const detail = `${res.status}${code ? ` ${code}` : ''}`;
       if (res.status === 401 || res.status === 403 || code === 'invalid_client') {
-        throw authError(`Telphin refused the application credentials (${detail}): check the client id and client secret of the trusted application in Settings → Sources.`);
+        throw authError(`Telphin refused the application credentials (${detail}): check the client id and client secret of the trusted application in the Sources view.`).as(
+          'auth_refused',
+        );
       }
       if (code === 'unauthorized_client' || code === 'unsupported_grant_type' || code === 'invalid_grant') {
-        throw authError(`Telphin refused the client-credentials grant (${detail}): the application must be a "trusted" application in the Telphin account.`);
+        throw authError(`Telphin refused the client-credentials grant (${detail}): the application must be a "trusted" application in the Telphin account.`).as(
+          'telphin_not_trusted',
+        );
       }
-      if (res.status >= 500) throw transientError(`Telphin token endpoint failed (${detail}); retrying.`);
-      throw configError(`Telphin token request failed (${detail}) at ${this.tokenUrl}: check the token URL in Settings → Sources.`);
+      if (res.status >= 500) throw transientError(`Telphin token endpoint failed (${detail}); retrying.`).as('server_error', { status: res.status });
+      throw configError(`Telphin token request failed (${detail}) at ${this.tokenUrl}: check the token URL in the Sources view.`).as('config_refused');
     }
     const parsed = TokenSchema.safeParse(body);
-    if (!parsed.success) throw transientError(`Telphin token endpoint answered without an access_token (${this.tokenUrl}); retrying.`);
+    if (!parsed.success) throw transientError(`Telphin token endpoint answered without an access_token (${this.tokenUrl}); retrying.`).as('bad_answer');
     const ttl = parsed.data.expires_in && parsed.data.expires_in > 0 ? parsed.data.expires_in : DEFAULT_TOKEN_TTL_SEC;
     registerSecret(parsed.data.access_token);
     this.token = { value: parsed.data.access_token, refreshAt: this.deps.clock.now() + ttl * 800 };
@@ -144,16 +149,20 @@ export class TelphinClient {
     const detail = `${res.status}${code ? ` ${code}` : ''}`;
     if (res.status === 429) return this.rateLimited(res, what);
     if (res.status === 401) {
-      return authError(`Telphin rejected a fresh access token (${detail}) for ${what}: check that the application may access client "${this.clientRef}" in Settings → Sources.`);
+      return authError(`Telphin rejected a fresh access token (${detail}) for ${what}: check that the application may access client "${this.clientRef}" in the Sources view.`).as(
+        'permission_refused',
+      );
     }
     if (res.status === 403) {
-      return authError(`Telphin refused ${what} (${detail}): give the trusted application access to queue agents, agent events and calls, or check clientRef "${this.clientRef}".`);
+      return authError(`Telphin refused ${what} (${detail}): give the trusted application access to queue agents, agent events and calls, or check clientRef "${this.clientRef}".`).as(
+        'permission_refused',
+      );
     }
     if (res.status === 404) {
-      return configError(`Telphin does not know ${what} (404): check clientRef (now "${this.clientRef}", default "@me") and the API URL ${this.apiBase}.`);
+      return configError(`Telphin does not know ${what} (404): check clientRef (now "${this.clientRef}", default "@me") and the API URL ${this.apiBase}.`).as('not_found');
     }
-    if (res.status >= 500) return transientError(`Telphin API error (${detail}) on ${what}; retrying.`);
-    return transientError(`Telphin refused ${what} (${detail}); retrying.`);
+    if (res.status >= 500) return transientError(`Telphin API error (${detail}) on ${what}; retrying.`).as('server_error', { status: res.status });
+    return transientError(`Telphin refused ${what} (${detail}); retrying.`).as('request_failed', { status: res.status });
   }
 
   private rateLimited(res: Response, what: string): ConnectorError {
@@ -161,13 +170,15 @@ export class TelphinClient {
     this.quota.update(res.headers, now);
     const until = this.quota.exhausted(now);
     const limit = this.quota.limit !== null ? `, limit ${this.quota.limit} requests per hour` : '';
-    return rateLimitError(`Telphin request quota used up (429 rate_limit_exceeded on ${what}${limit}): waiting ${minutesUntil(until, now)} for it to reset.`, until);
+    return rateLimitError(`Telphin request quota used up (429 rate_limit_exceeded on ${what}${limit}): waiting ${minutesUntil(until, now)} for it to reset.`, until).as('quota');
   }
 
   private quotaWait(until: number): ConnectorError {
     const now = this.deps.clock.now();
     const limit = this.quota.limit !== null ? ` of ${this.quota.limit} per hour` : '';
-    return rateLimitError(`Telphin request quota used up (0 requests left${limit}): waiting ${minutesUntil(until, now)} for it to reset before the next request.`, until);
+    return rateLimitError(`Telphin request quota used up (0 requests left${limit}): waiting ${minutesUntil(until, now)} for it to reset before the next request.`, until).as(
+      'quota',
+    );
   }
 
   private async send(url: string, init: RequestInit, signal: AbortSignal | undefined, what: string): Promise<Response> {
@@ -186,9 +197,9 @@ export class TelphinClient {
     } catch (e) {
       if (signal?.aborted) throw e;
       const host = hostOf(url);
-      if (timedOut) throw transientError(`Telphin did not answer ${what} within ${Math.round(this.timeoutMs / 1000)} s (${host}); retrying.`);
+      if (timedOut) throw transientError(`Telphin did not answer ${what} within ${Math.round(this.timeoutMs / 1000)} s (${host}); retrying.`).as('timeout', { seconds: Math.round(this.timeoutMs / 1000) });
       const cause = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
-      throw transientError(`Telphin is unreachable for ${what} (${host}: ${cause}); check the network or the URL in Settings → Sources. Retrying.`);
+      throw transientError(`Telphin is unreachable for ${what} (${host}: ${cause}); check the network or the URL in the Sources view. Retrying.`).as('unreachable', { host });
     } finally {
       clock.clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -196,10 +207,6 @@ export class TelphinClient {
   }
 }
 
-function hostOf(url: string): string {
-  const m = /^[a-z]+:\/\/([^/?#]+)/i.exec(url);
-  return m ? m[1]! : url;
-}
 
 /** The answer's body as JSON when it is JSON, as text otherwise; never throws. */
 export async function readBody(res: Response): Promise<unknown> {

@@ -15,6 +15,13 @@ import { agentInfoFromWebhook, callsByAgent, queueBacklog } from './normalize';
 import { describeReport, reconcileSubscriptions, unsubscribe, type HookTarget } from './subscriptions';
 import { createWebhookHandler, hookPrefix, hookUrl, TokenBucket, webhookSecret } from './webhook';
 import type { WebhookFields } from './wire';
+import { problem, type Problem } from '../../../shared/problems';
+
+/** Why the source is degraded while it keeps working: the English text and the problem it names. */
+interface Issue {
+  text: string;
+  problem: Problem;
+}
 
 export interface TelphinOptions {
   /** How Telphin should deliver events (default: `webhook.method` of the config, else POST). */
@@ -117,18 +124,18 @@ export class TelphinConnector implements Connector {
     await this.client.ensureToken(signal);
     for (;;) {
       const before = this.client.sent;
-      const problem = this.target ? await this.reconcile(this.target, signal) : await this.poll(signal);
+      const found = this.target ? await this.reconcile(this.target, signal) : await this.poll(signal);
       this.lastCost = this.client.sent - before;
       const delay = this.client.quota.delay(ctx.clock.now(), this.pollMs, this.lastCost);
       this.publishQuota(delay);
-      const issue = problem ?? this.slowPolling(delay);
-      if (issue) ctx.health.setStatus('degraded', issue);
+      const issue = found ?? this.slowPolling(delay);
+      if (issue) ctx.health.setStatus('degraded', issue.text, issue.problem);
       else live();
       await this.pause(delay, signal);
     }
   }
 
-  private async poll(signal: AbortSignal): Promise<string | null> {
+  private async poll(signal: AbortSignal): Promise<Issue | null> {
     const { ctx } = this;
     const fetchedAt = ctx.clock.now();
     const listing = await fetchAgents(this.client, ctx.health, signal);
@@ -139,7 +146,7 @@ export class TelphinConnector implements Connector {
     return null;
   }
 
-  private async reconcile(target: HookTarget, signal: AbortSignal): Promise<string | null> {
+  private async reconcile(target: HookTarget, signal: AbortSignal): Promise<Issue | null> {
     const { ctx } = this;
     const fetchedAt = ctx.clock.now();
     const listing = await fetchAgents(this.client, ctx.health, signal);
@@ -156,14 +163,20 @@ export class TelphinConnector implements Connector {
     }
     this.reconciled = true;
     if (!report.missing) return null;
-    return `Telphin allows ${report.limit} agent events but ${report.agents} agents need ${report.agents * 2}: ${report.missing} login/logout subscriptions are missing, so some agents' changes will not arrive. Raise the limit with Telphin or remove unused agent events.`;
+    return {
+      text: `Telphin allows ${report.limit} agent events but ${report.agents} agents need ${report.agents * 2}: ${report.missing} login/logout subscriptions are missing, so some agents' changes will not arrive. Raise the limit with Telphin or remove unused agent events.`,
+      problem: problem('telphin_subscriptions_missing', { count: report.missing }),
+    };
   }
 
-  private slowPolling(delay: number): string | null {
+  private slowPolling(delay: number): Issue | null {
     if (this.target || delay <= Math.max(2 * this.pollMs, this.pollMs + 60_000)) return null;
     const q = this.client.quota;
     const left = q.remaining !== null && q.limit !== null ? ` (${q.remaining} of ${q.limit} requests left this hour)` : '';
-    return `Telphin request quota nearly used up${left}: polling every ${Math.round(delay / 1000)} s instead of every ${Math.round(this.pollMs / 1000)} s until it resets.`;
+    return {
+      text: `Telphin request quota nearly used up${left}: polling every ${Math.round(delay / 1000)} s instead of every ${Math.round(this.pollMs / 1000)} s until it resets.`,
+      problem: problem('quota_slow', { seconds: Math.round(delay / 1000) }),
+    };
   }
 
   private publishAgents(): void {

@@ -52,6 +52,6 @@ export function quotaWarning(projected: number, quota: number | null, shared: bo
   return (
     `Wolkvox token budget: ${whose} about ${projected} uses per day but the quota is ${quota} ` +
     `(licences × ${USES_PER_LICENCE}); Wolkvox will answer TOKEN LIMIT EXCEEDED before the day ends. ` +
-    'Lengthen the polling intervals or raise the licences in Settings → Sources.'
+    'Lengthen the polling intervals or raise the licences in the Sources view.'
   );
 }

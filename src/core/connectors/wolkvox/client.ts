@@ -89,11 +89,13 @@ export async function requestReport(opts: ClientOptions, report: Report, signal?
     if (signal?.aborted) throw abortError();
     if (timedOut) {
       const limit = opts.timeoutMs < 1000 ? `${opts.timeoutMs} ms` : `${Math.round(opts.timeoutMs / 1000)} s`;
-      throw transientError(`Wolkvox did not answer the ${report} report within ${limit} (${host}): check this machine's network connection; retrying.`);
+      throw transientError(`Wolkvox did not answer the ${report} report within ${limit} (${host}): check this machine's network connection; retrying.`).as('timeout', {
+        seconds: opts.timeoutMs / 1000,
+      });
     }
     throw transientError(
-      `Wolkvox server ${host} could not be reached (${causeCode(e)}): check this machine's network connection and the server code in Settings → Sources; retrying.`,
-    );
+      `Wolkvox server ${host} could not be reached (${causeCode(e)}): check this machine's network connection and the server code in the Sources view; retrying.`,
+    ).as('unreachable', { host });
   } finally {
     opts.clock.clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

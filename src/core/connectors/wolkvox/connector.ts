@@ -15,6 +15,7 @@ import { cadences, dailyQuota, projectedDailyUses, quotaWarning } from './budget
 import type { ClientOptions } from './client';
 import { laneFor, type TokenLane } from './lane';
 import { pollReport, type PollOutcome } from './poll';
+import { problem } from '../../../shared/problems';
 import type { Verdict } from './refusals';
 import { baseUrlFor, hostOf, REPORTS, serverCode, type Report } from './url';
 
@@ -133,6 +134,7 @@ export class WolkvoxConnector implements Connector {
           'degraded',
           `Wolkvox sends ${unreadable} reports that cannot be read: the values shown may be stale. ` +
             'If this persists, the Wolkvox API may have changed: look for an update of this application.',
+          problem('unreadable_reports', { report: unreadable }),
         );
       }
     }
@@ -154,24 +156,25 @@ export class WolkvoxConnector implements Connector {
 
   private errorFor(v: Exclude<Verdict, { kind: 'ok' }>): ConnectorError {
     const now = this.ctx.clock.now();
+    const { code, params } = v.problem;
     switch (v.kind) {
       case 'auth':
-        return authError(v.message);
+        return authError(v.message).as(code, params);
       case 'config':
-        return configError(v.message);
+        return configError(v.message).as(code, params);
       case 'token_limit':
         this.ctx.health.setInfo('pausedUntil', v.until);
-        return rateLimitError(v.message, v.until);
+        return rateLimitError(v.message, v.until).as(code, params);
       case 'simultaneous': {
         const d = this.simultaneous.next();
-        return transientError(`${v.message} Retrying in ${fmtDelay(d)}.`, now + d, true);
+        return transientError(`${v.message} Retrying in ${fmtDelay(d)}.`, now + d, true).as(code, { ...params, seconds: Math.round(d / 1000) });
       }
       case 'maintenance': {
         const d = this.maintenance.next();
-        return transientError(`${v.message} Retrying in ${fmtDelay(d)}.`, now + d);
+        return transientError(`${v.message} Retrying in ${fmtDelay(d)}.`, now + d).as(code, { ...params, seconds: Math.round(d / 1000) });
       }
       case 'server':
-        return transientError(`${v.message} Retrying.`);
+        return transientError(`${v.message} Retrying.`).as(code, params);
     }
   }
 

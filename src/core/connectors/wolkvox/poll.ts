@@ -2,6 +2,7 @@
  * One poll of one report, start to finish: wait for the token's lane, request, count the use,
  * judge refusals, parse leniently and normalize. Shared by the connector and "Test connection".
  */
+import { problem } from '../../../shared/problems';
 import type { NormalizedEvent } from '../../state/events';
 import { requestReport, type ClientOptions } from './client';
 import type { TokenLane } from './lane';
@@ -40,7 +41,7 @@ export async function pollReport(deps: PollDeps, report: Report, signal?: AbortS
     }
     return { res, env, verdict, now };
   });
-  if (!answer) return { kind: 'refused', verdict: { kind: 'token_limit', message: lane.blockedMessage, until: lane.blockedUntil } };
+  if (!answer) return { kind: 'refused', verdict: { kind: 'token_limit', message: lane.blockedMessage, problem: problem('wolkvox_token_limit'), until: lane.blockedUntil } };
   const { res, env, verdict, now } = answer;
   if (verdict.kind !== 'ok') return { kind: 'refused', verdict };
   if (!env) {

@@ -3,18 +3,20 @@
  * envelope's `code`/`error` are both read: a 200 whose envelope says 403 is a 403. Messages name the
  * source, what failed and what to do; they never contain the token.
  */
+import { problem, type Problem } from '../../../shared/problems';
 import type { Envelope } from './parse';
 import { localStamp, nextLocalMidnight } from './time';
 import type { Report } from './url';
 
+/** A refusal: its kind, the English message, and the same as a problem every language can render. */
 export type Verdict =
   | { kind: 'ok' }
-  | { kind: 'auth'; message: string }
-  | { kind: 'token_limit'; message: string; until: number }
-  | { kind: 'simultaneous'; message: string }
-  | { kind: 'maintenance'; message: string }
-  | { kind: 'config'; message: string }
-  | { kind: 'server'; message: string };
+  | { kind: 'auth'; message: string; problem: Problem }
+  | { kind: 'token_limit'; message: string; problem: Problem; until: number }
+  | { kind: 'simultaneous'; message: string; problem: Problem }
+  | { kind: 'maintenance'; message: string; problem: Problem }
+  | { kind: 'config'; message: string; problem: Problem }
+  | { kind: 'server'; message: string; problem: Problem };
 
 const PHRASE = /PLEASE VALIDATE TOKEN|TOKEN LIMIT EXCEEDED|SIMULTANEOUS REQUESTS/i;
 
@@ -38,32 +40,37 @@ export function judge(status: number, text: string, env: Envelope | null, report
     return {
       kind: 'token_limit',
       until,
+      problem: problem('wolkvox_token_limit'),
       message:
         `Wolkvox daily token quota is spent (${said}): polling is paused until ${localStamp(until)} (local midnight, when the quota resets). ` +
-        'Lengthen the polling intervals or raise the licences in Settings → Sources.',
+        'Lengthen the polling intervals or raise the licences in the Sources view.',
     };
   }
   if (/SIMULTANEOUS/i.test(all) || code === 429) {
     return {
       kind: 'simultaneous',
+      problem: problem('wolkvox_simultaneous'),
       message: `Wolkvox refused a simultaneous request on this token (${said}): another application may be using the same token — give it a token of its own.`,
     };
   }
   if (/VALIDATE TOKEN|INVALID TOKEN|TOKEN (IS )?(INVALID|EXPIRED)/i.test(all)) {
     return {
       kind: 'auth',
-      message: `Wolkvox rejected the token (${said}): check the token in Settings → Sources, and that this machine's public IP is allowed in the Wolkvox firewall.`,
+      problem: problem('wolkvox_token_refused'),
+      message: `Wolkvox rejected the token (${said}): check the token in the Sources view, and that this machine's public IP is allowed in the Wolkvox firewall.`,
     };
   }
   if (code === 401) {
     return {
       kind: 'auth',
-      message: `Wolkvox did not receive the token (${said}): enter the token again in Settings → Sources; if it is set, a proxy may be removing the wolkvox-token header.`,
+      problem: problem('wolkvox_token_missing'),
+      message: `Wolkvox did not receive the token (${said}): enter the token again in the Sources view; if it is set, a proxy may be removing the wolkvox-token header.`,
     };
   }
   if (code === 403) {
     return {
       kind: 'maintenance',
+      problem: problem('wolkvox_forbidden'),
       message:
         `Wolkvox refused the ${report} report (${said}): the server may be in maintenance, or this machine's public IP is not allowed ` +
         'in the Wolkvox firewall (ask your Wolkvox administrator to allow it).',
@@ -72,14 +79,16 @@ export function judge(status: number, text: string, env: Envelope | null, report
   if (code >= 500) {
     return {
       kind: 'server',
+      problem: problem('server_error', { status: code }),
       message: `Wolkvox answered ${code} to the ${report} report at ${host}${detail ? ` (${detail})` : ''}: the server has a problem; if this lasts, contact Wolkvox support.`,
     };
   }
   if (code === 404) {
-    return { kind: 'config', message: `Wolkvox has no ${report} report at ${host} (${said}): check the server code or base URL in Settings → Sources.` };
+    return { kind: 'config', problem: problem('not_found'), message: `Wolkvox has no ${report} report at ${host} (${said}): check the server code or base URL in the Sources view.` };
   }
   return {
     kind: 'config',
-    message: `Wolkvox refused the ${report} report (${said}): check the server code in Settings → Sources and that this report is enabled for the token.`,
+    problem: problem('report_refused', { report }),
+    message: `Wolkvox refused the ${report} report (${said}): check the server code in the Sources view and that this report is enabled for the token.`,
   };
 }

@@ -27,7 +27,7 @@ export async function testConnection(ctx: ConnectorContext<WolkvoxSourceConfig>,
     if (outcome.kind === 'unusable') {
       return {
         ok: false,
-        message: `Wolkvox answered at ${host}, but the agents report could not be read (${outcome.reason}): check the server code and base URL in Settings → Sources.`,
+        message: `Wolkvox answered at ${host}, but the agents report could not be read (${outcome.reason}): check the server code and base URL in the Sources view.`,
         details: { host },
       };
     }

@@ -40,8 +40,4 @@ export function reportUrl(base: string, report: Report): string {
   return `${endpoint}?${REPORT_QUERY[report]}`;
 }
 
-/** The host part of a base URL, for messages and the dashboard ("wv0031.wolkvox.com"). */
-export function hostOf(base: string): string {
-  const m = /^[a-z]+:\/\/([^/?#]+)/i.exec(base);
-  return m ? m[1]! : base;
-}
+export { hostOf } from '../host';

@@ -1,5 +1,6 @@
 /** One tile of the overview: a source (or the total) with agents by state, queue load and network health. */
 import { AGENT_STATES, type Source } from '../../../shared/model';
+import { sourceErrorText } from '../../../shared/problems';
 import { StatusBadge } from '../../components/badges';
 import { useI18n } from '../../i18n/context';
 import { clockDuration } from '../../lib/format';
@@ -8,7 +9,8 @@ import { levelOf } from '../../lib/rules';
 import { useSettings } from '../../app/settings';
 
 export function SummaryTile({ title, summary, source }: { title: string; summary: Summary; source?: Source }) {
-  const { t, n } = useI18n();
+  const { t, n, lang } = useI18n();
+  const error = sourceErrorText(lang, source, t);
   const { thresholds } = useSettings();
   const fresh = source ? freshness(source) : 'live';
   const waitLevel = levelOf(summary.waiting, thresholds['queue.waiting']);
@@ -27,7 +29,15 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
           </span>
         )}
       </header>
-      {source?.lastError && <p className="tile-error">{source.lastError}</p>}
+      {error &&
+        (error === source?.lastError ? (
+          <p className="tile-error">{error}</p>
+        ) : (
+          // A problem's text continues a sentence ("… is down: …"); on its own it starts with a capital.
+          <p className="tile-error" title={source?.lastError ?? undefined}>
+            {error.charAt(0).toUpperCase() + error.slice(1)}
+          </p>
+        ))}
       <dl className="tile-figures">
         <div>
           <dt>{t('overview.agents')}</dt>

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { StatusBadge } from '../../components/badges';
 import { Ticking } from '../../components/Ticking';
+import { sourceErrorText } from '../../../shared/problems';
 
 export function SourceList({
   sources,
@@ -92,7 +93,8 @@ export function SourceList({
 }
 
 function SourceFacts({ source: s }: { source: Source }) {
-  const { t, n, dateTime } = useI18n();
+  const { t, n, dateTime, lang } = useI18n();
+  const error = sourceErrorText(lang, s, t);
   // Connector facts are free-form; epoch-millisecond times ("…At", "…Until") read as dates.
   const infoValue = (k: string, v: string | number | boolean | null) =>
     v === null ? '–' : typeof v === 'number' ? (/(At|Until)$/.test(k) && v > 1e12 ? dateTime(v) : n(v)) : String(v);
@@ -126,10 +128,19 @@ function SourceFacts({ source: s }: { source: Source }) {
           </div>
         ))}
       </dl>
-      {s.lastError && (
-        <p className="source-error" role={s.status === 'auth_failed' || s.status === 'down' ? 'alert' : undefined}>
-          <strong>{t('sources.lastError')}:</strong> {s.lastError}
-        </p>
+      {error && (
+        <div className="source-error" role={s.status === 'auth_failed' || s.status === 'down' ? 'alert' : undefined}>
+          <p>
+            <strong>{t('sources.lastError')}:</strong> {error}
+          </p>
+          {/* The connector's own words (English, with the host and the vendor's answer): for a support request. */}
+          {error !== s.lastError && (
+            <details>
+              <summary>{t('sources.errorDetails')}</summary>
+              <p lang="en">{s.lastError}</p>
+            </details>
+          )}
+        </div>
       )}
       {s.status !== 'live' && <p className="advice">{t(`advice.${s.status}`)}</p>}
     </>

@@ -1,0 +1,47 @@
+/** Spanish texts of source problems (same keys as en.ts; plural categories: one, many, other). */
+import type { Message } from '../i18n';
+import type { en } from './en';
+
+export const es: Record<keyof typeof en, Message> = {
+  'problem.unreachable': 'no se pudo conectar con {host}: revise la conexión de red de este equipo y la dirección en la vista Fuentes; reintentando',
+  'problem.timeout': 'sin respuesta en {seconds} s: revise la conexión de red de este equipo; reintentando',
+  'problem.auth_refused': 'las credenciales fueron rechazadas: revíselas en la vista Fuentes',
+  'problem.permission_refused': 'la cuenta no tiene permiso para leer estos datos: revise sus permisos con el proveedor',
+  'problem.not_found': 'no se encontró la dirección o la cuenta: revise la configuración de esta fuente',
+  'problem.config_refused': 'la solicitud fue rechazada tal como está configurada: revise la configuración de esta fuente',
+  'problem.rate_limited': 'el proveedor está limitando las solicitudes; reintentando en {seconds} s',
+  'problem.quota': 'la cuota de solicitudes está agotada; esperando a que se renueve',
+  'problem.quota_slow': 'la cuota de solicitudes está casi agotada: consultando cada {seconds} s hasta que se renueve',
+  'problem.server_error': 'el servicio del proveedor respondió con un error (HTTP {status}); reintentando',
+  'problem.service_error': 'el servicio del proveedor informó de un error interno; reintentando',
+  'problem.request_failed': 'una solicitud falló (HTTP {status}); reintentando',
+  'problem.bad_answer': 'el proveedor envió una respuesta que no se puede usar; reintentando',
+  'problem.maintenance': 'el servicio del proveedor está en mantenimiento; reintentando en {seconds} s',
+  'problem.feed_failed': 'no se pudo abrir el flujo en vivo; reintentando',
+  'problem.feed_closed': 'el flujo en vivo se cerró; reconectando',
+  'problem.feed_silent': 'el flujo en vivo dejó de responder; reconectando',
+  'problem.feed_refused': 'el flujo en vivo rechazó el token de acceso; reintentando con uno nuevo',
+  'problem.feed_rejected': 'el flujo en vivo se cierra justo después de abrirse (quizá la sesión no se acepta desde esta dirección); se reintentará más tarde',
+  'problem.session_expired': 'la sesión expiró; iniciando sesión de nuevo',
+  'problem.subscription_pending': 'esperando a que la suscripción en vivo se active',
+  'problem.subscription_renewing': 'la suscripción en vivo se está creando de nuevo',
+  'problem.missed_events': {
+    one: 'se perdió {count} evento: los estados de agentes y colas pueden estar incompletos hasta su próximo cambio',
+    many: 'se perdieron {count} eventos: los estados de agentes y colas pueden estar incompletos hasta su próximo cambio',
+    other: 'se perdieron {count} eventos: los estados de agentes y colas pueden estar incompletos hasta su próximo cambio',
+  },
+  'problem.unreadable_reports': 'los informes {report} no se pueden leer: los valores mostrados pueden estar desactualizados; si continúa, busque una actualización de esta aplicación',
+  'problem.report_refused': 'el informe {report} fue rechazado: revise el código de servidor en la vista Fuentes y que este informe esté habilitado para el token',
+  'problem.unsupported': 'esta versión no admite este tipo de fuente',
+  'problem.wolkvox_token_refused': 'el token fue rechazado: revíselo en la vista Fuentes y compruebe que la IP pública de este equipo esté permitida en el firewall de Wolkvox',
+  'problem.wolkvox_token_missing': 'el token no llegó: vuelva a introducirlo en la vista Fuentes; un proxy podría estar eliminando la cabecera wolkvox-token',
+  'problem.wolkvox_token_limit': 'la cuota diaria del token está agotada: las consultas se pausan hasta la medianoche local, cuando se renueva; alargue los intervalos de consulta o amplíe las licencias en la vista Fuentes',
+  'problem.wolkvox_simultaneous': 'otra aplicación usa el mismo token al mismo tiempo: asígnele un token propio; reintentando en {seconds} s',
+  'problem.wolkvox_forbidden': 'se rechazó un informe: el servidor puede estar en mantenimiento, o la IP pública de este equipo no está permitida en el firewall de Wolkvox; reintentando en {seconds} s',
+  'problem.telphin_subscriptions_missing': {
+    one: 'falta {count} suscripción de inicio/cierre de sesión (se alcanzó el límite de eventos de agente de Telphin), así que algunos cambios de agentes no llegarán: amplíe el límite con Telphin o elimine eventos de agente que no se usen',
+    many: 'faltan {count} suscripciones de inicio/cierre de sesión (se alcanzó el límite de eventos de agente de Telphin), así que algunos cambios de agentes no llegarán: amplíe el límite con Telphin o elimine eventos de agente que no se usen',
+    other: 'faltan {count} suscripciones de inicio/cierre de sesión (se alcanzó el límite de eventos de agente de Telphin), así que algunos cambios de agentes no llegarán: amplíe el límite con Telphin o elimine eventos de agente que no se usen',
+  },
+  'problem.telphin_not_trusted': 'la aplicación debe ser una aplicación «de confianza» (trusted) de la cuenta de Telphin',
+};

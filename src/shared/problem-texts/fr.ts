@@ -1,0 +1,47 @@
+/** French texts of source problems (same keys as en.ts; plural categories: one, many, other). */
+import type { Message } from '../i18n';
+import type { en } from './en';
+
+export const fr: Record<keyof typeof en, Message> = {
+  'problem.unreachable': 'impossible de joindre {host} : vérifiez la connexion réseau de cet ordinateur et l’adresse dans la vue Sources ; nouvelle tentative',
+  'problem.timeout': 'pas de réponse en {seconds} s : vérifiez la connexion réseau de cet ordinateur ; nouvelle tentative',
+  'problem.auth_refused': 'les identifiants ont été refusés : vérifiez-les dans la vue Sources',
+  'problem.permission_refused': 'le compte n’a pas le droit de lire ces données : vérifiez ses autorisations auprès du fournisseur',
+  'problem.not_found': 'l’adresse ou le compte est introuvable : vérifiez les paramètres de cette source',
+  'problem.config_refused': 'la requête a été refusée telle qu’elle est configurée : vérifiez les paramètres de cette source',
+  'problem.rate_limited': 'le fournisseur limite les requêtes ; nouvelle tentative dans {seconds} s',
+  'problem.quota': 'le quota de requêtes est épuisé ; en attente de son renouvellement',
+  'problem.quota_slow': 'le quota de requêtes est presque épuisé : interrogation toutes les {seconds} s jusqu’à son renouvellement',
+  'problem.server_error': 'le service du fournisseur a répondu par une erreur (HTTP {status}) ; nouvelle tentative',
+  'problem.service_error': 'le service du fournisseur a signalé une erreur interne ; nouvelle tentative',
+  'problem.request_failed': 'une requête a échoué (HTTP {status}) ; nouvelle tentative',
+  'problem.bad_answer': 'le fournisseur a envoyé une réponse inutilisable ; nouvelle tentative',
+  'problem.maintenance': 'le service du fournisseur est en maintenance ; nouvelle tentative dans {seconds} s',
+  'problem.feed_failed': 'le flux en direct n’a pas pu être ouvert ; nouvelle tentative',
+  'problem.feed_closed': 'le flux en direct s’est fermé ; reconnexion',
+  'problem.feed_silent': 'le flux en direct ne répond plus ; reconnexion',
+  'problem.feed_refused': 'le flux en direct a refusé le jeton d’accès ; nouvelle tentative avec un nouveau jeton',
+  'problem.feed_rejected': 'le flux en direct se ferme aussitôt ouvert (la session n’est peut-être pas acceptée depuis cette adresse) ; nouvelle tentative plus tard',
+  'problem.session_expired': 'la session a expiré ; nouvelle connexion',
+  'problem.subscription_pending': 'en attente de l’activation de l’abonnement en direct',
+  'problem.subscription_renewing': 'l’abonnement en direct est en cours de recréation',
+  'problem.missed_events': {
+    one: '{count} événement a été perdu : l’état des agents et des files peut être incomplet jusqu’à leur prochain changement',
+    many: '{count} d’événements ont été perdus : l’état des agents et des files peut être incomplet jusqu’à leur prochain changement',
+    other: '{count} événements ont été perdus : l’état des agents et des files peut être incomplet jusqu’à leur prochain changement',
+  },
+  'problem.unreadable_reports': 'les rapports {report} sont illisibles : les valeurs affichées peuvent être périmées ; si cela dure, cherchez une mise à jour de cette application',
+  'problem.report_refused': 'le rapport {report} a été refusé : vérifiez le code serveur dans la vue Sources et que ce rapport est activé pour le jeton',
+  'problem.unsupported': 'cette version ne prend pas en charge ce type de source',
+  'problem.wolkvox_token_refused': 'le jeton a été refusé : vérifiez-le dans la vue Sources, et que l’IP publique de cet ordinateur est autorisée dans le pare-feu Wolkvox',
+  'problem.wolkvox_token_missing': 'le jeton n’est pas arrivé : saisissez-le à nouveau dans la vue Sources ; un proxy supprime peut-être l’en-tête wolkvox-token',
+  'problem.wolkvox_token_limit': 'le quota quotidien du jeton est épuisé : l’interrogation reprend à minuit (heure locale), quand il se renouvelle ; allongez les intervalles d’interrogation ou augmentez les licences dans la vue Sources',
+  'problem.wolkvox_simultaneous': 'une autre application utilise le même jeton en même temps : donnez-lui son propre jeton ; nouvelle tentative dans {seconds} s',
+  'problem.wolkvox_forbidden': 'un rapport a été refusé : le serveur est peut-être en maintenance, ou l’IP publique de cet ordinateur n’est pas autorisée dans le pare-feu Wolkvox ; nouvelle tentative dans {seconds} s',
+  'problem.telphin_subscriptions_missing': {
+    one: '{count} abonnement de connexion/déconnexion manque (la limite d’événements d’agent de Telphin est atteinte) : certains changements d’agents n’arriveront pas ; relevez la limite auprès de Telphin ou supprimez les événements d’agent inutilisés',
+    many: '{count} d’abonnements de connexion/déconnexion manquent (la limite d’événements d’agent de Telphin est atteinte) : certains changements d’agents n’arriveront pas ; relevez la limite auprès de Telphin ou supprimez les événements d’agent inutilisés',
+    other: '{count} abonnements de connexion/déconnexion manquent (la limite d’événements d’agent de Telphin est atteinte) : certains changements d’agents n’arriveront pas ; relevez la limite auprès de Telphin ou supprimez les événements d’agent inutilisés',
+  },
+  'problem.telphin_not_trusted': 'l’application doit être une application « de confiance » (trusted) du compte Telphin',
+};
