@@ -19,6 +19,8 @@ export interface TestResult {
   message: string;
   /** Facts gathered (agents seen, queues seen, mode…). */
   details?: Record<string, string | number | boolean | null>;
+  /** A failure as a problem code (shared/problems.ts), shown in the user's language; `message` is its English detail. */
+  problem?: { code: string; params: Record<string, string | number> };
 }
 
 /** A point of a metric history (sparklines, trends). */

@@ -125,6 +125,7 @@ describe('Avaya AXP connector: authentication statuses and errors', () => {
     const denied = await h.engine.testSource({ ...h.config, clientSecret: 'not-the-secret' });
     expect(denied.ok).toBe(false);
     expect(denied.message).toContain('invalid_client');
+    expect(denied.problem).toEqual({ code: 'auth_refused', params: {} });
     expect(h.sim.created).toHaveLength(0);
     expect(h.engine.snapshot().agents).toHaveLength(0);
   });

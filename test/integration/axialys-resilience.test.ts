@@ -130,6 +130,7 @@ describe('Axialys connector resilience (real sockets)', () => {
     const bad = await pair.engine.testSource(sourceConfig(pair.sim, { id: 'probe', password: 'wrong-one' }));
     expect(bad.ok).toBe(false);
     expect(bad.message).toMatch(/refused the supervisor login/);
+    expect(bad.problem).toEqual({ code: 'auth_refused', params: {} });
   });
 
   it('never writes the password or a session token to the log', async () => {

@@ -113,6 +113,7 @@ describe('Telphin polling mode against the simulator', () => {
       expect(bad.message).toMatch(/check the client id and client secret/);
       const ref = await engine.testSource({ ...base, clientRef: '999' });
       expect(ref.message).toMatch(/check clientRef/);
+      expect([bad.problem?.code, ref.problem?.code]).toEqual(['auth_refused', 'not_found']);
       expect(sim.events.size).toBe(0);
       expect(engine.snapshot().agents).toEqual([]);
     } finally {

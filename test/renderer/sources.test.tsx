@@ -1,11 +1,13 @@
 import './helpers/dom';
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
 import { BridgeError } from '../../src/shared/bridge';
 import type { SourceConfigView } from '../../src/shared/sources';
+import { TestResultView } from '../../src/renderer/features/sources/TestResultView';
+import { I18nProvider } from '../../src/renderer/i18n/context';
 
 const wolkvoxView: SourceConfigView = { id: 'wv', vendor: 'wolkvox', name: 'Bogotá', server: '0031', secrets: { token: true }, poll: { latencySec: 300 } } as SourceConfigView;
 
@@ -117,6 +119,27 @@ describe('Sources view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByTestId('source-bog');
     expect(fake.callsTo('sources:save')[0]).toMatchObject({ config: { id: 'bog', token: 'tok-123' } });
+  });
+
+  it('a failed test says what to fix in the dashboard\'s language, the connector\'s English words under technical details', () => {
+    const result = {
+      ok: false,
+      message: 'Telphin is unreachable for the token endpoint (127.0.0.1:9: connect ECONNREFUSED 127.0.0.1:9); check the network or the URL in the Sources view. Retrying.',
+      problem: { code: 'unreachable', params: { host: '127.0.0.1:9' } },
+    };
+    const view = (lang: 'fr' | 'en') =>
+      render(
+        <I18nProvider lang={lang}>
+          <TestResultView result={result} />
+        </I18nProvider>,
+      );
+    const fr = view('fr');
+    const shown = within(fr.getByTestId('test-result'));
+    expect(shown.getByText(/impossible de joindre 127\.0\.0\.1:9 : vérifiez la connexion réseau de cet ordinateur/)).toBeTruthy();
+    expect(shown.getByText(result.message).closest('details')).toBeTruthy();
+    fr.unmount();
+    const en = within(view('en').getByTestId('test-result'));
+    expect(en.getByText(result.message).closest('details')).toBeNull();
   });
 
   it('never prefills secrets, shows whether one is set, and sends one only when typed', async () => {

@@ -240,6 +240,6 @@ describe('Wolkvox token sharing', () => {
     expect(res.details).toMatchObject({ agents: 1, projectedUsesPerDay: 3168, quotaPerDay: 1000 });
     const { engine: e2 } = setup(() => refuse('PLEASE VALIDATE TOKEN'));
     const bad = await e2.testSource(config());
-    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('Wolkvox rejected the token') });
+    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('Wolkvox rejected the token'), problem: { code: 'wolkvox_token_refused' } });
   });
 });

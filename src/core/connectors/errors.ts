@@ -4,6 +4,7 @@
  */
 import { problem, type Problem, type ProblemCode } from '../../shared/problems';
 import type { Params } from '../../shared/i18n';
+import type { TestResult } from '../../shared/bridge';
 
 export type ErrorClass = 'auth' | 'transient' | 'fatal' | 'rate_limit' | 'config';
 
@@ -47,4 +48,10 @@ export function classify(e: unknown): ConnectorError {
   if (e instanceof ConnectorError) return e;
   const message = e instanceof Error ? e.message : String(e);
   return transientError(message);
+}
+
+/** A failed "Test connection": the error's English text and, when the connector named it, its problem. */
+export function failedTest(e: unknown, details?: TestResult['details']): TestResult {
+  const err = classify(e);
+  return { ok: false, message: err.message, ...(err.problem ? { problem: err.problem } : {}), ...(details ? { details } : {}) };
 }

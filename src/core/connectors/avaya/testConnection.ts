@@ -5,7 +5,7 @@
 import type { TestResult } from '../../../shared/bridge';
 import type { AvayaSourceConfig } from '../../../shared/sources';
 import { registerSecret } from '../../util/redact';
-import { classify } from '../errors';
+import { classify, failedTest } from '../errors';
 import type { ConnectorContext } from '../types';
 import { AxpApi } from './api';
 import { TokenManager, tokenUrl } from './auth';
@@ -24,7 +24,7 @@ export async function testConnection(ctx: ConnectorContext<AvayaSourceConfig>): 
   try {
     token = await tokens.get();
   } catch (e) {
-    return { ok: false, message: classify(e).message, details };
+    return failedTest(e, details);
   }
   details.tokenLifetimeSec = Math.round((token.expiresAt - token.issuedAt) / 1000);
   const found: string[] = [];

@@ -5,7 +5,7 @@
 import type { TestResult } from '../../../shared/bridge';
 import type { AxialysSourceConfig } from '../../../shared/sources';
 import type { ConnectorContext } from '../types';
-import { classify } from '../errors';
+import { failedTest } from '../errors';
 import { AxialysAuth, type AuthSession } from './auth';
 import { socketFactoryOf } from './connector';
 import { probeVersion, rememberVersion, rememberedVersion, type SioVersion } from './probe';
@@ -23,7 +23,7 @@ export async function testConnection(ctx: ConnectorContext<AxialysSourceConfig>)
   try {
     auth = await new AxialysAuth({ config, fetch: ctx.fetch, clock: ctx.clock }).login();
   } catch (e) {
-    return { ok: false, message: classify(e).message };
+    return failedTest(e);
   }
   const { origin, path } = socketEndpoint(config.socketUrl);
   let version: SioVersion;
@@ -31,7 +31,7 @@ export async function testConnection(ctx: ConnectorContext<AxialysSourceConfig>)
     version = config.socketIo !== 'auto' ? config.socketIo : (rememberedVersion(ctx.shared, origin)?.version ?? (await probeVersion(ctx.fetch, ctx.clock, origin, path)) ?? 'v2');
     if (config.socketIo === 'auto') rememberVersion(ctx.shared, origin, version);
   } catch (e) {
-    return { ok: false, message: classify(e).message };
+    return failedTest(e);
   }
   const dir = auth.directory;
   const details = {

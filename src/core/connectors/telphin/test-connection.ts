@@ -4,7 +4,7 @@
  */
 import type { TestResult } from '../../../shared/bridge';
 import type { TelphinSourceConfig } from '../../../shared/sources';
-import { classify } from '../errors';
+import { failedTest } from '../errors';
 import type { ConnectorContext } from '../types';
 import { fetchAgents, fetchEventLimit } from './api';
 import { TelphinClient } from './client';
@@ -42,6 +42,6 @@ export async function testTelphin(ctx: ConnectorContext<TelphinSourceConfig>): P
     const skipped = rejected.length ? ` ${rejected.length} unreadable agent entr${rejected.length === 1 ? 'y was' : 'ies were'} skipped.` : '';
     return { ok: true, message: `Connected to Telphin: ${agents.length} queue agents (${local} local, ${remote} remote).${mode}${quota}${skipped}`, details };
   } catch (e) {
-    return { ok: false, message: classify(e).message };
+    return failedTest(e);
   }
 }

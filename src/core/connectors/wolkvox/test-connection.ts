@@ -4,7 +4,7 @@
  */
 import type { TestResult } from '../../../shared/bridge';
 import type { WolkvoxSourceConfig } from '../../../shared/sources';
-import { classify } from '../errors';
+import { failedTest } from '../errors';
 import type { ConnectorContext } from '../types';
 import { isAbortError } from '../../util/clock';
 import { registerSecret } from '../../util/redact';
@@ -23,7 +23,7 @@ export async function testConnection(ctx: ConnectorContext<WolkvoxSourceConfig>,
   const quota = dailyQuota(ctx.config);
   try {
     const outcome = await pollReport({ client, lane, named: new Set() }, 'agents');
-    if (outcome.kind === 'refused') return { ok: false, message: outcome.verdict.message, details: { host } };
+    if (outcome.kind === 'refused') return { ok: false, message: outcome.verdict.message, problem: outcome.verdict.problem, details: { host } };
     if (outcome.kind === 'unusable') {
       return {
         ok: false,
@@ -45,6 +45,6 @@ export async function testConnection(ctx: ConnectorContext<WolkvoxSourceConfig>,
     };
   } catch (e) {
     if (isAbortError(e)) return { ok: false, message: 'Wolkvox connection test was cancelled.' };
-    return { ok: false, message: classify(e).message, details: { host } };
+    return failedTest(e, { host });
   }
 }
