@@ -156,19 +156,21 @@ describe('buildTrayModel', () => {
       expect(one.topAlerts[0]!.label).toBe('Задержка 450 мс ≥ 400 мс — Ana (wv)');
     });
 
+    /** The critical "feed lost" alert of source ax, with its (English) message. */
+    const lostFeed = (message: string): Alert => ({
+      ...named('critical'),
+      id: 'source.down|ax',
+      ruleId: 'source.down',
+      metric: 'source.down',
+      subject: { kind: 'source', key: 'ax' },
+      sourceId: 'ax',
+      value: 90,
+      threshold: 60,
+      message,
+    });
+
     it('French: acknowledged and snoozed alerts, a lost feed, and numbers in the locale\'s format', () => {
-      const feed: Alert = {
-        ...named('critical'),
-        id: 'source.down|ax',
-        ruleId: 'source.down',
-        metric: 'source.down',
-        subject: { kind: 'source', key: 'ax' },
-        sourceId: 'ax',
-        value: 90,
-        threshold: 60,
-        message: 'Axialys rejected the credentials',
-      };
-      const alerts = [named('warning', { acknowledged: true, value: 1234.5 }), named('warning', { snoozedUntil: NOW + 60_000 }), feed];
+      const alerts = [named('warning', { acknowledged: true, value: 1234.5 }), named('warning', { snoozedUntil: NOW + 60_000 }), lostFeed('Axialys rejected the credentials')];
       const m = buildTrayModel(snap({ alerts, sources: [src('ax', 'axialys', 'ax', 'auth_failed')] }), { now: NOW, notificationsPaused: false, language: 'fr' });
       expect(m.topAlerts.map((a) => a.label)).toEqual([
         'Axialys ax a refusé les identifiants',
@@ -178,17 +180,7 @@ describe('buildTrayModel', () => {
     });
 
     it('a lost feed says why in the tray\'s language when the connector named the problem (cut to the line\'s length)', () => {
-      const feed: Alert = {
-        ...named('critical'),
-        id: 'source.down|ax',
-        ruleId: 'source.down',
-        metric: 'source.down',
-        subject: { kind: 'source', key: 'ax' },
-        sourceId: 'ax',
-        value: 90,
-        threshold: 60,
-        message: 'Axialys is down: Axialys answered HTTP 503 to the supervisor login; the service may be down. Retrying',
-      };
+      const feed = lostFeed('Axialys is down: Axialys answered HTTP 503 to the supervisor login; the service may be down. Retrying');
       const down: Source = {
         ...src('ax', 'axialys', 'ax', 'down'),
         lastError: 'Axialys answered HTTP 503 to the supervisor login; the service may be down. Retrying',
