@@ -8,6 +8,9 @@ import { BridgeError } from '../../src/shared/bridge';
 import type { SourceConfigView } from '../../src/shared/sources';
 import { TestResultView } from '../../src/renderer/features/sources/TestResultView';
 import { I18nProvider } from '../../src/renderer/i18n/context';
+import { CATALOGS } from '../../src/renderer/i18n/translate';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const wolkvoxView: SourceConfigView = { id: 'wv', vendor: 'wolkvox', name: 'Bogotá', server: '0031', secrets: { token: true }, poll: { latencySec: 300 } } as SourceConfigView;
 
@@ -119,6 +122,26 @@ describe('Sources view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByTestId('source-bog');
     expect(fake.callsTo('sources:save')[0]).toMatchObject({ config: { id: 'bog', token: 'tok-123' } });
+  });
+
+  it('labels the facts connectors report in the dashboard\'s language; a fact without a label shows its key', async () => {
+    const s = source('wv', { name: 'Bogotá', info: { tokenUsesToday: 12, 'subscription.Agent_itd_1.0.0': 'sub-1 (ACTIVE)', somethingNew: 'x' } });
+    await renderApp(new FakeBridge(snapshot({ sources: [s] }), settingsView({ sources: [wolkvoxView], ui: { language: 'es', theme: 'system' } })), '#/sources');
+    const card = await screen.findByTestId('source-wv');
+    expect(within(card).getByText('Usos del token hoy').nextSibling?.textContent).toBe('12');
+    expect(within(card).getByText('Suscripción Agent_itd_1.0.0').nextSibling?.textContent).toBe('sub-1 (ACTIVE)');
+    expect(within(card).getByText('somethingNew')).toBeTruthy();
+  });
+
+  it('every fact a connector reports has a label in the dashboard', () => {
+    const root = join(import.meta.dirname, '../../src/core/connectors');
+    const keys = new Set<string>();
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const m of text.matchAll(/setInfo\('(\w+)'/g)) keys.add(m[1]!);
+    }
+    expect(keys.size).toBeGreaterThan(25);
+    expect([...keys].filter((k) => !(`info.${k}` in CATALOGS.en))).toEqual([]);
   });
 
   it('a failed test says what to fix in the dashboard\'s language, the connector\'s English words under technical details', () => {

@@ -8,6 +8,7 @@ import { useSettings } from '../../app/settings';
 import { StatusBadge } from '../../components/badges';
 import { Ticking } from '../../components/Ticking';
 import { sourceErrorText } from '../../../shared/problems';
+import { factLabel } from './facts';
 
 export function SourceList({
   sources,
@@ -123,7 +124,7 @@ function SourceFacts({ source: s }: { source: Source }) {
         )}
         {Object.entries(s.info ?? {}).map(([k, v]) => (
           <div key={k}>
-            <dt>{k}</dt>
+            <dt>{factLabel(t, k)}</dt>
             <dd>{infoValue(k, v)}</dd>
           </div>
         ))}

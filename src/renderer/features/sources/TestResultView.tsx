@@ -2,6 +2,7 @@
 import type { TestResult } from '../../../shared/bridge';
 import { sourceErrorText } from '../../../shared/problems';
 import { useI18n } from '../../i18n/context';
+import { factLabel } from './facts';
 
 export function TestResultView({ result }: { result: TestResult }) {
   const { t, lang } = useI18n();
@@ -26,7 +27,7 @@ export function TestResultView({ result }: { result: TestResult }) {
         <dl className="facts">
           {details.map(([k, v]) => (
             <div key={k}>
-              <dt>{k}</dt>
+              <dt>{factLabel(t, k)}</dt>
               <dd>{v === null ? '–' : String(v)}</dd>
             </div>
           ))}
