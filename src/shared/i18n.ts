@@ -74,3 +74,16 @@ export function createMessages<K extends string>(lang: Language, catalog: Partia
     n,
   };
 }
+
+/**
+ * Two sets of catalogs joined language by language: a side's own texts with texts kept elsewhere
+ * (the source problems both sides show, the dashboard's labels of connector facts).
+ */
+export function joinCatalogs<A extends string, B extends string>(
+  a: Record<Language, Record<A, Message>>,
+  b: Record<Language, Record<B, Message>>,
+): Record<Language, Record<A | B, Message>> {
+  const out = {} as Record<Language, Record<A | B, Message>>;
+  for (const lang of LANGUAGES) out[lang] = { ...a[lang], ...b[lang] };
+  return out;
+}

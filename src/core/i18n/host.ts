@@ -2,7 +2,7 @@
  * The host's words in the user's language: OS notifications and the tray speak the language chosen
  * in Settings → Display (the dashboard's), or the system's when none is chosen.
  */
-import { createMessages, matchLanguage, type Message, type Messages } from '../../shared/i18n';
+import { createMessages, joinCatalogs, matchLanguage, type Message, type Messages } from '../../shared/i18n';
 import type { Language } from '../../shared/settings';
 import { PROBLEM_TEXTS, type ProblemKey } from '../../shared/problems';
 import { en, type HostKey as TextKey } from './en';
@@ -14,12 +14,7 @@ export type HostKey = TextKey | ProblemKey;
 export type HostMessages = Messages<HostKey>;
 
 /** The host's own texts and the texts of source problems, shared with the dashboard. */
-export const HOST_CATALOGS: Record<Language, Record<HostKey, Message>> = {
-  en: { ...en, ...PROBLEM_TEXTS.en },
-  es: { ...es, ...PROBLEM_TEXTS.es },
-  fr: { ...fr, ...PROBLEM_TEXTS.fr },
-  ru: { ...ru, ...PROBLEM_TEXTS.ru },
-};
+export const HOST_CATALOGS: Record<Language, Record<HostKey, Message>> = joinCatalogs({ en, es, fr, ru }, PROBLEM_TEXTS);
 
 const made = new Map<Language, HostMessages>();
 

@@ -4,25 +4,29 @@
  * local times and dates.
  */
 import type { Language } from '../../shared/settings';
-import { createMessages, matchLanguage, type Messages } from '../../shared/i18n';
-import type { Message } from './types';
+import { createMessages, joinCatalogs, matchLanguage, type Message, type Messages } from '../../shared/i18n';
 import { PROBLEM_TEXTS, type ProblemKey } from '../../shared/problems';
 import { en, type MessageKey } from './en';
 import { es } from './es';
 import { fr } from './fr';
 import { ru } from './ru';
+import { en as factsEn, type FactKey } from './facts/en';
+import { es as factsEs } from './facts/es';
+import { fr as factsFr } from './facts/fr';
+import { ru as factsRu } from './facts/ru';
 
 export { matchLanguage };
 
-/** What the dashboard can say: its own messages and the texts of source problems (shared with the host). */
-export type TextKey = MessageKey | ProblemKey;
+/**
+ * What the dashboard can say: its own messages, the labels of connector facts, and the texts of
+ * source problems (shared with the host).
+ */
+export type TextKey = MessageKey | FactKey | ProblemKey;
 
-export const CATALOGS: Record<Language, Record<TextKey, Message>> = {
-  en: { ...en, ...PROBLEM_TEXTS.en },
-  es: { ...es, ...PROBLEM_TEXTS.es },
-  fr: { ...fr, ...PROBLEM_TEXTS.fr },
-  ru: { ...ru, ...PROBLEM_TEXTS.ru },
-};
+export const CATALOGS: Record<Language, Record<TextKey, Message>> = joinCatalogs(
+  joinCatalogs({ en, es, fr, ru }, { en: factsEn, es: factsEs, fr: factsFr, ru: factsRu }),
+  PROBLEM_TEXTS,
+);
 
 export interface Translator extends Messages<TextKey> {
   /** Local clock time "14:05:09". */

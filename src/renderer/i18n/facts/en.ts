@@ -1,0 +1,51 @@
+/**
+ * English labels of the facts connectors report (a source's `info`, the details of "Test connection"),
+ * by fact key: the reference catalog; every other language has exactly these keys.
+ */
+import type { Message } from '../types';
+
+export const en = {
+  'info.account': 'Account',
+  'info.accountId': 'Account id',
+  'info.agents': 'Agents',
+  'info.agentsLocal': 'Local agents',
+  'info.agentsRemote': 'Remote agents',
+  'info.apiBaseUrl': 'API address',
+  'info.authMode': 'Sign-in mode',
+  'info.authRequests': 'Sign-in requests',
+  'info.discovery': 'Measures found',
+  'info.eventLimit': 'Agent event limit',
+  'info.host': 'Server',
+  'info.local': 'Local agents',
+  'info.missedEvents': 'Missed events',
+  'info.mode': 'Mode',
+  'info.nextCheckSec': 'Next check in (s)',
+  'info.operators': 'Operators',
+  'info.pausedUntil': 'Polling paused until',
+  'info.pauses': 'Pause reasons',
+  'info.projectedUsesPerDay': 'Token uses per day (projected)',
+  'info.projectedUsesPerDayOnToken': 'Uses per day of every source on this token',
+  'info.queues': 'Queues',
+  'info.quotaLimit': 'Requests per hour (quota)',
+  'info.quotaPerDay': 'Token uses per day (quota)',
+  'info.quotaRemaining': 'Requests left this hour',
+  'info.quotaResetAt': 'Quota resets at',
+  'info.quotaWarning': 'Quota warning',
+  'info.remote': 'Remote agents',
+  'info.renewals': 'Subscription renewals',
+  'info.server': 'Server',
+  'info.socketIo': 'Socket.IO version',
+  'info.subscriptions': 'Subscriptions',
+  'info.tokenExpiresAt': 'Session expires at',
+  'info.tokenLifetimeSec': 'Token lifetime (s)',
+  'info.tokenRenewals': 'Session renewals',
+  'info.tokens': 'Access tokens issued',
+  'info.tokenUsesToday': 'Token uses today',
+  'info.trunks': 'Trunks',
+  'info.updatesSeen': 'Updates received',
+  'info.webhooksRefused': 'Webhook calls refused',
+  'info.subscription': 'Subscription {producer}',
+  'info.producer': 'Producer {producer}',
+} satisfies Record<string, Message>;
+
+export type FactKey = keyof typeof en;
