@@ -5,7 +5,7 @@
  * backoff wait short instead of starting a second loop.
  */
 import { Backoff, type BackoffOptions } from './backoff';
-import { classify, type ConnectorError } from './errors';
+import { classify, transientError, type ConnectorError } from './errors';
 import type { ConnectorContext } from './types';
 import { isAbortError } from '../util/clock';
 
@@ -71,7 +71,7 @@ export class Supervisor {
           health.setStatus('live', null);
         });
         if (this.stopped) break;
-        this.lastError = classify(new Error(`${this.opts.vendorLabel}: the connection closed; reconnecting`)).as('feed_closed');
+        this.lastError = transientError(`${this.opts.vendorLabel}: the connection closed; reconnecting`).as('feed_closed');
       } catch (e) {
         if (this.stopped || (isAbortError(e) && this.stopped)) break;
         this.lastError = classify(e);

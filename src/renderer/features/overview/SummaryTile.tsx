@@ -11,6 +11,7 @@ import { useSettings } from '../../app/settings';
 export function SummaryTile({ title, summary, source }: { title: string; summary: Summary; source?: Source }) {
   const { t, n, lang } = useI18n();
   const error = sourceErrorText(lang, source, t);
+  const translated = error !== null && error !== source?.lastError;
   const { thresholds } = useSettings();
   const fresh = source ? freshness(source) : 'live';
   const waitLevel = levelOf(summary.waiting, thresholds['queue.waiting']);
@@ -29,15 +30,13 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
           </span>
         )}
       </header>
-      {error &&
-        (error === source?.lastError ? (
-          <p className="tile-error">{error}</p>
-        ) : (
-          // A problem's text continues a sentence ("… is down: …"); on its own it starts with a capital.
-          <p className="tile-error" title={source?.lastError ?? undefined}>
-            {error.charAt(0).toUpperCase() + error.slice(1)}
-          </p>
-        ))}
+      {error && (
+        // A problem's text continues a sentence ("… is down: …"); on its own it starts with a capital,
+        // and the connector's English words are its tooltip.
+        <p className="tile-error" title={translated ? (source?.lastError ?? undefined) : undefined}>
+          {translated ? error.charAt(0).toUpperCase() + error.slice(1) : error}
+        </p>
+      )}
       <dl className="tile-figures">
         <div>
           <dt>{t('overview.agents')}</dt>
