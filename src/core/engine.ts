@@ -11,7 +11,7 @@ import type { NormalizedEvent } from './state/events';
 import { problem } from '../shared/problems';
 import { systemClock, type Clock, type TimerHandle } from './util/clock';
 import { createLogger, type Logger } from './util/logger';
-import { redactText } from './util/redact';
+import { redactSaid, redactText } from './util/redact';
 import { WebhookRegistry } from './webhooks';
 import { History } from './history/history';
 import { createSourceHealth, type TrackedHealth } from './source-health';
@@ -225,7 +225,7 @@ export class Engine {
   /** "Test connection" without touching the live state. */
   async testSource(config: SourceConfig): Promise<TestResult> {
     const factory = this.registry[config.vendor] as ConnectorRegistry[SourceConfig['vendor']] | undefined;
-    if (!factory) return { ok: false, message: `${VENDOR_LABEL[config.vendor]} sources are not supported by this version.` };
+    if (!factory) return { ok: false, message: `${VENDOR_LABEL[config.vendor]} sources are not supported by this version.`, problem: problem('unsupported') };
     const health: SourceHealth = {
       status: 'connecting',
       setStatus: () => undefined,
@@ -236,8 +236,7 @@ export class Engine {
     };
     const ctx = { ...this.context(config, health), webhooks: new WebhookRegistry(), shared: this.shared, emit: () => undefined };
     try {
-      const result = await factory.test(ctx as never);
-      return { ...result, message: redactText(result.message) };
+      return redactedTest(await factory.test(ctx as never));
     } catch (e) {
       return { ok: false, message: redactText(e instanceof Error ? e.message : String(e)) };
     }
@@ -336,6 +335,20 @@ export class Engine {
       this.history.record('queue', q.key, now, q.waiting, q.longestWaitSec);
     }
   }
+}
+
+/** A test result as the dashboard may see it: every text that could quote a secret redacted. */
+function redactedTest(r: TestResult): TestResult {
+  const out: TestResult = { ...r, message: redactText(r.message) };
+  if (r.problem) out.problem = redactSaid(r.problem);
+  if (r.summary) out.summary = redactSaid(r.summary);
+  if (r.notes) out.notes = r.notes.map(redactSaid);
+  if (r.details) {
+    const details: NonNullable<TestResult['details']> = {};
+    for (const [k, v] of Object.entries(r.details)) details[k] = typeof v === 'string' ? redactText(v) : v;
+    out.details = details;
+  }
+  return out;
 }
 
 function maxOf(a: number | null, b: number | null): number | null {

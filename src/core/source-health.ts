@@ -10,7 +10,7 @@ import type { SourceHealth } from './connectors/types';
 import type { LiveState } from './state/store';
 import type { Clock } from './util/clock';
 import type { Logger } from './util/logger';
-import { redactText } from './util/redact';
+import { redactSaid, redactText } from './util/redact';
 
 /** Health plus what the engine itself records (events received). */
 export interface TrackedHealth extends SourceHealth {
@@ -102,9 +102,7 @@ function truncate(sample: unknown): unknown {
 
 /** A problem's text parameters pass the same redaction as error texts (they are shown and sent). */
 function redactedProblem(p: Problem): Problem {
-  const params: Problem['params'] = {};
-  for (const [k, v] of Object.entries(p.params)) params[k] = typeof v === 'string' ? redactText(v) : v;
-  return { code: p.code, params };
+  return redactSaid({ code: p.code, params: p.params });
 }
 
 function sameProblem(a: Source['problem'], b: Source['problem']): boolean {

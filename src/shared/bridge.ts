@@ -21,6 +21,10 @@ export interface TestResult {
   details?: Record<string, string | number | boolean | null>;
   /** A failure as a problem code (shared/problems.ts), shown in the user's language; `message` is its English detail. */
   problem?: { code: string; params: Record<string, string | number> };
+  /** A success as an outcome code (shared/test-outcomes.ts), shown in the user's language. */
+  summary?: { code: string; params: Record<string, string | number> };
+  /** Further sentences as outcome codes (a quota that will not last the day, the webhook mode…). */
+  notes?: { code: string; params: Record<string, string | number> }[];
 }
 
 /** A point of a metric history (sparklines, trends). */

@@ -119,9 +119,13 @@ describe('Avaya AXP connector: authentication statuses and errors', () => {
     expect(ok.ok).toBe(true);
     expect(ok.message).toContain('signed in to account SIMACC');
     expect(ok.message).toContain('Agent_itd_1.0.0 (14 measures)');
+    expect(ok.summary).toEqual({ code: 'avaya', params: { account: 'SIMACC', seconds: ok.details!.tokenLifetimeSec } });
+    expect(ok.notes).toEqual([{ code: 'avaya_producers', params: { producers: 'Agent_itd_1.0.0, Queue_itd_1.0.0', count: 2 } }]);
+    expect(ok.details).toMatchObject({ 'producer.Agent_itd_1.0.0': 14, 'producer.Queue_itd_1.0.0': 13 });
     const bad = await h.engine.testSource({ ...h.config, producers: ['Nope_1.0.0'] });
     expect(bad.ok).toBe(false);
     expect(bad.message).toContain('Nope_1.0.0 does not exist');
+    expect(bad.problem).toEqual({ code: 'producers_missing', params: { producers: 'Nope_1.0.0', count: 1 } });
     const denied = await h.engine.testSource({ ...h.config, clientSecret: 'not-the-secret' });
     expect(denied.ok).toBe(false);
     expect(denied.message).toContain('invalid_client');

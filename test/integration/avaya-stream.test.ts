@@ -24,7 +24,7 @@ describe('Avaya AXP connector: data over the real WebSocket', () => {
     expect(queue('q1')).toMatchObject({ name: 'Sales', kind: 'queue', waiting: 3, offered: 20, answered: 15, abandoned: 2, extra: { Completed: 14 } });
     const src = h.source();
     expect(src.mode).toContain('WebSocket');
-    expect(src.info).toMatchObject({ account: h.sim.accountId, discovery: 'Agent_itd_1.0.0: 14 measures; Queue_itd_1.0.0: 13 measures' });
+    expect(src.info).toMatchObject({ account: h.sim.accountId, 'producer.Agent_itd_1.0.0': 14, 'producer.Queue_itd_1.0.0': 13 });
     expect(String(src.info![`subscription.${AGENT_ITD}`])).toContain('ACTIVE');
 
     const since = Date.now() - 1_000;

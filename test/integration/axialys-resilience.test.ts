@@ -127,10 +127,15 @@ describe('Axialys connector resilience (real sockets)', () => {
     const ok = await pair.engine.testSource(sourceConfig(pair.sim, { id: 'probe' }));
     expect(ok).toMatchObject({ ok: true, details: expect.objectContaining({ socketIo: 'v2', operators: 8, queues: 3, trunks: 1 }) });
     expect(ok.message).toMatch(/^Connected to Axialys as supervisor "supervisor@demo": 8 operators, 3 queues, 1 trunk; the notification socket \(Socket\.IO v2\) accepted the session$/);
+    expect(ok.summary).toEqual({ code: 'axialys_supervisor', params: { login: 'supervisor@demo', version: 'v2' } });
     const bad = await pair.engine.testSource(sourceConfig(pair.sim, { id: 'probe', password: 'wrong-one' }));
     expect(bad.ok).toBe(false);
     expect(bad.message).toMatch(/refused the supervisor login/);
     expect(bad.problem).toEqual({ code: 'auth_refused', params: {} });
+    // The login works but the notification socket is somewhere nothing listens.
+    const closed = await pair.engine.testSource(sourceConfig(pair.sim, { id: 'probe', socketUrl: 'http://127.0.0.1:9', socketIo: 'v2' }));
+    expect(closed).toMatchObject({ ok: false, problem: { code: 'socket_refused', params: {} } });
+    expect(closed.message).toMatch(/^Axialys accepted the login, but the notification socket at http:\/\/127\.0\.0\.1:9 \(Socket\.IO v2\) could not be opened/);
   });
 
   it('never writes the password or a session token to the log', async () => {

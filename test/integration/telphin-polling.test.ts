@@ -108,6 +108,9 @@ describe('Telphin polling mode against the simulator', () => {
       const ok = await engine.testSource(base);
       expect(ok).toMatchObject({ ok: true, details: { agents: 4, local: 3, remote: 1, mode: 'polling' } });
       expect(ok.message).toMatch(/^Connected to Telphin: 4 queue agents \(3 local, 1 remote\)\. Polling mode/);
+      expect(ok.summary).toEqual({ code: 'telphin', params: { count: 4, local: 3, remote: 1 } });
+      expect(ok.notes?.map((n) => n.code)).toEqual(['telphin_polling', 'telphin_quota']);
+      expect(ok.notes?.[0]).toEqual({ code: 'telphin_polling', params: { seconds: 120 } });
       const bad = await engine.testSource({ ...base, clientSecret: 'wrong-secret-value' });
       expect(bad.ok).toBe(false);
       expect(bad.message).toMatch(/check the client id and client secret/);

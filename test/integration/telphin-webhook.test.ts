@@ -150,6 +150,22 @@ describe('Telphin webhook mode against the simulator', () => {
     expect(r.sim.counters.apiRequests).toBe(sent);
   });
 
+  it('Test connection says whether the event limit covers every agent, without registering anything', async () => {
+    r = await rig({ webhook: true, pollSec: 30, sim: { eventLimit: 5 } });
+    const short = await r.engine.testSource({ ...r.config, id: 'probe' });
+    expect(short).toMatchObject({ ok: true, summary: { code: 'telphin', params: { count: 4, local: 3, remote: 1 } }, details: { mode: 'webhook', eventLimit: 5 } });
+    expect(short.message).toContain('Webhook mode needs 8 agent events but the account allows 5');
+    expect(short.notes?.[0]).toEqual({ code: 'telphin_webhook_limit', params: { need: 8, limit: 5 } });
+    await r.stop();
+    r = await rig({ webhook: true, pollSec: 30, sim: { eventLimit: 100 } });
+    await live(r); // the running source's own subscriptions are in place
+    const events = r.sim.events.size;
+    const fits = await r.engine.testSource({ ...r.config, id: 'probe' });
+    expect(fits.notes?.[0]).toEqual({ code: 'telphin_webhook', params: { count: 8, url: `${r.receiverUrl}/hooks/telphin/` } });
+    expect(fits.notes?.map((n) => n.code)).toEqual(['telphin_webhook', 'telphin_quota']);
+    expect(r.sim.events.size).toBe(events);
+  });
+
   it('never writes the client secret or the webhook secret to the log or the snapshot', async () => {
     r = await rig({ webhook: true, pollSec: 30 });
     await live(r);

@@ -115,4 +115,12 @@ describe('Wolkvox refusals against the simulator', () => {
     expect(snap.agents).toHaveLength(3);
     expect(r.log.lines.some((l) => l.includes('rejected input: agents report: the body is not JSON'))).toBe(true);
   });
+
+  it('Test connection says when the agents report cannot be read, as a problem every language can show', async () => {
+    r = await rig();
+    r.sim.fail('malformed', { report: 'agents', times: 1 });
+    const res = await r.engine.testSource(wolkvoxConfig(r.sim.url, { id: 'probe' }));
+    expect(res).toMatchObject({ ok: false, problem: { code: 'agents_report_unreadable', params: { host: res.details!.host } } });
+    expect(res.message).toMatch(/^Wolkvox answered at 127\.0\.0\.1:\d+, but the agents report could not be read \(agents report: the body is not JSON/);
+  });
 });

@@ -61,6 +61,8 @@ describe('Wolkvox source against the simulator', () => {
     const res = await r.engine.testSource(wolkvoxConfig(r.sim.url, { poll: undefined, licences: 4 }));
     expect(res).toMatchObject({ ok: true, details: { agents: 3, projectedUsesPerDay: 3168, quotaPerDay: 4000 } });
     expect(res.message).toMatch(/^Connected to Wolkvox at 127\.0\.0\.1:\d+: the agents report lists 3 agents\.$/);
+    expect(res.summary).toEqual({ code: 'wolkvox', params: { host: res.details!.host, count: 3 } });
+    expect(res.notes).toBeUndefined();
     expect(r.engine.snapshot().agents).toHaveLength(0);
     expect(r.sim.count('agents')).toBe(1);
   });

@@ -4,8 +4,9 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
-import { BridgeError } from '../../src/shared/bridge';
-import type { SourceConfigView } from '../../src/shared/sources';
+import { BridgeError, type TestResult } from '../../src/shared/bridge';
+import { SECRET_FIELDS, type SourceConfigView } from '../../src/shared/sources';
+import { FIELDS, FORM_VENDORS } from '../../src/renderer/features/sources/fields';
 import { TestResultView } from '../../src/renderer/features/sources/TestResultView';
 import { I18nProvider } from '../../src/renderer/i18n/context';
 import { CATALOGS } from '../../src/renderer/i18n/translate';
@@ -133,6 +134,72 @@ describe('Sources view', () => {
     expect(within(card).getByText('somethingNew')).toBeTruthy();
   });
 
+  it('writes fact values in the dashboard\'s language: counts, times, the words connectors use, the quota warning', async () => {
+    const expires = Date.UTC(2026, 10, 22, 15, 30);
+    const wv = source('wv', {
+      name: 'Bogotá',
+      mode: 'polling',
+      info: {
+        tokenUsesToday: 12345,
+        projectedUsesPerDay: 6048,
+        quotaPerDay: 5000,
+        quotaWarning: 'Wolkvox token budget: the configured polling needs about 6048 uses per day but the quota is 5000 …',
+        pausedUntil: expires,
+        nextCheckSec: null,
+      },
+    });
+    const ax = source('ax', { vendor: 'axialys', name: 'Paris', info: { authMode: 'supervisor', socketIo: 'v2 (detected)', tokenExpiresAt: new Date(expires).toISOString(), 'producer.Queue_itd_1.0.0': 'not found', other: 'as sent' } });
+    const axialysView = { id: 'ax', vendor: 'axialys', name: 'Paris', login: 'sup', secrets: { password: true } } as unknown as SourceConfigView;
+    await renderApp(new FakeBridge(snapshot({ sources: [wv, ax] }), settingsView({ sources: [wolkvoxView, axialysView], ui: { language: 'es', theme: 'system' } })), '#/sources');
+    const value = (card: HTMLElement, label: string) => within(card).getByText(label).nextSibling?.textContent;
+    const bog = await screen.findByTestId('source-wv');
+    const when = new Intl.DateTimeFormat('es', { dateStyle: 'short', timeStyle: 'medium' }).format(expires);
+    expect(value(bog, 'Modo')).toBe('consulta periódica');
+    expect(value(bog, 'Usos del token hoy')).toBe(new Intl.NumberFormat('es').format(12345));
+    expect(value(bog, 'Consultas en pausa hasta')).toBe(when);
+    expect(within(bog).queryByText('Próxima consulta en (s)')).toBeNull(); // a fact without a value says nothing
+    expect(value(bog, 'Aviso de cuota')).toMatch(/^Las consultas configuradas necesitan unos 6\.?048 usos del token al día, pero la cuota es de 5\.?000/);
+    const par = screen.getByTestId('source-ax');
+    expect(value(par, 'Modo de inicio de sesión')).toBe('supervisor');
+    expect(value(par, 'Versión de Socket.IO')).toBe('v2 (detectada)');
+    expect(value(par, 'La sesión expira a las')).toBe(when);
+    expect(value(par, 'Medidas de Queue_itd_1.0.0')).toBe('no encontrado');
+    expect(value(par, 'other')).toBe('as sent');
+  });
+
+  it('a successful test reads in the dashboard\'s language, notes included; English keeps the connector\'s sentence', () => {
+    const result: TestResult = {
+      ok: true,
+      message: 'Connected to Telphin: 3 queue agents (2 local, 1 remote). Polling mode (no public webhook URL) every 120 s or slower as the hourly quota requires. 17 of 500 requests left this hour.',
+      summary: { code: 'telphin', params: { count: 3, local: 2, remote: 1 } },
+      notes: [
+        { code: 'telphin_polling', params: { seconds: 120 } },
+        { code: 'telphin_quota', params: { remaining: 17, limit: 500 } },
+      ],
+      details: { agents: 3, mode: 'polling' },
+    };
+    const view = (lang: 'ru' | 'en', r: TestResult = result) =>
+      render(
+        <I18nProvider lang={lang}>
+          <TestResultView result={r} />
+        </I18nProvider>,
+      );
+    const ru = view('ru');
+    const shown = within(ru.getByTestId('test-result'));
+    expect(shown.getByText('Подключение работает.').parentElement?.textContent).toBe(
+      '✓ Подключение работает. Подключено к Telphin: 3 оператора очередей (местных: 2, удалённых: 1). Режим опроса (нет публичного адреса для вебхуков): каждые 120 с или реже, если этого требует часовая квота запросов. В этот час осталось 17 из 500 запросов.',
+    );
+    expect(shown.getByText('опрос')).toBeTruthy();
+    expect(shown.getByText(result.message).closest('details')).toBeTruthy();
+    ru.unmount();
+    const en = view('en');
+    expect(within(en.getByTestId('test-result')).getByText(result.message).closest('details')).toBeNull();
+    en.unmount();
+    // A code this version does not know: the connector's sentence, in every language.
+    const newer = within(view('ru', { ...result, notes: [{ code: 'from_a_newer_collector', params: {} }] }).getByTestId('test-result'));
+    expect(newer.getByText('Подключение работает.').parentElement?.textContent).toBe(`✓ Подключение работает. ${result.message}`);
+  });
+
   it('every fact a connector reports has a label in the dashboard', () => {
     const root = join(import.meta.dirname, '../../src/core/connectors');
     const keys = new Set<string>();
@@ -158,7 +225,10 @@ describe('Sources view', () => {
       );
     const fr = view('fr');
     const shown = within(fr.getByTestId('test-result'));
-    expect(shown.getByText(/impossible de joindre 127\.0\.0\.1:9 : vérifiez la connexion réseau de cet ordinateur/)).toBeTruthy();
+    // A sentence of its own: capitalized and closed.
+    // Nothing retries a test: the running source's "; nouvelle tentative" is left out.
+    expect(shown.getByText('Impossible de joindre 127.0.0.1:9 : vérifiez la connexion réseau de cet ordinateur et l’adresse dans la vue Sources.', { exact: false })).toBeTruthy();
+    expect(shown.queryByText(/nouvelle tentative/)).toBeNull();
     expect(shown.getByText(result.message).closest('details')).toBeTruthy();
     fr.unmount();
     const en = within(view('en').getByTestId('test-result'));
@@ -187,6 +257,22 @@ describe('Sources view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(fake.callsTo('sources:save')).toHaveLength(2));
     expect((fake.callsTo('sources:save')[1] as { config: Record<string, unknown> }).config.token).toBe('new-token');
+  });
+
+  it('every secret of every vendor is a secret field of its form: never prefilled, kept when left empty', async () => {
+    for (const vendor of FORM_VENDORS) {
+      expect(FIELDS[vendor].filter((f) => f.kind === 'secret').map((f) => f.path).sort(), vendor).toEqual([...SECRET_FIELDS[vendor]].sort());
+    }
+    const avaya = { id: 'av', vendor: 'avaya', name: 'AXP', accountId: 'ABCDEF', clientId: 'c', secrets: { clientSecret: true, appKey: true } } as unknown as SourceConfigView;
+    const fake = new FakeBridge(snapshot({ sources: [source('av', { vendor: 'avaya' })] }), settingsView({ sources: [avaya] }));
+    fake.handle('sources:save', () => settingsView({ sources: [avaya] }));
+    await renderApp(fake, '#/sources');
+    fireEvent.click(within(await screen.findByTestId('source-av')).getByRole('button', { name: 'Edit' }));
+    expect(field('App key').type).toBe('password');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('sources:save')).toHaveLength(1));
+    const saved = (fake.callsTo('sources:save')[0] as { config: Record<string, unknown> }).config;
+    expect(['appKey' in saved, 'clientSecret' in saved]).toEqual([false, false]);
   });
 
   it('puts a host refusal next to the field it names', async () => {

@@ -96,7 +96,7 @@ function setup(cfg: Partial<AvayaSourceConfig> = {}) {
     }
     await flushMicrotasks();
   };
-  return { clock, f, sockets, events, health, connector, accept };
+  return { clock, f, sockets, events, health, connector, accept, log: ctx.log as ReturnType<typeof memoryLogger> };
 }
 
 describe('Avaya connector lifecycle (fake clock)', () => {
@@ -107,7 +107,8 @@ describe('Avaya connector lifecycle (fake clock)', () => {
     expect(t.sockets.map((s) => s.url)).toEqual(['wss://stream.example/ws/notification?p=Agent_itd_1.0.0', 'wss://stream.example/ws/notification?p=Queue_itd_1.0.0']);
     expect(t.sockets[0]!.sent[0]).toEqual({ event: 'authentication', subscriptionId: 'sub-1', token: 'tok-1-abcdef' });
     expect(t.health.status).toBe('live');
-    expect(t.health.info.discovery).toContain('unavailable (403 Forbidden)');
+    expect(t.health.info).toMatchObject({ 'producer.Agent_itd_1.0.0': 'unavailable', 'producer.Queue_itd_1.0.0': 'unavailable' });
+    expect(t.log.lines.some((l) => l.includes('producer discovery unavailable for Agent_itd_1.0.0 (403 Forbidden)'))).toBe(true);
     await t.connector.stop();
   });
 

@@ -79,4 +79,34 @@ describe('Engine sources', () => {
     forgetSecrets();
     await engine.stop();
   });
+
+  it('Test connection results reach the dashboard with every text redacted: message, problem, outcome, notes and facts', async () => {
+    registerSecret('s3cr3t-in-a-login');
+    const registry: ConnectorRegistry = {
+      wolkvox: {
+        vendor: 'wolkvox',
+        create: () => ({ start: () => undefined, stop: async () => undefined, check: () => undefined }),
+        test: async () => ({
+          ok: true,
+          message: 'Connected as s3cr3t-in-a-login',
+          summary: { code: 'axialys_supervisor', params: { login: 's3cr3t-in-a-login', version: 'v2' } },
+          notes: [{ code: 'telphin_webhook', params: { count: 2, url: 'https://hooks.example/s3cr3t-in-a-login' } }],
+          details: { login: 's3cr3t-in-a-login', agents: 3, tokenLifetimeSec: 3600 },
+        }),
+      },
+    };
+    const engine = new Engine({ registry, logger: memoryLogger() });
+    const res = await engine.testSource(wolkvoxConfig('wv'));
+    expect(JSON.stringify(res)).not.toContain('s3cr3t');
+    expect(res).toEqual({
+      ok: true,
+      message: 'Connected as ***',
+      summary: { code: 'axialys_supervisor', params: { login: '***', version: 'v2' } },
+      notes: [{ code: 'telphin_webhook', params: { count: 2, url: 'https://hooks.example/***' } }],
+      // Fact names that look like secrets ("token…") are facts, not secrets: their values stay.
+      details: { login: '***', agents: 3, tokenLifetimeSec: 3600 },
+    });
+    forgetSecrets();
+    await engine.stop();
+  });
 });

@@ -83,7 +83,7 @@ describe('Wolkvox polling lifecycle', () => {
     expect(wv.count('latency')).toBe(3);
     expect(wv.maxInFlight).toBe(1);
     expect(wv.calls.every((c) => c.token === 'tok-abcdef-123')).toBe(true);
-    expect(source()).toMatchObject({ status: 'live', lastError: null, mode: 'polling: agents 60 s, skills 60 s, latency 300 s' });
+    expect(source()).toMatchObject({ status: 'live', lastError: null, mode: 'polling', info: { agentsEverySec: 60, skillsEverySec: 60, latencyEverySec: 300 } });
     expect(source().info).toMatchObject({ tokenUsesToday: 25, projectedUsesPerDay: 3168, server: 'wv0031.wolkvox.com' });
     const snap = engine.snapshot();
     expect(snap.agents[0]).toMatchObject({ key: 'wv:1001', name: 'Ana', state: 'available', network: { latencyMs: 80 } });
@@ -238,6 +238,7 @@ describe('Wolkvox token sharing', () => {
     expect(res.ok).toBe(true);
     expect(res.message).toMatch(/^Connected to Wolkvox at wv0031\.wolkvox\.com: the agents report lists 1 agents\. Wolkvox token budget/);
     expect(res.details).toMatchObject({ agents: 1, projectedUsesPerDay: 3168, quotaPerDay: 1000 });
+    expect(res.notes).toEqual([{ code: 'wolkvox_quota', params: { projected: 3168, quota: 1000 } }]);
     const { engine: e2 } = setup(() => refuse('PLEASE VALIDATE TOKEN'));
     const bad = await e2.testSource(config());
     expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('Wolkvox rejected the token'), problem: { code: 'wolkvox_token_refused' } });

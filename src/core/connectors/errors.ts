@@ -50,8 +50,15 @@ export function classify(e: unknown): ConnectorError {
   return transientError(message);
 }
 
-/** A failed "Test connection": the error's English text and, when the connector named it, its problem. */
+/** What a running source's error says it does next ("; retrying in 5 s", ". Retrying"): nothing retries a test. */
+const RETRY_TAIL = /\s*[;.]\s*retrying(?: in \d+ s| with (?:a new token|backoff)| later)?\.?$/i;
+
+/**
+ * A failed "Test connection": the error's English text (without the retry a running source would
+ * make) and, when the connector named it, its problem.
+ */
 export function failedTest(e: unknown, details?: TestResult['details']): TestResult {
   const err = classify(e);
-  return { ok: false, message: err.message, ...(err.problem ? { problem: err.problem } : {}), ...(details ? { details } : {}) };
+  const message = RETRY_TAIL.test(err.message) ? `${err.message.replace(RETRY_TAIL, '')}.` : err.message;
+  return { ok: false, message, ...(err.problem ? { problem: err.problem } : {}), ...(details ? { details } : {}) };
 }

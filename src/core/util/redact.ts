@@ -39,6 +39,13 @@ export function redactText(text: string): string {
   return out;
 }
 
+/** A copy of a sentence's code and parameters (a problem, a test outcome) with its text parameters redacted. */
+export function redactSaid<T extends { code: string; params: Record<string, string | number> }>(said: T): T {
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(said.params)) params[k] = typeof v === 'string' ? redactText(v) : v;
+  return { ...said, params };
+}
+
 /** Deep-copies a value masking secret-named fields and known secret strings. */
 export function redactValue(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[…]';

@@ -6,6 +6,7 @@
 import type { Language } from '../../shared/settings';
 import { createMessages, joinCatalogs, matchLanguage, type Message, type Messages } from '../../shared/i18n';
 import { PROBLEM_TEXTS, type ProblemKey } from '../../shared/problems';
+import { TEST_TEXTS, type TestTextKey } from '../../shared/test-outcomes';
 import { en, type MessageKey } from './en';
 import { es } from './es';
 import { fr } from './fr';
@@ -18,14 +19,14 @@ import { ru as factsRu } from './facts/ru';
 export { matchLanguage };
 
 /**
- * What the dashboard can say: its own messages, the labels of connector facts, and the texts of
- * source problems (shared with the host).
+ * What the dashboard can say: its own messages, the labels of connector facts, the texts of source
+ * problems (shared with the host) and of "Test connection" outcomes.
  */
-export type TextKey = MessageKey | FactKey | ProblemKey;
+export type TextKey = MessageKey | FactKey | ProblemKey | TestTextKey;
 
 export const CATALOGS: Record<Language, Record<TextKey, Message>> = joinCatalogs(
-  joinCatalogs({ en, es, fr, ru }, { en: factsEn, es: factsEs, fr: factsFr, ru: factsRu }),
-  PROBLEM_TEXTS,
+  joinCatalogs(joinCatalogs({ en, es, fr, ru }, { en: factsEn, es: factsEs, fr: factsFr, ru: factsRu }), PROBLEM_TEXTS),
+  TEST_TEXTS,
 );
 
 export interface Translator extends Messages<TextKey> {

@@ -44,4 +44,14 @@ export const en = {
     other: "{count} login/logout subscriptions are missing (Telphin's limit on agent events is reached), so some agents' changes will not arrive: raise the limit with Telphin or remove unused agent events",
   },
   'problem.telphin_not_trusted': 'the application must be a "trusted" application of the Telphin account',
+  'problem.agents_report_unreadable': '{host} answered, but its agents report could not be read: check the server code and the base URL in the Sources view',
+  'problem.test_cancelled': 'the test was cancelled',
+  'problem.producers_missing': {
+    one: 'signed in, but the measure producer {producers} does not exist: check the producers in the Sources view',
+    other: 'signed in, but the measure producers {producers} do not exist: check the producers in the Sources view',
+  },
+  'problem.socket_timeout': 'the login was accepted, but the notification socket did not open within {seconds} s: check the socket address in the Sources view',
+  'problem.socket_refused': 'the login was accepted, but the notification socket could not be opened: check the socket address and the Socket.IO version in the Sources view',
+  'problem.socket_not_accepted': 'the login was accepted, but the server closed the notification socket after init: the session was not accepted',
+  'problem.socket_closed': 'the login was accepted, but the notification socket closed before it could be used',
 } satisfies Record<string, Message>;

@@ -44,4 +44,15 @@ export const es: Record<keyof typeof en, Message> = {
     other: 'faltan {count} suscripciones de inicio/cierre de sesión (se alcanzó el límite de eventos de agente de Telphin), así que algunos cambios de agentes no llegarán: amplíe el límite con Telphin o elimine eventos de agente que no se usen',
   },
   'problem.telphin_not_trusted': 'la aplicación debe ser una aplicación «de confianza» (trusted) de la cuenta de Telphin',
+  'problem.agents_report_unreadable': '{host} respondió, pero su informe de agentes no se pudo leer: revise el código de servidor y la URL base en la vista Fuentes',
+  'problem.test_cancelled': 'la prueba se canceló',
+  'problem.producers_missing': {
+    one: 'sesión iniciada, pero el productor de medidas {producers} no existe: revise los productores en la vista Fuentes',
+    many: 'sesión iniciada, pero los productores de medidas {producers} no existen: revise los productores en la vista Fuentes',
+    other: 'sesión iniciada, pero los productores de medidas {producers} no existen: revise los productores en la vista Fuentes',
+  },
+  'problem.socket_timeout': 'el inicio de sesión fue aceptado, pero el socket de notificaciones no se abrió en {seconds} s: revise la dirección del socket en la vista Fuentes',
+  'problem.socket_refused': 'el inicio de sesión fue aceptado, pero el socket de notificaciones no se pudo abrir: revise la dirección del socket y la versión de Socket.IO en la vista Fuentes',
+  'problem.socket_not_accepted': 'el inicio de sesión fue aceptado, pero el servidor cerró el socket de notificaciones tras el init: la sesión no fue aceptada',
+  'problem.socket_closed': 'el inicio de sesión fue aceptado, pero el socket de notificaciones se cerró antes de poder usarse',
 };

@@ -44,4 +44,15 @@ export const fr: Record<keyof typeof en, Message> = {
     other: '{count} abonnements de connexion/déconnexion manquent (la limite d’événements d’agent de Telphin est atteinte) : certains changements d’agents n’arriveront pas ; relevez la limite auprès de Telphin ou supprimez les événements d’agent inutilisés',
   },
   'problem.telphin_not_trusted': 'l’application doit être une application « de confiance » (trusted) du compte Telphin',
+  'problem.agents_report_unreadable': '{host} a répondu, mais son rapport des agents est illisible : vérifiez le code serveur et l’URL de base dans la vue Sources',
+  'problem.test_cancelled': 'le test a été annulé',
+  'problem.producers_missing': {
+    one: 'connexion réussie, mais le producteur de mesures {producers} n’existe pas : vérifiez les producteurs dans la vue Sources',
+    many: 'connexion réussie, mais les producteurs de mesures {producers} n’existent pas : vérifiez les producteurs dans la vue Sources',
+    other: 'connexion réussie, mais les producteurs de mesures {producers} n’existent pas : vérifiez les producteurs dans la vue Sources',
+  },
+  'problem.socket_timeout': 'l’identification a été acceptée, mais le socket de notifications ne s’est pas ouvert en {seconds} s : vérifiez l’adresse du socket dans la vue Sources',
+  'problem.socket_refused': 'l’identification a été acceptée, mais le socket de notifications n’a pas pu être ouvert : vérifiez l’adresse du socket et la version de Socket.IO dans la vue Sources',
+  'problem.socket_not_accepted': 'l’identification a été acceptée, mais le serveur a fermé le socket de notifications après l’init : la session n’a pas été acceptée',
+  'problem.socket_closed': 'l’identification a été acceptée, mais le socket de notifications s’est fermé avant de pouvoir servir',
 };

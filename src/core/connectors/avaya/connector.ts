@@ -53,7 +53,7 @@ export class AvayaConnector implements Connector {
   }
 
   start(): void {
-    this.ctx.health.setMode(`WebSocket · ${this.settings.producers.length} producer${this.settings.producers.length === 1 ? '' : 's'}`);
+    this.ctx.health.setMode('WebSocket');
     this.ctx.health.setInfo('account', this.settings.accountId);
     this.supervisor.start();
   }

@@ -36,7 +36,6 @@ export class Discovery {
   async run(producers: string[], signal: AbortSignal): Promise<void> {
     if (this.done) return;
     const first = this.attempts++ === 0;
-    const notes: string[] = [];
     let failed = false;
     for (const producerId of producers) {
       if (this.catalogs.has(producerId)) continue;
@@ -45,26 +44,26 @@ export class Discovery {
         if (status >= 200 && status < 300) {
           const catalog = parseProducerMeasures(body);
           this.catalogs.set(producerId, catalog);
-          notes.push(`${producerId}: ${catalog.size} measures`);
+          this.health.setInfo(`producer.${producerId}`, catalog.size);
           if (first) this.labelled.add(producerId);
         } else if (status === 404) {
           this.catalogs.set(producerId, new Map());
-          notes.push(`${producerId}: not found`);
+          this.health.setInfo(`producer.${producerId}`, 'not found');
           this.log.warn(`measure producer ${producerId} is unknown to producer management (${describe(status, body)})`);
         } else {
           // Server trouble is retried next session; a refusal (401/403) is an answer.
           if (status >= 500 || status === 429) failed = true;
           else this.catalogs.set(producerId, new Map());
-          notes.push(`${producerId}: unavailable (${describe(status, body)})`);
+          this.health.setInfo(`producer.${producerId}`, 'unavailable');
+          this.log.info(`producer discovery unavailable for ${producerId} (${describe(status, body)})`);
         }
       } catch (e) {
         if (signal.aborted) throw e;
         failed = true;
-        notes.push(`${producerId}: unavailable`);
+        this.health.setInfo(`producer.${producerId}`, 'unavailable');
         this.log.info(`producer discovery unavailable: ${classify(e).message}`);
       }
     }
-    if (notes.length) this.health.setInfo('discovery', notes.join('; '));
     this.done = !failed;
   }
 }

@@ -12,6 +12,8 @@ import { TokenManager, tokenUrl } from './auth';
 import { parseProducerMeasures } from './catalog';
 import { LABEL, resolveSettings } from './config';
 import { describe } from './http';
+import { problem } from '../../../shared/problems';
+import { said, type Said } from '../../../shared/test-outcomes';
 
 export async function testConnection(ctx: ConnectorContext<AvayaSourceConfig>): Promise<TestResult> {
   const s = resolveSettings(ctx.config, ctx.factories);
@@ -28,8 +30,10 @@ export async function testConnection(ctx: ConnectorContext<AvayaSourceConfig>): 
   }
   details.tokenLifetimeSec = Math.round((token.expiresAt - token.issuedAt) / 1000);
   const found: string[] = [];
+  const foundIds: string[] = [];
   const missing: string[] = [];
   const unavailable: string[] = [];
+  const unavailableIds: string[] = [];
   for (const producerId of s.producers) {
     try {
       const { status, body } = await api.producer(producerId);
@@ -37,25 +41,33 @@ export async function testConnection(ctx: ConnectorContext<AvayaSourceConfig>): 
         const n = parseProducerMeasures(body).size;
         details[`producer.${producerId}`] = n;
         found.push(`${producerId} (${n} measures)`);
+        foundIds.push(producerId);
       } else if (status === 404) {
         missing.push(producerId);
         details[`producer.${producerId}`] = 'not found';
       } else {
         unavailable.push(`${producerId}: ${describe(status, body)}`);
+        unavailableIds.push(producerId);
       }
     } catch (e) {
       unavailable.push(`${producerId}: ${classify(e).message}`);
+      unavailableIds.push(producerId);
     }
   }
   if (missing.length) {
     return {
       ok: false,
       message: `${LABEL}: signed in to account ${s.accountId}, but the measure producer${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'do' : 'does'} not exist: check the producers in the Sources view`,
+      problem: problem('producers_missing', { producers: missing.join(', '), count: missing.length }),
       details,
     };
   }
   const parts = [`${LABEL}: signed in to account ${s.accountId} (token valid ${details.tokenLifetimeSec} s)`];
   if (found.length) parts.push(`measure producers ${found.join(', ')}`);
   if (unavailable.length) parts.push(`producer discovery unavailable (${unavailable.join('; ')}); subscriptions will still be tried`);
-  return { ok: true, message: `${parts.join('; ')}.`, details };
+  const notes: Said[] = [];
+  if (foundIds.length) notes.push(said('avaya_producers', { producers: foundIds.join(', '), count: foundIds.length }));
+  if (unavailableIds.length) notes.push(said('avaya_discovery_unavailable', { producers: unavailableIds.join(', ') }));
+  const summary = said('avaya', { account: s.accountId, seconds: details.tokenLifetimeSec as number });
+  return { ok: true, message: `${parts.join('; ')}.`, summary, notes, details };
 }

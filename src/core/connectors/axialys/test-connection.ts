@@ -10,12 +10,14 @@ import { AxialysAuth, type AuthSession } from './auth';
 import { socketFactoryOf } from './connector';
 import { probeVersion, rememberVersion, rememberedVersion, type SioVersion } from './probe';
 import { socketEndpoint } from './socket';
+import { problem, type Problem } from '../../../shared/problems';
+import { said } from '../../../shared/test-outcomes';
 
 const OPEN_TIMEOUT_MS = 10_000;
 /** After `init`, how long the socket must stay open to count as accepted. */
 const SETTLE_MS = 1500;
 
-type SocketOutcome = { ok: true; updates: number } | { ok: false; why: string };
+type SocketOutcome = { ok: true; updates: number } | { ok: false; why: string; problem: Problem };
 
 export async function testConnection(ctx: ConnectorContext<AxialysSourceConfig>): Promise<TestResult> {
   const { config } = ctx;
@@ -45,12 +47,13 @@ export async function testConnection(ctx: ConnectorContext<AxialysSourceConfig>)
   };
   const outcome = await openAndInit(ctx, version, origin, path, auth);
   if (!outcome.ok) {
-    return { ok: false, message: `Axialys accepted the login, but the notification socket at ${origin} (Socket.IO ${version}) ${outcome.why}`, details };
+    return { ok: false, message: `Axialys accepted the login, but the notification socket at ${origin} (Socket.IO ${version}) ${outcome.why}`, problem: outcome.problem, details };
   }
   const names = dir ? `: ${count(dir.ops.size, 'operator')}, ${count(dir.groupes.size, 'queue')}, ${count(dir.trunks.size, 'trunk')}` : '';
   return {
     ok: true,
     message: `Connected to Axialys as ${config.mode === 'api' ? 'API account' : 'supervisor'} "${config.login}"${names}; the notification socket (Socket.IO ${version}) accepted the session`,
+    summary: said(config.mode === 'api' ? 'axialys_api' : 'axialys_supervisor', { login: config.login, version }),
     details: { ...details, updatesSeen: outcome.updates },
   };
 }
@@ -68,7 +71,7 @@ function openAndInit(ctx: ConnectorContext<AxialysSourceConfig>, version: SioVer
       resolve(o);
       socket.close();
     };
-    let timer = ctx.clock.setTimeout(() => finish({ ok: false, why: `did not open within ${OPEN_TIMEOUT_MS / 1000} s` }), OPEN_TIMEOUT_MS);
+    let timer = ctx.clock.setTimeout(() => finish({ ok: false, why: `did not open within ${OPEN_TIMEOUT_MS / 1000} s`, problem: problem('socket_timeout', { seconds: OPEN_TIMEOUT_MS / 1000 }) }), OPEN_TIMEOUT_MS);
     socket.on('connect', () => {
       opened = true;
       socket.emit('init', 'supervisor', auth.target, auth.idSession);
@@ -76,9 +79,13 @@ function openAndInit(ctx: ConnectorContext<AxialysSourceConfig>, version: SioVer
       timer = ctx.clock.setTimeout(() => finish({ ok: true, updates }), SETTLE_MS);
     });
     socket.on('update', () => updates++);
-    socket.on('connect_error', (e) => finish({ ok: false, why: `could not be opened (${e?.message || 'refused'}); check socketUrl and the Socket.IO version` }));
+    socket.on('connect_error', (e) => finish({ ok: false, why: `could not be opened (${e?.message || 'refused'}); check socketUrl and the Socket.IO version`, problem: problem('socket_refused') }));
     socket.on('disconnect', (reason) =>
-      finish({ ok: false, why: opened ? `was closed by the server after init (${reason}): the session was not accepted` : `closed (${reason})` }),
+      finish(
+        opened
+          ? { ok: false, why: `was closed by the server after init (${reason}): the session was not accepted`, problem: problem('socket_not_accepted') }
+          : { ok: false, why: `closed (${reason})`, problem: problem('socket_closed') },
+      ),
     );
   });
 }

@@ -79,7 +79,10 @@ export class WolkvoxConnector implements Connector {
   start(): void {
     const { health, config, clock } = this.ctx;
     const c = cadences(config);
-    health.setMode(`polling: agents ${c.agents} s, skills ${c.skills} s, latency ${c.latency} s`);
+    health.setMode('polling');
+    health.setInfo('agentsEverySec', c.agents);
+    health.setInfo('skillsEverySec', c.skills);
+    health.setInfo('latencyEverySec', c.latency);
     health.setInfo('server', hostOf(this.client.baseUrl));
     health.setInfo('projectedUsesPerDay', projectedDailyUses(config));
     const quota = dailyQuota(config);

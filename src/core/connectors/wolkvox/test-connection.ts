@@ -5,6 +5,8 @@
 import type { TestResult } from '../../../shared/bridge';
 import type { WolkvoxSourceConfig } from '../../../shared/sources';
 import { failedTest } from '../errors';
+import { problem } from '../../../shared/problems';
+import { said } from '../../../shared/test-outcomes';
 import type { ConnectorContext } from '../types';
 import { isAbortError } from '../../util/clock';
 import { registerSecret } from '../../util/redact';
@@ -28,6 +30,7 @@ export async function testConnection(ctx: ConnectorContext<WolkvoxSourceConfig>,
       return {
         ok: false,
         message: `Wolkvox answered at ${host}, but the agents report could not be read (${outcome.reason}): check the server code and base URL in the Sources view.`,
+        problem: problem('agents_report_unreadable', { host }),
         details: { host },
       };
     }
@@ -35,6 +38,8 @@ export async function testConnection(ctx: ConnectorContext<WolkvoxSourceConfig>,
     return {
       ok: true,
       message: `Connected to Wolkvox at ${host}: the agents report lists ${outcome.records} agents.${warning ? ` ${warning}` : ''}`,
+      summary: said('wolkvox', { host, count: outcome.records }),
+      ...(warning && quota !== null ? { notes: [said('wolkvox_quota', { projected, quota })] } : {}),
       details: {
         host,
         agents: outcome.records,
@@ -44,7 +49,7 @@ export async function testConnection(ctx: ConnectorContext<WolkvoxSourceConfig>,
       },
     };
   } catch (e) {
-    if (isAbortError(e)) return { ok: false, message: 'Wolkvox connection test was cancelled.' };
+    if (isAbortError(e)) return { ok: false, message: 'Wolkvox connection test was cancelled.', problem: problem('test_cancelled') };
     return failedTest(e, { host });
   }
 }

@@ -8,7 +8,7 @@ import { useSettings } from '../../app/settings';
 import { StatusBadge } from '../../components/badges';
 import { Ticking } from '../../components/Ticking';
 import { sourceErrorText } from '../../../shared/problems';
-import { factLabel } from './facts';
+import { factLabel, factValue } from './facts';
 
 export function SourceList({
   sources,
@@ -94,11 +94,10 @@ export function SourceList({
 }
 
 function SourceFacts({ source: s }: { source: Source }) {
-  const { t, n, dateTime, lang } = useI18n();
+  const tr = useI18n();
+  const { t, n, dateTime, lang } = tr;
   const error = sourceErrorText(lang, s, t);
-  // Connector facts are free-form; epoch-millisecond times ("…At", "…Until") read as dates.
-  const infoValue = (k: string, v: string | number | boolean | null) =>
-    v === null ? '–' : typeof v === 'number' ? (/(At|Until)$/.test(k) && v > 1e12 ? dateTime(v) : n(v)) : String(v);
+  const info = s.info ?? {};
   return (
     <>
       <dl className="facts">
@@ -109,7 +108,7 @@ function SourceFacts({ source: s }: { source: Source }) {
         {s.mode && (
           <div>
             <dt>{t('sources.mode')}</dt>
-            <dd>{s.mode}</dd>
+            <dd>{factValue(tr, 'mode', s.mode, info)}</dd>
           </div>
         )}
         <div>
@@ -122,10 +121,11 @@ function SourceFacts({ source: s }: { source: Source }) {
             <dd>{t('sources.countersText', { events: n(s.counters.events), rejected: n(s.counters.rejected), unknown: n(s.counters.unknown) })}</dd>
           </div>
         )}
-        {Object.entries(s.info ?? {}).map(([k, v]) => (
+        {/* A fact without a value (no quota warning, polling not paused) says nothing. */}
+        {Object.entries(info).filter(([, v]) => v !== null).map(([k, v]) => (
           <div key={k}>
             <dt>{factLabel(t, k)}</dt>
-            <dd>{infoValue(k, v)}</dd>
+            <dd>{factValue(tr, k, v, info)}</dd>
           </div>
         ))}
       </dl>

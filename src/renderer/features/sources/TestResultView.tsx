@@ -1,14 +1,16 @@
 /** The result of "Test connection": what worked or failed, what to do, and the facts gathered. */
 import type { TestResult } from '../../../shared/bridge';
-import { sourceErrorText } from '../../../shared/problems';
+import { testResultText } from '../../../shared/test-outcomes';
 import { useI18n } from '../../i18n/context';
-import { factLabel } from './facts';
+import { factLabel, factValue } from './facts';
 
 export function TestResultView({ result }: { result: TestResult }) {
-  const { t, lang } = useI18n();
-  const details = Object.entries(result.details ?? {});
-  // A failure the connector named reads in the user's language; its English words stay at hand.
-  const text = result.ok ? result.message : (sourceErrorText(lang, { lastError: result.message, problem: result.problem }, t) ?? result.message);
+  const tr = useI18n();
+  const { t, lang } = tr;
+  const facts = result.details ?? {};
+  const details = Object.entries(facts);
+  // What the connector named reads in the user's language; its English words stay at hand.
+  const text = testResultText(lang, result, t);
   return (
     <div className={`test-result ${result.ok ? 'ok' : 'failed'}`} data-testid="test-result">
       <p>
@@ -28,7 +30,7 @@ export function TestResultView({ result }: { result: TestResult }) {
           {details.map(([k, v]) => (
             <div key={k}>
               <dt>{factLabel(t, k)}</dt>
-              <dd>{v === null ? '–' : String(v)}</dd>
+              <dd>{factValue(tr, k, v, facts)}</dd>
             </div>
           ))}
         </dl>

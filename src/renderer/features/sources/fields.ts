@@ -55,7 +55,7 @@ export const FIELDS: Record<Vendor, FieldSpec[]> = {
     { path: 'accountId', kind: 'text' },
     { path: 'clientId', kind: 'text' },
     { path: 'clientSecret', kind: 'secret' },
-    { path: 'appKey', kind: 'text' },
+    { path: 'appKey', kind: 'secret' },
     { path: 'region', kind: 'text' },
     { path: 'producers', kind: 'list', initial: 'Agent_itd_1.0.0, Queue_itd_1.0.0', advanced: true },
     { path: 'pingSec', kind: 'number', advanced: true },

@@ -1,6 +1,7 @@
 /**
  * English labels of the facts connectors report (a source's `info`, the details of "Test connection"),
- * by fact key: the reference catalog; every other language has exactly these keys.
+ * by fact key, and the words their values use ("polling", "not found"): the reference catalog; every
+ * other language has exactly these keys.
  */
 import type { Message } from '../types';
 
@@ -10,10 +11,12 @@ export const en = {
   'info.agents': 'Agents',
   'info.agentsLocal': 'Local agents',
   'info.agentsRemote': 'Remote agents',
+  'info.agentsEverySec': 'Agents report every (s)',
+  'info.skillsEverySec': 'Skills report every (s)',
+  'info.latencyEverySec': 'Latency report every (s)',
   'info.apiBaseUrl': 'API address',
   'info.authMode': 'Sign-in mode',
   'info.authRequests': 'Sign-in requests',
-  'info.discovery': 'Measures found',
   'info.eventLimit': 'Agent event limit',
   'info.host': 'Server',
   'info.local': 'Local agents',
@@ -45,7 +48,16 @@ export const en = {
   'info.updatesSeen': 'Updates received',
   'info.webhooksRefused': 'Webhook calls refused',
   'info.subscription': 'Subscription {producer}',
-  'info.producer': 'Producer {producer}',
+  'info.producer': 'Measures of {producer}',
+  'value.polling': 'polling',
+  'value.webhook': 'webhook',
+  'value.api': 'API account',
+  'value.supervisor': 'supervisor',
+  'value.not_found': 'not found',
+  'value.unavailable': 'unavailable',
+  'value.detected': 'detected',
+  'value.assumed': 'assumed',
+  'value.configured': 'as configured',
 } satisfies Record<string, Message>;
 
 export type FactKey = keyof typeof en;
