@@ -337,7 +337,7 @@ export const ru: Record<MessageKey, Message> = {
   'field.clientSecret': 'Секрет клиента',
   'field.appKey': 'Ключ приложения',
   'field.region': 'Регион (например, eu)',
-  'field.producers': 'Производители (через запятую)',
+  'field.producers': 'Поставщики показателей (через запятую)',
   'field.pingSec': 'Пульс каждые (секунд)',
   'field.apiBaseUrl': 'Адрес API',
   'field.clientRef': 'Ссылка на клиента',

@@ -15,10 +15,10 @@ export const ru: Record<keyof typeof en, Message> = {
     'Источникам с этим токеном нужно около {projected} использований в день, а квота — {quota}: Wolkvox ответит TOKEN LIMIT EXCEEDED до конца дня. Увеличьте интервалы опроса или число лицензий в разделе «Источники».',
   'test.avaya': 'Вход в учётную запись {account} выполнен (токен действует {seconds} с).',
   'test.avaya_producers': {
-    one: 'Найден источник показателей: {producers}.',
-    few: 'Найдены источники показателей: {producers}.',
-    many: 'Найдены источники показателей: {producers}.',
-    other: 'Найдены источники показателей: {producers}.',
+    one: 'Найден поставщик показателей: {producers}.',
+    few: 'Найдены поставщики показателей: {producers}.',
+    many: 'Найдены поставщики показателей: {producers}.',
+    other: 'Найдены поставщики показателей: {producers}.',
   },
   'test.avaya_discovery_unavailable': 'Список показателей {producers} сейчас получить не удалось; подписки всё равно будут созданы.',
   'test.telphin': {
