@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ProblemSchema } from './problems';
+import { SaidSchema } from './said';
 
 /** Vendors the engine can connect to. `collector` reads another collector (team mode). */
 export const VENDORS = ['wolkvox', 'axialys', 'avaya', 'telphin', 'collector'] as const;
@@ -176,6 +177,8 @@ export const LogEntrySchema = z.object({
   level: z.enum(['info', 'warning', 'error']),
   text: z.string(),
   subjectKey: z.string().nullable().optional(),
+  /** `text` as fragments any language can render (src/shared/log-words.ts). */
+  said: z.array(SaidSchema).nullable().optional(),
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 

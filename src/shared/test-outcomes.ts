@@ -7,6 +7,9 @@
 import type { Language } from './settings';
 import type { Message, Params } from './i18n';
 import { problemKey, type ProblemKey } from './problems';
+import type { Said } from './said';
+
+export type { Said };
 import { en } from './test-texts/en';
 import { es } from './test-texts/es';
 import { fr } from './test-texts/fr';
@@ -18,11 +21,6 @@ export type TestCode = TestTextKey extends `test.${infer C}` ? C : never;
 /** The texts of every outcome code, per language (merged into the dashboard's catalogs). */
 export const TEST_TEXTS: Record<Language, Record<TestTextKey, Message>> = { en, es, fr, ru };
 
-/** A sentence as a code and its parameters (a code this version does not know is shown as `message`). */
-export interface Said {
-  code: string;
-  params: Params;
-}
 
 export function said(code: TestCode, params: Params = {}): Said {
   return { code, params };

@@ -32,7 +32,7 @@ describe('Telphin webhook mode against the simulator', () => {
     const src = r.source();
     expect(src.mode).toBe('webhook');
     expect(src.info).toMatchObject({ subscriptions: 8, eventLimit: 100, agentsLocal: 3, agentsRemote: 1 });
-    expect(r.engine.snapshot().log!.some((l) => l.kind === 'subscriptions' && /created 8; 8 in place/.test(l.text))).toBe(true);
+    expect(r.engine.snapshot().log!.some((l) => l.kind === 'subscriptions' && /8 created, 0 repaired, 0 duplicates removed; 8 in place/.test(l.text))).toBe(true);
     // initial states come from the agent list
     expect(r.agent('136')).toMatchObject({ name: 'Anna', state: 'available' });
     expect(r.agent('137')).toMatchObject({ state: 'logged_out' });
@@ -47,7 +47,7 @@ describe('Telphin webhook mode against the simulator', () => {
     r.sim.events.delete(c!.id);
     const created = r.sim.counters.eventsCreated;
     r.engine.checkAll();
-    await r.waitFor('the repair', () => r!.engine.snapshot().log!.find((l) => l.kind === 'subscriptions' && /created 1, repaired 2/.test(l.text)));
+    await r.waitFor('the repair', () => r!.engine.snapshot().log!.find((l) => l.kind === 'subscriptions' && /1 created, 2 repaired/.test(l.text)));
     expect(r.sim.counters.eventsCreated).toBe(created + 1);
     expect(r.sim.counters.eventsUpdated).toBe(2);
     expect(ours(r)).toHaveLength(8);
@@ -129,7 +129,7 @@ describe('Telphin webhook mode against the simulator', () => {
     const created = r.sim.counters.eventsCreated;
     await r.engine.setSources([{ ...r.config, name: 'Telphin support' }]);
     await r.waitFor('the restarted source to check its subscriptions', () => r!.engine.snapshot().log!.filter((l) => l.kind === 'subscriptions').length === 2);
-    expect(r.engine.snapshot().log!.filter((l) => l.kind === 'subscriptions').at(-1)!.text).toMatch(/nothing to change; 8 in place/);
+    expect(r.engine.snapshot().log!.filter((l) => l.kind === 'subscriptions').at(-1)!.text).toMatch(/0 created, 0 repaired, 0 duplicates removed; 8 in place/);
     expect(r.sim.counters.eventsCreated).toBe(created);
     expect(await connector!.unsubscribeAll()).toBe(8);
     expect(ours(r)).toHaveLength(0);

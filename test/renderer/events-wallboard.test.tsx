@@ -1,7 +1,8 @@
 import './helpers/dom';
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { FakeBridge } from './helpers/bridge';
+import { FakeBridge, settingsView } from './helpers/bridge';
+import type { Said } from '../../src/shared/said';
 import { agent, alert, logEntry, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
 
@@ -29,6 +30,38 @@ describe('Events view', () => {
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'STATUS' } });
     expect(texts()).toEqual(['status live']);
+  });
+
+  it('says what connectors said in words in the dashboard\'s language, kinds by name; search finds both wordings', async () => {
+    const said: Said[] = [
+      { code: 'agent_login', params: { name: 'Анна' } },
+      { code: 'via_phone', params: {} },
+    ];
+    const f = new FakeBridge(
+      snapshot({
+        sources: [source('tp', { name: 'Москва', vendor: 'telphin' })],
+        log: [
+          logEntry(1, { sourceId: 'tp', kind: 'agent.login', text: 'Анна logged in (from the phone)', said }),
+          logEntry(2, { sourceId: 'tp', kind: 'subscriptions', text: 'Webhook subscriptions for 4 agents: …', said: [{ code: 'subscriptions', params: { count: 4, created: 8, repaired: 0, removed: 0, inPlace: 8 } }] }),
+          // A code this dashboard does not know (a newer collector): the English words.
+          logEntry(3, { sourceId: 'tp', kind: 'agent.new_thing', text: 'Анна did something new', said: [{ code: 'from_a_newer_collector', params: {} }] }),
+        ],
+      }),
+      settingsView({ ui: { language: 'ru', theme: 'system' } }),
+    );
+    await renderApp(f, '#/events');
+    expect(texts()).toEqual([
+      'Анна did something new',
+      'Подписки на вебхуки для 4 операторов: создано 8, исправлено 0, удалено дубликатов 0; действует 8',
+      'Анна: вход в систему (с телефона)',
+    ]);
+    const kinds = screen.getAllByRole('row').slice(1).map((r) => r.querySelectorAll('td')[3]!.textContent);
+    expect(kinds).toEqual(['agent.new_thing', 'Подписки', 'Вход']);
+    expect(within(screen.getByLabelText('Тип')).getByRole('option', { name: 'Вход' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Поиск'), { target: { value: 'телефона' } });
+    expect(texts()).toEqual(['Анна: вход в систему (с телефона)']);
+    fireEvent.change(screen.getByLabelText('Поиск'), { target: { value: 'from the phone' } });
+    expect(texts()).toEqual(['Анна: вход в систему (с телефона)']);
   });
 
   it('appends live lines, and holds them while paused', async () => {

@@ -5,6 +5,7 @@ import { parseUpdate } from '../../src/core/connectors/axialys/wire';
 import { parseDirectory } from '../../src/core/connectors/axialys/directory';
 import { AxialysMemory } from '../../src/core/connectors/axialys/memory';
 import type { NormalizedEvent } from '../../src/core/state/events';
+import type { Said } from '../../src/shared/said';
 
 const T0 = Date.UTC(2026, 10, 21, 9, 0, 0);
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/axialys/${name}`, import.meta.url), 'utf8'));
@@ -28,6 +29,15 @@ const eventsOf = (r: NormalizeResult): NormalizedEvent[] => {
 const doc = (name: string) => docs.find((d) => d.name === name)!.text;
 
 /** What every documented example must produce (doc timestamps are years old: local time is used). */
+/** The fragments of the documented call notifications (all of them name the caller, the number called, the destination and the call). */
+const numWords = (verb: string): Said[] => [
+  { code: verb, params: {} },
+  { code: 'from', params: { number: '33612345678' } },
+  { code: 'to_service', params: { service: '33820620620' } },
+  { code: 'dest', params: { dest: 'GROUPE' } },
+  { code: 'call_id', params: { call: '3819' } },
+];
+
 const EXPECTED: Record<string, NormalizedEvent[]> = {
   'operator-status-connected': [
     {
@@ -66,10 +76,22 @@ const EXPECTED: Record<string, NormalizedEvent[]> = {
   'trunk-insert-call': [{ type: 'call.enter', queueId: 'trunk-346223', callId: '269', enteredAt: T0, kind: 'trunk', name: 'Acheminement national' }],
   'trunk-connect-call': [{ type: 'call.leave', queueId: 'trunk-345940', callId: '26903925' }],
   'trunk-delete-call': [{ type: 'call.leave', queueId: 'trunk-34', callId: '2690' }],
-  'num-start': [{ type: 'log', kind: 'axialys.num', text: 'Incoming call from 33612345678 to 33820620620 (GROUPE), call 3819', at: T0 }],
-  'num-answer': [{ type: 'log', kind: 'axialys.num', text: 'Call answered from 33612345678 to 33820620620 (GROUPE), call 3819', at: T0 }],
-  'num-end': [{ type: 'log', kind: 'axialys.num', text: 'Call ended from 33612345678 to 33820620620 (GROUPE), call 3819', at: T0 }],
-  'input-asr': [{ type: 'log', kind: 'axialys.input', text: 'Speech input "92" (score 97) on call 40090062', at: T0 }],
+  'num-start': [{ type: 'log', kind: 'axialys.num', text: 'Incoming call from 33612345678 to 33820620620 (GROUPE), call 3819', said: numWords('call_start'), at: T0 }],
+  'num-answer': [{ type: 'log', kind: 'axialys.num', text: 'Call answered from 33612345678 to 33820620620 (GROUPE), call 3819', said: numWords('call_answer'), at: T0 }],
+  'num-end': [{ type: 'log', kind: 'axialys.num', text: 'Call ended from 33612345678 to 33820620620 (GROUPE), call 3819', said: numWords('call_end'), at: T0 }],
+  'input-asr': [
+    {
+      type: 'log',
+      kind: 'axialys.input',
+      text: 'Speech input "92" (score 97) on call 40090062',
+      said: [
+        { code: 'asr', params: { input: '92' } },
+        { code: 'asr_score', params: { score: '97' } },
+        { code: 'on_call', params: { call: '40090062' } },
+      ],
+      at: T0,
+    },
+  ],
   'full-message-transfert-start': [
     {
       type: 'agent',
@@ -234,7 +256,18 @@ describe('Axialys normalize: queues, trunks, alerts, logs', () => {
 
   it('push, PUSHCALL and lower-case/upper-case event names become log lines', () => {
     expect(eventsOf(run(variants.frames.uiPush))).toEqual([
-      { type: 'log', kind: 'axialys.push', text: 'Outbound call pushed to operator 5 (33144556677)', at: T0, subjectId: '5' },
+      {
+        type: 'log',
+        kind: 'axialys.push',
+        text: 'Outbound call pushed to operator 5 (33144556677)',
+        said: [
+          { code: 'push', params: {} },
+          { code: 'to_operator', params: { id: '5' } },
+          { code: 'number', params: { number: '33144556677' } },
+        ],
+        at: T0,
+        subjectId: '5',
+      },
     ]);
     expect(eventsOf(run(variants.frames.pushcall))[0]).toMatchObject({ kind: 'axialys.pushcall', text: 'Outbound call pushed to operator 6 (33988776655)' });
     expect(eventsOf(run(variants.frames.inputAsrUpper))[0]).toMatchObject({ text: 'Speech input "oui" on call 40090062' });

@@ -43,13 +43,24 @@ describe('Telphin normalize', () => {
   it('emits the agent and one log line on a login change, and nothing when nothing changed', () => {
     const first = changeEvents(anna, null, viewOf('available', null), { kind: 'webhook', eventSource: 'phone' }, T);
     expect(first[0]).toMatchObject({ type: 'agent', id: '136', at: T, set: { state: 'available', vendorState: 'available', call: null, extra: { agentType: 'local', eventSource: 'phone' } } });
-    expect(first[1]).toMatchObject({ type: 'log', kind: 'agent.login', subjectId: '136', text: 'Anna Smirnova logged in (from the phone)' });
+    expect(first[1]).toMatchObject({
+      type: 'log',
+      kind: 'agent.login',
+      subjectId: '136',
+      text: 'Anna Smirnova logged in (from the phone)',
+      said: [
+        { code: 'agent_login', params: { name: 'Anna Smirnova' } },
+        { code: 'via_phone', params: {} },
+      ],
+    });
     expect(changeEvents(anna, viewOf('available', null), viewOf('available', null), { kind: 'poll' }, T)).toEqual([]);
     const out = changeEvents(anna, viewOf('available', null), viewOf('logged_out', null), { kind: 'webhook', eventSource: 'api' }, T);
     expect(out[1]).toMatchObject({ kind: 'agent.logout', text: 'Anna Smirnova logged out (via the API)' });
     const odd = changeEvents(anna, viewOf('available', null), viewOf('on_break', null), { kind: 'poll' }, T);
     expect(odd[0]).toMatchObject({ set: { state: 'unknown', vendorState: 'on_break' } });
-    expect(odd[1]).toMatchObject({ kind: 'agent.status', level: 'warning' });
+    expect(odd[1]).toMatchObject({ kind: 'agent.status', level: 'warning', text: 'Anna Smirnova reported status "on_break" (unknown) (seen by polling)' });
+    const crm = changeEvents(anna, viewOf('logged_out', null), viewOf('available', null), { kind: 'webhook', eventSource: 'CRM' }, T);
+    expect(crm[1]).toMatchObject({ text: 'Anna Smirnova logged in (via CRM)', said: [{ code: 'agent_login' }, { code: 'via_source', params: { source: 'CRM' } }] });
   });
 
   it('puts a call on the agent without a log line', () => {

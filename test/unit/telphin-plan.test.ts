@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { planAgentEvents, type EventRecord } from '../../src/core/connectors/telphin/plan';
-import { describeReport } from '../../src/core/connectors/telphin/subscriptions';
+import { reportWords } from '../../src/core/connectors/telphin/subscriptions';
+import { logLine } from '../../src/shared/log-words';
+
+const describeReport = (r: Parameters<typeof reportWords>[0]) => logLine(reportWords(r));
 
 const PREFIX = 'https://c.example.com/hooks/telphin/';
 const URL = `${PREFIX}s3cr3t-secret-value`;
@@ -42,8 +45,12 @@ describe('Telphin subscription plan', () => {
   });
 
   it('describes what a run did', () => {
-    expect(describeReport({ agents: 2, inPlace: 4, created: 3, repaired: 1, removed: 0, missing: 0, limit: 40 })).toBe('Webhook subscriptions for 2 agents: created 3, repaired 1; 4 in place');
-    expect(describeReport({ agents: 1, inPlace: 2, created: 0, repaired: 0, removed: 0, missing: 0, limit: null })).toBe('Webhook subscriptions for 1 agent: nothing to change; 2 in place');
-    expect(describeReport({ agents: 3, inPlace: 4, created: 0, repaired: 0, removed: 1, missing: 2, limit: 4 })).toMatch(/removed 1 duplicate; 4 in place; 2 missing \(event limit 4 reached\)/);
+    expect(describeReport({ agents: 2, inPlace: 4, created: 3, repaired: 1, removed: 0, missing: 0, limit: 40 })).toBe('Webhook subscriptions for 2 agents: 3 created, 1 repaired, 0 duplicates removed; 4 in place');
+    expect(describeReport({ agents: 1, inPlace: 2, created: 0, repaired: 0, removed: 0, missing: 0, limit: null })).toBe('Webhook subscriptions for 1 agent: 0 created, 0 repaired, 0 duplicates removed; 2 in place');
+    expect(describeReport({ agents: 3, inPlace: 4, created: 0, repaired: 0, removed: 1, missing: 2, limit: 4 })).toMatch(/1 duplicates removed; 4 in place; 2 missing \(event limit 4 reached\)$/);
+    expect(reportWords({ agents: 3, inPlace: 4, created: 0, repaired: 0, removed: 1, missing: 2, limit: 4 })).toEqual([
+      { code: 'subscriptions', params: { count: 3, created: 0, repaired: 0, removed: 1, inPlace: 4 } },
+      { code: 'subscriptions_missing', params: { missing: 2, limit: 4 } },
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  * sees only these and the model.
  */
 import type { Agent, Line, Queue, Site } from '../../shared/model';
+import type { Said } from '../../shared/said';
 
 type Fields<T, K extends keyof T> = Partial<Omit<T, K>>;
 export type AgentFields = Fields<Agent, 'key' | 'sourceId' | 'vendorId'>;
@@ -44,4 +45,4 @@ export type NormalizedEvent =
       message?: string;
       at?: number;
     }
-  | { type: 'log'; kind: string; text: string; level?: 'info' | 'warning' | 'error'; subjectId?: string; at?: number };
+  | { type: 'log'; kind: string; text: string; said?: Said[]; level?: 'info' | 'warning' | 'error'; subjectId?: string; at?: number };

@@ -159,6 +159,7 @@ export class LiveState {
           level: ev.level ?? 'info',
           text: ev.text,
           subjectKey: ev.subjectId ? entityKey(sourceId, ev.subjectId) : null,
+          ...(ev.said ? { said: ev.said } : {}),
         });
         return;
       case 'vendor.alert':

@@ -7,6 +7,7 @@ import type { Language } from '../../shared/settings';
 import { createMessages, joinCatalogs, matchLanguage, type Message, type Messages } from '../../shared/i18n';
 import { PROBLEM_TEXTS, type ProblemKey } from '../../shared/problems';
 import { TEST_TEXTS, type TestTextKey } from '../../shared/test-outcomes';
+import { LOG_TEXTS, type LogTextKey } from '../../shared/log-words';
 import { en, type MessageKey } from './en';
 import { es } from './es';
 import { fr } from './fr';
@@ -20,14 +21,12 @@ export { matchLanguage };
 
 /**
  * What the dashboard can say: its own messages, the labels of connector facts, the texts of source
- * problems (shared with the host) and of "Test connection" outcomes.
+ * problems (shared with the host), of "Test connection" outcomes and of event log entries.
  */
-export type TextKey = MessageKey | FactKey | ProblemKey | TestTextKey;
+export type TextKey = MessageKey | FactKey | ProblemKey | TestTextKey | LogTextKey;
 
-export const CATALOGS: Record<Language, Record<TextKey, Message>> = joinCatalogs(
-  joinCatalogs(joinCatalogs({ en, es, fr, ru }, { en: factsEn, es: factsEs, fr: factsFr, ru: factsRu }), PROBLEM_TEXTS),
-  TEST_TEXTS,
-);
+const OWN = joinCatalogs({ en, es, fr, ru }, { en: factsEn, es: factsEs, fr: factsFr, ru: factsRu });
+export const CATALOGS: Record<Language, Record<TextKey, Message>> = joinCatalogs(joinCatalogs(joinCatalogs(OWN, PROBLEM_TEXTS), TEST_TEXTS), LOG_TEXTS);
 
 export interface Translator extends Messages<TextKey> {
   /** Local clock time "14:05:09". */

@@ -12,6 +12,7 @@ import { AxialysMemory } from './memory';
 import { normalizeContext, normalizeUpdate, type NormalizeContext } from './normalize';
 import { readUpdate } from './wire';
 import type { Problem } from '../../../shared/problems';
+import { logEntry, w } from '../../../shared/log-words';
 
 export interface Gap {
   from: number;
@@ -147,10 +148,9 @@ export class Feed {
     const events: NormalizedEvent[] = [];
     for (const callId of doubtful) for (const queueId of this.memory.queuesOfCall(callId)) events.push({ type: 'call.leave', queueId, callId });
     if (!events.length) return;
-    const n = doubtful.size;
-    const text = `${n} waiting call${n === 1 ? '' : 's'} from before the connection was interrupted ${n === 1 ? 'was' : 'were'} not reported again within ${Math.round(this.unconfirmedMs / 1000)} s and ${n === 1 ? 'was' : 'were'} removed (Axialys sends no snapshot of its queues)`;
-    events.push({ type: 'log', kind: 'resync', level: 'warning', text });
-    this.ctx.log.info(text);
+    const entry = logEntry([w('resync', { count: doubtful.size, seconds: Math.round(this.unconfirmedMs / 1000) })]);
+    events.push({ type: 'log', kind: 'resync', level: 'warning', ...entry });
+    this.ctx.log.info(entry.text);
     this.memory.apply(events);
     this.ctx.emit(events);
   }

@@ -11,6 +11,7 @@ import type { MemoryView } from './memory';
 import { operatorStatus, uiEvent, type AgentContext } from './normalize-agent';
 import { InputMsgSchema, NumMsgSchema, parseUiMsg, readCallMsg, type UpdateFrame } from './wire';
 import { remembered } from '../../util/remember';
+import { logEntry, w } from '../../../shared/log-words';
 
 export interface NormalizeContext extends AgentContext {
   /** Local time the frame was received (ms). */
@@ -96,9 +97,11 @@ export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): Norm
       if (name !== 'asr') break;
       const m = parse(InputMsgSchema, msg);
       if (!m) return rejected('input asr without fields');
-      const score = m.score === null || m.score === undefined ? '' : ` (score ${m.score})`;
-      const text = `Speech input "${m.input ?? ''}"${score}${m.id_call ? ` on call ${m.id_call}` : ''}`;
-      return [{ type: 'log', kind: 'axialys.input', text, at }];
+      const said = [w('asr', { input: m.input ?? '' })];
+      // As sent: a confidence of 0.87 is not rounded.
+      if (m.score !== null && m.score !== undefined) said.push(w('asr_score', { score: String(m.score) }));
+      if (m.id_call) said.push(w('on_call', { call: m.id_call }));
+      return [{ type: 'log', kind: 'axialys.input', ...logEntry(said), at }];
     }
     case 'pushcall': {
       const m = readCallMsg(msg);
@@ -109,9 +112,10 @@ export function normalizeUpdate(frame: UpdateFrame, ctx: NormalizeContext): Norm
 }
 
 function pushLog(kind: string, operator: string | undefined, dir: Directory, at: number, number?: string): NormalizedEvent {
-  const who = operator ? (dir.ops.get(operator)?.name ?? `operator ${operator}`) : 'an operator';
-  const what = kind === 'push_cancel' ? 'Pushed call cancelled for' : 'Outbound call pushed to';
-  return { type: 'log', kind: `axialys.${kind}`, text: `${what} ${who}${number ? ` (${number})` : ''}`, at, ...(operator ? { subjectId: operator } : {}) };
+  const name = operator ? dir.ops.get(operator)?.name : undefined;
+  const said = [w(kind === 'push_cancel' ? 'push_cancel' : 'push'), name ? w('to_name', { name }) : operator ? w('to_operator', { id: operator }) : w('to_anyone')];
+  if (number) said.push(w('number', { number }));
+  return { type: 'log', kind: `axialys.${kind}`, ...logEntry(said), at, ...(operator ? { subjectId: operator } : {}) };
 }
 
 function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: NormalizeContext, at: number): NormalizeResult | null {
@@ -157,15 +161,14 @@ function vendorAlert(
   // turned into the seconds left. Absent or unreadable: the alert engine's default applies.
   let validitySec = typeof validity === 'number' ? Math.max(0, validity) : null;
   if (validitySec !== null && validitySec > 1e9) validitySec = Math.max(0, Math.round(validitySec - at / 1000));
-  const message =
-    name === 'alert_op'
-      ? `Axialys: not enough operators for ${label}`
-      : `Axialys: waiting threshold exceeded in ${label}${typeof waited === 'number' ? ` (${Math.round(waited)} s in queue)` : ''}`;
+  const said = [w(name, { queue: label })];
+  if (name === 'alert_file' && typeof waited === 'number') said.push(w('in_queue_for', { seconds: Math.round(waited) }));
+  const { text: message } = logEntry(said);
   const metric = name === 'alert_op' ? ('vendor.alert_op' as const) : ('vendor.alert_file' as const);
   return [
     { type: 'queue', id: queueId, set: { kind, ...(qName ? { name: qName } : {}) } },
     { type: 'vendor.alert', queueId, metric, validitySec, value: name === 'alert_file' ? (waited ?? null) : null, message, at },
-    { type: 'log', kind: `axialys.${name}`, level: 'warning', text: message, subjectId: queueId, at },
+    { type: 'log', kind: `axialys.${name}`, level: 'warning', text: message, said, subjectId: queueId, at },
   ];
 }
 
@@ -173,11 +176,12 @@ function numEvent(name: string, msg: unknown, ctx: NormalizeContext, at: number)
   if (name !== 'start' && name !== 'answer' && name !== 'end') return null;
   const m = parse(NumMsgSchema, msg);
   if (!m) return rejected(`num ${name} without fields`);
-  const verb = name === 'start' ? 'Incoming call' : name === 'answer' ? 'Call answered' : 'Call ended';
-  const from = m.caller_id_num ? ` from ${m.caller_id_num}` : '';
-  const to = m.service ? ` to ${m.service}` : '';
-  const dest = m.type_dest ? ` (${m.type_dest})` : '';
-  const out: NormalizedEvent[] = [{ type: 'log', kind: 'axialys.num', text: `${verb}${from}${to}${dest}${m.id_call ? `, call ${m.id_call}` : ''}`, at }];
+  const said = [w(name === 'start' ? 'call_start' : name === 'answer' ? 'call_answer' : 'call_end')];
+  if (m.caller_id_num) said.push(w('from', { number: m.caller_id_num }));
+  if (m.service) said.push(w('to_service', { service: m.service }));
+  if (m.type_dest) said.push(w('dest', { dest: m.type_dest }));
+  if (m.id_call) said.push(w('call_id', { call: m.id_call }));
+  const out: NormalizedEvent[] = [{ type: 'log', kind: 'axialys.num', ...logEntry(said), at }];
   // A call that ended cannot still be waiting, even if its queue's delete_call was missed.
   if (name === 'end' && m.id_call) for (const q of ctx.memory.queuesOfCall(m.id_call)) out.push({ type: 'call.leave', queueId: q, callId: m.id_call });
   return out;

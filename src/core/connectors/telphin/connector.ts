@@ -12,7 +12,8 @@ import { AgentBook } from './agents';
 import { fetchAgents, fetchCalls } from './api';
 import { TelphinClient } from './client';
 import { agentInfoFromWebhook, callsByAgent, queueBacklog } from './normalize';
-import { describeReport, reconcileSubscriptions, unsubscribe, type HookTarget } from './subscriptions';
+import { reconcileSubscriptions, reportWords, unsubscribe, type HookTarget } from './subscriptions';
+import { logEntry } from '../../../shared/log-words';
 import { createWebhookHandler, hookPrefix, hookUrl, TokenBucket, webhookSecret } from './webhook';
 import type { WebhookFields } from './wire';
 import { problem, type Problem } from '../../../shared/problems';
@@ -157,9 +158,9 @@ export class TelphinConnector implements Connector {
     ctx.health.setInfo('eventLimit', report.limit);
     const changed = report.created + report.repaired + report.removed + report.missing > 0;
     if (changed || !this.reconciled) {
-      const text = describeReport(report);
-      ctx.log.info(text);
-      ctx.emit([{ type: 'log', kind: 'subscriptions', level: report.missing ? 'warning' : 'info', text }]);
+      const entry = logEntry(reportWords(report));
+      ctx.log.info(entry.text);
+      ctx.emit([{ type: 'log', kind: 'subscriptions', level: report.missing ? 'warning' : 'info', ...entry }]);
     }
     this.reconciled = true;
     if (!report.missing) return null;

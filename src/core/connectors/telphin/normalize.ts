@@ -6,6 +6,8 @@
 import type { AgentState, Call } from '../../../shared/model';
 import type { NormalizedEvent } from '../../state/events';
 import type { AgentWire, CallWire, WebhookFields } from './wire';
+import { logEntry, w } from '../../../shared/log-words';
+import type { Said } from '../../../shared/said';
 
 export type AgentType = 'local' | 'remote';
 
@@ -95,17 +97,23 @@ export function sameView(a: AgentView | null, b: AgentView): boolean {
   return a !== null && a.state === b.state && a.vendorState === b.vendorState && sameCall(a.call, b.call);
 }
 
-function describe(name: string, raw: string | null, status: AgentState): string {
-  if (status === 'available') return `${name} logged in`;
-  if (status === 'logged_out') return `${name} logged out`;
-  return `${name} reported status "${raw ?? ''}" (unknown)`;
-}
-
-function viaText(via: Via): string {
-  if (via.kind === 'poll') return 'seen by polling';
-  if (via.kind === 'list') return 'seen in the agent list';
-  const src = via.eventSource?.toLowerCase();
-  return src === 'phone' ? 'from the phone' : src === 'api' ? 'via the API' : via.eventSource ? `via ${via.eventSource}` : 'by webhook';
+/** The log line of a login status change ("Anna logged in (from the phone)"), in words any language can render. */
+function logWords(name: string, raw: string | null, status: AgentState, via: Via): Said[] {
+  const what = status === 'available' ? w('agent_login', { name }) : status === 'logged_out' ? w('agent_logout', { name }) : w('agent_status', { name, status: raw ?? '' });
+  const src = via.kind === 'webhook' ? via.eventSource?.toLowerCase() : undefined;
+  const how =
+    via.kind === 'poll'
+      ? w('via_poll')
+      : via.kind === 'list'
+        ? w('via_list')
+        : src === 'phone'
+          ? w('via_phone')
+          : src === 'api'
+            ? w('via_api')
+            : via.eventSource
+              ? w('via_source', { source: via.eventSource })
+              : w('via_webhook');
+  return [what, how];
 }
 
 /**
@@ -135,7 +143,14 @@ export function pushChangeEvents(events: NormalizedEvent[], a: AgentInfo, prev: 
     const status = mapStatus(next.vendorState);
     const level = status === 'unknown' ? 'warning' : 'info';
     const kind = status === 'available' ? 'agent.login' : status === 'logged_out' ? 'agent.logout' : 'agent.status';
-    events.push({ type: 'log', kind, level, at, subjectId: a.id, text: `${describe(name, next.vendorState, status)} (${viaText(via)})` });
+    events.push({
+      type: 'log',
+      kind,
+      level,
+      at,
+      subjectId: a.id,
+      ...logEntry(logWords(name, next.vendorState, status, via)),
+    });
   }
 }
 

@@ -11,6 +11,8 @@ import { createEvent, deleteEvent, fetchEventLimit, listEvents, updateEvent } fr
 import type { TelphinClient } from './client';
 import type { AgentInfo } from './normalize';
 import { isOurs, planAgentEvents, type AgentEventPlan } from './plan';
+import { w } from '../../../shared/log-words';
+import type { Said } from '../../../shared/said';
 
 export interface HookTarget {
   url: string;
@@ -104,12 +106,10 @@ export async function unsubscribe(client: TelphinClient, health: Reporter, agent
 }
 
 /** "created 4, repaired 1" — only the non-zero parts; "all N in place" when nothing was done. */
-export function describeReport(r: SubscriptionReport): string {
-  const parts: string[] = [];
-  if (r.created) parts.push(`created ${r.created}`);
-  if (r.repaired) parts.push(`repaired ${r.repaired}`);
-  if (r.removed) parts.push(`removed ${r.removed} duplicate${r.removed === 1 ? '' : 's'}`);
-  const done = parts.length ? parts.join(', ') : 'nothing to change';
-  const missing = r.missing ? `; ${r.missing} missing (event limit ${r.limit} reached)` : '';
-  return `Webhook subscriptions for ${r.agents} agent${r.agents === 1 ? '' : 's'}: ${done}; ${r.inPlace} in place${missing}`;
+/** What a reconciliation did, in words any language can render. */
+export function reportWords(r: SubscriptionReport): Said[] {
+  const said = [w('subscriptions', { count: r.agents, created: r.created, repaired: r.repaired, removed: r.removed, inPlace: r.inPlace })];
+  if (r.missing) said.push(w('subscriptions_missing', { missing: r.missing, limit: r.limit ?? '?' }));
+  return said;
 }
+

@@ -6,6 +6,10 @@ import { useI18n } from '../../i18n/context';
 import { ViewHeader } from '../../components/ViewHeader';
 import { SourceSelect } from '../../components/SourceSelect';
 import { useVirtualRows } from '../../components/useVirtualRows';
+import { logKindLabel, logText } from '../../../shared/log-words';
+import type { Language } from '../../../shared/settings';
+import type { Params } from '../../../shared/i18n';
+import type { TextKey } from '../../i18n/translate';
 
 const ROW_HEIGHT = 30;
 const LEVELS = ['info', 'warning', 'error'] as const;
@@ -17,22 +21,30 @@ export interface LogFilter {
   text: string;
 }
 
-export function filterLog(log: readonly LogEntry[], f: LogFilter): LogEntry[] {
+/** An entry as the Events view shows it: in the user's language when its connector said it in words. */
+export interface ShownEntry {
+  entry: LogEntry;
+  text: string;
+}
+
+/** The entries newest first, each with its text in `lang`; `text` filters both it and the English words. */
+export function filterLog(log: readonly LogEntry[], f: LogFilter, lang: Language = 'en', t?: (key: TextKey, params?: Params) => string): ShownEntry[] {
   const needle = f.text.trim().toLowerCase();
-  const out: LogEntry[] = [];
+  const out: ShownEntry[] = [];
   for (let i = log.length - 1; i >= 0; i--) {
     const e = log[i]!;
     if (f.source && e.sourceId !== f.source) continue;
     if (f.level && e.level !== f.level) continue;
     if (f.kind && e.kind !== f.kind) continue;
-    if (needle && !e.text.toLowerCase().includes(needle) && !(e.subjectKey ?? '').toLowerCase().includes(needle)) continue;
-    out.push(e);
+    const text = t ? logText(lang, e, t) : e.text;
+    if (needle && !text.toLowerCase().includes(needle) && !e.text.toLowerCase().includes(needle) && !(e.subjectKey ?? '').toLowerCase().includes(needle)) continue;
+    out.push({ entry: e, text });
   }
   return out;
 }
 
 export function EventsView() {
-  const { t, time } = useI18n();
+  const { t, time, lang } = useI18n();
   const { store } = useClient();
   const lv = useTopic('log');
   const sv = useTopic('sources');
@@ -40,7 +52,7 @@ export function EventsView() {
   const [frozen, setFrozen] = useState<LogEntry[] | null>(null);
   const live = useMemo(() => (void lv, store.log), [store, lv]);
   const shown = frozen ?? live;
-  const rows = useMemo(() => filterLog(shown, filter), [shown, filter]);
+  const rows = useMemo(() => filterLog(shown, filter, lang, t), [shown, filter, lang, t]);
   const kinds = useMemo(() => [...new Set(live.map((e) => e.kind))].sort(), [live]);
   const sources = useMemo(() => (void sv, [...store.sources.values()]), [store, sv]);
   const newSince = frozen ? live.filter((e) => e.id > (frozen[frozen.length - 1]?.id ?? -1)).length : 0;
@@ -76,7 +88,7 @@ export function EventsView() {
             <option value="">{t('filter.all')}</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {k}
+                {logKindLabel(k, t)}
               </option>
             ))}
           </select>
@@ -97,7 +109,7 @@ export function EventsView() {
           <tbody onKeyDown={v.onKeyDown}>
             {v.paddingTop > 0 && <tr className="spacer" aria-hidden="true" style={{ height: v.paddingTop }} />}
             {v.items.map((item) => {
-              const e = rows[item.index]!;
+              const { entry: e, text } = rows[item.index]!;
               return (
                 <tr key={e.id} data-index={item.index} aria-rowindex={item.index + 2} tabIndex={item.index === v.active ? 0 : -1} className={`row log-${e.level}`} onFocus={() => v.setActive(item.index)}>
                   <td className="num">{time(e.at)}</td>
@@ -105,8 +117,10 @@ export function EventsView() {
                   <td>
                     <span className={`badge log-${e.level}`}>{t(`logLevel.${e.level}`)}</span>
                   </td>
-                  <td>{e.kind}</td>
-                  <td className="text">{e.text}</td>
+                  <td>{logKindLabel(e.kind, t)}</td>
+                  <td className="text" lang={text === e.text ? 'en' : undefined}>
+                    {text}
+                  </td>
                 </tr>
               );
             })}

@@ -1,0 +1,55 @@
+/**
+ * Event log entries in words any language can render: a connector gives each entry its English
+ * `text` and the same as `said`, a list of fragments (codes with parameters) that the Events view
+ * joins in the user's language. English keeps `text`; so does an entry with a code this version
+ * does not know.
+ */
+import type { Language } from './settings';
+import { createMessages, type Message, type Params } from './i18n';
+import type { Said } from './said';
+import { en } from './log-texts/en';
+import { es } from './log-texts/es';
+import { fr } from './log-texts/fr';
+import { ru } from './log-texts/ru';
+
+export type LogTextKey = keyof typeof en;
+export type LogCode = { [K in LogTextKey]: K extends `log.${infer C}` ? C : never }[LogTextKey];
+
+/** The texts of every fragment and kind, per language (merged into the dashboard's catalogs). */
+export const LOG_TEXTS: Record<Language, Record<LogTextKey, Message>> = { en, es, fr, ru };
+
+export function w(code: LogCode, params: Params = {}): Said {
+  return { code, params };
+}
+
+const english = createMessages<LogTextKey>('en', en, en);
+
+/** The English text of an entry: its fragments joined with the reference texts (one wording for both). */
+export function logLine(said: readonly Said[]): string {
+  let out = '';
+  for (const s of said) out += english.t(`log.${s.code}` as LogTextKey, s.params);
+  return out;
+}
+
+/** The `text` and `said` of a log entry from its fragments. */
+export function logEntry(said: Said[]): { text: string; said: Said[] } {
+  return { text: logLine(said), said };
+}
+
+/** What the Events view shows for an entry in `lang` (its English `text` when it cannot do better). */
+export function logText(lang: Language, e: { text: string; said?: Said[] | null }, t: (key: LogTextKey, params?: Params) => string): string {
+  if (lang === 'en' || !e.said?.length) return e.text;
+  let out = '';
+  for (const s of e.said) {
+    const key = `log.${s.code}`;
+    if (!(key in en)) return e.text;
+    out += t(key as LogTextKey, s.params);
+  }
+  return out;
+}
+
+/** The name of a kind of entry ("agent.login" → "Login"), or the kind itself when it has none. */
+export function logKindLabel(kind: string, t: (key: LogTextKey) => string): string {
+  const key = `logkind.${kind}`;
+  return key in en ? t(key as LogTextKey) : kind;
+}

@@ -1,0 +1,17 @@
+/**
+ * A sentence, or a piece of one, as a code and its parameters: what the collector says in words any
+ * language can render (test results, event log entries). A code a dashboard does not know is shown
+ * as the English text sent beside it, so the schema is lenient on purpose.
+ */
+import { z } from 'zod';
+import type { Params } from './i18n';
+
+export const SaidSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+export interface Said {
+  code: string;
+  params: Params;
+}
