@@ -1,6 +1,8 @@
 /**
  * Virtualized rows for a native <table>: only visible rows (plus overscan) are in the DOM, padded by
- * spacer rows above and below, so 10,000 rows scroll smoothly. Fixed row height: no measuring.
+ * spacer rows above and below, so 10,000 rows scroll smoothly. Rows are `rowHeight` high; a table
+ * whose rows may wrap (the event log in a wordier language) passes `measureRow` as each row's ref,
+ * and its rows are measured once rendered.
  * Keyboard: arrows, Page Up/Down, Home/End move a roving focus; Enter opens the row.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -63,5 +65,8 @@ export function useVirtualRows(count: number, rowHeight: number, onOpen?: (index
     }
   };
 
-  return { scrollRef, items, paddingTop, paddingBottom, active, setActive, onKeyDown };
+  /** Ref for a row (with `data-index`) whose height may differ from `rowHeight`. */
+  const measureRow = virtualizer.measureElement;
+
+  return { scrollRef, items, paddingTop, paddingBottom, active, setActive, onKeyDown, measureRow };
 }

@@ -111,7 +111,7 @@ export function EventsView() {
             {v.items.map((item) => {
               const { entry: e, text } = rows[item.index]!;
               return (
-                <tr key={e.id} data-index={item.index} aria-rowindex={item.index + 2} tabIndex={item.index === v.active ? 0 : -1} className={`row log-${e.level}`} onFocus={() => v.setActive(item.index)}>
+                <tr key={e.id} ref={v.measureRow} data-index={item.index} aria-rowindex={item.index + 2} tabIndex={item.index === v.active ? 0 : -1} className={`row log-${e.level}`} onFocus={() => v.setActive(item.index)}>
                   <td className="num">{time(e.at)}</td>
                   <td>{store.sources.get(e.sourceId)?.name ?? e.sourceId}</td>
                   <td>
