@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Alert, LogEntry, Patch, Snapshot } from './model';
 import type { SourceConfigView } from './sources';
 import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings } from './settings';
+import type { Said } from './said';
 
 /** Prefix of every IPC channel; the main-process wrapper refuses anything else. */
 export const CHANNEL_PREFIX = 'cctm:';
@@ -20,11 +21,11 @@ export interface TestResult {
   /** Facts gathered (agents seen, queues seen, mode…). */
   details?: Record<string, string | number | boolean | null>;
   /** A failure as a problem code (shared/problems.ts), shown in the user's language; `message` is its English detail. */
-  problem?: { code: string; params: Record<string, string | number> };
+  problem?: Said;
   /** A success as an outcome code (shared/test-outcomes.ts), shown in the user's language. */
-  summary?: { code: string; params: Record<string, string | number> };
+  summary?: Said;
   /** Further sentences as outcome codes (a quota that will not last the day, the webhook mode…). */
-  notes?: { code: string; params: Record<string, string | number> }[];
+  notes?: Said[];
 }
 
 /** A point of a metric history (sparklines, trends). */

@@ -5,7 +5,7 @@
  * `lastError`, which says the same with more detail (the host a request went to, the vendor's own
  * answer).
  */
-import { z } from 'zod';
+import { SaidSchema } from './said';
 import type { Language } from './settings';
 import type { Message, Params } from './i18n';
 import { en } from './problem-texts/en';
@@ -20,13 +20,10 @@ export type ProblemCode = ProblemKey extends `problem.${infer C}` ? C : never;
 export const PROBLEM_TEXTS: Record<Language, Record<ProblemKey, Message>> = { en, es, fr, ru };
 
 /**
- * Lenient on purpose: a dashboard may be older than the collector it reads, and a code it does not
- * know is shown as the English `lastError` instead.
+ * Lenient on purpose (any code, as every said thing): a dashboard may be older than the collector it
+ * reads, and a code it does not know is shown as the English `lastError` instead.
  */
-export const ProblemSchema = z.object({
-  code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-});
+export const ProblemSchema = SaidSchema;
 export interface Problem {
   code: ProblemCode;
   params: Params;

@@ -8,12 +8,12 @@ import type { Language } from './settings';
 import type { Message, Params } from './i18n';
 import { problemKey, type ProblemKey } from './problems';
 import type { Said } from './said';
-
-export type { Said };
 import { en } from './test-texts/en';
 import { es } from './test-texts/es';
 import { fr } from './test-texts/fr';
 import { ru } from './test-texts/ru';
+
+export type { Said };
 
 export type TestTextKey = keyof typeof en;
 export type TestCode = TestTextKey extends `test.${infer C}` ? C : never;
@@ -21,7 +21,7 @@ export type TestCode = TestTextKey extends `test.${infer C}` ? C : never;
 /** The texts of every outcome code, per language (merged into the dashboard's catalogs). */
 export const TEST_TEXTS: Record<Language, Record<TestTextKey, Message>> = { en, es, fr, ru };
 
-
+/** An outcome sentence for a TestResult's `summary` or `notes`. */
 export function said(code: TestCode, params: Params = {}): Said {
   return { code, params };
 }
