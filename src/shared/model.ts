@@ -177,8 +177,11 @@ export const LogEntrySchema = z.object({
   level: z.enum(['info', 'warning', 'error']),
   text: z.string(),
   subjectKey: z.string().nullable().optional(),
-  /** `text` as fragments any language can render (src/shared/log-words.ts). */
-  said: z.array(SaidSchema).nullable().optional(),
+  /**
+   * `text` as fragments any language can render (src/shared/log-words.ts). Unusable fragments are
+   * dropped, not the entry: its English `text` still says it.
+   */
+  said: z.array(SaidSchema).nullable().optional().catch(null),
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 

@@ -89,6 +89,16 @@ describe('validation of host messages', () => {
     expect(rejections.count).toBe(before + 2);
   });
 
+  it('keeps a log entry whose words are unusable, with its English text', () => {
+    const before = rejections.count;
+    const p = readPatch({ type: 'patch', at: T0, upsert: {}, remove: {}, log: [logEntry(1, { text: 'Anna logged in' }), { ...logEntry(2, { text: 'Boris logged in' }), said: [{ code: 'agent_login', params: { name: { nested: true } } }] }, { id: 3 }] });
+    expect(p!.log!.map((e) => [e.text, e.said ?? null])).toEqual([
+      ['Anna logged in', null],
+      ['Boris logged in', null],
+    ]);
+    expect(rejections.count).toBe(before + 1); // the entry without a text
+  });
+
   it('refuses snapshots and patches without a time stamp', () => {
     expect(readSnapshot({ agents: [] })).toBeNull();
     expect(readPatch('nonsense')).toBeNull();
