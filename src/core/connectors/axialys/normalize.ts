@@ -142,7 +142,7 @@ function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: No
     }
     case 'alert_op':
     case 'alert_file':
-      return vendorAlert(name, queueId, kind, qName, m.validity, m.duration_in_queue, at);
+      return vendorAlert(name, queueId, rawId, kind, qName, m.validity, m.duration_in_queue, at);
   }
   return null;
 }
@@ -150,18 +150,19 @@ function queueEvent(type: 'queue' | 'trunk', name: string, msg: unknown, ctx: No
 function vendorAlert(
   name: 'alert_op' | 'alert_file',
   queueId: string,
+  /** The id as Axialys names it (a trunk's without the prefix its queue id carries here). */
+  rawId: string,
   kind: 'queue' | 'trunk',
   qName: string | undefined,
   validity: number | null | undefined,
   waited: number | null | undefined,
   at: number,
 ): NormalizedEvent[] {
-  const label = qName ?? `${kind} ${queueId}`;
   // `validity` is read as seconds (0: the alert no longer holds); a value that looks like an epoch is
   // turned into the seconds left. Absent or unreadable: the alert engine's default applies.
   let validitySec = typeof validity === 'number' ? Math.max(0, validity) : null;
   if (validitySec !== null && validitySec > 1e9) validitySec = Math.max(0, Math.round(validitySec - at / 1000));
-  const said = [w(name, { queue: label })];
+  const said = [w(name), qName ? w('to_name', { name: qName }) : w(kind === 'trunk' ? 'trunk_id' : 'queue_id', { id: rawId })];
   if (name === 'alert_file' && typeof waited === 'number') said.push(w('in_queue_for', { seconds: Math.round(waited) }));
   const { text: message } = logEntry(said);
   const metric = name === 'alert_op' ? ('vendor.alert_op' as const) : ('vendor.alert_file' as const);
