@@ -20,13 +20,14 @@ export function matchLanguage(tag: string | null | undefined): Language {
  * A message text split once into literal parts and placeholder names (even indexes literal, odd
  * names), so that filling it is a concatenation: host texts are built while alerts change.
  */
-type Compiled = readonly string[];
+export type Compiled = readonly string[];
 
-function compile(text: string): Compiled {
+export function compile(text: string): Compiled {
   return text.split(/\{(\w+)\}/);
 }
 
-function fill(parts: Compiled, params: Params | undefined, num: (n: number) => string): string {
+/** A compiled text with its placeholders filled (numbers by `num`; a missing one kept as `{name}`). */
+export function fill(parts: Compiled, params: Params | undefined, num: (n: number) => string): string {
   if (parts.length === 1) return parts[0]!;
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {

@@ -5,7 +5,7 @@
  * does not know.
  */
 import type { Language } from './settings';
-import { createMessages, type Message, type Params } from './i18n';
+import { compile, createMessages, fill, type Compiled, type Message, type Params } from './i18n';
 import type { Said } from './said';
 import { en } from './log-texts/en';
 import { es } from './log-texts/es';
@@ -23,11 +23,20 @@ export function w(code: LogCode, params: Params = {}): Said {
 }
 
 const english = createMessages<LogTextKey>('en', en, en);
+/**
+ * The English fragments without plural forms, compiled once and found by code: a line is written
+ * for every login or logout a Telphin webhook reports, so no key is built and looked up per fragment.
+ */
+const ENGLISH_PARTS = new Map<string, Compiled>();
+for (const [key, msg] of Object.entries(en)) if (key.startsWith('log.') && typeof msg === 'string') ENGLISH_PARTS.set(key.slice(4), compile(msg));
 
 /** The English text of an entry: its fragments joined with the reference texts (one wording for both). */
 export function logLine(said: readonly Said[]): string {
   let out = '';
-  for (const s of said) out += english.t(`log.${s.code}` as LogTextKey, s.params);
+  for (const s of said) {
+    const parts = ENGLISH_PARTS.get(s.code);
+    out += parts ? fill(parts, s.params, english.n) : english.t(`log.${s.code}` as LogTextKey, s.params);
+  }
   return out;
 }
 

@@ -159,7 +159,8 @@ export class LiveState {
           level: ev.level ?? 'info',
           text: ev.text,
           subjectKey: ev.subjectId ? entityKey(sourceId, ev.subjectId) : null,
-          ...(ev.said ? { said: ev.said } : {}),
+          // Undefined when the connector gave no words (left out of JSON): every entry has one shape.
+          said: ev.said,
         });
         return;
       case 'vendor.alert':

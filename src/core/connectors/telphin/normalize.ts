@@ -6,7 +6,7 @@
 import type { AgentState, Call } from '../../../shared/model';
 import type { NormalizedEvent } from '../../state/events';
 import type { AgentWire, CallWire, WebhookFields } from './wire';
-import { logEntry, w } from '../../../shared/log-words';
+import { logLine, w } from '../../../shared/log-words';
 import type { Said } from '../../../shared/said';
 
 export type AgentType = 'local' | 'remote';
@@ -97,23 +97,24 @@ export function sameView(a: AgentView | null, b: AgentView): boolean {
   return a !== null && a.state === b.state && a.vendorState === b.vendorState && sameCall(a.call, b.call);
 }
 
+/** How a change was seen, for the fragments that name no one: one shared (never modified) object each. */
+const VIA_POLL = w('via_poll');
+const VIA_LIST = w('via_list');
+const VIA_PHONE = w('via_phone');
+const VIA_API = w('via_api');
+const VIA_WEBHOOK = w('via_webhook');
+
+function viaWords(via: Via): Said {
+  if (via.kind === 'poll') return VIA_POLL;
+  if (via.kind === 'list') return VIA_LIST;
+  const src = via.eventSource?.toLowerCase();
+  return src === 'phone' ? VIA_PHONE : src === 'api' ? VIA_API : via.eventSource ? w('via_source', { source: via.eventSource }) : VIA_WEBHOOK;
+}
+
 /** The log line of a login status change ("Anna logged in (from the phone)"), in words any language can render. */
 function logWords(name: string, raw: string | null, status: AgentState, via: Via): Said[] {
   const what = status === 'available' ? w('agent_login', { name }) : status === 'logged_out' ? w('agent_logout', { name }) : w('agent_status', { name, status: raw ?? '' });
-  const src = via.kind === 'webhook' ? via.eventSource?.toLowerCase() : undefined;
-  const how =
-    via.kind === 'poll'
-      ? w('via_poll')
-      : via.kind === 'list'
-        ? w('via_list')
-        : src === 'phone'
-          ? w('via_phone')
-          : src === 'api'
-            ? w('via_api')
-            : via.eventSource
-              ? w('via_source', { source: via.eventSource })
-              : w('via_webhook');
-  return [what, how];
+  return [what, viaWords(via)];
 }
 
 /**
@@ -143,14 +144,9 @@ export function pushChangeEvents(events: NormalizedEvent[], a: AgentInfo, prev: 
     const status = mapStatus(next.vendorState);
     const level = status === 'unknown' ? 'warning' : 'info';
     const kind = status === 'available' ? 'agent.login' : status === 'logged_out' ? 'agent.logout' : 'agent.status';
-    events.push({
-      type: 'log',
-      kind,
-      level,
-      at,
-      subjectId: a.id,
-      ...logEntry(logWords(name, next.vendorState, status, via)),
-    });
+    // A line per login or logout a webhook reports: its text written from its words, without a spread.
+    const said = logWords(name, next.vendorState, status, via);
+    events.push({ type: 'log', kind, level, at, subjectId: a.id, text: logLine(said), said });
   }
 }
 
