@@ -56,7 +56,7 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
     setStatus: (status: SourceStatus, error?: string | null, problem?: Problem | null) => {
       const lastError = error === undefined ? source.lastError : error === null ? null : redactText(error);
       // The problem goes with its error: a new error without one clears the last.
-      const next: Source['problem'] = error === undefined ? (source.problem ?? null) : error === null || !problem ? null : redactedProblem(problem);
+      const next: Source['problem'] = error === undefined ? (source.problem ?? null) : error === null || !problem ? null : redactSaid(problem);
       if (status === source.status && lastError === source.lastError && sameProblem(next, source.problem ?? null)) return;
       if (status !== source.status) log.info(`status ${source.status} → ${status}${lastError ? `: ${lastError}` : ''}`);
       update({ status, lastError, problem: next, statusSince: status === source.status ? source.statusSince : deps.clock.now() });
@@ -101,9 +101,6 @@ function truncate(sample: unknown): unknown {
 }
 
 /** A problem's text parameters pass the same redaction as error texts (they are shown and sent). */
-function redactedProblem(p: Problem): Problem {
-  return redactSaid({ code: p.code, params: p.params });
-}
 
 function sameProblem(a: Source['problem'], b: Source['problem']): boolean {
   if (a === b) return true;

@@ -30,28 +30,24 @@ export async function testConnection(ctx: ConnectorContext<AvayaSourceConfig>): 
   }
   details.tokenLifetimeSec = Math.round((token.expiresAt - token.issuedAt) / 1000);
   const found: string[] = [];
-  const foundIds: string[] = [];
   const missing: string[] = [];
-  const unavailable: string[] = [];
-  const unavailableIds: string[] = [];
+  /** Producers whose measures could not be listed, and why. */
+  const unavailable: { id: string; why: string }[] = [];
   for (const producerId of s.producers) {
     try {
       const { status, body } = await api.producer(producerId);
       if (status >= 200 && status < 300) {
         const n = parseProducerMeasures(body).size;
         details[`producer.${producerId}`] = n;
-        found.push(`${producerId} (${n} measures)`);
-        foundIds.push(producerId);
+        found.push(producerId);
       } else if (status === 404) {
         missing.push(producerId);
         details[`producer.${producerId}`] = 'not found';
       } else {
-        unavailable.push(`${producerId}: ${describe(status, body)}`);
-        unavailableIds.push(producerId);
+        unavailable.push({ id: producerId, why: describe(status, body) });
       }
     } catch (e) {
-      unavailable.push(`${producerId}: ${classify(e).message}`);
-      unavailableIds.push(producerId);
+      unavailable.push({ id: producerId, why: classify(e).message });
     }
   }
   if (missing.length) {
@@ -63,11 +59,15 @@ export async function testConnection(ctx: ConnectorContext<AvayaSourceConfig>): 
     };
   }
   const parts = [`${LABEL}: signed in to account ${s.accountId} (token valid ${details.tokenLifetimeSec} s)`];
-  if (found.length) parts.push(`measure producers ${found.join(', ')}`);
-  if (unavailable.length) parts.push(`producer discovery unavailable (${unavailable.join('; ')}); subscriptions will still be tried`);
   const notes: Said[] = [];
-  if (foundIds.length) notes.push(said('avaya_producers', { producers: foundIds.join(', '), count: foundIds.length }));
-  if (unavailableIds.length) notes.push(said('avaya_discovery_unavailable', { producers: unavailableIds.join(', ') }));
+  if (found.length) {
+    parts.push(`measure producers ${found.map((id) => `${id} (${details[`producer.${id}`]} measures)`).join(', ')}`);
+    notes.push(said('avaya_producers', { producers: found.join(', '), count: found.length }));
+  }
+  if (unavailable.length) {
+    parts.push(`producer discovery unavailable (${unavailable.map((u) => `${u.id}: ${u.why}`).join('; ')}); subscriptions will still be tried`);
+    notes.push(said('avaya_discovery_unavailable', { producers: unavailable.map((u) => u.id).join(', ') }));
+  }
   const summary = said('avaya', { account: s.accountId, seconds: details.tokenLifetimeSec as number });
   return { ok: true, message: `${parts.join('; ')}.`, summary, notes, details };
 }
