@@ -6,7 +6,7 @@
  */
 import type { Language } from './settings';
 import { compile, createMessages, fill, type Compiled, type Message, type Params } from './i18n';
-import type { Said } from './said';
+import { keyOf, type Said } from './said';
 import { en } from './log-texts/en';
 import { es } from './log-texts/es';
 import { fr } from './log-texts/fr';
@@ -50,15 +50,15 @@ export function logText(lang: Language, e: { text: string; said?: Said[] | null 
   if (lang === 'en' || !e.said?.length) return e.text;
   let out = '';
   for (const s of e.said) {
-    const key = `log.${s.code}`;
-    if (!(key in en)) return e.text;
-    out += t(key as LogTextKey, s.params);
+    const key = keyOf(en, 'log', s.code);
+    if (key === null) return e.text;
+    out += t(key, s.params);
   }
   return out;
 }
 
 /** The name of a kind of entry ("agent.login" → "Login"), or the kind itself when it has none. */
 export function logKindLabel(kind: string, t: (key: LogTextKey) => string): string {
-  const key = `logkind.${kind}`;
-  return key in en ? t(key as LogTextKey) : kind;
+  const key = keyOf(en, 'logkind', kind);
+  return key === null ? kind : t(key);
 }

@@ -5,7 +5,7 @@
  * `lastError`, which says the same with more detail (the host a request went to, the vendor's own
  * answer).
  */
-import { SaidSchema } from './said';
+import { keyOf, SaidSchema } from './said';
 import type { Language } from './settings';
 import type { Message, Params } from './i18n';
 import { en } from './problem-texts/en';
@@ -35,9 +35,7 @@ export function problem(code: ProblemCode, params: Params = {}): Problem {
 
 /** The catalog key of a problem, or null when this version has no text for its code. */
 export function problemKey(p: { code: string } | null | undefined): ProblemKey | null {
-  if (!p) return null;
-  const key = `problem.${p.code}`;
-  return key in en ? (key as ProblemKey) : null;
+  return p ? keyOf(en, 'problem', p.code) : null;
 }
 
 /**

@@ -15,3 +15,9 @@ export interface Said {
   code: string;
   params: Params;
 }
+
+/** The key `{prefix}.{code}` of a catalog, or null when this version has no text for that code. */
+export function keyOf<K extends string>(catalog: Record<K, unknown>, prefix: string, code: string): K | null {
+  const key = `${prefix}.${code}`;
+  return key in catalog ? (key as K) : null;
+}

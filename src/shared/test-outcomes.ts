@@ -7,7 +7,7 @@
 import type { Language } from './settings';
 import type { Message, Params } from './i18n';
 import { problemKey, type ProblemKey } from './problems';
-import type { Said } from './said';
+import { keyOf, type Said } from './said';
 import { en } from './test-texts/en';
 import { es } from './test-texts/es';
 import { fr } from './test-texts/fr';
@@ -37,10 +37,7 @@ export function withoutRetry(code: string, text: string): string {
   return cut > 0 ? text.slice(0, cut).trimEnd() : text;
 }
 
-function testKey(s: Said): TestTextKey | null {
-  const key = `test.${s.code}`;
-  return key in en ? (key as TestTextKey) : null;
-}
+const testKey = (s: Said): TestTextKey | null => keyOf(en, 'test', s.code);
 
 /** The part of a TestResult these texts are read from. */
 export interface TestWords {

@@ -6,6 +6,7 @@
  */
 import { CATALOGS, type TextKey } from '../../i18n/translate';
 import type { Params } from '../../../shared/i18n';
+import { keyOf } from '../../../shared/said';
 
 type Translate = (key: TextKey, params?: Params) => string;
 export type FactValue = string | number | boolean | null;
@@ -16,8 +17,8 @@ const PER_PRODUCER = new Set(['subscription', 'producer']);
 export function factLabel(t: Translate, key: string): string {
   const dot = key.indexOf('.');
   if (dot > 0 && PER_PRODUCER.has(key.slice(0, dot))) return t(`info.${key.slice(0, dot)}` as TextKey, { producer: key.slice(dot + 1) });
-  const label = `info.${key}`;
-  return label in CATALOGS.en ? t(label as TextKey) : key;
+  const label = keyOf(CATALOGS.en, 'info', key);
+  return label === null ? key : t(label);
 }
 
 /** Times are facts named "…At" or "…Until": epoch milliseconds or ISO 8601 text. */
@@ -27,8 +28,8 @@ const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 const QUALIFIED = /^(.*) \(([a-z_ ]+)\)$/;
 
 function word(t: Translate, w: string): string | null {
-  const key = `value.${w.replace(/ /g, '_')}`;
-  return key in CATALOGS.en ? t(key as TextKey) : null;
+  const key = keyOf(CATALOGS.en, 'value', w.replace(/ /g, '_'));
+  return key === null ? null : t(key);
 }
 
 /**
