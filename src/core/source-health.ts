@@ -100,8 +100,7 @@ function truncate(sample: unknown): unknown {
   }
 }
 
-/** A problem's text parameters pass the same redaction as error texts (they are shown and sent). */
-
+/** The same problem: same code, same parameters (a repeated error with the same words changes nothing). */
 function sameProblem(a: Source['problem'], b: Source['problem']): boolean {
   if (a === b) return true;
   if (!a || !b || a.code !== b.code) return false;

@@ -76,6 +76,11 @@ export function createMessages<K extends string>(lang: Language, catalog: Partia
   };
 }
 
+/** A text as a sentence of its own: its first letter a capital ("el servidor…" → "El servidor…"). */
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * Two sets of catalogs joined language by language: a side's own texts with texts kept elsewhere
  * (the source problems both sides show, the dashboard's labels of connector facts).

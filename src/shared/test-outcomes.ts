@@ -5,7 +5,7 @@
  * the codes' texts in the user's language; English keeps `message`.
  */
 import type { Language } from './settings';
-import type { Message, Params } from './i18n';
+import { capitalized, type Message, type Params } from './i18n';
 import { problemKey, type ProblemKey } from './problems';
 import { keyOf, type Said } from './said';
 import { en } from './test-texts/en';
@@ -64,7 +64,7 @@ export function testResultText(lang: Language, r: TestWords, t: (key: TestTextKe
     const key = problemKey(r.problem);
     if (!key) return r.message;
     const text = withoutRetry(r.problem!.code, t(key, r.problem!.params));
-    parts.push(`${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
+    parts.push(`${capitalized(text)}.`);
   }
   for (const note of r.notes ?? []) {
     const key = testKey(note);

@@ -6,6 +6,7 @@
  */
 import type { Source } from '../../shared/model';
 import type { MetricDef, Unit } from './catalog';
+import { capitalized as cap } from '../../shared/i18n';
 
 const VENDOR_LABEL: Record<Source['vendor'], string> = {
   wolkvox: 'Wolkvox',
@@ -44,8 +45,6 @@ function fmtValue(unit: Unit, v: number): string {
       return `${Math.round(v * 10) / 10}`;
   }
 }
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "Latency 412 ms ≥ 400 ms", "12 calls waiting ≥ 10". */
 function describe(def: MetricDef, value: number | null, threshold: number | null): string {

@@ -7,6 +7,7 @@
 import type { Severity } from '../../shared/model';
 import type { Language } from '../../shared/settings';
 import { sourceErrorText } from '../../shared/problems';
+import { capitalized as cap } from '../../shared/i18n';
 import { hostMessages, type HostKey, type HostMessages } from '../i18n/host';
 import type { MetricDef, Unit } from './catalog';
 import type { SubjectNames } from './format';
@@ -16,8 +17,6 @@ export interface GroupMember {
   threshold: number | null;
   names: SubjectNames;
 }
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export class AlertWords {
   private readonly m: HostMessages;

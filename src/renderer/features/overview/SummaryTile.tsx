@@ -1,6 +1,7 @@
 /** One tile of the overview: a source (or the total) with agents by state, queue load and network health. */
 import { AGENT_STATES, type Source } from '../../../shared/model';
 import { sourceErrorText } from '../../../shared/problems';
+import { capitalized } from '../../../shared/i18n';
 import { StatusBadge } from '../../components/badges';
 import { useI18n } from '../../i18n/context';
 import { clockDuration } from '../../lib/format';
@@ -34,7 +35,7 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
         // A problem's text continues a sentence ("… is down: …"); on its own it starts with a capital,
         // and the connector's English words are its tooltip.
         <p className="tile-error" title={translated ? (source?.lastError ?? undefined) : undefined}>
-          {translated ? error.charAt(0).toUpperCase() + error.slice(1) : error}
+          {translated ? capitalized(error) : error}
         </p>
       )}
       <dl className="tile-figures">
