@@ -11,7 +11,7 @@ import type { MemoryView } from './memory';
 import { operatorStatus, uiEvent, type AgentContext } from './normalize-agent';
 import { InputMsgSchema, NumMsgSchema, parseUiMsg, readCallMsg, type UpdateFrame } from './wire';
 import { remembered } from '../../util/remember';
-import { logEntry, w } from '../../../shared/log-words';
+import { logEntry, logLine, w } from '../../../shared/log-words';
 
 export interface NormalizeContext extends AgentContext {
   /** Local time the frame was received (ms). */
@@ -164,7 +164,7 @@ function vendorAlert(
   if (validitySec !== null && validitySec > 1e9) validitySec = Math.max(0, Math.round(validitySec - at / 1000));
   const said = [w(name), qName ? w('to_name', { name: qName }) : w(kind === 'trunk' ? 'trunk_id' : 'queue_id', { id: rawId })];
   if (name === 'alert_file' && typeof waited === 'number') said.push(w('in_queue_for', { seconds: Math.round(waited) }));
-  const { text: message } = logEntry(said);
+  const message = logLine(said);
   const metric = name === 'alert_op' ? ('vendor.alert_op' as const) : ('vendor.alert_file' as const);
   return [
     { type: 'queue', id: queueId, set: { kind, ...(qName ? { name: qName } : {}) } },
