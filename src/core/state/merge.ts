@@ -111,7 +111,6 @@ export function mergedQueue(base: Queue, set: QueueFields): Queue {
   return out;
 }
 
-
 /**
  * `{ ...base, ...set }` for an entity's `extra`. A vendor sends the same measures frame after frame:
  * when `set` has exactly `base`'s keys in `base`'s order (or there is no `base`), that is `set`'s

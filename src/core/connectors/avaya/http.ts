@@ -83,7 +83,6 @@ function retryAfter(header: string | null): number | null {
   return Number.isFinite(at) ? Math.max(0, Math.min(at - Date.now(), 3_600_000)) : null;
 }
 
-
 function networkReason(e: unknown): string {
   const cause = e instanceof Error ? (e as Error & { cause?: { code?: string; message?: string } }).cause : undefined;
   return redactText(cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e)));

@@ -207,7 +207,6 @@ export class TelphinClient {
   }
 }
 
-
 /** The answer's body as JSON when it is JSON, as text otherwise; never throws. */
 export async function readBody(res: Response): Promise<unknown> {
   let text: string;
