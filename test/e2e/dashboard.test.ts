@@ -236,6 +236,47 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
   });
 
+  it('fits the agents and queues tables to the tray window’s default size in every language', async () => {
+    // The tray app opens its window at 1280 × 800 (src/main/window.ts).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const lang of ['en', 'es', 'fr', 'ru']) {
+      await page.evaluate(() => void (location.hash = '#/settings'));
+      await page.getByTestId('language').selectOption(lang);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      for (const view of ['agents', 'queues']) {
+        await page.evaluate((v) => void (location.hash = `#/${v}`), view);
+        await page.locator(`.grid.${view} tbody tr`).first().waitFor();
+        const problems = await page.locator(`.grid.${view}`).evaluate((table) => {
+          const found: string[] = [];
+          const scroller = table.closest('.table-scroll')!;
+          if (scroller.scrollWidth > scroller.clientWidth + 1) found.push(`scrolls sideways (${scroller.scrollWidth} > ${scroller.clientWidth})`);
+          // A header word laid out on two lines was broken for want of room.
+          for (const th of table.querySelectorAll('thead th')) {
+            const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+              for (const m of node.data.matchAll(/\S+/g)) {
+                const range = document.createRange();
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                if (range.getClientRects().length > 1) found.push(`header word broken: ${m[0]}`);
+              }
+            }
+          }
+          for (const label of table.querySelectorAll('tbody .badge .label')) {
+            if (label.scrollWidth > label.clientWidth) found.push(`badge cut: ${label.textContent}`);
+          }
+          return found;
+        });
+        expect(problems, `${view} in ${lang}`).toEqual([]);
+      }
+    }
+    await shot(page, '07-agents-ru-1280');
+    await page.evaluate(() => void (location.hash = '#/settings'));
+    await page.getByTestId('language').selectOption('');
+    await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
+    await page.setViewportSize({ width: 1366, height: 800 });
+  });
+
   it('shows the wallboard in large type for a TV', async () => {
     const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const wallProblems = watchProblems(wall);

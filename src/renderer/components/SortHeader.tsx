@@ -28,6 +28,8 @@ export function SortHeader<K extends string>({
     <th scope="col" aria-sort={dir} className={className}>
       <button type="button" className="sort" onClick={() => onSort({ key: id, dir: on ? (sort.dir === 1 ? -1 : 1) : firstDir })}>
         {children}
+        {/* The mark may go to a line of its own in a narrow column rather than widen it. */}
+        <wbr />
         <span className="sort-mark" aria-hidden="true">
           {on ? (sort.dir === 1 ? '▲' : '▼') : '↕'}
         </span>

@@ -16,14 +16,16 @@ const STATE_GLYPH: Record<AgentState, string> = {
   unknown: '?',
 };
 
+/** The word is its own element so that, in a narrow table column, it ends in an ellipsis (its title says it whole). */
 export function StateBadge({ state }: { state: AgentState }) {
   const { t } = useI18n();
+  const word = t(`state.${state}`);
   return (
-    <span className={`badge state-${state}`}>
+    <span className={`badge state-${state}`} title={word}>
       <span className="glyph" aria-hidden="true">
         {STATE_GLYPH[state]}
       </span>
-      {t(`state.${state}`)}
+      <span className="label">{word}</span>
     </span>
   );
 }
@@ -44,7 +46,7 @@ export function StatusBadge({ status }: { status: SourceStatus }) {
       <span className="glyph" aria-hidden="true">
         {STATUS_GLYPH[status]}
       </span>
-      {t(`status.${status}`)}
+      <span className="label">{t(`status.${status}`)}</span>
     </span>
   );
 }

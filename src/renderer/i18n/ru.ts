@@ -59,7 +59,7 @@ export const ru: Record<MessageKey, Message> = {
   'action.remove': 'Удалить',
 
   'state.available': 'Свободен',
-  'state.ringing': 'Входящий вызов',
+  'state.ringing': 'Вызов',
   'state.on_call': 'Разговор',
   'state.wrap_up': 'Постобработка',
   'state.paused': 'Перерыв',
