@@ -94,6 +94,8 @@ describe('Wallboard', () => {
     const figures = within(screen.getByRole('region', { name: 'All sources' }));
     expect(figures.getByText('Calls waiting').previousSibling!.textContent).toBe('12');
     expect(figures.getByText('Calls waiting').parentElement!.className).toContain('lvl-critical');
+    // Care's call gives no wait: Sales's 30 s is the least the longest wait can be.
+    expect(figures.getByText('Longest wait').previousSibling!.textContent).toBe('≥ 0:30');
     expect(screen.getByText('Sales: Calls waiting 11 (threshold 10)')).toBeTruthy();
     const rows = within(screen.getByRole('region', { name: 'Queues' })).getAllByRole('row');
     expect(rows[0]!.textContent).toContain('Sales');

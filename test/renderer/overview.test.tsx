@@ -36,6 +36,33 @@ describe('Overview', () => {
     vi.useRealTimers();
   });
 
+  it('never shows an empty queue’s 0:00 as the longest wait while calls wait in queues that give no wait', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 + 30_000 });
+    const fake = new FakeBridge(
+      snapshot({
+        at: T0 + 30_000,
+        sources: [source('av', { name: 'Avaya' }), source('ax', { name: 'Axialys' })],
+        // Avaya gives the count of waiting calls only; Axialys tracks its calls, none waiting.
+        queues: [queue('av', 'sales', { waiting: 22 }), queue('ax', 'care', { waiting: 0, longestWaitSec: 0, oldestSince: null })],
+      }),
+    );
+    await renderApp(fake);
+    const longest = (tile: string) => within(screen.getByTestId(tile)).getByText('Longest wait').nextElementSibling as HTMLElement;
+    expect(longest('tile-total').textContent).toBe('–');
+    expect(longest('tile-total').title).toBe('Not every queue with calls waiting says how long they have waited.');
+    expect(longest('tile-ax').textContent).toBe('0:00'); // Axialys knows nobody waits there
+    expect(longest('tile-av').textContent).toBe('–');
+    // A call waits at Axialys since T0: 30 s is the least the longest wait can be.
+    act(() => fake.emit('patch', { type: 'patch', at: T0 + 30_000, upsert: { queues: [queue('ax', 'care', { waiting: 1, longestWaitSec: 30, oldestSince: T0 })] }, remove: {} }));
+    expect(longest('tile-total').textContent).toBe('≥ 0:30');
+    expect(longest('tile-ax').textContent).toBe('0:30');
+    expect(longest('tile-ax').title).toBe('');
+    // Avaya's calls are answered: every waiting call's wait is known again.
+    act(() => fake.emit('patch', { type: 'patch', at: T0 + 30_000, upsert: { queues: [queue('av', 'sales', { waiting: 0 })] }, remove: {} }));
+    expect(longest('tile-total').textContent).toBe('0:30');
+    vi.useRealTimers();
+  });
+
   it('applies patches: a source going down is marked offline', async () => {
     const fake = new FakeBridge(snapshot({ sources: [source('wv')] }));
     await renderApp(fake);

@@ -149,6 +149,7 @@ export const en = {
   'overview.agents': 'Agents',
   'overview.waiting': 'Calls waiting',
   'overview.longestWait': 'Longest wait',
+  'overview.longestWaitPartial': 'Not every queue with calls waiting says how long they have waited.',
   'overview.alerts': 'Critical alerts',
   'overview.alertsFiring': 'Alerts firing',
   'overview.byState': 'Agents by state',

@@ -151,6 +151,7 @@ export const es: Record<MessageKey, Message> = {
   'overview.agents': 'Agentes',
   'overview.waiting': 'Llamadas en espera',
   'overview.longestWait': 'Espera más larga',
+  'overview.longestWaitPartial': 'No todas las colas con llamadas en espera indican cuánto llevan esperando.',
   'overview.alerts': 'Alertas críticas',
   'overview.alertsFiring': 'Alertas activas',
   'overview.byState': 'Agentes por estado',

@@ -151,6 +151,7 @@ export const fr: Record<MessageKey, Message> = {
   'overview.agents': 'Agents',
   'overview.waiting': 'Appels en attente',
   'overview.longestWait': 'Attente la plus longue',
+  'overview.longestWaitPartial': 'Les files avec des appels en attente n’indiquent pas toutes depuis combien de temps ils attendent.',
   'overview.alerts': 'Alertes critiques',
   'overview.alertsFiring': 'Alertes actives',
   'overview.byState': 'Agents par état',

@@ -162,6 +162,7 @@ export const ru: Record<MessageKey, Message> = {
   'overview.agents': 'Операторы',
   'overview.waiting': 'Звонков в ожидании',
   'overview.longestWait': 'Самое долгое ожидание',
+  'overview.longestWaitPartial': 'Не все очереди со звонками в ожидании сообщают, как долго они ждут.',
   'overview.alerts': 'Критические оповещения',
   'overview.alertsFiring': 'Активные оповещения',
   'overview.byState': 'Операторы по состояниям',

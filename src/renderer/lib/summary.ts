@@ -1,6 +1,6 @@
 /** Derived figures for the overview and the wallboard (pure; tested without React). */
 import { AGENT_STATES, type Agent, type AgentState, type Alert, type Queue, type Source } from '../../shared/model';
-import { worse } from './format';
+import { clockDuration, worse } from './format';
 import { levelOf, worstLevel, type Level, type Thresholds } from './rules';
 
 export type Freshness = 'live' | 'stale' | 'offline';
@@ -34,7 +34,13 @@ export interface Summary {
   agents: number;
   byState: Record<AgentState, number>;
   waiting: number;
+  /**
+   * The longest wait of the queues that give one. When a queue with calls waiting gives none
+   * (`longestWaitPartial`), only queues with calls waiting count: the figure is then a lower bound,
+   * or null — never the 0:00 of an empty queue while calls wait elsewhere.
+   */
   longestWaitSec: number | null;
+  longestWaitPartial: boolean;
   network: { measured: number; warning: number; critical: number };
   alerts: { critical: number; warning: number };
 }
@@ -45,9 +51,17 @@ export function emptySummary(): Summary {
     byState: Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>,
     waiting: 0,
     longestWaitSec: null,
+    longestWaitPartial: false,
     network: { measured: 0, warning: 0, critical: 0 },
     alerts: { critical: 0, warning: 0 },
   };
+}
+
+/** The longest wait as shown: "–" when unknown, "≥ 1:10" when some queue with calls waiting gives none. */
+export function longestWaitText(s: Summary): string {
+  const clock = clockDuration(s.longestWaitSec);
+  if (clock === null) return '–';
+  return s.longestWaitPartial ? `≥ ${clock}` : clock;
 }
 
 export interface SummaryInput {
@@ -76,13 +90,21 @@ export function summarize(input: SummaryInput): Map<string, Summary> {
       if (level === 'critical') s.network.critical++;
     }
   }
+  const busiest = new Map<Summary, number>(); // the longest wait among queues with calls waiting
   for (const q of input.queues) {
     const wait = queueWaitSec(q, input.now);
+    const busy = q.waiting > 0;
     for (const s of [out.get('')!, get(q.sourceId)]) {
       s.waiting += q.waiting;
-      if (wait !== null && (s.longestWaitSec === null || wait > s.longestWaitSec)) s.longestWaitSec = wait;
+      if (wait === null) {
+        if (busy) s.longestWaitPartial = true;
+        continue;
+      }
+      if (s.longestWaitSec === null || wait > s.longestWaitSec) s.longestWaitSec = wait;
+      if (busy && wait > (busiest.get(s) ?? -1)) busiest.set(s, wait);
     }
   }
+  for (const s of out.values()) if (s.longestWaitPartial) s.longestWaitSec = busiest.get(s) ?? null;
   for (const al of input.alerts) {
     if (al.state !== 'firing' || al.suppressed) continue;
     const src = al.sourceId ?? al.subject.key.split(':')[0] ?? '';

@@ -4,8 +4,7 @@ import { sourceErrorText } from '../../../shared/problems';
 import { capitalized } from '../../../shared/i18n';
 import { StatusBadge } from '../../components/badges';
 import { useI18n } from '../../i18n/context';
-import { clockDuration } from '../../lib/format';
-import { freshness, type Summary } from '../../lib/summary';
+import { freshness, longestWaitText, type Summary } from '../../lib/summary';
 import { levelOf } from '../../lib/rules';
 import { useSettings } from '../../app/settings';
 
@@ -49,7 +48,9 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
         </div>
         <div className={`lvl-${longestLevel ?? 'ok'}`}>
           <dt>{t('overview.longestWait')}</dt>
-          <dd className="big">{clockDuration(summary.longestWaitSec) ?? '–'}</dd>
+          <dd className="big" title={summary.longestWaitPartial ? t('overview.longestWaitPartial') : undefined}>
+            {longestWaitText(summary)}
+          </dd>
         </div>
         <div>
           <dt>{t('overview.alertsFiring')}</dt>

@@ -10,7 +10,7 @@ import { ConnectionBanner } from '../../app/ConnectionBanner';
 import { StatusBadge } from '../../components/badges';
 import { clockDuration } from '../../lib/format';
 import { levelOf } from '../../lib/rules';
-import { emptySummary, freshness, queueWaitSec } from '../../lib/summary';
+import { emptySummary, freshness, longestWaitText, queueWaitSec } from '../../lib/summary';
 import { useSecond } from '../../lib/ticker';
 import { useSummary } from '../overview/useSummary';
 import { alertWhat, subjectName } from '../alerts/describe';
@@ -56,7 +56,7 @@ export function Wallboard() {
       </header>
       <section className="wb-figures" aria-label={t('overview.total')}>
         {big(t('overview.waiting'), n(total.waiting), `lvl-${waitLevel}`)}
-        {big(t('overview.longestWait'), clockDuration(total.longestWaitSec) ?? '–', `lvl-${longLevel}`)}
+        {big(t('overview.longestWait'), longestWaitText(total), `lvl-${longLevel}`)}
         {big(t('state.available'), n(total.byState.available), 'state-available')}
         {big(t('state.on_call'), n(total.byState.on_call + total.byState.ringing), 'state-on_call')}
         {big(t('state.paused'), n(total.byState.paused), 'state-paused')}
