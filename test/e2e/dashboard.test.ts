@@ -270,7 +270,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
         expect(problems, `${view} in ${lang}`).toEqual([]);
       }
     }
-    await shot(page, '07-agents-ru-1280');
+    await shot(page, '07-queues-ru-1280'); // the last view of the loop
     await page.evaluate(() => void (location.hash = '#/settings'));
     await page.getByTestId('language').selectOption('');
     await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
