@@ -6,6 +6,7 @@ import { snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
 import { BridgeError, type TestResult } from '../../src/shared/bridge';
 import { SECRET_FIELDS, type SourceConfigView } from '../../src/shared/sources';
+import type { Language } from '../../src/shared/settings';
 import { FIELDS, FORM_VENDORS } from '../../src/renderer/features/sources/fields';
 import { TestResultView } from '../../src/renderer/features/sources/TestResultView';
 import { I18nProvider } from '../../src/renderer/i18n/context';
@@ -23,6 +24,15 @@ async function openNew(fake: FakeBridge, vendor: string) {
 
 const field = (label: string | RegExp) => screen.getByLabelText(label) as HTMLInputElement;
 const type = (label: string | RegExp, value: string) => fireEvent.change(field(label), { target: { value } });
+
+/** A test result on its own, in a language. */
+function showResult(lang: Language, result: TestResult) {
+  return render(
+    <I18nProvider lang={lang}>
+      <TestResultView result={result} />
+    </I18nProvider>,
+  );
+}
 
 describe('Sources view', () => {
   it('lists sources with status, last error and what to do', async () => {
@@ -178,12 +188,7 @@ describe('Sources view', () => {
       ],
       details: { agents: 3, mode: 'polling' },
     };
-    const view = (lang: 'ru' | 'en', r: TestResult = result) =>
-      render(
-        <I18nProvider lang={lang}>
-          <TestResultView result={r} />
-        </I18nProvider>,
-      );
+    const view = (lang: 'ru' | 'en', r: TestResult = result) => showResult(lang, r);
     const ru = view('ru');
     const shown = within(ru.getByTestId('test-result'));
     expect(shown.getByText('Подключение работает.').parentElement?.textContent).toBe(
@@ -217,12 +222,7 @@ describe('Sources view', () => {
       message: 'Telphin is unreachable for the token endpoint (127.0.0.1:9: connect ECONNREFUSED 127.0.0.1:9); check the network or the URL in the Sources view. Retrying.',
       problem: { code: 'unreachable', params: { host: '127.0.0.1:9' } },
     };
-    const view = (lang: 'fr' | 'en') =>
-      render(
-        <I18nProvider lang={lang}>
-          <TestResultView result={result} />
-        </I18nProvider>,
-      );
+    const view = (lang: 'fr' | 'en') => showResult(lang, result);
     const fr = view('fr');
     const shown = within(fr.getByTestId('test-result'));
     // A sentence of its own: capitalized and closed.
