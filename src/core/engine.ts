@@ -11,7 +11,7 @@ import type { NormalizedEvent } from './state/events';
 import { problem } from '../shared/problems';
 import { systemClock, type Clock, type TimerHandle } from './util/clock';
 import { createLogger, type Logger } from './util/logger';
-import { redactSaid, redactText } from './util/redact';
+import { redactSaid, redactStrings, redactText } from './util/redact';
 import { WebhookRegistry } from './webhooks';
 import { History } from './history/history';
 import { createSourceHealth, type TrackedHealth } from './source-health';
@@ -343,11 +343,7 @@ function redactedTest(r: TestResult): TestResult {
   if (r.problem) out.problem = redactSaid(r.problem);
   if (r.summary) out.summary = redactSaid(r.summary);
   if (r.notes) out.notes = r.notes.map(redactSaid);
-  if (r.details) {
-    const details: NonNullable<TestResult['details']> = {};
-    for (const [k, v] of Object.entries(r.details)) details[k] = typeof v === 'string' ? redactText(v) : v;
-    out.details = details;
-  }
+  if (r.details) out.details = redactStrings(r.details);
   return out;
 }
 

@@ -39,11 +39,16 @@ export function redactText(text: string): string {
   return out;
 }
 
+/** A copy of a flat record with its string values redacted (numbers, booleans and nulls as they are). */
+export function redactStrings<V extends string | number | boolean | null>(record: Record<string, V>): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const [k, v] of Object.entries(record)) out[k] = typeof v === 'string' ? (redactText(v) as V) : v;
+  return out;
+}
+
 /** A copy of a sentence's code and parameters (a problem, a test outcome) with its text parameters redacted. */
 export function redactSaid<T extends { code: string; params: Record<string, string | number> }>(said: T): T {
-  const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(said.params)) params[k] = typeof v === 'string' ? redactText(v) : v;
-  return { ...said, params };
+  return { ...said, params: redactStrings(said.params) };
 }
 
 /** Deep-copies a value masking secret-named fields and known secret strings. */
