@@ -27,8 +27,8 @@ export interface ShownEntry {
   text: string;
 }
 
-/** The entries newest first, each with its text in `lang`; `text` filters both it and the English words. */
-export function filterLog(log: readonly LogEntry[], f: LogFilter, lang: Language = 'en', t?: (key: TextKey, params?: Params) => string): ShownEntry[] {
+/** The entries newest first, each with its text as `textOf` gives it; `text` filters both it and the English words. */
+export function filterLog(log: readonly LogEntry[], f: LogFilter, textOf: (e: LogEntry) => string = (e) => e.text): ShownEntry[] {
   const needle = f.text.trim().toLowerCase();
   const out: ShownEntry[] = [];
   for (let i = log.length - 1; i >= 0; i--) {
@@ -36,11 +36,24 @@ export function filterLog(log: readonly LogEntry[], f: LogFilter, lang: Language
     if (f.source && e.sourceId !== f.source) continue;
     if (f.level && e.level !== f.level) continue;
     if (f.kind && e.kind !== f.kind) continue;
-    const text = t ? logText(lang, e, t) : e.text;
+    const text = textOf(e);
     if (needle && !text.toLowerCase().includes(needle) && !e.text.toLowerCase().includes(needle) && !(e.subjectKey ?? '').toLowerCase().includes(needle)) continue;
     out.push({ entry: e, text });
   }
   return out;
+}
+
+/**
+ * An entry's text in `lang`, written once per entry: the log is filtered again whenever entries
+ * arrive, and its older entries (up to the store's 2,000) do not change.
+ */
+function entryText(lang: Language, t: (key: TextKey, params?: Params) => string): (e: LogEntry) => string {
+  const written = new WeakMap<LogEntry, string>();
+  return (e) => {
+    let text = written.get(e);
+    if (text === undefined) written.set(e, (text = logText(lang, e, t)));
+    return text;
+  };
 }
 
 export function EventsView() {
@@ -52,7 +65,8 @@ export function EventsView() {
   const [frozen, setFrozen] = useState<LogEntry[] | null>(null);
   const live = useMemo(() => (void lv, store.log), [store, lv]);
   const shown = frozen ?? live;
-  const rows = useMemo(() => filterLog(shown, filter, lang, t), [shown, filter, lang, t]);
+  const textOf = useMemo(() => entryText(lang, t), [lang, t]);
+  const rows = useMemo(() => filterLog(shown, filter, textOf), [shown, filter, textOf]);
   const kinds = useMemo(() => [...new Set(live.map((e) => e.kind))].sort(), [live]);
   const sources = useMemo(() => (void sv, [...store.sources.values()]), [store, sv]);
   const newSince = frozen ? live.filter((e) => e.id > (frozen[frozen.length - 1]?.id ?? -1)).length : 0;
