@@ -5,7 +5,7 @@ import { FakeBridge, settingsView } from './helpers/bridge';
 import { snapshot } from './helpers/model';
 import { renderApp } from './helpers/render';
 import type { SettingsView } from '../../src/shared/bridge';
-import { mergeOverrides, rowsFrom } from '../../src/renderer/features/settings/thresholds-model';
+import { checkRow, mergeOverrides, rowsFrom } from '../../src/renderer/features/settings/thresholds-model';
 
 /** A host that applies settings:update like the command handler does. */
 function hostWith(view: SettingsView) {
@@ -46,6 +46,30 @@ describe('Settings', () => {
       },
     });
     expect(await screen.findByText('Saved.')).toBeTruthy();
+  });
+
+  it('shows and takes decimal thresholds and the cooldown with the French comma', async () => {
+    const fake = hostWith(settingsView({ ui: { language: 'fr', theme: 'system' } }));
+    await renderApp(fake, '#/settings');
+    const rule = 'Perte de paquets de l’agent (la pire entre émission et réception)';
+    const critical = screen.getByLabelText(`Seuil Critique : ${rule}`) as HTMLInputElement;
+    const warning = screen.getByLabelText(`Seuil Avertissement : ${rule}`) as HTMLInputElement;
+    expect(critical.value).toBe('2,5');
+    fireEvent.change(warning, { target: { value: '0,75' } });
+    fireEvent.change(critical, { target: { value: 'deux' } });
+    expect(screen.getByText('Les seuils doivent être des nombres ≥ 0.')).toBeTruthy();
+    fireEvent.change(critical, { target: { value: '3,5' } });
+    const thresholds = screen.getByRole('form', { name: 'Seuils' });
+    fireEvent.click(within(thresholds).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(fake.callsTo('settings:update')).toEqual([{ alerts: { rules: [{ id: 'agent.loss', warning: 0.75, critical: 3.5 }] } }]));
+    expect(await within(thresholds).findByText('Enregistré.')).toBeTruthy();
+    expect(warning.value).toBe('0,75');
+    const cooldown = screen.getByLabelText('Renotifier la même alerte au plus toutes les (minutes)') as HTMLInputElement;
+    fireEvent.change(cooldown, { target: { value: '7,5' } });
+    const notifications = cooldown.closest('form')!;
+    fireEvent.click(within(notifications as HTMLElement).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(fake.callsTo('settings:update')[1]).toMatchObject({ alerts: { cooldownMin: 7.5 } }));
+    expect(cooldown.value).toBe('7,5');
   });
 
   it('sets quiet hours with localized day names and validates them', async () => {
@@ -105,10 +129,25 @@ describe('Settings', () => {
 
 describe('threshold overrides', () => {
   it('drops overrides that match the defaults and keeps tuning of other fields', () => {
-    const rows = rowsFrom([{ id: 'agent.jitter', warning: 40, clearK: 3 }]);
+    const rows = rowsFrom([{ id: 'agent.jitter', warning: 40, clearK: 3 }], 'en');
     expect(rows.find((r) => r.id === 'agent.jitter')).toMatchObject({ warning: '40', critical: '60' });
     const back = rows.map((r) => (r.id === 'agent.jitter' ? { ...r, warning: '30' } : r));
-    expect(mergeOverrides([{ id: 'agent.jitter', warning: 40, clearK: 3 }], back)).toEqual([{ id: 'agent.jitter', clearK: 3 }]);
-    expect(mergeOverrides([], rowsFrom([]))).toEqual([]);
+    expect(mergeOverrides([{ id: 'agent.jitter', warning: 40, clearK: 3 }], back, 'en')).toEqual([{ id: 'agent.jitter', clearK: 3 }]);
+    expect(mergeOverrides([], rowsFrom([], 'en'), 'en')).toEqual([]);
+  });
+
+  it("writes and reads decimals the language's way, and leaves the defaults alone either way", () => {
+    for (const lang of ['es', 'fr', 'ru'] as const) {
+      const rows = rowsFrom([], lang);
+      expect(rows.find((r) => r.id === 'agent.loss')).toMatchObject({ warning: '1', critical: '2,5' });
+      expect(mergeOverrides([], rows, lang)).toEqual([]);
+      const typed = rows.map((r) => (r.id === 'agent.loss' ? { ...r, warning: '0,75', critical: '2.5' } : r));
+      expect(mergeOverrides([], typed, lang)).toEqual([{ id: 'agent.loss', warning: 0.75 }]);
+    }
+    expect(rowsFrom([], 'en').find((r) => r.id === 'agent.loss')).toMatchObject({ critical: '2.5' });
+    // In English a comma groups thousands: "1,500" is refused, never read as 1.5.
+    const en = rowsFrom([], 'en').map((r) => (r.id === 'agent.latency' ? { ...r, critical: '1,500' } : r));
+    expect(checkRow(en.find((r) => r.id === 'agent.latency')!, 'en')).toBe('number');
+    expect(checkRow({ ...en[0]!, warning: '1 500', critical: '2 000' }, 'fr')).toBeNull();
   });
 });

@@ -259,6 +259,19 @@ describe('Sources view', () => {
     expect((fake.callsTo('sources:save')[1] as { config: Record<string, unknown> }).config.token).toBe('new-token');
   });
 
+  it('shows a number with the Spanish comma and reads one typed either way', async () => {
+    const view = { ...wolkvoxView, poll: { latencySec: 2.5 } } as SourceConfigView;
+    const fake = new FakeBridge(snapshot({ sources: [source('wv')] }), settingsView({ sources: [view], ui: { language: 'es', theme: 'system' } }));
+    fake.handle('sources:save', () => settingsView({ sources: [view], ui: { language: 'es', theme: 'system' } }));
+    await renderApp(fake, '#/sources');
+    fireEvent.click(within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Editar' }));
+    expect(field('Informe de latencia cada (segundos)').value).toBe('2,5');
+    type('Informe de latencia cada (segundos)', '7,5');
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar' }));
+    await waitFor(() => expect(fake.callsTo('sources:save')).toHaveLength(1));
+    expect((fake.callsTo('sources:save')[0] as { config: Record<string, unknown> }).config.poll).toEqual({ latencySec: 7.5 });
+  });
+
   it('every secret of every vendor is a secret field of its form: never prefilled, kept when left empty', async () => {
     for (const vendor of FORM_VENDORS) {
       expect(FIELDS[vendor].filter((f) => f.kind === 'secret').map((f) => f.path).sort(), vendor).toEqual([...SECRET_FIELDS[vendor]].sort());

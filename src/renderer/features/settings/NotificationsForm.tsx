@@ -4,23 +4,24 @@ import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { SaveBar, useSaver } from './SaveBar';
+import { decimalText, readDecimal } from '../../lib/decimal';
 
 export function NotificationsForm({ editable }: { editable: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const client = useClient();
   const settings = useSettings();
   const a = settings.view?.alerts;
   const [warning, setWarning] = useState(a?.sound.warning ?? false);
   const [critical, setCritical] = useState(a?.sound.critical ?? true);
-  const [cooldown, setCooldown] = useState(String(a?.cooldownMin ?? 15));
+  const [cooldown, setCooldown] = useState(decimalText(a?.cooldownMin ?? 15, lang));
   const saver = useSaver();
   useEffect(() => {
     setWarning(a?.sound.warning ?? false);
     setCritical(a?.sound.critical ?? true);
-    setCooldown(String(a?.cooldownMin ?? 15));
-  }, [a]);
-  const cd = Number(cooldown);
-  const invalid = cooldown.trim() === '' || !Number.isFinite(cd) || cd < 0;
+    setCooldown(decimalText(a?.cooldownMin ?? 15, lang));
+  }, [a, lang]);
+  const cd = readDecimal(cooldown, lang);
+  const invalid = !Number.isFinite(cd) || cd < 0;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (invalid) return;
@@ -40,7 +41,7 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
         </label>
         <label>
           {t('settings.cooldown')}
-          <input className="short" inputMode="numeric" value={cooldown} onChange={(e) => setCooldown(e.target.value)} aria-invalid={invalid || undefined} aria-describedby={invalid ? 'cooldown-err' : undefined} />
+          <input className="short" inputMode="decimal" value={cooldown} onChange={(e) => setCooldown(e.target.value)} aria-invalid={invalid || undefined} aria-describedby={invalid ? 'cooldown-err' : undefined} />
         </label>
         {invalid && (
           <p className="field-error" id="cooldown-err">

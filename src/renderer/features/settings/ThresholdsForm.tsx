@@ -8,19 +8,19 @@ import { checkRow, mergeOverrides, rowsFrom, type RuleRow } from './thresholds-m
 import { SaveBar, useSaver } from './SaveBar';
 
 export function ThresholdsForm({ editable }: { editable: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const client = useClient();
   const settings = useSettings();
   const overrides = settings.view?.alerts.rules ?? [];
-  const [rows, setRows] = useState<RuleRow[]>(() => rowsFrom(overrides));
+  const [rows, setRows] = useState<RuleRow[]>(() => rowsFrom(overrides, lang));
   const saver = useSaver();
-  useEffect(() => setRows(rowsFrom(settings.view?.alerts.rules ?? [])), [settings.view?.alerts.rules]);
-  const errors = rows.map(checkRow);
+  useEffect(() => setRows(rowsFrom(settings.view?.alerts.rules ?? [], lang)), [settings.view?.alerts.rules, lang]);
+  const errors = rows.map((r) => checkRow(r, lang));
   const set = (i: number, patch: Partial<RuleRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (errors.some(Boolean)) return;
-    void saver.run(async () => settings.set(await client.invoke('settings:update', { alerts: { rules: mergeOverrides(overrides, rows) } })));
+    void saver.run(async () => settings.set(await client.invoke('settings:update', { alerts: { rules: mergeOverrides(overrides, rows, lang) } })));
   };
   return (
     <form onSubmit={submit} aria-labelledby="th-title" className="settings-section" noValidate>
@@ -83,7 +83,7 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
         </table>
         <p className="muted small">{t('settings.thresholdsHelp')}</p>
       </fieldset>
-      <SaveBar saver={saver} editable={editable} invalid={errors.some(Boolean)} onReset={() => setRows(rowsFrom([]))} resetLabel={t('settings.resetDefaults')} />
+      <SaveBar saver={saver} editable={editable} invalid={errors.some(Boolean)} onReset={() => setRows(rowsFrom([], lang))} resetLabel={t('settings.resetDefaults')} />
     </form>
   );
 }

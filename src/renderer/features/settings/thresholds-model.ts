@@ -1,5 +1,6 @@
 /** Editing the built-in rules' thresholds as overrides in `settings.alerts.rules` (pure). */
-import type { AlertRuleOverride } from '../../../shared/settings';
+import type { AlertRuleOverride, Language } from '../../../shared/settings';
+import { decimalText, readDecimal } from '../../lib/decimal';
 import { BUILTIN_RULES, effectiveThresholds, type RuleId } from '../../lib/rules';
 
 export interface RuleRow {
@@ -9,21 +10,21 @@ export interface RuleRow {
   critical: string;
 }
 
-export function rowsFrom(overrides: readonly AlertRuleOverride[]): RuleRow[] {
+/** The rows as the form shows them, numbers written the language's way ("2,5" in French). */
+export function rowsFrom(overrides: readonly AlertRuleOverride[], lang: Language): RuleRow[] {
   const th = effectiveThresholds(overrides);
-  return BUILTIN_RULES.map((d) => ({
-    id: d.id,
-    enabled: th[d.id].enabled,
-    warning: th[d.id].warning === null ? '' : String(th[d.id].warning),
-    critical: th[d.id].critical === null ? '' : String(th[d.id].critical),
-  }));
+  const text = (v: number | null) => (v === null ? '' : decimalText(v, lang));
+  return BUILTIN_RULES.map((d) => ({ id: d.id, enabled: th[d.id].enabled, warning: text(th[d.id].warning), critical: text(th[d.id].critical) }));
 }
+
+/** A threshold box: empty is no threshold at that level (null), else the number typed (NaN if none). */
+const valueOf = (text: string, lang: Language): number | null => (text.trim() === '' ? null : readDecimal(text, lang));
 
 export type RowError = 'number' | 'order';
 
-export function checkRow(r: RuleRow): RowError | null {
-  const w = r.warning.trim() === '' ? null : Number(r.warning);
-  const c = r.critical.trim() === '' ? null : Number(r.critical);
+export function checkRow(r: RuleRow, lang: Language): RowError | null {
+  const w = valueOf(r.warning, lang);
+  const c = valueOf(r.critical, lang);
   if ((w !== null && (!Number.isFinite(w) || w < 0)) || (c !== null && (!Number.isFinite(c) || c < 0))) return 'number';
   if (w !== null && c !== null && w > c) return 'order';
   return null;
@@ -33,7 +34,7 @@ export function checkRow(r: RuleRow): RowError | null {
  * New override list: built-in rules get an override only where they differ from the defaults; other
  * overrides (scopes, added rules, N-of-M tuning) are kept as they are.
  */
-export function mergeOverrides(existing: readonly AlertRuleOverride[], rows: RuleRow[]): AlertRuleOverride[] {
+export function mergeOverrides(existing: readonly AlertRuleOverride[], rows: RuleRow[], lang: Language): AlertRuleOverride[] {
   const builtin = new Set<string>(BUILTIN_RULES.map((d) => d.id));
   const out: AlertRuleOverride[] = existing.filter((o) => !builtin.has(o.id));
   for (const r of rows) {
@@ -41,8 +42,8 @@ export function mergeOverrides(existing: readonly AlertRuleOverride[], rows: Rul
     const prev = existing.find((o) => o.id === r.id);
     const { enabled: _e, warning: _w, critical: _c, ...rest } = prev ?? { id: r.id };
     const o: AlertRuleOverride = { ...rest, id: r.id };
-    const w = r.warning.trim() === '' ? null : Number(r.warning);
-    const c = r.critical.trim() === '' ? null : Number(r.critical);
+    const w = valueOf(r.warning, lang);
+    const c = valueOf(r.critical, lang);
     if (!r.enabled) o.enabled = false;
     if (w !== def.warning) o.warning = w;
     if (c !== def.critical) o.critical = c;

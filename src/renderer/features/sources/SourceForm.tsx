@@ -17,11 +17,11 @@ export interface SourceFormProps {
 }
 
 export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const client = useClient();
   const settings = useSettings();
   const editable = settings.view?.editable ?? false;
-  const [values, setValues] = useState<FormValues>(() => initialValues(vendor, existing));
+  const [values, setValues] = useState<FormValues>(() => initialValues(vendor, lang, existing));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
@@ -30,7 +30,7 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
   const fields = FIELDS[vendor];
   const typedSecret = fields.some((f) => f.kind === 'secret' && String(values[f.path] ?? '').length > 0);
   const needsPlaintext = settings.view?.secretStorage === 'basic_text' && typedSecret;
-  const live = useMemo(() => validate(vendor, values, existing), [vendor, values, existing]);
+  const live = useMemo(() => validate(vendor, values, lang, existing), [vendor, values, lang, existing]);
   const shown = showErrors ? { ...live, ...errors } : errors;
 
   const change = (path: string, v: string | boolean) => {
@@ -54,7 +54,7 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
     setBusy('test');
     setResult(null);
     try {
-      setResult(await client.invoke('sources:test', { config: buildConfig(vendor, values, existing), previousId: existing?.id }));
+      setResult(await client.invoke('sources:test', { config: buildConfig(vendor, values, lang, existing), previousId: existing?.id }));
     } catch (e) {
       fail(e);
     } finally {
@@ -68,7 +68,7 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
     setBusy('save');
     try {
       const view = await client.invoke('sources:save', {
-        config: buildConfig(vendor, values, existing),
+        config: buildConfig(vendor, values, lang, existing),
         previousId: existing?.id,
         allowPlaintextSecrets: needsPlaintext ? plaintextOk : undefined,
       });

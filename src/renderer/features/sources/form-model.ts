@@ -4,6 +4,8 @@
  * shared zod schema, with a stand-in for stored secrets so "required" passes without revealing them.
  */
 import { insecureUrlProblem, SourceConfigSchema, type SourceConfigView } from '../../../shared/sources';
+import type { Language } from '../../../shared/settings';
+import { decimalText, readDecimal } from '../../lib/decimal';
 import { FIELDS, type FieldSpec, type Vendor } from './fields';
 
 export type FormValues = Record<string, string | boolean>;
@@ -34,8 +36,8 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
   else o[last] = value;
 }
 
-/** Values for a new source of a vendor, or for editing an existing one (secrets left empty). */
-export function initialValues(vendor: Vendor, existing?: SourceConfigView): FormValues {
+/** Values for a new source of a vendor, or for editing an existing one (secrets left empty; numbers written the language's way). */
+export function initialValues(vendor: Vendor, lang: Language, existing?: SourceConfigView): FormValues {
   const out: FormValues = {};
   for (const f of FIELDS[vendor]) {
     if (f.kind === 'secret') {
@@ -45,16 +47,17 @@ export function initialValues(vendor: Vendor, existing?: SourceConfigView): Form
     const v = existing ? getPath(existing as unknown as Record<string, unknown>, f.path) : undefined;
     if (f.kind === 'checkbox') out[f.path] = typeof v === 'boolean' ? v : existing && f.path === 'enabled' ? true : (f.initial ?? false);
     else if (f.kind === 'list') out[f.path] = Array.isArray(v) ? v.join(', ') : existing ? '' : String(f.initial ?? '');
+    else if (f.kind === 'number' && typeof v === 'number') out[f.path] = decimalText(v, lang);
     else out[f.path] = v === undefined || v === null ? (existing ? '' : String(f.initial ?? '')) : String(v);
   }
   return out;
 }
 
-function convert(f: FieldSpec, raw: string | boolean): unknown {
+function convert(f: FieldSpec, raw: string | boolean, lang: Language): unknown {
   if (f.kind === 'checkbox') return raw === true;
   const s = String(raw).trim();
   if (!s) return undefined;
-  if (f.kind === 'number') return Number(s);
+  if (f.kind === 'number') return readDecimal(s, lang);
   if (f.kind === 'list') {
     const items = s.split(',').map((x) => x.trim()).filter(Boolean);
     return items.length ? items : undefined;
@@ -66,12 +69,12 @@ function convert(f: FieldSpec, raw: string | boolean): unknown {
  * The config to send: the existing view (fields this form does not show are kept), overlaid with the
  * form. Secrets appear only when typed. `forValidation` puts a stand-in where a stored secret is kept.
  */
-export function buildConfig(vendor: Vendor, values: FormValues, existing?: SourceConfigView, forValidation = false): Record<string, unknown> {
+export function buildConfig(vendor: Vendor, values: FormValues, lang: Language, existing?: SourceConfigView, forValidation = false): Record<string, unknown> {
   const base: Record<string, unknown> = existing && existing.vendor === vendor ? { ...(existing as unknown as Record<string, unknown>) } : {};
   delete base.secrets;
   base.vendor = vendor;
   for (const f of FIELDS[vendor]) {
-    let v = convert(f, values[f.path] ?? '');
+    let v = convert(f, values[f.path] ?? '', lang);
     if (f.kind === 'secret' && v === undefined && forValidation && existing?.secrets[f.path]) v = STORED;
     if (f.path === 'enabled' && v === true) v = undefined; // enabled is the default
     if (f.path === 'allowInsecure' && v === false) v = undefined;
@@ -85,8 +88,8 @@ export function buildConfig(vendor: Vendor, values: FormValues, existing?: Sourc
 const SPECIFIC: Record<string, FieldError['code']> = { id: 'id', accountId: 'accountId', region: 'region' };
 
 /** Errors by field path; '' holds errors that belong to no field. */
-export function validate(vendor: Vendor, values: FormValues, existing?: SourceConfigView): Record<string, FieldError> {
-  const candidate = buildConfig(vendor, values, existing, true);
+export function validate(vendor: Vendor, values: FormValues, lang: Language, existing?: SourceConfigView): Record<string, FieldError> {
+  const candidate = buildConfig(vendor, values, lang, existing, true);
   const parsed = SourceConfigSchema.safeParse(candidate);
   const errors: Record<string, FieldError> = {};
   const specs = new Map(FIELDS[vendor].map((f) => [f.path, f]));

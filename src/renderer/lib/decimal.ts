@@ -1,0 +1,37 @@
+/**
+ * Numbers a lead types into a form and reads back there, in the language's own way: "2,5" in
+ * Spanish, French and Russian, "2.5" in English. A point is read as the decimal separator in every
+ * language (it is what other software shows); a comma only where it is the language's separator, so
+ * an English "1,000" is refused rather than read as 1. Spaces between digit groups ("1 000", the
+ * French and Russian grouping) are ignored.
+ */
+import type { Language } from '../../shared/settings';
+
+const separators = new Map<Language, string>();
+
+/** The language's decimal separator. */
+export function decimalSeparator(lang: Language): string {
+  let sep = separators.get(lang);
+  if (sep === undefined) {
+    sep = new Intl.NumberFormat(lang).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    separators.set(lang, sep);
+  }
+  return sep;
+}
+
+/** `n` as a form shows it: every digit kept, no grouping, the language's separator. */
+export function decimalText(n: number, lang: Language): string {
+  const s = String(n);
+  return /e/i.test(s) ? s : s.replace('.', decimalSeparator(lang));
+}
+
+const SPACES = /[\s\u00a0\u202f]/g;
+const NUMBER = /^-?(\d+(?:[.,]\d*)?|[.,]\d+)$/;
+
+/** What the lead typed as a number (NaN when it is not one); empty text is NaN too. */
+export function readDecimal(text: string, lang: Language): number {
+  const s = text.replace(SPACES, '');
+  if (!NUMBER.test(s)) return NaN;
+  if (s.includes(',') && decimalSeparator(lang) !== ',') return NaN;
+  return Number(s.replace(',', '.'));
+}
