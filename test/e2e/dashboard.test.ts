@@ -277,6 +277,41 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await page.setViewportSize({ width: 1366, height: 800 });
   });
 
+  it('keeps an alert’s actions on one line at the default size in every language, and whole in a narrow window', async () => {
+    // Alerts raised by the thresholds test above are still firing.
+    const check = () =>
+      page.locator('.grid.alerts').evaluate((table) => {
+        const found: string[] = [];
+        const scroller = table.closest('.table-scroll')!;
+        if (scroller.scrollWidth > scroller.clientWidth + 1) found.push(`scrolls sideways (${scroller.scrollWidth} > ${scroller.clientWidth})`);
+        const rows = [...table.querySelectorAll<HTMLElement>('tbody .alert-actions')];
+        if (!rows.length) found.push('no alert with actions');
+        let lines = 0;
+        for (const actions of rows) {
+          const cell = actions.closest('td')!;
+          if (actions.scrollWidth > actions.clientWidth + 1 || actions.getBoundingClientRect().right > cell.getBoundingClientRect().right + 1) found.push(`actions cut: ${actions.textContent}`);
+          lines = Math.max(lines, new Set([...actions.querySelectorAll('button, select')].map((c) => Math.round(c.getBoundingClientRect().top))).size);
+        }
+        return { found, lines };
+      });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const lang of ['en', 'es', 'fr', 'ru']) {
+      await page.evaluate(() => void (location.hash = '#/settings'));
+      await page.getByTestId('language').selectOption(lang);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await page.evaluate(() => void (location.hash = '#/alerts'));
+      await page.locator('.grid.alerts tbody .alert-actions').first().waitFor();
+      expect(await check(), `alerts in ${lang}`).toEqual({ found: [], lines: 1 });
+    }
+    await page.setViewportSize({ width: 720, height: 800 });
+    const narrow = await check();
+    expect(narrow.found, 'alerts in ru at 720 px').toEqual([]);
+    await page.evaluate(() => void (location.hash = '#/settings'));
+    await page.getByTestId('language').selectOption('');
+    await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
+    await page.setViewportSize({ width: 1366, height: 800 });
+  });
+
   it('shows the wallboard in large type for a TV', async () => {
     const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const wallProblems = watchProblems(wall);

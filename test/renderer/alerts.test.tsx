@@ -28,6 +28,18 @@ describe('Alerts view', () => {
     expect(screen.getByText('Calls waiting 6 (threshold 5)')).toBeTruthy();
   });
 
+  it("shows today's start as a time and an older one with its date, the full date and time on hover", async () => {
+    const older = T0 - 3 * 86_400_000;
+    await renderApp(new FakeBridge(floor([alert('today', { since: T0 - 60_000 }), alert('older', { since: older, subject: { kind: 'queue', key: 'wv:q' } })])), '#/alerts');
+    const since = (id: string) => document.querySelector(`tr[data-alert-id="${id}"] time`) as HTMLTimeElement;
+    const fmt = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+    const full = new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'medium' });
+    expect(since('today').textContent).toBe(fmt.format(T0 - 60_000));
+    expect(since('today').title).toBe(full.format(T0 - 60_000));
+    expect(since('older').textContent).toBe(full.format(older));
+    expect(since('older').dateTime).toBe(new Date(older).toISOString());
+  });
+
   it('acknowledges an alert and shows it at once', async () => {
     const fake = new FakeBridge(floor([alert('a1')]));
     fake.handle('alerts:ack', ({ id }) => ({ ...alert(id), acknowledged: true }));

@@ -17,6 +17,13 @@ export function elapsedSec(since: number | null | undefined, now: number): numbe
   return Math.max(0, (now - since) / 1000);
 }
 
+/** Whether two epoch ms fall on the same local calendar day. */
+export function sameLocalDay(a: number, b: number): boolean {
+  const x = new Date(a);
+  const y = new Date(b);
+  return x.getDate() === y.getDate() && x.getMonth() === y.getMonth() && x.getFullYear() === y.getFullYear();
+}
+
 /** The worse of two nullable metrics (jitter and loss have tx and rx sides). */
 export function worse(a: number | null | undefined, b: number | null | undefined): number | null {
   const x = a ?? null;

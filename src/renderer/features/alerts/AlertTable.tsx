@@ -6,14 +6,16 @@ import { useI18n } from '../../i18n/context';
 import { SeverityBadge } from '../../components/badges';
 import { Ticking } from '../../components/Ticking';
 import { hrefFor } from '../../app/router';
-import { clockDuration } from '../../lib/format';
+import { clockDuration, sameLocalDay } from '../../lib/format';
 import { alertWhat, subjectName } from './describe';
 import { AlertActions } from './AlertActions';
 
 export function AlertTable({ alerts, focusId, onError, history }: { alerts: Alert[]; focusId: string | null; onError: (m: string | null) => void; history: boolean }) {
   const tr = useI18n();
-  const { t, dateTime } = tr;
+  const { t, time, dateTime } = tr;
   const { store } = useClient();
+  // Today's alerts (most of them) show the time alone; the date is in the tooltip.
+  const now = store.now();
   const focused = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     if (focusId && focused.current) {
@@ -49,7 +51,11 @@ export function AlertTable({ alerts, focusId, onError, history }: { alerts: Aler
                 <td>
                   {subjectName(a, store)} <span className="muted small">{t(`subject.${a.subject.kind}`)}</span>
                 </td>
-                <td>{dateTime(a.since)}</td>
+                <td>
+                  <time dateTime={new Date(a.since).toISOString()} title={dateTime(a.since)}>
+                    {sameLocalDay(a.since, now) ? time(a.since) : dateTime(a.since)}
+                  </time>
+                </td>
                 <td className="num">{a.state === 'resolved' ? (clockDuration(((a.resolvedAt ?? a.since) - a.since) / 1000) ?? '–') : <Ticking since={a.since} />}</td>
                 <td>{a.state === 'resolved' ? <span className="badge resolved">{t('alerts.resolved')}</span> : <AlertActions alert={a} onError={onError} />}</td>
               </tr>
