@@ -111,6 +111,46 @@ describe('Agents view', () => {
     expect(await screen.findByRole('heading', { name: 'Zoé' })).toBeTruthy();
   });
 
+  it("lists an agent's extra fields under labels in the dashboard's language, durations as clock time", async () => {
+    const extra = { agentsReportId: '1001', calls: 13, talk_time: 75, acw_time: 0, rec: 1, ui: 'paused', eventSource: 'phone', 'Staffed Time': 3600.5, hold_time: 90, callStatus: 'connected' };
+    const fake = new FakeBridge(snapshot({ sources: [source('wv')], agents: [agent('wv', '1', { name: 'Ana', extra })] }), settingsView({ ui: { language: 'ru', theme: 'system' } }));
+    await renderApp(fake, '#/agents/wv%3A1');
+    await screen.findByRole('heading', { name: 'Ana' });
+    const facts = [...document.querySelectorAll('.facts > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]);
+    expect(facts.slice(-10)).toEqual([
+      ['Id в отчёте об операторах', '1001'],
+      ['Звонки', '13'],
+      ['Время разговоров', '1:15'],
+      ['Время постобработки', '0:00'],
+      ['Статус звонка у поставщика', 'connected'],
+      ['Звонок записан', 'да'],
+      ['Сеанс', 'на паузе'],
+      ['Последнее изменение сделано с', 'телефона'],
+      // Fields this version does not know keep the vendor's name; a report's *_time column is still seconds.
+      ['Staffed Time', new Intl.NumberFormat('ru', { maximumFractionDigits: 2 }).format(3600.5)],
+      ['hold_time', '1:30'],
+    ]);
+  });
+
+  it('writes a label before its value the way each language does (French: a narrow space before the colon)', async () => {
+    for (const [lang, text] of [['en', 'Time in state: '], ['fr', 'Durée dans l’état\u202f: ']] as const) {
+      const fake = new FakeBridge(snapshot({ sources: [source('wv')], agents: [agent('wv', '1', { name: 'Ana', stateSince: null })] }), settingsView({ ui: { language: lang, theme: 'system' } }));
+      const { unmount } = await renderApp(fake, '#/agents/wv%3A1');
+      const head = (await screen.findByRole('heading', { name: 'Ana' })).closest('header')!;
+      expect(head.textContent).toContain(text);
+      unmount();
+    }
+  });
+
+  it('has a label in every language for each extra field it knows', async () => {
+    const { EXTRA_FIELDS } = await import('../../src/renderer/features/agents/extra');
+    const { CATALOGS } = await import('../../src/renderer/i18n/translate');
+    for (const lang of ['en', 'es', 'fr', 'ru'] as const) {
+      const missing = Object.keys(EXTRA_FIELDS).filter((k) => !(CATALOGS[lang] as Record<string, unknown>)[`extra.${k}`]);
+      expect(missing, lang).toEqual([]);
+    }
+  });
+
   it('renders only a window of a 10,000-agent floor', async () => {
     const agents = Array.from({ length: 10_000 }, (_, i) => agent('wv', String(i), { name: `Agent ${String(i).padStart(5, '0')}`, network: net(100 + (i % 500)) }));
     await renderApp(new FakeBridge(snapshot({ sources: [source('wv')], agents })), '#/agents');

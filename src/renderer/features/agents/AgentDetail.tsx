@@ -8,9 +8,11 @@ import { Ticking } from '../../components/Ticking';
 import { TrendChart } from '../../components/TrendChart';
 import { useHistory } from '../../lib/history';
 import { AGENT_METRICS } from './AgentSpark';
+import { extraFacts } from './extra';
 
 export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: () => void }) {
-  const { t, n, dateTime } = useI18n();
+  const tr = useI18n();
+  const { t, dateTime } = tr;
   const { store } = useClient();
   const { thresholds: th } = useSettings();
   useTopic('agents');
@@ -43,7 +45,7 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
     [t('agents.ip'), net?.ip],
     [t('agents.platform'), [net?.platform, net?.connectionType, net?.version].filter(Boolean).join(' · ') || null],
     [t('agents.sampledAt'), net?.sampledAt ? dateTime(net.sampledAt) : null],
-    ...Object.entries(a.extra ?? {}).map(([k, v]): [string, string | null] => [k, v === null ? null : typeof v === 'number' ? n(v) : String(v)]),
+    ...extraFacts(a.extra, tr),
   ];
   const trend = (metric: (typeof AGENT_METRICS)[number], rule: 'agent.latency' | 'agent.jitter' | 'agent.loss', unit: string) => (
     <TrendChart title={t(`metric.${metric}`)} unit={unit} points={history?.[metric] ?? []} warning={th[rule].warning} critical={th[rule].critical} />
@@ -56,11 +58,11 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
         </h3>
         <StateBadge state={a.state} />
         <span>
-          {t('col.timeInState')}: <Ticking since={a.stateSince} />
+          {t('label.colon', { label: t('col.timeInState') })} <Ticking since={a.stateSince} />
         </span>
         {a.call && (
           <span>
-            {t('agents.onCallFor')}: <Ticking since={a.call.since} />
+            {t('label.colon', { label: t('agents.onCallFor') })} <Ticking since={a.call.since} />
           </span>
         )}
         <button type="button" onClick={onClose}>

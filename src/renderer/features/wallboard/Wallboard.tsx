@@ -91,7 +91,7 @@ export function Wallboard() {
                   <span className="glyph" aria-hidden="true">
                     ✖
                   </span>{' '}
-                  {subjectName(a, store)}: {alertWhat(a, tr)}
+                  {t('label.colon', { label: subjectName(a, store) })} {alertWhat(a, tr)}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,74 @@
+/**
+ * An agent's extra fields (`Agent.extra`) as the detail panel lists them. The fields connectors name
+ * themselves, and the Wolkvox agents report's best-known counters, read under a label in the
+ * dashboard's language; any other field (an Avaya measure, a report column this version does not
+ * know) under the vendor's own name. Durations read as clock time, flags as yes/no, the few words a
+ * connector chooses in the dashboard's language; a vendor's own words stay as the vendor wrote them.
+ */
+import type { ExtraValue } from '../../../shared/model';
+import { CATALOGS, type TextKey, type Translator } from '../../i18n/translate';
+import { clockDuration } from '../../lib/format';
+
+type Kind = 'text' | 'count' | 'duration' | 'flag' | 'words';
+
+/** Known fields: how each reads. `words`: its values are connector words with texts of their own. */
+export const EXTRA_FIELDS: Record<string, Kind> = {
+  // Wolkvox: the ids and state under which the reports list the agent, and the agents report's counters.
+  agentsReportId: 'text',
+  latencyReportId: 'text',
+  latencyReportStatus: 'text',
+  calls: 'count',
+  inbound: 'count',
+  outbound: 'count',
+  talk_time: 'duration',
+  acw_time: 'duration',
+  aux_time: 'duration',
+  // Axialys operator events.
+  callStatus: 'text',
+  rec: 'flag',
+  service: 'text',
+  catchupSec: 'duration',
+  ui: 'words',
+  // Telphin agents.
+  agentType: 'text',
+  extension: 'text',
+  extensionId: 'text',
+  number: 'text',
+  eventSource: 'words',
+};
+
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+function valueText(kind: Kind | undefined, key: string, v: ExtraValue, tr: Translator): string | null {
+  if (v === null || v === '') return null;
+  if (typeof v === 'boolean' || kind === 'flag') {
+    if (v === true || v === 1 || v === '1') return tr.t('extra.yes');
+    if (v === false || v === 0 || v === '0') return tr.t('extra.no');
+  }
+  if (typeof v === 'number') {
+    // Wolkvox's `*_time` report columns arrive as seconds, known to this version or not.
+    if (kind === 'duration' || (kind === undefined && key.endsWith('_time'))) return clockDuration(v) ?? tr.n(v);
+    return tr.n(v, 2);
+  }
+  if (kind === 'words') {
+    const word = `extra.${key}.${v.toLowerCase()}`;
+    if (has(CATALOGS.en, word)) return tr.t(word as TextKey);
+  }
+  return String(v);
+}
+
+/** [label, text] per extra field with a value, known fields first in the order above, then the others as they came. */
+export function extraFacts(extra: Record<string, ExtraValue> | undefined, tr: Translator): [string, string][] {
+  if (!extra) return [];
+  const known: [number, string, string][] = [];
+  const other: [string, string][] = [];
+  const order = Object.keys(EXTRA_FIELDS);
+  for (const key of Object.keys(extra)) {
+    const kind = has(EXTRA_FIELDS, key) ? EXTRA_FIELDS[key] : undefined;
+    const text = valueText(kind, key, extra[key]!, tr);
+    if (text === null) continue;
+    if (kind) known.push([order.indexOf(key), tr.t(`extra.${key}` as TextKey), text]);
+    else other.push([key, text]);
+  }
+  return [...known.sort((a, b) => a[0] - b[0]).map(([, l, v]): [string, string] => [l, v]), ...other];
+}
