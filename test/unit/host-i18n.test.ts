@@ -39,6 +39,13 @@ describe('host messages', () => {
     expect(alertWords('es').describe(METRICS['vendor.alert_op']!, null, null)).toBe('Faltan agentes (alerta del proveedor)');
   });
 
+  it('a grouped notification counts its critical alerts in the right number', () => {
+    const head = (lang: Language, count: number) => hostMessages(lang).t('group.critical', { head: 'H', count });
+    expect([head('es', 1), head('es', 3)]).toEqual(['H (1 crítica)', 'H (3 críticas)']);
+    expect([head('fr', 1), head('fr', 3)]).toEqual(['H (1 critique)', 'H (3 critiques)']);
+    expect([head('en', 1), head('ru', 1)]).toEqual(['H (1 critical)', 'H (критично: 1)']);
+  });
+
   it('fills placeholders once compiled, keeps unknown ones, and falls back to English for a missing key', () => {
     const m = createMessages<'a' | 'b'>('fr', { a: '{n} sur {total} — {x}' }, { a: '{n} of {total} — {x}', b: 'only in English: {n}' });
     expect(m.t('a', { n: 1200, total: 10_000 })).toMatch(/^1\s200 sur 10\s000 — \{x\}$/);

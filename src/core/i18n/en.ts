@@ -96,7 +96,7 @@ export const en = {
   'group.source': { one: '{count} source', other: '{count} sources' },
   'group.head': '{subjects}: {what}',
   'group.headAtLeast': '{subjects}: {label} ≥ {threshold}',
-  'group.critical': '{head} ({count} critical)',
+  'group.critical': { one: '{head} ({count} critical)', other: '{head} ({count} critical)' },
   'group.sharedIp': '{head} — {count} share public IP {ip}',
   'group.more': '{names} and {count} more',
   'group.sources': { one: '{count} source', other: '{count} sources' },

@@ -92,7 +92,7 @@ export const es: Record<HostKey, Message> = {
   'group.source': { one: '{count} fuente', many: '{count} fuentes', other: '{count} fuentes' },
   'group.head': '{subjects}: {what}',
   'group.headAtLeast': '{subjects}: {label} ≥ {threshold}',
-  'group.critical': '{head} ({count} críticas)',
+  'group.critical': { one: '{head} ({count} crítica)', many: '{head} ({count} críticas)', other: '{head} ({count} críticas)' },
   'group.sharedIp': '{head} — {count} comparten la IP pública {ip}',
   'group.more': '{names} y {count} más',
   'group.sources': { one: '{count} fuente', many: '{count} fuentes', other: '{count} fuentes' },

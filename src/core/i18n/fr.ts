@@ -92,7 +92,7 @@ export const fr: Record<HostKey, Message> = {
   'group.source': { one: '{count} source', many: '{count} de sources', other: '{count} sources' },
   'group.head': '{subjects} : {what}',
   'group.headAtLeast': '{subjects} : {label} ≥ {threshold}',
-  'group.critical': '{head} ({count} critiques)',
+  'group.critical': { one: '{head} ({count} critique)', many: '{head} ({count} critiques)', other: '{head} ({count} critiques)' },
   'group.sharedIp': '{head} — {count} partagent l’IP publique {ip}',
   'group.more': '{names} et {count} de plus',
   'group.sources': { one: '{count} source', many: '{count} de sources', other: '{count} sources' },

@@ -92,7 +92,7 @@ export const ru: Record<HostKey, Message> = {
   'group.source': { one: '{count} источник', few: '{count} источника', many: '{count} источников', other: '{count} источника' },
   'group.head': '{subjects}: {what}',
   'group.headAtLeast': '{subjects}: {label} ≥ {threshold}',
-  'group.critical': '{head} (критично: {count})',
+  'group.critical': { one: '{head} (критично: {count})', few: '{head} (критично: {count})', many: '{head} (критично: {count})', other: '{head} (критично: {count})' },
   'group.sharedIp': '{head} — у {count} общий публичный IP {ip}',
   'group.more': '{names} и ещё {count}',
   'group.sources': { one: '{count} источник', few: '{count} источника', many: '{count} источников', other: '{count} источника' },

@@ -156,9 +156,9 @@ export const es: Record<MessageKey, Message> = {
   'overview.alertsFiring': 'Alertas activas',
   'overview.byState': 'Agentes por estado',
   'overview.network': {
-    one: 'Red: {critical} críticos, {warning} con aviso de {count} agente medido',
-    many: 'Red: {critical} críticos, {warning} con aviso de {count} agentes medidos',
-    other: 'Red: {critical} críticos, {warning} con aviso de {count} agentes medidos',
+    one: 'Red: {critical} en estado crítico, {warning} con aviso de {count} agente medido',
+    many: 'Red: {critical} en estado crítico, {warning} con aviso de {count} agentes medidos',
+    other: 'Red: {critical} en estado crítico, {warning} con aviso de {count} agentes medidos',
   },
   'overview.noNetwork': 'Red: esta fuente no envía mediciones',
   'overview.empty': 'Todavía no hay ninguna fuente configurada. Añada las fuentes de demostración para ver enseguida un panorama en vivo, o añada las suyas.',

@@ -156,9 +156,9 @@ export const fr: Record<MessageKey, Message> = {
   'overview.alertsFiring': 'Alertes actives',
   'overview.byState': 'Agents par état',
   'overview.network': {
-    one: 'Réseau : {critical} critiques, {warning} en avertissement sur {count} agent mesuré',
-    many: 'Réseau : {critical} critiques, {warning} en avertissement sur {count} agents mesurés',
-    other: 'Réseau : {critical} critiques, {warning} en avertissement sur {count} agents mesurés',
+    one: 'Réseau : {critical} en état critique, {warning} en avertissement sur {count} agent mesuré',
+    many: 'Réseau : {critical} en état critique, {warning} en avertissement sur {count} agents mesurés',
+    other: 'Réseau : {critical} en état critique, {warning} en avertissement sur {count} agents mesurés',
   },
   'overview.noNetwork': 'Réseau : aucune mesure de cette source',
   'overview.empty': 'Aucune source n’est encore configurée. Ajoutez les sources de démonstration pour voir tout de suite une image en direct, ou ajoutez les vôtres.',
