@@ -269,6 +269,23 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
         });
         expect(problems, `${view} in ${lang}`).toEqual([]);
       }
+      // The overview's figures ("✖ 1 ▲ 3", "≥ 0:52") each stay on one line, even in a tile narrower than here.
+      await page.evaluate(() => void (location.hash = '#/overview'));
+      await page.locator('.tile-figures dd').first().waitFor();
+      const broken = await page.locator('.tile-figures dd').evaluateAll((dds) => {
+        for (const tile of document.querySelectorAll<HTMLElement>('.tile')) tile.style.width = '300px';
+        return dds
+          .filter((dd) => {
+            const range = document.createRange();
+            range.selectNodeContents(dd);
+            const tallest = Math.max(...[...range.getClientRects()].map((r) => r.height));
+            return dd.getBoundingClientRect().height > 1.6 * tallest;
+          })
+          .map((dd) => dd.textContent);
+      });
+      expect(broken, `overview in ${lang}`).toEqual([]);
+      await page.evaluate(() => void (location.hash = '#/queues'));
+      await page.locator('.grid.queues tbody tr').first().waitFor();
     }
     await shot(page, '07-queues-ru-1280'); // the last view of the loop
     await page.evaluate(() => void (location.hash = '#/settings'));
