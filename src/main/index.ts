@@ -3,7 +3,7 @@
  * the small services next to this file; this file only connects them.
  */
 import './v8-flags';
-import { app, session } from 'electron';
+import { app, screen, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../core/engine';
@@ -14,7 +14,7 @@ import { startWebhookReceiver } from '../server/hooks';
 import { resolveAppPages } from './pages';
 import { hardenSession, guardWebContents } from './security';
 import { openExternal } from './external';
-import { DashboardWindow } from './window';
+import { DashboardWindow, WINDOW_PLACE_KEY } from './window';
 import { RendererEvents } from './events';
 import { ValidatedIpc, registerBridge } from './ipc';
 import { startEngineTray } from './engine-tray';
@@ -85,6 +85,8 @@ async function main(): Promise<void> {
     hideOnClose: () => settings.get().app.hideOnClose,
     isQuitting: () => lifecycle.isQuitting(),
     onCreated: (win) => events.follow(win.webContents),
+    place: { load: () => store.get(WINDOW_PLACE_KEY), save: (p) => store.set(WINDOW_PLACE_KEY, p) },
+    workAreas: () => screen.getAllDisplays().map((d) => d.workArea),
   });
   registerBridge(new ValidatedIpc(pages, log.child('ipc')), handler, events, log.child('ipc'));
   engine.subscribe((patch) => events.send('patch', patch));

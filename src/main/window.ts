@@ -5,6 +5,21 @@
  */
 import { BrowserWindow, type WebPreferences } from 'electron';
 import type { AppPages } from './pages';
+import { usablePlace, type Rect, type WindowPlace } from './window-place';
+
+/** The window's default and smallest sizes (the dashboard's layouts are checked at both). */
+export const DEFAULT_SIZE = { width: 1280, height: 800 };
+export const MIN_SIZE = { width: 720, height: 480 };
+/** The key of the window's place in the tray app's store (beside the settings document). */
+export const WINDOW_PLACE_KEY = 'windowPlace';
+/** A move or resize is saved once the user has stopped for this long. */
+const SAVE_DELAY_MS = 500;
+
+/** Where the window's place is kept between runs. */
+export interface PlaceStore {
+  load(): unknown;
+  save(place: WindowPlace): void;
+}
 
 /** Pinned by test/main/window.test.ts: change only together with docs/security.md. */
 export function dashboardWebPreferences(preloadPath: string, devTools: boolean): WebPreferences {
@@ -36,6 +51,10 @@ export interface DashboardOptions {
   isQuitting: () => boolean;
   /** A new window's web contents (the IPC event queue attaches to it). */
   onCreated?: (window: BrowserWindow) => void;
+  /** Remembers where the window was; without it the window always opens at its defaults. */
+  place?: PlaceStore;
+  /** The work areas of the displays now connected (read when the window is created). */
+  workAreas?: () => Rect[];
 }
 
 export class DashboardWindow {
@@ -57,12 +76,12 @@ export class DashboardWindow {
   }
 
   private create(): BrowserWindow {
-    const { pages } = this.opts;
+    const { pages, place } = this.opts;
+    const saved = place ? usablePlace(place.load(), this.opts.workAreas?.() ?? [], MIN_SIZE) : null;
     const win = new BrowserWindow({
-      width: 1280,
-      height: 800,
-      minWidth: 720,
-      minHeight: 480,
+      ...(saved ? saved.bounds : DEFAULT_SIZE),
+      minWidth: MIN_SIZE.width,
+      minHeight: MIN_SIZE.height,
       show: false,
       title: 'CC Tray Monitor',
       icon: this.opts.iconPath,
@@ -71,6 +90,8 @@ export class DashboardWindow {
       webPreferences: dashboardWebPreferences(this.opts.preloadPath, this.opts.devTools),
     });
     win.removeMenu();
+    if (saved?.maximized) win.maximize();
+    if (place) this.remember(win, place);
     win.on('close', (event) => {
       if (!this.opts.isQuitting() && this.opts.hideOnClose()) {
         event.preventDefault();
@@ -85,5 +106,27 @@ export class DashboardWindow {
     if (pages.devOrigin) void win.loadURL(`${pages.devOrigin}/`);
     else void win.loadFile(pages.indexFile);
     return win;
+  }
+
+  /** Saves the window's place after each move or resize (once the user stops), and when it closes. */
+  private remember(win: BrowserWindow, place: PlaceStore): void {
+    let timer: NodeJS.Timeout | null = null;
+    const save = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      // Minimized or full screen is not a place to come back to; the last normal one stays saved.
+      if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
+      place.save({ bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    };
+    const later = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(save, SAVE_DELAY_MS);
+      timer.unref?.();
+    };
+    win.on('move', later);
+    win.on('resize', later);
+    win.on('maximize', later);
+    win.on('unmaximize', later);
+    win.on('close', save);
   }
 }

@@ -52,6 +52,7 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(public options: Record<string, any>) {
     super();
     FakeBrowserWindow.instances.push(this);
+    this.bounds = { x: options.x ?? 100, y: options.y ?? 100, width: options.width ?? 800, height: options.height ?? 600 };
   }
   loadURL = vi.fn(async (url: string) => {
     this.loaded = { url };
@@ -76,6 +77,23 @@ export class FakeBrowserWindow extends EventEmitter {
   });
   removeMenu = vi.fn();
   setMenuBarVisibility = vi.fn();
+  /** Size and position while neither maximized nor minimized; what the user last moved it to. */
+  bounds = { x: 0, y: 0, width: 0, height: 0 };
+  maximized = false;
+  fullScreen = false;
+  getNormalBounds = () => ({ ...this.bounds });
+  isMaximized = () => this.maximized;
+  isFullScreen = () => this.fullScreen;
+  maximize = vi.fn(() => {
+    this.maximized = true;
+    this.emit('maximize');
+  });
+  /** The user drags or resizes the window. */
+  userMoves(bounds: { x: number; y: number; width: number; height: number }): void {
+    this.bounds = { ...bounds };
+    this.emit('move');
+    this.emit('resize');
+  }
   isVisible = () => this.visible;
   isMinimized = () => this.minimized;
   isDestroyed = () => this.destroyed;
@@ -168,6 +186,8 @@ function createState() {
     encryptionAvailable: true,
     /** What app.getLocale() answers (the system's language). */
     locale: 'en-US',
+    /** The displays' work areas (screen.getAllDisplays()). */
+    workAreas: [{ x: 0, y: 0, width: 1920, height: 1040 }] as { x: number; y: number; width: number; height: number }[],
     /** Every plain string ever given to safeStorage (tests scan files for them). */
     encrypted: [] as string[],
   };
@@ -235,6 +255,7 @@ function makeModule() {
     Notification: FakeNotification,
     shell: { openExternal: vi.fn(async (_url: string) => undefined) },
     powerMonitor: new EventEmitter(),
+    screen: { getAllDisplays: vi.fn(() => current.workAreas.map((workArea, id) => ({ id, workArea, bounds: workArea }))) },
     session: { defaultSession: current.session },
     ipcMain,
     ipcRenderer,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, fake, resetElectron } from '../fakes/electron';
+import { FakeBrowserWindow, electronState, fake, resetElectron } from '../fakes/electron';
 
 vi.mock('electron', async () => (await import('../fakes/electron')).electronModule);
 
@@ -93,6 +93,68 @@ describe('dashboard window', () => {
     // showing again creates a new window
     other.d.show();
     expect(FakeBrowserWindow.instances.filter((w) => !w.destroyed)).toHaveLength(1);
+  });
+});
+
+describe('window place', () => {
+  /** A store like the tray app's: what was saved, as JSON round-trips it. */
+  function placed() {
+    const saved: { value: unknown } = { value: undefined };
+    const save = vi.fn((p: unknown) => (saved.value = JSON.parse(JSON.stringify(p))));
+    const open = () =>
+      new DashboardWindow({
+        pages,
+        preloadPath: '/p.cjs',
+        devTools: false,
+        hideOnClose: () => false,
+        isQuitting: () => false,
+        place: { load: () => saved.value, save },
+        workAreas: () => electronState().workAreas,
+      });
+    return { saved, save, open };
+  }
+
+  it('opens where the user left it last time, maximized if it was', () => {
+    vi.useFakeTimers();
+    try {
+      const { saved, save, open } = placed();
+      const first = open().show() as unknown as FakeBrowserWindow;
+      expect([first.options.width, first.options.height, first.options.x]).toEqual([1280, 800, undefined]);
+      first.userMoves({ x: 200, y: 90, width: 1500, height: 900 });
+      first.userMoves({ x: 240, y: 100, width: 1500, height: 900 });
+      expect(save).not.toHaveBeenCalled(); // saved once the user stops
+      vi.advanceTimersByTime(600);
+      expect(save).toHaveBeenCalledTimes(1);
+      expect(saved.value).toEqual({ bounds: { x: 240, y: 100, width: 1500, height: 900 }, maximized: false });
+      first.maximize();
+      first.close();
+      expect(saved.value).toEqual({ bounds: { x: 240, y: 100, width: 1500, height: 900 }, maximized: true });
+
+      const again = open().show() as unknown as FakeBrowserWindow;
+      expect([again.options.x, again.options.y, again.options.width, again.options.height]).toEqual([240, 100, 1500, 900]);
+      expect(again.maximize).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps the last normal place when closed minimized, and opens at the defaults when that display is gone', () => {
+    const { saved, open } = placed();
+    electronState().workAreas = [
+      { x: 0, y: 0, width: 1920, height: 1040 },
+      { x: 1920, y: 0, width: 2560, height: 1400 },
+    ];
+    const win = open().show() as unknown as FakeBrowserWindow;
+    win.userMoves({ x: 2100, y: 80, width: 1400, height: 900 });
+    win.minimized = true;
+    win.bounds = { x: -32000, y: -32000, width: 160, height: 28 };
+    win.close();
+    expect(saved.value).toBeUndefined();
+    saved.value = { bounds: { x: 2100, y: 80, width: 1400, height: 900 }, maximized: false };
+    expect((open().show() as unknown as FakeBrowserWindow).options).toMatchObject({ x: 2100, y: 80, width: 1400, height: 900 });
+    electronState().workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }]; // the second display unplugged
+    const back = open().show() as unknown as FakeBrowserWindow;
+    expect([back.options.x, back.options.width, back.options.height]).toEqual([undefined, 1280, 800]);
   });
 });
 
