@@ -74,6 +74,48 @@ describe('rules: built-ins, overrides, scope', () => {
     expect(h.logger.lines.some((l) => l.includes('alert rule "bogus" names no known metric'))).toBe(true);
   });
 
+  it('the narrowest rule of a metric wins: a rule for one queue or agent replaces the general one there, not adds to it', () => {
+    const h = alertHarness({
+      settings: {
+        rules: [
+          { id: 'queue.waiting@ax:vip', metric: 'queue.waiting', warning: 2, critical: 4, scope: { queues: ['ax:vip'] } },
+          { id: 'latency-wv', metric: 'agent.latency', warning: 300, critical: 500, scope: { sources: ['wv'] } },
+          { id: 'latency-sales', metric: 'agent.latency', warning: 120, critical: 150, scope: { queues: ['wv:sales'] } },
+          { id: 'latency-ana', metric: 'agent.latency', warning: 100, critical: 110, scope: { agents: ['wv:ana'] } },
+        ],
+      },
+    });
+    for (const n of [3, 6, 7]) h.waiting('vip', n);
+    for (const n of [6, 7]) h.waiting('support', n);
+    const waitingAlerts = () => h.engine.list('firing').filter((a) => a.metric === 'queue.waiting').map((a) => `${a.id} ${a.severity}`);
+    expect(waitingAlerts().sort()).toEqual(['queue.waiting@ax:vip|ax:vip critical', 'queue.waiting|ax:support warning']);
+    // Ana is in Sales, on source wv: only her own rule watches her; Bruno (Sales) gets the Sales rule; Carla the source's.
+    h.state.apply('wv', { type: 'agent', id: 'ana', set: { queues: ['wv:sales'] } }, h.now());
+    h.state.apply('wv', { type: 'agent', id: 'bruno', set: { queues: ['wv:sales'] } }, h.now());
+    for (const id of ['ana', 'bruno', 'carla']) fire(h, id, 350);
+    fire(h, 'dora', 350, 'ax');
+    const latencyAlerts = h.engine.list('firing').filter((a) => a.metric === 'agent.latency');
+    expect(latencyAlerts.map((a) => `${a.id} ${a.severity}`).sort()).toEqual([
+      'agent.latency|ax:dora warning',
+      'latency-ana|wv:ana critical',
+      'latency-sales|wv:bruno critical',
+      'latency-wv|wv:carla warning',
+    ]);
+  });
+
+  it("adding a rule for one queue ends the general rule's alert there quietly, and the new rule takes over", () => {
+    const h = alertHarness();
+    for (const n of [6, 7]) h.waiting('vip', n);
+    expect(h.alert('queue.waiting|ax:vip')!.state).toBe('firing');
+    h.engine.setSettings({ ...h.engine.settings(), rules: [{ id: 'queue.waiting@ax:vip', metric: 'queue.waiting', warning: 8, critical: 12, scope: { queues: ['ax:vip'] } }] });
+    expect(h.alert('queue.waiting|ax:vip')!.state).toBe('resolved');
+    for (const n of [6, 7]) h.waiting('vip', n);
+    expect(h.engine.list('firing').map((a) => a.id)).toEqual([]);
+    for (const n of [9, 8]) h.waiting('vip', n);
+    expect(h.engine.list('firing').map((a) => a.id)).toEqual(['queue.waiting@ax:vip|ax:vip']);
+    expect(h.kinds()).toEqual(['raise', 'raise']);
+  });
+
   it('agent rules scoped to queues watch the agents of those queues', () => {
     const h = alertHarness({ settings: { rules: [{ id: 'agent.latency', scope: { queues: ['wv:sales'] } }] } });
     h.state.apply('wv', { type: 'agent', id: 'a', set: { queues: ['wv:sales'] } }, h.now());

@@ -35,6 +35,24 @@ export interface Rule {
   clearK: number;
   forSec: number;
   scope: { sources: Set<string> | null; queues: Set<string> | null; agents: Set<string> | null };
+  /**
+   * Enabled rules of the same metric whose scope is narrower (see `specificity`): where one of them
+   * watches a subject, this rule leaves it to them. A rule for one queue replaces the general rule
+   * for that queue rather than raising a second alert beside it.
+   */
+  narrower: Rule[];
+}
+
+/**
+ * How narrowly a rule's scope picks its subjects: named one by one (agents or queues by key) 3, an
+ * agent rule by the agents' queues 2, by source 1, everything 0.
+ */
+export function specificity(rule: Rule): number {
+  const s = rule.scope;
+  const kind = rule.def.subject;
+  if ((kind === 'agent' && s.agents) || (kind === 'queue' && s.queues)) return 3;
+  if (kind === 'agent' && s.queues) return 2;
+  return s.sources ? 1 : 0;
 }
 
 export interface RuleSet {
@@ -65,6 +83,7 @@ function build(base: RuleDefaults, o: AlertRuleOverride | undefined, def: Metric
     clearK: o?.clearK ?? DEFAULT_CLEAR_K,
     forSec: o?.forSec ?? base.forSec ?? (def.sampling === 'source' ? 60 : 0),
     scope: { sources: toSet(o?.scope?.sources), queues: toSet(o?.scope?.queues), agents: toSet(o?.scope?.agents) },
+    narrower: [],
   };
 }
 
@@ -95,11 +114,25 @@ export function resolveRules(overrides: readonly AlertRuleOverride[] = []): Rule
     const builtin = BUILTIN_RULES.find((b) => b.metric === def.id);
     add(build({ id, metric: def.id, warning: builtin?.warning ?? null, critical: builtin?.critical ?? null, forSec: builtin?.forSec }, o, def));
   }
+  const enabled = [...set.byId.values()].filter((r) => r.enabled);
+  for (const rule of enabled) {
+    const level = specificity(rule);
+    rule.narrower = enabled.filter((r) => r !== rule && r.def.id === rule.def.id && specificity(r) > level);
+  }
   return set;
 }
 
-/** Whether a rule watches this subject (scope lists hold source ids and entity keys). */
+/**
+ * Whether a rule watches this subject (scope lists hold source ids and entity keys): its scope holds
+ * the subject and no narrower rule of the same metric does (the narrowest rule of a metric wins).
+ */
 export function inScope(rule: Rule, sourceId: string, key: string, agentQueues?: readonly string[]): boolean {
+  if (!ownScope(rule, sourceId, key, agentQueues)) return false;
+  for (const other of rule.narrower) if (ownScope(other, sourceId, key, agentQueues)) return false;
+  return true;
+}
+
+function ownScope(rule: Rule, sourceId: string, key: string, agentQueues?: readonly string[]): boolean {
   const s = rule.scope;
   if (s.sources && !s.sources.has(sourceId)) return false;
   const kind = rule.def.subject;
