@@ -2,7 +2,7 @@ import './helpers/dom';
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
-import { snapshot } from './helpers/model';
+import { queue, snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
 import type { SettingsView } from '../../src/shared/bridge';
 import { checkRow, mergeOverrides, rowsFrom } from '../../src/renderer/features/settings/thresholds-model';
@@ -70,6 +70,48 @@ describe('Settings', () => {
     fireEvent.click(within(notifications as HTMLElement).getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(fake.callsTo('settings:update')[1]).toMatchObject({ alerts: { cooldownMin: 7.5 } }));
     expect(cooldown.value).toBe('7,5');
+  });
+
+  it('gives one queue thresholds of its own, coloured in the queues table, and keeps the rules it does not edit', async () => {
+    const custom = { id: 'wv-latency', metric: 'agent.latency', warning: 150, scope: { sources: ['wv'] } };
+    const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [{ id: 'agent.latency', warning: 250 }, custom] } }));
+    fake.snapshot = snapshot({
+      sources: [source('ax', { name: 'Paris', vendor: 'axialys' })],
+      queues: [queue('ax', 'vip', { name: 'VIP', waiting: 3 }), queue('ax', 'std', { name: 'Standard', waiting: 3 })],
+    });
+    await renderApp(fake, '#/settings');
+    const form = screen.getByRole('form', { name: 'Thresholds for particular queues and agents' });
+    expect(within(form).getByText('None yet: every queue and agent uses the thresholds above.')).toBeTruthy();
+    expect(within(form).getByText('1 other added rule, set in the configuration, is kept as it is.')).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText('Find a queue or agent'), { target: { value: 'vi' } });
+    expect([...(within(form).getByLabelText('Queue or agent') as HTMLSelectElement).options].map((o) => o.text)).toEqual(['VIP · Paris']);
+    fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    const warning = within(form).getByLabelText('Warning threshold: Calls waiting in a queue — VIP · Paris') as HTMLInputElement;
+    expect(warning.value).toBe('5'); // starts from the general thresholds
+    fireEvent.change(within(form).getByLabelText('Find a queue or agent'), { target: { value: 'vi' } });
+    expect((within(form).getByRole('button', { name: 'Add' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(form).getByText('VIP · Paris already has thresholds of its own for this rule.')).toBeTruthy();
+    fireEvent.change(warning, { target: { value: '2' } });
+    fireEvent.change(within(form).getByLabelText('Critical threshold: Calls waiting in a queue — VIP · Paris'), { target: { value: '4' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(1));
+    expect(fake.callsTo('settings:update')[0]).toEqual({
+      alerts: { rules: [{ id: 'agent.latency', warning: 250 }, custom, { id: 'queue.waiting@ax:vip', metric: 'queue.waiting', warning: 2, critical: 4, scope: { queues: ['ax:vip'] } }] },
+    });
+    expect(await within(form).findByText('Saved.')).toBeTruthy();
+    // The queues table colours VIP's 3 waiting by its own thresholds, Standard's by the general ones.
+    window.location.hash = '#/queues';
+    await screen.findByRole('heading', { name: 'Queues', level: 2 });
+    const waitingCell = (name: string) => screen.getByText(name).closest('tr')!.querySelectorAll('td')[1]!;
+    expect(waitingCell('VIP').querySelector('.lvl')!.className).toBe('lvl lvl-warning');
+    expect(waitingCell('Standard').querySelector('.lvl')!.className).toBe('lvl lvl-ok');
+    // Removed again: the rule goes, the others stay.
+    window.location.hash = '#/settings';
+    const again = await screen.findByRole('form', { name: 'Thresholds for particular queues and agents' });
+    fireEvent.click(within(again).getByRole('button', { name: 'Remove the thresholds of VIP · Paris for “Calls waiting in a queue”' }));
+    fireEvent.click(within(again).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(2));
+    expect(fake.callsTo('settings:update')[1]).toEqual({ alerts: { rules: [{ id: 'agent.latency', warning: 250 }, custom] } });
   });
 
   it('sets quiet hours with localized day names and validates them', async () => {

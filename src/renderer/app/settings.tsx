@@ -5,12 +5,18 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SettingsView } from '../../shared/bridge';
 import { useClient, useTopic } from '../bridge/react';
-import { effectiveThresholds, type Thresholds } from '../lib/rules';
+import { effectiveThresholds, subjectThresholds, type RuleSubject, type Thresholds } from '../lib/rules';
 
 export interface SettingsState {
   view: SettingsView | null;
   error: string | null;
   thresholds: Thresholds;
+  /**
+   * The thresholds of one agent or queue: `thresholds`, unless rules added for it (Settings →
+   * Thresholds for particular queues and agents) set its own. The same object for the same subject
+   * while the settings stay (rows compare it by identity).
+   */
+  thresholdsFor(subject: RuleSubject): Thresholds;
   /** Replaces the settings with a host answer. */
   set(view: SettingsView): void;
   reload(): Promise<void>;
@@ -38,10 +44,21 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     void reload();
   }, [reload, meta]);
 
-  const value = useMemo<SettingsState>(
-    () => ({ view, error, thresholds: effectiveThresholds(view?.alerts.rules), set: setView, reload }),
-    [view, error, reload],
-  );
+  const value = useMemo<SettingsState>(() => {
+    const rules = view?.alerts.rules ?? [];
+    const thresholds = effectiveThresholds(rules);
+    // Only rules with a metric of their own can differ by subject; without any, every subject has the general ones.
+    const added = rules.filter((o) => o.metric !== undefined);
+    const cache = new Map<string, Thresholds>();
+    const thresholdsFor = (s: RuleSubject): Thresholds => {
+      if (!added.length) return thresholds;
+      const id = `${s.kind}|${s.key}|${s.sourceId}|${s.queues?.join(',') ?? ''}`;
+      let th = cache.get(id);
+      if (!th) cache.set(id, (th = subjectThresholds(added, thresholds, s)));
+      return th;
+    };
+    return { view, error, thresholds, thresholdsFor, set: setView, reload };
+  }, [view, error, reload]);
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }
 

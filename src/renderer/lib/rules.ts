@@ -60,3 +60,61 @@ export function worstLevel(levels: (Level | null)[]): Level | null {
   }
   return out;
 }
+
+/** An agent or a queue, as far as which rules watch it goes. */
+export interface RuleSubject {
+  kind: 'agent' | 'queue';
+  key: string;
+  sourceId: string;
+  /** An agent's queues. */
+  queues?: readonly string[] | null;
+}
+
+/** How narrowly an added rule picks a subject it watches (as the alert engine ranks them); -1 when it does not watch it. */
+function reach(o: AlertRuleOverride, s: RuleSubject): number {
+  const scope = o.scope ?? {};
+  const has = (list: readonly string[] | undefined, v: string) => !list?.length || list.includes(v);
+  if (!has(scope.sources, s.sourceId)) return -1;
+  if (s.kind === 'agent') {
+    if (!has(scope.agents, s.key)) return -1;
+    if (scope.queues?.length && !(s.queues ?? []).some((q) => scope.queues!.includes(q))) return -1;
+    if (scope.agents?.length) return 3;
+    if (scope.queues?.length) return 2;
+  } else {
+    if (!has(scope.queues, s.key)) return -1;
+    if (scope.queues?.length) return 3;
+  }
+  return scope.sources?.length ? 1 : 0;
+}
+
+const BUILTIN_IDS = new Set<string>(SHARED_RULES.map((r) => r.id));
+
+/**
+ * The thresholds that colour one agent's or queue's values: the general ones, except where a rule
+ * added for it (for that agent or queue, its queues or its source) watches the metric instead; the
+ * narrowest such rule wins, as in the alert engine. `general` itself when no added rule applies.
+ */
+export function subjectThresholds(overrides: readonly AlertRuleOverride[], general: Thresholds, subject: RuleSubject): Thresholds {
+  let out: Thresholds | null = null;
+  for (const def of BUILTIN_RULES) {
+    if (!def.id.startsWith(`${subject.kind}.`)) continue;
+    let best: AlertRuleOverride | null = null;
+    let bestReach = 0;
+    for (const o of overrides) {
+      if (BUILTIN_IDS.has(o.id) || o.metric !== def.id || o.enabled === false) continue;
+      const r = reach(o, subject);
+      if (r > bestReach) {
+        best = o;
+        bestReach = r;
+      }
+    }
+    if (!best) continue;
+    out ??= { ...general };
+    out[def.id] = {
+      enabled: true,
+      warning: best.warning !== undefined ? best.warning : def.warning,
+      critical: best.critical !== undefined ? best.critical : def.critical,
+    };
+  }
+  return out ?? general;
+}

@@ -69,6 +69,8 @@ export interface SummaryInput {
   queues: Iterable<Queue>;
   alerts: Iterable<Alert>;
   thresholds: Thresholds;
+  /** An agent's own thresholds where rules were added for it (default: `thresholds`). */
+  thresholdsOf?: (a: Agent) => Thresholds;
   now: number;
 }
 
@@ -81,7 +83,7 @@ export function summarize(input: SummaryInput): Map<string, Summary> {
     return s;
   };
   for (const a of input.agents) {
-    const level = agentNetworkLevel(a, input.thresholds);
+    const level = agentNetworkLevel(a, input.thresholdsOf ? input.thresholdsOf(a) : input.thresholds);
     for (const s of [out.get('')!, get(a.sourceId)]) {
       s.agents++;
       s.byState[a.state]++;

@@ -19,7 +19,7 @@ const COLUMNS = ['name', 'source', 'state', 'time', 'reason', 'queue', 'latency'
 export function AgentsView() {
   const { t } = useI18n();
   const { store } = useClient();
-  const { thresholds } = useSettings();
+  const { thresholdsFor } = useSettings();
   const route = useRoute();
   const av = useTopic('agents');
   const qv = useTopic('queues');
@@ -77,7 +77,7 @@ export function AgentsView() {
                   active={item.index === v.active}
                   sourceName={store.sources.get(a.sourceId)?.name ?? a.sourceId}
                   queueName={q ? queueName(q) : null}
-                  thresholds={thresholds}
+                  thresholds={thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues })}
                   onOpen={open}
                   onFocusRow={setActive}
                 />

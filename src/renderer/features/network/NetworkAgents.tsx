@@ -16,17 +16,17 @@ const ROW_HEIGHT = 34;
 export function NetworkAgents({ selected, onSelect }: { selected: string | null; onSelect: (key: string) => void }) {
   const { t, n } = useI18n();
   const { store } = useClient();
-  const { thresholds: th } = useSettings();
+  const { thresholdsFor } = useSettings();
   const av = useTopic('agents');
   const rows = useMemo(() => {
     void av;
     const list: { a: Agent; rank: number; lat: number }[] = [];
     for (const a of store.agents.values()) {
-      const level = agentNetworkLevel(a, th);
+      const level = agentNetworkLevel(a, thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues }));
       if (level) list.push({ a, rank: RANK[level], lat: a.network?.latencyMs ?? 0 });
     }
     return list.sort((x, y) => x.rank - y.rank || y.lat - x.lat || (x.a.key < y.a.key ? -1 : 1)).map((r) => r.a);
-  }, [store, av, th]);
+  }, [store, av, thresholdsFor]);
   const v = useVirtualRows(rows.length, ROW_HEIGHT, (i) => rows[i] && onSelect(rows[i].key));
   const ms = (x: number | null | undefined) => (x === null || x === undefined ? null : `${n(x, 0)} ${t('unit.ms')}`);
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? null : `${n(x, 2)} %`);
@@ -49,6 +49,7 @@ export function NetworkAgents({ selected, onSelect }: { selected: string | null;
           {v.items.map((item) => {
             const a = rows[item.index]!;
             const net = a.network!;
+            const th = thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues });
             return (
               <tr
                 key={a.key}

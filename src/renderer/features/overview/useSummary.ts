@@ -4,10 +4,11 @@ import { useClient, useTopic } from '../../bridge/react';
 import { useSettings } from '../../app/settings';
 import { useSecond } from '../../lib/ticker';
 import { summarize, type Summary } from '../../lib/summary';
+import type { Agent } from '../../../shared/model';
 
 export function useSummary(): Map<string, Summary> {
   const { store } = useClient();
-  const { thresholds } = useSettings();
+  const { thresholds, thresholdsFor } = useSettings();
   const av = useTopic('agents');
   const qv = useTopic('queues');
   const alv = useTopic('alerts');
@@ -17,6 +18,7 @@ export function useSummary(): Map<string, Summary> {
     void qv;
     void alv;
     void second;
-    return summarize({ agents: store.agents.values(), queues: store.queues.values(), alerts: store.alerts.values(), thresholds, now: store.now() });
-  }, [store, thresholds, av, qv, alv, second]);
+    const thresholdsOf = (a: Agent) => thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues });
+    return summarize({ agents: store.agents.values(), queues: store.queues.values(), alerts: store.alerts.values(), thresholds, thresholdsOf, now: store.now() });
+  }, [store, thresholds, thresholdsFor, av, qv, alv, second]);
 }

@@ -42,7 +42,7 @@ function value(q: Queue, key: Key, now: number): string | number | null {
 export function QueuesView() {
   const { t, n } = useI18n();
   const { store } = useClient();
-  const { thresholds: th } = useSettings();
+  const { thresholdsFor } = useSettings();
   const qv = useTopic('queues');
   const sv = useTopic('sources');
   const second = useSecond();
@@ -83,6 +83,7 @@ export function QueuesView() {
           <tbody>
             {rows.map((q) => {
               const wait = queueWaitSec(q, now);
+              const th = thresholdsFor({ kind: 'queue', key: q.key, sourceId: q.sourceId });
               return (
                 <tr key={q.key}>
                   <th scope="row">

@@ -4,6 +4,7 @@ import { useSettings } from '../../app/settings';
 import { ViewHeader } from '../../components/ViewHeader';
 import { DisplayForm } from './DisplayForm';
 import { ThresholdsForm } from './ThresholdsForm';
+import { ExceptionsForm } from './ExceptionsForm';
 import { QuietHoursForm } from './QuietHoursForm';
 import { NotificationsForm } from './NotificationsForm';
 import { AppForm } from './AppForm';
@@ -27,6 +28,7 @@ export function SettingsPage() {
       {view ? (
         <>
           <ThresholdsForm editable={editable} />
+          <ExceptionsForm editable={editable} />
           <QuietHoursForm editable={editable} />
           <NotificationsForm editable={editable} />
           <AppForm editable={editable} />

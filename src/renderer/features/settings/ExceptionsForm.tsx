@@ -1,0 +1,187 @@
+/**
+ * Thresholds for particular queues and agents: a queue or agent picked from the live floor gets its
+ * own thresholds for one rule (a rule of its own, see exceptions-model.ts), replacing the general ones.
+ */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { BUILTIN_RULES } from '../../lib/rules';
+import { fold } from '../agents/rows';
+import { SaveBar, useSaver } from './SaveBar';
+import {
+  checkException,
+  EXCEPTION_METRICS,
+  exceptionRows,
+  mergeExceptions,
+  newRow,
+  otherAddedRules,
+  subjectKindOf,
+  type ExceptionMetric,
+  type ExceptionRow,
+} from './exceptions-model';
+
+/** Subjects offered at once in the picker; more are reached by typing. */
+const PICK_LIMIT = 200;
+const BUILTIN_IDS = new Set<string>(BUILTIN_RULES.map((r) => r.id));
+
+export function ExceptionsForm({ editable }: { editable: boolean }) {
+  const { t, lang } = useI18n();
+  const client = useClient();
+  const { store } = client;
+  const settings = useSettings();
+  const overrides = settings.view?.alerts.rules ?? [];
+  const [rows, setRows] = useState<ExceptionRow[]>(() => exceptionRows(overrides, lang));
+  useEffect(() => setRows(exceptionRows(settings.view?.alerts.rules ?? [], lang)), [settings.view?.alerts.rules, lang]);
+  const saver = useSaver();
+  const [metric, setMetric] = useState<ExceptionMetric>('queue.waiting');
+  const [find, setFind] = useState('');
+  const [picked, setPicked] = useState('');
+  const av = useTopic('agents');
+  const qv = useTopic('queues');
+  const sv = useTopic('sources');
+
+  const sourceName = (id: string) => store.sources.get(id)?.name ?? id;
+  const subjectName = (key: string) => {
+    const e = subjectKindOf(metric) === 'queue' ? store.queues.get(key) : store.agents.get(key);
+    return e ? `${e.name} · ${sourceName(e.sourceId)}` : null;
+  };
+  const nameOf = (r: ExceptionRow) => {
+    const e = subjectKindOf(r.metric) === 'queue' ? store.queues.get(r.key) : store.agents.get(r.key);
+    return e ? `${e.name} · ${sourceName(e.sourceId)}` : `${r.key} (${t('exceptions.gone')})`;
+  };
+
+  // The picker: queues or agents (by the chosen rule) matching the text, by name.
+  const candidates = useMemo(() => {
+    void [av, qv, sv]; // the lists change with the floor
+    const needle = fold(find.trim());
+    const all = subjectKindOf(metric) === 'queue' ? [...store.queues.values()] : [...store.agents.values()];
+    const list = all
+      .map((e) => ({ key: e.key, label: `${e.name} · ${store.sources.get(e.sourceId)?.name ?? e.sourceId}` }))
+      .filter((c) => !needle || fold(c.label).includes(needle) || fold(c.key).includes(needle))
+      .sort((a, b) => a.label.localeCompare(b.label, lang));
+    return { shown: list.slice(0, PICK_LIMIT), more: Math.max(0, list.length - PICK_LIMIT) };
+  }, [store, metric, find, lang, av, qv, sv]);
+  const choice = candidates.shown.some((c) => c.key === picked) ? picked : (candidates.shown[0]?.key ?? '');
+  const duplicate = choice !== '' && rows.some((r) => r.metric === metric && r.key === choice);
+
+  const errors = rows.map((r) => checkException(r, lang));
+  const set = (i: number, patch: Partial<ExceptionRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const add = () => {
+    if (!choice || duplicate) return;
+    setRows([...rows, newRow(metric, choice, settings.thresholds, lang)]);
+    setFind('');
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (errors.some(Boolean)) return;
+    void saver.run(async () => settings.set(await client.invoke('settings:update', { alerts: { rules: mergeExceptions(overrides, rows, lang) } })));
+  };
+  const others = otherAddedRules(overrides, BUILTIN_IDS);
+  const ruleName = (m: ExceptionMetric) => t(`rule.${m}`);
+
+  return (
+    <form onSubmit={submit} aria-labelledby="ex-title" className="settings-section" noValidate>
+      <h3 id="ex-title">{t('exceptions.title')}</h3>
+      <p className="muted small">{t('exceptions.help')}</p>
+      <fieldset disabled={!editable}>
+        {rows.length ? (
+          <table className="grid thresholds exceptions">
+            <thead>
+              <tr>
+                <th scope="col">{t('exceptions.subject')}</th>
+                <th scope="col">{t('exceptions.rule')}</th>
+                <th scope="col">{t('settings.enabled')}</th>
+                <th scope="col">{t('level.warning')}</th>
+                <th scope="col">{t('level.critical')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('action.remove')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => {
+                const subject = nameOf(r);
+                const rule = t('exceptions.ruleOf', { rule: ruleName(r.metric), subject });
+                const err = errors[i];
+                const unit = t(`unitName.${BUILTIN_RULES.find((d) => d.id === r.metric)!.unit}`);
+                return (
+                  <tr key={`${r.metric}@${r.key}`}>
+                    <th scope="row">{subject}</th>
+                    <td>
+                      {ruleName(r.metric)} <span className="muted small">({unit})</span>
+                      {err && (
+                        <span className="field-error" id={`ex-err-${i}`}>
+                          {' '}
+                          {t(`settings.thresholdError.${err}`)}
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      <input type="checkbox" aria-label={t('settings.enableRule', { rule })} checked={r.enabled} onChange={(e) => set(i, { enabled: e.target.checked })} />
+                    </td>
+                    {(['warning', 'critical'] as const).map((level) => (
+                      <td key={level}>
+                        <input
+                          className="short"
+                          inputMode="decimal"
+                          aria-label={t('settings.levelOf', { level: t(`level.${level}`), rule })}
+                          aria-invalid={err ? true : undefined}
+                          aria-describedby={err ? `ex-err-${i}` : undefined}
+                          value={r[level]}
+                          onChange={(e) => set(i, { [level]: e.target.value })}
+                        />
+                      </td>
+                    ))}
+                    <td>
+                      <button type="button" aria-label={t('exceptions.remove', { subject, rule: ruleName(r.metric) })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                        {t('action.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">{t('exceptions.none')}</p>
+        )}
+        <div className="exception-add" role="group" aria-labelledby="ex-add-title">
+          <span id="ex-add-title">{t('exceptions.addTitle')}</span>
+          <label>
+            <span className="sr-only">{t('exceptions.rule')}</span>
+            <select value={metric} onChange={(e) => setMetric(e.target.value as ExceptionMetric)}>
+              {EXCEPTION_METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {ruleName(m)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span className="sr-only">{t('exceptions.find')}</span>
+            <input type="search" placeholder={t('exceptions.find')} value={find} onChange={(e) => setFind(e.target.value)} />
+          </label>
+          <label>
+            <span className="sr-only">{t('exceptions.pick')}</span>
+            <select value={choice} onChange={(e) => setPicked(e.target.value)} disabled={!candidates.shown.length}>
+              {candidates.shown.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={add} disabled={!choice || duplicate}>
+            {t('exceptions.add')}
+          </button>
+          {candidates.more > 0 && <span className="muted small">{t('exceptions.more', { count: candidates.more })}</span>}
+          {!candidates.shown.length && <span className="muted small">{t('exceptions.noMatch')}</span>}
+          {duplicate && <span className="muted small">{t('exceptions.duplicate', { subject: subjectName(choice) ?? choice })}</span>}
+        </div>
+        {others > 0 && <p className="muted small">{t('exceptions.others', { count: others })}</p>}
+      </fieldset>
+      <SaveBar saver={saver} editable={editable} invalid={errors.some(Boolean)} />
+    </form>
+  );
+}

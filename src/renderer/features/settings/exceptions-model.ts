@@ -1,0 +1,86 @@
+/**
+ * Thresholds for particular queues and agents, as rules of their own in `settings.alerts.rules`: id
+ * `<metric>@<entity key>`, the built-in rule's metric, scoped to that one queue or agent. The alert
+ * engine lets the narrowest rule of a metric watch a subject (docs/alerts.md), so such a rule
+ * replaces the general thresholds there. Rules written otherwise (several subjects, scoped by source,
+ * tuned N-of-M…) come from the configuration file and are kept untouched. Pure.
+ */
+import type { AlertRuleOverride, Language } from '../../../shared/settings';
+import { decimalText, readDecimal } from '../../lib/decimal';
+import type { RuleId, Thresholds } from '../../lib/rules';
+
+/** The rules a queue or an agent can have thresholds of its own for. */
+export const EXCEPTION_METRICS = ['queue.waiting', 'queue.longest_wait', 'agent.latency', 'agent.jitter', 'agent.loss', 'agent.rejection'] as const satisfies readonly RuleId[];
+export type ExceptionMetric = (typeof EXCEPTION_METRICS)[number];
+
+export const subjectKindOf = (metric: ExceptionMetric): 'queue' | 'agent' => (metric.startsWith('queue.') ? 'queue' : 'agent');
+
+export interface ExceptionRow {
+  metric: ExceptionMetric;
+  /** The queue's or agent's entity key ("ax:12"). */
+  key: string;
+  enabled: boolean;
+  warning: string;
+  critical: string;
+}
+
+export const exceptionId = (metric: ExceptionMetric, key: string) => `${metric}@${key}`;
+
+/** The exception an override is, or null when it is any other rule. */
+function asException(o: AlertRuleOverride): { metric: ExceptionMetric; key: string } | null {
+  const at = o.id.indexOf('@');
+  if (at < 0) return null;
+  const metric = o.id.slice(0, at) as ExceptionMetric;
+  const key = o.id.slice(at + 1);
+  if (!EXCEPTION_METRICS.includes(metric) || !key || (o.metric ?? metric) !== metric) return null;
+  const list = subjectKindOf(metric) === 'queue' ? o.scope?.queues : o.scope?.agents;
+  const other = subjectKindOf(metric) === 'queue' ? o.scope?.agents : o.scope?.queues;
+  if (list?.length !== 1 || list[0] !== key || other?.length || o.scope?.sources?.length) return null;
+  const { id: _i, metric: _m, enabled: _e, warning: _w, critical: _c, scope: _s, ...tuning } = o;
+  return Object.keys(tuning).length ? null : { metric, key };
+}
+
+/** The form's rows, numbers written the language's way. */
+export function exceptionRows(overrides: readonly AlertRuleOverride[], lang: Language): ExceptionRow[] {
+  const text = (v: number | null | undefined) => (v === null || v === undefined ? '' : decimalText(v, lang));
+  const rows: ExceptionRow[] = [];
+  for (const o of overrides) {
+    const e = asException(o);
+    if (e) rows.push({ ...e, enabled: o.enabled ?? true, warning: text(o.warning), critical: text(o.critical) });
+  }
+  return rows;
+}
+
+/** Rules of the list this form does not edit (kept as they are). */
+export function otherAddedRules(overrides: readonly AlertRuleOverride[], builtinIds: ReadonlySet<string>): number {
+  return overrides.filter((o) => !builtinIds.has(o.id) && !asException(o)).length;
+}
+
+/** A new row for a subject, starting from the general thresholds of its rule. */
+export function newRow(metric: ExceptionMetric, key: string, general: Thresholds, lang: Language): ExceptionRow {
+  const th = general[metric];
+  const text = (v: number | null) => (v === null ? '' : decimalText(v, lang));
+  return { metric, key, enabled: true, warning: text(th.warning), critical: text(th.critical) };
+}
+
+export type ExceptionError = 'number' | 'order';
+
+export function checkException(r: ExceptionRow, lang: Language): ExceptionError | null {
+  const w = r.warning.trim() === '' ? null : readDecimal(r.warning, lang);
+  const c = r.critical.trim() === '' ? null : readDecimal(r.critical, lang);
+  if ((w !== null && (!Number.isFinite(w) || w < 0)) || (c !== null && (!Number.isFinite(c) || c < 0))) return 'number';
+  if (w !== null && c !== null && w > c) return 'order';
+  return null;
+}
+
+/** The new rule list: every rule but the exceptions as they were, then the rows. */
+export function mergeExceptions(existing: readonly AlertRuleOverride[], rows: readonly ExceptionRow[], lang: Language): AlertRuleOverride[] {
+  const value = (text: string) => (text.trim() === '' ? null : readDecimal(text, lang));
+  const out = existing.filter((o) => !asException(o));
+  for (const r of rows) {
+    const o: AlertRuleOverride = { id: exceptionId(r.metric, r.key), metric: r.metric, warning: value(r.warning), critical: value(r.critical), scope: subjectKindOf(r.metric) === 'queue' ? { queues: [r.key] } : { agents: [r.key] } };
+    if (!r.enabled) o.enabled = false;
+    out.push(o);
+  }
+  return out;
+}
