@@ -131,7 +131,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
 
   it('raises alerts from thresholds set in Settings and acknowledges one', async () => {
     await nav('Settings').click();
-    const th = page.getByRole('form', { name: 'Thresholds' });
+    const th = page.getByRole('form', { name: 'Thresholds', exact: true });
     await th.getByLabel('Warning threshold: Calls waiting in a queue').fill('0');
     await th.getByLabel('Critical threshold: Calls waiting in a queue').fill('0');
     await th.getByRole('button', { name: 'Save' }).click();
@@ -147,6 +147,26 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     // Opening the dashboard at that alert (as a notification click does) focuses it.
     await page.goto(`${collector.url}/#/alerts/${encodeURIComponent(id!)}`);
     await page.locator(`tr[data-alert-id="${id}"].focus`).waitFor();
+  });
+
+  it('gives one queue thresholds of its own in Settings: its alert from the general thresholds ends, the others stay', async () => {
+    await nav('Settings').click();
+    const form = page.getByRole('form', { name: 'Thresholds for particular queues and agents' });
+    // A queue whose calls waiting raised an alert in the test above.
+    const key = collector.engine.alerts.list('firing').find((a) => a.ruleId === 'queue.waiting')!.subject.key;
+    await form.getByLabel('Find a queue or agent').fill(collector.engine.state.queues.get(key)!.name);
+    const picker = form.getByLabel('Queue or agent', { exact: true });
+    await picker.selectOption(key);
+    const label = await picker.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.text);
+    await form.getByRole('button', { name: 'Add' }).click();
+    await form.getByLabel(`Warning threshold: Calls waiting in a queue — ${label}`).fill('1000');
+    await form.getByLabel(`Critical threshold: Calls waiting in a queue — ${label}`).fill('2000');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('Saved.').waitFor();
+    expect(collector.engine.alerts.settings().rules).toContainEqual({ id: `queue.waiting@${key}`, metric: 'queue.waiting', warning: 1000, critical: 2000, scope: { queues: [key] } });
+    const firing = collector.engine.alerts.list('firing');
+    expect(firing.filter((a) => a.subject.key === key)).toEqual([]);
+    expect(firing.filter((a) => a.ruleId === 'queue.waiting').length).toBeGreaterThan(0);
   });
 
   it('is usable from the keyboard alone', async () => {

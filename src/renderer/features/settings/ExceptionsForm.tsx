@@ -148,30 +148,21 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
         )}
         <div className="exception-add" role="group" aria-labelledby="ex-add-title">
           <span id="ex-add-title">{t('exceptions.addTitle')}</span>
-          <label>
-            <span className="sr-only">{t('exceptions.rule')}</span>
-            <select value={metric} onChange={(e) => setMetric(e.target.value as ExceptionMetric)}>
+          <select aria-label={t('exceptions.rule')} value={metric} onChange={(e) => setMetric(e.target.value as ExceptionMetric)}>
               {EXCEPTION_METRICS.map((m) => (
                 <option key={m} value={m}>
                   {ruleName(m)}
                 </option>
               ))}
-            </select>
-          </label>
-          <label>
-            <span className="sr-only">{t('exceptions.find')}</span>
-            <input type="search" placeholder={t('exceptions.find')} value={find} onChange={(e) => setFind(e.target.value)} />
-          </label>
-          <label>
-            <span className="sr-only">{t('exceptions.pick')}</span>
-            <select value={choice} onChange={(e) => setPicked(e.target.value)} disabled={!candidates.shown.length}>
+          </select>
+          <input type="search" aria-label={t('exceptions.find')} placeholder={t('exceptions.find')} value={find} onChange={(e) => setFind(e.target.value)} />
+          <select aria-label={t('exceptions.pick')} value={choice} onChange={(e) => setPicked(e.target.value)} disabled={!candidates.shown.length}>
               {candidates.shown.map((c) => (
                 <option key={c.key} value={c.key}>
                   {c.label}
                 </option>
               ))}
-            </select>
-          </label>
+          </select>
           <button type="button" onClick={add} disabled={!choice || duplicate}>
             {t('exceptions.add')}
           </button>
