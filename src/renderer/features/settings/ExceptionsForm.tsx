@@ -9,8 +9,9 @@ import { useSettings } from '../../app/settings';
 import { BUILTIN_RULES } from '../../lib/rules';
 import { fold } from '../agents/rows';
 import { SaveBar, useSaver } from './SaveBar';
+import { RuleNote, ThresholdCells } from './ThresholdCells';
+import { checkRow } from './thresholds-model';
 import {
-  checkException,
   EXCEPTION_METRICS,
   exceptionRows,
   mergeExceptions,
@@ -65,7 +66,7 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
   const choice = candidates.shown.some((c) => c.key === picked) ? picked : (candidates.shown[0]?.key ?? '');
   const duplicate = choice !== '' && rows.some((r) => r.metric === metric && r.key === choice);
 
-  const errors = rows.map((r) => checkException(r, lang));
+  const errors = rows.map((r) => checkRow(r, lang));
   const set = (i: number, patch: Partial<ExceptionRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const add = () => {
     if (!choice || duplicate) return;
@@ -109,30 +110,10 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
                   <tr key={`${r.metric}@${r.key}`}>
                     <th scope="row">{subject}</th>
                     <td>
-                      {ruleName(r.metric)} <span className="muted small">({unit})</span>
-                      {err && (
-                        <span className="field-error" id={`ex-err-${i}`}>
-                          {' '}
-                          {t(`settings.thresholdError.${err}`)}
-                        </span>
-                      )}
+                      {ruleName(r.metric)}
+                      <RuleNote unit={unit} error={err} errorId={`ex-err-${i}`} />
                     </td>
-                    <td>
-                      <input type="checkbox" aria-label={t('settings.enableRule', { rule })} checked={r.enabled} onChange={(e) => set(i, { enabled: e.target.checked })} />
-                    </td>
-                    {(['warning', 'critical'] as const).map((level) => (
-                      <td key={level}>
-                        <input
-                          className="short"
-                          inputMode="decimal"
-                          aria-label={t('settings.levelOf', { level: t(`level.${level}`), rule })}
-                          aria-invalid={err ? true : undefined}
-                          aria-describedby={err ? `ex-err-${i}` : undefined}
-                          value={r[level]}
-                          onChange={(e) => set(i, { [level]: e.target.value })}
-                        />
-                      </td>
-                    ))}
+                    <ThresholdCells rule={rule} row={r} error={err} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
                     <td>
                       <button type="button" aria-label={t('exceptions.remove', { subject, rule: ruleName(r.metric) })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
                         {t('action.remove')}

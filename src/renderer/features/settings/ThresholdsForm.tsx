@@ -6,6 +6,7 @@ import { useSettings } from '../../app/settings';
 import { BUILTIN_RULES } from '../../lib/rules';
 import { checkRow, mergeOverrides, rowsFrom, type RuleRow } from './thresholds-model';
 import { SaveBar, useSaver } from './SaveBar';
+import { RuleNote, ThresholdCells } from './ThresholdCells';
 
 export function ThresholdsForm({ editable }: { editable: boolean }) {
   const { t, lang } = useI18n();
@@ -43,39 +44,10 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
               return (
                 <tr key={r.id}>
                   <th scope="row">
-                    {label} <span className="muted small">({unit})</span>
-                    {err && (
-                      <span className="field-error" id={`th-err-${i}`}>
-                        {' '}
-                        {t(`settings.thresholdError.${err}`)}
-                      </span>
-                    )}
+                    {label}
+                    <RuleNote unit={unit} error={err} errorId={`th-err-${i}`} />
                   </th>
-                  <td>
-                    <input type="checkbox" aria-label={t('settings.enableRule', { rule: label })} checked={r.enabled} onChange={(e) => set(i, { enabled: e.target.checked })} />
-                  </td>
-                  <td>
-                    <input
-                      className="short"
-                      inputMode="decimal"
-                      aria-label={t('settings.levelOf', { level: t('level.warning'), rule: label })}
-                      aria-invalid={err ? true : undefined}
-                      aria-describedby={err ? `th-err-${i}` : undefined}
-                      value={r.warning}
-                      onChange={(e) => set(i, { warning: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      className="short"
-                      inputMode="decimal"
-                      aria-label={t('settings.levelOf', { level: t('level.critical'), rule: label })}
-                      aria-invalid={err ? true : undefined}
-                      aria-describedby={err ? `th-err-${i}` : undefined}
-                      value={r.critical}
-                      onChange={(e) => set(i, { critical: e.target.value })}
-                    />
-                  </td>
+                  <ThresholdCells rule={label} row={r} error={err} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
                 </tr>
               );
             })}

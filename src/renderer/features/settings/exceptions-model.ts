@@ -6,7 +6,8 @@
  * tuned N-of-M…) come from the configuration file and are kept untouched. Pure.
  */
 import type { AlertRuleOverride, Language } from '../../../shared/settings';
-import { decimalText, readDecimal } from '../../lib/decimal';
+import { decimalText } from '../../lib/decimal';
+import { thresholdValue } from './thresholds-model';
 import type { RuleId, Thresholds } from '../../lib/rules';
 
 /** The rules a queue or an agent can have thresholds of its own for. */
@@ -63,22 +64,11 @@ export function newRow(metric: ExceptionMetric, key: string, general: Thresholds
   return { metric, key, enabled: true, warning: text(th.warning), critical: text(th.critical) };
 }
 
-export type ExceptionError = 'number' | 'order';
-
-export function checkException(r: ExceptionRow, lang: Language): ExceptionError | null {
-  const w = r.warning.trim() === '' ? null : readDecimal(r.warning, lang);
-  const c = r.critical.trim() === '' ? null : readDecimal(r.critical, lang);
-  if ((w !== null && (!Number.isFinite(w) || w < 0)) || (c !== null && (!Number.isFinite(c) || c < 0))) return 'number';
-  if (w !== null && c !== null && w > c) return 'order';
-  return null;
-}
-
 /** The new rule list: every rule but the exceptions as they were, then the rows. */
 export function mergeExceptions(existing: readonly AlertRuleOverride[], rows: readonly ExceptionRow[], lang: Language): AlertRuleOverride[] {
-  const value = (text: string) => (text.trim() === '' ? null : readDecimal(text, lang));
   const out = existing.filter((o) => !asException(o));
   for (const r of rows) {
-    const o: AlertRuleOverride = { id: exceptionId(r.metric, r.key), metric: r.metric, warning: value(r.warning), critical: value(r.critical), scope: subjectKindOf(r.metric) === 'queue' ? { queues: [r.key] } : { agents: [r.key] } };
+    const o: AlertRuleOverride = { id: exceptionId(r.metric, r.key), metric: r.metric, warning: thresholdValue(r.warning, lang), critical: thresholdValue(r.critical, lang), scope: subjectKindOf(r.metric) === 'queue' ? { queues: [r.key] } : { agents: [r.key] } };
     if (!r.enabled) o.enabled = false;
     out.push(o);
   }

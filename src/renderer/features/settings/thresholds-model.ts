@@ -18,11 +18,13 @@ export function rowsFrom(overrides: readonly AlertRuleOverride[], lang: Language
 }
 
 /** A threshold box: empty is no threshold at that level (null), else the number typed (NaN if none). */
-const valueOf = (text: string, lang: Language): number | null => (text.trim() === '' ? null : readDecimal(text, lang));
+export const thresholdValue = (text: string, lang: Language): number | null => (text.trim() === '' ? null : readDecimal(text, lang));
+const valueOf = thresholdValue;
 
 export type RowError = 'number' | 'order';
 
-export function checkRow(r: RuleRow, lang: Language): RowError | null {
+/** What is wrong with a pair of threshold boxes (this form's rows, or those of particular queues and agents). */
+export function checkRow(r: { warning: string; critical: string }, lang: Language): RowError | null {
   const w = valueOf(r.warning, lang);
   const c = valueOf(r.critical, lang);
   if ((w !== null && (!Number.isFinite(w) || w < 0)) || (c !== null && (!Number.isFinite(c) || c < 0))) return 'number';

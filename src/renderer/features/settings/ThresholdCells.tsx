@@ -1,0 +1,51 @@
+/** One rule's threshold boxes in a settings table: what is wrong with them, the on/off box, warning and critical. */
+import { useI18n } from '../../i18n/context';
+import type { RowError } from './thresholds-model';
+
+/** The rule's unit after its name, and what is wrong with its boxes (referenced by them as `errorId`). */
+export function RuleNote({ unit, error, errorId }: { unit: string; error: RowError | null; errorId: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {' '}
+      <span className="muted small">({unit})</span>
+      {error && (
+        <span className="field-error" id={errorId}>
+          {' '}
+          {t(`settings.thresholdError.${error}`)}
+        </span>
+      )}
+    </>
+  );
+}
+
+export interface ThresholdBoxes {
+  enabled: boolean;
+  warning: string;
+  critical: string;
+}
+
+/** The on/off, warning and critical cells of a row; `rule` names the row to screen readers. */
+export function ThresholdCells({ rule, row, error, errorId, onChange }: { rule: string; row: ThresholdBoxes; error: RowError | null; errorId: string; onChange: (patch: Partial<ThresholdBoxes>) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <td>
+        <input type="checkbox" aria-label={t('settings.enableRule', { rule })} checked={row.enabled} onChange={(e) => onChange({ enabled: e.target.checked })} />
+      </td>
+      {(['warning', 'critical'] as const).map((level) => (
+        <td key={level}>
+          <input
+            className="short"
+            inputMode="decimal"
+            aria-label={t('settings.levelOf', { level: t(`level.${level}`), rule })}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+            value={row[level]}
+            onChange={(e) => onChange({ [level]: e.target.value })}
+          />
+        </td>
+      ))}
+    </>
+  );
+}
