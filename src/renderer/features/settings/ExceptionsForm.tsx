@@ -38,9 +38,10 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
   const [metric, setMetric] = useState<ExceptionMetric>('queue.waiting');
   const [find, setFind] = useState('');
   const [picked, setPicked] = useState('');
-  const av = useTopic('agents');
-  const qv = useTopic('queues');
-  const sv = useTopic('sources');
+  // Names in the rows follow the floor; the picker's list is built again only when needed (below).
+  useTopic('agents');
+  useTopic('queues');
+  useTopic('sources');
 
   const sourceName = (id: string) => store.sources.get(id)?.name ?? id;
   const subjectName = (key: string) => {
@@ -52,17 +53,21 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
     return e ? `${e.name} · ${sourceName(e.sourceId)}` : `${r.key} (${t('exceptions.gone')})`;
   };
 
-  // The picker: queues or agents (by the chosen rule) matching the text, by name.
+  // The picker: queues or agents (by the chosen rule) matching the text, by name. Recomputed when
+  // the text, the rule or the number of subjects changes, not on every live update of the floor.
+  const kind = subjectKindOf(metric);
+  const size = kind === 'queue' ? store.queues.size : store.agents.size;
   const candidates = useMemo(() => {
-    void [av, qv, sv]; // the lists change with the floor
+    void size;
     const needle = fold(find.trim());
-    const all = subjectKindOf(metric) === 'queue' ? [...store.queues.values()] : [...store.agents.values()];
+    const collator = new Intl.Collator(lang);
+    const all = kind === 'queue' ? [...store.queues.values()] : [...store.agents.values()];
     const list = all
       .map((e) => ({ key: e.key, label: `${e.name} · ${store.sources.get(e.sourceId)?.name ?? e.sourceId}` }))
       .filter((c) => !needle || fold(c.label).includes(needle) || fold(c.key).includes(needle))
-      .sort((a, b) => a.label.localeCompare(b.label, lang));
+      .sort((a, b) => collator.compare(a.label, b.label));
     return { shown: list.slice(0, PICK_LIMIT), more: Math.max(0, list.length - PICK_LIMIT) };
-  }, [store, metric, find, lang, av, qv, sv]);
+  }, [store, kind, find, lang, size]);
   const choice = candidates.shown.some((c) => c.key === picked) ? picked : (candidates.shown[0]?.key ?? '');
   const duplicate = choice !== '' && rows.some((r) => r.metric === metric && r.key === choice);
 
