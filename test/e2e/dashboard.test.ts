@@ -158,8 +158,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
       .list('firing')
       .filter((a) => a.ruleId === 'queue.waiting' && a.subject.key !== key)
       .map((a) => a.id);
-    await form.getByLabel('Find a queue or agent').fill(collector.engine.state.queues.get(key)!.name);
-    const picker = form.getByLabel('Queue or agent', { exact: true });
+    await form.getByLabel('Find a queue, agent or source').fill(collector.engine.state.queues.get(key)!.name);
+    const picker = form.getByLabel('Queue, agent or source', { exact: true });
     await picker.selectOption(key);
     const label = await picker.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.text);
     await form.getByRole('button', { name: 'Add' }).click();

@@ -27,6 +27,14 @@ describe('thresholds of particular queues and agents', () => {
     expect(mergeExceptions(rules, [], 'fr')).toEqual([rules[0], ...rules.slice(3)]);
   });
 
+  it('takes a whole source as a subject: its id, which holds no ":", scopes the rule to that source', () => {
+    const rules: AlertRuleOverride[] = [{ id: 'agent.latency@wv', metric: 'agent.latency', warning: 300, critical: 500, scope: { sources: ['wv'] } }];
+    const rows = exceptionRows(rules, 'en');
+    expect(rows).toEqual([{ metric: 'agent.latency', key: 'wv', enabled: true, warning: '300', critical: '500' }]);
+    expect(mergeExceptions([], rows, 'en')).toEqual(rules);
+    expect(otherAddedRules([{ ...rules[0]!, scope: { sources: ['wv', 'ax'] } }], builtinIds)).toBe(1);
+  });
+
   it('colours a subject by the narrowest enabled rule that watches it, as the alert engine picks it', () => {
     const rules: AlertRuleOverride[] = [
       { id: 'agent.latency', warning: 250 },

@@ -83,12 +83,12 @@ describe('Settings', () => {
     const form = screen.getByRole('form', { name: 'Thresholds for particular queues and agents' });
     expect(within(form).getByText('None yet: every queue and agent uses the thresholds above.')).toBeTruthy();
     expect(within(form).getByText('1 other added rule, set in the configuration, is kept as it is.')).toBeTruthy();
-    fireEvent.change(within(form).getByLabelText('Find a queue or agent'), { target: { value: 'vi' } });
-    expect([...(within(form).getByLabelText('Queue or agent') as HTMLSelectElement).options].map((o) => o.text)).toEqual(['VIP · Paris']);
+    fireEvent.change(within(form).getByLabelText('Find a queue, agent or source'), { target: { value: 'vi' } });
+    expect([...(within(form).getByLabelText('Queue, agent or source') as HTMLSelectElement).options].map((o) => o.text)).toEqual(['VIP · Paris']);
     fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
     const warning = within(form).getByLabelText('Warning threshold: Calls waiting in a queue — VIP · Paris') as HTMLInputElement;
     expect(warning.value).toBe('5'); // starts from the general thresholds
-    fireEvent.change(within(form).getByLabelText('Find a queue or agent'), { target: { value: 'vi' } });
+    fireEvent.change(within(form).getByLabelText('Find a queue, agent or source'), { target: { value: 'vi' } });
     expect((within(form).getByRole('button', { name: 'Add' }) as HTMLButtonElement).disabled).toBe(true);
     expect(within(form).getByText('VIP · Paris already has thresholds of its own for this rule.')).toBeTruthy();
     fireEvent.change(warning, { target: { value: '2' } });
@@ -112,6 +112,31 @@ describe('Settings', () => {
     fireEvent.click(within(again).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(2));
     expect(fake.callsTo('settings:update')[1]).toEqual({ alerts: { rules: [{ id: 'agent.latency', warning: 250 }, custom] } });
+  });
+
+  it('gives every queue of a source thresholds of its own; a queue with its own keeps them', async () => {
+    const vip = { id: 'queue.waiting@ax:vip', metric: 'queue.waiting', warning: 2, critical: 4, scope: { queues: ['ax:vip'] } };
+    const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [vip] } }));
+    fake.snapshot = snapshot({
+      sources: [source('ax', { name: 'Paris', vendor: 'axialys' })],
+      queues: [queue('ax', 'vip', { name: 'VIP', waiting: 5 }), queue('ax', 'std', { name: 'Standard', waiting: 3 })],
+    });
+    await renderApp(fake, '#/settings');
+    const form = screen.getByRole('form', { name: 'Thresholds for particular queues and agents' });
+    fireEvent.change(within(form).getByLabelText('Find a queue, agent or source'), { target: { value: 'paris' } });
+    const picker = within(form).getByLabelText('Queue, agent or source') as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.text)).toEqual(['All queues of Paris', 'Standard · Paris', 'VIP · Paris']);
+    fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    fireEvent.change(within(form).getByLabelText('Warning threshold: Calls waiting in a queue — All queues of Paris'), { target: { value: '1' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(1));
+    expect(fake.callsTo('settings:update')[0]).toEqual({ alerts: { rules: [vip, { id: 'queue.waiting@ax', metric: 'queue.waiting', warning: 1, critical: 10, scope: { sources: ['ax'] } }] } });
+    await within(form).findByText('Saved.');
+    window.location.hash = '#/queues';
+    await screen.findByRole('heading', { name: 'Queues', level: 2 });
+    const level = (name: string) => screen.getByText(name).closest('tr')!.querySelectorAll('td')[1]!.querySelector('.lvl')!.className;
+    // Standard: 3 ≥ 1, the source's warning. VIP: 5 ≥ 4, its own critical (the source's would be a warning).
+    expect([level('Standard'), level('VIP')]).toEqual(['lvl lvl-warning', 'lvl lvl-critical']);
   });
 
   it('sets quiet hours with localized day names and validates them', async () => {

@@ -14,6 +14,7 @@ import { checkRow } from './thresholds-model';
 import {
   EXCEPTION_METRICS,
   exceptionRows,
+  isSourceKey,
   mergeExceptions,
   newRow,
   otherAddedRules,
@@ -44,30 +45,43 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
   useTopic('sources');
 
   const sourceName = (id: string) => store.sources.get(id)?.name ?? id;
-  const subjectName = (key: string) => {
-    const e = subjectKindOf(metric) === 'queue' ? store.queues.get(key) : store.agents.get(key);
+  /** What a row's key names: a queue or agent with its source, or all of a source's queues or agents. */
+  const labelOf = (m: ExceptionMetric, key: string): string | null => {
+    const queues = subjectKindOf(m) === 'queue';
+    if (isSourceKey(key)) {
+      const src = store.sources.get(key);
+      return src ? t(queues ? 'exceptions.allQueuesOf' : 'exceptions.allAgentsOf', { source: src.name }) : null;
+    }
+    const e = queues ? store.queues.get(key) : store.agents.get(key);
     return e ? `${e.name} · ${sourceName(e.sourceId)}` : null;
   };
-  const nameOf = (r: ExceptionRow) => {
-    const e = subjectKindOf(r.metric) === 'queue' ? store.queues.get(r.key) : store.agents.get(r.key);
-    return e ? `${e.name} · ${sourceName(e.sourceId)}` : `${r.key} (${t('exceptions.gone')})`;
-  };
+  const nameOf = (r: ExceptionRow) => labelOf(r.metric, r.key) ?? `${r.key} (${t('exceptions.gone')})`;
 
   // The picker: queues or agents (by the chosen rule) matching the text, by name. Recomputed when
   // the text, the rule or the number of subjects changes, not on every live update of the floor.
   const kind = subjectKindOf(metric);
-  const size = kind === 'queue' ? store.queues.size : store.agents.size;
+  const size = (kind === 'queue' ? store.queues.size : store.agents.size) + store.sources.size;
   const candidates = useMemo(() => {
     void size;
     const needle = fold(find.trim());
     const collator = new Intl.Collator(lang);
     const all = kind === 'queue' ? [...store.queues.values()] : [...store.agents.values()];
-    const list = all
-      .map((e) => ({ key: e.key, label: `${e.name} · ${store.sources.get(e.sourceId)?.name ?? e.sourceId}` }))
-      .filter((c) => !needle || fold(c.label).includes(needle) || fold(c.key).includes(needle))
-      .sort((a, b) => collator.compare(a.label, b.label));
+    const byName = (a: { label: string }, b: { label: string }) => collator.compare(a.label, b.label);
+    const matches = (c: { key: string; label: string }) => !needle || fold(c.label).includes(needle) || fold(c.key).includes(needle);
+    // Whole sources first ("All agents of Bogotá"), then each queue or agent.
+    const sources = [...store.sources.values()]
+      .map((src) => ({ key: src.id, label: t(kind === 'queue' ? 'exceptions.allQueuesOf' : 'exceptions.allAgentsOf', { source: src.name }) }))
+      .filter(matches)
+      .sort(byName);
+    const list = [
+      ...sources,
+      ...all
+        .map((e) => ({ key: e.key, label: `${e.name} · ${store.sources.get(e.sourceId)?.name ?? e.sourceId}` }))
+        .filter(matches)
+        .sort(byName),
+    ];
     return { shown: list.slice(0, PICK_LIMIT), more: Math.max(0, list.length - PICK_LIMIT) };
-  }, [store, kind, find, lang, size]);
+  }, [store, kind, find, lang, size, t]);
   const choice = candidates.shown.some((c) => c.key === picked) ? picked : (candidates.shown[0]?.key ?? '');
   const duplicate = choice !== '' && rows.some((r) => r.metric === metric && r.key === choice);
 
@@ -154,7 +168,7 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
           </button>
           {candidates.more > 0 && <span className="muted small">{t('exceptions.more', { count: candidates.more })}</span>}
           {!candidates.shown.length && <span className="muted small">{t('exceptions.noMatch')}</span>}
-          {duplicate && <span className="muted small">{t('exceptions.duplicate', { subject: subjectName(choice) ?? choice })}</span>}
+          {duplicate && <span className="muted small">{t('exceptions.duplicate', { subject: labelOf(metric, choice) ?? choice })}</span>}
         </div>
         {others > 0 && <p className="muted small">{t('exceptions.others', { count: others })}</p>}
       </fieldset>

@@ -1,6 +1,7 @@
 /**
  * Thresholds for particular queues and agents, as rules of their own in `settings.alerts.rules`: id
- * `<metric>@<entity key>`, the built-in rule's metric, scoped to that one queue or agent. The alert
+ * `<metric>@<entity key>`, the built-in rule's metric, scoped to that one queue or agent — or
+ * `<metric>@<source id>`, scoped to every queue or agent of one source. The alert
  * engine lets the narrowest rule of a metric watch a subject (docs/alerts.md), so such a rule
  * replaces the general thresholds there. Rules written otherwise (several subjects, scoped by source,
  * tuned N-of-M…) come from the configuration file and are kept untouched. Pure.
@@ -18,7 +19,10 @@ export const subjectKindOf = (metric: ExceptionMetric): 'queue' | 'agent' => (me
 
 export interface ExceptionRow {
   metric: ExceptionMetric;
-  /** The queue's or agent's entity key ("ax:12"). */
+  /**
+   * The queue's or agent's entity key ("ax:12"), or a source id ("ax": every queue or agent of that
+   * source). Source ids never hold ":", entity keys always do.
+   */
   key: string;
   enabled: boolean;
   warning: string;
@@ -27,6 +31,17 @@ export interface ExceptionRow {
 
 export const exceptionId = (metric: ExceptionMetric, key: string) => `${metric}@${key}`;
 
+/** Whether a row's key is a source (all its queues or agents) rather than one queue or agent. */
+export const isSourceKey = (key: string) => !key.includes(':');
+
+/** The scope a row's rule has: the one queue or agent, or the source. */
+function scopeOf(metric: ExceptionMetric, key: string): NonNullable<AlertRuleOverride['scope']> {
+  if (isSourceKey(key)) return { sources: [key] };
+  return subjectKindOf(metric) === 'queue' ? { queues: [key] } : { agents: [key] };
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((v, i) => v === b?.[i]);
+
 /** The exception an override is, or null when it is any other rule. */
 function asException(o: AlertRuleOverride): { metric: ExceptionMetric; key: string } | null {
   const at = o.id.indexOf('@');
@@ -34,9 +49,9 @@ function asException(o: AlertRuleOverride): { metric: ExceptionMetric; key: stri
   const metric = o.id.slice(0, at) as ExceptionMetric;
   const key = o.id.slice(at + 1);
   if (!EXCEPTION_METRICS.includes(metric) || !key || (o.metric ?? metric) !== metric) return null;
-  const list = subjectKindOf(metric) === 'queue' ? o.scope?.queues : o.scope?.agents;
-  const other = subjectKindOf(metric) === 'queue' ? o.scope?.agents : o.scope?.queues;
-  if (list?.length !== 1 || list[0] !== key || other?.length || o.scope?.sources?.length) return null;
+  const want = scopeOf(metric, key);
+  const has = o.scope ?? {};
+  if (!sameList(has.sources, want.sources) || !sameList(has.queues, want.queues) || !sameList(has.agents, want.agents)) return null;
   const { id: _i, metric: _m, enabled: _e, warning: _w, critical: _c, scope: _s, ...tuning } = o;
   return Object.keys(tuning).length ? null : { metric, key };
 }
@@ -68,7 +83,7 @@ export function newRow(metric: ExceptionMetric, key: string, general: Thresholds
 export function mergeExceptions(existing: readonly AlertRuleOverride[], rows: readonly ExceptionRow[], lang: Language): AlertRuleOverride[] {
   const out = existing.filter((o) => !asException(o));
   for (const r of rows) {
-    const o: AlertRuleOverride = { id: exceptionId(r.metric, r.key), metric: r.metric, warning: thresholdValue(r.warning, lang), critical: thresholdValue(r.critical, lang), scope: subjectKindOf(r.metric) === 'queue' ? { queues: [r.key] } : { agents: [r.key] } };
+    const o: AlertRuleOverride = { id: exceptionId(r.metric, r.key), metric: r.metric, warning: thresholdValue(r.warning, lang), critical: thresholdValue(r.critical, lang), scope: scopeOf(r.metric, r.key) };
     if (!r.enabled) o.enabled = false;
     out.push(o);
   }
