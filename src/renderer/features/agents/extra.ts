@@ -6,7 +6,8 @@
  * connector chooses in the dashboard's language; a vendor's own words stay as the vendor wrote them.
  */
 import type { ExtraValue } from '../../../shared/model';
-import { CATALOGS, type TextKey, type Translator } from '../../i18n/translate';
+import { CATALOGS, type Translator } from '../../i18n/translate';
+import { keyOf } from '../../../shared/said';
 import { clockDuration } from '../../lib/format';
 
 type Kind = 'text' | 'count' | 'duration' | 'flag' | 'words';
@@ -51,8 +52,8 @@ function valueText(kind: Kind | undefined, key: string, v: ExtraValue, tr: Trans
     return tr.n(v, 2);
   }
   if (kind === 'words') {
-    const word = `extra.${key}.${v.toLowerCase()}`;
-    if (has(CATALOGS.en, word)) return tr.t(word as TextKey);
+    const word = keyOf(CATALOGS.en, `extra.${key}`, v.toLowerCase());
+    if (word) return tr.t(word);
   }
   return String(v);
 }
@@ -67,7 +68,8 @@ export function extraFacts(extra: Record<string, ExtraValue> | undefined, tr: Tr
     const kind = has(EXTRA_FIELDS, key) ? EXTRA_FIELDS[key] : undefined;
     const text = valueText(kind, key, extra[key]!, tr);
     if (text === null) continue;
-    if (kind) known.push([order.indexOf(key), tr.t(`extra.${key}` as TextKey), text]);
+    const label = kind && keyOf(CATALOGS.en, 'extra', key);
+    if (label) known.push([order.indexOf(key), tr.t(label), text]);
     else other.push([key, text]);
   }
   return [...known.sort((a, b) => a[0] - b[0]).map(([, l, v]): [string, string] => [l, v]), ...other];

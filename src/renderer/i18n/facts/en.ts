@@ -1,7 +1,7 @@
 /**
  * English labels of the facts connectors report (a source's `info`, the details of "Test connection"),
- * by fact key, and the words their values use ("polling", "not found"): the reference catalog; every
- * other language has exactly these keys.
+ * by fact key, and the words their values use ("polling", "not found"), and of the extra fields they
+ * give agents (`Agent.extra`): the reference catalog; every other language has exactly these keys.
  */
 import type { Message } from '../types';
 
@@ -58,6 +58,34 @@ export const en = {
   'value.detected': 'detected',
   'value.assumed': 'assumed',
   'value.configured': 'as configured',
+
+  // An agent's extra fields, by the key connectors give them (src/renderer/features/agents/extra.ts).
+  'extra.agentsReportId': 'Id in the agents report',
+  'extra.latencyReportId': 'Id in the latency report',
+  'extra.latencyReportStatus': 'State in the latency report',
+  'extra.calls': 'Calls',
+  'extra.inbound': 'Inbound calls',
+  'extra.outbound': 'Outbound calls',
+  'extra.talk_time': 'Talk time',
+  'extra.acw_time': 'After-call work time',
+  'extra.aux_time': 'Auxiliary time',
+  'extra.callStatus': 'Call status at the vendor',
+  'extra.rec': 'Call recorded',
+  'extra.service': 'Service',
+  'extra.catchupSec': 'Catch-up time after the call',
+  'extra.ui': 'Session',
+  'extra.agentType': 'Agent type',
+  'extra.extension': 'Extension',
+  'extra.extensionId': 'Extension id',
+  'extra.number': 'Number',
+  'extra.eventSource': 'Last change made from',
+  'extra.yes': 'yes',
+  'extra.no': 'no',
+  'extra.ui.logged_in': 'logged in',
+  'extra.ui.paused': 'paused',
+  'extra.ui.logged_out': 'logged out',
+  'extra.eventSource.phone': 'the phone',
+  'extra.eventSource.api': 'the API',
 } satisfies Record<string, Message>;
 
 export type FactKey = keyof typeof en;
