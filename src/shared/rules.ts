@@ -43,3 +43,35 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
 
 /** `snoozedUntil` of an alert snoozed "until recovered" (far beyond any real date). */
 export const SNOOZE_UNTIL_RECOVERED = 8.64e15;
+
+/** A rule's scope as lists to look in (null: not limited by that list). */
+export interface RuleScope {
+  sources: ReadonlySet<string> | null;
+  queues: ReadonlySet<string> | null;
+  agents: ReadonlySet<string> | null;
+}
+
+export type RuleSubjectKind = 'agent' | 'queue' | 'site' | 'source';
+
+/**
+ * How narrowly a scope picks subjects of a kind: named one by one (agents or queues by key) 3, an
+ * agent rule by the agents' queues 2, by source 1, everything 0. Where rules of one metric would
+ * watch the same subject, only the narrowest does (the alert engine, and the dashboard's colours).
+ */
+export function scopeSpecificity(scope: RuleScope, kind: RuleSubjectKind): number {
+  if ((kind === 'agent' && scope.agents) || (kind === 'queue' && scope.queues)) return 3;
+  if (kind === 'agent' && scope.queues) return 2;
+  return scope.sources ? 1 : 0;
+}
+
+/** Whether a scope holds a subject (its source, its key, an agent's queues), narrower rules aside. */
+export function scopeHolds(scope: RuleScope, kind: RuleSubjectKind, sourceId: string, key: string, agentQueues?: readonly string[] | null): boolean {
+  if (scope.sources && !scope.sources.has(sourceId)) return false;
+  if (kind === 'agent') {
+    if (scope.agents && !scope.agents.has(key)) return false;
+    if (scope.queues && !(agentQueues ?? []).some((q) => scope.queues!.has(q))) return false;
+  } else if (kind === 'queue') {
+    if (scope.queues && !scope.queues.has(key)) return false;
+  }
+  return true;
+}

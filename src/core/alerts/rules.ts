@@ -5,7 +5,7 @@
  */
 import type { AlertRuleOverride } from '../../shared/settings';
 import { METRICS, type MetricDef } from './catalog';
-import { BUILTIN_RULES as SHARED_RULES } from '../../shared/rules';
+import { BUILTIN_RULES as SHARED_RULES, scopeHolds, scopeSpecificity, type RuleScope } from '../../shared/rules';
 
 export interface RuleDefaults {
   id: string;
@@ -34,7 +34,7 @@ export interface Rule {
   raiseM: number | null;
   clearK: number;
   forSec: number;
-  scope: { sources: Set<string> | null; queues: Set<string> | null; agents: Set<string> | null };
+  scope: RuleScope;
   /**
    * Enabled rules of the same metric whose scope is narrower (see `specificity`): where one of them
    * watches a subject, this rule leaves it to them. A rule for one queue replaces the general rule
@@ -43,17 +43,8 @@ export interface Rule {
   narrower: Rule[];
 }
 
-/**
- * How narrowly a rule's scope picks its subjects: named one by one (agents or queues by key) 3, an
- * agent rule by the agents' queues 2, by source 1, everything 0.
- */
-export function specificity(rule: Rule): number {
-  const s = rule.scope;
-  const kind = rule.def.subject;
-  if ((kind === 'agent' && s.agents) || (kind === 'queue' && s.queues)) return 3;
-  if (kind === 'agent' && s.queues) return 2;
-  return s.sources ? 1 : 0;
-}
+/** How narrowly a rule's scope picks its subjects (src/shared/rules.ts). */
+const specificity = (rule: Rule): number => scopeSpecificity(rule.scope, rule.def.subject);
 
 export interface RuleSet {
   byId: Map<string, Rule>;
@@ -133,14 +124,5 @@ export function inScope(rule: Rule, sourceId: string, key: string, agentQueues?:
 }
 
 function ownScope(rule: Rule, sourceId: string, key: string, agentQueues?: readonly string[]): boolean {
-  const s = rule.scope;
-  if (s.sources && !s.sources.has(sourceId)) return false;
-  const kind = rule.def.subject;
-  if (kind === 'agent') {
-    if (s.agents && !s.agents.has(key)) return false;
-    if (s.queues && !(agentQueues ?? []).some((q) => s.queues!.has(q))) return false;
-  } else if (kind === 'queue') {
-    if (s.queues && !s.queues.has(key)) return false;
-  }
-  return true;
+  return scopeHolds(rule.scope, rule.def.subject, sourceId, key, agentQueues);
 }

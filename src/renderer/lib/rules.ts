@@ -4,7 +4,7 @@
  * Settings → Thresholds.
  */
 import type { AlertRuleOverride } from '../../shared/settings';
-import { BUILTIN_RULES as SHARED_RULES, type BuiltinRule, type BuiltinRuleId, type RuleUnit } from '../../shared/rules';
+import { BUILTIN_RULES as SHARED_RULES, scopeHolds, scopeSpecificity, type BuiltinRule, type BuiltinRuleId, type RuleUnit } from '../../shared/rules';
 
 export type RuleId = Exclude<BuiltinRuleId, 'vendor.alert_op' | 'vendor.alert_file'>;
 export type Unit = Exclude<RuleUnit, 'none'>;
@@ -70,21 +70,12 @@ export interface RuleSubject {
   queues?: readonly string[] | null;
 }
 
+const asSet = (list: readonly string[] | undefined) => (list?.length ? new Set(list) : null);
+
 /** How narrowly an added rule picks a subject it watches (as the alert engine ranks them); -1 when it does not watch it. */
 function reach(o: AlertRuleOverride, s: RuleSubject): number {
-  const scope = o.scope ?? {};
-  const has = (list: readonly string[] | undefined, v: string) => !list?.length || list.includes(v);
-  if (!has(scope.sources, s.sourceId)) return -1;
-  if (s.kind === 'agent') {
-    if (!has(scope.agents, s.key)) return -1;
-    if (scope.queues?.length && !(s.queues ?? []).some((q) => scope.queues!.includes(q))) return -1;
-    if (scope.agents?.length) return 3;
-    if (scope.queues?.length) return 2;
-  } else {
-    if (!has(scope.queues, s.key)) return -1;
-    if (scope.queues?.length) return 3;
-  }
-  return scope.sources?.length ? 1 : 0;
+  const scope = { sources: asSet(o.scope?.sources), queues: asSet(o.scope?.queues), agents: asSet(o.scope?.agents) };
+  return scopeHolds(scope, s.kind, s.sourceId, s.key, s.queues) ? scopeSpecificity(scope, s.kind) : -1;
 }
 
 const BUILTIN_IDS = new Set<string>(SHARED_RULES.map((r) => r.id));
