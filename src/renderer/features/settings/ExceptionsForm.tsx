@@ -44,16 +44,18 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
   useTopic('queues');
   useTopic('sources');
 
-  const sourceName = (id: string) => store.sources.get(id)?.name ?? id;
+  // The words a subject is listed by, in the rows and in the picker alike.
+  const entityLabel = (e: { name: string; sourceId: string }) => `${e.name} · ${store.sources.get(e.sourceId)?.name ?? e.sourceId}`;
+  const sourceLabel = (queues: boolean, name: string) => t(queues ? 'exceptions.allQueuesOf' : 'exceptions.allAgentsOf', { source: name });
   /** What a row's key names: a queue or agent with its source, or all of a source's queues or agents. */
   const labelOf = (m: ExceptionMetric, key: string): string | null => {
     const queues = subjectKindOf(m) === 'queue';
     if (isSourceKey(key)) {
       const src = store.sources.get(key);
-      return src ? t(queues ? 'exceptions.allQueuesOf' : 'exceptions.allAgentsOf', { source: src.name }) : null;
+      return src ? sourceLabel(queues, src.name) : null;
     }
     const e = queues ? store.queues.get(key) : store.agents.get(key);
-    return e ? `${e.name} · ${sourceName(e.sourceId)}` : null;
+    return e ? entityLabel(e) : null;
   };
   const nameOf = (r: ExceptionRow) => labelOf(r.metric, r.key) ?? `${r.key} (${t('exceptions.gone')})`;
 
@@ -70,13 +72,13 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
     const matches = (c: { key: string; label: string }) => !needle || fold(c.label).includes(needle) || fold(c.key).includes(needle);
     // Whole sources first ("All agents of Bogotá"), then each queue or agent.
     const sources = [...store.sources.values()]
-      .map((src) => ({ key: src.id, label: t(kind === 'queue' ? 'exceptions.allQueuesOf' : 'exceptions.allAgentsOf', { source: src.name }) }))
+      .map((src) => ({ key: src.id, label: sourceLabel(kind === 'queue', src.name) }))
       .filter(matches)
       .sort(byName);
     const list = [
       ...sources,
       ...all
-        .map((e) => ({ key: e.key, label: `${e.name} · ${store.sources.get(e.sourceId)?.name ?? e.sourceId}` }))
+        .map((e) => ({ key: e.key, label: entityLabel(e) }))
         .filter(matches)
         .sort(byName),
     ];
