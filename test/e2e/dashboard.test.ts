@@ -363,6 +363,21 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     const size = await wall.locator('.wb-value').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThan(60);
     await shot(wall, '08-wallboard');
+    // In a smaller window every figure stays on one line within its tile, even an hour-long wait
+    // known as a lower bound, while a short figure keeps its large type.
+    await wall.setViewportSize({ width: 1280, height: 720 });
+    const fit = await wall.locator('.wb-value').evaluateAll((els) => {
+      const long = els[1] as HTMLElement;
+      long.textContent = '≥\u00a01:02:03';
+      long.style.setProperty('--chars', '9');
+      const broken = els
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(el).lineHeight))
+        .map((el) => el.textContent);
+      return { broken, first: parseFloat(getComputedStyle(els[0]!).fontSize), long: parseFloat(getComputedStyle(long).fontSize) };
+    });
+    expect(fit.broken).toEqual([]);
+    expect(fit.long).toBeLessThan(fit.first);
+    expect(fit.first).toBeGreaterThan(45);
     await wall.close();
     expect(wallProblems).toEqual([]);
   });

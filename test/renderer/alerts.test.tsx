@@ -1,7 +1,7 @@
 import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { FakeBridge } from './helpers/bridge';
+import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, alert, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
 import type { Alert } from '../../src/shared/model';
@@ -26,6 +26,32 @@ describe('Alerts view', () => {
     expect(screen.getByText('Ana').closest('td')!.textContent).toBe('Ana agent');
     fireEvent.click(screen.getByRole('tab', { name: 'Pending (1)' }));
     expect(screen.getByText('Calls waiting 6 (threshold 5)')).toBeTruthy();
+  });
+
+  it("says the vendor's own alerts in the reader's language, and keeps each unit with its number", async () => {
+    const vendor = (id: string, metric: string, value: number | null) =>
+      alert(id, { ruleId: metric, metric, severity: 'warning', subject: { kind: 'queue', key: 'wv:q' }, value, threshold: null, message: 'Waiting threshold exceeded (raised by the vendor) — Sales (Bogotá)' });
+    const alerts = [
+      alert('lat|wv:1'),
+      alert('loss|wv:1', { ruleId: 'agent.loss', metric: 'agent.loss', value: 3.1, threshold: 2.5 }),
+      vendor('file', 'vendor.alert_file', 41),
+      vendor('op', 'vendor.alert_op', null),
+      vendor('other', 'vendor.alert_trunk', null),
+    ];
+    const what = (id: string) => document.querySelector(`tr[data-alert-id="${id}"] a`)!.textContent;
+    const fake = new FakeBridge(floor(alerts), settingsView({ ui: { language: 'fr', theme: 'system' } }));
+    const { unmount } = await renderApp(fake, '#/alerts');
+    expect(what('file')).toBe('Seuil d’attente dépassé\u202f: 0:41 (signalé par l’éditeur)');
+    expect(what('op')).toBe('Agents en nombre insuffisant (signalé par l’éditeur)');
+    // A vendor alert the dashboard does not know keeps the host's own text.
+    expect(what('other')).toBe('Alerte de l’éditeur\u202f: Waiting threshold exceeded (raised by the vendor) — Sales (Bogotá)');
+    // No line break between a figure and its unit.
+    expect(what('lat|wv:1')).toBe('Latence 450\u00a0ms (seuil 400\u00a0ms)');
+    expect(what('loss|wv:1')).toBe('Perte de paquets 3,1\u00a0% (seuil 2,5\u00a0%)');
+    unmount();
+    await renderApp(new FakeBridge(floor(alerts), settingsView({ ui: { language: 'ru', theme: 'system' } })), '#/alerts');
+    expect(what('file')).toBe('Превышен порог ожидания: 0:41 (оповещение поставщика)');
+    expect(what('lat|wv:1')).toBe('Задержка 450\u00a0мс (порог 400\u00a0мс)');
   });
 
   it("shows today's start as a time and an older one with its date, the full date and time on hover", async () => {

@@ -54,7 +54,7 @@ describe('Overview', () => {
     expect(longest('tile-av').textContent).toBe('–');
     // A call waits at Axialys since T0: 30 s is the least the longest wait can be.
     act(() => fake.emit('patch', { type: 'patch', at: T0 + 30_000, upsert: { queues: [queue('ax', 'care', { waiting: 1, longestWaitSec: 30, oldestSince: T0 })] }, remove: {} }));
-    expect(longest('tile-total').textContent).toBe('≥ 0:30');
+    expect(longest('tile-total').textContent).toBe('≥\u00a00:30');
     expect(longest('tile-ax').textContent).toBe('0:30');
     expect(longest('tile-ax').title).toBe('');
     // Avaya's calls are answered: every waiting call's wait is known again.

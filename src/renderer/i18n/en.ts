@@ -97,6 +97,9 @@ export const en = {
   'metric.longestWait': 'Longest wait',
   'metric.sourceDown': 'Source down for',
   'metric.vendorAlert': 'Vendor alert',
+  'metric.vendorAlertOp': 'Not enough agents',
+  'metric.vendorAlertFile': 'Waiting threshold exceeded',
+  'alert.byVendor': '{what} (raised by the vendor)',
   'alert.valueVsThreshold': '{metric} {value} (threshold {threshold})',
 
   'rule.agent.latency': 'Agent latency',

@@ -99,6 +99,9 @@ export const es: Record<MessageKey, Message> = {
   'metric.longestWait': 'Espera más larga',
   'metric.sourceDown': 'Fuente caída desde hace',
   'metric.vendorAlert': 'Alerta del proveedor',
+  'metric.vendorAlertOp': 'Faltan agentes',
+  'metric.vendorAlertFile': 'Umbral de espera superado',
+  'alert.byVendor': '{what} (alerta del proveedor)',
   'alert.valueVsThreshold': '{metric} {value} (umbral {threshold})',
 
   'rule.agent.latency': 'Latencia del agente',

@@ -99,6 +99,9 @@ export const fr: Record<MessageKey, Message> = {
   'metric.longestWait': 'Attente la plus longue',
   'metric.sourceDown': 'Source en panne depuis',
   'metric.vendorAlert': 'Alerte de l’éditeur',
+  'metric.vendorAlertOp': 'Agents en nombre insuffisant',
+  'metric.vendorAlertFile': 'Seuil d’attente dépassé',
+  'alert.byVendor': '{what} (signalé par l’éditeur)',
   'alert.valueVsThreshold': '{metric} {value} (seuil {threshold})',
 
   'rule.agent.latency': 'Latence de l’agent',

@@ -110,6 +110,9 @@ export const ru: Record<MessageKey, Message> = {
   'metric.longestWait': 'Самое долгое ожидание',
   'metric.sourceDown': 'Источник недоступен уже',
   'metric.vendorAlert': 'Оповещение поставщика',
+  'metric.vendorAlertOp': 'Не хватает операторов',
+  'metric.vendorAlertFile': 'Превышен порог ожидания',
+  'alert.byVendor': '{what} (оповещение поставщика)',
   'alert.valueVsThreshold': '{metric} {value} (порог {threshold})',
 
   'rule.agent.latency': 'Задержка у оператора',

@@ -2,6 +2,7 @@
 import { AGENT_STATES, type Agent, type AgentState, type Alert, type Queue, type Source } from '../../shared/model';
 import { clockDuration, worse } from './format';
 import { levelOf, worstLevel, type Level, type Thresholds } from './rules';
+import { NBSP } from './units';
 
 export type Freshness = 'live' | 'stale' | 'offline';
 
@@ -61,7 +62,7 @@ export function emptySummary(): Summary {
 export function longestWaitText(s: Summary): string {
   const clock = clockDuration(s.longestWaitSec);
   if (clock === null) return '–';
-  return s.longestWaitPartial ? `≥ ${clock}` : clock;
+  return s.longestWaitPartial ? `≥${NBSP}${clock}` : clock;
 }
 
 export interface SummaryInput {

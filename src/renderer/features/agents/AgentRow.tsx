@@ -8,6 +8,7 @@ import { worse } from '../../lib/format';
 import { levelOf, type Thresholds } from '../../lib/rules';
 import { agentQueue } from './rows';
 import { AgentSpark } from './AgentSpark';
+import { msText, pctText } from '../../lib/units';
 
 export interface AgentRowProps {
   agent: Agent;
@@ -21,12 +22,10 @@ export interface AgentRowProps {
 }
 
 export const AgentRow = memo(function AgentRow({ agent: a, index, active, sourceName, queueName, thresholds: th, onOpen, onFocusRow }: AgentRowProps) {
-  const { t, n } = useI18n();
+  const tr = useI18n();
   const net = a.network;
   const jitter = worse(net?.txJitterMs, net?.rxJitterMs);
   const loss = worse(net?.txLossPct, net?.rxLossPct);
-  const ms = (v: number | null | undefined) => (v === null || v === undefined ? null : `${n(v, 0)} ${t('unit.ms')}`);
-  const pct = (v: number | null | undefined) => (v === null || v === undefined ? null : `${n(v, 2)} %`);
   return (
     <tr
       data-index={index}
@@ -49,16 +48,16 @@ export const AgentRow = memo(function AgentRow({ agent: a, index, active, source
       <td className="reason">{a.state === 'paused' ? (a.pauseReason ?? '') : (a.call?.number ?? '')}</td>
       <td>{queueName ?? agentQueue(a) ?? ''}</td>
       <td className="num">
-        <LevelValue level={levelOf(net?.latencyMs, th['agent.latency'])} text={ms(net?.latencyMs)} />
+        <LevelValue level={levelOf(net?.latencyMs, th['agent.latency'])} text={msText(tr, net?.latencyMs)} />
       </td>
       <td className="num">
-        <LevelValue level={levelOf(jitter, th['agent.jitter'])} text={ms(jitter)} />
+        <LevelValue level={levelOf(jitter, th['agent.jitter'])} text={msText(tr, jitter)} />
       </td>
       <td className="num">
-        <LevelValue level={levelOf(loss, th['agent.loss'])} text={pct(loss)} />
+        <LevelValue level={levelOf(loss, th['agent.loss'])} text={pctText(tr, loss)} />
       </td>
       <td className="num">
-        <LevelValue level={levelOf(net?.rejectionPct, th['agent.rejection'])} text={pct(net?.rejectionPct)} />
+        <LevelValue level={levelOf(net?.rejectionPct, th['agent.rejection'])} text={pctText(tr, net?.rejectionPct)} />
       </td>
       <td className="spark-cell">{net ? <AgentSpark agentKey={a.key} sampledAt={net.sampledAt} name={a.name} /> : null}</td>
     </tr>

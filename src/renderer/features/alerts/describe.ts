@@ -7,6 +7,7 @@ import type { ClientStore } from '../../bridge/store';
 import type { Translator } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/en';
 import { clockDuration, localPart } from '../../lib/format';
+import { msText, pctText } from '../../lib/units';
 
 type Kind = 'latency' | 'jitter' | 'loss' | 'rejection' | 'waiting' | 'longestWait' | 'sourceDown' | 'vendorAlert';
 
@@ -45,10 +46,10 @@ export function formatAlertValue(a: Alert, tr: Translator, v: number | null): st
   switch (alertKind(a)) {
     case 'latency':
     case 'jitter':
-      return `${tr.n(v, 0)} ${tr.t('unit.ms')}`;
+      return msText(tr, v);
     case 'loss':
     case 'rejection':
-      return `${tr.n(v, 2)} %`;
+      return pctText(tr, v);
     case 'longestWait':
     case 'sourceDown':
       return clockDuration(v);
@@ -57,10 +58,26 @@ export function formatAlertValue(a: Alert, tr: Translator, v: number | null): st
   }
 }
 
+/** The vendor alerts said in the reader's language (Axialys `alert_op` and `alert_file`). */
+const VENDOR_ALERTS: Partial<Record<string, MessageKey>> = {
+  'vendor.alert_op': 'metric.vendorAlertOp',
+  'vendor.alert_file': 'metric.vendorAlertFile',
+};
+
+/** "Waiting threshold exceeded: 0:41 (raised by the vendor)"; one we do not know keeps the host's text. */
+function vendorAlertWhat(a: Alert, tr: Translator): string {
+  const key = VENDOR_ALERTS[a.metric] ?? VENDOR_ALERTS[a.ruleId];
+  if (!key) return `${tr.t('label.colon', { label: tr.t('metric.vendorAlert') })} ${a.message}`;
+  const waited = a.metric === 'vendor.alert_file' ? clockDuration(a.value) : null;
+  const what = waited === null ? tr.t(key) : `${tr.t('label.colon', { label: tr.t(key) })} ${waited}`;
+  return tr.t('alert.byVendor', { what });
+}
+
 /** "Latency 450 ms (threshold 400 ms)". */
 export function alertWhat(a: Alert, tr: Translator): string {
   const kind = alertKind(a);
-  if (!kind || kind === 'vendorAlert') return kind === 'vendorAlert' ? `${tr.t('metric.vendorAlert')}: ${a.message}` : a.message;
+  if (kind === 'vendorAlert') return vendorAlertWhat(a, tr);
+  if (!kind) return a.message;
   const value = formatAlertValue(a, tr, a.value);
   const threshold = formatAlertValue(a, tr, a.threshold);
   const name = tr.t(`metric.${kind}` as MessageKey);

@@ -6,9 +6,11 @@ import { useSettings } from '../../app/settings';
 import { LevelValue } from '../../components/badges';
 import { worse } from '../../lib/format';
 import { levelOf } from '../../lib/rules';
+import { msText, pctText } from '../../lib/units';
 
 export function LinesTable() {
-  const { t, n } = useI18n();
+  const tr = useI18n();
+  const { t } = tr;
   const { store } = useClient();
   const { thresholds: th } = useSettings();
   const v = useTopic('lines');
@@ -16,8 +18,8 @@ export function LinesTable() {
     () => (void v, [...store.lines.values()].sort((a, b) => (worse(b.txLossPct, b.rxLossPct) ?? -1) - (worse(a.txLossPct, a.rxLossPct) ?? -1))),
     [store, v],
   );
-  const ms = (x: number | null) => (x === null ? null : `${n(x, 0)} ${t('unit.ms')}`);
-  const pct = (x: number | null) => (x === null ? null : `${n(x, 2)} %`);
+  const ms = (x: number | null) => msText(tr, x);
+  const pct = (x: number | null) => pctText(tr, x);
   if (!rows.length) return <p className="empty">{t('network.noLines')}</p>;
   return (
     <div className="table-scroll">

@@ -9,12 +9,14 @@ import { useVirtualRows } from '../../components/useVirtualRows';
 import { worse } from '../../lib/format';
 import { levelOf } from '../../lib/rules';
 import { agentNetworkLevel } from '../../lib/summary';
+import { msText, pctText } from '../../lib/units';
 
 const RANK = { critical: 0, warning: 1, ok: 2 } as const;
 const ROW_HEIGHT = 34;
 
 export function NetworkAgents({ selected, onSelect }: { selected: string | null; onSelect: (key: string) => void }) {
-  const { t, n } = useI18n();
+  const tr = useI18n();
+  const { t } = tr;
   const { store } = useClient();
   const { thresholdsFor } = useSettings();
   const av = useTopic('agents');
@@ -28,8 +30,8 @@ export function NetworkAgents({ selected, onSelect }: { selected: string | null;
     return list.sort((x, y) => x.rank - y.rank || y.lat - x.lat || (x.a.key < y.a.key ? -1 : 1)).map((r) => r.a);
   }, [store, av, thresholdsFor]);
   const v = useVirtualRows(rows.length, ROW_HEIGHT, (i) => rows[i] && onSelect(rows[i].key));
-  const ms = (x: number | null | undefined) => (x === null || x === undefined ? null : `${n(x, 0)} ${t('unit.ms')}`);
-  const pct = (x: number | null | undefined) => (x === null || x === undefined ? null : `${n(x, 2)} %`);
+  const ms = (x: number | null | undefined) => msText(tr, x);
+  const pct = (x: number | null | undefined) => pctText(tr, x);
   if (!rows.length) return <p className="empty">{t('network.none')}</p>;
   return (
     <div className="table-scroll short" ref={v.scrollRef}>

@@ -5,14 +5,16 @@ import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { LevelValue } from '../../components/badges';
 import { levelOf } from '../../lib/rules';
+import { msText, pctText } from '../../lib/units';
 
 export function SitesTable() {
-  const { t, n } = useI18n();
+  const tr = useI18n();
+  const { t, n } = tr;
   const { store } = useClient();
   const { thresholds: th } = useSettings();
   const v = useTopic('sites');
   const rows = useMemo(() => (void v, [...store.sites.values()].sort((a, b) => (b.avgLatencyMs ?? -1) - (a.avgLatencyMs ?? -1))), [store, v]);
-  const ms = (x: number | null) => (x === null ? null : `${n(x, 0)} ${t('unit.ms')}`);
+  const ms = (x: number | null) => msText(tr, x);
   if (!rows.length) return <p className="empty">{t('network.noSites')}</p>;
   return (
     <div className="table-scroll">
@@ -42,7 +44,7 @@ export function SitesTable() {
               </td>
               <td className="num">{ms(s.minLatencyMs) ?? '–'}</td>
               <td className="num">
-                <LevelValue level={levelOf(s.rejectionPct, th['agent.rejection'])} text={s.rejectionPct === null ? null : `${n(s.rejectionPct, 2)} %`} />
+                <LevelValue level={levelOf(s.rejectionPct, th['agent.rejection'])} text={pctText(tr, s.rejectionPct)} />
               </td>
             </tr>
           ))}

@@ -13,6 +13,7 @@ import { levelOf } from '../../lib/rules';
 import { queueWaitSec } from '../../lib/summary';
 import { useSecond } from '../../lib/ticker';
 import { fold } from '../agents/rows';
+import { pctText } from '../../lib/units';
 
 type Key = 'name' | 'source' | 'waiting' | 'longest' | 'sl' | 'offered' | 'answered' | 'abandoned' | 'available';
 
@@ -40,7 +41,8 @@ function value(q: Queue, key: Key, now: number): string | number | null {
 }
 
 export function QueuesView() {
-  const { t, n } = useI18n();
+  const tr = useI18n();
+  const { t, n } = tr;
   const { store } = useClient();
   const { thresholdsFor } = useSettings();
   const qv = useTopic('queues');
@@ -96,7 +98,7 @@ export function QueuesView() {
                   <td className="num">
                     <LevelValue level={levelOf(wait, th['queue.longest_wait'])} text={clockDuration(wait)} />
                   </td>
-                  <td className="num">{q.serviceLevelPct === null ? '–' : `${n(q.serviceLevelPct)} %`}</td>
+                  <td className="num">{pctText(tr, q.serviceLevelPct, 1) ?? '–'}</td>
                   <td className="num">{num(q.offered)}</td>
                   <td className="num">{num(q.answered)}</td>
                   <td className="num">{num(q.abandoned)}</td>

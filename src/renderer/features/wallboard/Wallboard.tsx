@@ -2,7 +2,7 @@
  * Wallboard (`/?wallboard=1`): the floor in large type for a TV, no navigation. Totals, the busiest
  * queues, firing critical alerts and each source's state, readable from across the room.
  */
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
@@ -41,7 +41,9 @@ export function Wallboard() {
   const sources = useMemo(() => (void sv, [...store.sources.values()]), [store, sv]);
   const big = (label: string, value: string, cls = '') => (
     <div className={`wb-figure ${cls}`}>
-      <div className="wb-value">{value}</div>
+      <div className="wb-value" style={{ '--chars': value.length } as CSSProperties}>
+        {value}
+      </div>
       <div className="wb-label">{label}</div>
     </div>
   );
