@@ -37,6 +37,11 @@ describe('Agents view', () => {
     expect(within(bruno).getByText('Lunch')).toBeTruthy();
     expect(within(bruno).getByText(/210/).closest('.lvl')!.className).toContain('lvl-warning');
     expect(within(bruno).getByText(/70 ms/).closest('.lvl')!.className).toContain('lvl-critical');
+    // Text a narrow column cuts short is whole on hover: the name, the source, the pause reason.
+    expect(within(bruno).getByText('Lunch').title).toBe('Lunch');
+    expect(within(bruno).getByRole('rowheader').title).toBe('Bruno');
+    expect(within(bruno).getAllByRole('cell')[0]!.title).toBe('Bogotá');
+    expect(within(ana).getByText('1:05').title).toBe('');
     vi.useRealTimers();
   });
 

@@ -26,6 +26,9 @@ export const AgentRow = memo(function AgentRow({ agent: a, index, active, source
   const net = a.network;
   const jitter = worse(net?.txJitterMs, net?.rxJitterMs);
   const loss = worse(net?.txLossPct, net?.rxLossPct);
+  // Cut to their column's width: the whole text on hover.
+  const reason = a.state === 'paused' ? (a.pauseReason ?? '') : (a.call?.number ?? '');
+  const queue = queueName ?? agentQueue(a) ?? '';
   return (
     <tr
       data-index={index}
@@ -35,18 +38,20 @@ export const AgentRow = memo(function AgentRow({ agent: a, index, active, source
       onClick={() => onOpen(a.key)}
       onFocus={() => onFocusRow(index)}
     >
-      <th scope="row" className="name">
+      <th scope="row" className="name" title={a.name}>
         {a.name}
       </th>
-      <td>{sourceName}</td>
+      <td title={sourceName}>{sourceName}</td>
       <td>
         <StateBadge state={a.state} />
       </td>
       <td className="num">
         <Ticking since={a.stateSince} />
       </td>
-      <td className="reason">{a.state === 'paused' ? (a.pauseReason ?? '') : (a.call?.number ?? '')}</td>
-      <td>{queueName ?? agentQueue(a) ?? ''}</td>
+      <td className="reason" title={reason || undefined}>
+        {reason}
+      </td>
+      <td title={queue || undefined}>{queue}</td>
       <td className="num">
         <LevelValue level={levelOf(net?.latencyMs, th['agent.latency'])} text={msText(tr, net?.latencyMs)} />
       </td>
