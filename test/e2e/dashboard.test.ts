@@ -199,6 +199,24 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await page.waitForFunction(() => location.hash === '#/agents');
   });
 
+  it("draws an agent's trend charts with labels as large as the text around them", async () => {
+    await page.evaluate(() => void (location.hash = '#/network'));
+    await page.locator('.grid tbody tr').first().click();
+    await page.locator('.trend svg').first().waitFor();
+    const charts = await page.locator('.trend svg').evaluateAll((svgs) =>
+      svgs.map((svg) => ({
+        width: Math.round(svg.getBoundingClientRect().width),
+        viewBox: svg.viewBox.baseVal.width,
+        ticks: [...svg.querySelectorAll('text.tick')].map((t) => t.getBoundingClientRect().height),
+      })),
+    );
+    expect(charts.length).toBe(3);
+    for (const c of charts) {
+      expect(Math.abs(c.viewBox - c.width)).toBeLessThanOrEqual(1); // one unit of the drawing is one pixel
+      expect(Math.min(...c.ticks)).toBeGreaterThan(10); // 11 px labels, not scaled down
+    }
+  });
+
   it('applies the high-contrast and dark themes', async () => {
     await nav('Settings').click();
     await page.getByLabel('Theme').selectOption('high-contrast');

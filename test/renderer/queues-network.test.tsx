@@ -61,7 +61,7 @@ describe('Network view', () => {
     expect(screen.getByText('Select an agent to see its trends.')).toBeTruthy();
     fireEvent.click(rows[0]!);
     expect(await screen.findByRole('heading', { name: 'Trends of Bruno' })).toBeTruthy();
-    await waitFor(() => expect(screen.getByRole('img', { name: /^Latency: now 520 ms, highest 520 ms/ })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('img', { name: /^Latency: now 520\u00a0ms, highest 520\u00a0ms/ })).toBeTruthy());
     expect(fake.callsTo('history:get')).toContainEqual({ key: 'wv:2', metric: 'loss' });
     expect(screen.getByText('Jitter').closest('figure')!.textContent).toContain('No history yet.');
   });

@@ -1,13 +1,30 @@
 /**
  * A larger trend chart for one metric: value axis in the metric's unit, time axis in local time,
- * warning and critical threshold lines. Inline SVG (allowed by the CSP; no canvas, no library).
+ * warning and critical threshold lines. Inline SVG (allowed by the CSP; no canvas, no library), drawn
+ * at the width it is laid out at, so its labels keep the size of the text around it.
  */
+import { useEffect, useState } from 'react';
 import type { HistoryPoint } from '../../shared/bridge';
 import { useI18n } from '../i18n/context';
+import { NBSP } from '../lib/units';
 
-const W = 600;
-const H = 160;
-const PAD = { l: 44, r: 8, t: 8, b: 22 };
+/** Until its width is known (and where nothing lays it out), the chart is drawn this wide. */
+const DEFAULT_W = 600;
+const H = 120;
+const PAD = { l: 40, r: 8, t: 8, b: 20 };
+
+/** A ref for an element and the width of its content box, followed as it changes (0 until known). */
+function useContentWidth(): [(el: HTMLElement | null) => void, number] {
+  const [el, setEl] = useState<HTMLElement | null>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => setWidth(Math.round(entries[0]?.contentRect.width ?? 0)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [el]);
+  return [setEl, width];
+}
 
 export interface TrendProps {
   title: string;
@@ -19,10 +36,12 @@ export interface TrendProps {
 
 export function TrendChart({ title, unit, points, warning, critical }: TrendProps) {
   const { t, n, time } = useI18n();
+  const [box, laidOut] = useContentWidth();
+  const W = laidOut > PAD.l + PAD.r ? laidOut : DEFAULT_W;
   const values = points.filter((p) => p.v !== null).map((p) => p.v as number);
   if (!values.length) {
     return (
-      <figure className="trend">
+      <figure className="trend" ref={box}>
         <figcaption>{title}</figcaption>
         <p className="muted">{t('trend.empty')}</p>
       </figure>
@@ -45,9 +64,9 @@ export function TrendChart({ title, unit, points, warning, critical }: TrendProp
     pen = true;
   }
   const last = values[values.length - 1]!;
-  const summary = t('trend.summary', { last: `${n(last)} ${unit}`, max: `${n(Math.max(...values))} ${unit}`, from: time(t0), to: time(t1) });
+  const summary = t('trend.summary', { last: `${n(last)}${NBSP}${unit}`, max: `${n(Math.max(...values))}${NBSP}${unit}`, from: time(t0), to: time(t1) });
   return (
-    <figure className="trend">
+    <figure className="trend" ref={box}>
       <figcaption>
         {title} <span className="muted">{summary}</span>
       </figcaption>
