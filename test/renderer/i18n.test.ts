@@ -20,7 +20,7 @@ describe('translator', () => {
     const line = (lang: Language, critical: number, warning: number) => createTranslator(lang).t('overview.network', { critical, warning, count: 14 });
     expect(line('en', 1, 0)).toBe('Network: 1 critical, 0 warning of 14 agents measured');
     expect(line('es', 1, 0)).toBe('Red: 1 en estado crítico, 0 con aviso de 14 agentes medidos');
-    expect(line('fr', 1, 2)).toBe('Réseau : 1 en état critique, 2 en avertissement sur 14 agents mesurés');
+    expect(line('fr', 1, 2)).toBe('Réseau\u202f: 1 en état critique, 2 en avertissement sur 14 agents mesurés');
     expect(line('ru', 1, 2)).toBe('Сеть: критично 1, с предупреждением 2 из 14 измеренных операторов');
   });
 

@@ -1,7 +1,7 @@
 /**
  * Checks every message catalog must pass (the dashboard's and the host's): exactly the reference
  * language's keys, plural messages with exactly their language's plural categories, the same
- * placeholders, nothing left empty.
+ * placeholders, nothing left empty; French punctuation that takes a space keeps it unbreakable.
  */
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../src/shared/settings';
@@ -44,5 +44,15 @@ export function describeCatalogs(name: string, catalogs: Record<Language, Record
         expect(wrong).toEqual([]);
       });
     }
+
+    it('fr: a no-break space before : ; ! ? and inside « », so no line starts with them', () => {
+      const wrong: string[] = [];
+      for (const [key, msg] of Object.entries(catalogs.fr)) {
+        for (const text of typeof msg === 'string' ? [msg] : Object.values(msg)) {
+          if (/ [:;!?](\s|$)|« | »/.test(text ?? '')) wrong.push(`${key}: ${text}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
   });
 }
