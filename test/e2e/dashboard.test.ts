@@ -203,7 +203,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await page.evaluate(() => void (location.hash = '#/network'));
     await page.locator('.grid tbody tr').first().click();
     await page.locator('.trend svg').first().waitFor();
-    const charts = await page.locator('.trend svg').evaluateAll((svgs) =>
+    const charts = await page.locator('.trend svg').evaluateAll((svgs: SVGSVGElement[]) =>
       svgs.map((svg) => ({
         width: Math.round(svg.getBoundingClientRect().width),
         viewBox: svg.viewBox.baseVal.width,
