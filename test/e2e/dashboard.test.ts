@@ -337,7 +337,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await page.setViewportSize({ width: 1366, height: 800 });
   });
 
-  it('keeps an alert’s actions on one line at the default size in every language, and whole in a narrow window', async () => {
+  it('keeps an alert’s actions on one line at the default size in every language, and whole in a narrow window, where the event log leaves its text the widest column', async () => {
     // Alerts raised by the thresholds test above are still firing.
     const check = () =>
       page.locator('.grid.alerts').evaluate((table) => {
@@ -366,6 +366,17 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await page.setViewportSize({ width: 720, height: 800 });
     const narrow = await check();
     expect(narrow.found, 'alerts in ru at 720 px').toEqual([]);
+    // The event log in the same narrow window gives the event's own text its widest column.
+    await page.evaluate(() => void (location.hash = '#/events'));
+    await page.locator('.grid.events tbody tr.row').first().waitFor();
+    const columns = await page.locator('.grid.events').evaluate((table) => {
+      // A long source name and a long kind, as a real floor has them.
+      const cells = table.querySelectorAll('tbody tr.row')[0]!.querySelectorAll('td');
+      cells[1]!.textContent = 'Wolkvox Bogotá — sede principal';
+      cells[3]!.textContent = 'Подписки на вебхуки Telphin';
+      return [...table.querySelectorAll('thead th')].map((th) => Math.round(th.getBoundingClientRect().width));
+    });
+    expect(Math.max(...columns), `event log columns at 720 px: ${columns.join(', ')}`).toBe(columns.at(-1));
     await page.evaluate(() => void (location.hash = '#/settings'));
     await page.getByTestId('language').selectOption('');
     await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();

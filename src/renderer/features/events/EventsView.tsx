@@ -127,11 +127,11 @@ export function EventsView() {
               return (
                 <tr key={e.id} ref={v.measureRow} data-index={item.index} aria-rowindex={item.index + 2} tabIndex={item.index === v.active ? 0 : -1} className={`row log-${e.level}`} onFocus={() => v.setActive(item.index)}>
                   <td className="num">{time(e.at)}</td>
-                  <td>{store.sources.get(e.sourceId)?.name ?? e.sourceId}</td>
+                  <td className="wrap">{store.sources.get(e.sourceId)?.name ?? e.sourceId}</td>
                   <td>
                     <span className={`badge log-${e.level}`}>{t(`logLevel.${e.level}`)}</span>
                   </td>
-                  <td>{logKindLabel(e.kind, t)}</td>
+                  <td className="wrap">{logKindLabel(e.kind, t)}</td>
                   <td className="text" lang={text === e.text ? 'en' : undefined}>
                     {text}
                   </td>
