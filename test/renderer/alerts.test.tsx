@@ -41,7 +41,7 @@ describe('Alerts view', () => {
     const what = (id: string) => document.querySelector(`tr[data-alert-id="${id}"] a`)!.textContent;
     const fake = new FakeBridge(floor(alerts), settingsView({ ui: { language: 'fr', theme: 'system' } }));
     const { unmount } = await renderApp(fake, '#/alerts');
-    expect(what('file')).toBe('Seuil d’attente dépassé\u202f: 0:41 (signalé par l’éditeur)');
+    expect(what('file')).toBe('Seuil d’attente dépassé (0:41, signalé par l’éditeur)');
     expect(what('op')).toBe('Agents en nombre insuffisant (signalé par l’éditeur)');
     // A vendor alert the dashboard does not know keeps the host's own text.
     expect(what('other')).toBe('Alerte de l’éditeur\u202f: Waiting threshold exceeded (raised by the vendor) — Sales (Bogotá)');
@@ -50,7 +50,7 @@ describe('Alerts view', () => {
     expect(what('loss|wv:1')).toBe('Perte de paquets 3,1\u00a0% (seuil 2,5\u00a0%)');
     unmount();
     await renderApp(new FakeBridge(floor(alerts), settingsView({ ui: { language: 'ru', theme: 'system' } })), '#/alerts');
-    expect(what('file')).toBe('Превышен порог ожидания: 0:41 (оповещение поставщика)');
+    expect(what('file')).toBe('Превышен порог ожидания (0:41, оповещение поставщика)');
     expect(what('lat|wv:1')).toBe('Задержка 450\u00a0мс (порог 400\u00a0мс)');
   });
 

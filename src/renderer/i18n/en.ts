@@ -100,6 +100,7 @@ export const en = {
   'metric.vendorAlertOp': 'Not enough agents',
   'metric.vendorAlertFile': 'Waiting threshold exceeded',
   'alert.byVendor': '{what} (raised by the vendor)',
+  'alert.byVendorWaited': '{what} ({waited}, raised by the vendor)',
   'alert.valueVsThreshold': '{metric} {value} (threshold {threshold})',
 
   'rule.agent.latency': 'Agent latency',

@@ -102,6 +102,7 @@ export const es: Record<MessageKey, Message> = {
   'metric.vendorAlertOp': 'Faltan agentes',
   'metric.vendorAlertFile': 'Umbral de espera superado',
   'alert.byVendor': '{what} (alerta del proveedor)',
+  'alert.byVendorWaited': '{what} ({waited}, alerta del proveedor)',
   'alert.valueVsThreshold': '{metric} {value} (umbral {threshold})',
 
   'rule.agent.latency': 'Latencia del agente',

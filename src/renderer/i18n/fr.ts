@@ -102,6 +102,7 @@ export const fr: Record<MessageKey, Message> = {
   'metric.vendorAlertOp': 'Agents en nombre insuffisant',
   'metric.vendorAlertFile': 'Seuil d’attente dépassé',
   'alert.byVendor': '{what} (signalé par l’éditeur)',
+  'alert.byVendorWaited': '{what} ({waited}, signalé par l’éditeur)',
   'alert.valueVsThreshold': '{metric} {value} (seuil {threshold})',
 
   'rule.agent.latency': 'Latence de l’agent',

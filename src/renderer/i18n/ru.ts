@@ -113,6 +113,7 @@ export const ru: Record<MessageKey, Message> = {
   'metric.vendorAlertOp': 'Не хватает операторов',
   'metric.vendorAlertFile': 'Превышен порог ожидания',
   'alert.byVendor': '{what} (оповещение поставщика)',
+  'alert.byVendorWaited': '{what} ({waited}, оповещение поставщика)',
   'alert.valueVsThreshold': '{metric} {value} (порог {threshold})',
 
   'rule.agent.latency': 'Задержка у оператора',

@@ -64,13 +64,13 @@ const VENDOR_ALERTS: Partial<Record<string, MessageKey>> = {
   'vendor.alert_file': 'metric.vendorAlertFile',
 };
 
-/** "Waiting threshold exceeded: 0:41 (raised by the vendor)"; one we do not know keeps the host's text. */
+/** "Waiting threshold exceeded (0:41, raised by the vendor)"; one we do not know keeps the host's text. */
 function vendorAlertWhat(a: Alert, tr: Translator): string {
   const key = VENDOR_ALERTS[a.metric] ?? VENDOR_ALERTS[a.ruleId];
   if (!key) return `${tr.t('label.colon', { label: tr.t('metric.vendorAlert') })} ${a.message}`;
+  // How long the call that set it off had waited.
   const waited = a.metric === 'vendor.alert_file' ? clockDuration(a.value) : null;
-  const what = waited === null ? tr.t(key) : `${tr.t('label.colon', { label: tr.t(key) })} ${waited}`;
-  return tr.t('alert.byVendor', { what });
+  return waited === null ? tr.t('alert.byVendor', { what: tr.t(key) }) : tr.t('alert.byVendorWaited', { what: tr.t(key), waited });
 }
 
 /** "Latency 450 ms (threshold 400 ms)". */
