@@ -58,7 +58,9 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
       // The problem goes with its error: a new error without one clears the last.
       const next: Source['problem'] = error === undefined ? (source.problem ?? null) : error === null || !problem ? null : redactSaid(problem);
       if (status === source.status && lastError === source.lastError && sameProblem(next, source.problem ?? null)) return;
-      if (status !== source.status) log.info(`status ${source.status} → ${status}${lastError ? `: ${lastError}` : ''}`);
+      // The error once, when it is new: a source retrying for hours does not repeat it at every step.
+      const why = !lastError ? '' : lastError === source.lastError ? ' (same error)' : `: ${lastError}`;
+      if (status !== source.status) log.info(`status ${source.status} → ${status}${why}`);
       update({ status, lastError, problem: next, statusSince: status === source.status ? source.statusSince : deps.clock.now() });
     },
     setMode: (mode) => {

@@ -7,6 +7,8 @@ import { memoryLogger } from '../../src/core/util/logger';
 import { WebhookRegistry } from '../../src/core/webhooks';
 import { FakeClock } from '../fakes/clock';
 import type { Problem } from '../../src/shared/problems';
+import { createSourceHealth } from '../../src/core/source-health';
+import { LiveState } from '../../src/core/state/store';
 
 describe('Backoff', () => {
   it('grows exponentially to the cap with jitter in [exp/2, exp]', () => {
@@ -147,5 +149,42 @@ describe('Supervisor', () => {
     expect(calls).toBeLessThan(6); // backoff, not a tight loop
     expect(h.statuses.some((s) => /closed/.test(String(s.error)))).toBe(true);
     await sup.stop();
+  });
+});
+
+describe('a source retrying for hours', () => {
+  it('logs its error once, then that it is the same one, and a new error in full', async () => {
+    const h = harness();
+    const { clock } = h;
+    const log = memoryLogger();
+    const health = createSourceHealth({ id: 's', vendor: 'wolkvox' } as never, { state: new LiveState(), clock, log, current: () => true });
+    const ctx = { ...h.ctx, health, log };
+    let attempt = 0;
+    const sup = new Supervisor(
+      ctx,
+      async () => {
+        attempt++;
+        throw transientError(attempt < 4 ? 'server wv0031 could not be reached' : 'server wv0031 answered HTTP 502');
+      },
+      { vendorLabel: 'Test', baseMs: 1000, capMs: 1000 },
+    );
+    sup.start();
+    await clock.advance(0);
+    await clock.advance(4_500);
+    await sup.stop();
+    const lines = log.records.map((r) => r.msg).filter((m) => m.startsWith('status') || m.startsWith('retrying'));
+    expect(lines.slice(0, 9)).toEqual([
+      'status connecting → down: server wv0031 could not be reached',
+      'retrying in 1 s',
+      'status down → connecting (same error)',
+      'status connecting → down (same error)',
+      'retrying in 1 s',
+      'status down → connecting (same error)',
+      'status connecting → down (same error)',
+      'retrying in 1 s',
+      'status down → connecting (same error)',
+    ]);
+    expect(lines[9]).toBe('status connecting → down: server wv0031 answered HTTP 502');
+    expect(lines.filter((m) => m.includes('could not be reached'))).toHaveLength(1);
   });
 });

@@ -89,8 +89,11 @@ export class Supervisor {
         break;
       }
       const delay = err.retryAt !== null ? Math.max(0, err.retryAt - clock.now()) : this.backoff.next();
-      health.setStatus(err.degraded ? 'degraded' : 'down', err.message, err.problem);
-      log.info(`retrying in ${Math.round(delay / 1000)} s: ${err.message}`);
+      const status = err.degraded ? 'degraded' : 'down';
+      // A change of status logs the error (or that it is the same one); otherwise it goes here.
+      const logged = health.status !== status;
+      health.setStatus(status, err.message, err.problem);
+      log.info(`retrying in ${Math.round(delay / 1000)} s${logged ? '' : `: ${err.message}`}`);
       await this.waitOrWake(delay);
     }
   }
