@@ -5,6 +5,7 @@ import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, net, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
 import { selectAgents, NO_FILTER } from '../../src/renderer/features/agents/rows';
+import { AlertSettingsSchema } from '../../src/shared/settings';
 
 function floor() {
   return snapshot({
@@ -114,6 +115,22 @@ describe('Agents view', () => {
     fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
     await waitFor(() => expect(window.location.hash).toBe('#/agents/ax%3A4'));
     expect(await screen.findByRole('heading', { name: 'Zoé' })).toBeTruthy();
+  });
+
+  it("draws an agent's trend against its own thresholds where a rule was added for it", async () => {
+    const own = { id: 'agent.latency@wv:1', metric: 'agent.latency', warning: 100, critical: 150, scope: { agents: ['wv:1'] } };
+    const floorOf = () => snapshot({ sources: [source('wv')], agents: [agent('wv', '1', { name: 'Ana', network: net(60) }), agent('wv', '2', { name: 'Bea', network: net(60) })] });
+    const top = async (hash: string) => {
+      const fake = new FakeBridge(floorOf(), settingsView({ alerts: AlertSettingsSchema.parse({ rules: [own] }) }));
+      fake.handle('history:get', () => [{ t: T0 - 60_000, v: 50 }, { t: T0, v: 60 }]);
+      const { unmount } = await renderApp(fake, hash);
+      const chart = await screen.findByRole('img', { name: /^Latency: now 60/ });
+      const label = chart.querySelector('text.tick')!.textContent; // the value axis's top: 1.1 × the highest of values and thresholds
+      unmount();
+      return label;
+    };
+    expect(await top('#/agents/wv%3A1')).toBe('165'); // Ana's own critical threshold, 150
+    expect(await top('#/agents/wv%3A2')).toBe('440'); // the general one, 400
   });
 
   it("lists an agent's extra fields under labels in the dashboard's language, durations as clock time", async () => {

@@ -2,7 +2,7 @@ import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
-import { agent, alert, queue, snapshot, source, T0 } from './helpers/model';
+import { agent, alert, net, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
 import type { Alert } from '../../src/shared/model';
 
@@ -127,9 +127,70 @@ describe('Alerts view', () => {
     await renderApp(fake, '#/overview');
     act(() => fake.emit('navigate', { view: 'alerts', alertId: 'a2' }));
     await waitFor(() => expect(window.location.hash).toBe('#/alerts/a2'));
-    const row = await screen.findByText('Xavier');
-    await waitFor(() => expect(row.closest('tr')!.className).toContain('focus'));
-    expect(document.activeElement).toBe(row.closest('tr'));
+    // Its details above the list have the focus; its row in the list is marked.
+    const detail = await screen.findByRole('region', { name: /^Latency 450\sms \(threshold 400\sms\)$/ });
+    expect(document.activeElement).toBe(within(detail).getByRole('heading', { level: 3 }));
+    const row = document.querySelector('tr[data-alert-id="a2"]')!;
+    expect(row.className).toContain('focus');
+    expect(row.getAttribute('aria-current')).toBe('true');
+    expect(document.querySelector('tr[data-alert-id="a1"]')!.getAttribute('aria-current')).toBeNull();
+  });
+});
+
+describe('Alert details', () => {
+  const floorWithNet = (alerts: Alert[]) =>
+    snapshot({
+      sources: [source('wv', { name: 'Bogotá' })],
+      agents: [agent('wv', '1', { name: 'Ana', network: net(450, { ip: '203.0.113.7' }) })],
+      queues: [queue('wv', 'q', { name: 'Sales', waiting: 7 })],
+      alerts,
+    });
+
+  it("opens at an agent's alert with what to look at, its facts, a link to the agent, its actions and the measure's trend", async () => {
+    const fake = new FakeBridge(floorWithNet([alert('lat|wv:1', { firedAt: T0 + 30_000 })]));
+    fake.handle('history:get', ({ metric }) => (metric === 'latency' ? [{ t: T0 - 60_000, v: 380 }, { t: T0, v: 450 }] : []));
+    await renderApp(fake, '#/alerts/lat%7Cwv%3A1');
+    const detail = await screen.findByRole('region', { name: /^Latency 450\sms \(threshold 400\sms\)$/ });
+    const d = within(detail);
+    // The dashboard opened at a firing alert shows the Firing tab, once the live alerts are known.
+    expect(screen.getByRole('tab', { name: 'Firing (1)' }).getAttribute('aria-selected')).toBe('true');
+    expect(d.getByText("Check the agent's network or public IP 203.0.113.7")).toBeTruthy();
+    const link = d.getByRole('link', { name: 'Open Ana' });
+    expect(link.getAttribute('href')).toBe('#/agents/wv%3A1');
+    const fact = (label: string) => d.getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
+    expect(fact('Source')).toBe('Bogotá');
+    expect(fact('State')).toBe('Firing');
+    expect(fact('Threshold')).toBe('400\u00a0ms');
+    expect(fact('Rule')).toBe('agent.latency');
+    expect(d.getByRole('button', { name: 'Acknowledge' })).toBeTruthy();
+    await waitFor(() => expect(d.getByRole('img', { name: /^Latency: now 450\u00a0ms, highest 450\u00a0ms/ })).toBeTruthy());
+    expect(fake.callsTo('history:get')).toContainEqual({ key: 'wv:1', metric: 'latency' });
+    fireEvent.click(d.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/alerts'));
+    expect(screen.queryByRole('region', { name: /^Latency/ })).toBeNull();
+  });
+
+  it("says a queue's advice in the dashboard's language, and shows an ended alert from the history", async () => {
+    const ended = alert('wait|wv:q', { ruleId: 'queue.waiting', metric: 'queue.waiting', subject: { kind: 'queue', key: 'wv:q' }, state: 'resolved', value: 7, threshold: 5, resolvedAt: T0 + 90_000 });
+    const fake = new FakeBridge(floorWithNet([]), settingsView({ ui: { language: 'es', theme: 'system' } }));
+    fake.handle('alerts:history', () => [ended]);
+    await renderApp(fake, '#/alerts/wait%7Cwv%3Aq');
+    const detail = await screen.findByRole('region', { name: 'Llamadas en espera 7 (umbral 5)' });
+    const d = within(detail);
+    expect(d.getByText('Asigne más agentes a Sales o vea quién está disponible')).toBeTruthy();
+    expect(d.getByRole('link', { name: 'Abrir Sales' }).getAttribute('href')).toBe('#/queues');
+    const fact = (label: string) => d.getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
+    expect(fact('Estado')).toBe('Resuelta');
+    expect(fact('Duró')).toBe('1:30');
+    expect(d.queryByRole('button', { name: 'Reconocer' })).toBeNull(); // nothing to act on once ended
+  });
+
+  it('says so when the alert opened is no longer known', async () => {
+    const fake = new FakeBridge(floorWithNet([]));
+    fake.handle('alerts:history', () => [alert('other', { state: 'resolved', resolvedAt: T0 })]);
+    await renderApp(fake, '#/alerts/gone');
+    await screen.findByText(/This alert is no longer listed/);
+    expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
   });
 });
 

@@ -5,16 +5,17 @@
 import { createMessages, joinCatalogs, matchLanguage, type Message, type Messages } from '../../shared/i18n';
 import type { Language } from '../../shared/settings';
 import { PROBLEM_TEXTS, type ProblemKey } from '../../shared/problems';
+import { ADVICE_TEXTS, type AdviceKey } from '../../shared/advice';
 import { en, type HostKey as TextKey } from './en';
 import { es } from './es';
 import { fr } from './fr';
 import { ru } from './ru';
 
-export type HostKey = TextKey | ProblemKey;
+export type HostKey = TextKey | ProblemKey | AdviceKey;
 export type HostMessages = Messages<HostKey>;
 
-/** The host's own texts and the texts of source problems, shared with the dashboard. */
-export const HOST_CATALOGS: Record<Language, Record<HostKey, Message>> = joinCatalogs({ en, es, fr, ru }, PROBLEM_TEXTS);
+/** The host's own texts, and the texts of source problems and of advice, shared with the dashboard. */
+export const HOST_CATALOGS: Record<Language, Record<HostKey, Message>> = joinCatalogs(joinCatalogs({ en, es, fr, ru }, PROBLEM_TEXTS), ADVICE_TEXTS);
 
 const made = new Map<Language, HostMessages>();
 

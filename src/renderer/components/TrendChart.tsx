@@ -64,7 +64,8 @@ export function TrendChart({ title, unit, points, warning, critical }: TrendProp
     pen = true;
   }
   const last = values[values.length - 1]!;
-  const summary = t('trend.summary', { last: `${n(last)}${NBSP}${unit}`, max: `${n(Math.max(...values))}${NBSP}${unit}`, from: time(t0), to: time(t1) });
+  const withUnit = (v: number) => (unit ? `${n(v)}${NBSP}${unit}` : n(v));
+  const summary = t('trend.summary', { last: withUnit(last), max: withUnit(Math.max(...values)), from: time(t0), to: time(t1) });
   return (
     <figure className="trend" ref={box}>
       <figcaption>

@@ -8,6 +8,7 @@ import { createMessages, joinCatalogs, matchLanguage, type Message, type Message
 import { PROBLEM_TEXTS, type ProblemKey } from '../../shared/problems';
 import { TEST_TEXTS, type TestTextKey } from '../../shared/test-outcomes';
 import { LOG_TEXTS, type LogTextKey } from '../../shared/log-words';
+import { ADVICE_TEXTS, type AdviceKey } from '../../shared/advice';
 import { en, type MessageKey } from './en';
 import { es } from './es';
 import { fr } from './fr';
@@ -21,12 +22,13 @@ export { matchLanguage };
 
 /**
  * What the dashboard can say: its own messages, the labels of connector facts, the texts of source
- * problems (shared with the host), of "Test connection" outcomes and of event log entries.
+ * problems and of advice on alerts (shared with the host), of "Test connection" outcomes and of event
+ * log entries.
  */
-export type TextKey = MessageKey | FactKey | ProblemKey | TestTextKey | LogTextKey;
+export type TextKey = MessageKey | FactKey | ProblemKey | TestTextKey | LogTextKey | AdviceKey;
 
 const OWN = joinCatalogs({ en, es, fr, ru }, { en: factsEn, es: factsEs, fr: factsFr, ru: factsRu });
-export const CATALOGS: Record<Language, Record<TextKey, Message>> = joinCatalogs(joinCatalogs(joinCatalogs(OWN, PROBLEM_TEXTS), TEST_TEXTS), LOG_TEXTS);
+export const CATALOGS: Record<Language, Record<TextKey, Message>> = joinCatalogs(joinCatalogs(joinCatalogs(joinCatalogs(OWN, PROBLEM_TEXTS), TEST_TEXTS), LOG_TEXTS), ADVICE_TEXTS);
 
 export interface Translator extends Messages<TextKey> {
   /** Local clock time "14:05:09". */

@@ -14,7 +14,7 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
   const tr = useI18n();
   const { t, dateTime } = tr;
   const { store } = useClient();
-  const { thresholds: th } = useSettings();
+  const { thresholdsFor } = useSettings();
   useTopic('agents');
   const a = store.agents.get(agentKey);
   const history = useHistory(a?.network ? agentKey : null, AGENT_METRICS, a?.network?.sampledAt ?? null);
@@ -33,6 +33,8 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
       </section>
     );
   }
+  // The agent's own thresholds where rules were added for it (Settings), as its alerts use.
+  const th = thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues });
   const net = a.network;
   const facts: [string, string | null | undefined][] = [
     [t('col.source'), store.sources.get(a.sourceId)?.name ?? a.sourceId],

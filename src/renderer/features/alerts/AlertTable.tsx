@@ -1,5 +1,4 @@
 /** A list of alerts with what, who, since when, and the actions. */
-import { useEffect, useRef } from 'react';
 import type { Alert } from '../../../shared/model';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
@@ -16,13 +15,6 @@ export function AlertTable({ alerts, focusId, onError, history }: { alerts: Aler
   const { store } = useClient();
   // Today's alerts (most of them) show the time alone; the date is in the tooltip.
   const now = store.now();
-  const focused = useRef<HTMLTableRowElement>(null);
-  useEffect(() => {
-    if (focusId && focused.current) {
-      focused.current.scrollIntoView?.({ block: 'center' });
-      focused.current.focus();
-    }
-  }, [focusId, alerts]);
   return (
     <div className="table-scroll">
       <table className="grid alerts" aria-label={t('nav.alerts')}>
@@ -40,7 +32,8 @@ export function AlertTable({ alerts, focusId, onError, history }: { alerts: Aler
           {alerts.map((a) => {
             const isFocus = a.id === focusId;
             return (
-              <tr key={a.id} id={`alert-${a.id}`} ref={isFocus ? focused : undefined} tabIndex={isFocus ? -1 : undefined} className={isFocus ? 'row focus' : 'row'} data-alert-id={a.id}>
+              // The opened alert (its details are above the list, and have the focus) is marked in it.
+              <tr key={a.id} id={`alert-${a.id}`} className={isFocus ? 'row focus' : 'row'} aria-current={isFocus ? 'true' : undefined} data-alert-id={a.id}>
                 <td>
                   <SeverityBadge severity={a.severity} />
                   {a.suppressed && <span className="muted small"> {t('alerts.suppressed')}</span>}

@@ -1,13 +1,15 @@
 /**
  * Alerts: firing, pending and history; acknowledge, snooze, export. `#/alerts/<id>` opens the view at
- * one alert (tray notification click).
+ * one alert, with its details above the list (a notification's click, an alert's link).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Alert } from '../../../shared/model';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { ViewHeader } from '../../components/ViewHeader';
 import { TabPanel, Tabs } from '../../components/Tabs';
+import { navigate } from '../../app/router';
+import { AlertDetail } from './AlertDetail';
 import { AlertTable } from './AlertTable';
 import { ExportCsvButton } from './ExportCsvButton';
 
@@ -52,19 +54,26 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
     };
   }, [client, tab, v]);
 
-  // Opening at an alert: show the tab that holds it.
+  // Opening at an alert: show the tab that holds it, once the live alerts are known (the dashboard
+  // may be opening at it), and only once: the reader may then pick another tab.
+  const placed = useRef<string | null>(null);
   useEffect(() => {
-    if (!focusId) return;
+    if (!focusId || placed.current === focusId || store.loadedAt === null) return;
+    placed.current = focusId;
     const a = store.alerts.get(focusId);
     setTab(a?.state === 'pending' ? 'pending' : a && a.state === 'firing' ? 'firing' : 'history');
-  }, [focusId, store]);
+  }, [focusId, store, v]);
 
   const rows = tab === 'history' ? (history ?? []) : lists[tab];
+  // The alert opened: live, or ended and in the history (shown once the history is in).
+  const focused = focusId ? (store.alerts.get(focusId) ?? history?.find((a) => a.id === focusId) ?? null) : null;
+  const detailReady = focusId !== null && (focused !== null || tab !== 'history' || history !== null || error !== null);
   return (
     <>
       <ViewHeader title={t('nav.alerts')}>
         <ExportCsvButton onError={setError} />
       </ViewHeader>
+      {detailReady && <AlertDetail alert={focused} onClose={() => navigate('alerts')} onError={setError} />}
       <Tabs
         label={t('nav.alerts')}
         current={tab}

@@ -53,6 +53,9 @@ export function formatAlertValue(a: Alert, tr: Translator, v: number | null): st
     case 'longestWait':
     case 'sourceDown':
       return clockDuration(v);
+    case 'vendorAlert':
+      // Axialys's waiting-threshold alert carries how long the call had waited.
+      return a.metric === 'vendor.alert_file' ? clockDuration(v) : tr.n(v);
     default:
       return tr.n(v);
   }

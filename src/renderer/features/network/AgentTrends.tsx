@@ -9,11 +9,13 @@ import { AGENT_METRICS } from '../agents/AgentSpark';
 export function AgentTrends({ agentKey }: { agentKey: string | null }) {
   const { t } = useI18n();
   const { store } = useClient();
-  const { thresholds: th } = useSettings();
+  const { thresholdsFor } = useSettings();
   useTopic('agents');
   const a = agentKey ? store.agents.get(agentKey) : undefined;
   const data = useHistory(a ? a.key : null, AGENT_METRICS, a?.network?.sampledAt ?? null);
   if (!a) return <p className="muted">{t('network.pickAgent')}</p>;
+  // The agent's own thresholds where rules were added for it (Settings), as its alerts use.
+  const th = thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues });
   return (
     <section className="trends" aria-label={t('network.trendsOf', { name: a.name })}>
       <h3>{t('network.trendsOf', { name: a.name })}</h3>

@@ -1,0 +1,136 @@
+/**
+ * One alert in full, where a notification opens the dashboard (`#/alerts/<id>`): what crossed which
+ * threshold, about whom (a link to it), when it started, was raised and ended, its state and the
+ * actions on it, what to look at, and the recent trend of the measure when one is kept.
+ */
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { Alert } from '../../../shared/model';
+import { adviceKey } from '../../../shared/advice';
+import { capitalized } from '../../../shared/i18n';
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { hrefFor } from '../../app/router';
+import { SeverityBadge } from '../../components/badges';
+import { Ticking } from '../../components/Ticking';
+import { TrendChart } from '../../components/TrendChart';
+import { useHistory } from '../../lib/history';
+import { clockDuration } from '../../lib/format';
+import type { RuleId } from '../../lib/rules';
+import type { Translator } from '../../i18n/translate';
+import type { ClientStore } from '../../bridge/store';
+import { alertWhat, formatAlertValue, subjectName } from './describe';
+import { AlertActions } from './AlertActions';
+
+/** The measures whose recent history the host keeps, by the alert's metric: the history's name and its unit. */
+const TRENDS: Partial<Record<string, { metric: string; unit: (tr: Translator) => string }>> = {
+  'agent.latency': { metric: 'latency', unit: (tr) => tr.t('unit.ms') },
+  'agent.jitter': { metric: 'jitter', unit: (tr) => tr.t('unit.ms') },
+  'agent.loss': { metric: 'loss', unit: () => '%' },
+  'queue.waiting': { metric: 'waiting', unit: () => '' },
+  'queue.longest_wait': { metric: 'longestWait', unit: (tr) => tr.t('unit.s') },
+};
+
+/** Where the thing an alert is about is shown: an agent's own details, or the view that lists it. */
+function subjectHref(a: Alert): string {
+  switch (a.subject.kind) {
+    case 'agent':
+      return hrefFor('agents', a.subject.key);
+    case 'queue':
+      return hrefFor('queues');
+    case 'site':
+      return hrefFor('network');
+    case 'source':
+      return hrefFor('sources');
+  }
+}
+
+/** What to look at, in the reader's language; null for a rule on a metric this version has no advice for. */
+function advice(a: Alert, store: ClientStore, tr: Translator): string | null {
+  const agent = a.subject.kind === 'agent' ? store.agents.get(a.subject.key) : undefined;
+  const ip = agent?.network?.ip ?? null;
+  const key = adviceKey(a.metric, { withIp: ip !== null, sourceStatus: store.sources.get(a.subject.key)?.status });
+  return key ? capitalized(tr.t(key, { ip: ip ?? '', name: subjectName(a, store) })) : null;
+}
+
+export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | null; onClose: () => void; onError: (m: string | null) => void }) {
+  const tr = useI18n();
+  const { t, dateTime } = tr;
+  const { store } = useClient();
+  const { thresholdsFor } = useSettings();
+  useTopic('agents');
+  useTopic('queues');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [a?.id]);
+  const trend = a ? TRENDS[a.metric] : undefined;
+  const entity = a?.subject.kind === 'agent' ? store.agents.get(a.subject.key) : a?.subject.kind === 'queue' ? store.queues.get(a.subject.key) : undefined;
+  // Asked again when the measure changes (the host's answer is cached for a while).
+  const changed = !entity ? null : 'network' in entity ? (entity.network?.sampledAt ?? null) : `${entity.waiting}|${entity.longestWaitSec}`;
+  const history = useHistory(trend && entity ? entity.key : null, trend ? [trend.metric] : [], changed);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') onClose();
+  };
+  if (!a) {
+    return (
+      <section className="detail" aria-label={t('alerts.detail')} onKeyDown={onKey}>
+        <p>{t('alerts.gone')}</p>
+        <button type="button" onClick={onClose}>
+          {t('action.close')}
+        </button>
+      </section>
+    );
+  }
+  const name = subjectName(a, store);
+  const ended = a.state === 'resolved' ? (a.resolvedAt ?? null) : null;
+  const facts: [string, ReactNode][] = [
+    [t('col.source'), a.sourceId ? (store.sources.get(a.sourceId)?.name ?? a.sourceId) : null],
+    [t('alerts.state'), t(`alerts.state.${a.state}`)],
+    [t('alerts.value'), formatAlertValue(a, tr, a.value)],
+    [t('alerts.threshold'), formatAlertValue(a, tr, a.threshold)],
+    [t('alerts.started'), dateTime(a.since)],
+    [t('alerts.raised'), a.firedAt ? dateTime(a.firedAt) : null],
+    [t('alerts.endedAt'), ended ? dateTime(ended) : null],
+    ended ? [t('col.duration'), clockDuration((ended - a.since) / 1000)] : [t('col.for'), <Ticking key="for" since={a.since} />],
+    [t('alerts.rule'), a.ruleId],
+  ];
+  const say = advice(a, store, tr);
+  const th = entity && trend && a.subject.kind !== 'site' && a.subject.kind !== 'source' ? thresholdsFor({ kind: a.subject.kind, key: entity.key, sourceId: entity.sourceId, queues: 'queues' in entity ? entity.queues : null }) : null;
+  const rule = th?.[a.metric as RuleId];
+  return (
+    <section className="detail" aria-labelledby="alert-detail-title" onKeyDown={onKey}>
+      <header className="detail-head">
+        <SeverityBadge severity={a.severity} />
+        <h3 id="alert-detail-title" tabIndex={-1} ref={heading}>
+          {alertWhat(a, tr)}
+        </h3>
+        <a href={subjectHref(a)} aria-label={t('alerts.openSubject', { name })}>
+          {name} <span className="muted small">{t(`subject.${a.subject.kind}`)}</span>
+        </a>
+        <button type="button" onClick={onClose}>
+          {t('action.close')}
+        </button>
+      </header>
+      {say && (
+        <p className="advice">
+          <strong>{t('label.colon', { label: t('alerts.advice') })}</strong> {say}
+        </p>
+      )}
+      <dl className="facts">
+        {facts
+          .filter(([, v]) => v !== null && v !== undefined && v !== '')
+          .map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+      </dl>
+      {a.state !== 'resolved' && <AlertActions alert={a} onError={onError} />}
+      {trend && entity && (
+        <div className="trends">
+          <TrendChart title={alertWhat({ ...a, value: null }, tr)} unit={trend.unit(tr)} points={history?.[trend.metric] ?? []} warning={rule?.warning ?? null} critical={rule?.critical ?? null} />
+        </div>
+      )}
+    </section>
+  );
+}
