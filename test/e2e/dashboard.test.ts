@@ -144,9 +144,18 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await page.locator(`tr[data-alert-id="${id}"]`).getByText('Acknowledged').waitFor();
     expect(collector.engine.alerts.get(id!)?.acknowledged).toBe(true);
     await shot(page, '06-alert-acknowledged');
-    // Opening the dashboard at that alert (as a notification click does) focuses it.
+    // Opening the dashboard at that alert (as a notification click does) shows its details, with the
+    // focus on them, and marks it in the list.
     await page.goto(`${collector.url}/#/alerts/${encodeURIComponent(id!)}`);
     await page.locator(`tr[data-alert-id="${id}"].focus`).waitFor();
+    const detail = page.locator('section.detail');
+    const alert = collector.engine.alerts.get(id!)!;
+    await detail.locator('.advice').waitFor(); // what to look at
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('alert-detail-title');
+    expect(await detail.getByRole('link').getAttribute('href')).toMatch(alert.subject.kind === 'agent' ? /^#\/agents\/./ : /^#\/(queues|network|sources)$/);
+    if (alert.metric === 'queue.waiting') await detail.locator('.trend').waitFor(); // calls waiting over the last minutes
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => location.hash === '#/alerts');
   });
 
   it('gives one queue thresholds of its own in Settings: its alert from the general thresholds ends, the others stay', async () => {
