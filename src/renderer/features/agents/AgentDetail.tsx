@@ -4,6 +4,7 @@ import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { StateBadge } from '../../components/badges';
+import { Facts, type Fact } from '../../components/Facts';
 import { Ticking } from '../../components/Ticking';
 import { TrendChart } from '../../components/TrendChart';
 import { useHistory } from '../../lib/history';
@@ -36,7 +37,7 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
   // The agent's own thresholds where rules were added for it (Settings), as its alerts use.
   const th = thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues });
   const net = a.network;
-  const facts: [string, string | null | undefined][] = [
+  const facts: Fact[] = [
     [t('col.source'), store.sources.get(a.sourceId)?.name ?? a.sourceId],
     [t('agents.vendorId'), a.vendorId],
     [t('agents.vendorState'), a.vendorState],
@@ -71,16 +72,7 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
           {t('action.close')}
         </button>
       </header>
-      <dl className="facts">
-        {facts
-          .filter(([, v]) => v !== null && v !== undefined && v !== '')
-          .map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-      </dl>
+      <Facts facts={facts} />
       {net && (
         <div className="trends">
           {trend('latency', 'agent.latency', t('unit.ms'))}

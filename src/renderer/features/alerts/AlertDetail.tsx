@@ -3,7 +3,7 @@
  * threshold, about whom (a link to it), when it started, was raised and ended, its state and the
  * actions on it, what to look at, and the recent trend of the measure when one is kept.
  */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Alert } from '../../../shared/model';
 import { adviceKey } from '../../../shared/advice';
 import { capitalized } from '../../../shared/i18n';
@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { hrefFor } from '../../app/router';
 import { SeverityBadge } from '../../components/badges';
+import { Facts, type Fact } from '../../components/Facts';
 import { Ticking } from '../../components/Ticking';
 import { TrendChart } from '../../components/TrendChart';
 import { useHistory } from '../../lib/history';
@@ -82,7 +83,7 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
   }
   const name = subjectName(a, store);
   const ended = a.state === 'resolved' ? (a.resolvedAt ?? null) : null;
-  const facts: [string, ReactNode][] = [
+  const facts: Fact[] = [
     [t('col.source'), a.sourceId ? (store.sources.get(a.sourceId)?.name ?? a.sourceId) : null],
     [t('alerts.state'), t(`alerts.state.${a.state}`)],
     [t('alerts.value'), formatAlertValue(a, tr, a.value)],
@@ -115,16 +116,7 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
           <strong>{t('label.colon', { label: t('alerts.advice') })}</strong> {say}
         </p>
       )}
-      <dl className="facts">
-        {facts
-          .filter(([, v]) => v !== null && v !== undefined && v !== '')
-          .map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-      </dl>
+      <Facts facts={facts} />
       {a.state !== 'resolved' && <AlertActions alert={a} onError={onError} />}
       {trend && entity && (
         <div className="trends">
