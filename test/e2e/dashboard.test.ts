@@ -152,7 +152,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     const alert = collector.engine.alerts.get(id!)!;
     await detail.locator('.advice').waitFor(); // what to look at
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('alert-detail-title');
-    expect(await detail.getByRole('link').getAttribute('href')).toMatch(alert.subject.kind === 'agent' ? /^#\/agents\/./ : /^#\/(queues|network|sources)$/);
+    expect(await detail.getByRole('link').getAttribute('href')).toMatch(alert.subject.kind === 'agent' ? /^#\/agents\/./ : alert.subject.kind === 'queue' ? /^#\/queues\/./ : /^#\/(network|sources)$/);
     if (alert.metric === 'queue.waiting') await detail.locator('.trend').waitFor(); // calls waiting over the last minutes
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => location.hash === '#/alerts');

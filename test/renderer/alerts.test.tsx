@@ -178,7 +178,7 @@ describe('Alert details', () => {
     const detail = await screen.findByRole('region', { name: 'Llamadas en espera 7 (umbral 5)' });
     const d = within(detail);
     expect(d.getByText('Asigne más agentes a Sales o vea quién está disponible')).toBeTruthy();
-    expect(d.getByRole('link', { name: 'Abrir Sales' }).getAttribute('href')).toBe('#/queues');
+    expect(d.getByRole('link', { name: 'Abrir Sales' }).getAttribute('href')).toBe('#/queues/wv%3Aq');
     const fact = (label: string) => d.getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
     expect(fact('Estado')).toBe('Resuelta');
     expect(fact('Duró')).toBe('1:30');

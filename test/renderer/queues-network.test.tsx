@@ -2,7 +2,7 @@ import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge } from './helpers/bridge';
-import { agent, net, queue, site, snapshot, source, T0 } from './helpers/model';
+import { agent, alert, net, queue, site, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
 
 describe('Queues view', () => {
@@ -40,6 +40,49 @@ describe('Queues view', () => {
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'b' } });
     expect(screen.queryByText('One')).toBeNull();
     expect(screen.getByText('Two')).toBeTruthy();
+  });
+});
+
+describe('Queue details', () => {
+  it("open from a queue's name: its figures, its agents by state, its alerts and its trends", async () => {
+    const fake = new FakeBridge(
+      snapshot({
+        sources: [source('ax', { name: 'Paris' })],
+        queues: [queue('ax', '1', { name: 'Billing', waiting: 6, longestWaitSec: 40, serviceLevelPct: 80 }), queue('ax', '2', { name: 'Sales' })],
+        agents: [
+          agent('ax', 'a', { state: 'available', queues: ['ax:1'] }),
+          agent('ax', 'b', { state: 'available', queues: ['ax:1', 'ax:2'] }),
+          agent('ax', 'c', { state: 'paused', queues: ['ax:1'] }),
+          agent('ax', 'd', { state: 'on_call', queues: ['ax:2'] }),
+        ],
+        alerts: [alert('w|ax:1', { ruleId: 'queue.waiting', metric: 'queue.waiting', severity: 'warning', subject: { kind: 'queue', key: 'ax:1' }, value: 6, threshold: 5 })],
+      }),
+    );
+    fake.handle('history:get', ({ metric }) => (metric === 'waiting' ? [{ t: T0 - 60_000, v: 2 }, { t: T0, v: 6 }] : [{ t: T0 - 60_000, v: 10 }, { t: T0, v: 40 }]));
+    await renderApp(fake, '#/queues');
+    fireEvent.click(screen.getByRole('link', { name: 'Details of Billing' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/queues/ax%3A1'));
+    const detail = await screen.findByRole('region', { name: 'Billing' });
+    const d = within(detail);
+    expect(document.activeElement).toBe(d.getByRole('heading', { level: 3 }));
+    const fact = (label: string) => d.getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
+    expect(fact('Source')).toBe('Paris');
+    expect(fact('Service level')).toBe('80\u00a0%');
+    expect(fact('Its agents')).toBe('Available 2 · Paused 1');
+    expect(d.getByRole('link', { name: 'Calls waiting 6 (threshold 5)' }).getAttribute('href')).toBe('#/alerts/w%7Cax%3A1');
+    await waitFor(() => expect(d.getByRole('img', { name: /^Calls waiting: now 6, highest 6,/ })).toBeTruthy());
+    expect(d.getByRole('img', { name: /^Longest wait: now 40\u00a0s, highest 40\u00a0s,/ })).toBeTruthy();
+    expect(fake.callsTo('history:get')).toEqual(expect.arrayContaining([{ key: 'ax:1', metric: 'waiting' }, { key: 'ax:1', metric: 'longestWait' }]));
+    // Its row in the table is marked; Esc closes the details.
+    expect(screen.getByRole('link', { name: 'Details of Billing' }).closest('tr')!.getAttribute('aria-current')).toBe('true');
+    fireEvent.keyDown(detail, { key: 'Escape' });
+    await waitFor(() => expect(window.location.hash).toBe('#/queues'));
+    expect(screen.queryByRole('region', { name: 'Billing' })).toBeNull();
+  });
+
+  it('says so when the queue is no longer reported', async () => {
+    await renderApp(new FakeBridge(snapshot({ sources: [source('ax')], queues: [] })), '#/queues/ax%3A9');
+    await screen.findByText('This queue is no longer reported by its source.');
   });
 });
 

@@ -183,6 +183,11 @@ export const en = {
   'agents.onCallFor': 'On this call for',
 
   'queues.none': 'No queues reported yet.',
+  'queues.detail': 'Queue details',
+  'queues.gone': 'This queue is no longer reported by its source.',
+  'queues.staff': 'Its agents',
+  'queues.alerts': 'Its alerts',
+  'queues.open': 'Details of {name}',
 
   'network.byAgent': 'By agent',
   'network.bySite': 'By site (IP)',

@@ -189,6 +189,11 @@ export const es: Record<MessageKey, Message> = {
   'agents.onCallFor': 'En esta llamada desde hace',
 
   'queues.none': 'Todavía no se ha recibido ninguna cola.',
+  'queues.detail': 'Detalle de la cola',
+  'queues.gone': 'Su fuente ya no informa de esta cola.',
+  'queues.staff': 'Sus agentes',
+  'queues.alerts': 'Sus alertas',
+  'queues.open': 'Detalle de {name}',
 
   'network.byAgent': 'Por agente',
   'network.bySite': 'Por sede (IP)',

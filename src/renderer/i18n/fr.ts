@@ -189,6 +189,11 @@ export const fr: Record<MessageKey, Message> = {
   'agents.onCallFor': 'Dans cet appel depuis',
 
   'queues.none': 'Aucune file reçue pour l’instant.',
+  'queues.detail': 'Détail de la file',
+  'queues.gone': 'Sa source ne signale plus cette file.',
+  'queues.staff': 'Ses agents',
+  'queues.alerts': 'Ses alertes',
+  'queues.open': 'Détail : {name}',
 
   'network.byAgent': 'Par agent',
   'network.bySite': 'Par site (IP)',

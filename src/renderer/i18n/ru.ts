@@ -206,6 +206,11 @@ export const ru: Record<MessageKey, Message> = {
   'agents.onCallFor': 'В этом разговоре уже',
 
   'queues.none': 'Данных об очередях пока нет.',
+  'queues.detail': 'Подробности очереди',
+  'queues.gone': 'Источник больше не сообщает об этой очереди.',
+  'queues.staff': 'Её операторы',
+  'queues.alerts': 'Её оповещения',
+  'queues.open': 'Подробности: {name}',
 
   'network.byAgent': 'По операторам',
   'network.bySite': 'По площадкам (IP)',

@@ -32,13 +32,13 @@ const TRENDS: Partial<Record<string, { metric: string; unit: (tr: Translator) =>
   'queue.longest_wait': { metric: 'longestWait', unit: (tr) => tr.t('unit.s') },
 };
 
-/** Where the thing an alert is about is shown: an agent's own details, or the view that lists it. */
+/** Where the thing an alert is about is shown: an agent's or a queue's own details, or the view that lists it. */
 function subjectHref(a: Alert): string {
   switch (a.subject.kind) {
     case 'agent':
       return hrefFor('agents', a.subject.key);
     case 'queue':
-      return hrefFor('queues');
+      return hrefFor('queues', a.subject.key);
     case 'site':
       return hrefFor('network');
     case 'source':

@@ -1,4 +1,7 @@
-/** Queues, skills and trunks: waiting calls, ticking longest wait, service level and volumes. */
+/**
+ * Queues, skills and trunks: waiting calls, ticking longest wait, service level and volumes. A queue's
+ * name opens its details (`#/queues/<key>`) above the table.
+ */
 import { useMemo, useState } from 'react';
 import type { Queue } from '../../../shared/model';
 import { useClient, useTopic } from '../../bridge/react';
@@ -14,6 +17,8 @@ import { queueWaitSec } from '../../lib/summary';
 import { useSecond } from '../../lib/ticker';
 import { fold } from '../agents/rows';
 import { pctText } from '../../lib/units';
+import { hrefFor, navigate, useRoute } from '../../app/router';
+import { QueueDetail } from './QueueDetail';
 
 type Key = 'name' | 'source' | 'waiting' | 'longest' | 'sl' | 'offered' | 'answered' | 'abandoned' | 'available';
 
@@ -50,6 +55,7 @@ export function QueuesView() {
   const second = useSecond();
   const [sort, setSort] = useState<SortState<Key>>({ key: 'waiting', dir: -1 });
   const [source, setSource] = useState('');
+  const route = useRoute();
   const now = store.now();
   const rows = useMemo(() => {
     void qv;
@@ -64,6 +70,7 @@ export function QueuesView() {
   return (
     <>
       <ViewHeader title={t('nav.queues')} />
+      {route.param && <QueueDetail queueKey={route.param} onClose={() => navigate('queues')} />}
       <div className="filters">
         <SourceSelect value={source} sources={sources} onChange={setSource} />
       </div>
@@ -87,9 +94,12 @@ export function QueuesView() {
               const wait = queueWaitSec(q, now);
               const th = thresholdsFor({ kind: 'queue', key: q.key, sourceId: q.sourceId });
               return (
-                <tr key={q.key}>
+                <tr key={q.key} className={q.key === route.param ? 'focus' : undefined} aria-current={q.key === route.param ? 'true' : undefined}>
                   <th scope="row">
-                    {q.name} <span className="muted small">{t(`kind.${q.kind}`)}</span>
+                    <a href={hrefFor('queues', q.key)} aria-label={t('queues.open', { name: q.name })}>
+                      {q.name}
+                    </a>{' '}
+                    <span className="muted small">{t(`kind.${q.kind}`)}</span>
                   </th>
                   <td>{store.sources.get(q.sourceId)?.name ?? q.sourceId}</td>
                   <td className="num">

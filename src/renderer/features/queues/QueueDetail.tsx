@@ -1,0 +1,106 @@
+/**
+ * One queue (`#/queues/<key>`): its figures, its agents by state, its open alerts, and its calls waiting
+ * and longest wait over the history the host keeps, against the thresholds that apply to it.
+ */
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { AGENT_STATES, type AgentState } from '../../../shared/model';
+import { useClient, useTopic } from '../../bridge/react';
+import { useI18n } from '../../i18n/context';
+import { useSettings } from '../../app/settings';
+import { hrefFor } from '../../app/router';
+import { LevelValue, SeverityBadge } from '../../components/badges';
+import { Facts } from '../../components/Facts';
+import { TrendChart } from '../../components/TrendChart';
+import { useHistory } from '../../lib/history';
+import { clockDuration } from '../../lib/format';
+import { levelOf } from '../../lib/rules';
+import { queueWaitSec } from '../../lib/summary';
+import { useSecond } from '../../lib/ticker';
+import { pctText } from '../../lib/units';
+import { alertWhat } from '../alerts/describe';
+
+/** What the host records of a queue (src/core/history/history.ts). */
+const QUEUE_METRICS = ['waiting', 'longestWait'] as const;
+
+export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: () => void }) {
+  const tr = useI18n();
+  const { t, n } = tr;
+  const { store } = useClient();
+  const { thresholdsFor } = useSettings();
+  useTopic('queues');
+  useTopic('sources');
+  const av = useTopic('agents');
+  const alv = useTopic('alerts');
+  useSecond(); // the longest wait ticks
+  const q = store.queues.get(queueKey);
+  const history = useHistory(q ? q.key : null, QUEUE_METRICS, q ? `${q.waiting}|${q.longestWaitSec}` : null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [queueKey]);
+  const staff = useMemo(() => {
+    void av;
+    const by = new Map<AgentState, number>();
+    for (const a of store.agents.values()) if (a.queues?.includes(queueKey)) by.set(a.state, (by.get(a.state) ?? 0) + 1);
+    return AGENT_STATES.filter((s) => by.has(s)).map((s) => `${t(`state.${s}`)} ${n(by.get(s)!)}`).join(' · ');
+  }, [store, av, queueKey, t, n]);
+  const alerts = useMemo(() => {
+    void alv;
+    return [...store.alerts.values()].filter((a) => a.subject.kind === 'queue' && a.subject.key === queueKey && a.state !== 'resolved').sort((a, b) => b.since - a.since);
+  }, [store, alv, queueKey]);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') onClose();
+  };
+  if (!q) {
+    return (
+      <section className="detail" aria-label={t('queues.detail')} onKeyDown={onKey}>
+        <p>{t('queues.gone')}</p>
+        <button type="button" onClick={onClose}>
+          {t('action.close')}
+        </button>
+      </section>
+    );
+  }
+  const th = thresholdsFor({ kind: 'queue', key: q.key, sourceId: q.sourceId });
+  const wait = queueWaitSec(q, store.now());
+  const num = (v: number | null) => (v === null ? null : n(v));
+  return (
+    <section className="detail" aria-labelledby="queue-detail-title" onKeyDown={onKey}>
+      <header className="detail-head">
+        <h3 id="queue-detail-title" tabIndex={-1} ref={heading}>
+          {q.name}
+        </h3>
+        <span className="muted">{t(`kind.${q.kind}`)}</span>
+        <button type="button" onClick={onClose}>
+          {t('action.close')}
+        </button>
+      </header>
+      <Facts
+        facts={[
+          [t('col.source'), store.sources.get(q.sourceId)?.name ?? q.sourceId],
+          [t('col.waiting'), <LevelValue key="w" level={levelOf(q.waiting, th['queue.waiting'])} text={n(q.waiting)} />],
+          [t('col.longestWait'), <LevelValue key="l" level={levelOf(wait, th['queue.longest_wait'])} text={clockDuration(wait)} />],
+          [t('col.serviceLevel'), pctText(tr, q.serviceLevelPct, 1)],
+          [t('col.offered'), num(q.offered)],
+          [t('col.answered'), num(q.answered)],
+          [t('col.abandoned'), num(q.abandoned)],
+          [t('col.agentsAvailable'), num(q.agentsAvailable)],
+          [t('queues.staff'), staff],
+        ]}
+      />
+      {alerts.length > 0 && (
+        <section aria-label={t('queues.alerts')}>
+          <ul className="detail-alerts">
+            {alerts.map((a) => (
+              <li key={a.id}>
+                <SeverityBadge severity={a.severity} /> <a href={hrefFor('alerts', a.id)}>{alertWhat(a, tr)}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="trends">
+        <TrendChart title={t('metric.waiting')} unit="" points={history?.waiting ?? []} warning={th['queue.waiting'].warning} critical={th['queue.waiting'].critical} />
+        <TrendChart title={t('metric.longestWait')} unit={t('unit.s')} points={history?.longestWait ?? []} warning={th['queue.longest_wait'].warning} critical={th['queue.longest_wait'].critical} />
+      </div>
+    </section>
+  );
+}
