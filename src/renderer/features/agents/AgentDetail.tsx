@@ -1,10 +1,10 @@
 /** Everything known about one agent, with network trends from the recent history. */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { StateBadge } from '../../components/badges';
 import { Facts, type Fact } from '../../components/Facts';
+import { Detail, DetailGone } from '../../components/Detail';
 import { Ticking } from '../../components/Ticking';
 import { TrendChart } from '../../components/TrendChart';
 import { useHistory } from '../../lib/history';
@@ -19,21 +19,7 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
   useTopic('agents');
   const a = store.agents.get(agentKey);
   const history = useHistory(a?.network ? agentKey : null, AGENT_METRICS, a?.network?.sampledAt ?? null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [agentKey]);
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') onClose();
-  };
-  if (!a) {
-    return (
-      <section className="detail" aria-label={t('agents.detail')}>
-        <p>{t('agents.gone')}</p>
-        <button type="button" onClick={onClose}>
-          {t('action.close')}
-        </button>
-      </section>
-    );
-  }
+  if (!a) return <DetailGone label={t('agents.detail')} text={t('agents.gone')} onClose={onClose} />;
   // The agent's own thresholds where rules were added for it (Settings), as its alerts use.
   const th = thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues });
   const net = a.network;
@@ -54,24 +40,25 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
     <TrendChart title={t(`metric.${metric}`)} unit={unit} points={history?.[metric] ?? []} warning={th[rule].warning} critical={th[rule].critical} />
   );
   return (
-    <section className="detail" aria-labelledby="agent-detail-title" onKeyDown={onKey}>
-      <header className="detail-head">
-        <h3 id="agent-detail-title" tabIndex={-1} ref={heading}>
-          {a.name}
-        </h3>
-        <StateBadge state={a.state} />
-        <span>
-          {t('label.colon', { label: t('col.timeInState') })} <Ticking since={a.stateSince} />
-        </span>
-        {a.call && (
+    <Detail
+      id="agent-detail-title"
+      title={a.name}
+      showing={agentKey}
+      onClose={onClose}
+      after={
+        <>
+          <StateBadge state={a.state} />
           <span>
-            {t('label.colon', { label: t('agents.onCallFor') })} <Ticking since={a.call.since} />
+            {t('label.colon', { label: t('col.timeInState') })} <Ticking since={a.stateSince} />
           </span>
-        )}
-        <button type="button" onClick={onClose}>
-          {t('action.close')}
-        </button>
-      </header>
+          {a.call && (
+            <span>
+              {t('label.colon', { label: t('agents.onCallFor') })} <Ticking since={a.call.since} />
+            </span>
+          )}
+        </>
+      }
+    >
       <Facts facts={facts} />
       {net && (
         <div className="trends">
@@ -80,6 +67,6 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
           {trend('loss', 'agent.loss', '%')}
         </div>
       )}
-    </section>
+    </Detail>
   );
 }

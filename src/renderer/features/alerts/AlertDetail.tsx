@@ -3,7 +3,6 @@
  * threshold, about whom (a link to it), when it started, was raised and ended, its state and the
  * actions on it, what to look at, and the recent trend of the measure when one is kept.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Alert } from '../../../shared/model';
 import { adviceKey } from '../../../shared/advice';
 import { capitalized } from '../../../shared/i18n';
@@ -13,6 +12,7 @@ import { useSettings } from '../../app/settings';
 import { hrefFor } from '../../app/router';
 import { SeverityBadge } from '../../components/badges';
 import { Facts, type Fact } from '../../components/Facts';
+import { Detail, DetailGone } from '../../components/Detail';
 import { Ticking } from '../../components/Ticking';
 import { TrendChart } from '../../components/TrendChart';
 import { useHistory } from '../../lib/history';
@@ -61,26 +61,12 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
   const { thresholdsFor } = useSettings();
   useTopic('agents');
   useTopic('queues');
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [a?.id]);
   const trend = a ? TRENDS[a.metric] : undefined;
   const entity = a?.subject.kind === 'agent' ? store.agents.get(a.subject.key) : a?.subject.kind === 'queue' ? store.queues.get(a.subject.key) : undefined;
   // Asked again when the measure changes (the host's answer is cached for a while).
   const changed = !entity ? null : 'network' in entity ? (entity.network?.sampledAt ?? null) : `${entity.waiting}|${entity.longestWaitSec}`;
   const history = useHistory(trend && entity ? entity.key : null, trend ? [trend.metric] : [], changed);
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') onClose();
-  };
-  if (!a) {
-    return (
-      <section className="detail" aria-label={t('alerts.detail')} onKeyDown={onKey}>
-        <p>{t('alerts.gone')}</p>
-        <button type="button" onClick={onClose}>
-          {t('action.close')}
-        </button>
-      </section>
-    );
-  }
+  if (!a) return <DetailGone label={t('alerts.detail')} text={t('alerts.gone')} onClose={onClose} />;
   const name = subjectName(a, store);
   const ended = a.state === 'resolved' ? (a.resolvedAt ?? null) : null;
   const facts: Fact[] = [
@@ -98,19 +84,18 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
   const th = entity && trend && a.subject.kind !== 'site' && a.subject.kind !== 'source' ? thresholdsFor({ kind: a.subject.kind, key: entity.key, sourceId: entity.sourceId, queues: 'queues' in entity ? entity.queues : null }) : null;
   const rule = th?.[a.metric as RuleId];
   return (
-    <section className="detail" aria-labelledby="alert-detail-title" onKeyDown={onKey}>
-      <header className="detail-head">
-        <SeverityBadge severity={a.severity} />
-        <h3 id="alert-detail-title" tabIndex={-1} ref={heading}>
-          {alertWhat(a, tr)}
-        </h3>
+    <Detail
+      id="alert-detail-title"
+      title={alertWhat(a, tr)}
+      showing={a.id}
+      onClose={onClose}
+      before={<SeverityBadge severity={a.severity} />}
+      after={
         <a href={subjectHref(a)} aria-label={t('alerts.openSubject', { name })}>
           {name} <span className="muted small">{t(`subject.${a.subject.kind}`)}</span>
         </a>
-        <button type="button" onClick={onClose}>
-          {t('action.close')}
-        </button>
-      </header>
+      }
+    >
       {say && (
         <p className="advice">
           <strong>{t('label.colon', { label: t('alerts.advice') })}</strong> {say}
@@ -123,6 +108,6 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
           <TrendChart title={alertWhat({ ...a, value: null }, tr)} unit={trend.unit(tr)} points={history?.[trend.metric] ?? []} warning={rule?.warning ?? null} critical={rule?.critical ?? null} />
         </div>
       )}
-    </section>
+    </Detail>
   );
 }

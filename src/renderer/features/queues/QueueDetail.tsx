@@ -2,7 +2,7 @@
  * One queue (`#/queues/<key>`): its figures, its agents by state, its open alerts, and its calls waiting
  * and longest wait over the history the host keeps, against the thresholds that apply to it.
  */
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { AGENT_STATES, type AgentState } from '../../../shared/model';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
@@ -10,6 +10,7 @@ import { useSettings } from '../../app/settings';
 import { hrefFor } from '../../app/router';
 import { LevelValue, SeverityBadge } from '../../components/badges';
 import { Facts } from '../../components/Facts';
+import { Detail, DetailGone } from '../../components/Detail';
 import { TrendChart } from '../../components/TrendChart';
 import { useHistory } from '../../lib/history';
 import { clockDuration } from '../../lib/format';
@@ -34,8 +35,6 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
   useSecond(); // the longest wait ticks
   const q = store.queues.get(queueKey);
   const history = useHistory(q ? q.key : null, QUEUE_METRICS, q ? `${q.waiting}|${q.longestWaitSec}` : null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [queueKey]);
   const staff = useMemo(() => {
     void av;
     const by = new Map<AgentState, number>();
@@ -46,33 +45,12 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
     void alv;
     return [...store.alerts.values()].filter((a) => a.subject.kind === 'queue' && a.subject.key === queueKey && a.state !== 'resolved').sort((a, b) => b.since - a.since);
   }, [store, alv, queueKey]);
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') onClose();
-  };
-  if (!q) {
-    return (
-      <section className="detail" aria-label={t('queues.detail')} onKeyDown={onKey}>
-        <p>{t('queues.gone')}</p>
-        <button type="button" onClick={onClose}>
-          {t('action.close')}
-        </button>
-      </section>
-    );
-  }
+  if (!q) return <DetailGone label={t('queues.detail')} text={t('queues.gone')} onClose={onClose} />;
   const th = thresholdsFor({ kind: 'queue', key: q.key, sourceId: q.sourceId });
   const wait = queueWaitSec(q, store.now());
   const num = (v: number | null) => (v === null ? null : n(v));
   return (
-    <section className="detail" aria-labelledby="queue-detail-title" onKeyDown={onKey}>
-      <header className="detail-head">
-        <h3 id="queue-detail-title" tabIndex={-1} ref={heading}>
-          {q.name}
-        </h3>
-        <span className="muted">{t(`kind.${q.kind}`)}</span>
-        <button type="button" onClick={onClose}>
-          {t('action.close')}
-        </button>
-      </header>
+    <Detail id="queue-detail-title" title={q.name} showing={queueKey} onClose={onClose} after={<span className="muted">{t(`kind.${q.kind}`)}</span>}>
       <Facts
         facts={[
           [t('col.source'), store.sources.get(q.sourceId)?.name ?? q.sourceId],
@@ -101,6 +79,6 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
         <TrendChart title={t('metric.waiting')} unit="" points={history?.waiting ?? []} warning={th['queue.waiting'].warning} critical={th['queue.waiting'].critical} />
         <TrendChart title={t('metric.longestWait')} unit={t('unit.s')} points={history?.longestWait ?? []} warning={th['queue.longest_wait'].warning} critical={th['queue.longest_wait'].critical} />
       </div>
-    </section>
+    </Detail>
   );
 }

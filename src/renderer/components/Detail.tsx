@@ -1,0 +1,53 @@
+/**
+ * The details of one thing above its list (an agent, a queue, an alert): its heading takes the focus
+ * when it opens or shows another thing, and Esc or Close closes it.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n/context';
+
+export interface DetailProps {
+  /** The heading's id, which names the panel. */
+  id: string;
+  title: ReactNode;
+  /** Shown before and after the title in the panel's head (a severity, a state, a link). */
+  before?: ReactNode;
+  after?: ReactNode;
+  /** What is shown: the focus moves to the heading when it changes. */
+  showing: string;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+export function Detail({ id, title, before, after, showing, onClose, children }: DetailProps) {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [showing]);
+  return (
+    <section className="detail" aria-labelledby={id} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <header className="detail-head">
+        {before}
+        <h3 id={id} tabIndex={-1} ref={heading}>
+          {title}
+        </h3>
+        {after}
+        <button type="button" onClick={onClose}>
+          {t('action.close')}
+        </button>
+      </header>
+      {children}
+    </section>
+  );
+}
+
+/** In place of the details, when the thing asked for is no longer known. */
+export function DetailGone({ label, text, onClose }: { label: string; text: string; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <section className="detail" aria-label={label} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <p>{text}</p>
+      <button type="button" onClick={onClose}>
+        {t('action.close')}
+      </button>
+    </section>
+  );
+}
