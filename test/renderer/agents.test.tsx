@@ -2,7 +2,7 @@ import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
-import { agent, net, queue, snapshot, source, T0 } from './helpers/model';
+import { agent, alert, net, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
 import { selectAgents, NO_FILTER } from '../../src/renderer/features/agents/rows';
 import { AlertSettingsSchema } from '../../src/shared/settings';
@@ -115,6 +115,22 @@ describe('Agents view', () => {
     fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
     await waitFor(() => expect(window.location.hash).toBe('#/agents/ax%3A4'));
     expect(await screen.findByRole('heading', { name: 'Zoé' })).toBeTruthy();
+  });
+
+  it("lists the agent's open alerts in its details, each a link to the alert's own details", async () => {
+    const floorOf = snapshot({
+      sources: [source('wv')],
+      agents: [agent('wv', '1', { name: 'Ana', network: net(450) })],
+      alerts: [alert('lat|wv:1'), alert('loss|wv:1', { ruleId: 'agent.loss', metric: 'agent.loss', state: 'pending', severity: 'warning', value: 1.5, threshold: 1 }), alert('old|wv:1', { state: 'resolved' }), alert('lat|wv:2', { subject: { kind: 'agent', key: 'wv:2' } })],
+    });
+    await renderApp(new FakeBridge(floorOf), '#/agents/wv%3A1');
+    const list = await screen.findByRole('list', { name: 'Open alerts' });
+    const links = within(list).getAllByRole('link');
+    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+      ['Latency 450\u00a0ms (threshold 400\u00a0ms)', '#/alerts/lat%7Cwv%3A1'],
+      ['Packet loss 1.5\u00a0% (threshold 1\u00a0%)', '#/alerts/loss%7Cwv%3A1'],
+    ]);
+    expect(within(list).getByText('(pending)')).toBeTruthy();
   });
 
   it("draws an agent's trend against its own thresholds where a rule was added for it", async () => {

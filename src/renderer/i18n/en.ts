@@ -186,7 +186,6 @@ export const en = {
   'queues.detail': 'Queue details',
   'queues.gone': 'This queue is no longer reported by its source.',
   'queues.staff': 'Its agents',
-  'queues.alerts': 'Its alerts',
   'queues.open': 'Details of {name}',
 
   'network.byAgent': 'By agent',
@@ -227,6 +226,8 @@ export const en = {
   'alerts.resolved': 'Resolved',
   'alerts.suppressed': '(source down)',
   'alerts.exportCsv': 'Export CSV',
+  'detail.alerts': 'Open alerts',
+  'alerts.pendingNote': '(pending)',
   'alerts.detail': 'Alert details',
   'alerts.gone': 'This alert is no longer listed: it has ended. Its record is under History.',
   'alerts.state': 'State',

@@ -192,7 +192,6 @@ export const es: Record<MessageKey, Message> = {
   'queues.detail': 'Detalle de la cola',
   'queues.gone': 'Su fuente ya no informa de esta cola.',
   'queues.staff': 'Sus agentes',
-  'queues.alerts': 'Sus alertas',
   'queues.open': 'Detalle de {name}',
 
   'network.byAgent': 'Por agente',
@@ -233,6 +232,8 @@ export const es: Record<MessageKey, Message> = {
   'alerts.resolved': 'Resuelta',
   'alerts.suppressed': '(fuente caída)',
   'alerts.exportCsv': 'Exportar CSV',
+  'detail.alerts': 'Alertas abiertas',
+  'alerts.pendingNote': '(pendiente)',
   'alerts.detail': 'Detalle de la alerta',
   'alerts.gone': 'Esta alerta ya no figura en la lista: ha terminado. Su registro está en Historial.',
   'alerts.state': 'Estado',

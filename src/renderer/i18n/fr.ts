@@ -192,7 +192,6 @@ export const fr: Record<MessageKey, Message> = {
   'queues.detail': 'Détail de la file',
   'queues.gone': 'Sa source ne signale plus cette file.',
   'queues.staff': 'Ses agents',
-  'queues.alerts': 'Ses alertes',
   'queues.open': 'Détail : {name}',
 
   'network.byAgent': 'Par agent',
@@ -233,6 +232,8 @@ export const fr: Record<MessageKey, Message> = {
   'alerts.resolved': 'Résolue',
   'alerts.suppressed': '(source en panne)',
   'alerts.exportCsv': 'Exporter en CSV',
+  'detail.alerts': 'Alertes en cours',
+  'alerts.pendingNote': '(en attente)',
   'alerts.detail': 'Détail de l’alerte',
   'alerts.gone': 'Cette alerte n’est plus listée : elle est terminée. Son enregistrement est dans Historique.',
   'alerts.state': 'État',

@@ -209,7 +209,6 @@ export const ru: Record<MessageKey, Message> = {
   'queues.detail': 'Подробности очереди',
   'queues.gone': 'Источник больше не сообщает об этой очереди.',
   'queues.staff': 'Её операторы',
-  'queues.alerts': 'Её оповещения',
   'queues.open': 'Подробности: {name}',
 
   'network.byAgent': 'По операторам',
@@ -250,6 +249,8 @@ export const ru: Record<MessageKey, Message> = {
   'alerts.resolved': 'Завершено',
   'alerts.suppressed': '(источник недоступен)',
   'alerts.exportCsv': 'Экспорт в CSV',
+  'detail.alerts': 'Открытые оповещения',
+  'alerts.pendingNote': '(ожидает)',
   'alerts.detail': 'Подробности оповещения',
   'alerts.gone': 'Этого оповещения больше нет в списке: оно завершилось. Запись о нём — в «Истории».',
   'alerts.state': 'Состояние',

@@ -10,6 +10,7 @@ import { TrendChart } from '../../components/TrendChart';
 import { useHistory } from '../../lib/history';
 import { AGENT_METRICS } from './AgentSpark';
 import { extraFacts } from './extra';
+import { SubjectAlerts } from '../alerts/SubjectAlerts';
 
 export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: () => void }) {
   const tr = useI18n();
@@ -60,6 +61,7 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
       }
     >
       <Facts facts={facts} />
+      <SubjectAlerts kind="agent" subjectKey={a.key} />
       {net && (
         <div className="trends">
           {trend('latency', 'agent.latency', t('unit.ms'))}

@@ -7,8 +7,7 @@ import { AGENT_STATES, type AgentState } from '../../../shared/model';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
-import { hrefFor } from '../../app/router';
-import { LevelValue, SeverityBadge } from '../../components/badges';
+import { LevelValue } from '../../components/badges';
 import { Facts } from '../../components/Facts';
 import { Detail, DetailGone } from '../../components/Detail';
 import { TrendChart } from '../../components/TrendChart';
@@ -18,7 +17,7 @@ import { levelOf } from '../../lib/rules';
 import { queueWaitSec } from '../../lib/summary';
 import { useSecond } from '../../lib/ticker';
 import { pctText } from '../../lib/units';
-import { alertWhat } from '../alerts/describe';
+import { SubjectAlerts } from '../alerts/SubjectAlerts';
 
 /** What the host records of a queue (src/core/history/history.ts). */
 const QUEUE_METRICS = ['waiting', 'longestWait'] as const;
@@ -31,7 +30,6 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
   useTopic('queues');
   useTopic('sources');
   const av = useTopic('agents');
-  const alv = useTopic('alerts');
   useSecond(); // the longest wait ticks
   const q = store.queues.get(queueKey);
   const history = useHistory(q ? q.key : null, QUEUE_METRICS, q ? `${q.waiting}|${q.longestWaitSec}` : null);
@@ -41,10 +39,6 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
     for (const a of store.agents.values()) if (a.queues?.includes(queueKey)) by.set(a.state, (by.get(a.state) ?? 0) + 1);
     return AGENT_STATES.filter((s) => by.has(s)).map((s) => `${t(`state.${s}`)} ${n(by.get(s)!)}`).join(' · ');
   }, [store, av, queueKey, t, n]);
-  const alerts = useMemo(() => {
-    void alv;
-    return [...store.alerts.values()].filter((a) => a.subject.kind === 'queue' && a.subject.key === queueKey && a.state !== 'resolved').sort((a, b) => b.since - a.since);
-  }, [store, alv, queueKey]);
   if (!q) return <DetailGone label={t('queues.detail')} text={t('queues.gone')} onClose={onClose} />;
   const th = thresholdsFor({ kind: 'queue', key: q.key, sourceId: q.sourceId });
   const wait = queueWaitSec(q, store.now());
@@ -64,17 +58,7 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
           [t('queues.staff'), staff],
         ]}
       />
-      {alerts.length > 0 && (
-        <section aria-label={t('queues.alerts')}>
-          <ul className="detail-alerts">
-            {alerts.map((a) => (
-              <li key={a.id}>
-                <SeverityBadge severity={a.severity} /> <a href={hrefFor('alerts', a.id)}>{alertWhat(a, tr)}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <SubjectAlerts kind="queue" subjectKey={q.key} />
       <div className="trends">
         <TrendChart title={t('metric.waiting')} unit="" points={history?.waiting ?? []} warning={th['queue.waiting'].warning} critical={th['queue.waiting'].critical} />
         <TrendChart title={t('metric.longestWait')} unit={t('unit.s')} points={history?.longestWait ?? []} warning={th['queue.longest_wait'].warning} critical={th['queue.longest_wait'].critical} />
