@@ -155,7 +155,7 @@ describe('Alert details', () => {
     // The dashboard opened at a firing alert shows the Firing tab, once the live alerts are known.
     expect(screen.getByRole('tab', { name: 'Firing (1)' }).getAttribute('aria-selected')).toBe('true');
     expect(d.getByText("Check the agent's network or public IP 203.0.113.7")).toBeTruthy();
-    const link = d.getByRole('link', { name: 'Open Ana' });
+    const link = d.getByRole('link', { name: 'Ana agent' });
     expect(link.getAttribute('href')).toBe('#/agents/wv%3A1');
     const fact = (label: string) => d.getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
     expect(fact('Source')).toBe('Bogotá');
@@ -178,7 +178,7 @@ describe('Alert details', () => {
     const detail = await screen.findByRole('region', { name: 'Llamadas en espera 7 (umbral 5)' });
     const d = within(detail);
     expect(d.getByText('Asigne más agentes a Sales o vea quién está disponible')).toBeTruthy();
-    expect(d.getByRole('link', { name: 'Abrir Sales' }).getAttribute('href')).toBe('#/queues/wv%3Aq');
+    expect(d.getByRole('link', { name: 'Sales cola' }).getAttribute('href')).toBe('#/queues/wv%3Aq');
     const fact = (label: string) => d.getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
     expect(fact('Estado')).toBe('Resuelta');
     expect(fact('Duró')).toBe('1:30');

@@ -241,7 +241,6 @@ export const en = {
   'alerts.threshold': 'Threshold',
   'alerts.rule': 'Rule',
   'alerts.advice': 'What to look at',
-  'alerts.openSubject': 'Open {name}',
   'snooze.15m': '15 minutes',
   'snooze.1h': '1 hour',
   'snooze.4h': '4 hours',

@@ -247,7 +247,6 @@ export const es: Record<MessageKey, Message> = {
   'alerts.threshold': 'Umbral',
   'alerts.rule': 'Regla',
   'alerts.advice': 'Qué revisar',
-  'alerts.openSubject': 'Abrir {name}',
   'snooze.15m': '15 minutos',
   'snooze.1h': '1 hora',
   'snooze.4h': '4 horas',

@@ -247,7 +247,6 @@ export const fr: Record<MessageKey, Message> = {
   'alerts.threshold': 'Seuil',
   'alerts.rule': 'Règle',
   'alerts.advice': 'Que vérifier',
-  'alerts.openSubject': 'Ouvrir {name}',
   'snooze.15m': '15 minutes',
   'snooze.1h': '1 heure',
   'snooze.4h': '4 heures',

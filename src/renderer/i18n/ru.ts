@@ -264,7 +264,6 @@ export const ru: Record<MessageKey, Message> = {
   'alerts.threshold': 'Порог',
   'alerts.rule': 'Правило',
   'alerts.advice': 'Что проверить',
-  'alerts.openSubject': 'Открыть: {name}',
   'snooze.15m': '15 минут',
   'snooze.1h': '1 час',
   'snooze.4h': '4 часа',

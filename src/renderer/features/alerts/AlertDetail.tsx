@@ -91,7 +91,7 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
       onClose={onClose}
       before={<SeverityBadge severity={a.severity} />}
       after={
-        <a href={subjectHref(a)} aria-label={t('alerts.openSubject', { name })}>
+        <a href={subjectHref(a)}>
           {name} <span className="muted small">{t(`subject.${a.subject.kind}`)}</span>
         </a>
       }
