@@ -77,7 +77,17 @@ describe('Overview', () => {
     const fake = new FakeBridge(snapshot());
     fake.handle('sources:demo', () => settingsView({ sources: [{ id: 'demo-wolkvox', vendor: 'wolkvox', server: '0031', secrets: { token: true } } as unknown as SourceConfigView] }));
     await renderApp(fake);
+    // The header says there is no source yet, as a way to add one, rather than "0 of 0 sources live".
+    expect(screen.getByRole('link', { name: 'No sources yet' }).getAttribute('href')).toBe('#/sources');
+    expect(screen.queryByText(/0 of 0/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Add demo sources' }));
     await waitFor(() => expect(fake.callsTo('sources:demo')).toHaveLength(1));
+  });
+
+  it('says where to add a source in the agents and queues views of a first run', async () => {
+    await renderApp(new FakeBridge(snapshot()), '#/agents');
+    expect(screen.getByText('No source is configured yet: add one in Sources.')).toBeTruthy();
+    window.location.hash = '#/queues';
+    expect(await screen.findByText('No source is configured yet: add one in Sources.')).toBeTruthy();
   });
 });

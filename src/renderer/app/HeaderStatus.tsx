@@ -32,7 +32,7 @@ export function HeaderStatus() {
   };
   return (
     <div className="header-status">
-      <span>{t('header.sourcesLive', { live: counts.live, count: counts.total })}</span>
+      {counts.total ? <span>{t('header.sourcesLive', { live: counts.live, count: counts.total })}</span> : <a href="#/sources">{t('header.noSources')}</a>}
       {counts.critical > 0 && (
         <a className="badge sev-critical" href="#/alerts">
           <span className="glyph" aria-hidden="true">

@@ -21,6 +21,8 @@ export const en = {
 
   'header.sourcesLive': { one: '{live} of {count} source live', other: '{live} of {count} sources live' },
   'header.critical': { one: '{count} critical', other: '{count} critical' },
+  'header.noSources': 'No sources yet',
+  'common.noSources': 'No source is configured yet: add one in Sources.',
   'header.pauseNotifications': 'Pause notifications',
   'header.notificationsPaused': 'Notifications paused — resume',
 

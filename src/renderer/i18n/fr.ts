@@ -19,6 +19,8 @@ export const fr: Record<MessageKey, Message> = {
 
   'header.sourcesLive': { one: '{live} source en direct sur {count}', many: '{live} sources en direct sur {count}', other: '{live} sources en direct sur {count}' },
   'header.critical': { one: '{count} critique', many: '{count} critiques', other: '{count} critiques' },
+  'header.noSources': 'Aucune source pour l’instant',
+  'common.noSources': 'Aucune source n’est encore configurée : ajoutez-en une dans Sources.',
   'header.pauseNotifications': 'Suspendre les notifications',
   'header.notificationsPaused': 'Notifications suspendues — reprendre',
 

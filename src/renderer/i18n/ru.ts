@@ -29,6 +29,8 @@ export const ru: Record<MessageKey, Message> = {
     other: 'В работе {live} из {count} источника',
   },
   'header.critical': { one: '{count} критическое', few: '{count} критических', many: '{count} критических', other: '{count} критического' },
+  'header.noSources': 'Источников пока нет',
+  'common.noSources': 'Ни один источник ещё не настроен: добавьте его в разделе «Источники».',
   'header.pauseNotifications': 'Приостановить уведомления',
   'header.notificationsPaused': 'Уведомления приостановлены — возобновить',
 

@@ -86,7 +86,7 @@ export function AgentsView() {
             {v.paddingBottom > 0 && <tr className="spacer" aria-hidden="true" style={{ height: v.paddingBottom }} />}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="empty">{store.agents.size ? t('agents.noMatch') : t('agents.none')}</p>}
+        {rows.length === 0 && <p className="empty">{store.agents.size ? t('agents.noMatch') : store.sources.size ? t('agents.none') : t('common.noSources')}</p>}
       </div>
     </>
   );

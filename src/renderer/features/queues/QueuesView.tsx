@@ -118,7 +118,7 @@ export function QueuesView() {
             })}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="empty">{t('queues.none')}</p>}
+        {rows.length === 0 && <p className="empty">{store.sources.size ? t('queues.none') : t('common.noSources')}</p>}
       </div>
     </>
   );
