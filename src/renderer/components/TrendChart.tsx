@@ -55,6 +55,7 @@ export function TrendChart({ title, unit, points, warning, critical }: TrendProp
   const y = (v: number) => PAD.t + (1 - v / vmax) * (H - PAD.t - PAD.b);
   let d = '';
   let pen = false;
+  let lastPoint: HistoryPoint | null = null;
   for (const p of points) {
     if (p.v === null) {
       pen = false;
@@ -62,6 +63,7 @@ export function TrendChart({ title, unit, points, warning, critical }: TrendProp
     }
     d += `${pen ? 'L' : 'M'}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`;
     pen = true;
+    lastPoint = p;
   }
   const last = values[values.length - 1]!;
   const withUnit = (v: number) => (unit ? `${n(v)}${NBSP}${unit}` : n(v));
@@ -89,6 +91,8 @@ export function TrendChart({ title, unit, points, warning, critical }: TrendProp
         {warning !== null && warning < vmax && <line className="th th-warning" x1={PAD.l} x2={W - PAD.r} y1={y(warning)} y2={y(warning)} />}
         {critical !== null && critical < vmax && <line className="th th-critical" x1={PAD.l} x2={W - PAD.r} y1={y(critical)} y2={y(critical)} />}
         <path className="trend-line" d={d} />
+        {/* The latest value, marked: the whole trend while there is only one. */}
+        {lastPoint && <circle className="trend-now" cx={x(lastPoint.t)} cy={y(lastPoint.v!)} r={3} />}
       </svg>
     </figure>
   );
