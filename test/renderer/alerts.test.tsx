@@ -185,6 +185,24 @@ describe('Alert details', () => {
     expect(d.queryByRole('button', { name: 'Reconocer' })).toBeNull(); // nothing to act on once ended
   });
 
+  it('shows the tab of an alert opened again after the reader moved to another tab and closed it', async () => {
+    const fake = new FakeBridge(floorWithNet([alert('lat|wv:1')]));
+    fake.handle('alerts:history', () => []);
+    await renderApp(fake, '#/overview');
+    const open = () => act(() => fake.emit('navigate', { view: 'alerts', alertId: 'lat|wv:1' }));
+    const firing = () => screen.getByRole('tab', { name: 'Firing (1)' }).getAttribute('aria-selected');
+    open();
+    await screen.findByRole('region', { name: /^Latency/ });
+    expect(firing()).toBe('true');
+    fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+    expect(firing()).toBe('false'); // the reader's choice holds while the alert stays open
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/alerts'));
+    open();
+    await screen.findByRole('region', { name: /^Latency/ });
+    await waitFor(() => expect(firing()).toBe('true'));
+  });
+
   it('says so when the alert opened is no longer known', async () => {
     const fake = new FakeBridge(floorWithNet([]));
     fake.handle('alerts:history', () => [alert('other', { state: 'resolved', resolvedAt: T0 })]);

@@ -58,6 +58,7 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
   // may be opening at it), and only once: the reader may then pick another tab.
   const placed = useRef<string | null>(null);
   useEffect(() => {
+    if (!focusId) placed.current = null; // closed: opening it again places it again
     if (!focusId || placed.current === focusId || store.loadedAt === null) return;
     placed.current = focusId;
     const a = store.alerts.get(focusId);
