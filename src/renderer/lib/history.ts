@@ -7,7 +7,10 @@ import type { HistoryPoint } from '../../shared/bridge';
 import { useClient } from '../bridge/react';
 import type { DashboardClient } from '../bridge/client';
 
+/** How long an answer serves a sparkline (a table scrolled back and forth does not ask again). */
 const TTL_MS = 30_000;
+/** How long it serves one thing's details, whose trend should follow its live figures. */
+export const DETAIL_TTL_MS = 5_000;
 const SETTLE_MS = 150;
 
 interface Entry {
@@ -24,11 +27,11 @@ function cacheOf(client: DashboardClient): Map<string, Entry> {
   return c;
 }
 
-export function fetchHistory(client: DashboardClient, key: string, metric: string, now = Date.now()): Entry {
+export function fetchHistory(client: DashboardClient, key: string, metric: string, now = Date.now(), maxAgeMs = TTL_MS): Entry {
   const cache = cacheOf(client);
   const id = `${key}\u0000${metric}`;
   const hit = cache.get(id);
-  if (hit && now - hit.at < TTL_MS) return hit;
+  if (hit && now - hit.at < maxAgeMs) return hit;
   const entry: Entry = { at: now, points: hit?.points ?? null, promise: Promise.resolve([]) };
   entry.promise = client.invoke('history:get', { key, metric }).then(
     (pts) => {
@@ -45,8 +48,11 @@ export function fetchHistory(client: DashboardClient, key: string, metric: strin
   return entry;
 }
 
-/** Points of each metric of an entity; `null` while loading. `refreshKey` forces a refetch when it changes. */
-export function useHistory(key: string | null, metrics: readonly string[], refreshKey: unknown = null): Record<string, HistoryPoint[]> | null {
+/**
+ * Points of each metric of an entity; `null` while loading. When `refreshKey` changes, the host is
+ * asked again unless its last answer is younger than `maxAgeMs`.
+ */
+export function useHistory(key: string | null, metrics: readonly string[], refreshKey: unknown = null, maxAgeMs = TTL_MS): Record<string, HistoryPoint[]> | null {
   const client = useClient();
   const [data, setData] = useState<Record<string, HistoryPoint[]> | null>(null);
   const metricsId = metrics.join(',');
@@ -57,7 +63,7 @@ export function useHistory(key: string | null, metrics: readonly string[], refre
     }
     let alive = true;
     const timer = setTimeout(() => {
-      const entries = metricsId.split(',').map((m) => [m, fetchHistory(client, key, m)] as const);
+      const entries = metricsId.split(',').map((m) => [m, fetchHistory(client, key, m, Date.now(), maxAgeMs)] as const);
       const cached = entries.every(([, e]) => e.points !== null);
       if (cached) setData(Object.fromEntries(entries.map(([m, e]) => [m, e.points ?? []])));
       void Promise.all(entries.map(([, e]) => e.promise)).then((lists) => {
@@ -68,6 +74,6 @@ export function useHistory(key: string | null, metrics: readonly string[], refre
       alive = false;
       clearTimeout(timer);
     };
-  }, [client, key, metricsId, refreshKey]);
+  }, [client, key, metricsId, refreshKey, maxAgeMs]);
   return data;
 }

@@ -1,9 +1,12 @@
 /**
  * happy-dom does no layout: give elements a viewport-sized box so the virtualized tables render rows,
- * and clean the page between tests.
+ * and clean the page between tests. `findBy…` and `waitFor` wait up to 5 s (1 s by default): on a
+ * loaded two-core machine a first render in another language can take longer than a second.
  */
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+configure({ asyncUtilTimeout: 5_000 });
 
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });

@@ -7,7 +7,7 @@ import { Facts, type Fact } from '../../components/Facts';
 import { Detail, DetailGone } from '../../components/Detail';
 import { Ticking } from '../../components/Ticking';
 import { TrendChart } from '../../components/TrendChart';
-import { useHistory } from '../../lib/history';
+import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { AGENT_METRICS } from './AgentSpark';
 import { extraFacts } from './extra';
 import { SubjectAlerts } from '../alerts/SubjectAlerts';
@@ -19,7 +19,7 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
   const { thresholdsFor } = useSettings();
   useTopic('agents');
   const a = store.agents.get(agentKey);
-  const history = useHistory(a?.network ? agentKey : null, AGENT_METRICS, a?.network?.sampledAt ?? null);
+  const history = useHistory(a?.network ? agentKey : null, AGENT_METRICS, a?.network?.sampledAt ?? null, DETAIL_TTL_MS);
   if (!a) return <DetailGone label={t('agents.detail')} text={t('agents.gone')} onClose={onClose} />;
   // The agent's own thresholds where rules were added for it (Settings), as its alerts use.
   const th = thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues });

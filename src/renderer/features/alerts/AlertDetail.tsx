@@ -15,7 +15,7 @@ import { Facts, type Fact } from '../../components/Facts';
 import { Detail, DetailGone } from '../../components/Detail';
 import { Ticking } from '../../components/Ticking';
 import { TrendChart } from '../../components/TrendChart';
-import { useHistory } from '../../lib/history';
+import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { clockDuration } from '../../lib/format';
 import type { RuleId } from '../../lib/rules';
 import type { Translator } from '../../i18n/translate';
@@ -63,9 +63,9 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
   useTopic('queues');
   const trend = a ? TRENDS[a.metric] : undefined;
   const entity = a?.subject.kind === 'agent' ? store.agents.get(a.subject.key) : a?.subject.kind === 'queue' ? store.queues.get(a.subject.key) : undefined;
-  // Asked again when the measure changes (the host's answer is cached for a while).
+  // Asked again when the measure changes (at most every few seconds).
   const changed = !entity ? null : 'network' in entity ? (entity.network?.sampledAt ?? null) : `${entity.waiting}|${entity.longestWaitSec}`;
-  const history = useHistory(trend && entity ? entity.key : null, trend ? [trend.metric] : [], changed);
+  const history = useHistory(trend && entity ? entity.key : null, trend ? [trend.metric] : [], changed, DETAIL_TTL_MS);
   if (!a) return <DetailGone label={t('alerts.detail')} text={t('alerts.gone')} onClose={onClose} />;
   const name = subjectName(a, store);
   const ended = a.state === 'resolved' ? (a.resolvedAt ?? null) : null;

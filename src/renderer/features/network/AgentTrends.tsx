@@ -3,7 +3,7 @@ import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { TrendChart } from '../../components/TrendChart';
-import { useHistory } from '../../lib/history';
+import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { AGENT_METRICS } from '../agents/AgentSpark';
 
 export function AgentTrends({ agentKey }: { agentKey: string | null }) {
@@ -12,7 +12,7 @@ export function AgentTrends({ agentKey }: { agentKey: string | null }) {
   const { thresholdsFor } = useSettings();
   useTopic('agents');
   const a = agentKey ? store.agents.get(agentKey) : undefined;
-  const data = useHistory(a ? a.key : null, AGENT_METRICS, a?.network?.sampledAt ?? null);
+  const data = useHistory(a ? a.key : null, AGENT_METRICS, a?.network?.sampledAt ?? null, DETAIL_TTL_MS);
   if (!a) return <p className="muted">{t('network.pickAgent')}</p>;
   // The agent's own thresholds where rules were added for it (Settings), as its alerts use.
   const th = thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues });

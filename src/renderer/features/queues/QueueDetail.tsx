@@ -11,7 +11,7 @@ import { LevelValue } from '../../components/badges';
 import { Facts } from '../../components/Facts';
 import { Detail, DetailGone } from '../../components/Detail';
 import { TrendChart } from '../../components/TrendChart';
-import { useHistory } from '../../lib/history';
+import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { clockDuration } from '../../lib/format';
 import { levelOf } from '../../lib/rules';
 import { queueWaitSec } from '../../lib/summary';
@@ -32,7 +32,7 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
   const av = useTopic('agents');
   useSecond(); // the longest wait ticks
   const q = store.queues.get(queueKey);
-  const history = useHistory(q ? q.key : null, QUEUE_METRICS, q ? `${q.waiting}|${q.longestWaitSec}` : null);
+  const history = useHistory(q ? q.key : null, QUEUE_METRICS, q ? `${q.waiting}|${q.longestWaitSec}` : null, DETAIL_TTL_MS);
   const staff = useMemo(() => {
     void av;
     const by = new Map<AgentState, number>();
