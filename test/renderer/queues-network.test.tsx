@@ -82,6 +82,16 @@ describe('Queue details', () => {
     expect(screen.queryByRole('region', { name: 'Billing' })).toBeNull();
   });
 
+  it('draws no longest-wait chart for a queue whose source never gives one', async () => {
+    const fake = new FakeBridge(snapshot({ sources: [source('wv')], queues: [queue('wv', 's', { name: 'Ventas', kind: 'skill', waiting: 3 })] }));
+    fake.handle('history:get', ({ metric }) => (metric === 'waiting' ? [{ t: T0, v: 3 }] : []));
+    await renderApp(fake, '#/queues/wv%3As');
+    const detail = await screen.findByRole('region', { name: 'Ventas' });
+    await within(detail).findByRole('img', { name: /^Calls waiting: now 3/ });
+    expect(within(detail).queryByText('Longest wait', { selector: 'figcaption' })).toBeNull();
+    expect(detail.querySelectorAll('figure.trend')).toHaveLength(1);
+  });
+
   it('says so when the queue is no longer reported', async () => {
     await renderApp(new FakeBridge(snapshot({ sources: [source('ax')], queues: [] })), '#/queues/ax%3A9');
     await screen.findByText('This queue is no longer reported by its source.');

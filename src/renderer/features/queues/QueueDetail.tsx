@@ -61,7 +61,10 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
       <SubjectAlerts kind="queue" subjectKey={q.key} />
       <div className="trends">
         <TrendChart title={t('metric.waiting')} unit="" points={history?.waiting ?? []} warning={th['queue.waiting'].warning} critical={th['queue.waiting'].critical} />
-        <TrendChart title={t('metric.longestWait')} unit={t('unit.s')} points={history?.longestWait ?? []} warning={th['queue.longest_wait'].warning} critical={th['queue.longest_wait'].critical} />
+        {/* A source that never gives a queue's longest wait (Wolkvox skills, Avaya) gets no empty chart for it. */}
+        {(q.longestWaitSec !== null || q.oldestSince != null || !!history?.longestWait?.length) && (
+          <TrendChart title={t('metric.longestWait')} unit={t('unit.s')} points={history?.longestWait ?? []} warning={th['queue.longest_wait'].warning} critical={th['queue.longest_wait'].critical} />
+        )}
       </div>
     </Detail>
   );
