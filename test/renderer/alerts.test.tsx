@@ -24,6 +24,9 @@ describe('Alerts view', () => {
     expect(screen.getByText('Latency 450 ms (threshold 400 ms)')).toBeTruthy();
     expect(screen.getByText('Longest wait 1:15 (threshold 1:00)')).toBeTruthy();
     expect(screen.getByText('Ana').closest('td')!.textContent).toBe('Ana agent');
+    // What an alert is about opens its own details.
+    expect(screen.getByRole('link', { name: 'Ana' }).getAttribute('href')).toBe('#/agents/wv%3A1');
+    expect(screen.getByRole('link', { name: 'Sales' }).getAttribute('href')).toBe('#/queues/wv%3Aq');
     fireEvent.click(screen.getByRole('tab', { name: 'Pending (1)' }));
     expect(screen.getByText('Calls waiting 6 (threshold 5)')).toBeTruthy();
   });

@@ -9,7 +9,6 @@ import { capitalized } from '../../../shared/i18n';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
-import { hrefFor } from '../../app/router';
 import { SeverityBadge } from '../../components/badges';
 import { Facts, type Fact } from '../../components/Facts';
 import { Detail, DetailGone } from '../../components/Detail';
@@ -20,7 +19,7 @@ import { clockDuration } from '../../lib/format';
 import type { RuleId } from '../../lib/rules';
 import type { Translator } from '../../i18n/translate';
 import type { ClientStore } from '../../bridge/store';
-import { alertWhat, formatAlertValue, subjectName } from './describe';
+import { alertWhat, formatAlertValue, subjectHref, subjectName } from './describe';
 import { AlertActions } from './AlertActions';
 
 /** The measures whose recent history the host keeps, by the alert's metric: the history's name and its unit. */
@@ -31,20 +30,6 @@ const TRENDS: Partial<Record<string, { metric: string; unit: (tr: Translator) =>
   'queue.waiting': { metric: 'waiting', unit: () => '' },
   'queue.longest_wait': { metric: 'longestWait', unit: (tr) => tr.t('unit.s') },
 };
-
-/** Where the thing an alert is about is shown: an agent's or a queue's own details, or the view that lists it. */
-function subjectHref(a: Alert): string {
-  switch (a.subject.kind) {
-    case 'agent':
-      return hrefFor('agents', a.subject.key);
-    case 'queue':
-      return hrefFor('queues', a.subject.key);
-    case 'site':
-      return hrefFor('network');
-    case 'source':
-      return hrefFor('sources');
-  }
-}
 
 /** What to look at, in the reader's language; null for a rule on a metric this version has no advice for. */
 function advice(a: Alert, store: ClientStore, tr: Translator): string | null {

@@ -6,7 +6,7 @@ import { SeverityBadge } from '../../components/badges';
 import { Ticking } from '../../components/Ticking';
 import { hrefFor } from '../../app/router';
 import { clockDuration, sameLocalDay } from '../../lib/format';
-import { alertWhat, subjectName } from './describe';
+import { alertWhat, subjectHref, subjectName } from './describe';
 import { AlertActions } from './AlertActions';
 
 export function AlertTable({ alerts, focusId, onError, history }: { alerts: Alert[]; focusId: string | null; onError: (m: string | null) => void; history: boolean }) {
@@ -42,7 +42,7 @@ export function AlertTable({ alerts, focusId, onError, history }: { alerts: Aler
                   <a href={hrefFor('alerts', a.id)}>{alertWhat(a, tr)}</a>
                 </td>
                 <td>
-                  {subjectName(a, store)} <span className="muted small">{t(`subject.${a.subject.kind}`)}</span>
+                  <a href={subjectHref(a)}>{subjectName(a, store)}</a> <span className="muted small">{t(`subject.${a.subject.kind}`)}</span>
                 </td>
                 <td>
                   <time dateTime={new Date(a.since).toISOString()} title={dateTime(a.since)}>

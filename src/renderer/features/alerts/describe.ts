@@ -7,6 +7,7 @@ import type { ClientStore } from '../../bridge/store';
 import type { Translator } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/en';
 import { clockDuration, localPart } from '../../lib/format';
+import { hrefFor } from '../../app/router';
 import { msText, pctText } from '../../lib/units';
 
 type Kind = 'latency' | 'jitter' | 'loss' | 'rejection' | 'waiting' | 'longestWait' | 'sourceDown' | 'vendorAlert';
@@ -38,6 +39,20 @@ export function subjectName(a: Alert, store: ClientStore): string {
       return store.sites.get(k)?.ip ?? localPart(k);
     case 'source':
       return store.sources.get(k)?.name ?? k;
+  }
+}
+
+/** Where the thing an alert is about is shown: an agent's or a queue's own details, or the view that lists it. */
+export function subjectHref(a: Alert): string {
+  switch (a.subject.kind) {
+    case 'agent':
+      return hrefFor('agents', a.subject.key);
+    case 'queue':
+      return hrefFor('queues', a.subject.key);
+    case 'site':
+      return hrefFor('network');
+    case 'source':
+      return hrefFor('sources');
   }
 }
 
