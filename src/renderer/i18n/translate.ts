@@ -17,17 +17,21 @@ import { en as factsEn, type FactKey } from './facts/en';
 import { es as factsEs } from './facts/es';
 import { fr as factsFr } from './facts/fr';
 import { ru as factsRu } from './facts/ru';
+import { en as formsEn, type FormKey } from './forms/en';
+import { es as formsEs } from './forms/es';
+import { fr as formsFr } from './forms/fr';
+import { ru as formsRu } from './forms/ru';
 
 export { matchLanguage };
 
 /**
- * What the dashboard can say: its own messages, the labels of connector facts, the texts of source
- * problems and of advice on alerts (shared with the host), of "Test connection" outcomes and of event
- * log entries.
+ * What the dashboard can say: its own messages, the labels of connector facts, the words of the
+ * source forms, the texts of source problems and of advice on alerts (shared with the host), of "Test
+ * connection" outcomes and of event log entries.
  */
-export type TextKey = MessageKey | FactKey | ProblemKey | TestTextKey | LogTextKey | AdviceKey;
+export type TextKey = MessageKey | FactKey | FormKey | ProblemKey | TestTextKey | LogTextKey | AdviceKey;
 
-const OWN = joinCatalogs({ en, es, fr, ru }, { en: factsEn, es: factsEs, fr: factsFr, ru: factsRu });
+const OWN = joinCatalogs(joinCatalogs({ en, es, fr, ru }, { en: factsEn, es: factsEs, fr: factsFr, ru: factsRu }), { en: formsEn, es: formsEs, fr: formsFr, ru: formsRu });
 export const CATALOGS: Record<Language, Record<TextKey, Message>> = joinCatalogs(joinCatalogs(joinCatalogs(joinCatalogs(OWN, PROBLEM_TEXTS), TEST_TEXTS), LOG_TEXTS), ADVICE_TEXTS);
 
 export interface Translator extends Messages<TextKey> {

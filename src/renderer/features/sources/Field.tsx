@@ -1,6 +1,6 @@
 /** One labelled input of the source form, with its hint and error (linked by aria-describedby). */
 import { useI18n } from '../../i18n/context';
-import type { MessageKey } from '../../i18n/en';
+import type { FormKey } from '../../i18n/forms/en';
 import type { FieldSpec, Vendor } from './fields';
 import type { FieldError } from './form-model';
 
@@ -13,8 +13,8 @@ export interface FieldProps {
   onChange: (v: string | boolean) => void;
 }
 
-export function fieldLabelKey(path: string): MessageKey {
-  return `field.${path}` as MessageKey;
+export function fieldLabelKey(path: string): FormKey {
+  return `field.${path}` as FormKey;
 }
 
 export function Field({ spec, vendor, value, error, secretSet, onChange }: FieldProps) {
@@ -41,7 +41,7 @@ export function Field({ spec, vendor, value, error, secretSet, onChange }: Field
       <select {...common} value={String(value)} onChange={(e) => onChange(e.target.value)}>
         {spec.options!.map((o) => (
           <option key={o} value={o}>
-            {t(`option.${o}` as MessageKey)}
+            {t(`option.${o}` as FormKey)}
           </option>
         ))}
       </select>
