@@ -6,7 +6,7 @@ import { StateBadge } from '../../components/badges';
 import { Facts, type Fact } from '../../components/Facts';
 import { Detail, DetailGone } from '../../components/Detail';
 import { Ticking } from '../../components/Ticking';
-import { TrendChart } from '../../components/TrendChart';
+import { MeasureTrend } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { AGENT_METRICS } from './AgentSpark';
 import { extraFacts } from './extra';
@@ -37,9 +37,6 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
     [t('agents.sampledAt'), net?.sampledAt ? dateTime(net.sampledAt) : null],
     ...extraFacts(a.extra, tr),
   ];
-  const trend = (metric: (typeof AGENT_METRICS)[number], rule: 'agent.latency' | 'agent.jitter' | 'agent.loss', unit: string) => (
-    <TrendChart title={t(`metric.${metric}`)} unit={unit} points={history?.[metric] ?? []} warning={th[rule].warning} critical={th[rule].critical} />
-  );
   return (
     <Detail
       id="agent-detail-title"
@@ -64,9 +61,9 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
       <SubjectAlerts kind="agent" subjectKey={a.key} />
       {net && (
         <div className="trends">
-          {trend('latency', 'agent.latency', t('unit.ms'))}
-          {trend('jitter', 'agent.jitter', t('unit.ms'))}
-          {trend('loss', 'agent.loss', '%')}
+          {AGENT_METRICS.map((m) => (
+            <MeasureTrend key={m} measure={m} points={history?.[m]} thresholds={th} />
+          ))}
         </div>
       )}
     </Detail>

@@ -13,23 +13,13 @@ import { SeverityBadge } from '../../components/badges';
 import { Facts, type Fact } from '../../components/Facts';
 import { Detail, DetailGone } from '../../components/Detail';
 import { Ticking } from '../../components/Ticking';
-import { TrendChart } from '../../components/TrendChart';
+import { MeasureTrend, measureOfRule } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { clockDuration } from '../../lib/format';
-import type { RuleId } from '../../lib/rules';
 import type { Translator } from '../../i18n/translate';
 import type { ClientStore } from '../../bridge/store';
 import { alertWhat, formatAlertValue, subjectHref, subjectName } from './describe';
 import { AlertActions } from './AlertActions';
-
-/** The measures whose recent history the host keeps, by the alert's metric: the history's name and its unit. */
-const TRENDS: Partial<Record<string, { metric: string; unit: (tr: Translator) => string }>> = {
-  'agent.latency': { metric: 'latency', unit: (tr) => tr.t('unit.ms') },
-  'agent.jitter': { metric: 'jitter', unit: (tr) => tr.t('unit.ms') },
-  'agent.loss': { metric: 'loss', unit: () => '%' },
-  'queue.waiting': { metric: 'waiting', unit: () => '' },
-  'queue.longest_wait': { metric: 'longestWait', unit: (tr) => tr.t('unit.s') },
-};
 
 /** What to look at, in the reader's language; null for a rule on a metric this version has no advice for. */
 function advice(a: Alert, store: ClientStore, tr: Translator): string | null {
@@ -46,11 +36,11 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
   const { thresholdsFor } = useSettings();
   useTopic('agents');
   useTopic('queues');
-  const trend = a ? TRENDS[a.metric] : undefined;
+  const measure = a ? measureOfRule(a.metric) : null;
   const entity = a?.subject.kind === 'agent' ? store.agents.get(a.subject.key) : a?.subject.kind === 'queue' ? store.queues.get(a.subject.key) : undefined;
   // Asked again when the measure changes (at most every few seconds).
   const changed = !entity ? null : 'network' in entity ? (entity.network?.sampledAt ?? null) : `${entity.waiting}|${entity.longestWaitSec}`;
-  const history = useHistory(trend && entity ? entity.key : null, trend ? [trend.metric] : [], changed, DETAIL_TTL_MS);
+  const history = useHistory(measure && entity ? entity.key : null, measure ? [measure] : [], changed, DETAIL_TTL_MS);
   if (!a) return <DetailGone label={t('alerts.detail')} text={t('alerts.gone')} onClose={onClose} />;
   const name = subjectName(a, store);
   const ended = a.state === 'resolved' ? (a.resolvedAt ?? null) : null;
@@ -66,8 +56,8 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
     [t('alerts.rule'), a.ruleId],
   ];
   const say = advice(a, store, tr);
-  const th = entity && trend && a.subject.kind !== 'site' && a.subject.kind !== 'source' ? thresholdsFor({ kind: a.subject.kind, key: entity.key, sourceId: entity.sourceId, queues: 'queues' in entity ? entity.queues : null }) : null;
-  const rule = th?.[a.metric as RuleId];
+  // The thresholds that apply to this agent or queue (its own, where a rule was added for it).
+  const th = entity && measure ? thresholdsFor({ kind: a.subject.kind === 'agent' ? 'agent' : 'queue', key: entity.key, sourceId: entity.sourceId, queues: 'queues' in entity ? entity.queues : null }) : null;
   return (
     <Detail
       id="alert-detail-title"
@@ -88,9 +78,9 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
       )}
       <Facts facts={facts} />
       {a.state !== 'resolved' && <AlertActions alert={a} onError={onError} />}
-      {trend && entity && (
+      {measure && th && (
         <div className="trends">
-          <TrendChart title={alertWhat({ ...a, value: null }, tr)} unit={trend.unit(tr)} points={history?.[trend.metric] ?? []} warning={rule?.warning ?? null} critical={rule?.critical ?? null} />
+          <MeasureTrend measure={measure} points={history?.[measure]} thresholds={th} />
         </div>
       )}
     </Detail>

@@ -2,7 +2,7 @@
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
-import { TrendChart } from '../../components/TrendChart';
+import { MeasureTrend } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { AGENT_METRICS } from '../agents/AgentSpark';
 
@@ -19,9 +19,9 @@ export function AgentTrends({ agentKey }: { agentKey: string | null }) {
   return (
     <section className="trends" aria-label={t('network.trendsOf', { name: a.name })}>
       <h3>{t('network.trendsOf', { name: a.name })}</h3>
-      <TrendChart title={t('metric.latency')} unit={t('unit.ms')} points={data?.latency ?? []} warning={th['agent.latency'].warning} critical={th['agent.latency'].critical} />
-      <TrendChart title={t('metric.jitter')} unit={t('unit.ms')} points={data?.jitter ?? []} warning={th['agent.jitter'].warning} critical={th['agent.jitter'].critical} />
-      <TrendChart title={t('metric.loss')} unit="%" points={data?.loss ?? []} warning={th['agent.loss'].warning} critical={th['agent.loss'].critical} />
+      {AGENT_METRICS.map((m) => (
+        <MeasureTrend key={m} measure={m} points={data?.[m]} thresholds={th} />
+      ))}
     </section>
   );
 }

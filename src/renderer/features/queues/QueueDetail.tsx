@@ -10,7 +10,7 @@ import { useSettings } from '../../app/settings';
 import { LevelValue } from '../../components/badges';
 import { Facts } from '../../components/Facts';
 import { Detail, DetailGone } from '../../components/Detail';
-import { TrendChart } from '../../components/TrendChart';
+import { MeasureTrend } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { clockDuration } from '../../lib/format';
 import { levelOf } from '../../lib/rules';
@@ -60,10 +60,10 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
       />
       <SubjectAlerts kind="queue" subjectKey={q.key} />
       <div className="trends">
-        <TrendChart title={t('metric.waiting')} unit="" points={history?.waiting ?? []} warning={th['queue.waiting'].warning} critical={th['queue.waiting'].critical} />
+        <MeasureTrend measure="waiting" points={history?.waiting} thresholds={th} />
         {/* A source that never gives a queue's longest wait (Wolkvox skills, Avaya) gets no empty chart for it. */}
         {(q.longestWaitSec !== null || q.oldestSince != null || !!history?.longestWait?.length) && (
-          <TrendChart title={t('metric.longestWait')} unit={t('unit.s')} points={history?.longestWait ?? []} warning={th['queue.longest_wait'].warning} critical={th['queue.longest_wait'].critical} />
+          <MeasureTrend measure="longestWait" points={history?.longestWait} thresholds={th} />
         )}
       </div>
     </Detail>
