@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryPoint } from '../../shared/bridge';
 import { useI18n } from '../i18n/context';
-import { NBSP } from '../lib/units';
+import { withUnit } from '../lib/units';
 
 /** Until its width is known (and where nothing lays it out), the chart is drawn this wide. */
 const DEFAULT_W = 600;
@@ -66,8 +66,7 @@ export function TrendChart({ title, unit, points, warning, critical }: TrendProp
     lastPoint = p;
   }
   const last = values[values.length - 1]!;
-  const withUnit = (v: number) => (unit ? `${n(v)}${NBSP}${unit}` : n(v));
-  const summary = t('trend.summary', { last: withUnit(last), max: withUnit(Math.max(...values)), from: time(t0), to: time(t1) });
+  const summary = t('trend.summary', { last: withUnit(n(last), unit), max: withUnit(n(Math.max(...values)), unit), from: time(t0), to: time(t1) });
   return (
     <figure className="trend" ref={box}>
       <figcaption>

@@ -86,8 +86,9 @@ const VENDOR_ALERTS: Partial<Record<string, MessageKey>> = {
 function vendorAlertWhat(a: Alert, tr: Translator): string {
   const key = VENDOR_ALERTS[a.metric] ?? VENDOR_ALERTS[a.ruleId];
   if (!key) return `${tr.t('label.colon', { label: tr.t('metric.vendorAlert') })} ${a.message}`;
-  // How long the call that set it off had waited.
-  const waited = a.metric === 'vendor.alert_file' ? clockDuration(a.value) : null;
+  // How long the call that set it off had waited (formatAlertValue knows it is a wait; 'not enough
+  // agents' carries no value).
+  const waited = formatAlertValue(a, tr, a.value);
   return waited === null ? tr.t('alert.byVendor', { what: tr.t(key) }) : tr.t('alert.byVendorWaited', { what: tr.t(key), waited });
 }
 
