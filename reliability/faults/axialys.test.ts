@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 afterAll(() => figures.write());
 
-const start = async () => (rig = await axialysRig());
+const start = async (opts: Parameters<typeof axialysRig>[0] = {}) => (rig = await axialysRig(opts));
 
 describe('Axialys: faults survived', () => {
   it('server killed and restarted (its event counter starts again)', async () => {
@@ -54,6 +54,11 @@ describe('Axialys: faults survived', () => {
 
   it('half-open connection: detected by the Engine.IO heartbeat', async () => {
     const f = await runFault(await start(), { fault: 'half-open (heartbeat 0.5 s + 0.5 s)', inject: (r) => r.proxy.blackhole(), heal: (r) => r.proxy.heal(), detect: ['connecting', 'down'] }, figures);
+    expect(f.detectMs).toBeLessThan(3_000);
+  });
+
+  it('half-open connection over Socket.IO 2.5: detected by the ping deadline', async () => {
+    const f = await runFault(await start({ socketIo: 'v2' }), { fault: 'half-open, Socket.IO 2.5 (heartbeat 0.5 s + 0.5 s)', inject: (r) => r.proxy.blackhole(), heal: (r) => r.proxy.heal(), detect: ['connecting', 'down'] }, figures);
     expect(f.detectMs).toBeLessThan(3_000);
   });
 

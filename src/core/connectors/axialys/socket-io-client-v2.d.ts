@@ -2,6 +2,8 @@
 declare module 'socket.io-client-v2' {
   interface V2ClientSocket {
     connected: boolean;
+    /** The manager; its `engine` is the Engine.IO 3 socket (created when the manager opens). */
+    io?: { engine?: unknown };
     on(event: string, listener: (...args: never[]) => void): V2ClientSocket;
     emit(event: string, ...args: unknown[]): V2ClientSocket;
     close(): V2ClientSocket;

@@ -11,6 +11,7 @@ import { io as ioV4 } from 'socket.io-client';
 import ioV2 from 'socket.io-client-v2';
 import { urlParts } from '../../../shared/sources';
 import type { SioVersion } from './probe';
+import { isEio3Socket, keepPingDeadline } from './ping-deadline';
 
 export const DEFAULT_SOCKET_URL = 'https://voice-management.axialys.com';
 export const DEFAULT_SOCKET_PATH = '/socket.io/';
@@ -39,6 +40,9 @@ export const defaultSocketFactory: AxSocketFactory = (version, origin, path) => 
     };
   }
   const s = ioV2(origin, opts);
+  // Created by the manager at once (autoConnect), handshaken later: see ping-deadline.ts.
+  const engine = s.io?.engine;
+  if (isEio3Socket(engine)) keepPingDeadline(engine);
   return {
     on: (event: string, fn: (...a: never[]) => void) => {
       s.on(event, fn);
