@@ -81,6 +81,31 @@ describe('Agents view', () => {
     expect(screen.getByText('0 of 4 agents')).toBeTruthy();
   });
 
+  it('keeps its filters in the address: opened filtered, changed in place, kept through an agent’s details', async () => {
+    await renderApp(new FakeBridge(floor()), '#/agents?source=wv&state=paused');
+    expect(names()).toEqual(['Bruno']);
+    expect((screen.getByLabelText('Source') as HTMLSelectElement).value).toBe('wv');
+    expect((screen.getByLabelText('State') as HTMLSelectElement).value).toBe('paused');
+    const steps = window.history.length;
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'ana' } });
+    expect(names()).toEqual(['Ana']);
+    // Written in place: Back does not step through each keystroke.
+    expect(window.location.hash).toBe('#/agents?source=wv&q=ana');
+    expect(window.history.length).toBe(steps);
+    // An agent's details keep the filter; closing them shows the same filtered table.
+    fireEvent.click(screen.getByText('Ana'));
+    await screen.findByRole('region', { name: /Ana/ });
+    expect(window.location.hash).toBe('#/agents/wv%3A1?source=wv&q=ana');
+    expect(names()).toEqual(['Ana']);
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/agents?source=wv&q=ana'));
+    expect((screen.getByLabelText('Search') as HTMLInputElement).value).toBe('ana');
+    // A state the dashboard does not know is no filter.
+    act(() => void (window.location.hash = '#/agents?state=dancing'));
+    await waitFor(() => expect(names()).toEqual(['Ana', 'Ángela', 'Bruno', 'Zoé']));
+  });
+
   it('updates rows from patches and drops removed agents', async () => {
     const fake = new FakeBridge(floor());
     await renderApp(fake, '#/agents');

@@ -36,6 +36,38 @@ describe('Overview', () => {
     vi.useRealTimers();
   });
 
+  it('opens the view each figure counts, filtered to the tile’s source', async () => {
+    const fake = new FakeBridge(
+      snapshot({
+        sources: [source('wv', { name: 'Bogotá' }), source('ax', { name: 'Paris' })],
+        agents: [
+          agent('wv', '1', { name: 'Ana', state: 'paused' }),
+          agent('wv', '2', { name: 'Bruno', state: 'on_call' }),
+          agent('ax', '3', { name: 'Camille', state: 'paused' }),
+        ],
+        queues: [queue('wv', 'q1', { name: 'Ventas', waiting: 3 }), queue('ax', 'q2', { name: 'Facturation', waiting: 1 })],
+      }),
+    );
+    await renderApp(fake);
+    const bogota = within(screen.getByTestId('tile-wv'));
+    expect(bogota.getByRole('link', { name: 'Agents: 2' }).getAttribute('href')).toBe('#/agents?source=wv');
+    expect(bogota.getByRole('link', { name: 'Calls waiting: 3' }).getAttribute('href')).toBe('#/queues?source=wv');
+    expect(within(screen.getByTestId('tile-total')).getByRole('link', { name: 'Paused 2' }).getAttribute('href')).toBe('#/agents?state=paused');
+
+    fireEvent.click(bogota.getByRole('link', { name: 'Paused 1' }));
+    await screen.findByRole('heading', { level: 2, name: 'Agents' });
+    const rows = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getByRole('rowheader').textContent);
+    expect(rows()).toEqual(['Ana']);
+    expect((screen.getByLabelText('Source') as HTMLSelectElement).value).toBe('wv');
+    expect((screen.getByLabelText('State') as HTMLSelectElement).value).toBe('paused');
+
+    act(() => void (window.location.hash = '#/overview'));
+    fireEvent.click(within(await screen.findByTestId('tile-ax')).getByRole('link', { name: 'Calls waiting: 1' }));
+    await screen.findByRole('heading', { level: 2, name: 'Queues' });
+    expect(screen.getAllByRole('row').slice(1).map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Facturation queue']);
+    expect((screen.getByLabelText('Source') as HTMLSelectElement).value).toBe('ax');
+  });
+
   it('never shows an empty queue’s 0:00 as the longest wait while calls wait in queues that give no wait', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: T0 + 30_000 });
     const fake = new FakeBridge(

@@ -3,11 +3,11 @@ import { useCallback, useMemo, useState } from 'react';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
-import { navigate, useRoute } from '../../app/router';
+import { navigate, replaceQuery, useRoute } from '../../app/router';
 import { ViewHeader } from '../../components/ViewHeader';
 import { SortHeader } from '../../components/SortHeader';
 import { useVirtualRows } from '../../components/useVirtualRows';
-import { NO_FILTER, selectAgents, agentQueue, type AgentFilter, type Sort } from './rows';
+import { filterOfQuery, queryOfFilter, selectAgents, agentQueue, type AgentFilter, type Sort } from './rows';
 import { AgentRow } from './AgentRow';
 import { AgentDetail } from './AgentDetail';
 import { AgentFilters } from './AgentFilters';
@@ -24,7 +24,10 @@ export function AgentsView() {
   const av = useTopic('agents');
   const qv = useTopic('queues');
   const sv = useTopic('sources');
-  const [filter, setFilter] = useState<AgentFilter>(NO_FILTER);
+  // The filter lives in the address: the overview's links open the table filtered, a reload keeps it.
+  const { param, query } = route;
+  const filter = useMemo(() => filterOfQuery(query), [query]);
+  const setFilter = useCallback((f: AgentFilter) => replaceQuery('agents', param, queryOfFilter(f)), [param]);
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 1 });
 
   const sources = useMemo(() => (void sv, [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, sv]);
@@ -32,7 +35,7 @@ export function AgentsView() {
   const queueName = useCallback((k: string) => store.queues.get(k)?.name ?? k, [store]);
   const rows = useMemo(() => (void av, void qv, selectAgents(store.agents.values(), filter, sort, queueName)), [store, av, qv, filter, sort, queueName]);
 
-  const open = useCallback((key: string) => navigate('agents', key), []);
+  const open = useCallback((key: string) => navigate('agents', key, query), [query]);
   const v = useVirtualRows(rows.length, ROW_HEIGHT, (i) => rows[i] && open(rows[i].key));
   const { setActive } = v;
   const sortProps = { sort, onSort: setSort };
@@ -41,7 +44,7 @@ export function AgentsView() {
     <>
       <ViewHeader title={t('nav.agents')} />
       <AgentFilters filter={filter} onChange={setFilter} sources={sources} queues={queues} shown={rows.length} total={store.agents.size} />
-      {route.param && <AgentDetail agentKey={route.param} onClose={() => navigate('agents')} />}
+      {param && <AgentDetail agentKey={param} onClose={() => navigate('agents', null, query)} />}
       <div className="table-scroll" ref={v.scrollRef}>
         <table className="grid agents" aria-rowcount={rows.length + 1} aria-label={t('nav.agents')}>
           <colgroup>

@@ -1,5 +1,6 @@
 /** Filtering and sorting of the agents table (pure, so it is tested and timed without a DOM). */
-import type { Agent, AgentState } from '../../../shared/model';
+import { AGENT_STATES, type Agent, type AgentState } from '../../../shared/model';
+import type { Query } from '../../app/router';
 import { compareNullable, worse } from '../../lib/format';
 
 export type SortKey = 'name' | 'source' | 'state' | 'time' | 'reason' | 'queue' | 'latency' | 'jitter' | 'loss' | 'rejection';
@@ -16,6 +17,22 @@ export interface AgentFilter {
 }
 
 export const NO_FILTER: AgentFilter = { source: '', state: '', queue: '', search: '' };
+
+/** The filter an address asks for (`?source=…&state=…&queue=…&q=…`); an unknown state is no filter. */
+export function filterOfQuery(q: Query): AgentFilter {
+  const state = q.state ?? '';
+  return {
+    source: q.source ?? '',
+    state: (AGENT_STATES as readonly string[]).includes(state) ? (state as AgentState) : '',
+    queue: q.queue ?? '',
+    search: q.q ?? '',
+  };
+}
+
+/** The address's query of a filter (empty fields left out). */
+export function queryOfFilter(f: AgentFilter): Query {
+  return { source: f.source, state: f.state, queue: f.queue, q: f.search };
+}
 
 /** Queue of the current call, else the first queue the agent belongs to. */
 export function agentQueue(a: Agent): string | null {

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/context';
 import { freshness, longestWaitText, type Summary } from '../../lib/summary';
 import { levelOf } from '../../lib/rules';
 import { useSettings } from '../../app/settings';
+import { hrefFor } from '../../app/router';
 
 export function SummaryTile({ title, summary, source }: { title: string; summary: Summary; source?: Source }) {
   const { t, n, lang } = useI18n();
@@ -16,6 +17,10 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
   const fresh = source ? freshness(source) : 'live';
   const waitLevel = levelOf(summary.waiting, thresholds['queue.waiting']);
   const longestLevel = levelOf(summary.longestWaitSec, thresholds['queue.longest_wait']);
+  // Each figure opens the view it counts, filtered to this tile's source (the total: every source).
+  const scope = { source: source?.id ?? '' };
+  const agentsHref = hrefFor('agents', null, scope);
+  const queuesHref = hrefFor('queues', null, scope);
   return (
     <section className={`tile tile-${fresh}`} aria-label={title} data-testid={source ? `tile-${source.id}` : 'tile-total'}>
       <header className="tile-head">
@@ -40,16 +45,26 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
       <dl className="tile-figures">
         <div>
           <dt>{t('overview.agents')}</dt>
-          <dd className="big">{n(summary.agents)}</dd>
+          <dd className="big">
+            <a className="tile-link" href={agentsHref} aria-label={`${t('overview.agents')}: ${n(summary.agents)}`}>
+              {n(summary.agents)}
+            </a>
+          </dd>
         </div>
         <div className={`lvl-${waitLevel ?? 'ok'}`}>
           <dt>{t('overview.waiting')}</dt>
-          <dd className="big">{n(summary.waiting)}</dd>
+          <dd className="big">
+            <a className="tile-link" href={queuesHref} aria-label={`${t('overview.waiting')}: ${n(summary.waiting)}`}>
+              {n(summary.waiting)}
+            </a>
+          </dd>
         </div>
         <div className={`lvl-${longestLevel ?? 'ok'}`}>
           <dt>{t('overview.longestWait')}</dt>
           <dd className="big" title={summary.longestWaitPartial ? t('overview.longestWaitPartial') : undefined}>
-            {longestWaitText(summary)}
+            <a className="tile-link" href={queuesHref} aria-label={`${t('overview.longestWait')}: ${longestWaitText(summary)}`}>
+              {longestWaitText(summary)}
+            </a>
           </dd>
         </div>
         <div>
@@ -75,7 +90,9 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
       <ul className="state-counts" aria-label={t('overview.byState')}>
         {AGENT_STATES.filter((s) => summary.byState[s] > 0 || s === 'available' || s === 'on_call' || s === 'paused').map((s) => (
           <li key={s} className={`state-${s}`}>
-            <span className="label">{t(`state.${s}`)}</span> <span className="num">{n(summary.byState[s])}</span>
+            <a className="tile-link" href={hrefFor('agents', null, { ...scope, state: s })}>
+              <span className="label">{t(`state.${s}`)}</span> <span className="num">{n(summary.byState[s])}</span>
+            </a>
           </li>
         ))}
       </ul>

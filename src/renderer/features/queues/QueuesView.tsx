@@ -17,7 +17,7 @@ import { queueWaitSec } from '../../lib/summary';
 import { useSecond } from '../../lib/ticker';
 import { fold } from '../agents/rows';
 import { pctText } from '../../lib/units';
-import { hrefFor, navigate, useRoute } from '../../app/router';
+import { hrefFor, navigate, replaceQuery, useRoute } from '../../app/router';
 import { QueueDetail } from './QueueDetail';
 
 type Key = 'name' | 'source' | 'waiting' | 'longest' | 'sl' | 'offered' | 'answered' | 'abandoned' | 'available';
@@ -54,8 +54,10 @@ export function QueuesView() {
   const sv = useTopic('sources');
   const second = useSecond();
   const [sort, setSort] = useState<SortState<Key>>({ key: 'waiting', dir: -1 });
-  const [source, setSource] = useState('');
   const route = useRoute();
+  // The source filter lives in the address, as the agents table's does.
+  const source = route.query.source ?? '';
+  const setSource = (s: string) => replaceQuery('queues', route.param, { source: s });
   const now = store.now();
   const rows = useMemo(() => {
     void qv;
@@ -70,7 +72,7 @@ export function QueuesView() {
   return (
     <>
       <ViewHeader title={t('nav.queues')} />
-      {route.param && <QueueDetail queueKey={route.param} onClose={() => navigate('queues')} />}
+      {route.param && <QueueDetail queueKey={route.param} onClose={() => navigate('queues', null, route.query)} />}
       <div className="filters">
         <SourceSelect value={source} sources={sources} onChange={setSource} />
       </div>
@@ -96,7 +98,7 @@ export function QueuesView() {
               return (
                 <tr key={q.key} className={q.key === route.param ? 'focus' : undefined} aria-current={q.key === route.param ? 'true' : undefined}>
                   <th scope="row">
-                    <a href={hrefFor('queues', q.key)} aria-label={t('queues.open', { name: q.name })}>
+                    <a href={hrefFor('queues', q.key, route.query)} aria-label={t('queues.open', { name: q.name })}>
                       {q.name}
                     </a>{' '}
                     <span className="muted small">{t(`kind.${q.kind}`)}</span>
