@@ -106,6 +106,43 @@ describe('Alerts view', () => {
     expect((await screen.findByText(/did not answer in time/)).getAttribute('role')).toBe('alert');
   });
 
+  it('shows one source’s alerts, the filter kept in the address and through an alert’s details', async () => {
+    const fake = new FakeBridge(
+      snapshot({
+        sources: [source('wv', { name: 'Bogotá' }), source('ax', { name: 'Paris' })],
+        agents: [agent('wv', '1', { name: 'Ana' }), agent('ax', '3', { name: 'Camille' })],
+        alerts: [alert('lat|wv:1'), alert('lat|ax:3', { subject: { kind: 'agent', key: 'ax:3' }, sourceId: 'ax' }), alert('p|ax:3', { state: 'pending', subject: { kind: 'agent', key: 'ax:3' }, sourceId: 'ax' })],
+      }),
+    );
+    fake.handle('alerts:history', () => [
+      alert('old|wv:1', { state: 'resolved', resolvedAt: T0 + 1 }),
+      alert('old|ax:3', { state: 'resolved', resolvedAt: T0 + 2, subject: { kind: 'agent', key: 'ax:3' }, sourceId: 'ax' }),
+    ]);
+    await renderApp(fake, '#/alerts?source=ax');
+    expect((screen.getByLabelText('Source') as HTMLSelectElement).value).toBe('ax');
+    expect(screen.getByRole('tab', { name: 'Firing (1)' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Pending (1)' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Camille' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Ana' })).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+    await screen.findByText('Resolved');
+    expect(screen.getAllByText('Resolved')).toHaveLength(1);
+    expect(screen.getByRole('link', { name: 'Camille' })).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
+    expect(window.location.hash).toBe('#/alerts');
+    await waitFor(() => expect(screen.getAllByText('Resolved')).toHaveLength(2));
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'wv' } });
+    fireEvent.click(screen.getByRole('tab', { name: 'Firing (1)' }));
+    // An alert opened from the filtered list keeps the filter, and closing it comes back to it.
+    fireEvent.click(screen.getByRole('link', { name: /^Latency/ }));
+    await screen.findByRole('region', { name: /Latency/ });
+    expect(window.location.hash).toBe('#/alerts/lat%7Cwv%3A1?source=wv');
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/alerts?source=wv'));
+    expect(screen.getByRole('tab', { name: 'Firing (1)' })).toBeTruthy();
+  });
+
   it('loads the history from the host and exports CSV as a download', async () => {
     const fake = new FakeBridge(floor([]));
     fake.handle('alerts:history', () => [alert('old', { state: 'resolved', since: T0 - 600_000, resolvedAt: T0 - 480_000 })]);

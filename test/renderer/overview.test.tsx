@@ -52,6 +52,7 @@ describe('Overview', () => {
     const bogota = within(screen.getByTestId('tile-wv'));
     expect(bogota.getByRole('link', { name: 'Agents: 2' }).getAttribute('href')).toBe('#/agents?source=wv');
     expect(bogota.getByRole('link', { name: 'Calls waiting: 3' }).getAttribute('href')).toBe('#/queues?source=wv');
+    expect(bogota.getByRole('link', { name: /^Alerts firing: 0 / }).getAttribute('href')).toBe('#/alerts?source=wv');
     expect(within(screen.getByTestId('tile-total')).getByRole('link', { name: 'Paused 2' }).getAttribute('href')).toBe('#/agents?state=paused');
 
     fireEvent.click(bogota.getByRole('link', { name: 'Paused 1' }));

@@ -4,12 +4,13 @@ import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { SeverityBadge } from '../../components/badges';
 import { Ticking } from '../../components/Ticking';
-import { hrefFor } from '../../app/router';
+import { hrefFor, type Query } from '../../app/router';
 import { clockDuration, sameLocalDay } from '../../lib/format';
 import { alertWhat, subjectHref, subjectName } from './describe';
 import { AlertActions } from './AlertActions';
 
-export function AlertTable({ alerts, focusId, onError, history }: { alerts: Alert[]; focusId: string | null; onError: (m: string | null) => void; history: boolean }) {
+/** `query`: the list's filters, kept when an alert's details are opened from it. */
+export function AlertTable({ alerts, focusId, onError, history, query }: { alerts: Alert[]; focusId: string | null; onError: (m: string | null) => void; history: boolean; query?: Query }) {
   const tr = useI18n();
   const { t, time, dateTime } = tr;
   const { store } = useClient();
@@ -39,7 +40,7 @@ export function AlertTable({ alerts, focusId, onError, history }: { alerts: Aler
                   {a.suppressed && <span className="muted small"> {t('alerts.suppressed')}</span>}
                 </td>
                 <td>
-                  <a href={hrefFor('alerts', a.id)}>{alertWhat(a, tr)}</a>
+                  <a href={hrefFor('alerts', a.id, query)}>{alertWhat(a, tr)}</a>
                 </td>
                 <td>
                   <a href={subjectHref(a)}>{subjectName(a, store)}</a> <span className="muted small">{t(`subject.${a.subject.kind}`)}</span>

@@ -8,7 +8,8 @@ import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { ViewHeader } from '../../components/ViewHeader';
 import { TabPanel, Tabs } from '../../components/Tabs';
-import { navigate } from '../../app/router';
+import { navigate, replaceQuery, useRoute } from '../../app/router';
+import { SourceSelect } from '../../components/SourceSelect';
 import { AlertDetail } from './AlertDetail';
 import { AlertTable } from './AlertTable';
 import { ExportCsvButton } from './ExportCsvButton';
@@ -26,6 +27,11 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
   const client = useClient();
   const { store } = client;
   const v = useTopic('alerts');
+  const sv = useTopic('sources');
+  // The source filter lives in the address (`#/alerts?source=…`: the overview's alert figures link there).
+  const { query } = useRoute();
+  const source = query.source ?? '';
+  const sources = useMemo(() => (void sv, [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, sv]);
   const [tab, setTab] = useState<Tab>('firing');
   const [history, setHistory] = useState<Alert[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,11 +41,12 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
     const firing: Alert[] = [];
     const pending: Alert[] = [];
     for (const a of store.alerts.values()) {
+      if (source && a.sourceId !== source) continue;
       if (a.state === 'firing') firing.push(a);
       else if (a.state === 'pending') pending.push(a);
     }
     return { firing: firing.sort(byRecency), pending: pending.sort(byRecency) };
-  }, [store, v]);
+  }, [store, v, source]);
 
   // History is the host's (persisted) list; refreshed whenever alerts change while it is shown.
   useEffect(() => {
@@ -65,7 +72,8 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
     setTab(a?.state === 'pending' ? 'pending' : a && a.state === 'firing' ? 'firing' : 'history');
   }, [focusId, store, v]);
 
-  const rows = tab === 'history' ? (history ?? []) : lists[tab];
+  const shownHistory = useMemo(() => (history && source ? history.filter((a) => a.sourceId === source) : history), [history, source]);
+  const rows = tab === 'history' ? (shownHistory ?? []) : lists[tab];
   // The alert opened: live, or ended and in the history (shown once the history is in).
   const focused = focusId ? (store.alerts.get(focusId) ?? history?.find((a) => a.id === focusId) ?? null) : null;
   const detailReady = focusId !== null && (focused !== null || tab !== 'history' || history !== null || error !== null);
@@ -74,7 +82,10 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
       <ViewHeader title={t('nav.alerts')}>
         <ExportCsvButton onError={setError} />
       </ViewHeader>
-      {detailReady && <AlertDetail alert={focused} onClose={() => navigate('alerts')} onError={setError} />}
+      {detailReady && <AlertDetail alert={focused} onClose={() => navigate('alerts', null, query)} onError={setError} />}
+      <div className="filters">
+        <SourceSelect value={source} sources={sources} onChange={(s) => replaceQuery('alerts', focusId, { source: s })} />
+      </div>
       <Tabs
         label={t('nav.alerts')}
         current={tab}
@@ -91,14 +102,14 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
         </p>
       )}
       <TabPanel id={tab}>
-        {tab === 'history' && history === null ? (
+        {tab === 'history' && shownHistory === null ? (
           <p className="muted">{t('common.loading')}</p>
         ) : rows.length === 0 ? (
           <p className="empty">{t(`alerts.none.${tab}`)}</p>
         ) : (
           <>
             {rows.length > MAX_ROWS && <p className="notice">{t('alerts.truncated', { shown: MAX_ROWS, count: rows.length })}</p>}
-            <AlertTable alerts={rows.slice(0, MAX_ROWS)} focusId={focusId} onError={setError} history={tab === 'history'} />
+            <AlertTable alerts={rows.slice(0, MAX_ROWS)} focusId={focusId} onError={setError} history={tab === 'history'} query={query} />
           </>
         )}
       </TabPanel>

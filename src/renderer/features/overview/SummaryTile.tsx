@@ -70,20 +70,26 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
         <div>
           <dt>{t('overview.alertsFiring')}</dt>
           <dd className="big">
-            <span className={summary.alerts.critical ? 'lvl lvl-critical' : 'lvl'}>
-              <span className="glyph" aria-hidden="true">
-                ✖
+            <a
+              className="tile-link"
+              href={hrefFor('alerts', null, scope)}
+              aria-label={`${t('overview.alertsFiring')}: ${n(summary.alerts.critical)} ${t('level.critical')}, ${n(summary.alerts.warning)} ${t('level.warning')}`}
+            >
+              <span className={summary.alerts.critical ? 'lvl lvl-critical' : 'lvl'}>
+                <span className="glyph" aria-hidden="true">
+                  ✖
+                </span>
+                {n(summary.alerts.critical)}
+                <span className="sr-only"> {t('level.critical')}</span>
+              </span>{' '}
+              <span className={`small ${summary.alerts.warning ? 'lvl lvl-warning' : 'lvl muted'}`}>
+                <span className="glyph" aria-hidden="true">
+                  ▲
+                </span>
+                {n(summary.alerts.warning)}
+                <span className="sr-only"> {t('level.warning')}</span>
               </span>
-              {n(summary.alerts.critical)}
-              <span className="sr-only"> {t('level.critical')}</span>
-            </span>{' '}
-            <span className={`small ${summary.alerts.warning ? 'lvl lvl-warning' : 'lvl muted'}`}>
-              <span className="glyph" aria-hidden="true">
-                ▲
-              </span>
-              {n(summary.alerts.warning)}
-              <span className="sr-only"> {t('level.warning')}</span>
-            </span>
+            </a>
           </dd>
         </div>
       </dl>
