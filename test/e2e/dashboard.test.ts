@@ -85,6 +85,30 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await rows.first().waitFor();
   });
 
+  it('opens the agents an overview figure counts, filtered, and keeps the filter through a reload', async () => {
+    await nav('Overview').click();
+    const tile = page.locator('[data-testid^="tile-"]', { has: page.getByRole('heading', { name: 'Wolkvox (demo)' }) });
+    const id = (await tile.getAttribute('data-testid'))!.slice('tile-'.length);
+    await tile.getByRole('link', { name: /^On a call/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Agents' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/agents?source=${id}&state=on_call`);
+    expect(await page.getByLabel('Source').inputValue()).toBe(id);
+    const states = page.locator('table.agents tbody tr.row .badge');
+    const shown = () => page.waitForFunction(() => document.querySelectorAll('table.agents tbody tr.row').length > 0, null, { timeout: LIVE_TIMEOUT });
+    await shown();
+    // A filter changed in place: the address follows, and Back still leaves the view.
+    await page.getByLabel('Source').selectOption('');
+    await page.waitForFunction(() => location.hash === '#/agents?state=on_call');
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Agents' }).waitFor();
+    expect(await page.getByLabel('State').inputValue()).toBe('on_call');
+    expect(await page.getByLabel('Source').inputValue()).toBe('');
+    await shown();
+    for (const text of await states.allTextContents()) expect(text).toContain('On a call');
+    await page.goBack();
+    await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
+  });
+
   it('adds a Wolkvox source through the form, tests it, and sees it go live', async () => {
     const { startDemoWolkvox } = await import('../../src/simulators/wolkvox');
     extraSim = await startDemoWolkvox();
