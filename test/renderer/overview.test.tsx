@@ -69,6 +69,18 @@ describe('Overview', () => {
     expect((screen.getByLabelText('Source') as HTMLSelectElement).value).toBe('ax');
   });
 
+  it('names each figure’s link in the dashboard’s language', async () => {
+    const fake = new FakeBridge(
+      snapshot({ sources: [source('wv', { name: 'Bogotá' })], agents: [agent('wv', '1', { state: 'paused' })], queues: [queue('wv', 'q1', { waiting: 3 })] }),
+      settingsView({ ui: { language: 'fr', theme: 'system' } }),
+    );
+    await renderApp(fake);
+    const tile = within(await screen.findByTestId('tile-wv'));
+    await waitFor(() => expect(tile.getByRole('link', { name: 'Agents\u202f: 1' }).getAttribute('href')).toBe('#/agents?source=wv'));
+    expect(tile.getByRole('link', { name: 'Appels en attente\u202f: 3' })).toBeTruthy();
+    expect(tile.getByRole('link', { name: /^En pause 1$/ }).getAttribute('href')).toBe('#/agents?source=wv&state=paused');
+  });
+
   it('never shows an empty queue’s 0:00 as the longest wait while calls wait in queues that give no wait', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: T0 + 30_000 });
     const fake = new FakeBridge(

@@ -21,6 +21,8 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
   const scope = { source: source?.id ?? '' };
   const agentsHref = hrefFor('agents', null, scope);
   const queuesHref = hrefFor('queues', null, scope);
+  /** A link's accessible name: what the figure counts, then the figure ("Agents: 12"). */
+  const said = (label: string, figure: string) => `${t('label.colon', { label })} ${figure}`;
   return (
     <section className={`tile tile-${fresh}`} aria-label={title} data-testid={source ? `tile-${source.id}` : 'tile-total'}>
       <header className="tile-head">
@@ -46,7 +48,7 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
         <div>
           <dt>{t('overview.agents')}</dt>
           <dd className="big">
-            <a className="tile-link" href={agentsHref} aria-label={`${t('overview.agents')}: ${n(summary.agents)}`}>
+            <a className="tile-link" href={agentsHref} aria-label={said(t('overview.agents'), n(summary.agents))}>
               {n(summary.agents)}
             </a>
           </dd>
@@ -54,7 +56,7 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
         <div className={`lvl-${waitLevel ?? 'ok'}`}>
           <dt>{t('overview.waiting')}</dt>
           <dd className="big">
-            <a className="tile-link" href={queuesHref} aria-label={`${t('overview.waiting')}: ${n(summary.waiting)}`}>
+            <a className="tile-link" href={queuesHref} aria-label={said(t('overview.waiting'), n(summary.waiting))}>
               {n(summary.waiting)}
             </a>
           </dd>
@@ -62,7 +64,7 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
         <div className={`lvl-${longestLevel ?? 'ok'}`}>
           <dt>{t('overview.longestWait')}</dt>
           <dd className="big" title={summary.longestWaitPartial ? t('overview.longestWaitPartial') : undefined}>
-            <a className="tile-link" href={queuesHref} aria-label={`${t('overview.longestWait')}: ${longestWaitText(summary)}`}>
+            <a className="tile-link" href={queuesHref} aria-label={said(t('overview.longestWait'), longestWaitText(summary))}>
               {longestWaitText(summary)}
             </a>
           </dd>
@@ -73,7 +75,7 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
             <a
               className="tile-link"
               href={hrefFor('alerts', null, scope)}
-              aria-label={`${t('overview.alertsFiring')}: ${n(summary.alerts.critical)} ${t('level.critical')}, ${n(summary.alerts.warning)} ${t('level.warning')}`}
+              aria-label={said(t('overview.alertsFiring'), `${n(summary.alerts.critical)} ${t('level.critical')}, ${n(summary.alerts.warning)} ${t('level.warning')}`)}
             >
               <span className={summary.alerts.critical ? 'lvl lvl-critical' : 'lvl'}>
                 <span className="glyph" aria-hidden="true">
