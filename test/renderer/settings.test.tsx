@@ -48,6 +48,39 @@ describe('Settings', () => {
     expect(await screen.findByText('Saved.')).toBeTruthy();
   });
 
+  it('sets how many samples must breach before a rule raises (N of M), and refuses a window that cannot be', async () => {
+    const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [{ id: 'agent.latency', raiseN: 3, raiseM: 4, clearK: 2 }] } }));
+    await renderApp(fake, '#/settings');
+    const n = (rule: string) => screen.getByLabelText(`Samples that must breach: ${rule}`) as HTMLInputElement;
+    const m = (rule: string) => screen.getByLabelText(`Of the last samples: ${rule}`) as HTMLInputElement;
+    expect([n('Agent latency').value, m('Agent latency').value]).toEqual(['3', '4']);
+    expect([n('Calls waiting in a queue').value, m('Calls waiting in a queue').value]).toEqual(['', '']);
+    expect(n('Calls waiting in a queue').placeholder).toBe('auto');
+    // A source down is raised by how long it lasts: no window of samples.
+    expect(screen.queryByLabelText(/^Samples that must breach: Source down/)).toBeNull();
+    const form = within(screen.getByRole('form', { name: 'Thresholds' }));
+    const save = form.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    fireEvent.change(n('Calls waiting in a queue'), { target: { value: '4' } });
+    fireEvent.change(m('Calls waiting in a queue'), { target: { value: '2' } });
+    expect(screen.getByText('Raise after N of M: whole numbers from 1 to 30, N no larger than M.')).toBeTruthy();
+    expect(n('Calls waiting in a queue').getAttribute('aria-invalid')).toBe('true');
+    expect(save.disabled).toBe(true);
+    fireEvent.change(m('Calls waiting in a queue'), { target: { value: '31' } });
+    expect(save.disabled).toBe(true);
+    fireEvent.change(m('Calls waiting in a queue'), { target: { value: '1.5' } });
+    expect(save.disabled).toBe(true);
+    fireEvent.change(m('Calls waiting in a queue'), { target: { value: '6' } });
+    expect(save.disabled).toBe(false);
+    // Emptied: back to the default window (its other tuning, clearK, is kept).
+    fireEvent.change(n('Agent latency'), { target: { value: '' } });
+    fireEvent.change(m('Agent latency'), { target: { value: '' } });
+    fireEvent.click(save);
+    await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(1));
+    expect(fake.callsTo('settings:update')[0]).toEqual({
+      alerts: { rules: [{ id: 'agent.latency', clearK: 2 }, { id: 'queue.waiting', raiseN: 4, raiseM: 6 }] },
+    });
+  });
+
   it('shows and takes decimal thresholds and the cooldown with the French comma', async () => {
     const fake = hostWith(settingsView({ ui: { language: 'fr', theme: 'system' } }));
     await renderApp(fake, '#/settings');

@@ -14,6 +14,8 @@ export interface RuleDef {
   unit: Unit;
   warning: number | null;
   critical: number | null;
+  /** Seconds a breach must persist (a source down): such a rule has no raise window of samples. */
+  forSec?: number;
 }
 
 /** The threshold rules (vendor-raised alerts have none), from the shared built-in table. */

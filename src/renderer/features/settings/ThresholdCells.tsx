@@ -49,3 +49,41 @@ export function ThresholdCells({ rule, row, error, errorId, onChange }: { rule: 
     </>
   );
 }
+
+export interface RaiseBoxes {
+  raiseN: string;
+  raiseM: string;
+}
+
+/**
+ * "Raise after N of M samples": two boxes, empty for the engine's default (2 of 3, 1 of 1 for slow
+ * polls); a rule raised by how long a state lasts (a source down) has none.
+ */
+export function RaiseCell({ rule, row, applies, error, errorId, onChange }: { rule: string; row: RaiseBoxes; applies: boolean; error: RowError | null; errorId: string; onChange: (patch: Partial<RaiseBoxes>) => void }) {
+  const { t } = useI18n();
+  if (!applies) {
+    return (
+      <td>
+        <span aria-hidden="true">–</span>
+        <span className="sr-only">{t('settings.raiseNone')}</span>
+      </td>
+    );
+  }
+  const box = (field: keyof RaiseBoxes, label: string) => (
+    <input
+      className="tiny"
+      inputMode="numeric"
+      placeholder={t('settings.raiseAuto')}
+      aria-label={label}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+      value={row[field]}
+      onChange={(e) => onChange({ [field]: e.target.value })}
+    />
+  );
+  return (
+    <td className="raise">
+      {box('raiseN', t('settings.raiseN', { rule }))} {t('settings.raiseOf')} {box('raiseM', t('settings.raiseM', { rule }))}
+    </td>
+  );
+}

@@ -4,9 +4,9 @@ import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { BUILTIN_RULES } from '../../lib/rules';
-import { checkRow, mergeOverrides, rowsFrom, type RuleRow } from './thresholds-model';
+import { MAX_RAISE_M, checkRow, checkWindow, mergeOverrides, rowsFrom, sampled, type RuleRow } from './thresholds-model';
 import { SaveBar, useSaver } from './SaveBar';
-import { RuleNote, ThresholdCells } from './ThresholdCells';
+import { RaiseCell, RuleNote, ThresholdCells } from './ThresholdCells';
 
 export function ThresholdsForm({ editable }: { editable: boolean }) {
   const { t, lang } = useI18n();
@@ -16,7 +16,7 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
   const [rows, setRows] = useState<RuleRow[]>(() => rowsFrom(overrides, lang));
   const saver = useSaver();
   useEffect(() => setRows(rowsFrom(settings.view?.alerts.rules ?? [], lang)), [settings.view?.alerts.rules, lang]);
-  const errors = rows.map((r) => checkRow(r, lang));
+  const errors = rows.map((r) => checkRow(r, lang) ?? checkWindow(r));
   const set = (i: number, patch: Partial<RuleRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -34,6 +34,7 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
               <th scope="col">{t('settings.enabled')}</th>
               <th scope="col">{t('level.warning')}</th>
               <th scope="col">{t('level.critical')}</th>
+              <th scope="col">{t('settings.raiseAfter')}</th>
             </tr>
           </thead>
           <tbody>
@@ -47,13 +48,16 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
                     {label}
                     <RuleNote unit={unit} error={err} errorId={`th-err-${i}`} />
                   </th>
-                  <ThresholdCells rule={label} row={r} error={err} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
+                  <ThresholdCells rule={label} row={r} error={err === 'window' ? null : err} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
+                  <RaiseCell rule={label} row={r} applies={sampled(r.id)} error={err === 'window' ? err : null} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
                 </tr>
               );
             })}
           </tbody>
         </table>
-        <p className="muted small">{t('settings.thresholdsHelp')}</p>
+        <p className="muted small">
+          {t('settings.thresholdsHelp')} {t('settings.raiseHelp', { max: MAX_RAISE_M })}
+        </p>
       </fieldset>
       <SaveBar saver={saver} editable={editable} invalid={errors.some(Boolean)} onReset={() => setRows(rowsFrom([], lang))} resetLabel={t('settings.resetDefaults')} />
     </form>

@@ -8,20 +8,35 @@ export interface RuleRow {
   enabled: boolean;
   warning: string;
   critical: string;
+  /** Raise when `raiseN` of the last `raiseM` samples breach; empty: the engine's default for the source's cadence. */
+  raiseN: string;
+  raiseM: string;
+}
+
+/** The longest raise window the engine keeps (src/core/alerts/rules.ts). */
+export const MAX_RAISE_M = 30;
+
+/** Rules that raise from samples (an N-of-M window); the others (a source down) from how long a state lasts. */
+export function sampled(id: RuleId): boolean {
+  return BUILTIN_RULES.find((d) => d.id === id)?.forSec === undefined;
 }
 
 /** The rows as the form shows them, numbers written the language's way ("2,5" in French). */
 export function rowsFrom(overrides: readonly AlertRuleOverride[], lang: Language): RuleRow[] {
   const th = effectiveThresholds(overrides);
   const text = (v: number | null) => (v === null ? '' : decimalText(v, lang));
-  return BUILTIN_RULES.map((d) => ({ id: d.id, enabled: th[d.id].enabled, warning: text(th[d.id].warning), critical: text(th[d.id].critical) }));
+  const count = (v: number | undefined) => (v === undefined ? '' : String(v));
+  return BUILTIN_RULES.map((d) => {
+    const o = overrides.find((r) => r.id === d.id);
+    return { id: d.id, enabled: th[d.id].enabled, warning: text(th[d.id].warning), critical: text(th[d.id].critical), raiseN: count(o?.raiseN), raiseM: count(o?.raiseM) };
+  });
 }
 
 /** A threshold box: empty is no threshold at that level (null), else the number typed (NaN if none). */
 export const thresholdValue = (text: string, lang: Language): number | null => (text.trim() === '' ? null : readDecimal(text, lang));
 const valueOf = thresholdValue;
 
-export type RowError = 'number' | 'order';
+export type RowError = 'number' | 'order' | 'window';
 
 /** What is wrong with a pair of threshold boxes (this form's rows, or those of particular queues and agents). */
 export function checkRow(r: { warning: string; critical: string }, lang: Language): RowError | null {
@@ -32,9 +47,24 @@ export function checkRow(r: { warning: string; critical: string }, lang: Languag
   return null;
 }
 
+/** A raise-window box: empty is the default (null), else a whole number of samples (NaN if not one). */
+function countValue(text: string): number | null {
+  const t = text.trim();
+  return t === '' ? null : /^\d+$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/** What is wrong with a row's raise window: whole numbers from 1 to 30, the first no larger than the second. */
+export function checkWindow(r: { raiseN: string; raiseM: string }): RowError | null {
+  const n = countValue(r.raiseN);
+  const m = countValue(r.raiseM);
+  const bad = (v: number | null) => v !== null && !(Number.isInteger(v) && v >= 1 && v <= MAX_RAISE_M);
+  if (bad(n) || bad(m) || (n !== null && m !== null && n > m)) return 'window';
+  return null;
+}
+
 /**
  * New override list: built-in rules get an override only where they differ from the defaults; other
- * overrides (scopes, added rules, N-of-M tuning) are kept as they are.
+ * overrides (scopes, added rules) are kept as they are.
  */
 export function mergeOverrides(existing: readonly AlertRuleOverride[], rows: RuleRow[], lang: Language): AlertRuleOverride[] {
   const builtin = new Set<string>(BUILTIN_RULES.map((d) => d.id));
@@ -42,13 +72,17 @@ export function mergeOverrides(existing: readonly AlertRuleOverride[], rows: Rul
   for (const r of rows) {
     const def = BUILTIN_RULES.find((d) => d.id === r.id)!;
     const prev = existing.find((o) => o.id === r.id);
-    const { enabled: _e, warning: _w, critical: _c, ...rest } = prev ?? { id: r.id };
+    const { enabled: _e, warning: _w, critical: _c, raiseN: _n, raiseM: _m, ...rest } = prev ?? { id: r.id };
     const o: AlertRuleOverride = { ...rest, id: r.id };
     const w = valueOf(r.warning, lang);
     const c = valueOf(r.critical, lang);
     if (!r.enabled) o.enabled = false;
     if (w !== def.warning) o.warning = w;
     if (c !== def.critical) o.critical = c;
+    const n = countValue(r.raiseN);
+    const m = countValue(r.raiseM);
+    if (n !== null) o.raiseN = n;
+    if (m !== null) o.raiseM = m;
     if (Object.keys(o).length > 1) out.push(o);
   }
   return out;
