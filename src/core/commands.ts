@@ -108,7 +108,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     'alerts:snooze': (req) => engine.alerts.snooze(req, now()),
     'alerts:unsnooze': (req) => engine.alerts.unsnooze(req, now()),
     'alerts:history': ({ limit }) => engine.alerts.history(limit),
-    'alerts:export-csv': () => engine.alerts.exportCsv(),
+    'alerts:export-csv': (req) => engine.alerts.exportCsv(req?.sourceId),
     'alerts:pause-notifications': async ({ paused }) => {
       const next = { ...engine.alerts.settings(), notificationsPaused: paused };
       engine.alerts.setSettings(next);

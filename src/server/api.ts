@@ -37,7 +37,10 @@ export function createApi(engine: Engine, commands: CommandHandler) {
     {
       method: 'GET',
       pattern: /^\/api\/alerts\/export\.csv$/,
-      run: async () => [200, { csv: await commands('alerts:export-csv', undefined) }],
+      run: async (_m, url) => {
+        const sourceId = url.searchParams.get('source');
+        return [200, { csv: await commands('alerts:export-csv', sourceId ? { sourceId } : undefined) }];
+      },
     },
     {
       method: 'POST',

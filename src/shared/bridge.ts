@@ -83,7 +83,8 @@ export interface Commands {
   'alerts:snooze': { req: z.infer<typeof SnoozeSchema>; res: Alert[] };
   'alerts:unsnooze': { req: { ruleId?: string; subjectKey?: string; alertId?: string }; res: Alert[] };
   'alerts:history': { req: { limit?: number }; res: Alert[] };
-  'alerts:export-csv': { req: void; res: string };
+  /** `sourceId`: that source's alerts only. */
+  'alerts:export-csv': { req: { sourceId?: string } | void; res: string };
   'alerts:pause-notifications': { req: { paused: boolean }; res: boolean };
   'log:get': { req: { limit?: number }; res: LogEntry[] };
   'history:get': { req: { key: string; metric: string }; res: HistoryPoint[] };
@@ -122,7 +123,7 @@ export const REQUEST_SCHEMAS: { [C in Channel]: z.ZodType<Req<C>, unknown> } = {
     .object({ ruleId: z.string().optional(), subjectKey: z.string().optional(), alertId: z.string().optional() })
     .strict(),
   'alerts:history': Limit,
-  'alerts:export-csv': Empty,
+  'alerts:export-csv': z.union([Empty, z.object({ sourceId: z.string().min(1).max(200).optional() }).strict()]),
   'alerts:pause-notifications': z.object({ paused: z.boolean() }).strict(),
   'log:get': Limit,
   'history:get': z.object({ key: z.string().min(1).max(300), metric: z.string().min(1).max(60) }).strict(),

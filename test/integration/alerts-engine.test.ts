@@ -171,6 +171,8 @@ describe('alert engine inside the Engine', () => {
     const csv = (await commands('alerts:export-csv', undefined)) as string;
     expect(csv.split('\r\n')[1]).toMatch(/^agent\.latency\|wv:1001,agent\.latency,/);
     expect(csv).toContain('vendor.alert_file|wv:7,vendor.alert_file,vendor.alert_file,critical,resolved,queue,wv:7,Billing,wv,');
+    expect(await commands('alerts:export-csv', { sourceId: 'wv' })).toBe(csv);
+    expect(((await commands('alerts:export-csv', { sourceId: 'av' })) as string).split('\r\n').filter(Boolean)).toEqual([csv.split('\r\n')[0]]);
     expect(((await commands('alerts:history', { limit: 5 })) as Alert[]).map((a) => a.id)).toEqual(['vendor.alert_file|wv:7']);
     await engine.stop();
   });

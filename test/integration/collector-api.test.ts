@@ -76,6 +76,23 @@ describe('collector HTTP API', () => {
     expect((await fetch(`${c.url}/api/alerts/nope/ack`, { method: 'POST' })).status).toBe(404);
   });
 
+  it('exports one source’s alerts as CSV with ?source=, and every alert without it', async () => {
+    const { c, handle } = await start();
+    handle.emit('wv', [{ type: 'vendor.alert', queueId: 'q1', metric: 'vendor.alert_op', validitySec: 120, message: 'not enough operators' }]);
+    const csv = async (q: string) => {
+      const r = await fetch(`${c.url}/api/alerts/export.csv${q}`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      return (await r.text()).split('\r\n').filter(Boolean);
+    };
+    const all = await csv('');
+    expect(all).toHaveLength(2);
+    expect(all[1]).toMatch(/^vendor\.alert_op\|wv:q1,/);
+    expect(await csv('?source=wv')).toEqual(all);
+    expect(await csv('?source=elsewhere')).toEqual([all[0]]); // the header only
+    expect((await fetch(`${c.url}/api/alerts/export.csv?source=${'x'.repeat(300)}`)).status).toBe(400);
+  });
+
   it('refuses oversized headers with 431 and never serves files outside the dashboard', async () => {
     const { c } = await start();
     const big = await fetch(`${c.url}/api/health`, { headers: { 'x-big': 'a'.repeat(20_000) } });

@@ -133,6 +133,17 @@ describe('Alerts view', () => {
     expect(window.location.hash).toBe('#/alerts');
     await waitFor(() => expect(screen.getAllByText('Resolved')).toHaveLength(2));
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'wv' } });
+    // Export CSV follows the filter: that source's alerts, in a file named after it.
+    fake.handle('alerts:export-csv', () => 'id\n');
+    URL.createObjectURL = vi.fn(() => 'blob:csv');
+    URL.revokeObjectURL = vi.fn();
+    const download = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      expect(this.download).toMatch(/^alerts-wv-\d{8}-\d{4}\.csv$/);
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(download).toHaveBeenCalled());
+    expect(fake.callsTo('alerts:export-csv')).toEqual([{ sourceId: 'wv' }]);
+    download.mockRestore();
     fireEvent.click(screen.getByRole('tab', { name: 'Firing (1)' }));
     // An alert opened from the filtered list keeps the filter, and closing it comes back to it.
     fireEvent.click(screen.getByRole('link', { name: /^Latency/ }));

@@ -150,9 +150,10 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
     snooze: (req, now) => operator.snooze(req, now),
     unsnooze: (req, now) => operator.unsnooze(req, now),
     history: (limit) => history.list(limit),
-    exportCsv() {
-      const active = [...book.active.values()].map((t) => t.alert!).filter((a) => a.state === 'firing');
-      return alertsToCsv([...active.sort(byUrgency), ...history.list()]);
+    exportCsv(sourceId) {
+      const mine = (a: Alert) => sourceId === undefined || a.sourceId === sourceId;
+      const active = [...book.active.values()].map((t) => t.alert!).filter((a) => a.state === 'firing' && mine(a));
+      return alertsToCsv([...active.sort(byUrgency), ...history.list().filter(mine)]);
     },
     settings: () => settings,
     setSettings(next) {

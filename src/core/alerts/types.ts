@@ -66,7 +66,8 @@ export interface AlertEngineApi {
   snooze(req: SnoozeRequest, now: number): Alert[];
   unsnooze(req: Omit<SnoozeRequest, 'minutes'>, now: number): Alert[];
   history(limit?: number): Alert[];
-  exportCsv(): string;
+  /** Firing alerts then the history, as CSV; `sourceId`: that source's only. */
+  exportCsv(sourceId?: string): string;
   settings(): AlertSettings;
   setSettings(settings: AlertSettings): void;
   /**

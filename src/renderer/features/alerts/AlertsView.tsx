@@ -80,7 +80,7 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
   return (
     <>
       <ViewHeader title={t('nav.alerts')}>
-        <ExportCsvButton onError={setError} />
+        <ExportCsvButton onError={setError} sourceId={source || undefined} />
       </ViewHeader>
       {detailReady && <AlertDetail alert={focused} onClose={() => navigate('alerts', null, query)} onError={setError} />}
       <div className="filters">

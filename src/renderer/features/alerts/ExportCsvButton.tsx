@@ -3,23 +3,26 @@ import { useState } from 'react';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 
-export function csvFileName(at: Date): string {
+/** `alerts-20261122-1030.csv`, or `alerts-<source>-…` for one source's (its id, kept to safe characters). */
+export function csvFileName(at: Date, sourceId?: string): string {
   const p = (x: number) => String(x).padStart(2, '0');
-  return `alerts-${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}.csv`;
+  const source = sourceId ? `${sourceId.replace(/[^A-Za-z0-9_-]+/g, '_')}-` : '';
+  return `alerts-${source}${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}.csv`;
 }
 
-export function ExportCsvButton({ onError }: { onError: (m: string | null) => void }) {
+/** `sourceId`: the Alerts view's source filter; the file then holds that source's alerts only. */
+export function ExportCsvButton({ onError, sourceId }: { onError: (m: string | null) => void; sourceId?: string }) {
   const { t } = useI18n();
   const client = useClient();
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     try {
-      const csv = await client.invoke('alerts:export-csv', undefined);
+      const csv = await client.invoke('alerts:export-csv', sourceId ? { sourceId } : undefined);
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       const a = document.createElement('a');
       a.href = url;
-      a.download = csvFileName(new Date());
+      a.download = csvFileName(new Date(), sourceId);
       document.body.appendChild(a);
       a.click();
       a.remove();
