@@ -41,7 +41,7 @@ describe('Overview', () => {
       snapshot({
         sources: [source('wv', { name: 'Bogotá' }), source('ax', { name: 'Paris' })],
         agents: [
-          agent('wv', '1', { name: 'Ana', state: 'paused' }),
+          agent('wv', '1', { name: 'Ana', state: 'paused', network: net(120) }),
           agent('wv', '2', { name: 'Bruno', state: 'on_call' }),
           agent('ax', '3', { name: 'Camille', state: 'paused' }),
         ],
@@ -53,6 +53,9 @@ describe('Overview', () => {
     expect(bogota.getByRole('link', { name: 'Agents: 2' }).getAttribute('href')).toBe('#/agents?source=wv');
     expect(bogota.getByRole('link', { name: 'Calls waiting: 3' }).getAttribute('href')).toBe('#/queues?source=wv');
     expect(bogota.getByRole('link', { name: /^Alerts firing: 0 / }).getAttribute('href')).toBe('#/alerts?source=wv');
+    expect(bogota.getByRole('link', { name: /measured/ }).getAttribute('href')).toBe('#/network?source=wv');
+    // A source without network measures has nothing to open there.
+    expect(within(screen.getByTestId('tile-ax')).queryByRole('link', { name: /measure/ })).toBeNull();
     expect(within(screen.getByTestId('tile-total')).getByRole('link', { name: 'Paused 2' }).getAttribute('href')).toBe('#/agents?state=paused');
 
     fireEvent.click(bogota.getByRole('link', { name: 'Paused 1' }));

@@ -136,4 +136,28 @@ describe('Network view', () => {
     expect(within(line).getByText('3 %').closest('.lvl')!.className).toContain('lvl-critical');
     expect(within(line).getByText('Registered')).toBeTruthy();
   });
+
+  it('shows one source’s agents, sites and lines when the address names it, and changes it in place', async () => {
+    const base = floor();
+    const fake = new FakeBridge({
+      ...base,
+      sources: [source('wv', { name: 'Bogotá' }), source('av', { name: 'Avaya' })],
+      agents: [...base.agents, agent('av', '9', { name: 'Zoé', network: net(900) })],
+      sites: [...base.sites, site('av', '192.0.2.1', { avgLatencyMs: 900 })],
+      lines: [...(base.lines ?? []), { key: 'av:trunk-b', sourceId: 'av', user: 'trunk-b', status: 'Registered', txJitterMs: 1, rxJitterMs: 1, txLossPct: 0, rxLossPct: 0 }],
+    });
+    await renderApp(fake, '#/network?source=wv');
+    const names = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getByRole('rowheader').textContent);
+    expect((screen.getByLabelText('Source') as HTMLSelectElement).value).toBe('wv');
+    expect(names()).toEqual(['Bruno', 'Ana']);
+    fireEvent.click(screen.getByRole('tab', { name: 'By site (IP)' }));
+    expect(names()).toEqual(['198.51.100.9', '203.0.113.7']);
+    fireEvent.click(screen.getByRole('tab', { name: 'By PBX line' }));
+    expect(names()).toEqual(['trunk-a']);
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
+    expect(window.location.hash).toBe('#/network');
+    expect(names()).toEqual(['trunk-a', 'trunk-b']);
+    fireEvent.click(screen.getByRole('tab', { name: 'By agent' }));
+    expect(names()).toEqual(['Zoé', 'Bruno', 'Ana']);
+  });
 });

@@ -8,15 +8,18 @@ import { worse } from '../../lib/format';
 import { levelOf } from '../../lib/rules';
 import { msText, pctText } from '../../lib/units';
 
-export function LinesTable() {
+/** `sourceId`: that source's lines only (the view's source filter; empty: every source). */
+export function LinesTable({ sourceId = '' }: { sourceId?: string }) {
   const tr = useI18n();
   const { t } = tr;
   const { store } = useClient();
   const { thresholds: th } = useSettings();
   const v = useTopic('lines');
   const rows = useMemo(
-    () => (void v, [...store.lines.values()].sort((a, b) => (worse(b.txLossPct, b.rxLossPct) ?? -1) - (worse(a.txLossPct, a.rxLossPct) ?? -1))),
-    [store, v],
+    () =>
+      (void v,
+      [...store.lines.values()].filter((l) => !sourceId || l.sourceId === sourceId).sort((a, b) => (worse(b.txLossPct, b.rxLossPct) ?? -1) - (worse(a.txLossPct, a.rxLossPct) ?? -1))),
+    [store, v, sourceId],
   );
   const ms = (x: number | null) => msText(tr, x);
   const pct = (x: number | null) => pctText(tr, x);

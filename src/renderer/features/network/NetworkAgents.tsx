@@ -14,7 +14,8 @@ import { msText, pctText } from '../../lib/units';
 const RANK = { critical: 0, warning: 1, ok: 2 } as const;
 const ROW_HEIGHT = 34;
 
-export function NetworkAgents({ selected, onSelect }: { selected: string | null; onSelect: (key: string) => void }) {
+/** `sourceId`: that source's agents only (the view's source filter; empty: every source). */
+export function NetworkAgents({ selected, onSelect, sourceId = '' }: { selected: string | null; onSelect: (key: string) => void; sourceId?: string }) {
   const tr = useI18n();
   const { t } = tr;
   const { store } = useClient();
@@ -24,11 +25,12 @@ export function NetworkAgents({ selected, onSelect }: { selected: string | null;
     void av;
     const list: { a: Agent; rank: number; lat: number }[] = [];
     for (const a of store.agents.values()) {
+      if (sourceId && a.sourceId !== sourceId) continue;
       const level = agentNetworkLevel(a, thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues }));
       if (level) list.push({ a, rank: RANK[level], lat: a.network?.latencyMs ?? 0 });
     }
     return list.sort((x, y) => x.rank - y.rank || y.lat - x.lat || (x.a.key < y.a.key ? -1 : 1)).map((r) => r.a);
-  }, [store, av, thresholdsFor]);
+  }, [store, av, thresholdsFor, sourceId]);
   const v = useVirtualRows(rows.length, ROW_HEIGHT, (i) => rows[i] && onSelect(rows[i].key));
   const ms = (x: number | null | undefined) => msText(tr, x);
   const pct = (x: number | null | undefined) => pctText(tr, x);

@@ -1,5 +1,8 @@
 /** Network quality by agent, by site (public IP) and by PBX line, with trends for a chosen agent. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useClient, useTopic } from '../../bridge/react';
+import { replaceQuery, useRoute } from '../../app/router';
+import { SourceSelect } from '../../components/SourceSelect';
 import { useI18n } from '../../i18n/context';
 import { ViewHeader } from '../../components/ViewHeader';
 import { TabPanel, Tabs } from '../../components/Tabs';
@@ -14,9 +17,18 @@ export function NetworkView() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('agents');
   const [selected, setSelected] = useState<string | null>(null);
+  const { store } = useClient();
+  const sv = useTopic('sources');
+  const sources = useMemo(() => (void sv, [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, sv]);
+  // The source filter lives in the address (`#/network?source=…`: the overview's network line links there).
+  const { param, query } = useRoute();
+  const source = query.source ?? '';
   return (
     <>
       <ViewHeader title={t('nav.network')} />
+      <div className="filters">
+        <SourceSelect value={source} sources={sources} onChange={(s) => replaceQuery('network', param, { source: s })} />
+      </div>
       <Tabs
         label={t('nav.network')}
         current={tab}
@@ -30,12 +42,12 @@ export function NetworkView() {
       <TabPanel id={tab}>
         {tab === 'agents' && (
           <>
-            <NetworkAgents selected={selected} onSelect={setSelected} />
+            <NetworkAgents selected={selected} onSelect={setSelected} sourceId={source} />
             <AgentTrends agentKey={selected} />
           </>
         )}
-        {tab === 'sites' && <SitesTable />}
-        {tab === 'lines' && <LinesTable />}
+        {tab === 'sites' && <SitesTable sourceId={source} />}
+        {tab === 'lines' && <LinesTable sourceId={source} />}
       </TabPanel>
     </>
   );

@@ -7,13 +7,17 @@ import { LevelValue } from '../../components/badges';
 import { levelOf } from '../../lib/rules';
 import { msText, pctText } from '../../lib/units';
 
-export function SitesTable() {
+/** `sourceId`: that source's sites only (the view's source filter; empty: every source). */
+export function SitesTable({ sourceId = '' }: { sourceId?: string }) {
   const tr = useI18n();
   const { t, n } = tr;
   const { store } = useClient();
   const { thresholds: th } = useSettings();
   const v = useTopic('sites');
-  const rows = useMemo(() => (void v, [...store.sites.values()].sort((a, b) => (b.avgLatencyMs ?? -1) - (a.avgLatencyMs ?? -1))), [store, v]);
+  const rows = useMemo(
+    () => (void v, [...store.sites.values()].filter((s) => !sourceId || s.sourceId === sourceId).sort((a, b) => (b.avgLatencyMs ?? -1) - (a.avgLatencyMs ?? -1))),
+    [store, v, sourceId],
+  );
   const ms = (x: number | null) => msText(tr, x);
   if (!rows.length) return <p className="empty">{t('network.noSites')}</p>;
   return (

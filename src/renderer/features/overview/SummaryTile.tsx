@@ -105,9 +105,13 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
         ))}
       </ul>
       <p className="tile-network">
-        {summary.network.measured === 0
-          ? t('overview.noNetwork')
-          : t('overview.network', { critical: summary.network.critical, warning: summary.network.warning, count: summary.network.measured })}
+        {summary.network.measured === 0 ? (
+          t('overview.noNetwork')
+        ) : (
+          <a className="tile-link" href={hrefFor('network', null, scope)}>
+            {t('overview.network', { critical: summary.network.critical, warning: summary.network.warning, count: summary.network.measured })}
+          </a>
+        )}
       </p>
     </section>
   );
