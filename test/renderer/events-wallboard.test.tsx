@@ -1,6 +1,6 @@
 import './helpers/dom';
 import { describe, expect, it } from 'vitest';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import type { Said } from '../../src/shared/said';
 import { agent, alert, logEntry, queue, snapshot, source, T0 } from './helpers/model';
@@ -30,6 +30,17 @@ describe('Events view', () => {
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'STATUS' } });
     expect(texts()).toEqual(['status live']);
+    expect(window.location.hash).toBe('#/events?q=STATUS');
+  });
+
+  it('opens filtered from the address (a source card’s link), an unknown level being no filter', async () => {
+    await renderApp(fake(), '#/events?source=ax&level=error');
+    expect(texts()).toEqual(['login refused']);
+    expect((screen.getByLabelText('Source') as HTMLSelectElement).value).toBe('ax');
+    expect((screen.getByLabelText('Level') as HTMLSelectElement).value).toBe('error');
+    act(() => void (window.location.hash = '#/events?level=loud&kind=input'));
+    await waitFor(() => expect(texts()).toEqual(['operator 12 paused']));
+    expect((screen.getByLabelText('Level') as HTMLSelectElement).value).toBe('');
   });
 
   it('says what connectors said in words in the dashboard\'s language, kinds by name; search finds both wordings', async () => {

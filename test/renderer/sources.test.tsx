@@ -46,6 +46,8 @@ describe('Sources view', () => {
     expect(within(card).getByText(/PLEASE VALIDATE TOKEN/)).toBeTruthy();
     expect(within(card).getByText(/Edit the source and enter them again/)).toBeTruthy();
     expect(within(card).getByText('polling')).toBeTruthy();
+    // Its event log, one click away.
+    expect(within(card).getByRole('link', { name: 'Event log of Bogotá' }).getAttribute('href')).toBe('#/events?source=wv');
   });
 
   describe('a source\'s last error in the dashboard\'s language', () => {

@@ -261,6 +261,8 @@ export const en = {
   'sources.vendor': 'Vendor',
   'sources.addTitle': 'New {vendor} source',
   'sources.editTitle': 'Edit {name}',
+  'sources.events': 'Event log',
+  'sources.eventsOf': 'Event log of {name}',
   'sources.none': 'No source is configured.',
   'sources.notRunning': 'Not running',
   'sources.statusFor': 'In this state for',

@@ -267,6 +267,8 @@ export const es: Record<MessageKey, Message> = {
   'sources.vendor': 'Proveedor',
   'sources.addTitle': 'Nueva fuente {vendor}',
   'sources.editTitle': 'Editar {name}',
+  'sources.events': 'Registro de eventos',
+  'sources.eventsOf': 'Registro de eventos de {name}',
   'sources.none': 'No hay ninguna fuente configurada.',
   'sources.notRunning': 'No está en marcha',
   'sources.statusFor': 'En este estado desde hace',

@@ -267,6 +267,8 @@ export const fr: Record<MessageKey, Message> = {
   'sources.vendor': 'Éditeur',
   'sources.addTitle': 'Nouvelle source {vendor}',
   'sources.editTitle': 'Modifier {name}',
+  'sources.events': 'Journal des événements',
+  'sources.eventsOf': 'Journal des événements : {name}',
   'sources.none': 'Aucune source n’est configurée.',
   'sources.notRunning': 'Non démarrée',
   'sources.statusFor': 'Dans cet état depuis',

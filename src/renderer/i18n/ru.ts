@@ -294,6 +294,8 @@ export const ru: Record<MessageKey, Message> = {
   'sources.vendor': 'Поставщик',
   'sources.addTitle': 'Новый источник: {vendor}',
   'sources.editTitle': 'Изменить {name}',
+  'sources.events': 'Журнал событий',
+  'sources.eventsOf': 'Журнал событий: {name}',
   'sources.none': 'Источники не настроены.',
   'sources.notRunning': 'Не запущен',
   'sources.statusFor': 'В этом состоянии уже',

@@ -1,5 +1,6 @@
 /** The live event log: newest first, filterable by source, level, kind and text; can be paused. */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { replaceQuery, useRoute, type Query } from '../../app/router';
 import type { LogEntry } from '../../../shared/model';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
@@ -43,6 +44,17 @@ export function filterLog(log: readonly LogEntry[], f: LogFilter, textOf: (e: Lo
   return out;
 }
 
+/** The filter an address asks for (`?source=…&level=…&kind=…&q=…`); an unknown level is no filter. */
+export function logFilterOf(q: Query): LogFilter {
+  const level = q.level ?? '';
+  return {
+    source: q.source ?? '',
+    level: (LEVELS as readonly string[]).includes(level) ? (level as LogFilter['level']) : '',
+    kind: q.kind ?? '',
+    text: q.q ?? '',
+  };
+}
+
 /**
  * An entry's text in `lang`, written once per entry: the log is filtered again whenever entries
  * arrive, and its older entries (up to the store's 2,000) do not change.
@@ -61,7 +73,10 @@ export function EventsView() {
   const { store } = useClient();
   const lv = useTopic('log');
   const sv = useTopic('sources');
-  const [filter, setFilter] = useState<LogFilter>({ source: '', level: '', kind: '', text: '' });
+  // The filter lives in the address (`#/events?source=…`: a source's card links to its events).
+  const { query } = useRoute();
+  const filter = useMemo(() => logFilterOf(query), [query]);
+  const setFilter = useCallback((f: LogFilter) => replaceQuery('events', null, { source: f.source, level: f.level, kind: f.kind, q: f.text }), []);
   const [frozen, setFrozen] = useState<LogEntry[] | null>(null);
   const live = useMemo(() => (void lv, store.log), [store, lv]);
   const shown = frozen ?? live;

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/badges';
 import { Ticking } from '../../components/Ticking';
 import { sourceErrorText } from '../../../shared/problems';
 import { factLabel, factValue } from './facts';
+import { hrefFor } from '../../app/router';
 
 export function SourceList({
   sources,
@@ -69,6 +70,9 @@ export function SourceList({
               <button type="button" onClick={() => onEdit(cfg)}>
                 {editable ? t('action.edit') : t('action.view')}
               </button>
+              <a className="button-link" href={hrefFor('events', null, { source: cfg.id })} aria-label={t('sources.eventsOf', { name: cfg.name || cfg.id })}>
+                {t('sources.events')}
+              </a>
               {editable &&
                 (confirm === cfg.id ? (
                   <span role="group" aria-label={t('sources.confirmRemove', { name: cfg.name || cfg.id })}>
