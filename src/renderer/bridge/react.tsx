@@ -2,7 +2,8 @@
  * React access to the client: a context, and hooks that subscribe to one topic of the store through
  * useSyncExternalStore (re-render at most once per frame, only when that topic changed).
  */
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import type { Source } from '../../shared/model';
 import type { DashboardClient } from './client';
 import type { Topic } from './store';
 import type { ConnStatus } from './status';
@@ -23,6 +24,13 @@ export function useClient(): DashboardClient {
 export function useTopic(topic: Topic): number {
   const { store } = useClient();
   return useSyncExternalStore(store.subscribe, () => store.version(topic));
+}
+
+/** The sources by name (the overview's tiles, the views' source filters), kept current. */
+export function useSourcesByName(): Source[] {
+  const { store } = useClient();
+  const sv = useTopic('sources');
+  return useMemo(() => (void sv, [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, sv]);
 }
 
 export function useConnStatus(): ConnStatus {

@@ -1,6 +1,6 @@
 /** Every agent in one virtualized table: sort, filter, search, ticking time in state, network colours. */
 import { useCallback, useMemo, useState } from 'react';
-import { useClient, useTopic } from '../../bridge/react';
+import { useClient, useSourcesByName, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { navigate, replaceQuery, useRoute } from '../../app/router';
@@ -23,14 +23,13 @@ export function AgentsView() {
   const route = useRoute();
   const av = useTopic('agents');
   const qv = useTopic('queues');
-  const sv = useTopic('sources');
   // The filter lives in the address: the overview's links open the table filtered, a reload keeps it.
   const { param, query } = route;
   const filter = useMemo(() => filterOfQuery(query), [query]);
   const setFilter = useCallback((f: AgentFilter) => replaceQuery('agents', param, queryOfFilter(f)), [param]);
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 1 });
 
-  const sources = useMemo(() => (void sv, [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, sv]);
+  const sources = useSourcesByName();
   const queues = useMemo(() => (void qv, [...store.queues.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, qv]);
   const queueName = useCallback((k: string) => store.queues.get(k)?.name ?? k, [store]);
   const rows = useMemo(() => (void av, void qv, selectAgents(store.agents.values(), filter, sort, queueName)), [store, av, qv, filter, sort, queueName]);

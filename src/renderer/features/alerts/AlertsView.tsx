@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Alert } from '../../../shared/model';
-import { useClient, useTopic } from '../../bridge/react';
+import { useClient, useSourcesByName, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { ViewHeader } from '../../components/ViewHeader';
 import { TabPanel, Tabs } from '../../components/Tabs';
@@ -27,11 +27,10 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
   const client = useClient();
   const { store } = client;
   const v = useTopic('alerts');
-  const sv = useTopic('sources');
   // The source filter lives in the address (`#/alerts?source=…`: the overview's alert figures link there).
   const { query } = useRoute();
   const source = query.source ?? '';
-  const sources = useMemo(() => (void sv, [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, sv]);
+  const sources = useSourcesByName();
   const [tab, setTab] = useState<Tab>('firing');
   const [history, setHistory] = useState<Alert[] | null>(null);
   const [error, setError] = useState<string | null>(null);

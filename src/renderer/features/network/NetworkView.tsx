@@ -1,6 +1,6 @@
 /** Network quality by agent, by site (public IP) and by PBX line, with trends for a chosen agent. */
-import { useMemo, useState } from 'react';
-import { useClient, useTopic } from '../../bridge/react';
+import { useState } from 'react';
+import { useSourcesByName } from '../../bridge/react';
 import { replaceQuery, useRoute } from '../../app/router';
 import { SourceSelect } from '../../components/SourceSelect';
 import { useI18n } from '../../i18n/context';
@@ -17,9 +17,7 @@ export function NetworkView() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('agents');
   const [selected, setSelected] = useState<string | null>(null);
-  const { store } = useClient();
-  const sv = useTopic('sources');
-  const sources = useMemo(() => (void sv, [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, sv]);
+  const sources = useSourcesByName();
   // The source filter lives in the address (`#/network?source=…`: the overview's network line links there).
   const { param, query } = useRoute();
   const source = query.source ?? '';

@@ -1,6 +1,5 @@
 /** The floor at a glance: one tile for everything, then one per source. */
-import { useMemo } from 'react';
-import { useClient, useTopic } from '../../bridge/react';
+import { useClient, useSourcesByName } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { ViewHeader } from '../../components/ViewHeader';
 import { emptySummary } from '../../lib/summary';
@@ -11,12 +10,8 @@ import { EmptyState } from './EmptyState';
 export function Overview() {
   const { t } = useI18n();
   const { store, mode } = useClient();
-  const sv = useTopic('sources');
   const summary = useSummary();
-  const sources = useMemo(() => {
-    void sv;
-    return [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name));
-  }, [store, sv]);
+  const sources = useSourcesByName();
   return (
     <>
       <ViewHeader title={t('nav.overview')}>
