@@ -125,12 +125,15 @@ describe('Alerts view', () => {
     expect(screen.getByRole('link', { name: 'Camille' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Ana' })).toBeNull();
     fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+    expect(window.location.hash).toBe('#/alerts?source=ax&tab=history');
     await screen.findByText('Resolved');
     expect(screen.getAllByText('Resolved')).toHaveLength(1);
     expect(screen.getByRole('link', { name: 'Camille' })).toBeTruthy();
 
+    // Another source keeps the tab.
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
-    expect(window.location.hash).toBe('#/alerts');
+    expect(window.location.hash).toBe('#/alerts?tab=history');
+    expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
     await waitFor(() => expect(screen.getAllByText('Resolved')).toHaveLength(2));
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'wv' } });
     // Export CSV follows the filter: that source's alerts, in a file named after it.
@@ -145,6 +148,7 @@ describe('Alerts view', () => {
     expect(fake.callsTo('alerts:export-csv')).toEqual([{ sourceId: 'wv' }]);
     download.mockRestore();
     fireEvent.click(screen.getByRole('tab', { name: 'Firing (1)' }));
+    expect(window.location.hash).toBe('#/alerts?source=wv'); // the first tab is the address without one
     // An alert opened from the filtered list keeps the filter, and closing it comes back to it.
     fireEvent.click(screen.getByRole('link', { name: /^Latency/ }));
     await screen.findByRole('region', { name: /Latency/ });
@@ -171,6 +175,26 @@ describe('Alerts view', () => {
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(await created[0]!.text()).toBe('id,severity\nold,critical\n');
     click.mockRestore();
+  });
+
+  it('opens the tab the address names, and Firing for a tab it does not know', async () => {
+    const fake = new FakeBridge(floor([alert('a1'), alert('p1', { state: 'pending', subjectName: 'Pía' })]));
+    fake.handle('alerts:history', () => [alert('old', { state: 'resolved', resolvedAt: T0, subjectName: 'Olga' })]);
+    await renderApp(fake, '#/alerts?tab=pending');
+    const selected = () => screen.getAllByRole('tab').filter((t) => t.getAttribute('aria-selected') === 'true').map((t) => t.textContent);
+    expect(selected()).toEqual(['Pending (1)']);
+    expect(screen.getByRole('tabpanel').id).toBe('panel-pending');
+    act(() => {
+      window.location.hash = '#/alerts?tab=history';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(selected()).toEqual(['History']);
+    await screen.findByText('Resolved');
+    act(() => {
+      window.location.hash = '#/alerts?tab=everything';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(selected()).toEqual(['Firing (1)']);
   });
 
   it('opens at one alert from #/alerts/<id> and from the host navigate event', async () => {
@@ -248,7 +272,8 @@ describe('Alert details', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'History' }));
     expect(firing()).toBe('false'); // the reader's choice holds while the alert stays open
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    await waitFor(() => expect(window.location.hash).toBe('#/alerts'));
+    await waitFor(() => expect(window.location.hash).toBe('#/alerts?tab=history'));
+    expect(firing()).toBe('false'); // closing the details leaves the reader on their tab
     open();
     await screen.findByRole('region', { name: /^Latency/ });
     await waitFor(() => expect(firing()).toBe('true'));

@@ -1,6 +1,6 @@
 import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge } from './helpers/bridge';
 import { agent, alert, net, queue, site, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
@@ -137,6 +137,29 @@ describe('Network view', () => {
     expect(within(line).getByText('Registered')).toBeTruthy();
   });
 
+  it('keeps its tab and the agent whose trends are shown in the address, for a reload or a bookmark', async () => {
+    const fake = new FakeBridge(floor());
+    fake.handle('history:get', () => []);
+    await renderApp(fake, '#/network?tab=sites');
+    expect(screen.getByRole('tab', { name: 'By site (IP)' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel').id).toBe('panel-sites');
+    fireEvent.click(screen.getByRole('tab', { name: 'By agent' }));
+    expect(window.location.hash).toBe('#/network'); // the first tab is the address without one
+    fireEvent.click(screen.getAllByRole('row').slice(1)[1]!);
+    expect(window.location.hash).toBe('#/network?agent=wv%3A1');
+    expect(await screen.findByRole('heading', { name: 'Trends of Ana' })).toBeTruthy();
+    // What a reload of that address shows.
+    cleanup();
+    await renderApp(fake, '#/network?agent=wv%3A2');
+    expect(await screen.findByRole('heading', { name: 'Trends of Bruno' })).toBeTruthy();
+    expect(screen.getAllByRole('row').find((r) => r.getAttribute('aria-selected') === 'true')!.textContent).toContain('Bruno');
+    // An agent no longer known is no selection.
+    cleanup();
+    await renderApp(fake, '#/network?agent=wv%3A404&tab=nowhere');
+    expect(screen.getByText('Select an agent to see its trends.')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'By agent' }).getAttribute('aria-selected')).toBe('true');
+  });
+
   it('shows one source’s agents, sites and lines when the address names it, and changes it in place', async () => {
     const base = floor();
     const fake = new FakeBridge({
@@ -155,7 +178,7 @@ describe('Network view', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'By PBX line' }));
     expect(names()).toEqual(['trunk-a']);
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
-    expect(window.location.hash).toBe('#/network');
+    expect(window.location.hash).toBe('#/network?tab=lines'); // the tab stays
     expect(names()).toEqual(['trunk-a', 'trunk-b']);
     fireEvent.click(screen.getByRole('tab', { name: 'By agent' }));
     expect(names()).toEqual(['Zoé', 'Bruno', 'Ana']);

@@ -2,7 +2,7 @@
  * Alerts: firing, pending and history; acknowledge, snooze, export. `#/alerts/<id>` opens the view at
  * one alert, with its details above the list (a notification's click, an alert's link).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Alert } from '../../../shared/model';
 import { useClient, useSourcesByName, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
@@ -15,7 +15,13 @@ import { AlertTable } from './AlertTable';
 import { ExportCsvButton } from './ExportCsvButton';
 
 type Tab = 'firing' | 'pending' | 'history';
+const TABS: readonly Tab[] = ['firing', 'pending', 'history'];
 const MAX_ROWS = 500;
+
+/** The tab named in the address (`?tab=pending`); Firing when it names none, or one that is not. */
+function tabOf(value: string | undefined): Tab {
+  return (TABS as readonly (string | undefined)[]).includes(value) ? (value as Tab) : 'firing';
+}
 
 function byRecency(a: Alert, b: Alert): number {
   if (a.severity !== b.severity) return a.severity === 'critical' ? -1 : 1;
@@ -27,11 +33,18 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
   const client = useClient();
   const { store } = client;
   const v = useTopic('alerts');
-  // The source filter lives in the address (`#/alerts?source=…`: the overview's alert figures link there).
+  // The source filter and the tab live in the address (`#/alerts?source=…&tab=history`: the overview's
+  // alert figures link there, and a reload keeps both).
   const { query } = useRoute();
   const source = query.source ?? '';
+  const tab = tabOf(query.tab);
   const sources = useSourcesByName();
-  const [tab, setTab] = useState<Tab>('firing');
+  const latest = useRef({ focusId, query });
+  latest.current = { focusId, query };
+  const setTab = useCallback((next: Tab) => {
+    const { focusId: id, query: q } = latest.current;
+    replaceQuery('alerts', id, { ...q, tab: next === 'firing' ? '' : next });
+  }, []);
   const [history, setHistory] = useState<Alert[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -69,7 +82,7 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
     placed.current = focusId;
     const a = store.alerts.get(focusId);
     setTab(a?.state === 'pending' ? 'pending' : a && a.state === 'firing' ? 'firing' : 'history');
-  }, [focusId, store, v]);
+  }, [focusId, store, v, setTab]);
 
   const shownHistory = useMemo(() => (history && source ? history.filter((a) => a.sourceId === source) : history), [history, source]);
   const rows = tab === 'history' ? (shownHistory ?? []) : lists[tab];
@@ -83,7 +96,7 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
       </ViewHeader>
       {detailReady && <AlertDetail alert={focused} onClose={() => navigate('alerts', null, query)} onError={setError} />}
       <div className="filters">
-        <SourceSelect value={source} sources={sources} onChange={(s) => replaceQuery('alerts', focusId, { source: s })} />
+        <SourceSelect value={source} sources={sources} onChange={(s) => replaceQuery('alerts', focusId, { ...query, source: s })} />
       </div>
       <Tabs
         label={t('nav.alerts')}

@@ -1,5 +1,4 @@
 /** Network quality by agent, by site (public IP) and by PBX line, with trends for a chosen agent. */
-import { useState } from 'react';
 import { useSourcesByName } from '../../bridge/react';
 import { replaceQuery, useRoute } from '../../app/router';
 import { SourceSelect } from '../../components/SourceSelect';
@@ -12,20 +11,31 @@ import { LinesTable } from './LinesTable';
 import { AgentTrends } from './AgentTrends';
 
 type Tab = 'agents' | 'sites' | 'lines';
+const TABS: readonly Tab[] = ['agents', 'sites', 'lines'];
+
+/** The tab named in the address (`?tab=sites`); By agent when it names none, or one that is not. */
+function tabOf(value: string | undefined): Tab {
+  return (TABS as readonly (string | undefined)[]).includes(value) ? (value as Tab) : 'agents';
+}
 
 export function NetworkView() {
   const { t } = useI18n();
-  const [tab, setTab] = useState<Tab>('agents');
-  const [selected, setSelected] = useState<string | null>(null);
   const sources = useSourcesByName();
-  // The source filter lives in the address (`#/network?source=…`: the overview's network line links there).
+  // The source filter, the tab and the agent whose trends are shown live in the address
+  // (`#/network?source=…&tab=sites`, `#/network?agent=<source>:<id>`): the overview's network line
+  // links there, and a reload or a bookmark shows the same table and trends.
   const { param, query } = useRoute();
   const source = query.source ?? '';
+  const tab = tabOf(query.tab);
+  const selected = query.agent ?? null;
+  const change = (patch: Record<string, string>) => replaceQuery('network', param, { ...query, ...patch });
+  const setTab = (next: Tab) => change({ tab: next === 'agents' ? '' : next });
+  const setSelected = (key: string | null) => change({ agent: key ?? '' });
   return (
     <>
       <ViewHeader title={t('nav.network')} />
       <div className="filters">
-        <SourceSelect value={source} sources={sources} onChange={(s) => replaceQuery('network', param, { source: s })} />
+        <SourceSelect value={source} sources={sources} onChange={(s) => change({ source: s })} />
       </div>
       <Tabs
         label={t('nav.network')}
