@@ -265,13 +265,28 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await nav('Agents').click();
     await page.locator('table.agents tbody tr.row').first().waitFor();
     await shot(page, '09-agents-high-contrast');
+    const colours = () => page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    const LIGHT = ['rgb(246, 247, 249)', 'rgb(22, 25, 29)'];
+    const DARK = ['rgb(17, 20, 23)', 'rgb(231, 234, 238)'];
     await nav('Settings').click();
     await page.getByLabel('Theme').selectOption('dark');
+    expect(await colours()).toEqual(DARK);
     await nav('Overview').click();
     await shot(page, '09-overview-dark');
+    // System follows the operating system's scheme; Light and Dark do not.
     await nav('Settings').click();
     await page.getByLabel('Theme').selectOption('system');
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(0, 0, 0)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await colours()).toEqual(DARK);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await colours()).toEqual(LIGHT);
+    await page.getByLabel('Theme').selectOption('dark');
+    expect(await colours()).toEqual(DARK);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByLabel('Theme').selectOption('light');
+    expect(await colours()).toEqual(LIGHT);
+    await page.emulateMedia({ colorScheme: null });
+    await page.getByLabel('Theme').selectOption('system');
   });
 
   it('switches the language and keeps it in this browser', async () => {
