@@ -1,6 +1,6 @@
 import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, alert, net, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
@@ -79,6 +79,31 @@ describe('Agents view', () => {
     fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'nobody' } });
     expect(screen.getByText('No agent matches these filters.')).toBeTruthy();
     expect(screen.getByText('0 of 4 agents')).toBeTruthy();
+  });
+
+  it('shows a Source column only while agents of several sources can be listed', async () => {
+    await renderApp(new FakeBridge(floor()), '#/agents');
+    const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent!.replace(/\s*[↕▲▼]$/, ''));
+    const cells = (name: string) => within(screen.getByRole('rowheader', { name }).closest('tr')!).getAllByRole('cell').length;
+    expect(headers()).toContain('Source');
+    expect(screen.getAllByRole('cell', { name: 'Paris' })).toHaveLength(2);
+    expect(cells('Ángela')).toBe(10);
+    // One source chosen: the same name in every row says nothing; names and queues get its width.
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'ax' } });
+    expect(headers()).not.toContain('Source');
+    expect(screen.queryByRole('cell', { name: 'Paris' })).toBeNull();
+    expect(cells('Ángela')).toBe(9);
+    expect(headers()).toHaveLength(document.querySelectorAll('table.agents col').length);
+    expect(screen.getByRole('table', { name: 'Agents' }).className).toContain('one-source');
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
+    expect(headers()).toContain('Source');
+    cleanup();
+    // Only one source set up: no column either.
+    const one = floor();
+    await renderApp(new FakeBridge({ ...one, sources: one.sources.slice(0, 1), agents: one.agents.filter((a) => a.sourceId === 'wv'), queues: one.queues.slice(0, 1) }), '#/agents');
+    expect(names()).toEqual(['Ana', 'Bruno']);
+    expect(headers()).not.toContain('Source');
+    expect(cells('Bruno')).toBe(9);
   });
 
   it('keeps its filters in the address: opened filtered, changed in place, kept through an agent’s details', async () => {

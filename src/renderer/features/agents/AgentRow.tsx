@@ -14,7 +14,8 @@ export interface AgentRowProps {
   agent: Agent;
   index: number;
   active: boolean;
-  sourceName: string;
+  /** Null when the table shows one source only, and so no Source column. */
+  sourceName: string | null;
   queueName: string | null;
   thresholds: Thresholds;
   onOpen: (key: string) => void;
@@ -41,7 +42,7 @@ export const AgentRow = memo(function AgentRow({ agent: a, index, active, source
       <th scope="row" className="name" title={a.name}>
         {a.name}
       </th>
-      <td title={sourceName}>{sourceName}</td>
+      {sourceName !== null && <td title={sourceName}>{sourceName}</td>}
       <td>
         <StateBadge state={a.state} />
       </td>

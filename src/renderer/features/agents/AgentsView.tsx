@@ -34,6 +34,11 @@ export function AgentsView() {
   const queueName = useCallback((k: string) => store.queues.get(k)?.name ?? k, [store]);
   const rows = useMemo(() => (void av, void qv, selectAgents(store.agents.values(), filter, sort, queueName)), [store, av, qv, filter, sort, queueName]);
 
+  // One source shown (the filter names one, or only one is set up): its name in every row says
+  // nothing, so its column gives its width to the names and queues.
+  const oneSource = filter.source !== '' || store.sources.size <= 1;
+  const columns = oneSource ? COLUMNS.filter((c) => c !== 'source') : COLUMNS;
+
   const open = useCallback((key: string) => navigate('agents', key, query), [query]);
   const v = useVirtualRows(rows.length, ROW_HEIGHT, (i) => rows[i] && open(rows[i].key));
   const { setActive } = v;
@@ -45,16 +50,16 @@ export function AgentsView() {
       <AgentFilters filter={filter} onChange={setFilter} sources={sources} queues={queues} shown={rows.length} total={store.agents.size} />
       {param && <AgentDetail agentKey={param} onClose={() => navigate('agents', null, query)} />}
       <div className="table-scroll" ref={v.scrollRef}>
-        <table className="grid agents" aria-rowcount={rows.length + 1} aria-label={t('nav.agents')}>
+        <table className={oneSource ? 'grid agents one-source' : 'grid agents'} aria-rowcount={rows.length + 1} aria-label={t('nav.agents')}>
           <colgroup>
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <col key={c} className={`col-${c}`} />
             ))}
           </colgroup>
           <thead>
             <tr aria-rowindex={1}>
               <SortHeader id="name" {...sortProps}>{t('col.name')}</SortHeader>
-              <SortHeader id="source" {...sortProps}>{t('col.source')}</SortHeader>
+              {!oneSource && <SortHeader id="source" {...sortProps}>{t('col.source')}</SortHeader>}
               <SortHeader id="state" {...sortProps}>{t('col.state')}</SortHeader>
               <SortHeader id="time" firstDir={-1} {...sortProps} className="num">{t('col.timeInState')}</SortHeader>
               <SortHeader id="reason" {...sortProps}>{t('col.reason')}</SortHeader>
@@ -77,7 +82,7 @@ export function AgentsView() {
                   agent={a}
                   index={item.index}
                   active={item.index === v.active}
-                  sourceName={store.sources.get(a.sourceId)?.name ?? a.sourceId}
+                  sourceName={oneSource ? null : (store.sources.get(a.sourceId)?.name ?? a.sourceId)}
                   queueName={q ? queueName(q) : null}
                   thresholds={thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues })}
                   onOpen={open}
