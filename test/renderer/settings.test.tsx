@@ -2,7 +2,7 @@ import './helpers/dom';
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
-import { queue, snapshot, source } from './helpers/model';
+import { agent, queue, snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
 import type { SettingsView } from '../../src/shared/bridge';
 import { checkRow, mergeOverrides, rowsFrom } from '../../src/renderer/features/settings/thresholds-model';
@@ -170,6 +170,40 @@ describe('Settings', () => {
     const level = (name: string) => screen.getByText(name).closest('tr')!.querySelectorAll('td')[1]!.querySelector('.lvl')!.className;
     // Standard: 3 ≥ 1, the source's warning. VIP: 5 ≥ 4, its own critical (the source's would be a warning).
     expect([level('Standard'), level('VIP')]).toEqual(['lvl lvl-warning', 'lvl lvl-critical']);
+  });
+
+  it('gives an agent its own “raise after N of M”, starting from the general rule’s, and refuses a window that cannot be', async () => {
+    const general = { id: 'agent.latency', raiseN: 3, raiseM: 5 };
+    const flaky = { id: 'agent.jitter@wv:2', metric: 'agent.jitter', warning: 40, critical: 90, raiseN: 4, raiseM: 6, scope: { agents: ['wv:2'] } };
+    const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [general, flaky] } }));
+    fake.snapshot = snapshot({ sources: [source('wv', { name: 'Bogotá' })], agents: [agent('wv', '1', { name: 'Ana' }), agent('wv', '2', { name: 'Bruno' })] });
+    await renderApp(fake, '#/settings');
+    const form = screen.getByRole('form', { name: 'Thresholds for particular queues and agents' });
+    // A saved rule of its own with a window is one of this form's rows, not a rule set elsewhere.
+    expect(within(form).queryByText(/other added rule/)).toBeNull();
+    const box = (which: 'N' | 'M', subject: string, rule = 'Agent latency') =>
+      within(form).getByLabelText(which === 'N' ? `Samples that must breach: ${rule} — ${subject}` : `Of the last samples: ${rule} — ${subject}`) as HTMLInputElement;
+    expect([box('N', 'Bruno · Bogotá', 'Agent jitter (worse of send/receive)').value, box('M', 'Bruno · Bogotá', 'Agent jitter (worse of send/receive)').value]).toEqual(['4', '6']);
+    fireEvent.change(within(form).getByLabelText('Rule'), { target: { value: 'agent.latency' } });
+    fireEvent.change(within(form).getByLabelText('Find a queue, agent or source'), { target: { value: 'ana' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    expect([box('N', 'Ana · Bogotá').value, box('M', 'Ana · Bogotá').value]).toEqual(['3', '5']); // the general rule's
+    fireEvent.change(box('N', 'Ana · Bogotá'), { target: { value: '4' } });
+    fireEvent.change(box('M', 'Ana · Bogotá'), { target: { value: '2' } });
+    expect(within(form).getByText('Raise after N of M: whole numbers from 1 to 30, N no larger than M.')).toBeTruthy();
+    expect(box('N', 'Ana · Bogotá').getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(fake.callsTo('settings:update')).toHaveLength(0);
+    fireEvent.change(box('N', 'Ana · Bogotá'), { target: { value: '1' } });
+    fireEvent.change(box('M', 'Ana · Bogotá'), { target: { value: '1' } });
+    fireEvent.change(box('N', 'Bruno · Bogotá', 'Agent jitter (worse of send/receive)'), { target: { value: '' } });
+    fireEvent.change(box('M', 'Bruno · Bogotá', 'Agent jitter (worse of send/receive)'), { target: { value: '' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(1));
+    const { raiseN: _n, raiseM: _m, ...flakyDefault } = flaky;
+    expect(fake.callsTo('settings:update')[0]).toEqual({
+      alerts: { rules: [general, flakyDefault, { id: 'agent.latency@wv:1', metric: 'agent.latency', warning: 200, critical: 400, raiseN: 1, raiseM: 1, scope: { agents: ['wv:1'] } }] },
+    });
   });
 
   it('sets quiet hours with localized day names and validates them', async () => {

@@ -84,6 +84,16 @@ describe('alert lifecycle: N-of-M raise, K-sample clear, severity', () => {
     expect(h.alert(LAT)!.state).toBe('resolved');
   });
 
+  it("one agent's own rule with its own N of M (as Settings saves it) raises that agent at once; the others keep 2 of 3", () => {
+    const own = { id: 'agent.latency@wv:1001', metric: 'agent.latency', warning: 200, critical: 400, raiseN: 1, raiseM: 1, scope: { agents: ['wv:1001'] } };
+    const h = alertHarness({ settings: { rules: [own] } });
+    h.latency('1001', 450);
+    h.latency('1002', 450);
+    const of = (key: string) => h.engine.list('all').find((a) => a.subject.key === key);
+    expect(of('wv:1001')).toMatchObject({ ruleId: own.id, state: 'firing', severity: 'critical' });
+    expect(of('wv:1002')).toMatchObject({ ruleId: 'agent.latency', state: 'pending' });
+  });
+
   it('escalates a firing warning to critical (notified), steps back to warning quietly, recovers once', () => {
     const h = alertHarness();
     h.latency('1001', 250);

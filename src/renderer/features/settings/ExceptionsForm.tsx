@@ -9,8 +9,8 @@ import { useSettings } from '../../app/settings';
 import { BUILTIN_RULES } from '../../lib/rules';
 import { fold } from '../agents/rows';
 import { SaveBar, useSaver } from './SaveBar';
-import { RuleNote, ThresholdCells } from './ThresholdCells';
-import { checkRow } from './thresholds-model';
+import { RaiseCell, RuleNote, ThresholdCells } from './ThresholdCells';
+import { checkRow, checkWindow } from './thresholds-model';
 import {
   EXCEPTION_METRICS,
   exceptionRows,
@@ -87,11 +87,11 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
   const choice = candidates.shown.some((c) => c.key === picked) ? picked : (candidates.shown[0]?.key ?? '');
   const duplicate = choice !== '' && rows.some((r) => r.metric === metric && r.key === choice);
 
-  const errors = rows.map((r) => checkRow(r, lang));
+  const errors = rows.map((r) => checkRow(r, lang) ?? checkWindow(r));
   const set = (i: number, patch: Partial<ExceptionRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const add = () => {
     if (!choice || duplicate) return;
-    setRows([...rows, newRow(metric, choice, settings.thresholds, lang)]);
+    setRows([...rows, newRow(metric, choice, settings.thresholds, lang, overrides)]);
     setFind('');
   };
   const submit = (e: FormEvent) => {
@@ -116,6 +116,7 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
                 <th scope="col">{t('settings.enabled')}</th>
                 <th scope="col">{t('level.warning')}</th>
                 <th scope="col">{t('level.critical')}</th>
+                <th scope="col">{t('settings.raiseAfter')}</th>
                 <th scope="col">
                   <span className="sr-only">{t('action.remove')}</span>
                 </th>
@@ -130,11 +131,12 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
                 return (
                   <tr key={`${r.metric}@${r.key}`}>
                     <th scope="row">{subject}</th>
-                    <td>
+                    <td className="rule">
                       {ruleName(r.metric)}
                       <RuleNote unit={unit} error={err} errorId={`ex-err-${i}`} />
                     </td>
-                    <ThresholdCells rule={rule} row={r} error={err} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
+                    <ThresholdCells rule={rule} row={r} error={err === 'window' ? null : err} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
+                    <RaiseCell rule={rule} row={r} applies error={err === 'window' ? err : null} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
                     <td>
                       <button type="button" aria-label={t('exceptions.remove', { subject, rule: ruleName(r.metric) })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
                         {t('action.remove')}

@@ -3,12 +3,13 @@
  * `<metric>@<entity key>`, the built-in rule's metric, scoped to that one queue or agent — or
  * `<metric>@<source id>`, scoped to every queue or agent of one source. The alert
  * engine lets the narrowest rule of a metric watch a subject (docs/alerts.md), so such a rule
- * replaces the general thresholds there. Rules written otherwise (several subjects, scoped by source,
- * tuned N-of-M…) come from the configuration file and are kept untouched. Pure.
+ * replaces the general thresholds there, and its own "raise after N of M" the general rule's. Rules
+ * written otherwise (several subjects, a tuned clearing…) come from the configuration file and are
+ * kept untouched. Pure.
  */
 import type { AlertRuleOverride, Language } from '../../../shared/settings';
 import { decimalText } from '../../lib/decimal';
-import { thresholdValue } from './thresholds-model';
+import { countValue, thresholdValue } from './thresholds-model';
 import type { RuleId, Thresholds } from '../../lib/rules';
 
 /** The rules a queue or an agent can have thresholds of its own for. */
@@ -27,6 +28,9 @@ export interface ExceptionRow {
   enabled: boolean;
   warning: string;
   critical: string;
+  /** Raise when `raiseN` of the last `raiseM` samples breach; empty: the engine's default for the source's cadence. */
+  raiseN: string;
+  raiseM: string;
 }
 
 export const exceptionId = (metric: ExceptionMetric, key: string) => `${metric}@${key}`;
@@ -43,7 +47,7 @@ function scopeOf(metric: ExceptionMetric, key: string): NonNullable<AlertRuleOve
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((v, i) => v === b?.[i]);
 
 /** The exception an override is, or null when it is any other rule. */
-function asException(o: AlertRuleOverride): { metric: ExceptionMetric; key: string } | null {
+function asException(o: AlertRuleOverride): { metric: ExceptionMetric; key: string; raiseN?: number; raiseM?: number } | null {
   const at = o.id.indexOf('@');
   if (at < 0) return null;
   const metric = o.id.slice(0, at) as ExceptionMetric;
@@ -52,9 +56,11 @@ function asException(o: AlertRuleOverride): { metric: ExceptionMetric; key: stri
   const want = scopeOf(metric, key);
   const has = o.scope ?? {};
   if (!sameList(has.sources, want.sources) || !sameList(has.queues, want.queues) || !sameList(has.agents, want.agents)) return null;
-  const { id: _i, metric: _m, enabled: _e, warning: _w, critical: _c, scope: _s, ...tuning } = o;
-  return Object.keys(tuning).length ? null : { metric, key };
+  const { id: _i, metric: _m, enabled: _e, warning: _w, critical: _c, scope: _s, raiseN, raiseM, ...tuning } = o;
+  return Object.keys(tuning).length ? null : { metric, key, raiseN, raiseM };
 }
+
+const countText = (v: number | undefined) => (v === undefined ? '' : String(v));
 
 /** The form's rows, numbers written the language's way. */
 export function exceptionRows(overrides: readonly AlertRuleOverride[], lang: Language): ExceptionRow[] {
@@ -62,7 +68,7 @@ export function exceptionRows(overrides: readonly AlertRuleOverride[], lang: Lan
   const rows: ExceptionRow[] = [];
   for (const o of overrides) {
     const e = asException(o);
-    if (e) rows.push({ ...e, enabled: o.enabled ?? true, warning: text(o.warning), critical: text(o.critical) });
+    if (e) rows.push({ metric: e.metric, key: e.key, enabled: o.enabled ?? true, warning: text(o.warning), critical: text(o.critical), raiseN: countText(e.raiseN), raiseM: countText(e.raiseM) });
   }
   return rows;
 }
@@ -72,11 +78,15 @@ export function otherAddedRules(overrides: readonly AlertRuleOverride[], builtin
   return overrides.filter((o) => !builtinIds.has(o.id) && !asException(o)).length;
 }
 
-/** A new row for a subject, starting from the general thresholds of its rule. */
-export function newRow(metric: ExceptionMetric, key: string, general: Thresholds, lang: Language): ExceptionRow {
+/**
+ * A new row for a subject, starting from the general thresholds of its rule and from its "raise after
+ * N of M" (`overrides`: the saved rules), so that adding a row changes nothing until it is edited.
+ */
+export function newRow(metric: ExceptionMetric, key: string, general: Thresholds, lang: Language, overrides: readonly AlertRuleOverride[] = []): ExceptionRow {
   const th = general[metric];
   const text = (v: number | null) => (v === null ? '' : decimalText(v, lang));
-  return { metric, key, enabled: true, warning: text(th.warning), critical: text(th.critical) };
+  const rule = overrides.find((o) => o.id === metric);
+  return { metric, key, enabled: true, warning: text(th.warning), critical: text(th.critical), raiseN: countText(rule?.raiseN), raiseM: countText(rule?.raiseM) };
 }
 
 /** The new rule list: every rule but the exceptions as they were, then the rows. */
@@ -85,6 +95,10 @@ export function mergeExceptions(existing: readonly AlertRuleOverride[], rows: re
   for (const r of rows) {
     const o: AlertRuleOverride = { id: exceptionId(r.metric, r.key), metric: r.metric, warning: thresholdValue(r.warning, lang), critical: thresholdValue(r.critical, lang), scope: scopeOf(r.metric, r.key) };
     if (!r.enabled) o.enabled = false;
+    const n = countValue(r.raiseN);
+    const m = countValue(r.raiseM);
+    if (n !== null) o.raiseN = n;
+    if (m !== null) o.raiseM = m;
     out.push(o);
   }
   return out;

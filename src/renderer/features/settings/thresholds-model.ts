@@ -48,7 +48,7 @@ export function checkRow(r: { warning: string; critical: string }, lang: Languag
 }
 
 /** A raise-window box: empty is the default (null), else a whole number of samples (NaN if not one). */
-function countValue(text: string): number | null {
+export function countValue(text: string): number | null {
   const t = text.trim();
   return t === '' ? null : /^\d+$/.test(t) ? Number(t) : Number.NaN;
 }
