@@ -116,6 +116,7 @@ describe('Network view', () => {
     expect(screen.getByText('Select an agent to see its trends.')).toBeTruthy();
     fireEvent.click(rows[0]!);
     expect(await screen.findByRole('heading', { name: 'Trends of Bruno' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Agent details' }).getAttribute('href')).toBe('#/agents/wv%3A2');
     await waitFor(() => expect(screen.getByRole('img', { name: /^Latency: now 520\u00a0ms, highest 520\u00a0ms/ })).toBeTruthy());
     expect(fake.callsTo('history:get')).toContainEqual({ key: 'wv:2', metric: 'loss' });
     expect(screen.getByText('Jitter').closest('figure')!.textContent).toContain('No history yet.');

@@ -5,6 +5,7 @@ import { useSettings } from '../../app/settings';
 import { MeasureTrend } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { AGENT_METRICS } from '../agents/AgentSpark';
+import { hrefFor } from '../../app/router';
 
 export function AgentTrends({ agentKey }: { agentKey: string | null }) {
   const { t } = useI18n();
@@ -19,6 +20,10 @@ export function AgentTrends({ agentKey }: { agentKey: string | null }) {
   return (
     <section className="trends" aria-label={t('network.trendsOf', { name: a.name })}>
       <h3>{t('network.trendsOf', { name: a.name })}</h3>
+      {/* The rest of the agent (state, queues, alerts) is one step away. */}
+      <p className="small">
+        <a href={hrefFor('agents', a.key)}>{t('agents.detail')}</a>
+      </p>
       {AGENT_METRICS.map((m) => (
         <MeasureTrend key={m} measure={m} points={data?.[m]} thresholds={th} />
       ))}
