@@ -102,6 +102,8 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     emit({ bench: 'renderer', metric: 'event_to_screen_p95', value: p95, unit: 'ms', budget: 100, cmp: '<=', samples: latencies.length });
     emit({ bench: 'renderer', metric: 'js_heap_used', value: mb(metric('JSHeapUsedSize')), unit: 'MB', totalMB: Math.round(mb(metric('JSHeapTotalSize'))), domNodes: metric('Nodes') });
     emit({ bench: 'renderer', metric: 'machine_load_per_cpu', value: load, unit: 'ratio' });
+    // Fresh snapshots sent because the page fell behind (from its load on): each is a full floor to parse.
+    emit({ bench: 'renderer', metric: 'stream_resyncs', value: collector.stream.resyncs, unit: 'count' });
     if (!quick && (longTasks.length > 0 || !(p95 <= 100))) {
       const hotspots = await profileFor(cdp, 5000);
       hotspots.forEach((h, i) => emit({ bench: 'renderer', metric: `profile_self_time_${i + 1}`, value: h.selfMs, unit: 'ms', fn: h.fn, where: h.where, sharePct: Math.round(h.sharePct * 10) / 10 }));

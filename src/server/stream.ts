@@ -2,6 +2,9 @@
  * WS `/api/stream`: a snapshot first, then coalesced patches; the same socket carries bridge commands
  * (`{type:'invoke'}` → `{type:'result'}`). Each patch is serialized once for all clients. A client that
  * cannot keep up is not fed an unbounded buffer: it skips patches and gets a fresh snapshot when drained.
+ * "Cannot keep up" is measured over what it has been sent since its snapshot: a large floor's snapshot
+ * is itself megabytes, still in the buffer while the page reads it, and counting it would resynchronize
+ * a client that is only reading its snapshot — with another snapshot, over and over.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -19,6 +22,8 @@ interface Client {
   ws: WebSocket;
   stale: boolean;
   alive: boolean;
+  /** Bytes of the last snapshot sent, allowed in the buffer on top of MAX_BUFFERED. */
+  snapshotBytes: number;
 }
 
 export class StreamHub {
@@ -27,6 +32,8 @@ export class StreamHub {
   private readonly unsubscribe: () => void;
   private readonly pinger: NodeJS.Timeout;
   rejectedMessages = 0;
+  /** Clients found too slow and sent a fresh snapshot instead of the patches they missed. */
+  resyncs = 0;
 
   constructor(
     private readonly engine: Engine,
@@ -54,7 +61,7 @@ export class StreamHub {
   }
 
   private attach(ws: WebSocket): void {
-    const client: Client = { ws, stale: false, alive: true };
+    const client: Client = { ws, stale: false, alive: true, snapshotBytes: 0 };
     this.clients.add(client);
     ws.on('pong', () => (client.alive = true));
     ws.on('close', () => this.clients.delete(client));
@@ -65,7 +72,9 @@ export class StreamHub {
 
   private sendSnapshot(client: Client): void {
     client.stale = false;
-    client.ws.send(JSON.stringify({ type: 'snapshot', ...this.engine.snapshot() }));
+    const text = JSON.stringify({ type: 'snapshot', ...this.engine.snapshot() });
+    client.snapshotBytes = Buffer.byteLength(text);
+    client.ws.send(text);
   }
 
   private broadcast(patch: Patch): void {
@@ -73,8 +82,11 @@ export class StreamHub {
     let text: string | null = null;
     for (const c of this.clients) {
       if (c.ws.readyState !== c.ws.OPEN) continue;
-      if (c.stale || c.ws.bufferedAmount > MAX_BUFFERED) {
-        if (!c.stale) this.log.warn('a dashboard client is too slow; it will be resynchronized');
+      if (c.stale || c.ws.bufferedAmount > MAX_BUFFERED + c.snapshotBytes) {
+        if (!c.stale) {
+          this.resyncs++;
+          this.log.warn('a dashboard client is too slow; it will be resynchronized');
+        }
         c.stale = true;
         if (c.ws.bufferedAmount === 0) this.sendSnapshot(c);
         continue;

@@ -126,6 +126,75 @@ describe('collector WebSocket stream', () => {
     ws.close();
   });
 
+  /** Agents with long names, enough of them for a snapshot of about `mb` megabytes. */
+  function floorOf(handle: { emit(id: string, events: unknown[]): void }, count: number, tag = 'a') {
+    const pad = 'x'.repeat(400);
+    handle.emit('wv', Array.from({ length: count }, (_, i) => ({ type: 'agent', id: `${tag}${i}`, set: { name: `Agent ${tag}${i} ${pad}`, state: 'available' } })));
+  }
+
+  /** A client whose socket is not read until `resume()`: a page busy with what it already has. */
+  async function pausedClient(url: string) {
+    const ws = new WebSocket(`${url.replace('http', 'ws')}/api/stream`);
+    const messages = collect(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('upgrade', () => resolve());
+      ws.once('error', reject);
+    });
+    const socket = (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    socket.pause();
+    return { ws, messages, resume: () => socket.resume() };
+  }
+
+  it('lets a client read a snapshot of many megabytes without resynchronizing it, patches arriving meanwhile', async () => {
+    const { c, handle } = await start();
+    floorOf(handle, 24_000);
+    c.engine.flush();
+    const size = Buffer.byteLength(JSON.stringify(c.engine.snapshot()));
+    expect(size).toBeGreaterThan(10 * 1024 * 1024); // well above the 4 MB a client may fall behind by
+    const client = await pausedClient(c.url);
+    // Changes while the page has not yet read its snapshot: each flush is a patch for it.
+    for (let i = 0; i < 5; i++) {
+      handle.emit('wv', [{ type: 'agent', id: `a${i}`, set: { state: 'on_call' } }]);
+      c.engine.flush();
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(c.stream.resyncs).toBe(0);
+    client.resume();
+    const last = await until(() => client.messages.find((m) => m.type === 'patch' && m.upsert.agents?.some((a: any) => a.key === 'wv:a4')), 20_000);
+    expect(last.upsert.agents[0]).toMatchObject({ key: 'wv:a4', state: 'on_call' });
+    // One snapshot, then every patch: nothing was skipped.
+    expect(client.messages.filter((m) => m.type === 'snapshot')).toHaveLength(1);
+    expect(client.messages[0].agents).toHaveLength(24_000);
+    const changed = client.messages.filter((m) => m.type === 'patch').flatMap((m) => m.upsert.agents ?? []).map((a: any) => a.key);
+    expect(changed).toEqual(['wv:a0', 'wv:a1', 'wv:a2', 'wv:a3', 'wv:a4']);
+    expect(c.stream.resyncs).toBe(0);
+    client.ws.close();
+  });
+
+  it('resynchronizes a client that falls megabytes of patches behind: a fresh snapshot once it has caught up', async () => {
+    const { c, handle } = await start();
+    const client = await pausedClient(c.url);
+    // Twenty patches of 2,000 long-named agents each (about 20 MB) while the page reads nothing.
+    for (let round = 0; round < 20; round++) {
+      floorOf(handle, 2000, `r${round}-`);
+      c.engine.flush();
+    }
+    await until(() => c.stream.resyncs === 1);
+    client.resume();
+    // Once drained, the next change brings the whole floor as it is now, not the patches skipped.
+    const snapshots = () => client.messages.filter((m) => m.type === 'snapshot');
+    for (let i = 0; snapshots().length < 2; i++) {
+      if (i > 400) throw new Error('no fresh snapshot');
+      handle.emit('wv', [{ type: 'agent', id: 'late', set: { name: 'Late', state: i % 2 ? 'paused' : 'available' } }]);
+      c.engine.flush();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const fresh = snapshots()[1]!;
+    expect(fresh.agents.length).toBeGreaterThanOrEqual(40_000);
+    expect(c.stream.resyncs).toBe(1);
+    client.ws.close();
+  });
+
   it('carries bridge commands and validates them', async () => {
     const { c } = await start();
     const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`);
