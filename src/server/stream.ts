@@ -15,15 +15,21 @@ import type { Logger } from '../core/util/logger';
 import { BridgeError } from '../shared/bridge';
 import type { Patch } from '../shared/model';
 
-const MAX_BUFFERED = 4 * 1024 * 1024;
+/** How far (bytes in its send buffer) a client may fall behind what it was sent since its snapshot. */
+export const MAX_BUFFERED = 4 * 1024 * 1024;
 const MAX_MESSAGE = 256 * 1024;
 
 interface Client {
   ws: WebSocket;
   stale: boolean;
   alive: boolean;
-  /** Bytes of the last snapshot sent, allowed in the buffer on top of MAX_BUFFERED. */
+  /**
+   * Bytes of the last snapshot sent, allowed in the buffer on top of MAX_BUFFERED while some of it may
+   * still be there; 0 once the buffer holds no more than what was sent after it.
+   */
   snapshotBytes: number;
+  /** Bytes sent after that snapshot. */
+  sentSince: number;
 }
 
 export class StreamHub {
@@ -61,7 +67,7 @@ export class StreamHub {
   }
 
   private attach(ws: WebSocket): void {
-    const client: Client = { ws, stale: false, alive: true, snapshotBytes: 0 };
+    const client: Client = { ws, stale: false, alive: true, snapshotBytes: 0, sentSince: 0 };
     this.clients.add(client);
     ws.on('pong', () => (client.alive = true));
     ws.on('close', () => this.clients.delete(client));
@@ -74,14 +80,19 @@ export class StreamHub {
     client.stale = false;
     const text = JSON.stringify({ type: 'snapshot', ...this.engine.snapshot() });
     client.snapshotBytes = Buffer.byteLength(text);
+    client.sentSince = 0;
     client.ws.send(text);
   }
 
   private broadcast(patch: Patch): void {
     if (!this.clients.size) return;
     let text: string | null = null;
+    let bytes = 0;
     for (const c of this.clients) {
       if (c.ws.readyState !== c.ws.OPEN) continue;
+      // The buffer is sent in order: once it holds no more than what followed the snapshot, the
+      // snapshot has left it, and the client has only MAX_BUFFERED to fall behind by.
+      if (c.snapshotBytes && c.ws.bufferedAmount <= c.sentSince) c.snapshotBytes = 0;
       if (c.stale || c.ws.bufferedAmount > MAX_BUFFERED + c.snapshotBytes) {
         if (!c.stale) {
           this.resyncs++;
@@ -91,7 +102,11 @@ export class StreamHub {
         if (c.ws.bufferedAmount === 0) this.sendSnapshot(c);
         continue;
       }
-      text ??= JSON.stringify(patch);
+      if (text === null) {
+        text = JSON.stringify(patch);
+        bytes = Buffer.byteLength(text);
+      }
+      c.sentSince += bytes;
       c.ws.send(text);
     }
   }
@@ -121,13 +136,21 @@ export class StreamHub {
   }
 
   private reply(client: Client, value: unknown): void {
-    if (client.ws.readyState === client.ws.OPEN) client.ws.send(JSON.stringify(value));
+    if (client.ws.readyState !== client.ws.OPEN) return;
+    const text = JSON.stringify(value);
+    client.sentSince += Buffer.byteLength(text);
+    client.ws.send(text);
   }
 
   /** Sends a message to every client (e.g. navigation requests). */
   send(value: unknown): void {
     const text = JSON.stringify(value);
-    for (const c of this.clients) if (c.ws.readyState === c.ws.OPEN) c.ws.send(text);
+    const bytes = Buffer.byteLength(text);
+    for (const c of this.clients) {
+      if (c.ws.readyState !== c.ws.OPEN) continue;
+      c.sentSince += bytes;
+      c.ws.send(text);
+    }
   }
 
   private heartbeat(): void {
