@@ -20,6 +20,11 @@ export type Query = Readonly<Record<string, string>>;
 
 const NO_QUERY: Query = Object.freeze({});
 
+/** A query value that must be one of `choices` (a tab, a state…): `otherwise` when it is missing or is not. */
+export function choiceOf<T extends string, D extends string>(value: string | undefined, choices: readonly T[], otherwise: D): T | D {
+  return (choices as readonly (string | undefined)[]).includes(value) ? (value as T) : otherwise;
+}
+
 export function parseHash(hash: string): Route {
   const whole = hash.replace(/^#\/?/, '');
   const q = whole.indexOf('?');

@@ -1,6 +1,6 @@
 /** Filtering and sorting of the agents table (pure, so it is tested and timed without a DOM). */
 import { AGENT_STATES, type Agent, type AgentState } from '../../../shared/model';
-import type { Query } from '../../app/router';
+import { choiceOf, type Query } from '../../app/router';
 import { compareNullable, worse } from '../../lib/format';
 
 export type SortKey = 'name' | 'source' | 'state' | 'time' | 'reason' | 'queue' | 'latency' | 'jitter' | 'loss' | 'rejection';
@@ -20,10 +20,9 @@ export const NO_FILTER: AgentFilter = { source: '', state: '', queue: '', search
 
 /** The filter an address asks for (`?source=…&state=…&queue=…&q=…`); an unknown state is no filter. */
 export function filterOfQuery(q: Query): AgentFilter {
-  const state = q.state ?? '';
   return {
     source: q.source ?? '',
-    state: (AGENT_STATES as readonly string[]).includes(state) ? (state as AgentState) : '',
+    state: choiceOf(q.state, AGENT_STATES, ''),
     queue: q.queue ?? '',
     search: q.q ?? '',
   };

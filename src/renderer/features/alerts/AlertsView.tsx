@@ -2,13 +2,13 @@
  * Alerts: firing, pending and history; acknowledge, snooze, export. `#/alerts/<id>` opens the view at
  * one alert, with its details above the list (a notification's click, an alert's link).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Alert } from '../../../shared/model';
 import { useClient, useSourcesByName, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { ViewHeader } from '../../components/ViewHeader';
 import { TabPanel, Tabs } from '../../components/Tabs';
-import { navigate, replaceQuery, useRoute } from '../../app/router';
+import { choiceOf, navigate, replaceQuery, useRoute, type Query } from '../../app/router';
 import { SourceSelect } from '../../components/SourceSelect';
 import { AlertDetail } from './AlertDetail';
 import { AlertTable } from './AlertTable';
@@ -18,10 +18,8 @@ type Tab = 'firing' | 'pending' | 'history';
 const TABS: readonly Tab[] = ['firing', 'pending', 'history'];
 const MAX_ROWS = 500;
 
-/** The tab named in the address (`?tab=pending`); Firing when it names none, or one that is not. */
-function tabOf(value: string | undefined): Tab {
-  return (TABS as readonly (string | undefined)[]).includes(value) ? (value as Tab) : 'firing';
-}
+/** The address's query with `tab` (the first tab is the address without one). */
+const withTab = (query: Query, tab: Tab): Query => ({ ...query, tab: tab === 'firing' ? '' : tab });
 
 function byRecency(a: Alert, b: Alert): number {
   if (a.severity !== b.severity) return a.severity === 'critical' ? -1 : 1;
@@ -37,14 +35,9 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
   // alert figures link there, and a reload keeps both).
   const { query } = useRoute();
   const source = query.source ?? '';
-  const tab = tabOf(query.tab);
+  const tab = choiceOf(query.tab, TABS, 'firing');
   const sources = useSourcesByName();
-  const latest = useRef({ focusId, query });
-  latest.current = { focusId, query };
-  const setTab = useCallback((next: Tab) => {
-    const { focusId: id, query: q } = latest.current;
-    replaceQuery('alerts', id, { ...q, tab: next === 'firing' ? '' : next });
-  }, []);
+  const setTab = (next: Tab) => replaceQuery('alerts', focusId, withTab(query, next));
   const [history, setHistory] = useState<Alert[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -81,8 +74,8 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
     if (!focusId || placed.current === focusId || store.loadedAt === null) return;
     placed.current = focusId;
     const a = store.alerts.get(focusId);
-    setTab(a?.state === 'pending' ? 'pending' : a && a.state === 'firing' ? 'firing' : 'history');
-  }, [focusId, store, v, setTab]);
+    replaceQuery('alerts', focusId, withTab(query, a?.state === 'pending' ? 'pending' : a && a.state === 'firing' ? 'firing' : 'history'));
+  }, [focusId, store, v, query]);
 
   const shownHistory = useMemo(() => (history && source ? history.filter((a) => a.sourceId === source) : history), [history, source]);
   const rows = tab === 'history' ? (shownHistory ?? []) : lists[tab];

@@ -1,6 +1,6 @@
 /** The live event log: newest first, filterable by source, level, kind and text; can be paused. */
 import { useCallback, useMemo, useState } from 'react';
-import { replaceQuery, useRoute, type Query } from '../../app/router';
+import { choiceOf, replaceQuery, useRoute, type Query } from '../../app/router';
 import type { LogEntry } from '../../../shared/model';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
@@ -46,10 +46,9 @@ export function filterLog(log: readonly LogEntry[], f: LogFilter, textOf: (e: Lo
 
 /** The filter an address asks for (`?source=…&level=…&kind=…&q=…`); an unknown level is no filter. */
 export function logFilterOf(q: Query): LogFilter {
-  const level = q.level ?? '';
   return {
     source: q.source ?? '',
-    level: (LEVELS as readonly string[]).includes(level) ? (level as LogFilter['level']) : '',
+    level: choiceOf(q.level, LEVELS, ''),
     kind: q.kind ?? '',
     text: q.q ?? '',
   };

@@ -1,6 +1,6 @@
 /** Network quality by agent, by site (public IP) and by PBX line, with trends for a chosen agent. */
 import { useSourcesByName } from '../../bridge/react';
-import { replaceQuery, useRoute } from '../../app/router';
+import { choiceOf, replaceQuery, useRoute } from '../../app/router';
 import { SourceSelect } from '../../components/SourceSelect';
 import { useI18n } from '../../i18n/context';
 import { ViewHeader } from '../../components/ViewHeader';
@@ -13,11 +13,6 @@ import { AgentTrends } from './AgentTrends';
 type Tab = 'agents' | 'sites' | 'lines';
 const TABS: readonly Tab[] = ['agents', 'sites', 'lines'];
 
-/** The tab named in the address (`?tab=sites`); By agent when it names none, or one that is not. */
-function tabOf(value: string | undefined): Tab {
-  return (TABS as readonly (string | undefined)[]).includes(value) ? (value as Tab) : 'agents';
-}
-
 export function NetworkView() {
   const { t } = useI18n();
   const sources = useSourcesByName();
@@ -26,7 +21,7 @@ export function NetworkView() {
   // links there, and a reload or a bookmark shows the same table and trends.
   const { param, query } = useRoute();
   const source = query.source ?? '';
-  const tab = tabOf(query.tab);
+  const tab = choiceOf(query.tab, TABS, 'agents');
   const selected = query.agent ?? null;
   const change = (patch: Record<string, string>) => replaceQuery('network', param, { ...query, ...patch });
   const setTab = (next: Tab) => change({ tab: next === 'agents' ? '' : next });
