@@ -135,8 +135,8 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
                       {ruleName(r.metric)}
                       <RuleNote unit={unit} error={err} errorId={`ex-err-${i}`} />
                     </td>
-                    <ThresholdCells rule={rule} row={r} error={err === 'window' ? null : err} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
-                    <RaiseCell rule={rule} row={r} applies error={err === 'window' ? err : null} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
+                    <ThresholdCells rule={rule} row={r} error={err} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
+                    <RaiseCell rule={rule} row={r} applies error={err} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
                     <td>
                       <button type="button" aria-label={t('exceptions.remove', { subject, rule: ruleName(r.metric) })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
                         {t('action.remove')}

@@ -25,9 +25,13 @@ export interface ThresholdBoxes {
   critical: string;
 }
 
-/** The on/off, warning and critical cells of a row; `rule` names the row to screen readers. */
+/**
+ * The on/off, warning and critical cells of a row; `rule` names the row to screen readers. `error` is
+ * the row's: these boxes are marked for a threshold's, not for the raise window's (RaiseCell's).
+ */
 export function ThresholdCells({ rule, row, error, errorId, onChange }: { rule: string; row: ThresholdBoxes; error: RowError | null; errorId: string; onChange: (patch: Partial<ThresholdBoxes>) => void }) {
   const { t } = useI18n();
+  const invalid = error !== null && error !== 'window';
   return (
     <>
       <td>
@@ -39,8 +43,8 @@ export function ThresholdCells({ rule, row, error, errorId, onChange }: { rule: 
             className="short"
             inputMode="decimal"
             aria-label={t('settings.levelOf', { level: t(`level.${level}`), rule })}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
+            aria-invalid={invalid || undefined}
+            aria-describedby={invalid ? errorId : undefined}
             value={row[level]}
             onChange={(e) => onChange({ [level]: e.target.value })}
           />
@@ -57,10 +61,12 @@ export interface RaiseBoxes {
 
 /**
  * "Raise after N of M samples": two boxes, empty for the engine's default (2 of 3, 1 of 1 for slow
- * polls); a rule raised by how long a state lasts (a source down) has none.
+ * polls); a rule raised by how long a state lasts (a source down) has none. `error` is the row's: the
+ * boxes are marked for a window that cannot be.
  */
 export function RaiseCell({ rule, row, applies, error, errorId, onChange }: { rule: string; row: RaiseBoxes; applies: boolean; error: RowError | null; errorId: string; onChange: (patch: Partial<RaiseBoxes>) => void }) {
   const { t } = useI18n();
+  const invalid = error === 'window';
   if (!applies) {
     return (
       <td>
@@ -75,8 +81,8 @@ export function RaiseCell({ rule, row, applies, error, errorId, onChange }: { ru
       inputMode="numeric"
       placeholder={t('settings.raiseAuto')}
       aria-label={label}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={error ? errorId : undefined}
+      aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? errorId : undefined}
       value={row[field]}
       onChange={(e) => onChange({ [field]: e.target.value })}
     />

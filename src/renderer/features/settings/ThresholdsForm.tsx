@@ -48,8 +48,8 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
                     {label}
                     <RuleNote unit={unit} error={err} errorId={`th-err-${i}`} />
                   </th>
-                  <ThresholdCells rule={label} row={r} error={err === 'window' ? null : err} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
-                  <RaiseCell rule={label} row={r} applies={sampled(r.id)} error={err === 'window' ? err : null} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
+                  <ThresholdCells rule={label} row={r} error={err} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
+                  <RaiseCell rule={label} row={r} applies={sampled(r.id)} error={err} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
                 </tr>
               );
             })}

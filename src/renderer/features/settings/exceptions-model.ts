@@ -9,7 +9,7 @@
  */
 import type { AlertRuleOverride, Language } from '../../../shared/settings';
 import { decimalText } from '../../lib/decimal';
-import { countValue, thresholdValue } from './thresholds-model';
+import { thresholdValue, windowBoxes, windowOf } from './thresholds-model';
 import type { RuleId, Thresholds } from '../../lib/rules';
 
 /** The rules a queue or an agent can have thresholds of its own for. */
@@ -60,15 +60,13 @@ function asException(o: AlertRuleOverride): { metric: ExceptionMetric; key: stri
   return Object.keys(tuning).length ? null : { metric, key, raiseN, raiseM };
 }
 
-const countText = (v: number | undefined) => (v === undefined ? '' : String(v));
-
 /** The form's rows, numbers written the language's way. */
 export function exceptionRows(overrides: readonly AlertRuleOverride[], lang: Language): ExceptionRow[] {
   const text = (v: number | null | undefined) => (v === null || v === undefined ? '' : decimalText(v, lang));
   const rows: ExceptionRow[] = [];
   for (const o of overrides) {
     const e = asException(o);
-    if (e) rows.push({ metric: e.metric, key: e.key, enabled: o.enabled ?? true, warning: text(o.warning), critical: text(o.critical), raiseN: countText(e.raiseN), raiseM: countText(e.raiseM) });
+    if (e) rows.push({ metric: e.metric, key: e.key, enabled: o.enabled ?? true, warning: text(o.warning), critical: text(o.critical), ...windowBoxes(e) });
   }
   return rows;
 }
@@ -86,7 +84,7 @@ export function newRow(metric: ExceptionMetric, key: string, general: Thresholds
   const th = general[metric];
   const text = (v: number | null) => (v === null ? '' : decimalText(v, lang));
   const rule = overrides.find((o) => o.id === metric);
-  return { metric, key, enabled: true, warning: text(th.warning), critical: text(th.critical), raiseN: countText(rule?.raiseN), raiseM: countText(rule?.raiseM) };
+  return { metric, key, enabled: true, warning: text(th.warning), critical: text(th.critical), ...windowBoxes(rule) };
 }
 
 /** The new rule list: every rule but the exceptions as they were, then the rows. */
@@ -95,10 +93,7 @@ export function mergeExceptions(existing: readonly AlertRuleOverride[], rows: re
   for (const r of rows) {
     const o: AlertRuleOverride = { id: exceptionId(r.metric, r.key), metric: r.metric, warning: thresholdValue(r.warning, lang), critical: thresholdValue(r.critical, lang), scope: scopeOf(r.metric, r.key) };
     if (!r.enabled) o.enabled = false;
-    const n = countValue(r.raiseN);
-    const m = countValue(r.raiseM);
-    if (n !== null) o.raiseN = n;
-    if (m !== null) o.raiseM = m;
+    Object.assign(o, windowOf(r));
     out.push(o);
   }
   return out;

@@ -25,10 +25,9 @@ export function sampled(id: RuleId): boolean {
 export function rowsFrom(overrides: readonly AlertRuleOverride[], lang: Language): RuleRow[] {
   const th = effectiveThresholds(overrides);
   const text = (v: number | null) => (v === null ? '' : decimalText(v, lang));
-  const count = (v: number | undefined) => (v === undefined ? '' : String(v));
   return BUILTIN_RULES.map((d) => {
     const o = overrides.find((r) => r.id === d.id);
-    return { id: d.id, enabled: th[d.id].enabled, warning: text(th[d.id].warning), critical: text(th[d.id].critical), raiseN: count(o?.raiseN), raiseM: count(o?.raiseM) };
+    return { id: d.id, enabled: th[d.id].enabled, warning: text(th[d.id].warning), critical: text(th[d.id].critical), ...windowBoxes(o) };
   });
 }
 
@@ -48,9 +47,25 @@ export function checkRow(r: { warning: string; critical: string }, lang: Languag
 }
 
 /** A raise-window box: empty is the default (null), else a whole number of samples (NaN if not one). */
-export function countValue(text: string): number | null {
+function countValue(text: string): number | null {
   const t = text.trim();
   return t === '' ? null : /^\d+$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/** A rule's raise window as the form's boxes, empty where the rule sets none. */
+export function windowBoxes(o: Pick<AlertRuleOverride, 'raiseN' | 'raiseM'> | undefined): { raiseN: string; raiseM: string } {
+  const count = (v: number | undefined) => (v === undefined ? '' : String(v));
+  return { raiseN: count(o?.raiseN), raiseM: count(o?.raiseM) };
+}
+
+/** The boxes as a rule's `raiseN`/`raiseM`, each left out where its box is empty. */
+export function windowOf(r: { raiseN: string; raiseM: string }): Pick<AlertRuleOverride, 'raiseN' | 'raiseM'> {
+  const out: Pick<AlertRuleOverride, 'raiseN' | 'raiseM'> = {};
+  const n = countValue(r.raiseN);
+  const m = countValue(r.raiseM);
+  if (n !== null) out.raiseN = n;
+  if (m !== null) out.raiseM = m;
+  return out;
 }
 
 /** What is wrong with a row's raise window: whole numbers from 1 to 30, the first no larger than the second. */
@@ -79,10 +94,7 @@ export function mergeOverrides(existing: readonly AlertRuleOverride[], rows: Rul
     if (!r.enabled) o.enabled = false;
     if (w !== def.warning) o.warning = w;
     if (c !== def.critical) o.critical = c;
-    const n = countValue(r.raiseN);
-    const m = countValue(r.raiseM);
-    if (n !== null) o.raiseN = n;
-    if (m !== null) o.raiseM = m;
+    Object.assign(o, windowOf(r));
     if (Object.keys(o).length > 1) out.push(o);
   }
   return out;
