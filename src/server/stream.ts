@@ -106,9 +106,14 @@ export class StreamHub {
         text = JSON.stringify(patch);
         bytes = Buffer.byteLength(text);
       }
-      c.sentSince += bytes;
-      c.ws.send(text);
+      this.deliver(c, text, bytes);
     }
+  }
+
+  /** Queues a message after a client's snapshot, counted in what it has been sent since. */
+  private deliver(c: Client, text: string, bytes = Buffer.byteLength(text)): void {
+    c.sentSince += bytes;
+    c.ws.send(text);
   }
 
   private async onMessage(client: Client, data: Buffer, isBinary: boolean): Promise<void> {
@@ -136,21 +141,14 @@ export class StreamHub {
   }
 
   private reply(client: Client, value: unknown): void {
-    if (client.ws.readyState !== client.ws.OPEN) return;
-    const text = JSON.stringify(value);
-    client.sentSince += Buffer.byteLength(text);
-    client.ws.send(text);
+    if (client.ws.readyState === client.ws.OPEN) this.deliver(client, JSON.stringify(value));
   }
 
   /** Sends a message to every client (e.g. navigation requests). */
   send(value: unknown): void {
     const text = JSON.stringify(value);
     const bytes = Buffer.byteLength(text);
-    for (const c of this.clients) {
-      if (c.ws.readyState !== c.ws.OPEN) continue;
-      c.sentSince += bytes;
-      c.ws.send(text);
-    }
+    for (const c of this.clients) if (c.ws.readyState === c.ws.OPEN) this.deliver(c, text, bytes);
   }
 
   private heartbeat(): void {
