@@ -184,4 +184,48 @@ describe('Network view', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'By agent' }));
     expect(names()).toEqual(['Zoé', 'Bruno', 'Ana']);
   });
+
+  it('sorts each table by its columns, keeps each order across tabs, and goes back to worst first', async () => {
+    const base = floor();
+    const fake = new FakeBridge({
+      ...base,
+      sources: [source('wv', { name: 'Bogotá' }), source('av', { name: 'Avaya' })],
+      agents: [...base.agents, agent('av', '9', { name: 'Zoé', network: net(300, { ip: '192.0.2.1' }) })],
+    });
+    await renderApp(fake, '#/network');
+    const names = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getByRole('rowheader').textContent);
+    const worstFirst = () => screen.getByRole('button', { name: 'Worst first' });
+    const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent!.replace(/[↕▲▼]/g, ''));
+    // Two sources measure agents: each row says which.
+    expect(headers()).toEqual(['Name', 'Source', 'IP address', 'Latency', 'Jitter send / receive', 'Loss send / receive', 'Rejection']);
+    expect(within(screen.getAllByRole('row')[1]!).getByText('Bogotá')).toBeTruthy();
+    expect(names()).toEqual(['Bruno', 'Zoé', 'Ana']);
+    expect(worstFirst().getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Name' }));
+    expect(names()).toEqual(['Ana', 'Bruno', 'Zoé']);
+    expect(screen.getByRole('button', { name: 'Name' }).closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+    expect(worstFirst().getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(screen.getByRole('button', { name: 'IP address' }));
+    expect(names()).toEqual(['Zoé', 'Bruno', 'Ana']); // 192.0.2.1, 198.51.100.9, 203.0.113.7
+    fireEvent.click(screen.getByRole('button', { name: 'Source' }));
+    expect(names()).toEqual(['Zoé', 'Ana', 'Bruno']); // Avaya, then Bogotá by name
+    // The sites' order is their own, and the agents' is still there after a look at them.
+    fireEvent.click(screen.getByRole('tab', { name: 'By site (IP)' }));
+    expect(names()).toEqual(['198.51.100.9', '203.0.113.7']);
+    expect(headers()).not.toContain('Source'); // the sites come from one source
+    fireEvent.click(screen.getByRole('button', { name: 'Average latency' }));
+    expect(names()).toEqual(['198.51.100.9', '203.0.113.7']); // highest first on the first click
+    fireEvent.click(screen.getByRole('button', { name: 'Average latency' }));
+    expect(names()).toEqual(['203.0.113.7', '198.51.100.9']);
+    fireEvent.click(screen.getByRole('tab', { name: 'By agent' }));
+    expect(names()).toEqual(['Zoé', 'Ana', 'Bruno']);
+    fireEvent.click(worstFirst());
+    expect(names()).toEqual(['Bruno', 'Zoé', 'Ana']);
+    expect(worstFirst().getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getAllByRole('columnheader').every((h) => h.getAttribute('aria-sort') === 'none')).toBe(true);
+    // One source chosen: no Source column.
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'wv' } });
+    expect(headers()).not.toContain('Source');
+    expect(names()).toEqual(['Bruno', 'Ana']);
+  });
 });

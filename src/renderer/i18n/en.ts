@@ -194,6 +194,7 @@ export const en = {
   'network.bySite': 'By site (IP)',
   'network.byLine': 'By PBX line',
   'network.none': 'No network measures yet.',
+  'network.worstFirst': 'Worst first',
   'network.noSites': 'No site measures yet (Wolkvox latency report).',
   'network.noLines': 'No PBX line measures yet (Wolkvox latency report).',
   'network.pickAgent': 'Select an agent to see its trends.',

@@ -200,6 +200,7 @@ export const es: Record<MessageKey, Message> = {
   'network.bySite': 'Por sede (IP)',
   'network.byLine': 'Por línea PBX',
   'network.none': 'Todavía no hay mediciones de red.',
+  'network.worstFirst': 'Peores primero',
   'network.noSites': 'Todavía no hay mediciones por sede (informe de latencia de Wolkvox).',
   'network.noLines': 'Todavía no hay mediciones de líneas PBX (informe de latencia de Wolkvox).',
   'network.pickAgent': 'Seleccione un agente para ver sus tendencias.',

@@ -200,6 +200,7 @@ export const fr: Record<MessageKey, Message> = {
   'network.bySite': 'Par site (IP)',
   'network.byLine': 'Par ligne PBX',
   'network.none': 'Aucune mesure réseau pour l’instant.',
+  'network.worstFirst': 'Les pires d’abord',
   'network.noSites': 'Aucune mesure par site pour l’instant (rapport de latence Wolkvox).',
   'network.noLines': 'Aucune mesure de ligne PBX pour l’instant (rapport de latence Wolkvox).',
   'network.pickAgent': 'Choisissez un agent pour voir ses tendances.',

@@ -217,6 +217,7 @@ export const ru: Record<MessageKey, Message> = {
   'network.bySite': 'По площадкам (IP)',
   'network.byLine': 'По линиям АТС',
   'network.none': 'Сетевых измерений пока нет.',
+  'network.worstFirst': 'Сначала худшие',
   'network.noSites': 'Измерений по площадкам пока нет (отчёт о задержках Wolkvox).',
   'network.noLines': 'Измерений по линиям АТС пока нет (отчёт о задержках Wolkvox).',
   'network.pickAgent': 'Выберите оператора, чтобы увидеть динамику.',

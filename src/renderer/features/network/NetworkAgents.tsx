@@ -1,51 +1,71 @@
-/** Agents with network measures, worst first (virtualized). Selecting one shows its trends. */
+/**
+ * Agents with network measures (virtualized), worst first unless a column sorts them. Selecting one
+ * shows its trends. The Source column shows only when the rows come from several sources.
+ */
 import { useMemo } from 'react';
-import type { Agent } from '../../../shared/model';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { LevelValue } from '../../components/badges';
+import { SortHeader, type SortState } from '../../components/SortHeader';
 import { useVirtualRows } from '../../components/useVirtualRows';
 import { worse } from '../../lib/format';
 import { levelOf } from '../../lib/rules';
 import { agentNetworkLevel } from '../../lib/summary';
 import { msText, pctText } from '../../lib/units';
+import { severalSources, sortNetworkAgents, type AgentSortKey, type MeasuredAgent } from './sort';
 
-const RANK = { critical: 0, warning: 1, ok: 2 } as const;
 const ROW_HEIGHT = 34;
 
 /** `sourceId`: that source's agents only (the view's source filter; empty: every source). */
-export function NetworkAgents({ selected, onSelect, sourceId = '' }: { selected: string | null; onSelect: (key: string) => void; sourceId?: string }) {
+export function NetworkAgents({
+  selected,
+  onSelect,
+  sourceId = '',
+  sort,
+  onSort,
+}: {
+  selected: string | null;
+  onSelect: (key: string) => void;
+  sourceId?: string;
+  sort: SortState<AgentSortKey>;
+  onSort: (s: SortState<AgentSortKey>) => void;
+}) {
   const tr = useI18n();
   const { t } = tr;
   const { store } = useClient();
   const { thresholdsFor } = useSettings();
   const av = useTopic('agents');
+  const sv = useTopic('sources');
+  const sourceName = useMemo(() => (void sv, (id: string) => store.sources.get(id)?.name ?? id), [store, sv]);
   const rows = useMemo(() => {
     void av;
-    const list: { a: Agent; rank: number; lat: number }[] = [];
+    const measured: MeasuredAgent[] = [];
     for (const a of store.agents.values()) {
       if (sourceId && a.sourceId !== sourceId) continue;
       const level = agentNetworkLevel(a, thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues }));
-      if (level) list.push({ a, rank: RANK[level], lat: a.network?.latencyMs ?? 0 });
+      if (level) measured.push({ a, level });
     }
-    return list.sort((x, y) => x.rank - y.rank || y.lat - x.lat || (x.a.key < y.a.key ? -1 : 1)).map((r) => r.a);
-  }, [store, av, thresholdsFor, sourceId]);
+    return sortNetworkAgents(measured, sort, sourceName);
+  }, [store, av, thresholdsFor, sourceId, sort, sourceName]);
+  const showSource = severalSources(rows);
   const v = useVirtualRows(rows.length, ROW_HEIGHT, (i) => rows[i] && onSelect(rows[i].key));
   const ms = (x: number | null | undefined) => msText(tr, x);
   const pct = (x: number | null | undefined) => pctText(tr, x);
   if (!rows.length) return <p className="empty">{t('network.none')}</p>;
+  const sortProps = { sort, onSort };
   return (
     <div className="table-scroll short" ref={v.scrollRef}>
       <table className="grid" aria-rowcount={rows.length + 1} aria-label={t('network.byAgent')}>
         <thead>
           <tr aria-rowindex={1}>
-            <th scope="col">{t('col.name')}</th>
-            <th scope="col">{t('agents.ip')}</th>
-            <th scope="col" className="num">{t('col.latency')}</th>
-            <th scope="col" className="num">{t('col.jitterTxRx')}</th>
-            <th scope="col" className="num">{t('col.lossTxRx')}</th>
-            <th scope="col" className="num">{t('col.rejection')}</th>
+            <SortHeader id="name" {...sortProps}>{t('col.name')}</SortHeader>
+            {showSource && <SortHeader id="source" {...sortProps}>{t('col.source')}</SortHeader>}
+            <SortHeader id="ip" {...sortProps}>{t('agents.ip')}</SortHeader>
+            <SortHeader id="latency" firstDir={-1} {...sortProps} className="num">{t('col.latency')}</SortHeader>
+            <SortHeader id="jitter" firstDir={-1} {...sortProps} className="num">{t('col.jitterTxRx')}</SortHeader>
+            <SortHeader id="loss" firstDir={-1} {...sortProps} className="num">{t('col.lossTxRx')}</SortHeader>
+            <SortHeader id="rejection" firstDir={-1} {...sortProps} className="num">{t('col.rejection')}</SortHeader>
           </tr>
         </thead>
         <tbody onKeyDown={v.onKeyDown}>
@@ -66,6 +86,7 @@ export function NetworkAgents({ selected, onSelect, sourceId = '' }: { selected:
                 onFocus={() => v.setActive(item.index)}
               >
                 <th scope="row">{a.name}</th>
+                {showSource && <td>{sourceName(a.sourceId)}</td>}
                 <td>{net.ip ?? '–'}</td>
                 <td className="num">
                   <LevelValue level={levelOf(net.latencyMs, th['agent.latency'])} text={ms(net.latencyMs)} />

@@ -1,4 +1,5 @@
 /** Network quality by agent, by site (public IP) and by PBX line, with trends for a chosen agent. */
+import { useState } from 'react';
 import { useSourcesByName } from '../../bridge/react';
 import { choiceOf, replaceQuery, useRoute } from '../../app/router';
 import { SourceSelect } from '../../components/SourceSelect';
@@ -9,6 +10,7 @@ import { NetworkAgents } from './NetworkAgents';
 import { SitesTable } from './SitesTable';
 import { LinesTable } from './LinesTable';
 import { AgentTrends } from './AgentTrends';
+import { DEFAULT_SORTS, WORST_FIRST, type NetworkSorts } from './sort';
 
 type Tab = 'agents' | 'sites' | 'lines';
 const TABS: readonly Tab[] = ['agents', 'sites', 'lines'];
@@ -26,11 +28,18 @@ export function NetworkView() {
   const change = (patch: Record<string, string>) => replaceQuery('network', param, { ...query, ...patch });
   const setTab = (next: Tab) => change({ tab: next === 'agents' ? '' : next });
   const setSelected = (key: string | null) => change({ agent: key ?? '' });
+  // Each table's order, kept while the reader moves between tabs.
+  const [sorts, setSorts] = useState<NetworkSorts>(DEFAULT_SORTS);
+  const sortOf = <K extends Tab>(k: K) => ({ sort: sorts[k], onSort: (s: NetworkSorts[K]) => setSorts((all) => ({ ...all, [k]: s })) });
+  const worstFirst = sorts[tab].key === 'worst';
   return (
     <>
       <ViewHeader title={t('nav.network')} />
       <div className="filters">
         <SourceSelect value={source} sources={sources} onChange={(s) => change({ source: s })} />
+        <button type="button" aria-pressed={worstFirst} onClick={() => setSorts((all) => ({ ...all, [tab]: WORST_FIRST }))}>
+          {t('network.worstFirst')}
+        </button>
       </div>
       <Tabs
         label={t('nav.network')}
@@ -45,12 +54,12 @@ export function NetworkView() {
       <TabPanel id={tab}>
         {tab === 'agents' && (
           <>
-            <NetworkAgents selected={selected} onSelect={setSelected} sourceId={source} />
+            <NetworkAgents selected={selected} onSelect={setSelected} sourceId={source} {...sortOf('agents')} />
             <AgentTrends agentKey={selected} />
           </>
         )}
-        {tab === 'sites' && <SitesTable sourceId={source} />}
-        {tab === 'lines' && <LinesTable sourceId={source} />}
+        {tab === 'sites' && <SitesTable sourceId={source} {...sortOf('sites')} />}
+        {tab === 'lines' && <LinesTable sourceId={source} {...sortOf('lines')} />}
       </TabPanel>
     </>
   );

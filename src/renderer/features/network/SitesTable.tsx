@@ -1,44 +1,53 @@
-/** Sites: agents sharing a public IP (Wolkvox `by_ip`), worst average latency first. */
+/**
+ * Sites: agents sharing a public IP (Wolkvox `by_ip`), worst average latency first unless a column
+ * sorts them. The Source column shows only when the sites come from several sources.
+ */
 import { useMemo } from 'react';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { LevelValue } from '../../components/badges';
+import { SortHeader, type SortState } from '../../components/SortHeader';
 import { levelOf } from '../../lib/rules';
 import { msText, pctText } from '../../lib/units';
+import { severalSources, sortSites, type SiteSortKey } from './sort';
 
 /** `sourceId`: that source's sites only (the view's source filter; empty: every source). */
-export function SitesTable({ sourceId = '' }: { sourceId?: string }) {
+export function SitesTable({ sourceId = '', sort, onSort }: { sourceId?: string; sort: SortState<SiteSortKey>; onSort: (s: SortState<SiteSortKey>) => void }) {
   const tr = useI18n();
   const { t, n } = tr;
   const { store } = useClient();
   const { thresholds: th } = useSettings();
   const v = useTopic('sites');
+  const sv = useTopic('sources');
+  const sourceName = useMemo(() => (void sv, (id: string) => store.sources.get(id)?.name ?? id), [store, sv]);
   const rows = useMemo(
-    () => (void v, [...store.sites.values()].filter((s) => !sourceId || s.sourceId === sourceId).sort((a, b) => (b.avgLatencyMs ?? -1) - (a.avgLatencyMs ?? -1))),
-    [store, v, sourceId],
+    () => (void v, sortSites([...store.sites.values()].filter((s) => !sourceId || s.sourceId === sourceId), sort, sourceName)),
+    [store, v, sourceId, sort, sourceName],
   );
   const ms = (x: number | null) => msText(tr, x);
   if (!rows.length) return <p className="empty">{t('network.noSites')}</p>;
+  const showSource = severalSources(rows);
+  const sortProps = { sort, onSort };
   return (
     <div className="table-scroll">
       <table className="grid" aria-label={t('network.bySite')}>
         <thead>
           <tr>
-            <th scope="col">{t('network.ip')}</th>
-            <th scope="col">{t('col.source')}</th>
-            <th scope="col" className="num">{t('overview.agents')}</th>
-            <th scope="col" className="num">{t('network.avgLatency')}</th>
-            <th scope="col" className="num">{t('network.maxLatency')}</th>
-            <th scope="col" className="num">{t('network.minLatency')}</th>
-            <th scope="col" className="num">{t('col.rejection')}</th>
+            <SortHeader id="ip" {...sortProps}>{t('network.ip')}</SortHeader>
+            {showSource && <SortHeader id="source" {...sortProps}>{t('col.source')}</SortHeader>}
+            <SortHeader id="agents" firstDir={-1} {...sortProps} className="num">{t('overview.agents')}</SortHeader>
+            <SortHeader id="avg" firstDir={-1} {...sortProps} className="num">{t('network.avgLatency')}</SortHeader>
+            <SortHeader id="max" firstDir={-1} {...sortProps} className="num">{t('network.maxLatency')}</SortHeader>
+            <SortHeader id="min" firstDir={-1} {...sortProps} className="num">{t('network.minLatency')}</SortHeader>
+            <SortHeader id="rejection" firstDir={-1} {...sortProps} className="num">{t('col.rejection')}</SortHeader>
           </tr>
         </thead>
         <tbody>
           {rows.map((s) => (
             <tr key={s.key}>
               <th scope="row">{s.ip}</th>
-              <td>{store.sources.get(s.sourceId)?.name ?? s.sourceId}</td>
+              {showSource && <td>{sourceName(s.sourceId)}</td>}
               <td className="num">{s.agents === null ? '–' : n(s.agents)}</td>
               <td className="num">
                 <LevelValue level={levelOf(s.avgLatencyMs, th['agent.latency'])} text={ms(s.avgLatencyMs)} />
