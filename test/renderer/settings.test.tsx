@@ -105,6 +105,37 @@ describe('Settings', () => {
     expect(cooldown.value).toBe('7,5');
   });
 
+  it('sets which raises are notified together and how long an acknowledgement lasts, and refuses values that cannot be', async () => {
+    const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, ackExpiryHours: 4 } }));
+    await renderApp(fake, '#/settings');
+    const group = screen.getByLabelText('Notify together the alerts of one rule raised within (seconds)') as HTMLInputElement;
+    const ack = screen.getByLabelText('An acknowledgement lasts (hours; empty: until the alert clears)') as HTMLInputElement;
+    expect(group.value).toBe('10');
+    expect(ack.value).toBe('4');
+    const form = screen.getByRole('form', { name: 'Notifications' });
+    const save = within(form).getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    fireEvent.change(group, { target: { value: '-1' } });
+    fireEvent.change(ack, { target: { value: '0' } });
+    expect(screen.getByText('Enter a number of seconds from 0 to 3600.')).toBeTruthy();
+    expect(screen.getByText('Enter a number of hours above 0, or leave the box empty.')).toBeTruthy();
+    expect(group.getAttribute('aria-invalid')).toBe('true');
+    expect(save.disabled).toBe(true);
+    fireEvent.change(group, { target: { value: '0' } });
+    fireEvent.change(ack, { target: { value: '1.5' } });
+    expect(save.disabled).toBe(false);
+    fireEvent.click(save);
+    await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(1));
+    expect(fake.callsTo('settings:update')[0]).toEqual({ alerts: { sound: { warning: false, critical: true }, cooldownMin: 15, groupWindowSec: 0, ackExpiryHours: 1.5 } });
+    expect(await within(form).findByText('Saved.')).toBeTruthy();
+    expect(ack.value).toBe('1.5');
+    // Empty: an acknowledgement lasts until the alert clears.
+    fireEvent.change(ack, { target: { value: '' } });
+    fireEvent.click(save);
+    await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(2));
+    expect(fake.callsTo('settings:update')[1]).toMatchObject({ alerts: { groupWindowSec: 0, ackExpiryHours: null } });
+    expect(ack.value).toBe('');
+  });
+
   it('gives one queue thresholds of its own, coloured in the queues table, and keeps the rules it does not edit', async () => {
     const custom = { id: 'wv-latency', metric: 'agent.latency', warning: 150, scope: { sources: ['wv'] } };
     const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [{ id: 'agent.latency', warning: 250 }, custom] } }));

@@ -1,10 +1,41 @@
-/** Sound per severity and how often the same alert may notify again. */
+/**
+ * Sound per severity, how often the same alert may notify again, which raises are notified together,
+ * and how long an acknowledgement lasts.
+ */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { SaveBar, useSaver } from './SaveBar';
 import { decimalText, readDecimal } from '../../lib/decimal';
+import type { AlertSettings, Language } from '../../../shared/settings';
+
+interface Boxes {
+  cooldown: string;
+  group: string;
+  ackHours: string;
+}
+
+const boxesOf = (a: AlertSettings | undefined, lang: Language): Boxes => ({
+  cooldown: decimalText(a?.cooldownMin ?? 15, lang),
+  group: decimalText(a?.groupWindowSec ?? 10, lang),
+  ackHours: a?.ackExpiryHours ? decimalText(a.ackExpiryHours, lang) : '',
+});
+
+/**
+ * The boxes as settings, or which box is wrong: minutes and seconds are numbers ≥ 0 (0: every alert
+ * notifies at once, alone); the acknowledgement's hours a number > 0, or empty for "until it clears".
+ */
+export function notificationValues(b: Boxes, lang: Language): { ok: true; value: Pick<AlertSettings, 'cooldownMin' | 'groupWindowSec' | 'ackExpiryHours'> } | { ok: false; bad: (keyof Boxes)[] } {
+  const cooldownMin = readDecimal(b.cooldown, lang);
+  const groupWindowSec = readDecimal(b.group, lang);
+  const ackExpiryHours = b.ackHours.trim() === '' ? null : readDecimal(b.ackHours, lang);
+  const bad: (keyof Boxes)[] = [];
+  if (!Number.isFinite(cooldownMin) || cooldownMin < 0) bad.push('cooldown');
+  if (!Number.isFinite(groupWindowSec) || groupWindowSec < 0 || groupWindowSec > 3600) bad.push('group');
+  if (ackExpiryHours !== null && (!Number.isFinite(ackExpiryHours) || ackExpiryHours <= 0)) bad.push('ackHours');
+  return bad.length ? { ok: false, bad } : { ok: true, value: { cooldownMin, groupWindowSec, ackExpiryHours } };
+}
 
 export function NotificationsForm({ editable }: { editable: boolean }) {
   const { t, lang } = useI18n();
@@ -13,19 +44,42 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
   const a = settings.view?.alerts;
   const [warning, setWarning] = useState(a?.sound.warning ?? false);
   const [critical, setCritical] = useState(a?.sound.critical ?? true);
-  const [cooldown, setCooldown] = useState(decimalText(a?.cooldownMin ?? 15, lang));
+  const [boxes, setBoxes] = useState<Boxes>(() => boxesOf(a, lang));
   const saver = useSaver();
   useEffect(() => {
     setWarning(a?.sound.warning ?? false);
     setCritical(a?.sound.critical ?? true);
-    setCooldown(decimalText(a?.cooldownMin ?? 15, lang));
+    setBoxes(boxesOf(a, lang));
   }, [a, lang]);
-  const cd = readDecimal(cooldown, lang);
-  const invalid = !Number.isFinite(cd) || cd < 0;
+  const values = notificationValues(boxes, lang);
+  const bad = values.ok ? [] : values.bad;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (invalid) return;
-    void saver.run(async () => settings.set(await client.invoke('settings:update', { alerts: { sound: { warning, critical }, cooldownMin: cd } })));
+    if (!values.ok) return;
+    void saver.run(async () => settings.set(await client.invoke('settings:update', { alerts: { sound: { warning, critical }, ...values.value } })));
+  };
+  const box = (field: keyof Boxes, label: string, error: string, inputMode: 'decimal' = 'decimal') => {
+    const invalid = bad.includes(field);
+    return (
+      <>
+        <label>
+          {label}
+          <input
+            className="short"
+            inputMode={inputMode}
+            value={boxes[field]}
+            onChange={(e) => setBoxes({ ...boxes, [field]: e.target.value })}
+            aria-invalid={invalid || undefined}
+            aria-describedby={invalid ? `${field}-err` : undefined}
+          />
+        </label>
+        {invalid && (
+          <p className="field-error" id={`${field}-err`}>
+            {error}
+          </p>
+        )}
+      </>
+    );
   };
   return (
     <form onSubmit={submit} aria-labelledby="nt-title" className="settings-section" noValidate>
@@ -39,17 +93,12 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
           <input type="checkbox" checked={warning} onChange={(e) => setWarning(e.target.checked)} />
           {t('settings.soundWarning')}
         </label>
-        <label>
-          {t('settings.cooldown')}
-          <input className="short" inputMode="decimal" value={cooldown} onChange={(e) => setCooldown(e.target.value)} aria-invalid={invalid || undefined} aria-describedby={invalid ? 'cooldown-err' : undefined} />
-        </label>
-        {invalid && (
-          <p className="field-error" id="cooldown-err">
-            {t('form.error.number')}
-          </p>
-        )}
+        {box('cooldown', t('settings.cooldown'), t('form.error.number'))}
+        {box('group', t('settings.groupWindow'), t('settings.groupWindowError'))}
+        {box('ackHours', t('settings.ackExpiry'), t('settings.ackExpiryError'))}
+        <p className="muted small">{t('settings.notificationsHelp')}</p>
       </fieldset>
-      <SaveBar saver={saver} editable={editable} invalid={invalid} />
+      <SaveBar saver={saver} editable={editable} invalid={!values.ok} />
     </form>
   );
 }
