@@ -44,6 +44,9 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
 /** `snoozedUntil` of an alert snoozed "until recovered" (far beyond any real date). */
 export const SNOOZE_UNTIL_RECOVERED = 8.64e15;
 
+/** Good samples in a row that clear an alert when its rule sets no `clearK` (CONTRACT.md: default 2). */
+export const DEFAULT_CLEAR_K = 2;
+
 /** A rule's scope as lists to look in (null: not limited by that list). */
 export interface RuleScope {
   sources: ReadonlySet<string> | null;

@@ -1,6 +1,6 @@
 import './helpers/dom';
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, queue, snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
@@ -109,7 +109,7 @@ describe('Settings', () => {
     const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, ackExpiryHours: 4 } }));
     await renderApp(fake, '#/settings');
     const group = screen.getByLabelText('Notify together the alerts of one rule raised within (seconds)') as HTMLInputElement;
-    const ack = screen.getByLabelText('An acknowledgement lasts (hours; empty: until the alert clears)') as HTMLInputElement;
+    const ack = screen.getByLabelText('An acknowledgement lasts (hours; empty: until the alert is resolved)') as HTMLInputElement;
     expect(group.value).toBe('10');
     expect(ack.value).toBe('4');
     const form = screen.getByRole('form', { name: 'Notifications' });
@@ -234,6 +234,49 @@ describe('Settings', () => {
     const { raiseN: _n, raiseM: _m, ...flakyDefault } = flaky;
     expect(fake.callsTo('settings:update')[0]).toEqual({
       alerts: { rules: [general, flakyDefault, { id: 'agent.latency@wv:1', metric: 'agent.latency', warning: 200, critical: 400, raiseN: 1, raiseM: 1, scope: { agents: ['wv:1'] } }] },
+    });
+  });
+
+  it('sets how many good samples resolve an alert, for a rule and for a row of its own, which starts from the general rule’s', async () => {
+    const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [{ id: 'queue.waiting', clearK: 4 }] } }));
+    fake.snapshot = snapshot({ sources: [source('ax', { name: 'Paris', vendor: 'axialys' })], queues: [queue('ax', 'vip', { name: 'VIP' })] });
+    await renderApp(fake, '#/settings');
+    const k = (rule: string) => screen.getByLabelText(`Good samples in a row that resolve the alert: ${rule}`) as HTMLInputElement;
+    expect(k('Calls waiting in a queue').value).toBe('4');
+    expect(k('Agent latency').value).toBe('');
+    expect(k('Agent latency').placeholder).toBe('2');
+    // A source down is resolved when the source is back: no box.
+    expect(screen.queryByLabelText(/^Good samples in a row that resolve the alert: Source down/)).toBeNull();
+    const thresholds = within(screen.getByRole('form', { name: 'Thresholds' }));
+    const save = thresholds.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    for (const bad of ['0', '31', '1.5', 'two']) {
+      fireEvent.change(k('Agent latency'), { target: { value: bad } });
+      expect(save.disabled).toBe(true);
+    }
+    expect(screen.getByText('Resolve after: a whole number of good samples from 1 to 30.')).toBeTruthy();
+    expect(k('Agent latency').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Warning threshold: Agent latency').getAttribute('aria-invalid')).toBeNull();
+    fireEvent.change(k('Agent latency'), { target: { value: '5' } });
+    fireEvent.change(k('Calls waiting in a queue'), { target: { value: '' } });
+    fireEvent.click(save);
+    await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(1));
+    expect(fake.callsTo('settings:update')[0]).toEqual({ alerts: { rules: [{ id: 'agent.latency', clearK: 5 }] } });
+    expect(await thresholds.findByText('Saved.')).toBeTruthy();
+    // A queue of its own starts from the general rule's clearing, then keeps its own.
+    fake.settings = { ...fake.settings, alerts: { ...fake.settings.alerts, rules: [{ id: 'queue.waiting', clearK: 3 }] } };
+    cleanup();
+    await renderApp(fake, '#/settings');
+    const form = screen.getByRole('form', { name: 'Thresholds for particular queues and agents' });
+    fireEvent.change(within(form).getByLabelText('Rule'), { target: { value: 'queue.waiting' } });
+    fireEvent.change(within(form).getByLabelText('Find a queue, agent or source'), { target: { value: 'vip' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    const own = within(form).getByLabelText('Good samples in a row that resolve the alert: Calls waiting in a queue — VIP · Paris') as HTMLInputElement;
+    expect(own.value).toBe('3');
+    fireEvent.change(own, { target: { value: '6' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(2));
+    expect(fake.callsTo('settings:update')[1]).toEqual({
+      alerts: { rules: [{ id: 'queue.waiting', clearK: 3 }, { id: 'queue.waiting@ax:vip', metric: 'queue.waiting', warning: 5, critical: 10, clearK: 6, scope: { queues: ['ax:vip'] } }] },
     });
   });
 

@@ -5,7 +5,7 @@
  */
 import type { AlertRuleOverride } from '../../shared/settings';
 import { METRICS, type MetricDef } from './catalog';
-import { BUILTIN_RULES as SHARED_RULES, scopeHolds, scopeSpecificity, type RuleScope } from '../../shared/rules';
+import { BUILTIN_RULES as SHARED_RULES, DEFAULT_CLEAR_K, scopeHolds, scopeSpecificity, type RuleScope } from '../../shared/rules';
 
 export interface RuleDefaults {
   id: string;
@@ -21,7 +21,7 @@ export const BUILTIN_RULES: readonly RuleDefaults[] = SHARED_RULES;
 /** Earlier spellings of rule ids, accepted in overrides. */
 const ALIASES: Record<string, string> = { 'queue.longestWait': 'queue.longest_wait', 'queue.longestwait': 'queue.longest_wait' };
 
-export const DEFAULT_CLEAR_K = 2;
+export { DEFAULT_CLEAR_K };
 
 export interface Rule {
   id: string;

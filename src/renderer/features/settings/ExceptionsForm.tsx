@@ -9,7 +9,7 @@ import { useSettings } from '../../app/settings';
 import { BUILTIN_RULES } from '../../lib/rules';
 import { fold } from '../agents/rows';
 import { SaveBar, useSaver } from './SaveBar';
-import { RaiseCell, RuleNote, ThresholdCells } from './ThresholdCells';
+import { ClearCell, RaiseCell, RuleNote, ThresholdCells } from './ThresholdCells';
 import { checkRow, checkWindow } from './thresholds-model';
 import {
   EXCEPTION_METRICS,
@@ -117,6 +117,7 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
                 <th scope="col">{t('level.warning')}</th>
                 <th scope="col">{t('level.critical')}</th>
                 <th scope="col">{t('settings.raiseAfter')}</th>
+                <th scope="col">{t('settings.clearAfter')}</th>
                 <th scope="col">
                   <span className="sr-only">{t('action.remove')}</span>
                 </th>
@@ -137,6 +138,7 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
                     </td>
                     <ThresholdCells rule={rule} row={r} error={err} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
                     <RaiseCell rule={rule} row={r} applies error={err} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
+                    <ClearCell rule={rule} row={r} applies error={err} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
                     <td>
                       <button type="button" aria-label={t('exceptions.remove', { subject, rule: ruleName(r.metric) })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
                         {t('action.remove')}

@@ -1,6 +1,6 @@
 /** One rule's threshold boxes in a settings table: what is wrong with them, the on/off box, warning and critical. */
 import { useI18n } from '../../i18n/context';
-import type { RowError } from './thresholds-model';
+import { DEFAULT_CLEAR_K, type RowError } from './thresholds-model';
 
 /** The rule's unit after its name, and what is wrong with its boxes (referenced by them as `errorId`). */
 export function RuleNote({ unit, error, errorId }: { unit: string; error: RowError | null; errorId: string }) {
@@ -31,7 +31,7 @@ export interface ThresholdBoxes {
  */
 export function ThresholdCells({ rule, row, error, errorId, onChange }: { rule: string; row: ThresholdBoxes; error: RowError | null; errorId: string; onChange: (patch: Partial<ThresholdBoxes>) => void }) {
   const { t } = useI18n();
-  const invalid = error !== null && error !== 'window';
+  const invalid = error === 'number' || error === 'order';
   return (
     <>
       <td>
@@ -90,6 +90,37 @@ export function RaiseCell({ rule, row, applies, error, errorId, onChange }: { ru
   return (
     <td className="raise">
       {box('raiseN', t('settings.raiseN', { rule }))} {t('settings.raiseOf')} {box('raiseM', t('settings.raiseM', { rule }))}
+    </td>
+  );
+}
+
+/**
+ * "Clear after K good samples": one box, empty for the engine's default (2); a rule raised by how
+ * long a state lasts (a source down) clears when the state ends, and has none.
+ */
+export function ClearCell({ rule, row, applies, error, errorId, onChange }: { rule: string; row: { clearK: string }; applies: boolean; error: RowError | null; errorId: string; onChange: (patch: { clearK: string }) => void }) {
+  const { t } = useI18n();
+  const invalid = error === 'clear';
+  if (!applies) {
+    return (
+      <td>
+        <span aria-hidden="true">–</span>
+        <span className="sr-only">{t('settings.clearNone')}</span>
+      </td>
+    );
+  }
+  return (
+    <td className="clear">
+      <input
+        className="tiny"
+        inputMode="numeric"
+        placeholder={String(DEFAULT_CLEAR_K)}
+        aria-label={t('settings.clearK', { rule })}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        value={row.clearK}
+        onChange={(e) => onChange({ clearK: e.target.value })}
+      />
     </td>
   );
 }

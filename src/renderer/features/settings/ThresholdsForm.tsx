@@ -4,9 +4,9 @@ import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { BUILTIN_RULES } from '../../lib/rules';
-import { MAX_RAISE_M, checkRow, checkWindow, mergeOverrides, rowsFrom, sampled, type RuleRow } from './thresholds-model';
+import { DEFAULT_CLEAR_K, MAX_CLEAR_K, MAX_RAISE_M, checkRow, checkWindow, mergeOverrides, rowsFrom, sampled, type RuleRow } from './thresholds-model';
 import { SaveBar, useSaver } from './SaveBar';
-import { RaiseCell, RuleNote, ThresholdCells } from './ThresholdCells';
+import { ClearCell, RaiseCell, RuleNote, ThresholdCells } from './ThresholdCells';
 
 export function ThresholdsForm({ editable }: { editable: boolean }) {
   const { t, lang } = useI18n();
@@ -35,6 +35,7 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
               <th scope="col">{t('level.warning')}</th>
               <th scope="col">{t('level.critical')}</th>
               <th scope="col">{t('settings.raiseAfter')}</th>
+              <th scope="col">{t('settings.clearAfter')}</th>
             </tr>
           </thead>
           <tbody>
@@ -50,13 +51,14 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
                   </th>
                   <ThresholdCells rule={label} row={r} error={err} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
                   <RaiseCell rule={label} row={r} applies={sampled(r.id)} error={err} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
+                  <ClearCell rule={label} row={r} applies={sampled(r.id)} error={err} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
                 </tr>
               );
             })}
           </tbody>
         </table>
         <p className="muted small">
-          {t('settings.thresholdsHelp')} {t('settings.raiseHelp', { max: MAX_RAISE_M })}
+          {t('settings.thresholdsHelp')} {t('settings.raiseHelp', { max: MAX_RAISE_M })} {t('settings.clearHelp', { max: MAX_CLEAR_K, k: DEFAULT_CLEAR_K })}
         </p>
       </fieldset>
       <SaveBar saver={saver} editable={editable} invalid={errors.some(Boolean)} onReset={() => setRows(rowsFrom([], lang))} resetLabel={t('settings.resetDefaults')} />

@@ -3,14 +3,14 @@
  * `<metric>@<entity key>`, the built-in rule's metric, scoped to that one queue or agent — or
  * `<metric>@<source id>`, scoped to every queue or agent of one source. The alert
  * engine lets the narrowest rule of a metric watch a subject (docs/alerts.md), so such a rule
- * replaces the general thresholds there, and its own "raise after N of M" the general rule's. Rules
- * written otherwise (several subjects, a tuned clearing…) come from the configuration file and are
- * kept untouched. Pure.
+ * replaces the general thresholds there, and its own "raise after N of M" and "clear after K" the
+ * general rule's. Rules written otherwise (several subjects, other tuning) come from the
+ * configuration file and are kept untouched. Pure.
  */
 import type { AlertRuleOverride, Language } from '../../../shared/settings';
 import { decimalText } from '../../lib/decimal';
-import { thresholdValue, windowBoxes, windowOf } from './thresholds-model';
-import type { RuleId, Thresholds } from '../../lib/rules';
+import { thresholdValue, windowBoxes, windowOf, type Sampling } from './thresholds-model';
+import { BUILTIN_RULES, type RuleId, type Thresholds } from '../../lib/rules';
 
 /** The rules a queue or an agent can have thresholds of its own for. */
 export const EXCEPTION_METRICS = ['queue.waiting', 'queue.longest_wait', 'agent.latency', 'agent.jitter', 'agent.loss', 'agent.rejection'] as const satisfies readonly RuleId[];
@@ -31,6 +31,8 @@ export interface ExceptionRow {
   /** Raise when `raiseN` of the last `raiseM` samples breach; empty: the engine's default for the source's cadence. */
   raiseN: string;
   raiseM: string;
+  /** Clear after `clearK` consecutive good samples; empty: the engine's default (2). */
+  clearK: string;
 }
 
 export const exceptionId = (metric: ExceptionMetric, key: string) => `${metric}@${key}`;
@@ -47,7 +49,7 @@ function scopeOf(metric: ExceptionMetric, key: string): NonNullable<AlertRuleOve
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((v, i) => v === b?.[i]);
 
 /** The exception an override is, or null when it is any other rule. */
-function asException(o: AlertRuleOverride): { metric: ExceptionMetric; key: string; raiseN?: number; raiseM?: number } | null {
+function asException(o: AlertRuleOverride): ({ metric: ExceptionMetric; key: string } & Sampling) | null {
   const at = o.id.indexOf('@');
   if (at < 0) return null;
   const metric = o.id.slice(0, at) as ExceptionMetric;
@@ -56,8 +58,8 @@ function asException(o: AlertRuleOverride): { metric: ExceptionMetric; key: stri
   const want = scopeOf(metric, key);
   const has = o.scope ?? {};
   if (!sameList(has.sources, want.sources) || !sameList(has.queues, want.queues) || !sameList(has.agents, want.agents)) return null;
-  const { id: _i, metric: _m, enabled: _e, warning: _w, critical: _c, scope: _s, raiseN, raiseM, ...tuning } = o;
-  return Object.keys(tuning).length ? null : { metric, key, raiseN, raiseM };
+  const { id: _i, metric: _m, enabled: _e, warning: _w, critical: _c, scope: _s, raiseN, raiseM, clearK, ...tuning } = o;
+  return Object.keys(tuning).length ? null : { metric, key, raiseN, raiseM, clearK };
 }
 
 /** The form's rows, numbers written the language's way. */
@@ -66,7 +68,11 @@ export function exceptionRows(overrides: readonly AlertRuleOverride[], lang: Lan
   const rows: ExceptionRow[] = [];
   for (const o of overrides) {
     const e = asException(o);
-    if (e) rows.push({ metric: e.metric, key: e.key, enabled: o.enabled ?? true, warning: text(o.warning), critical: text(o.critical), ...windowBoxes(e) });
+    if (!e) continue;
+    // A level the rule leaves out is the built-in rule's (as the alert engine reads it), not none.
+    const def = BUILTIN_RULES.find((d) => d.id === e.metric);
+    const level = (k: 'warning' | 'critical') => text(o[k] === undefined ? def?.[k] : o[k]);
+    rows.push({ metric: e.metric, key: e.key, enabled: o.enabled ?? true, warning: level('warning'), critical: level('critical'), ...windowBoxes(e) });
   }
   return rows;
 }
@@ -78,7 +84,8 @@ export function otherAddedRules(overrides: readonly AlertRuleOverride[], builtin
 
 /**
  * A new row for a subject, starting from the general thresholds of its rule and from its "raise after
- * N of M" (`overrides`: the saved rules), so that adding a row changes nothing until it is edited.
+ * N of M" and "clear after K" (`overrides`: the saved rules), so that adding a row changes nothing
+ * until it is edited.
  */
 export function newRow(metric: ExceptionMetric, key: string, general: Thresholds, lang: Language, overrides: readonly AlertRuleOverride[] = []): ExceptionRow {
   const th = general[metric];

@@ -2,6 +2,7 @@
 import type { AlertRuleOverride, Language } from '../../../shared/settings';
 import { decimalText, readDecimal } from '../../lib/decimal';
 import { BUILTIN_RULES, effectiveThresholds, type RuleId } from '../../lib/rules';
+export { DEFAULT_CLEAR_K } from '../../../shared/rules';
 
 export interface RuleRow {
   id: RuleId;
@@ -11,10 +12,14 @@ export interface RuleRow {
   /** Raise when `raiseN` of the last `raiseM` samples breach; empty: the engine's default for the source's cadence. */
   raiseN: string;
   raiseM: string;
+  /** Clear after `clearK` consecutive good samples; empty: the engine's default (2). */
+  clearK: string;
 }
 
 /** The longest raise window the engine keeps (src/core/alerts/rules.ts). */
 export const MAX_RAISE_M = 30;
+/** The most good samples a rule may wait for before clearing (the same bound as the raise window). */
+export const MAX_CLEAR_K = 30;
 
 /** Rules that raise from samples (an N-of-M window); the others (a source down) from how long a state lasts. */
 export function sampled(id: RuleId): boolean {
@@ -35,7 +40,7 @@ export function rowsFrom(overrides: readonly AlertRuleOverride[], lang: Language
 export const thresholdValue = (text: string, lang: Language): number | null => (text.trim() === '' ? null : readDecimal(text, lang));
 const valueOf = thresholdValue;
 
-export type RowError = 'number' | 'order' | 'window';
+export type RowError = 'number' | 'order' | 'window' | 'clear';
 
 /** What is wrong with a pair of threshold boxes (this form's rows, or those of particular queues and agents). */
 export function checkRow(r: { warning: string; critical: string }, lang: Language): RowError | null {
@@ -52,28 +57,43 @@ function countValue(text: string): number | null {
   return t === '' ? null : /^\d+$/.test(t) ? Number(t) : Number.NaN;
 }
 
-/** A rule's raise window as the form's boxes, empty where the rule sets none. */
-export function windowBoxes(o: Pick<AlertRuleOverride, 'raiseN' | 'raiseM'> | undefined): { raiseN: string; raiseM: string } {
-  const count = (v: number | undefined) => (v === undefined ? '' : String(v));
-  return { raiseN: count(o?.raiseN), raiseM: count(o?.raiseM) };
+/** How a rule counts samples: when it raises (N of M) and when it clears (K good ones in a row). */
+export type Sampling = Pick<AlertRuleOverride, 'raiseN' | 'raiseM' | 'clearK'>;
+export interface SamplingBoxes {
+  raiseN: string;
+  raiseM: string;
+  clearK: string;
 }
 
-/** The boxes as a rule's `raiseN`/`raiseM`, each left out where its box is empty. */
-export function windowOf(r: { raiseN: string; raiseM: string }): Pick<AlertRuleOverride, 'raiseN' | 'raiseM'> {
-  const out: Pick<AlertRuleOverride, 'raiseN' | 'raiseM'> = {};
+/** A rule's raise window and clearing as the form's boxes, empty where the rule sets none. */
+export function windowBoxes(o: Sampling | undefined): SamplingBoxes {
+  const count = (v: number | undefined) => (v === undefined ? '' : String(v));
+  return { raiseN: count(o?.raiseN), raiseM: count(o?.raiseM), clearK: count(o?.clearK) };
+}
+
+/** The boxes as a rule's `raiseN`/`raiseM`/`clearK`, each left out where its box is empty. */
+export function windowOf(r: SamplingBoxes): Sampling {
+  const out: Sampling = {};
   const n = countValue(r.raiseN);
   const m = countValue(r.raiseM);
+  const k = countValue(r.clearK);
   if (n !== null) out.raiseN = n;
   if (m !== null) out.raiseM = m;
+  if (k !== null) out.clearK = k;
   return out;
 }
 
-/** What is wrong with a row's raise window: whole numbers from 1 to 30, the first no larger than the second. */
-export function checkWindow(r: { raiseN: string; raiseM: string }): RowError | null {
+/**
+ * What is wrong with a row's sampling boxes: the raise window whole numbers from 1 to 30, the first no
+ * larger than the second ('window'); the good samples to clear a whole number from 1 to 30 ('clear').
+ */
+export function checkWindow(r: SamplingBoxes): RowError | null {
   const n = countValue(r.raiseN);
   const m = countValue(r.raiseM);
-  const bad = (v: number | null) => v !== null && !(Number.isInteger(v) && v >= 1 && v <= MAX_RAISE_M);
-  if (bad(n) || bad(m) || (n !== null && m !== null && n > m)) return 'window';
+  const k = countValue(r.clearK);
+  const bad = (v: number | null, max: number) => v !== null && !(Number.isInteger(v) && v >= 1 && v <= max);
+  if (bad(n, MAX_RAISE_M) || bad(m, MAX_RAISE_M) || (n !== null && m !== null && n > m)) return 'window';
+  if (bad(k, MAX_CLEAR_K)) return 'clear';
   return null;
 }
 
@@ -87,7 +107,7 @@ export function mergeOverrides(existing: readonly AlertRuleOverride[], rows: Rul
   for (const r of rows) {
     const def = BUILTIN_RULES.find((d) => d.id === r.id)!;
     const prev = existing.find((o) => o.id === r.id);
-    const { enabled: _e, warning: _w, critical: _c, raiseN: _n, raiseM: _m, ...rest } = prev ?? { id: r.id };
+    const { enabled: _e, warning: _w, critical: _c, raiseN: _n, raiseM: _m, clearK: _k, ...rest } = prev ?? { id: r.id };
     const o: AlertRuleOverride = { ...rest, id: r.id };
     const w = valueOf(r.warning, lang);
     const c = valueOf(r.critical, lang);
