@@ -201,12 +201,13 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await form.getByLabel(`Critical threshold: Calls waiting in a queue — ${label}`).fill('2000');
     await form.getByLabel(`Samples that must breach: Calls waiting in a queue — ${label}`).fill('1');
     await form.getByLabel(`Of the last samples: Calls waiting in a queue — ${label}`).fill('1');
+    await form.getByLabel(`Good samples in a row that resolve the alert: Calls waiting in a queue — ${label}`).fill('3');
     // The table of rows stays inside its section, boxes and all.
     const overflow = await form.evaluate((f) => f.querySelector('table')!.getBoundingClientRect().right - f.getBoundingClientRect().right);
     expect(overflow).toBeLessThanOrEqual(0);
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByText('Saved.').waitFor();
-    expect(collector.engine.alerts.settings().rules).toContainEqual({ id: `queue.waiting@${key}`, metric: 'queue.waiting', warning: 1000, critical: 2000, raiseN: 1, raiseM: 1, scope: { queues: [key] } });
+    expect(collector.engine.alerts.settings().rules).toContainEqual({ id: `queue.waiting@${key}`, metric: 'queue.waiting', warning: 1000, critical: 2000, raiseN: 1, raiseM: 1, clearK: 3, scope: { queues: [key] } });
     const firing = collector.engine.alerts.list('firing');
     expect(firing.filter((a) => a.subject.key === key)).toEqual([]);
     // The general rule still watches the other queues: their alerts did not end with it.
