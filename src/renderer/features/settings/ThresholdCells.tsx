@@ -54,6 +54,16 @@ export function ThresholdCells({ rule, row, error, errorId, onChange }: { rule: 
   );
 }
 
+/** A cell with no box for this rule: a dash, and why to screen readers. */
+function NoneCell({ why }: { why: string }) {
+  return (
+    <td>
+      <span aria-hidden="true">–</span>
+      <span className="sr-only">{why}</span>
+    </td>
+  );
+}
+
 export interface RaiseBoxes {
   raiseN: string;
   raiseM: string;
@@ -67,14 +77,7 @@ export interface RaiseBoxes {
 export function RaiseCell({ rule, row, applies, error, errorId, onChange }: { rule: string; row: RaiseBoxes; applies: boolean; error: RowError | null; errorId: string; onChange: (patch: Partial<RaiseBoxes>) => void }) {
   const { t } = useI18n();
   const invalid = error === 'window';
-  if (!applies) {
-    return (
-      <td>
-        <span aria-hidden="true">–</span>
-        <span className="sr-only">{t('settings.raiseNone')}</span>
-      </td>
-    );
-  }
+  if (!applies) return <NoneCell why={t('settings.raiseNone')} />;
   const box = (field: keyof RaiseBoxes, label: string) => (
     <input
       className="tiny"
@@ -101,14 +104,7 @@ export function RaiseCell({ rule, row, applies, error, errorId, onChange }: { ru
 export function ClearCell({ rule, row, applies, error, errorId, onChange }: { rule: string; row: { clearK: string }; applies: boolean; error: RowError | null; errorId: string; onChange: (patch: { clearK: string }) => void }) {
   const { t } = useI18n();
   const invalid = error === 'clear';
-  if (!applies) {
-    return (
-      <td>
-        <span aria-hidden="true">–</span>
-        <span className="sr-only">{t('settings.clearNone')}</span>
-      </td>
-    );
-  }
+  if (!applies) return <NoneCell why={t('settings.clearNone')} />;
   return (
     <td className="clear">
       <input
