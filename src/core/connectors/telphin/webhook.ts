@@ -46,8 +46,8 @@ export class TokenBucket {
     this.last = clock.now();
   }
 
-  take(): boolean {
-    const now = this.clock.now();
+  /** `now`: the caller's reading of the clock, when it has one (one reading per request). */
+  take(now = this.clock.now()): boolean {
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSec);
     this.last = now;
     if (this.tokens < 1) return false;
@@ -126,7 +126,9 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
       deps.health.rejected(`Telphin webhook: method ${method} not allowed`);
       return { status: 405, body: 'use GET or POST' };
     }
-    if (!deps.bucket.take()) {
+    // One reading of the clock per request: the rate limit's and the event's time.
+    const now = deps.clock.now();
+    if (!deps.bucket.take(now)) {
       refusedTotal++;
       // One log line per flood, not one per refused request; the total is shown with the source.
       if (refusedInFlood++ === 0) deps.health.rejected('Telphin webhook flood: refusing requests (429) until the rate drops');
@@ -136,7 +138,7 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
     refusedInFlood = 0;
     const usual = formFields(req);
     if (usual) {
-      deps.accept(usual, deps.clock.now());
+      deps.accept(usual, now);
       return NO_CONTENT;
     }
     const collected = collectFields(req);
@@ -153,7 +155,7 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
       deps.health.rejected(`Telphin webhook refused (${reason})`, collected.fields);
       return { status: 400, body: reason };
     }
-    deps.accept(parsed.data, deps.clock.now());
+    deps.accept(parsed.data, now);
     return NO_CONTENT;
   };
 }
