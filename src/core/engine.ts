@@ -2,7 +2,7 @@
  * The engine: connectors → normalize → live state → alert engine, and coalesced change batches out.
  * Plain Node; the tray app (src/main) and the collector (src/server) both host one.
  */
-import type { Agent, Collection, EntityByCollection, Patch, Queue, Snapshot } from '../shared/model';
+import type { Agent, Collection, EntityByCollection, Patch, Queue, Site, Snapshot } from '../shared/model';
 import type { SourceConfig } from '../shared/sources';
 import type { AlertSettings, Language } from '../shared/settings';
 import type { TestResult } from '../shared/bridge';
@@ -333,6 +333,10 @@ export class Engine {
       const p = prev as Queue | null;
       if (p && p.waiting === q.waiting && p.longestWaitSec === q.longestWaitSec) return;
       this.history.record('queue', q.key, now, q.waiting, q.longestWaitSec);
+    } else if (collection === 'sites') {
+      const s = next as Site | null;
+      if (!s) return this.history.forget('site', (prev as Site).key);
+      this.history.record('site', s.key, now, s.avgLatencyMs, s.maxLatencyMs, s.rejectionPct);
     }
   }
 }

@@ -32,6 +32,10 @@ describe('Wolkvox source against the simulator', () => {
     expect(agentOf(snap, 'wv:1003')).toMatchObject({ state: 'paused', pauseReason: 'Almuerzo' });
     expect(snap.sites.map((s) => s.ip).sort()).toEqual(['181.49.77.20', '190.24.10.5']);
     expect(snap.sites.find((s) => s.ip === '181.49.77.20')).toMatchObject({ agents: 2, avgLatencyMs: 58, maxLatencyMs: 70, minLatencyMs: 45 });
+    // The site's figures are kept for its trends (Network → By site).
+    const siteHistory = (metric: string) => r!.engine.history.get('wv:181.49.77.20', metric).map((p) => p.v);
+    expect([siteHistory('siteLatency').at(-1), siteHistory('siteMaxLatency').at(-1)]).toEqual([58, 70]);
+    expect(siteHistory('siteRejection')).toHaveLength(1);
     expect(snap.lines).toEqual([expect.objectContaining({ key: 'wv:troncal-bogota', txJitterMs: 3, txLossPct: 0.1 })]);
     expect(snap.queues[0]).toMatchObject({ key: 'wv:101', kind: 'skill', name: 'Ventas', waiting: 6, offered: 120, answered: 108, abandoned: 12, serviceLevelPct: 83.5, extra: { serviceLevel10Pct: 71, serviceLevel30Pct: 90, abandonRatePct: 10 } });
     const source = r.source();
@@ -53,6 +57,8 @@ describe('Wolkvox source against the simulator', () => {
       return carlos?.state === 'wrap_up' && carlos.network?.latencyMs === 410 && !agentOf(s, 'wv:1003') && s.queues.length === 0 ? s : null;
     });
     expect(snap.sites.find((s) => s.ip === '181.49.77.20')).toMatchObject({ agents: 1 });
+    // Its trend follows (the second poll came within 10 s of the first: it took the newest row).
+    expect(r.engine.history.get('wv:181.49.77.20', 'siteLatency').at(-1)?.v).toBe(snap.sites.find((s) => s.ip === '181.49.77.20')!.avgLatencyMs);
   });
 
   it('Test connection answers from the simulator without touching the live state', async () => {

@@ -138,6 +138,30 @@ describe('Network view', () => {
     expect(within(line).getByText('Registered')).toBeTruthy();
   });
 
+  it('shows the trends of a site chosen in its tab, kept in the address', async () => {
+    const fake = new FakeBridge(floor());
+    fake.handle('history:get', ({ metric }) => (metric === 'siteLatency' ? [{ t: T0 - 3_600_000, v: 120 }, { t: T0, v: 450 }] : []));
+    await renderApp(fake, '#/network?tab=sites');
+    expect(screen.getByText('Select a site to see its trends.')).toBeTruthy();
+    const rows = screen.getAllByRole('row').slice(1);
+    fireEvent.click(rows[1]!);
+    expect(window.location.hash).toBe('#/network?tab=sites&site=wv%3A203.0.113.7');
+    expect(await screen.findByRole('heading', { name: 'Trends of site 203.0.113.7' })).toBeTruthy();
+    // From the keyboard: Enter on a focused row.
+    rows[0]!.focus();
+    fireEvent.keyDown(rows[0]!, { key: 'Enter' });
+    expect(await screen.findByRole('heading', { name: 'Trends of site 198.51.100.9' })).toBeTruthy();
+    expect(rows[0]!.getAttribute('aria-selected')).toBe('true');
+    await waitFor(() => expect(screen.getByRole('img', { name: /^Average latency: now 450\u00a0ms, highest 450\u00a0ms/ })).toBeTruthy());
+    expect(fake.callsTo('history:get')).toContainEqual({ key: 'wv:198.51.100.9', metric: 'siteMaxLatency' });
+    expect(fake.callsTo('history:get')).toContainEqual({ key: 'wv:198.51.100.9', metric: 'siteRejection' });
+    expect(screen.getByText('Maximum latency', { selector: 'figure *' }).closest('figure')!.textContent).toContain('No history yet.');
+    // What a reload of that address shows.
+    cleanup();
+    await renderApp(fake, '#/network?tab=sites&site=wv%3A198.51.100.9');
+    expect(await screen.findByRole('heading', { name: 'Trends of site 198.51.100.9' })).toBeTruthy();
+  });
+
   it('keeps its tab and the agent whose trends are shown in the address, for a reload or a bookmark', async () => {
     const fake = new FakeBridge(floor());
     fake.handle('history:get', () => []);

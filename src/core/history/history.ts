@@ -26,6 +26,8 @@ export interface HistoryOptions {
 export const HISTORY_GROUPS = {
   agent: ['latency', 'jitter', 'loss'],
   queue: ['waiting', 'longestWait'],
+  /** A site (agents sharing a public IP): its average and maximum latency, its network rejection. */
+  site: ['siteLatency', 'siteMaxLatency', 'siteRejection'],
 } as const;
 
 export type HistoryGroup = keyof typeof HISTORY_GROUPS;
@@ -104,6 +106,7 @@ export class History {
     this.groups = {
       agent: new Group(HISTORY_GROUPS.agent, this.capacity),
       queue: new Group(HISTORY_GROUPS.queue, this.capacity),
+      site: new Group(HISTORY_GROUPS.site, this.capacity),
     };
   }
 
@@ -114,6 +117,7 @@ export class History {
    */
   record(group: 'agent', key: string, atMs: number, latency: number | null, jitter: number | null, loss: number | null): void;
   record(group: 'queue', key: string, atMs: number, waiting: number | null, longestWait: number | null): void;
+  record(group: 'site', key: string, atMs: number, avgLatency: number | null, maxLatency: number | null, rejection: number | null): void;
   record(group: HistoryGroup, key: string, atMs: number, a: number | null, b: number | null, c: number | null = null): void {
     const g = this.groups[group];
     let slot = g.rings.get(key);

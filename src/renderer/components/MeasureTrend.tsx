@@ -10,7 +10,7 @@ import { TrendChart } from './TrendChart';
 
 interface Measure {
   rule: RuleId;
-  title: 'metric.latency' | 'metric.jitter' | 'metric.loss' | 'metric.waiting' | 'metric.longestWait';
+  title: 'metric.latency' | 'metric.jitter' | 'metric.loss' | 'metric.waiting' | 'metric.longestWait' | 'metric.avgLatency' | 'metric.maxLatency' | 'metric.rejection';
   unit: (tr: Translator) => string;
 }
 
@@ -21,13 +21,17 @@ export const MEASURES = {
   loss: { rule: 'agent.loss', title: 'metric.loss', unit: () => '%' },
   waiting: { rule: 'queue.waiting', title: 'metric.waiting', unit: () => '' },
   longestWait: { rule: 'queue.longest_wait', title: 'metric.longestWait', unit: (tr) => tr.t('unit.s') },
+  // A site's measures, drawn against the agent rules the Sites table colours them by.
+  siteLatency: { rule: 'agent.latency', title: 'metric.avgLatency', unit: (tr) => tr.t('unit.ms') },
+  siteMaxLatency: { rule: 'agent.latency', title: 'metric.maxLatency', unit: (tr) => tr.t('unit.ms') },
+  siteRejection: { rule: 'agent.rejection', title: 'metric.rejection', unit: () => '%' },
 } as const satisfies Record<string, Measure>;
 
 export type MeasureName = keyof typeof MEASURES;
 
-/** The recorded measure an alert rule's metric watches, if any ('agent.latency' → 'latency'). */
+/** The recorded measure of an agent or queue an alert rule's metric watches, if any ('agent.latency' → 'latency'). */
 export function measureOfRule(metric: string): MeasureName | null {
-  for (const [name, m] of Object.entries(MEASURES)) if (m.rule === metric) return name as MeasureName;
+  for (const [name, m] of Object.entries(MEASURES)) if (m.rule === metric && !name.startsWith('site')) return name as MeasureName;
   return null;
 }
 

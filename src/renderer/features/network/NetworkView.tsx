@@ -10,6 +10,7 @@ import { NetworkAgents } from './NetworkAgents';
 import { SitesTable } from './SitesTable';
 import { LinesTable } from './LinesTable';
 import { AgentTrends } from './AgentTrends';
+import { SiteTrends } from './SiteTrends';
 import { DEFAULT_SORTS, WORST_FIRST, type NetworkSorts } from './sort';
 
 type Tab = 'agents' | 'sites' | 'lines';
@@ -18,16 +19,19 @@ const TABS: readonly Tab[] = ['agents', 'sites', 'lines'];
 export function NetworkView() {
   const { t } = useI18n();
   const sources = useSourcesByName();
-  // The source filter, the tab and the agent whose trends are shown live in the address
-  // (`#/network?source=…&tab=sites`, `#/network?agent=<source>:<id>`): the overview's network line
-  // links there, and a reload or a bookmark shows the same table and trends.
+  // The source filter, the tab and the agent or site whose trends are shown live in the address
+  // (`#/network?source=…&tab=sites`, `#/network?agent=<source>:<id>`,
+  // `#/network?tab=sites&site=<source>:<ip>`): the overview's network line links there, and a reload
+  // or a bookmark shows the same table and trends.
   const { param, query } = useRoute();
   const source = query.source ?? '';
   const tab = choiceOf(query.tab, TABS, 'agents');
   const selected = query.agent ?? null;
+  const site = query.site ?? null;
   const change = (patch: Record<string, string>) => replaceQuery('network', param, { ...query, ...patch });
   const setTab = (next: Tab) => change({ tab: next === 'agents' ? '' : next });
   const setSelected = (key: string | null) => change({ agent: key ?? '' });
+  const setSite = (key: string | null) => change({ site: key ?? '' });
   // Each table's order, kept while the reader moves between tabs.
   const [sorts, setSorts] = useState<NetworkSorts>(DEFAULT_SORTS);
   const sortOf = <K extends Tab>(k: K) => ({ sort: sorts[k], onSort: (s: NetworkSorts[K]) => setSorts((all) => ({ ...all, [k]: s })) });
@@ -58,7 +62,12 @@ export function NetworkView() {
             <AgentTrends agentKey={selected} />
           </>
         )}
-        {tab === 'sites' && <SitesTable sourceId={source} {...sortOf('sites')} />}
+        {tab === 'sites' && (
+          <>
+            <SitesTable sourceId={source} {...sortOf('sites')} selected={site} onSelect={setSite} />
+            <SiteTrends siteKey={site} />
+          </>
+        )}
         {tab === 'lines' && <LinesTable sourceId={source} {...sortOf('lines')} />}
       </TabPanel>
     </>

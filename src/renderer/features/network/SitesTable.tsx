@@ -1,6 +1,7 @@
 /**
  * Sites: agents sharing a public IP (Wolkvox `by_ip`), worst average latency first unless a column
- * sorts them. The Source column shows only when the sites come from several sources.
+ * sorts them. The Source column shows only when the sites come from several sources. Selecting one
+ * (click, or Enter on a focused row) shows its trends.
  */
 import { useMemo } from 'react';
 import { useClient, useTopic } from '../../bridge/react';
@@ -13,7 +14,19 @@ import { msText, pctText } from '../../lib/units';
 import { severalSources, sortSites, type SiteSortKey } from './sort';
 
 /** `sourceId`: that source's sites only (the view's source filter; empty: every source). */
-export function SitesTable({ sourceId = '', sort, onSort }: { sourceId?: string; sort: SortState<SiteSortKey>; onSort: (s: SortState<SiteSortKey>) => void }) {
+export function SitesTable({
+  sourceId = '',
+  sort,
+  onSort,
+  selected,
+  onSelect,
+}: {
+  sourceId?: string;
+  sort: SortState<SiteSortKey>;
+  onSort: (s: SortState<SiteSortKey>) => void;
+  selected: string | null;
+  onSelect: (key: string) => void;
+}) {
   const tr = useI18n();
   const { t, n } = tr;
   const { store } = useClient();
@@ -30,7 +43,7 @@ export function SitesTable({ sourceId = '', sort, onSort }: { sourceId?: string;
   const showSource = severalSources(rows);
   const sortProps = { sort, onSort };
   return (
-    <div className="table-scroll">
+    <div className="table-scroll short">
       <table className="grid" aria-label={t('network.bySite')}>
         <thead>
           <tr>
@@ -45,7 +58,18 @@ export function SitesTable({ sourceId = '', sort, onSort }: { sourceId?: string;
         </thead>
         <tbody>
           {rows.map((s) => (
-            <tr key={s.key}>
+            <tr
+              key={s.key}
+              tabIndex={0}
+              aria-selected={s.key === selected}
+              className={s.key === selected ? 'row selected' : 'row'}
+              onClick={() => onSelect(s.key)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return;
+                e.preventDefault();
+                onSelect(s.key);
+              }}
+            >
               <th scope="row">{s.ip}</th>
               {showSource && <td>{sourceName(s.sourceId)}</td>}
               <td className="num">{s.agents === null ? '–' : n(s.agents)}</td>
