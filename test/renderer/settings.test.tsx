@@ -238,7 +238,8 @@ describe('Settings', () => {
   });
 
   it('sets how many good samples resolve an alert, for a rule and for a row of its own, which starts from the general rule’s', async () => {
-    const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [{ id: 'queue.waiting', clearK: 4 }] } }));
+    // A source down's clearing from the file has no box here: kept as it is, never an error.
+    const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [{ id: 'queue.waiting', clearK: 4 }, { id: 'source.down', clearK: 99 }] } }));
     fake.snapshot = snapshot({ sources: [source('ax', { name: 'Paris', vendor: 'axialys' })], queues: [queue('ax', 'vip', { name: 'VIP' })] });
     await renderApp(fake, '#/settings');
     const k = (rule: string) => screen.getByLabelText(`Good samples in a row that resolve the alert: ${rule}`) as HTMLInputElement;
@@ -260,7 +261,7 @@ describe('Settings', () => {
     fireEvent.change(k('Calls waiting in a queue'), { target: { value: '' } });
     fireEvent.click(save);
     await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(1));
-    expect(fake.callsTo('settings:update')[0]).toEqual({ alerts: { rules: [{ id: 'agent.latency', clearK: 5 }] } });
+    expect(fake.callsTo('settings:update')[0]).toEqual({ alerts: { rules: [{ id: 'agent.latency', clearK: 5 }, { id: 'source.down', clearK: 99 }] } });
     expect(await thresholds.findByText('Saved.')).toBeTruthy();
     // A queue of its own starts from the general rule's clearing, then keeps its own.
     fake.settings = { ...fake.settings, alerts: { ...fake.settings.alerts, rules: [{ id: 'queue.waiting', clearK: 3 }] } };

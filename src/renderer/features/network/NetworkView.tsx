@@ -1,4 +1,4 @@
-/** Network quality by agent, by site (public IP) and by PBX line, with trends for a chosen agent. */
+/** Network quality by agent, by site (public IP) and by PBX line, with trends for a chosen agent or site. */
 import { useState } from 'react';
 import { useSourcesByName } from '../../bridge/react';
 import { choiceOf, replaceQuery, useRoute } from '../../app/router';

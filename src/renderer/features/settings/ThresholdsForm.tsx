@@ -16,7 +16,8 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
   const [rows, setRows] = useState<RuleRow[]>(() => rowsFrom(overrides, lang));
   const saver = useSaver();
   useEffect(() => setRows(rowsFrom(settings.view?.alerts.rules ?? [], lang)), [settings.view?.alerts.rules, lang]);
-  const errors = rows.map((r) => checkRow(r, lang) ?? checkWindow(r));
+  // A rule without sampling boxes (a source down) keeps what the file says there, unchecked: the reader could not mend it.
+  const errors = rows.map((r) => checkRow(r, lang) ?? (sampled(r.id) ? checkWindow(r) : null));
   const set = (i: number, patch: Partial<RuleRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
