@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, alert, net, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
-import { selectAgents, NO_FILTER } from '../../src/renderer/features/agents/rows';
+import { fold, selectAgents, NO_FILTER } from '../../src/renderer/features/agents/rows';
 import { AlertSettingsSchema } from '../../src/shared/settings';
 
 function floor() {
@@ -255,5 +255,12 @@ describe('selectAgents', () => {
     expect(selectAgents(list, NO_FILTER, { key: 'name', dir: 1 }).map((a) => a.name)).toEqual(['Ángela', 'bruno', 'zoe']);
     expect(selectAgents(list, NO_FILTER, { key: 'latency', dir: -1 }).map((a) => a.name)[0]).toBe('bruno');
     expect(selectAgents(list, NO_FILTER, { key: 'latency', dir: 1 }).map((a) => a.name)[0]).toBe('bruno');
+  });
+
+  it('folds plain ASCII names by case alone and others by case and accents', () => {
+    expect(fold('Agent 00042 ZOE')).toBe('agent 00042 zoe');
+    expect(fold('ÁNGELA Muñoz')).toBe('angela munoz');
+    expect(fold('Zoé')).toBe(fold('ZOE'));
+    expect(fold('Ольга')).toBe('ольга');
   });
 });

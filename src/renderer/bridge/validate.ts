@@ -16,6 +16,7 @@ import {
   type Patch,
   type Snapshot,
 } from '../../shared/model';
+import { certainAgent, certainAlert } from './certain';
 
 const ENTITY: Record<Collection, z.ZodType> = {
   agents: AgentSchema,
@@ -32,10 +33,25 @@ export interface Rejections {
 
 export const rejections: Rejections = { count: 0 };
 
+/**
+ * Checks that answer "certainly valid, as zod would return it" faster than zod, or null to let zod
+ * decide (src/renderer/bridge/certain.ts): agents and alerts are most of a big floor's snapshot.
+ */
+const CERTAIN = new Map<z.ZodType, (item: unknown) => unknown>([
+  [AgentSchema, certainAgent],
+  [AlertSchema, certainAlert],
+]);
+
 function list<T>(schema: z.ZodType, raw: unknown): T[] {
   if (!Array.isArray(raw)) return [];
   const out: T[] = [];
+  const certain = CERTAIN.get(schema);
   for (const item of raw) {
+    const sure = certain?.(item);
+    if (sure) {
+      out.push(sure as T);
+      continue;
+    }
     const r = schema.safeParse(item);
     if (r.success) out.push(r.data as T);
     else rejections.count++;
