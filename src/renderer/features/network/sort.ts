@@ -27,18 +27,28 @@ export const DEFAULT_SORTS: NetworkSorts = { agents: WORST_FIRST, sites: WORST_F
 const RANK: Record<NetworkLevel, number> = { critical: 0, warning: 1, ok: 2 };
 type Value = string | number | null;
 
+/** Sort keys of the addresses seen, each worked out once. */
+const ipKeys = new Map<string, string>();
+
 /**
  * An address as it sorts: IPv4 octets by number ("9.1.1.1" before "10.0.0.1"), anything else (IPv6,
  * a host name) by its text, after the IPv4 ones.
  */
 export function ipSortKey(ip: string | null | undefined): string | null {
   if (!ip) return null;
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip.trim());
-  if (!m) return `~${ip.trim().toLowerCase()}`;
-  return m
-    .slice(1)
-    .map((o) => o.padStart(3, '0'))
-    .join('.');
+  let k = ipKeys.get(ip);
+  if (k === undefined) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip.trim());
+    k = m
+      ? m
+          .slice(1)
+          .map((o) => o.padStart(3, '0'))
+          .join('.')
+      : `~${ip.trim().toLowerCase()}`;
+    if (ipKeys.size > 50_000) ipKeys.clear();
+    ipKeys.set(ip, k);
+  }
+  return k;
 }
 
 /** `items` by `value` in `dir` (nulls last), ties by `tie`. */
@@ -57,23 +67,18 @@ export interface MeasuredAgent {
 
 /** Agents with network measures in the chosen order; `sourceName` names a source id. */
 export function sortNetworkAgents(rows: readonly MeasuredAgent[], sort: SortState<AgentSortKey>, sourceName: (id: string) => string): Agent[] {
-  const tie = (x: MeasuredAgent, y: MeasuredAgent) => {
-    const nx = fold(x.a.name);
-    const ny = fold(y.a.name);
-    return nx < ny ? -1 : nx > ny ? 1 : byKey(x.a, y.a);
-  };
-  if (sort.key === 'worst') {
-    const worstFirst = [...rows].sort(
-      (x, y) => RANK[x.level] - RANK[y.level] || (y.a.network?.latencyMs ?? -1) - (x.a.network?.latencyMs ?? -1) || tie(x, y),
-    );
-    return worstFirst.map((r) => r.a);
-  }
+  // What the order reads, once per row (not once per comparison): the table is sorted again at each
+  // change batch, and a big floor has many equal values to break.
+  const list = rows.map((r) => ({ a: r.a, rank: RANK[r.level], lat: r.a.network?.latencyMs ?? -1, n: fold(r.a.name) }));
+  type Row = (typeof list)[number];
+  const tie = (x: Row, y: Row) => (x.n < y.n ? -1 : x.n > y.n ? 1 : byKey(x.a, y.a));
+  if (sort.key === 'worst') return list.sort((x, y) => x.rank - y.rank || y.lat - x.lat || tie(x, y)).map((r) => r.a);
   const key = sort.key;
-  const value = (r: MeasuredAgent): Value => {
+  const value = (r: Row): Value => {
     const n = r.a.network;
     switch (key) {
       case 'name':
-        return fold(r.a.name);
+        return r.n;
       case 'source':
         return fold(sourceName(r.a.sourceId));
       case 'ip':
@@ -88,7 +93,7 @@ export function sortNetworkAgents(rows: readonly MeasuredAgent[], sort: SortStat
         return n?.rejectionPct ?? null;
     }
   };
-  return sortedBy(rows, value, sort.dir, tie).map((r) => r.a);
+  return sortedBy(list, value, sort.dir, tie).map((r) => r.a);
 }
 
 /** Sites in the chosen order (worst first: highest average latency). */
