@@ -4,7 +4,8 @@
  * cannot keep up is not fed an unbounded buffer: it skips patches and gets a fresh snapshot when drained.
  * "Cannot keep up" is measured over what it has been sent since its snapshot: a large floor's snapshot
  * is itself megabytes, still in the buffer while the page reads it, and counting it would resynchronize
- * a client that is only reading its snapshot — with another snapshot, over and over.
+ * a client that is only reading its snapshot — with another snapshot, over and over. A client may ask
+ * for its snapshots in parts (`?parts=1`, the dashboard does): see `snapshotMessages`.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -13,14 +14,46 @@ import type { Engine } from '../core/engine';
 import type { CommandHandler } from '../core/commands';
 import type { Logger } from '../core/util/logger';
 import { BridgeError } from '../shared/bridge';
-import type { Patch } from '../shared/model';
+import type { Patch, Snapshot } from '../shared/model';
 
 /** How far (bytes in its send buffer) a client may fall behind what it was sent since its snapshot. */
 export const MAX_BUFFERED = 4 * 1024 * 1024;
 const MAX_MESSAGE = 256 * 1024;
 
+/**
+ * Entities (agents and alerts) per message when a client asks for its snapshot in parts
+ * (`/api/stream?parts=1`): about 0.5 MB. A browser takes in a message of several MB in long tasks of
+ * its own, before any script runs; parts of this size it takes in without one (docs/performance.md §5).
+ */
+export const PART_ENTITIES = 1500;
+
+/**
+ * A snapshot as the messages of one client: whole (the contract's one `snapshot` message), or in
+ * parts — a `snapshot` message with everything but the agents and alerts beyond its share and
+ * `parts` (how many messages make it), then `snapshot.part` messages with the rest of them, in order.
+ */
+export function snapshotMessages(snap: Snapshot, inParts: boolean, perPart = PART_ENTITIES): string[] {
+  const whole = () => [JSON.stringify({ type: 'snapshot', ...snap })];
+  if (!inParts) return whole();
+  const total = snap.agents.length + snap.alerts.length;
+  if (total <= perPart) return whole();
+  const parts = Math.ceil(total / perPart);
+  const share = (i: number) => {
+    const from = i * perPart;
+    const to = from + perPart;
+    const agents = snap.agents.slice(Math.min(from, snap.agents.length), Math.min(to, snap.agents.length));
+    const alerts = snap.alerts.slice(Math.max(0, from - snap.agents.length), Math.max(0, to - snap.agents.length));
+    return { agents, alerts };
+  };
+  const out = [JSON.stringify({ type: 'snapshot', ...snap, ...share(0), parts })];
+  for (let i = 1; i < parts; i++) out.push(JSON.stringify({ type: 'snapshot.part', ...share(i) }));
+  return out;
+}
+
 interface Client {
   ws: WebSocket;
+  /** Asked for its snapshots in parts. */
+  parts: boolean;
   stale: boolean;
   alive: boolean;
   /**
@@ -62,12 +95,12 @@ export class StreamHub {
         ws.close(4401, 'unauthorized');
         return;
       }
-      this.attach(ws);
+      this.attach(ws, new URL(req.url ?? '/', 'http://collector').searchParams.get('parts') === '1');
     });
   }
 
-  private attach(ws: WebSocket): void {
-    const client: Client = { ws, stale: false, alive: true, snapshotBytes: 0, sentSince: 0 };
+  private attach(ws: WebSocket, parts: boolean): void {
+    const client: Client = { ws, parts, stale: false, alive: true, snapshotBytes: 0, sentSince: 0 };
     this.clients.add(client);
     ws.on('pong', () => (client.alive = true));
     ws.on('close', () => this.clients.delete(client));
@@ -78,10 +111,11 @@ export class StreamHub {
 
   private sendSnapshot(client: Client): void {
     client.stale = false;
-    const text = JSON.stringify({ type: 'snapshot', ...this.engine.snapshot() });
-    client.snapshotBytes = Buffer.byteLength(text);
+    const messages = snapshotMessages(this.engine.snapshot(), client.parts);
+    client.snapshotBytes = 0;
+    for (const text of messages) client.snapshotBytes += Buffer.byteLength(text);
     client.sentSince = 0;
-    client.ws.send(text);
+    for (const text of messages) client.ws.send(text);
   }
 
   private broadcast(patch: Patch): void {

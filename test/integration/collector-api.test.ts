@@ -132,6 +132,38 @@ describe('collector WebSocket stream', () => {
     handle.emit('wv', Array.from({ length: count }, (_, i) => ({ type: 'agent', id: `${tag}${i}`, set: { name: `Agent ${tag}${i} ${pad}`, state: 'available' } })));
   }
 
+  it('sends a big floor’s snapshot in parts of about 0.5 MB to a client that asks, then the patches; whole to one that does not', async () => {
+    const { c, handle } = await start();
+    floorOf(handle, 4000);
+    await until(() => c.engine.state.agents.size === 4000);
+    const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream?parts=1`);
+    const raw: string[] = [];
+    ws.on('message', (d) => raw.push(d.toString()));
+    const first = await until(() => raw[0] && JSON.parse(raw[0]));
+    const parts = first.parts as number;
+    expect(parts).toBe(Math.ceil((4000 + c.engine.alerts.list('all').length) / 1500));
+    await until(() => raw.length >= parts);
+    const messages = raw.slice(0, parts).map((t) => JSON.parse(t));
+    expect(messages.map((m) => m.type)).toEqual(['snapshot', ...Array(parts - 1).fill('snapshot.part')]);
+    for (const t of raw.slice(0, parts)) expect(Buffer.byteLength(t)).toBeLessThan(1024 * 1024);
+    const keys = messages.flatMap((m) => m.agents.map((a: { key: string }) => a.key));
+    expect(keys).toHaveLength(4000);
+    expect(new Set(keys)).toEqual(new Set([...c.engine.state.agents.keys()]));
+    expect(first.sources[0]).toMatchObject({ id: 'wv' });
+    handle.emit('wv', [{ type: 'agent', id: 'late', set: { name: 'After the parts' } }]);
+    const patch = await until(() => raw.slice(parts).map((t) => JSON.parse(t)).find((m) => m.type === 'patch' && m.upsert.agents));
+    expect(patch.upsert.agents[0].key).toBe('wv:late');
+    ws.close();
+    // The contract's stream, for a client that does not ask: one message.
+    const plain = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`);
+    const whole = collect(plain);
+    await until(() => whole.length >= 1);
+    expect(whole[0].type).toBe('snapshot');
+    expect(whole[0].agents).toHaveLength(4001);
+    expect('parts' in whole[0]).toBe(false);
+    plain.close();
+  });
+
   /** A client whose socket is not read until `resume()`: a page busy with what it already has. */
   async function pausedClient(url: string) {
     const ws = new WebSocket(`${url.replace('http', 'ws')}/api/stream`);

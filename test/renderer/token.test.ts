@@ -26,7 +26,7 @@ describe('access token in browser mode', () => {
   });
 
   it('builds ws:// or wss:// URLs for the page origin', () => {
-    expect(streamUrl({ protocol: 'http:', host: '127.0.0.1:8787' }, null)).toBe('ws://127.0.0.1:8787/api/stream');
-    expect(streamUrl({ protocol: 'https:', host: 'wall.example.com' }, 'a b&c')).toBe('wss://wall.example.com/api/stream?token=a%20b%26c');
+    expect(streamUrl({ protocol: 'http:', host: '127.0.0.1:8787' }, null)).toBe('ws://127.0.0.1:8787/api/stream?parts=1');
+    expect(streamUrl({ protocol: 'https:', host: 'wall.example.com' }, 'a b&c')).toBe('wss://wall.example.com/api/stream?parts=1&token=a%20b%26c');
   });
 });

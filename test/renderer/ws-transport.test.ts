@@ -9,7 +9,8 @@ import { WsTransport, CommandError } from '../../src/renderer/bridge/ws';
 import type { ConnStatus } from '../../src/renderer/bridge/status';
 import { createClient } from '../../src/renderer/bridge/client';
 import { ClientStore } from '../../src/renderer/bridge/store';
-import { agent, snapshot, T0 } from './helpers/model';
+import { agent, alert, snapshot, T0 } from './helpers/model';
+import { snapshotMessages } from '../../src/server/stream';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -60,6 +61,37 @@ describe('WebSocket transport', () => {
     const err = await client.invoke('alerts:ack', { id: '' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CommandError);
     expect((err as CommandError).code).toBe('invalid_request');
+  });
+
+  it('puts a snapshot sent in parts back together before the store sees it, holding patches that come meanwhile', async () => {
+    const agents = Array.from({ length: 25 }, (_, i) => agent('wv', String(i)));
+    const alerts = Array.from({ length: 8 }, (_, i) => alert(`agent.latency|wv:${i}`));
+    const messages = snapshotMessages(snapshot({ agents, alerts }), true, 10);
+    expect(messages.map((m) => JSON.parse(m).type)).toEqual(['snapshot', 'snapshot.part', 'snapshot.part', 'snapshot.part']);
+    let asked = '';
+    const { url } = await server((ws, u) => {
+      asked = u;
+      ws.send(JSON.stringify({ type: 'snapshot.part', agents: [agent('wv', 'stray')], alerts: [] })); // of no snapshot: ignored
+      ws.send(messages[0]!);
+      ws.send(messages[1]!);
+      // Not how the collector orders them, but a patch in between must wait for the whole snapshot.
+      ws.send(JSON.stringify({ type: 'patch', at: T0 + 1, upsert: { agents: [agent('wv', '0', { name: 'Renamed' })] }, remove: { agents: ['wv:24'] } }));
+      ws.send(messages[2]!);
+      ws.send(messages[3]!);
+    });
+    const t = transport(() => `${url}?parts=1`);
+    const store = new ClientStore((fn) => fn());
+    const seen: number[] = [];
+    t.on('snapshot', (s) => seen.push((s as { agents: unknown[] }).agents.length));
+    createClient({ mode: 'ws', api: t, conn: t, store });
+    t.start();
+    await until(() => store.agents.get('wv:0')?.name === 'Renamed');
+    expect(asked).toBe('/api/stream?parts=1');
+    expect(seen).toEqual([25]); // one snapshot, whole
+    expect(store.agents.size).toBe(24);
+    expect(store.agents.has('wv:24')).toBe(false);
+    expect(store.agents.has('wv:stray')).toBe(false);
+    expect(store.alerts.size).toBe(8);
   });
 
   it('reconnects with backoff after the host goes away, and the new snapshot replaces everything', async () => {

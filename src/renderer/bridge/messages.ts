@@ -19,6 +19,7 @@ export type ServerMessage =
   | z.infer<typeof Result>
   | { type: 'snapshot'; snapshot: unknown }
   | { type: 'patch'; patch: unknown }
+  | { type: 'snapshot.part'; part: unknown }
   | { type: 'navigate'; navigate: { view: string; alertId?: string } };
 
 export function parseServerMessage(text: string): ServerMessage | null {
@@ -32,6 +33,7 @@ export function parseServerMessage(text: string): ServerMessage | null {
   const type = (raw as { type?: unknown }).type;
   if (type === 'snapshot') return { type: 'snapshot', snapshot: raw };
   if (type === 'patch') return { type: 'patch', patch: raw };
+  if (type === 'snapshot.part') return { type: 'snapshot.part', part: raw };
   if (type === 'result') {
     const r = Result.safeParse(raw);
     return r.success ? r.data : null;

@@ -52,9 +52,10 @@ export function clearToken(env: TokenEnv): void {
   env.storage?.removeItem(KEY);
 }
 
-/** `ws(s)://host/api/stream[?token=…]` for the page's own origin. */
+/** `ws(s)://host/api/stream?parts=1[&token=…]` for the page's own origin. */
 export function streamUrl(location: Pick<Location, 'protocol' | 'host'>, token: string | null): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const q = token ? `?token=${encodeURIComponent(token)}` : '';
-  return `${scheme}//${location.host}/api/stream${q}`;
+  // Snapshots in parts: a big floor's in one message would hold the page in long tasks (src/server/stream.ts).
+  const q = token ? `&token=${encodeURIComponent(token)}` : '';
+  return `${scheme}//${location.host}/api/stream?parts=1${q}`;
 }

@@ -1,7 +1,9 @@
 /**
  * The browser transport: the collector's WebSocket `/api/stream`. Same BridgeApi as the tray app's
  * preload, plus a connection status. Reconnects with capped backoff; a close with code 4401 means the
- * access token is missing or wrong, which no retry can fix, so it stops and asks for one.
+ * access token is missing or wrong, which no retry can fix, so it stops and asks for one. A snapshot
+ * sent in parts (the dashboard asks for them: a big floor's snapshot is megabytes) is put back
+ * together before it is handed on; patches that come meanwhile wait for it.
  */
 import type { BridgeApi, Channel, HostEventName, HostEvents, Req, Res } from '../../shared/bridge';
 import { backoffDelay } from './backoff';
@@ -11,6 +13,27 @@ import { parseServerMessage } from './messages';
 export const CLOSE_UNAUTHORIZED = 4401;
 const STABLE_MS = 5000;
 const INVOKE_TIMEOUT_MS = 30_000;
+/** Patches held while a snapshot's parts arrive; past this the snapshot is asked for again. */
+const MAX_HELD = 1000;
+const MAX_PARTS = 100_000;
+
+/** How many messages a snapshot says it comes in (1: whole). */
+function partsOf(raw: unknown): number {
+  const parts = (raw as { parts?: unknown } | null)?.parts;
+  return typeof parts === 'number' && Number.isInteger(parts) && parts >= 1 && parts <= MAX_PARTS ? parts : 1;
+}
+
+/** Appends a part's list to the snapshot's (a list that is not one is left to the checks: skipped). */
+function append(into: unknown[], list: unknown): void {
+  if (!Array.isArray(list)) return;
+  for (const item of list) into.push(item);
+}
+
+interface Assembly {
+  snapshot: Record<string, unknown> & { agents: unknown[]; alerts: unknown[] };
+  left: number;
+  held: unknown[];
+}
 
 export interface WsTransportOptions {
   /** Builds the URL for each attempt (the token may change between attempts). */
@@ -49,6 +72,8 @@ export class WsTransport implements BridgeApi, StatusSource {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private openedAt = 0;
   private stopped = false;
+  /** A snapshot whose parts are still arriving. */
+  private assembly: Assembly | null = null;
 
   constructor(private readonly opts: WsTransportOptions) {}
 
@@ -106,6 +131,7 @@ export class WsTransport implements BridgeApi, StatusSource {
       return;
     }
     this.ws = ws;
+    this.assembly = null;
     ws.onopen = () => {
       if (this.ws !== ws) return;
       this.openedAt = this.now;
@@ -154,9 +180,38 @@ export class WsTransport implements BridgeApi, StatusSource {
       return;
     }
     // Contents are checked by the client (./validate) for both transports alike.
-    if (msg.type === 'snapshot') return this.emit('snapshot', msg.snapshot as HostEvents['snapshot']);
-    if (msg.type === 'patch') return this.emit('patch', msg.patch as HostEvents['patch']);
+    if (msg.type === 'snapshot') {
+      const parts = partsOf(msg.snapshot);
+      this.assembly = null;
+      if (parts === 1) return this.emit('snapshot', msg.snapshot as HostEvents['snapshot']);
+      const first = msg.snapshot as Record<string, unknown>;
+      const snapshot = { ...first, agents: [] as unknown[], alerts: [] as unknown[] };
+      append(snapshot.agents, first.agents);
+      append(snapshot.alerts, first.alerts);
+      this.assembly = { snapshot, left: parts - 1, held: [] };
+      return;
+    }
+    if (msg.type === 'snapshot.part') return this.addPart(msg.part);
+    if (msg.type === 'patch') {
+      if (!this.assembly) return this.emit('patch', msg.patch as HostEvents['patch']);
+      this.assembly.held.push(msg.patch);
+      // A snapshot that never completes (a broken collector): ask for a whole new one.
+      if (this.assembly.held.length > MAX_HELD) this.reconnect();
+      return;
+    }
     this.emit('navigate', msg.navigate);
+  }
+
+  private addPart(part: unknown): void {
+    const a = this.assembly;
+    if (!a) return; // a part of no snapshot in progress
+    const p = part as { agents?: unknown; alerts?: unknown };
+    append(a.snapshot.agents, p.agents);
+    append(a.snapshot.alerts, p.alerts);
+    if (--a.left > 0) return;
+    this.assembly = null;
+    this.emit('snapshot', a.snapshot as unknown as HostEvents['snapshot']);
+    for (const patch of a.held) this.emit('patch', patch as HostEvents['patch']);
   }
 
   private emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void {
