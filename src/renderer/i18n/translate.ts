@@ -21,17 +21,24 @@ import { en as formsEn, type FormKey } from './forms/en';
 import { es as formsEs } from './forms/es';
 import { fr as formsFr } from './forms/fr';
 import { ru as formsRu } from './forms/ru';
+import { en as settingsEn, type SettingsKey } from './settings/en';
+import { es as settingsEs } from './settings/es';
+import { fr as settingsFr } from './settings/fr';
+import { ru as settingsRu } from './settings/ru';
 
 export { matchLanguage };
 
 /**
  * What the dashboard can say: its own messages, the labels of connector facts, the words of the
- * source forms, the texts of source problems and of advice on alerts (shared with the host), of "Test
+ * source forms and of the Settings view, the texts of source problems and of advice on alerts (shared with the host), of "Test
  * connection" outcomes and of event log entries.
  */
-export type TextKey = MessageKey | FactKey | FormKey | ProblemKey | TestTextKey | LogTextKey | AdviceKey;
+export type TextKey = MessageKey | FactKey | FormKey | SettingsKey | ProblemKey | TestTextKey | LogTextKey | AdviceKey;
 
-const OWN = joinCatalogs(joinCatalogs({ en, es, fr, ru }, { en: factsEn, es: factsEs, fr: factsFr, ru: factsRu }), { en: formsEn, es: formsEs, fr: formsFr, ru: formsRu });
+const OWN = joinCatalogs(
+  joinCatalogs(joinCatalogs({ en, es, fr, ru }, { en: factsEn, es: factsEs, fr: factsFr, ru: factsRu }), { en: formsEn, es: formsEs, fr: formsFr, ru: formsRu }),
+  { en: settingsEn, es: settingsEs, fr: settingsFr, ru: settingsRu },
+);
 export const CATALOGS: Record<Language, Record<TextKey, Message>> = joinCatalogs(joinCatalogs(joinCatalogs(joinCatalogs(OWN, PROBLEM_TEXTS), TEST_TEXTS), LOG_TEXTS), ADVICE_TEXTS);
 
 export interface Translator extends Messages<TextKey> {
