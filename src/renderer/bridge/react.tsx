@@ -33,6 +33,13 @@ export function useSourcesByName(): Source[] {
   return useMemo(() => (void sv, [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, sv]);
 }
 
+/** A source's name by its id (the id when it is no longer known), kept current: for Source columns. */
+export function useSourceName(): (id: string) => string {
+  const { store } = useClient();
+  const sv = useTopic('sources');
+  return useMemo(() => (void sv, (id: string) => store.sources.get(id)?.name ?? id), [store, sv]);
+}
+
 export function useConnStatus(): ConnStatus {
   const { conn } = useClient();
   return useSyncExternalStore(

@@ -4,7 +4,7 @@
  * (click, or Enter on a focused row) shows its trends.
  */
 import { useMemo } from 'react';
-import { useClient, useTopic } from '../../bridge/react';
+import { useClient, useSourceName, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { LevelValue } from '../../components/badges';
@@ -32,8 +32,7 @@ export function SitesTable({
   const { store } = useClient();
   const { thresholds: th } = useSettings();
   const v = useTopic('sites');
-  const sv = useTopic('sources');
-  const sourceName = useMemo(() => (void sv, (id: string) => store.sources.get(id)?.name ?? id), [store, sv]);
+  const sourceName = useSourceName();
   const rows = useMemo(
     () => (void v, sortSites([...store.sites.values()].filter((s) => !sourceId || s.sourceId === sourceId), sort, sourceName)),
     [store, v, sourceId, sort, sourceName],
