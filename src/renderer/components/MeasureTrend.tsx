@@ -9,6 +9,9 @@ import type { RuleId, Thresholds } from '../lib/rules';
 import { TrendChart } from './TrendChart';
 
 interface Measure {
+  /** Whose history holds it. */
+  of: 'agent' | 'queue' | 'site';
+  /** The rule whose thresholds it is drawn against. */
   rule: RuleId;
   title: 'metric.latency' | 'metric.jitter' | 'metric.loss' | 'metric.waiting' | 'metric.longestWait' | 'metric.avgLatency' | 'metric.maxLatency' | 'metric.rejection';
   unit: (tr: Translator) => string;
@@ -16,22 +19,26 @@ interface Measure {
 
 /** Each recorded measure, by its name in the history. */
 export const MEASURES = {
-  latency: { rule: 'agent.latency', title: 'metric.latency', unit: (tr) => tr.t('unit.ms') },
-  jitter: { rule: 'agent.jitter', title: 'metric.jitter', unit: (tr) => tr.t('unit.ms') },
-  loss: { rule: 'agent.loss', title: 'metric.loss', unit: () => '%' },
-  waiting: { rule: 'queue.waiting', title: 'metric.waiting', unit: () => '' },
-  longestWait: { rule: 'queue.longest_wait', title: 'metric.longestWait', unit: (tr) => tr.t('unit.s') },
+  latency: { of: 'agent', rule: 'agent.latency', title: 'metric.latency', unit: (tr) => tr.t('unit.ms') },
+  jitter: { of: 'agent', rule: 'agent.jitter', title: 'metric.jitter', unit: (tr) => tr.t('unit.ms') },
+  loss: { of: 'agent', rule: 'agent.loss', title: 'metric.loss', unit: () => '%' },
+  waiting: { of: 'queue', rule: 'queue.waiting', title: 'metric.waiting', unit: () => '' },
+  longestWait: { of: 'queue', rule: 'queue.longest_wait', title: 'metric.longestWait', unit: (tr) => tr.t('unit.s') },
   // A site's measures, drawn against the agent rules the Sites table colours them by.
-  siteLatency: { rule: 'agent.latency', title: 'metric.avgLatency', unit: (tr) => tr.t('unit.ms') },
-  siteMaxLatency: { rule: 'agent.latency', title: 'metric.maxLatency', unit: (tr) => tr.t('unit.ms') },
-  siteRejection: { rule: 'agent.rejection', title: 'metric.rejection', unit: () => '%' },
+  siteLatency: { of: 'site', rule: 'agent.latency', title: 'metric.avgLatency', unit: (tr) => tr.t('unit.ms') },
+  siteMaxLatency: { of: 'site', rule: 'agent.latency', title: 'metric.maxLatency', unit: (tr) => tr.t('unit.ms') },
+  siteRejection: { of: 'site', rule: 'agent.rejection', title: 'metric.rejection', unit: () => '%' },
 } as const satisfies Record<string, Measure>;
 
 export type MeasureName = keyof typeof MEASURES;
 
-/** The recorded measure of an agent or queue an alert rule's metric watches, if any ('agent.latency' → 'latency'). */
+/**
+ * The recorded measure an alert rule's metric watches, of the kind of subject the rule watches, if any
+ * ('agent.latency' → 'latency', not a site's measure drawn against the same rule).
+ */
 export function measureOfRule(metric: string): MeasureName | null {
-  for (const [name, m] of Object.entries(MEASURES)) if (m.rule === metric && !name.startsWith('site')) return name as MeasureName;
+  const of = metric.slice(0, metric.indexOf('.'));
+  for (const [name, m] of Object.entries(MEASURES)) if (m.rule === metric && m.of === of) return name as MeasureName;
   return null;
 }
 
