@@ -58,7 +58,7 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
     if (!values.ok) return;
     void saver.run(async () => settings.set(await client.invoke('settings:update', { alerts: { sound: { warning, critical }, ...values.value } })));
   };
-  const box = (field: keyof Boxes, label: string, error: string, inputMode: 'decimal' = 'decimal') => {
+  const box = (field: keyof Boxes, label: string, error: string) => {
     const invalid = bad.includes(field);
     return (
       <>
@@ -66,7 +66,7 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
           {label}
           <input
             className="short"
-            inputMode={inputMode}
+            inputMode="decimal"
             value={boxes[field]}
             onChange={(e) => setBoxes({ ...boxes, [field]: e.target.value })}
             aria-invalid={invalid || undefined}
