@@ -5,6 +5,7 @@
  * acknowledged, the language switched, the wallboard. Screenshots go to test-results/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { Collector } from '../../src/server/collector';
 import { ensureRendererBuilt } from './helpers/build';
@@ -181,6 +182,15 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await page.keyboard.press('Escape');
     // Back to the list, on the tab that holds the alert (Firing, or History had it ended meanwhile).
     await page.waitForFunction(() => /^#\/alerts(\?tab=\w+)?$/.test(location.hash));
+    // Export CSV downloads a file in the page's language, UTF-8 with its byte order mark, the
+    // acknowledged alert in it (firing, or in the history had it ended meanwhile).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^alerts-\d{8}-\d{4}\.csv$/);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('Severity,State,Alert,About,Kind,Source,Value,Threshold,Unit,Started,Raised,Ended,Duration (s),Acknowledged,Rule,Alert id');
+    expect(lines.find((l) => l.endsWith(`,${alert.ruleId},${id}`))).toMatch(/^(Warning|Critical),(Firing|Resolved),.*,yes,[^,]+,[^,]+$/);
   });
 
   it('gives one queue thresholds of its own in Settings: its alert from the general thresholds ends, the others stay', async () => {

@@ -137,15 +137,20 @@ describe('Alerts view', () => {
     await waitFor(() => expect(screen.getAllByText('Resolved')).toHaveLength(2));
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'wv' } });
     // Export CSV follows the filter: that source's alerts, in a file named after it.
-    fake.handle('alerts:export-csv', () => 'id\n');
-    URL.createObjectURL = vi.fn(() => 'blob:csv');
+    const files: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => (files.push(b), 'blob:csv'));
     URL.revokeObjectURL = vi.fn();
+    const names: string[] = [];
     const download = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      expect(this.download).toMatch(/^alerts-wv-\d{8}-\d{4}\.csv$/);
+      names.push(this.download);
     });
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(download).toHaveBeenCalled());
-    expect(fake.callsTo('alerts:export-csv')).toEqual([{ sourceId: 'wv' }]);
+    expect(names[0]).toMatch(/^alerts-wv-\d{8}-\d{4}\.csv$/);
+    const ids = (await files[0]!.text()).trim().split('\r\n').slice(1).map((line) => line.split(',').at(-1));
+    expect(ids).toEqual(['lat|wv:1', 'old|wv:1']);
+    expect(fake.callsTo('alerts:history').at(-1)).toEqual({ limit: 100_000 });
+    expect(fake.callsTo('alerts:export-csv')).toEqual([]);
     download.mockRestore();
     fireEvent.click(screen.getByRole('tab', { name: 'Firing (1)' }));
     expect(window.location.hash).toBe('#/alerts?source=wv'); // the first tab is the address without one
@@ -158,10 +163,9 @@ describe('Alerts view', () => {
     expect(screen.getByRole('tab', { name: 'Firing (1)' })).toBeTruthy();
   });
 
-  it('loads the history from the host and exports CSV as a download', async () => {
-    const fake = new FakeBridge(floor([]));
+  it('loads the history from the host and exports it, with the firing alerts, as a spreadsheet file', async () => {
+    const fake = new FakeBridge(floor([alert('now', { severity: 'warning', value: 250, threshold: 200 }), alert('pend', { state: 'pending' })]));
     fake.handle('alerts:history', () => [alert('old', { state: 'resolved', since: T0 - 600_000, resolvedAt: T0 - 480_000 })]);
-    fake.handle('alerts:export-csv', () => 'id,severity\nold,critical\n');
     const created: Blob[] = [];
     URL.createObjectURL = vi.fn((b: Blob) => (created.push(b), 'blob:csv'));
     URL.revokeObjectURL = vi.fn();
@@ -173,7 +177,18 @@ describe('Alerts view', () => {
     expect(fake.callsTo('alerts:history')).toEqual([{ limit: 500 }]);
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
-    expect(await created[0]!.text()).toBe('id,severity\nold,critical\n');
+    const text = await created[0]!.text();
+    // A byte order mark first, so a spreadsheet reads the names as UTF-8.
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFSeverity,State,Alert,About,Kind,Source,Value,Threshold,Unit,Started,Raised,Ended,Duration (s),Acknowledged,Rule,Alert id',
+    );
+    // The firing alert, then the history; the pending one is not an alert yet.
+    const rows = text.trim().split('\r\n').slice(1);
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['Warning', 'Critical']);
+    expect(rows[1]).toContain(',Resolved,Latency 450\u00a0ms (threshold 400\u00a0ms),Ana,agent,Bogotá,450,400,ms,');
+    expect(rows[1]).toMatch(/,120,no,agent\.latency,old$/);
+    expect(created[0]!.type).toBe('text/csv;charset=utf-8');
+    expect(fake.callsTo('alerts:export-csv')).toEqual([]);
     click.mockRestore();
   });
 

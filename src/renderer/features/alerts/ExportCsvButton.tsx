@@ -1,7 +1,15 @@
-/** Downloads the alert history as CSV (`alerts:export-csv`). */
+/**
+ * Downloads the firing alerts and the alert history as a spreadsheet file in the dashboard's language
+ * (sheet.ts). The collector's `/api/alerts/export.csv` keeps the fixed English form for scripts.
+ */
 import { useState } from 'react';
+import type { Alert } from '../../../shared/model';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
+import { alertsSheet, sheetFormat } from './sheet';
+
+/** All the history the host keeps (its ring holds 5,000 by default; the channel allows 100,000). */
+const HISTORY_LIMIT = 100_000;
 
 /** `alerts-20261122-1030.csv`, or `alerts-<source>-…` for one source's (its id, kept to safe characters). */
 export function csvFileName(at: Date, sourceId?: string): string {
@@ -10,16 +18,25 @@ export function csvFileName(at: Date, sourceId?: string): string {
   return `alerts-${source}${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}.csv`;
 }
 
+/** Firing first (critical, then the oldest), as the host's own export orders them. */
+function byUrgency(a: Alert, b: Alert): number {
+  if (a.severity !== b.severity) return a.severity === 'critical' ? -1 : 1;
+  return a.since - b.since;
+}
+
 /** `sourceId`: the Alerts view's source filter; the file then holds that source's alerts only. */
 export function ExportCsvButton({ onError, sourceId }: { onError: (m: string | null) => void; sourceId?: string }) {
-  const { t } = useI18n();
+  const tr = useI18n();
   const client = useClient();
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     try {
-      const csv = await client.invoke('alerts:export-csv', sourceId ? { sourceId } : undefined);
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const mine = (a: Alert) => !sourceId || a.sourceId === sourceId;
+      const history = (await client.invoke('alerts:history', { limit: HISTORY_LIMIT })).filter((a) => mine(a) && a.state === 'resolved');
+      const firing = [...client.store.alerts.values()].filter((a) => mine(a) && a.state === 'firing').sort(byUrgency);
+      const text = alertsSheet([...firing, ...history], client.store, tr, sheetFormat(tr.lang));
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
       const a = document.createElement('a');
       a.href = url;
       a.download = csvFileName(new Date(), sourceId);
@@ -35,8 +52,8 @@ export function ExportCsvButton({ onError, sourceId }: { onError: (m: string | n
     }
   };
   return (
-    <button type="button" onClick={run} disabled={busy}>
-      {t('alerts.exportCsv')}
+    <button type="button" onClick={run} disabled={busy} title={tr.t('alerts.exportCsvHint')}>
+      {tr.t('alerts.exportCsv')}
     </button>
   );
 }
