@@ -1,6 +1,6 @@
 /**
  * Guards every web contents and the session (Electron security checklist): a strict CSP on the app's
- * own pages, every permission denied, navigation and new windows refused (https links go to the OS
+ * own pages, every permission denied but writing to the clipboard, navigation and new windows refused (https links go to the OS
  * browser through the guarded openExternal), no <webview>.
  */
 import type { Session, WebContents } from 'electron';
@@ -29,6 +29,12 @@ export function contentSecurityPolicy(pages: AppPages): string {
   ].join('; ');
 }
 
+/**
+ * The one permission the dashboard's pages have: writing text to the clipboard (its Copy buttons),
+ * which cannot read it. Every other request and check is refused, and this one from any other page.
+ */
+const GRANTED: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
 export function hardenSession(session: Session, pages: AppPages, log: Logger): void {
   const csp = contentSecurityPolicy(pages);
   session.webRequest.onHeadersReceived((details, callback) => {
@@ -38,11 +44,16 @@ export function hardenSession(session: Session, pages: AppPages, log: Logger): v
     }
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
+  const granted = (contents: WebContents | null | undefined, permission: string) => GRANTED.has(permission) && isAppUrl(contents?.getURL(), pages);
+  session.setPermissionRequestHandler((contents, permission, callback) => {
+    if (granted(contents, permission)) {
+      callback(true);
+      return;
+    }
     log.warn(`denied a permission request from the dashboard: ${permission}`);
     callback(false);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((contents, permission) => granted(contents, permission));
   session.setDevicePermissionHandler(() => false);
 }
 

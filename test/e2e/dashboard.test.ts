@@ -179,6 +179,14 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('alert-detail-title');
     expect(await detail.getByRole('link').getAttribute('href')).toMatch(alert.subject.kind === 'agent' ? /^#\/agents\/./ : alert.subject.kind === 'queue' ? /^#\/queues\/./ : /^#\/(network|sources)$/);
     if (alert.metric === 'queue.waiting') await detail.locator('.trend').waitFor(); // calls waiting over the last minutes
+    // Copy puts the alert on the clipboard as text, its title first.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: collector.url });
+    await detail.getByRole('button', { name: 'Copy' }).click();
+    await detail.getByRole('button', { name: 'Copied' }).waitFor();
+    const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+    expect(copied[0]).toBe(`${alert.severity === 'critical' ? 'Critical' : 'Warning'}: ${await detail.locator('h3').textContent()} — ${alert.subjectName} (${alert.subject.kind})`);
+    expect(copied).toContain('Acknowledged');
+    expect(copied).toContain(`Rule: ${alert.ruleId}`);
     await page.keyboard.press('Escape');
     // Back to the list, on the tab that holds the alert (Firing, or History had it ended meanwhile).
     await page.waitForFunction(() => /^#\/alerts(\?tab=\w+)?$/.test(location.hash));

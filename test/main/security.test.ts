@@ -81,17 +81,33 @@ describe('web contents guards', () => {
 });
 
 describe('session hardening', () => {
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but writing to the clipboard from the app’s own pages', () => {
     const log = memoryLogger();
     hardenSession(fake.session.defaultSession as never, pages, log);
     const request = fake.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (c: unknown, p: string, cb: (ok: boolean) => void) => void;
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
-      const cb = vi.fn();
-      request({}, permission, cb);
-      expect(cb).toHaveBeenCalledWith(false);
+    const check = fake.session.defaultSession.setPermissionCheckHandler.mock.calls[0]![0] as (c: unknown, p: string) => boolean;
+    const app = { getURL: () => 'file:///app/out/renderer/index.html#/alerts/x' };
+    const other = { getURL: () => 'https://example.com/' };
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'clipboard-write']) {
+      for (const contents of [app, other, null]) {
+        const cb = vi.fn();
+        request(contents, permission, cb);
+        expect(cb).toHaveBeenCalledWith(false);
+        expect(check(contents, permission)).toBe(false);
+      }
     }
-    const check = fake.session.defaultSession.setPermissionCheckHandler.mock.calls[0]![0] as () => boolean;
-    expect(check()).toBe(false);
+    // The Copy buttons: writing text only, and only from the dashboard.
+    const cb = vi.fn();
+    request(app, 'clipboard-sanitized-write', cb);
+    expect(cb).toHaveBeenCalledWith(true);
+    expect(check(app, 'clipboard-sanitized-write')).toBe(true);
+    for (const contents of [other, { getURL: () => 'file:///tmp/evil.html' }, null]) {
+      const denied = vi.fn();
+      request(contents, 'clipboard-sanitized-write', denied);
+      expect(denied).toHaveBeenCalledWith(false);
+      expect(check(contents, 'clipboard-sanitized-write')).toBe(false);
+    }
+    expect(log.lines.join('\n')).toContain('denied a permission request from the dashboard: clipboard-read');
     const device = fake.session.defaultSession.setDevicePermissionHandler.mock.calls[0]![0] as () => boolean;
     expect(device()).toBe(false);
   });

@@ -5,6 +5,7 @@ import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, alert, net, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
 import type { Alert } from '../../src/shared/model';
+import { createTranslator } from '../../src/renderer/i18n/translate';
 
 function floor(alerts: Alert[]) {
   return snapshot({ sources: [source('wv', { name: 'Bogotá' })], agents: [agent('wv', '1', { name: 'Ana' })], queues: [queue('wv', 'q', { name: 'Sales' })], alerts });
@@ -273,6 +274,48 @@ describe('Alert details', () => {
     expect(fact('Estado')).toBe('Resuelta');
     expect(fact('Duró')).toBe('1:30');
     expect(d.queryByRole('button', { name: 'Reconocer' })).toBeNull(); // nothing to act on once ended
+  });
+
+  it('copies an alert as text for a message or a ticket, in the reader’s language, and says when the browser refuses', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      const ended = alert('lat|wv:1', { state: 'resolved', firedAt: T0 + 30_000, resolvedAt: T0 + 150_000, acknowledged: true });
+      const fake = new FakeBridge(floorWithNet([]), settingsView({ ui: { language: 'fr', theme: 'system' } }));
+      fake.handle('alerts:history', () => [ended]);
+      await renderApp(fake, '#/alerts/lat%7Cwv%3A1');
+      const d = within(await screen.findByRole('region', { name: /^Latence 450/ }));
+      const tr = createTranslator('fr');
+      fireEvent.click(d.getByRole('button', { name: 'Copier' }));
+      await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+      expect(writeText.mock.calls[0]![0].split('\n')).toEqual([
+        'Critique\u202f: Latence 450\u00a0ms (seuil 400\u00a0ms) — Ana (agent)',
+        'Source\u202f: Bogotá',
+        'IP publique\u202f: 203.0.113.7',
+        'État\u202f: Résolue',
+        `Début\u202f: ${tr.dateTime(T0)}`,
+        `Déclenchée\u202f: ${tr.dateTime(T0 + 30_000)}`,
+        `Fin\u202f: ${tr.dateTime(T0 + 150_000)}`,
+        'A duré\u202f: 2:30',
+        'Acquittée',
+        'Règle\u202f: agent.latency',
+        'Que vérifier\u202f: Vérifiez le réseau de l’agent ou l’IP publique 203.0.113.7',
+      ]);
+      expect(await d.findByRole('button', { name: 'Copié' })).toBeTruthy();
+
+      // Refused by the Clipboard API, and no older way either: the reader is told what to do.
+      writeText.mockRejectedValueOnce(new DOMException('Denied', 'NotAllowedError'));
+      const exec = vi.fn(() => false);
+      Object.defineProperty(document, 'execCommand', { value: exec, configurable: true });
+      fireEvent.click(d.getByRole('button', { name: 'Copié' }));
+      expect((await screen.findByText(/Le navigateur n’a pas permis la copie/)).getAttribute('role')).toBe('alert');
+      expect(exec).toHaveBeenCalledWith('copy');
+      expect(document.querySelector('textarea')).toBeNull(); // the hidden text area is gone
+      expect(d.getByRole('button', { name: 'Copier' })).toBeTruthy();
+    } finally {
+      Reflect.deleteProperty(navigator, 'clipboard');
+      Reflect.deleteProperty(document, 'execCommand');
+    }
   });
 
   it('shows the tab of an alert opened again after the reader moved to another tab and closed it', async () => {

@@ -12,13 +12,15 @@ export interface DetailProps {
   /** Shown before and after the title in the panel's head (a severity, a state, a link). */
   before?: ReactNode;
   after?: ReactNode;
+  /** Buttons beside Close (Copy). */
+  tools?: ReactNode;
   /** What is shown: the focus moves to the heading when it changes. */
   showing: string;
   onClose: () => void;
   children: ReactNode;
 }
 
-export function Detail({ id, title, before, after, showing, onClose, children }: DetailProps) {
+export function Detail({ id, title, before, after, tools, showing, onClose, children }: DetailProps) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [showing]);
@@ -30,9 +32,12 @@ export function Detail({ id, title, before, after, showing, onClose, children }:
           {title}
         </h3>
         {after}
-        <button type="button" onClick={onClose}>
-          {t('action.close')}
-        </button>
+        <span className="detail-tools">
+          {tools}
+          <button type="button" onClick={onClose}>
+            {t('action.close')}
+          </button>
+        </span>
       </header>
       {children}
     </section>

@@ -46,6 +46,9 @@ export const en = {
   'action.edit': 'Edit',
   'action.view': 'View',
   'action.remove': 'Remove',
+  'action.copy': 'Copy',
+  'action.copied': 'Copied',
+  'action.copyFailed': 'The browser did not allow copying: select the details and copy them yourself.',
 
   'state.available': 'Available',
   'state.ringing': 'Ringing',
@@ -234,6 +237,7 @@ export const en = {
   'alerts.suppressed': '(source down)',
   'alerts.exportCsv': 'Export CSV',
   'alerts.exportCsvHint': 'Firing and past alerts in this language, times of this computer, for a spreadsheet',
+  'alerts.copyHint': 'Copy this alert as text, to paste into a message or a ticket',
   'sheet.kind': 'Kind',
   'sheet.unit': 'Unit',
   'sheet.durationSec': 'Duration (s)',

@@ -48,6 +48,9 @@ export const es: Record<MessageKey, Message> = {
   'action.edit': 'Editar',
   'action.view': 'Ver',
   'action.remove': 'Eliminar',
+  'action.copy': 'Copiar',
+  'action.copied': 'Copiado',
+  'action.copyFailed': 'El navegador no permitió copiar: seleccione los detalles y cópielos usted mismo.',
 
   'state.available': 'Disponible',
   'state.ringing': 'Timbrando',
@@ -240,6 +243,7 @@ export const es: Record<MessageKey, Message> = {
   'alerts.suppressed': '(fuente caída)',
   'alerts.exportCsv': 'Exportar CSV',
   'alerts.exportCsvHint': 'Alertas activas y pasadas en este idioma, con la hora de este equipo, para una hoja de cálculo',
+  'alerts.copyHint': 'Copiar esta alerta como texto, para pegarla en un mensaje o un ticket',
   'sheet.kind': 'Tipo',
   'sheet.unit': 'Unidad',
   'sheet.durationSec': 'Duración (s)',

@@ -48,6 +48,9 @@ export const fr: Record<MessageKey, Message> = {
   'action.edit': 'Modifier',
   'action.view': 'Voir',
   'action.remove': 'Supprimer',
+  'action.copy': 'Copier',
+  'action.copied': 'Copié',
+  'action.copyFailed': 'Le navigateur n’a pas permis la copie : sélectionnez les détails et copiez-les vous-même.',
 
   'state.available': 'Disponible',
   'state.ringing': 'Sonnerie',
@@ -240,6 +243,7 @@ export const fr: Record<MessageKey, Message> = {
   'alerts.suppressed': '(source en panne)',
   'alerts.exportCsv': 'Exporter en CSV',
   'alerts.exportCsvHint': 'Alertes actives et passées dans cette langue, à l’heure de cet ordinateur, pour un tableur',
+  'alerts.copyHint': 'Copier cette alerte en texte, à coller dans un message ou un ticket',
   'sheet.kind': 'Type',
   'sheet.unit': 'Unité',
   'sheet.durationSec': 'Durée (s)',

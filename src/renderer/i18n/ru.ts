@@ -59,6 +59,9 @@ export const ru: Record<MessageKey, Message> = {
   'action.edit': 'Изменить',
   'action.view': 'Открыть',
   'action.remove': 'Удалить',
+  'action.copy': 'Копировать',
+  'action.copied': 'Скопировано',
+  'action.copyFailed': 'Браузер не разрешил копирование: выделите сведения и скопируйте их вручную.',
 
   'state.available': 'Свободен',
   'state.ringing': 'Вызов',
@@ -257,6 +260,7 @@ export const ru: Record<MessageKey, Message> = {
   'alerts.suppressed': '(источник недоступен)',
   'alerts.exportCsv': 'Экспорт в CSV',
   'alerts.exportCsvHint': 'Активные и прошлые оповещения на этом языке, по времени этого компьютера, для электронной таблицы',
+  'alerts.copyHint': 'Скопировать это оповещение текстом, чтобы вставить в сообщение или заявку',
   'sheet.kind': 'Тип',
   'sheet.unit': 'Единица',
   'sheet.durationSec': 'Длительность (с)',

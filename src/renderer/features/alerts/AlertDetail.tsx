@@ -4,8 +4,6 @@
  * actions on it, what to look at, and the recent trend of the measure when one is kept.
  */
 import type { Alert } from '../../../shared/model';
-import { adviceKey } from '../../../shared/advice';
-import { capitalized } from '../../../shared/i18n';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
@@ -16,18 +14,9 @@ import { Ticking } from '../../components/Ticking';
 import { MeasureTrend, measureOfRule } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { clockDuration } from '../../lib/format';
-import type { Translator } from '../../i18n/translate';
-import type { ClientStore } from '../../bridge/store';
-import { alertWhat, formatAlertValue, subjectHref, subjectName } from './describe';
+import { alertAdvice, alertReport, alertWhat, formatAlertValue, subjectHref, subjectName } from './describe';
+import { CopyButton } from '../../components/CopyButton';
 import { AlertActions } from './AlertActions';
-
-/** What to look at, in the reader's language; null for a rule on a metric this version has no advice for. */
-function advice(a: Alert, store: ClientStore, tr: Translator): string | null {
-  const agent = a.subject.kind === 'agent' ? store.agents.get(a.subject.key) : undefined;
-  const ip = agent?.network?.ip ?? null;
-  const key = adviceKey(a.metric, { withIp: ip !== null, sourceStatus: store.sources.get(a.subject.key)?.status });
-  return key ? capitalized(tr.t(key, { ip: ip ?? '', name: subjectName(a, store) })) : null;
-}
 
 export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | null; onClose: () => void; onError: (m: string | null) => void }) {
   const tr = useI18n();
@@ -55,7 +44,7 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
     ended ? [t('col.duration'), clockDuration((ended - a.since) / 1000)] : [t('col.for'), <Ticking key="for" since={a.since} />],
     [t('alerts.rule'), a.ruleId],
   ];
-  const say = advice(a, store, tr);
+  const say = alertAdvice(a, store, tr);
   // The thresholds that apply to this agent or queue (its own, where a rule was added for it).
   const th = entity && measure ? thresholdsFor({ kind: a.subject.kind === 'agent' ? 'agent' : 'queue', key: entity.key, sourceId: entity.sourceId, queues: 'queues' in entity ? entity.queues : null }) : null;
   return (
@@ -64,6 +53,7 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
       title={alertWhat(a, tr)}
       showing={a.id}
       onClose={onClose}
+      tools={<CopyButton text={() => alertReport(a, store, tr, store.now())} hint={t('alerts.copyHint')} onError={onError} />}
       before={<SeverityBadge severity={a.severity} />}
       after={
         <a href={subjectHref(a)}>

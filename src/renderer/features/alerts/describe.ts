@@ -3,10 +3,12 @@
  * dashboard writes its own sentence in the user's language, and keeps the host's text otherwise.
  */
 import type { Alert } from '../../../shared/model';
+import { adviceKey } from '../../../shared/advice';
+import { capitalized } from '../../../shared/i18n';
 import type { ClientStore } from '../../bridge/store';
 import type { Translator } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/en';
-import { clockDuration, localPart } from '../../lib/format';
+import { clockDuration, elapsedSec, localPart } from '../../lib/format';
 import { hrefFor } from '../../app/router';
 import { msText, pctText } from '../../lib/units';
 
@@ -105,5 +107,39 @@ export function alertWhat(a: Alert, tr: Translator): string {
 }
 
 export function alertTitle(a: Alert, store: ClientStore, tr: Translator): string {
-  return `${tr.t(`level.${a.severity}`)}: ${alertWhat(a, tr)} — ${subjectName(a, store)}`;
+  return `${tr.t('label.colon', { label: tr.t(`level.${a.severity}`) })} ${alertWhat(a, tr)} — ${subjectName(a, store)}`;
+}
+
+/** What to look at, in the reader's language; null for a rule on a metric this version has no advice for. */
+export function alertAdvice(a: Alert, store: ClientStore, tr: Translator): string | null {
+  const agent = a.subject.kind === 'agent' ? store.agents.get(a.subject.key) : undefined;
+  const ip = agent?.network?.ip ?? null;
+  const key = adviceKey(a.metric, { withIp: ip !== null, sourceStatus: store.sources.get(a.subject.key)?.status });
+  return key ? capitalized(tr.t(key, { ip: ip ?? '', name: subjectName(a, store) })) : null;
+}
+
+/**
+ * The alert as lines of text to paste into a message or a ticket, in the reader's language: its title,
+ * then what the details show (source, the agent's public IP, state, times, how long, the rule) and
+ * what to look at. `now`: the host's clock, for how long a firing alert has lasted so far.
+ */
+export function alertReport(a: Alert, store: ClientStore, tr: Translator, now: number): string {
+  const { t, dateTime } = tr;
+  const lines = [`${alertTitle(a, store, tr)} (${t(`subject.${a.subject.kind}`)})`];
+  const fact = (label: string, value: string | null | undefined) => {
+    if (value) lines.push(`${t('label.colon', { label })} ${value}`);
+  };
+  const ended = a.state === 'resolved' ? (a.resolvedAt ?? null) : null;
+  const ip = a.subject.kind === 'agent' ? store.agents.get(a.subject.key)?.network?.ip : null;
+  fact(t('col.source'), a.sourceId ? (store.sources.get(a.sourceId)?.name ?? a.sourceId) : null);
+  fact(t('network.ip'), ip);
+  fact(t('alerts.state'), t(`alerts.state.${a.state}`));
+  fact(t('alerts.started'), dateTime(a.since));
+  fact(t('alerts.raised'), a.firedAt ? dateTime(a.firedAt) : null);
+  fact(t('alerts.endedAt'), ended ? dateTime(ended) : null);
+  fact(ended ? t('col.duration') : t('col.for'), clockDuration(elapsedSec(a.since, ended ?? now)));
+  if (a.acknowledged) lines.push(t('alerts.acknowledged'));
+  fact(t('alerts.rule'), a.ruleId);
+  fact(t('alerts.advice'), alertAdvice(a, store, tr));
+  return lines.join('\n');
 }
