@@ -6,6 +6,7 @@ import { agent, alert, net, queue, snapshot, source, T0 } from './helpers/model'
 import { renderApp } from './helpers/render';
 import { fold, selectAgents, NO_FILTER } from '../../src/renderer/features/agents/rows';
 import { AlertSettingsSchema } from '../../src/shared/settings';
+import { createTranslator } from '../../src/renderer/i18n/translate';
 
 function floor() {
   return snapshot({
@@ -181,6 +182,58 @@ describe('Agents view', () => {
       ['Packet loss 1.5\u00a0% (threshold 1\u00a0%)', '#/alerts/loss%7Cwv%3A1'],
     ]);
     expect(within(list).getByText('(pending)')).toBeTruthy();
+  });
+
+  it('copies an agent as text for a message or a ticket: state, network, facts and open alerts', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 });
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      const floorOf = snapshot({
+        sources: [source('wv', { name: 'Bogotá' })],
+        queues: [queue('wv', 'sales', { name: 'Sales' })],
+        agents: [
+          agent('wv', '1', {
+            name: 'Ana',
+            state: 'on_call',
+            stateSince: T0 - 65_000,
+            queues: ['wv:sales'],
+            network: net(450, { txJitterMs: 12, rxJitterMs: null, txLossPct: 0.5, rxLossPct: 1.25, platform: 'Windows' }),
+            call: { id: 'c1', queueKey: 'wv:sales', number: '+57 300', since: T0 - 60_000 },
+          }),
+        ],
+        alerts: [alert('lat|wv:1'), alert('loss|wv:1', { ruleId: 'agent.loss', metric: 'agent.loss', state: 'pending', severity: 'warning', value: 1.25, threshold: 1, since: T0 - 1000 }), alert('old|wv:1', { state: 'resolved' })],
+      });
+      await renderApp(new FakeBridge(floorOf), '#/agents/wv%3A1');
+      const detail = within(await screen.findByRole('region', { name: 'Ana' }));
+      fireEvent.click(detail.getByRole('button', { name: 'Copy' }));
+      await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+      expect(writeText.mock.calls[0]![0].split('\n')).toEqual([
+        'Ana — On a call',
+        'Time in state: 1:05',
+        'On this call for: 1:00',
+        'Latency: 450\u00a0ms',
+        'Jitter send / receive: 12\u00a0ms / –',
+        'Loss send / receive: 0.5\u00a0% / 1.25\u00a0%',
+        'Rejection: 0\u00a0%',
+        'Source: Bogotá',
+        'Vendor id: 1',
+        'Number on the call: +57 300',
+        'Queue: Sales',
+        'Queues: Sales',
+        'IP address: 203.0.113.7',
+        'Platform: Windows',
+        `Network measured at: ${createTranslator('en').dateTime(T0)}`,
+        'Open alerts:',
+        // Newest first, as the details list them.
+        '- Critical: Latency 450\u00a0ms (threshold 400\u00a0ms)',
+        '- Warning: Packet loss 1.25\u00a0% (threshold 1\u00a0%) (pending)',
+      ]);
+      expect(await detail.findByRole('button', { name: 'Copied' })).toBeTruthy();
+    } finally {
+      Reflect.deleteProperty(navigator, 'clipboard');
+      vi.useRealTimers();
+    }
   });
 
   it("draws an agent's trend against its own thresholds where a rule was added for it", async () => {

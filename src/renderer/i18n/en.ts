@@ -176,6 +176,7 @@ export const en = {
   'agents.noMatch': 'No agent matches these filters.',
   'agents.sparkLabel': 'Latency, jitter and loss of {name} over time',
   'agents.detail': 'Agent details',
+  'agents.copyHint': 'Copy this agent as text (state, network measures, IP, open alerts), to paste into a message or a ticket',
   'agents.gone': 'This agent is no longer reported by its source.',
   'agents.vendorId': 'Vendor id',
   'agents.vendorState': 'State at the vendor',

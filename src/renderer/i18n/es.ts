@@ -182,6 +182,7 @@ export const es: Record<MessageKey, Message> = {
   'agents.noMatch': 'Ningún agente coincide con estos filtros.',
   'agents.sparkLabel': 'Latencia, jitter y pérdida de {name} en el tiempo',
   'agents.detail': 'Detalle del agente',
+  'agents.copyHint': 'Copiar este agente como texto (estado, medidas de red, IP, alertas abiertas), para pegarlo en un mensaje o un ticket',
   'agents.gone': 'Su fuente ya no informa de este agente.',
   'agents.vendorId': 'Id en el proveedor',
   'agents.vendorState': 'Estado en el proveedor',

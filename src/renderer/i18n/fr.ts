@@ -182,6 +182,7 @@ export const fr: Record<MessageKey, Message> = {
   'agents.noMatch': 'Aucun agent ne correspond à ces filtres.',
   'agents.sparkLabel': 'Latence, gigue et perte dans le temps : {name}',
   'agents.detail': 'Détail de l’agent',
+  'agents.copyHint': 'Copier cet agent en texte (état, mesures réseau, IP, alertes ouvertes), à coller dans un message ou un ticket',
   'agents.gone': 'Cet agent n’est plus signalé par sa source.',
   'agents.vendorId': 'Id chez l’éditeur',
   'agents.vendorState': 'État chez l’éditeur',

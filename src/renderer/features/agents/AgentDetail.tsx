@@ -1,4 +1,5 @@
 /** Everything known about one agent, with network trends from the recent history. */
+import { useState } from 'react';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
@@ -9,14 +10,16 @@ import { Ticking } from '../../components/Ticking';
 import { MeasureTrend } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { AGENT_METRICS } from './AgentSpark';
-import { extraFacts } from './extra';
+import { agentFacts, agentReport } from './report';
+import { CopyButton } from '../../components/CopyButton';
 import { SubjectAlerts } from '../alerts/SubjectAlerts';
 
 export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: () => void }) {
   const tr = useI18n();
-  const { t, dateTime } = tr;
+  const { t } = tr;
   const { store } = useClient();
   const { thresholdsFor } = useSettings();
+  const [error, setError] = useState<string | null>(null);
   useTopic('agents');
   const a = store.agents.get(agentKey);
   const history = useHistory(a?.network ? agentKey : null, AGENT_METRICS, a?.network?.sampledAt ?? null, DETAIL_TTL_MS);
@@ -24,25 +27,14 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
   // The agent's own thresholds where rules were added for it (Settings), as its alerts use.
   const th = thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues });
   const net = a.network;
-  const facts: Fact[] = [
-    [t('col.source'), store.sources.get(a.sourceId)?.name ?? a.sourceId],
-    [t('agents.vendorId'), a.vendorId],
-    [t('agents.vendorState'), a.vendorState],
-    [t('col.reason'), a.pauseReason],
-    [t('agents.callNumber'), a.call?.number],
-    [t('col.queue'), a.call?.queueKey ? (store.queues.get(a.call.queueKey)?.name ?? a.call.queueKey) : null],
-    [t('agents.queues'), a.queues?.map((k) => store.queues.get(k)?.name ?? k).join(', ')],
-    [t('agents.ip'), net?.ip],
-    [t('agents.platform'), [net?.platform, net?.connectionType, net?.version].filter(Boolean).join(' · ') || null],
-    [t('agents.sampledAt'), net?.sampledAt ? dateTime(net.sampledAt) : null],
-    ...extraFacts(a.extra, tr),
-  ];
+  const facts: Fact[] = agentFacts(a, store, tr);
   return (
     <Detail
       id="agent-detail-title"
       title={a.name}
       showing={agentKey}
       onClose={onClose}
+      tools={<CopyButton text={() => agentReport(a, store, tr, store.now())} hint={t('agents.copyHint')} onError={setError} />}
       after={
         <>
           <StateBadge state={a.state} />
@@ -57,6 +49,11 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
         </>
       }
     >
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <Facts facts={facts} />
       <SubjectAlerts kind="agent" subjectKey={a.key} />
       {net && (

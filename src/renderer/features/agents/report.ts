@@ -1,0 +1,68 @@
+/**
+ * What the agent details list, as labelled facts, and as lines of text to paste into a message or a
+ * ticket (the network team wants the agent's IP and measures; a supervisor, the state and queues).
+ */
+import type { Agent } from '../../../shared/model';
+import type { ClientStore } from '../../bridge/store';
+import type { Translator } from '../../i18n/translate';
+import { clockDuration, elapsedSec } from '../../lib/format';
+import { msText, pctText } from '../../lib/units';
+import { alertWhat } from '../alerts/describe';
+import { extraFacts } from './extra';
+
+export type TextFact = readonly [label: string, value: string | null | undefined];
+
+/** The facts of the details panel, in its order; a fact without a value says nothing. */
+export function agentFacts(a: Agent, store: ClientStore, tr: Translator): TextFact[] {
+  const { t, dateTime } = tr;
+  const net = a.network;
+  return [
+    [t('col.source'), store.sources.get(a.sourceId)?.name ?? a.sourceId],
+    [t('agents.vendorId'), a.vendorId],
+    [t('agents.vendorState'), a.vendorState],
+    [t('col.reason'), a.pauseReason],
+    [t('agents.callNumber'), a.call?.number],
+    [t('col.queue'), a.call?.queueKey ? (store.queues.get(a.call.queueKey)?.name ?? a.call.queueKey) : null],
+    [t('agents.queues'), a.queues?.map((k) => store.queues.get(k)?.name ?? k).join(', ')],
+    [t('agents.ip'), net?.ip],
+    [t('agents.platform'), [net?.platform, net?.connectionType, net?.version].filter(Boolean).join(' · ') || null],
+    [t('agents.sampledAt'), net?.sampledAt ? dateTime(net.sampledAt) : null],
+    ...extraFacts(a.extra, tr),
+  ];
+}
+
+/** "5 ms / 12 ms": a measure each way; null when neither is known. */
+function eachWay(tx: string | null, rx: string | null): string | null {
+  return tx === null && rx === null ? null : `${tx ?? '–'} / ${rx ?? '–'}`;
+}
+
+/**
+ * The agent as text: name and state (and for how long), the network measures, the facts of the
+ * details, then its open alerts. `now`: the host's clock.
+ */
+export function agentReport(a: Agent, store: ClientStore, tr: Translator, now: number): string {
+  const { t } = tr;
+  const lines = [`${a.name} — ${t(`state.${a.state}`)}`];
+  const fact = (label: string, value: string | null | undefined) => {
+    if (value) lines.push(`${t('label.colon', { label })} ${value}`);
+  };
+  fact(t('col.timeInState'), clockDuration(elapsedSec(a.stateSince, now)));
+  if (a.call) fact(t('agents.onCallFor'), clockDuration(elapsedSec(a.call.since, now)));
+  const net = a.network;
+  if (net) {
+    fact(t('col.latency'), msText(tr, net.latencyMs));
+    fact(t('col.jitterTxRx'), eachWay(msText(tr, net.txJitterMs), msText(tr, net.rxJitterMs)));
+    fact(t('col.lossTxRx'), eachWay(pctText(tr, net.txLossPct), pctText(tr, net.rxLossPct)));
+    fact(t('col.rejection'), pctText(tr, net.rejectionPct));
+  }
+  for (const [label, value] of agentFacts(a, store, tr)) fact(label, value);
+  const open = [...store.alerts.values()].filter((x) => x.subject.kind === 'agent' && x.subject.key === a.key && x.state !== 'resolved').sort((x, y) => y.since - x.since);
+  if (open.length) {
+    lines.push(t('label.colon', { label: t('detail.alerts') }));
+    for (const x of open) {
+      const pending = x.state === 'pending' ? ` ${t('alerts.pendingNote')}` : '';
+      lines.push(`- ${t('label.colon', { label: t(`level.${x.severity}`) })} ${alertWhat(x, tr)}${pending}`);
+    }
+  }
+  return lines.join('\n');
+}
