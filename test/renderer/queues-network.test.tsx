@@ -1,7 +1,7 @@
 import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { FakeBridge } from './helpers/bridge';
+import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, alert, net, queue, site, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
 
@@ -160,6 +160,39 @@ describe('Network view', () => {
     cleanup();
     await renderApp(fake, '#/network?tab=sites&site=wv%3A198.51.100.9');
     expect(await screen.findByRole('heading', { name: 'Trends of site 198.51.100.9' })).toBeTruthy();
+  });
+
+  it('copies a site as text for a ticket: its figures, then each agent behind that address, worst first', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      const base = floor();
+      const fake = new FakeBridge({
+        ...base,
+        sources: [source('wv', { name: 'Bogotá' })],
+        agents: [...base.agents, agent('wv', '4', { name: 'Diana', network: net(130, { ip: '198.51.100.9', txJitterMs: null, rxJitterMs: null }) }), agent('ax', '5', { name: 'Otra', sourceId: 'ax', network: net(900, { ip: '198.51.100.9' }) })],
+      }, settingsView({ ui: { language: 'es', theme: 'system' } }));
+      fake.handle('history:get', () => []);
+      await renderApp(fake, '#/network?tab=sites&site=wv%3A198.51.100.9');
+      const panel = within(await screen.findByRole('region', { name: 'Tendencias de la sede 198.51.100.9' }));
+      fireEvent.click(panel.getByRole('button', { name: 'Copiar' }));
+      await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+      expect(writeText.mock.calls[0]![0].split('\n')).toEqual([
+        'IP pública: 198.51.100.9',
+        'Fuente: Bogotá',
+        'Agentes: 3',
+        'Latencia media: 450\u00a0ms',
+        'Latencia máxima: 800\u00a0ms',
+        'Latencia mínima: 40\u00a0ms',
+        'Rechazo: 0,2\u00a0%',
+        'Agentes en esta dirección:',
+        '- Bruno — Latencia 520\u00a0ms · Jitter envío / recepción 5\u00a0ms / 5\u00a0ms · Pérdida envío / recepción 0\u00a0% / 0\u00a0% · Rechazo 0\u00a0%',
+        '- Diana — Latencia 130\u00a0ms · Pérdida envío / recepción 0\u00a0% / 0\u00a0% · Rechazo 0\u00a0%',
+      ]);
+      expect(await panel.findByRole('button', { name: 'Copiado' })).toBeTruthy();
+    } finally {
+      Reflect.deleteProperty(navigator, 'clipboard');
+    }
   });
 
   it('keeps its tab and the agent whose trends are shown in the address, for a reload or a bookmark', async () => {

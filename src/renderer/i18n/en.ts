@@ -206,6 +206,8 @@ export const en = {
   'network.pickAgent': 'Select an agent to see its trends.',
   'network.siteTrendsOf': 'Trends of site {ip}',
   'network.pickSite': 'Select a site to see its trends.',
+  'network.siteAgents': 'Agents at this address',
+  'network.copySiteHint': 'Copy this site as text (its figures and each agent’s measures), to paste into a ticket for the network team or the provider',
   'network.trendsOf': 'Trends of {name}',
   'network.ip': 'Public IP',
   'network.avgLatency': 'Average latency',

@@ -212,6 +212,8 @@ export const es: Record<MessageKey, Message> = {
   'network.pickAgent': 'Seleccione un agente para ver sus tendencias.',
   'network.siteTrendsOf': 'Tendencias de la sede {ip}',
   'network.pickSite': 'Seleccione una sede para ver sus tendencias.',
+  'network.siteAgents': 'Agentes en esta dirección',
+  'network.copySiteHint': 'Copiar esta sede como texto (sus cifras y las medidas de cada agente), para pegarla en un ticket para el equipo de red o el proveedor',
   'network.trendsOf': 'Tendencias de {name}',
   'network.ip': 'IP pública',
   'network.avgLatency': 'Latencia media',

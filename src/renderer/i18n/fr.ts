@@ -212,6 +212,8 @@ export const fr: Record<MessageKey, Message> = {
   'network.pickAgent': 'Choisissez un agent pour voir ses tendances.',
   'network.siteTrendsOf': 'Tendances du site {ip}',
   'network.pickSite': 'Choisissez un site pour voir ses tendances.',
+  'network.siteAgents': 'Agents à cette adresse',
+  'network.copySiteHint': 'Copier ce site en texte (ses chiffres et les mesures de chaque agent), à coller dans un ticket pour l’équipe réseau ou le fournisseur',
   'network.trendsOf': 'Tendances : {name}',
   'network.ip': 'IP publique',
   'network.avgLatency': 'Latence moyenne',

@@ -2,7 +2,7 @@
  * What the agent details list, as labelled facts, and as lines of text to paste into a message or a
  * ticket (the network team wants the agent's IP and measures; a supervisor, the state and queues).
  */
-import type { Agent } from '../../../shared/model';
+import type { Agent, Network } from '../../../shared/model';
 import type { ClientStore } from '../../bridge/store';
 import type { Translator } from '../../i18n/translate';
 import { clockDuration, elapsedSec } from '../../lib/format';
@@ -36,6 +36,17 @@ function eachWay(tx: string | null, rx: string | null): string | null {
   return tx === null && rx === null ? null : `${tx ?? '–'} / ${rx ?? '–'}`;
 }
 
+/** An agent's network measures: latency, jitter and loss each way, rejection. */
+export function networkFacts(net: Network, tr: Translator): TextFact[] {
+  const { t } = tr;
+  return [
+    [t('col.latency'), msText(tr, net.latencyMs)],
+    [t('col.jitterTxRx'), eachWay(msText(tr, net.txJitterMs), msText(tr, net.rxJitterMs))],
+    [t('col.lossTxRx'), eachWay(pctText(tr, net.txLossPct), pctText(tr, net.rxLossPct))],
+    [t('col.rejection'), pctText(tr, net.rejectionPct)],
+  ];
+}
+
 /**
  * The agent as text: name and state (and for how long), the network measures, the facts of the
  * details, then its open alerts. `now`: the host's clock.
@@ -48,13 +59,7 @@ export function agentReport(a: Agent, store: ClientStore, tr: Translator, now: n
   };
   fact(t('col.timeInState'), clockDuration(elapsedSec(a.stateSince, now)));
   if (a.call) fact(t('agents.onCallFor'), clockDuration(elapsedSec(a.call.since, now)));
-  const net = a.network;
-  if (net) {
-    fact(t('col.latency'), msText(tr, net.latencyMs));
-    fact(t('col.jitterTxRx'), eachWay(msText(tr, net.txJitterMs), msText(tr, net.rxJitterMs)));
-    fact(t('col.lossTxRx'), eachWay(pctText(tr, net.txLossPct), pctText(tr, net.rxLossPct)));
-    fact(t('col.rejection'), pctText(tr, net.rejectionPct));
-  }
+  if (a.network) for (const [label, value] of networkFacts(a.network, tr)) fact(label, value);
   for (const [label, value] of agentFacts(a, store, tr)) fact(label, value);
   const open = [...store.alerts.values()].filter((x) => x.subject.kind === 'agent' && x.subject.key === a.key && x.state !== 'resolved').sort((x, y) => y.since - x.since);
   if (open.length) {

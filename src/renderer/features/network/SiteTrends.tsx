@@ -1,15 +1,20 @@
 /** Average and maximum latency and network rejection of one site over the history the host keeps. */
+import { useState } from 'react';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { MeasureTrend } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
+import { CopyButton } from '../../components/CopyButton';
+import { siteReport } from './report';
 
 export const SITE_METRICS = ['siteLatency', 'siteMaxLatency', 'siteRejection'] as const;
 
 export function SiteTrends({ siteKey }: { siteKey: string | null }) {
-  const { t } = useI18n();
+  const tr = useI18n();
+  const { t } = tr;
   const { store } = useClient();
+  const [error, setError] = useState<string | null>(null);
   // The Sites table colours sites by the general agent rules; their trends are drawn against them too.
   const { thresholds } = useSettings();
   const v = useTopic('sites');
@@ -20,7 +25,15 @@ export function SiteTrends({ siteKey }: { siteKey: string | null }) {
   const title = t('network.siteTrendsOf', { ip: s.ip });
   return (
     <section className="trends" aria-label={title}>
-      <h3>{title}</h3>
+      <header className="trends-head">
+        <h3>{title}</h3>
+        <CopyButton text={() => siteReport(s, store, tr)} hint={t('network.copySiteHint')} onError={setError} />
+      </header>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {SITE_METRICS.map((m) => (
         <MeasureTrend key={m} measure={m} points={data?.[m]} thresholds={thresholds} />
       ))}
