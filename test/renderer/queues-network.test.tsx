@@ -117,6 +117,13 @@ describe('Network view', () => {
     fireEvent.click(rows[0]!);
     expect(await screen.findByRole('heading', { name: 'Trends of Bruno' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Agent details' }).getAttribute('href')).toBe('#/agents/wv%3A2');
+    // The same Copy as the agent's details, beside its trends.
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    Reflect.deleteProperty(navigator, 'clipboard');
+    expect(writeText.mock.calls[0]![0]).toMatch(/^Bruno — Available\n(.*\n)*Latency: 520\u00a0ms\n(.*\n)*IP address: 198\.51\.100\.9/);
     await waitFor(() => expect(screen.getByRole('img', { name: /^Latency: now 520\u00a0ms, highest 520\u00a0ms/ })).toBeTruthy());
     expect(fake.callsTo('history:get')).toContainEqual({ key: 'wv:2', metric: 'loss' });
     expect(screen.getByText('Jitter').closest('figure')!.textContent).toContain('No history yet.');
