@@ -16,6 +16,7 @@ import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings
 import { insecureUrlProblem, SourceConfigSchema, toSourceView, type SourceConfig } from '../shared/sources';
 import { readSecret, secretPaths, writeSecret } from './settings/secret-fields';
 import type { Engine } from './engine';
+import type { Alert } from '../shared/model';
 import type { SettingsHost } from './settings/host';
 import { exportSettings, importSettings } from './settings/transfer';
 import { tokenBudget as wolkvoxTokenBudget } from './connectors/wolkvox';
@@ -105,6 +106,15 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   const handlers: Handlers = {
     'snapshot:get': () => engine.snapshot(),
     'alerts:ack': ({ id }) => engine.alerts.ack(id, now()),
+    'alerts:ack-many': ({ ids }) => {
+      const at = now();
+      const out: Alert[] = [];
+      for (const id of new Set(ids)) {
+        const a = engine.alerts.ack(id, at);
+        if (a) out.push(a);
+      }
+      return out;
+    },
     'alerts:snooze': (req) => engine.alerts.snooze(req, now()),
     'alerts:unsnooze': (req) => engine.alerts.unsnooze(req, now()),
     'alerts:history': ({ limit }) => engine.alerts.history(limit),

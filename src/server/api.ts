@@ -49,6 +49,11 @@ export function createApi(engine: Engine, commands: CommandHandler) {
     },
     {
       method: 'POST',
+      pattern: /^\/api\/alerts\/ack$/,
+      run: async (_m, _u, req) => [200, await commands('alerts:ack-many', await json(req))],
+    },
+    {
+      method: 'POST',
       pattern: /^\/api\/alerts\/([^/]+)\/ack$/,
       run: async (m, _u, req) => {
         await json(req);

@@ -80,6 +80,8 @@ const Empty = z.undefined().or(z.null()).or(z.object({}).strict()).transform(() 
 export interface Commands {
   'snapshot:get': { req: void; res: Snapshot };
   'alerts:ack': { req: { id: string }; res: Alert | null };
+  /** Several at once (the Alerts view's "Acknowledge all"): the alerts as they are now, those no longer known left out. */
+  'alerts:ack-many': { req: { ids: string[] }; res: Alert[] };
   'alerts:snooze': { req: z.infer<typeof SnoozeSchema>; res: Alert[] };
   'alerts:unsnooze': { req: { ruleId?: string; subjectKey?: string; alertId?: string }; res: Alert[] };
   'alerts:history': { req: { limit?: number }; res: Alert[] };
@@ -112,12 +114,18 @@ export type Req<C extends Channel> = Commands[C]['req'];
 export type Res<C extends Channel> = Commands[C]['res'];
 
 const Id = z.object({ id: z.string().min(1).max(200) }).strict();
+/**
+ * The most alerts one `alerts:ack-many` may name: 1,000 ids of the longest kind stay under the
+ * collector's 256 KB stream message; the dashboard sends longer lists in several.
+ */
+export const MAX_ACK_MANY = 1000;
 const Limit = z.object({ limit: z.number().int().min(1).max(100_000).optional() }).strict();
 
 /** Request schemas: the compiler insists on one per channel. */
 export const REQUEST_SCHEMAS: { [C in Channel]: z.ZodType<Req<C>, unknown> } = {
   'snapshot:get': Empty,
   'alerts:ack': Id,
+  'alerts:ack-many': z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(MAX_ACK_MANY) }).strict(),
   'alerts:snooze': SnoozeSchema,
   'alerts:unsnooze': z
     .object({ ruleId: z.string().optional(), subjectKey: z.string().optional(), alertId: z.string().optional() })

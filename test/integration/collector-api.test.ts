@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startCollector, type Collector } from '../../src/server/collector';
 import { SettingsSchema } from '../../src/shared/settings';
+import { MAX_ACK_MANY } from '../../src/shared/bridge';
 import { memoryLogger } from '../../src/core/util/logger';
 import { scriptedRegistry, wolkvoxConfig } from '../fakes/connector';
 import { RecordingNotifier } from '../fakes/notifier';
@@ -74,6 +75,33 @@ describe('collector HTTP API', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: firing[0].id, acknowledged: true, metric: 'vendor.alert_op', severity: 'critical' });
     expect((await fetch(`${c.url}/api/alerts/nope/ack`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('acknowledges several alerts in one request, leaving out ids it does not know, and refuses a malformed list', async () => {
+    const { c, handle } = await start();
+    handle.emit('wv', [
+      { type: 'vendor.alert', queueId: 'q1', metric: 'vendor.alert_op', validitySec: 120, message: 'not enough operators' },
+      { type: 'vendor.alert', queueId: 'q2', metric: 'vendor.alert_op', validitySec: 120, message: 'not enough operators' },
+      { type: 'vendor.alert', queueId: 'q3', metric: 'vendor.alert_op', validitySec: 120, message: 'not enough operators' },
+    ]);
+    const firing: { id: string }[] = await (await fetch(`${c.url}/api/alerts?state=firing`)).json();
+    expect(firing).toHaveLength(3);
+    const [a, b, rest] = firing.map((x) => x.id);
+    const res = await fetch(`${c.url}/api/alerts/ack`, { method: 'POST', body: JSON.stringify({ ids: [a, b, 'nope', a] }) });
+    expect(res.status).toBe(200);
+    const acked: { id: string; acknowledged: boolean }[] = await res.json();
+    expect(acked.map((x) => [x.id, x.acknowledged])).toEqual([
+      [a, true],
+      [b, true],
+    ]);
+    const now: { id: string; acknowledged: boolean }[] = await (await fetch(`${c.url}/api/alerts?state=firing`)).json();
+    expect(now.filter((x) => x.acknowledged).map((x) => x.id).sort()).toEqual([a, b].sort());
+    expect(now.find((x) => x.id === rest)?.acknowledged).toBe(false);
+    for (const body of ['{"ids":[]}', '{"ids":"x"}', '{"ids":[1]}', '{"ids":[""]}', '{"ids":["x"],"more":1}', `{"ids":${JSON.stringify(Array(1001).fill('x'))}}`, '[]', 'nope']) {
+      const bad = await fetch(`${c.url}/api/alerts/ack`, { method: 'POST', body });
+      expect(bad.status, body.slice(0, 30)).toBe(400);
+    }
+    expect((await (await fetch(`${c.url}/api/alerts?state=firing`)).json()).filter((x: { acknowledged: boolean }) => x.acknowledged)).toHaveLength(2);
   });
 
   it('exports one source’s alerts as CSV with ?source=, and every alert without it', async () => {
@@ -245,6 +273,11 @@ describe('collector WebSocket stream', () => {
     const r3 = await until(() => messages.find((m) => m.type === 'result' && m.id === 3));
     expect(r3).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     await until(() => messages.find((m) => m.type === 'error'));
+    // The longest "Acknowledge all" the dashboard sends in one message still fits in one.
+    ws.send(JSON.stringify({ type: 'invoke', id: 4, channel: 'alerts:ack-many', payload: { ids: Array.from({ length: MAX_ACK_MANY }, (_, i) => `${i}`.padEnd(200, 'x')) } }));
+    const r4 = await until(() => messages.find((m) => m.type === 'result' && m.id === 4));
+    expect(r4).toMatchObject({ ok: true, value: [] });
+    expect(ws.readyState).toBe(WebSocket.OPEN);
     ws.close();
   });
 

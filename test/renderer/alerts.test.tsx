@@ -1,6 +1,6 @@
 import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, alert, net, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
@@ -95,6 +95,39 @@ describe('Alerts view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Snooze' }));
     await screen.findByText('Snoozed until recovered');
     expect(fake.callsTo('alerts:snooze')[1]).toEqual({ alertId: 'a1', minutes: null });
+  });
+
+  it('acknowledges every firing alert listed at once, those of the chosen source only, in lists of at most 1,000', async () => {
+    const both = [
+      alert('a1', { since: T0 - 3000 }),
+      alert('a2', { acknowledged: true }),
+      alert('a3', { since: T0 - 1000 }),
+      alert('a4', { sourceId: 'ax', subject: { kind: 'agent', key: 'ax:3' }, since: T0 - 2000 }),
+      alert('p1', { state: 'pending' }),
+    ];
+    const byId = new Map(both.map((a) => [a.id, a]));
+    const fake = new FakeBridge(snapshot({ sources: [source('wv', { name: 'Bogotá' }), source('ax', { name: 'Paris' })], agents: [agent('wv', '1', { name: 'Ana' })], alerts: both }));
+    fake.handle('alerts:ack-many', ({ ids }) => ids.map((id) => ({ ...byId.get(id)!, acknowledged: true })));
+    await renderApp(fake, '#/alerts?source=wv');
+    fireEvent.click(screen.getByRole('button', { name: 'Acknowledge all (2)' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Acknowledge all/ })).toBeNull());
+    expect(fake.callsTo('alerts:ack-many')).toEqual([{ ids: ['a3', 'a1'] }]);
+    expect(screen.getAllByText('Acknowledged')).toHaveLength(3);
+    // One alert left to acknowledge has its own button; the list's is for several.
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
+    expect(screen.queryByRole('button', { name: /^Acknowledge all/ })).toBeNull();
+    expect(screen.getAllByRole('button', { name: 'Acknowledge' })).toHaveLength(1);
+    cleanup();
+
+    // A site down: 1,500 alerts go in two commands, the screen follows each.
+    const many = Array.from({ length: 1500 }, (_, i) => alert(`m${i}`, { since: T0 - i }));
+    const big = new FakeBridge(floor(many));
+    big.handle('alerts:ack-many', ({ ids }) => ids.map((id) => ({ ...many[Number(id.slice(1))]!, acknowledged: true })));
+    await renderApp(big, '#/alerts');
+    fireEvent.click(screen.getByText('Acknowledge all (1,500)'));
+    await waitFor(() => expect(big.callsTo('alerts:ack-many')).toHaveLength(2));
+    expect((big.callsTo('alerts:ack-many') as { ids: string[] }[]).map((c) => c.ids.length)).toEqual([1000, 500]);
+    await waitFor(() => expect(screen.queryByText(/^Acknowledge all/)).toBeNull());
   });
 
   it('shows the host error when a command fails', async () => {

@@ -231,6 +231,8 @@ export const en = {
   'alerts.truncated': 'Showing {shown} of {count}. Narrow the list by fixing the cause or by snoozing a rule.',
   'alerts.ack': 'Acknowledge',
   'alerts.acknowledged': 'Acknowledged',
+  'alerts.ackAll': 'Acknowledge all ({count})',
+  'alerts.ackAllHint': 'Acknowledge every firing alert listed here that is not acknowledged yet',
   'alerts.snooze': 'Snooze',
   'alerts.snoozeFor': 'Snooze for',
   'alerts.snoozedUntil': 'Snoozed until {time}',

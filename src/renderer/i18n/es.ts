@@ -237,6 +237,8 @@ export const es: Record<MessageKey, Message> = {
   'alerts.truncated': 'Se muestran {shown} de {count}. Reduzca la lista corrigiendo la causa o posponiendo una regla.',
   'alerts.ack': 'Reconocer',
   'alerts.acknowledged': 'Reconocida',
+  'alerts.ackAll': 'Reconocer todas ({count})',
+  'alerts.ackAllHint': 'Reconocer todas las alertas activas de esta lista que aún no están reconocidas',
   'alerts.snooze': 'Posponer',
   'alerts.snoozeFor': 'Posponer durante',
   'alerts.snoozedUntil': 'Pospuesta hasta las {time}',

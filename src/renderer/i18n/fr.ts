@@ -237,6 +237,8 @@ export const fr: Record<MessageKey, Message> = {
   'alerts.truncated': '{shown} affichées sur {count}. Réduisez la liste en corrigeant la cause ou en reportant une règle.',
   'alerts.ack': 'Acquitter',
   'alerts.acknowledged': 'Acquittée',
+  'alerts.ackAll': 'Tout acquitter ({count})',
+  'alerts.ackAllHint': 'Acquitter toutes les alertes actives de cette liste qui ne le sont pas encore',
   'alerts.snooze': 'Reporter',
   'alerts.snoozeFor': 'Reporter de',
   'alerts.snoozedUntil': 'Reportée jusqu’à {time}',

@@ -13,6 +13,7 @@ import { SourceSelect } from '../../components/SourceSelect';
 import { AlertDetail } from './AlertDetail';
 import { AlertTable } from './AlertTable';
 import { ExportCsvButton } from './ExportCsvButton';
+import { AckAllButton } from './AckAllButton';
 
 type Tab = 'firing' | 'pending' | 'history';
 const TABS: readonly Tab[] = ['firing', 'pending', 'history'];
@@ -113,6 +114,7 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
           <p className="empty">{t(`alerts.none.${tab}`)}</p>
         ) : (
           <>
+            {tab === 'firing' && <AckAllButton alerts={rows} onError={setError} />}
             {rows.length > MAX_ROWS && <p className="notice">{t('alerts.truncated', { shown: MAX_ROWS, count: rows.length })}</p>}
             <AlertTable alerts={rows.slice(0, MAX_ROWS)} focusId={focusId} onError={setError} history={tab === 'history'} query={query} />
           </>
