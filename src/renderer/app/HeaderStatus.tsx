@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useClient, useTopic } from '../bridge/react';
 import { useI18n } from '../i18n/context';
 import { useSettings } from './settings';
+import { errorText } from '../i18n/error-text';
 
 export function HeaderStatus() {
   const { t } = useI18n();
@@ -27,7 +28,7 @@ export function HeaderStatus() {
       await settings.reload();
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
     }
   };
   return (

@@ -5,11 +5,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SettingsView } from '../../shared/bridge';
 import { useClient, useTopic } from '../bridge/react';
+import { toCommandError, type CommandError } from '../bridge/errors';
 import { effectiveThresholds, subjectThresholds, type RuleSubject, type Thresholds } from '../lib/rules';
 
 export interface SettingsState {
   view: SettingsView | null;
-  error: string | null;
+  /** Why the settings could not be loaded (`errorText` says it in the reader's language). */
+  error: CommandError | null;
   thresholds: Thresholds;
   /**
    * The thresholds of one agent or queue: `thresholds`, unless rules added for it (Settings →
@@ -27,7 +29,7 @@ const SettingsContext = createContext<SettingsState | null>(null);
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const client = useClient();
   const [view, setView] = useState<SettingsView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CommandError | null>(null);
   const meta = useTopic('meta');
 
   const reload = useCallback(async () => {
@@ -35,7 +37,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       setView(await client.invoke('settings:get', undefined));
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(toCommandError(e));
     }
   }, [client]);
 

@@ -5,10 +5,13 @@
 import { useState } from 'react';
 import { useClient } from '../bridge/react';
 import { useSettings } from './settings';
+import { useI18n } from '../i18n/context';
+import { errorText } from '../i18n/error-text';
 
 export function useStartDemo(): { start: () => Promise<void>; busy: boolean; error: string | null; setError: (error: string | null) => void } {
   const client = useClient();
   const settings = useSettings();
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const start = async () => {
@@ -17,7 +20,7 @@ export function useStartDemo(): { start: () => Promise<void>; busy: boolean; err
       settings.set(await client.invoke('sources:demo', undefined));
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,7 @@ import { ClientStore } from './store';
 import { readPatch, readSnapshot } from './validate';
 import { ALWAYS_OPEN, type StatusSource } from './status';
 import { WsTransport } from './ws';
+import { toCommandError } from './errors';
 import { backoffDelay } from './backoff';
 import { browserTokenEnv, saveToken, streamUrl, takeToken, readToken } from './token';
 
@@ -76,7 +77,10 @@ export function createClient(opts: ClientOptions): DashboardClient {
     mode: opts.mode,
     store,
     conn: opts.conn ?? ALWAYS_OPEN,
-    invoke: (channel, req) => api.invoke(channel, req),
+    invoke: (channel, req) =>
+      api.invoke(channel, req).catch((e: unknown) => {
+        throw toCommandError(e);
+      }),
     onNavigate: (listener) => api.on('navigate', listener),
     setToken: (token) => opts.setToken?.(token),
     reconnect: () => opts.reconnect?.(),

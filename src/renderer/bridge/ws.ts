@@ -9,6 +9,9 @@ import type { BridgeApi, Channel, HostEventName, HostEvents, Req, Res } from '..
 import { backoffDelay } from './backoff';
 import type { ConnStatus, StatusSource } from './status';
 import { parseServerMessage } from './messages';
+import { CommandError } from './errors';
+
+export { CommandError };
 
 export const CLOSE_UNAUTHORIZED = 4401;
 const STABLE_MS = 5000;
@@ -51,16 +54,6 @@ interface Pending {
 }
 
 /** An error returned by the host for a command. */
-export class CommandError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CommandError';
-  }
-}
-
 export class WsTransport implements BridgeApi, StatusSource {
   private ws: WebSocket | null = null;
   private seq = 0;

@@ -49,6 +49,9 @@ export const en = {
   'action.copy': 'Copy',
   'action.copied': 'Copied',
   'action.copyFailed': 'The browser did not allow copying: select the details and copy them yourself.',
+  'error.timeout': 'The collector did not answer in time. Check that it is running, then try again.',
+  'error.disconnected': 'The connection to the collector was lost; the command may not have run. Try again once reconnected.',
+  'error.unknownCommand': 'The collector runs an older version that cannot do this. Update it, then try again.',
 
   'state.available': 'Available',
   'state.ringing': 'Ringing',

@@ -51,6 +51,9 @@ export const es: Record<MessageKey, Message> = {
   'action.copy': 'Copiar',
   'action.copied': 'Copiado',
   'action.copyFailed': 'El navegador no permitió copiar: seleccione los detalles y cópielos usted mismo.',
+  'error.timeout': 'El colector no respondió a tiempo. Compruebe que está en marcha y vuelva a intentarlo.',
+  'error.disconnected': 'Se perdió la conexión con el colector; puede que la orden no se haya ejecutado. Vuelva a intentarlo al reconectar.',
+  'error.unknownCommand': 'El colector tiene una versión anterior que no puede hacer esto. Actualícelo y vuelva a intentarlo.',
 
   'state.available': 'Disponible',
   'state.ringing': 'Timbrando',

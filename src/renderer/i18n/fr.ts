@@ -51,6 +51,9 @@ export const fr: Record<MessageKey, Message> = {
   'action.copy': 'Copier',
   'action.copied': 'Copié',
   'action.copyFailed': 'Le navigateur n’a pas permis la copie : sélectionnez les détails et copiez-les vous-même.',
+  'error.timeout': 'Le collecteur n’a pas répondu à temps. Vérifiez qu’il fonctionne, puis réessayez.',
+  'error.disconnected': 'La connexion au collecteur a été perdue ; la commande n’a peut-être pas été exécutée. Réessayez une fois reconnecté.',
+  'error.unknownCommand': 'Le collecteur a une version plus ancienne qui ne sait pas faire cela. Mettez-le à jour, puis réessayez.',
 
   'state.available': 'Disponible',
   'state.ringing': 'Sonnerie',

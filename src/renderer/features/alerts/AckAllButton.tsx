@@ -7,6 +7,7 @@ import type { Alert } from '../../../shared/model';
 import { MAX_ACK_MANY } from '../../../shared/bridge';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
+import { errorText } from '../../i18n/error-text';
 
 export function AckAllButton({ alerts, onError }: { alerts: readonly Alert[]; onError: (m: string | null) => void }) {
   const { t } = useI18n();
@@ -23,7 +24,7 @@ export function AckAllButton({ alerts, onError }: { alerts: readonly Alert[]; on
       }
       onError(null);
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorText(e, t));
     } finally {
       setBusy(false);
     }

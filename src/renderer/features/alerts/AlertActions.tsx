@@ -4,6 +4,7 @@ import type { Alert } from '../../../shared/model';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { SNOOZE_UNTIL_RECOVERED } from '../../../shared/rules';
+import { errorText } from '../../i18n/error-text';
 
 export const SNOOZE_CHOICES: { id: '15m' | '1h' | '4h' | 'recovered'; minutes: number | null }[] = [
   { id: '15m', minutes: 15 },
@@ -24,7 +25,7 @@ export function AlertActions({ alert, onError }: { alert: Alert; onError: (messa
       client.store.upsertLocal('alerts', await fn());
       onError(null);
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorText(e, t));
     } finally {
       setBusy(false);
     }

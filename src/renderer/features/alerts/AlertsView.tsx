@@ -14,6 +14,7 @@ import { AlertDetail } from './AlertDetail';
 import { AlertTable } from './AlertTable';
 import { ExportCsvButton } from './ExportCsvButton';
 import { AckAllButton } from './AckAllButton';
+import { errorText } from '../../i18n/error-text';
 
 type Tab = 'firing' | 'pending' | 'history';
 const TABS: readonly Tab[] = ['firing', 'pending', 'history'];
@@ -60,7 +61,7 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
     let alive = true;
     client.invoke('alerts:history', { limit: MAX_ROWS }).then(
       (list) => alive && setHistory([...list].sort((a, b) => (b.resolvedAt ?? b.since) - (a.resolvedAt ?? a.since))),
-      (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => alive && setError(errorText(e, t)),
     );
     return () => {
       alive = false;

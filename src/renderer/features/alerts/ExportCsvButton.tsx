@@ -7,6 +7,7 @@ import type { Alert } from '../../../shared/model';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { alertsSheet, sheetFormat } from './sheet';
+import { errorText } from '../../i18n/error-text';
 
 /** All the history the host keeps (its ring holds 5,000 by default; the channel allows 100,000). */
 const HISTORY_LIMIT = 100_000;
@@ -46,7 +47,7 @@ export function ExportCsvButton({ onError, sourceId }: { onError: (m: string | n
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       onError(null);
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorText(e, tr.t));
     } finally {
       setBusy(false);
     }

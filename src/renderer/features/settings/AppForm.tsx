@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
+import { errorText } from '../../i18n/error-text';
 
 export function AppForm({ editable }: { editable: boolean }) {
   const { t } = useI18n();
@@ -16,7 +17,7 @@ export function AppForm({ editable }: { editable: boolean }) {
       settings.set(await client.invoke('settings:update', { app: patch }));
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
     }
   };
   return (

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/context';
 import { usePrefs } from '../../app/prefs-context';
 import { THEMES, type Theme } from '../../app/prefs';
 import { useSettings } from '../../app/settings';
+import { errorText } from '../../i18n/error-text';
 
 /** Each language named in itself, so a user lost in a foreign UI finds theirs. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español', fr: 'Français', ru: 'Русский' };
@@ -21,7 +22,7 @@ export function DisplayForm({ editable }: { editable: boolean }) {
       await fn();
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
     }
   };
   return (

@@ -1,6 +1,7 @@
 /** Save button with progress and the host's answer (saved / why not). */
 import { useState } from 'react';
 import { useI18n } from '../../i18n/context';
+import { errorText } from '../../i18n/error-text';
 
 export interface Saver {
   state: 'idle' | 'saving' | 'saved' | 'failed';
@@ -9,6 +10,7 @@ export interface Saver {
 }
 
 export function useSaver(): Saver {
+  const { t } = useI18n();
   const [state, setState] = useState<Saver['state']>('idle');
   const [error, setError] = useState<string | null>(null);
   return {
@@ -22,7 +24,7 @@ export function useSaver(): Saver {
         setError(null);
       } catch (e) {
         setState('failed');
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e, t));
       }
     },
   };

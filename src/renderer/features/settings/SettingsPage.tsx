@@ -8,6 +8,7 @@ import { ExceptionsForm } from './ExceptionsForm';
 import { QuietHoursForm } from './QuietHoursForm';
 import { NotificationsForm } from './NotificationsForm';
 import { AppForm } from './AppForm';
+import { errorText } from '../../i18n/error-text';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -19,7 +20,7 @@ export function SettingsPage() {
       <ViewHeader title={t('nav.settings')} />
       {settings.error && (
         <p className="error" role="alert">
-          {t('settings.loadFailed', { error: settings.error })}
+          {t('settings.loadFailed', { error: errorText(settings.error, t) })}
         </p>
       )}
       {view && !editable && <p className="notice">{t('settings.readOnly')}</p>}

@@ -9,6 +9,7 @@ import { FIELDS, type Vendor } from './fields';
 import { buildConfig, hostError, initialValues, validate, type FieldError, type FormValues } from './form-model';
 import { Field } from './Field';
 import { TestResultView } from './TestResultView';
+import { errorText } from '../../i18n/error-text';
 
 export interface SourceFormProps {
   vendor: Vendor;
@@ -45,7 +46,7 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
   };
 
   const fail = (e: unknown) => {
-    const { field, error } = hostError(vendor, e instanceof Error ? e.message : String(e));
+    const { field, error } = hostError(vendor, errorText(e, t));
     setErrors((cur) => ({ ...cur, [field]: error }));
   };
 

@@ -10,6 +10,7 @@ import { Ticking } from '../../components/Ticking';
 import { sourceErrorText } from '../../../shared/problems';
 import { factLabel, factValue } from './facts';
 import { hrefFor } from '../../app/router';
+import { errorText } from '../../i18n/error-text';
 
 export function SourceList({
   sources,
@@ -32,7 +33,7 @@ export function SourceList({
       settings.set(await client.invoke('sources:remove', { id }));
       onError(null);
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorText(e, t));
     } finally {
       setConfirm(null);
     }

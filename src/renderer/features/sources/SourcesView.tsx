@@ -8,6 +8,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { FORM_VENDORS, type Vendor } from './fields';
 import { SourceForm } from './SourceForm';
 import { SourceList } from './SourceList';
+import { errorText } from '../../i18n/error-text';
 
 type Editing = { vendor: Vendor; existing?: SourceConfigView } | null;
 
@@ -29,7 +30,7 @@ export function SourcesView() {
       </ViewHeader>
       {settings.error && (
         <p className="error" role="alert">
-          {t('settings.loadFailed', { error: settings.error })}
+          {t('settings.loadFailed', { error: errorText(settings.error, t) })}
         </p>
       )}
       {view && !editable && <p className="notice">{t('settings.readOnly')}</p>}
