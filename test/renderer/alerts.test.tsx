@@ -345,6 +345,23 @@ describe('Alert details', () => {
       expect(exec).toHaveBeenCalledWith('copy');
       expect(document.querySelector('textarea')).toBeNull(); // the hidden text area is gone
       expect(d.getByRole('button', { name: 'Copier' })).toBeTruthy();
+
+      // A page without the Clipboard API (plain http from another machine): the browser's own copy
+      // command, on a hidden text area holding the same text; the focus comes back to the button.
+      Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+      let selected = '';
+      exec.mockImplementation(() => {
+        selected = document.querySelector('textarea')?.value ?? '';
+        return true;
+      });
+      const button = d.getByRole('button', { name: 'Copier' });
+      button.focus();
+      fireEvent.click(button);
+      expect(await d.findByRole('button', { name: 'Copié' })).toBeTruthy();
+      expect(selected).toBe(writeText.mock.calls[0]![0]);
+      expect(document.querySelector('textarea')).toBeNull();
+      expect(document.activeElement).toBe(button);
+      expect(screen.queryByText(/Le navigateur n’a pas permis la copie/)).toBeNull();
     } finally {
       Reflect.deleteProperty(navigator, 'clipboard');
       Reflect.deleteProperty(document, 'execCommand');

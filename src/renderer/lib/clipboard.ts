@@ -28,6 +28,7 @@ function copyWithSelection(text: string): boolean {
   area.style.left = '0';
   area.style.opacity = '0';
   document.body.appendChild(area);
+  area.focus();
   area.select();
   try {
     return document.execCommand('copy');

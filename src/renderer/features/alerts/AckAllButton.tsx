@@ -13,13 +13,13 @@ export function AckAllButton({ alerts, onError }: { alerts: readonly Alert[]; on
   const { t } = useI18n();
   const client = useClient();
   const [busy, setBusy] = useState(false);
-  const todo = alerts.filter((a) => a.state === 'firing' && !a.acknowledged);
-  if (todo.length < 2) return null;
+  const unacked = alerts.filter((a) => a.state === 'firing' && !a.acknowledged);
+  if (unacked.length < 2) return null;
   const run = async () => {
     setBusy(true);
     try {
-      for (let i = 0; i < todo.length; i += MAX_ACK_MANY) {
-        const ids = todo.slice(i, i + MAX_ACK_MANY).map((a) => a.id);
+      for (let i = 0; i < unacked.length; i += MAX_ACK_MANY) {
+        const ids = unacked.slice(i, i + MAX_ACK_MANY).map((a) => a.id);
         client.store.upsertLocal('alerts', await client.invoke('alerts:ack-many', { ids }));
       }
       onError(null);
@@ -32,7 +32,7 @@ export function AckAllButton({ alerts, onError }: { alerts: readonly Alert[]; on
   return (
     <div className="list-actions">
       <button type="button" onClick={() => void run()} disabled={busy} title={t('alerts.ackAllHint')}>
-        {t('alerts.ackAll', { count: todo.length })}
+        {t('alerts.ackAll', { count: unacked.length })}
       </button>
     </div>
   );
