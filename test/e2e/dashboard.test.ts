@@ -187,6 +187,18 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     expect(copied[0]).toBe(`${alert.severity === 'critical' ? 'Critical' : 'Warning'}: ${await detail.locator('h3').textContent()} — ${alert.subjectName} (${alert.subject.kind})`);
     expect(copied).toContain('Acknowledged');
     expect(copied).toContain(`Rule: ${alert.ruleId}`);
+    // Without the Clipboard API (the dashboard opened over plain http from another machine), Copy
+    // falls back on the browser's own copy command: the same text reaches the clipboard.
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    const bareContext = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'en-US' });
+    const bare = await bareContext.newPage();
+    await bare.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true }));
+    await bare.goto(`${collector.url}/#/alerts/${encodeURIComponent(id!)}`);
+    await bare.locator('section.detail').getByRole('button', { name: 'Copy' }).click();
+    await bare.locator('section.detail').getByRole('button', { name: 'Copied' }).waitFor();
+    await bareContext.close();
+    await page.bringToFront();
+    expect((await page.evaluate(() => navigator.clipboard.readText())).split('\n')[0]).toBe(copied[0]);
     await page.keyboard.press('Escape');
     // Back to the list, on the tab that holds the alert (Firing, or History had it ended meanwhile).
     await page.waitForFunction(() => /^#\/alerts(\?tab=\w+)?$/.test(location.hash));
