@@ -188,7 +188,7 @@ describe('the collector under hostile traffic', () => {
     });
     await new Promise<void>((res) => ws.once('open', () => res()));
     const junk = (i: number): string | Buffer => {
-      switch (i % 6) {
+      switch (i % 7) {
         case 0:
           return JSON.stringify({ type: 'invoke', id: i, channel: `fs:read-${i}`, payload: { path: '/etc/passwd' } });
         case 1:
@@ -199,12 +199,15 @@ describe('the collector under hostile traffic', () => {
           return JSON.stringify({ type: 'invoke', id: i, channel: '__proto__', payload: { constructor: { prototype: { polluted: true } } } });
         case 4:
           return JSON.stringify({ type: 'invoke', id: i, channel: 'alerts:ack', payload: { id: 'x'.repeat(10_000) } });
+        case 5:
+          // "Acknowledge all" at its longest (ids the engine does not know), or one id too many.
+          return JSON.stringify({ type: 'invoke', id: i, channel: 'alerts:ack-many', payload: { ids: Array.from({ length: i % 2 ? 1000 : 1001 }, (_, k) => `agent.latency|x:${i}-${k}`) } });
         default:
           return JSON.stringify({ type: 'subscribe', id: String(i), channel: 'snapshot:get' });
       }
     };
     const run = await underAttack(async () => {
-      for (let i = 0; i < n; i++) ws.send(junk(i), { binary: i % 6 === 2 });
+      for (let i = 0; i < n; i++) ws.send(junk(i), { binary: i % 7 === 2 });
       await until('a reply to every message', () => replies >= n, 120_000);
     });
     expect(replies).toBe(n);
