@@ -105,6 +105,15 @@ describe('Agents view', () => {
     expect(names()).toEqual(['Ana', 'Bruno']);
     expect(headers()).not.toContain('Source');
     expect(cells('Bruno')).toBe(9);
+    cleanup();
+    // Sources named alike: the column leaves out the words they share, the whole name on hover.
+    const alike = floor();
+    await renderApp(new FakeBridge({ ...alike, sources: [source('wv', { name: 'Wolkvox Bogotá (prod)' }), source('ax', { name: 'Wolkvox Medellín (prod)', vendor: 'axialys' })] }), '#/agents');
+    const sourceCell = (name: string) => within(screen.getByRole('rowheader', { name }).closest('tr')!).getAllByRole('cell')[0]!;
+    expect([sourceCell('Ana').textContent, sourceCell('Ana').title]).toEqual(['Bogotá', 'Wolkvox Bogotá (prod)']);
+    expect([sourceCell('Zoé').textContent, sourceCell('Zoé').title]).toEqual(['Medellín', 'Wolkvox Medellín (prod)']);
+    // The source filter still names them whole.
+    expect([...(screen.getByLabelText('Source') as HTMLSelectElement).options].map((o) => o.textContent)).toContain('Wolkvox Medellín (prod)');
   });
 
   it('keeps its filters in the address: opened filtered, changed in place, kept through an agent’s details', async () => {

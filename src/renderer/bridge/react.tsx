@@ -7,6 +7,7 @@ import type { Source } from '../../shared/model';
 import type { DashboardClient } from './client';
 import type { Topic } from './store';
 import type { ConnStatus } from './status';
+import { shortSourceLabels } from '../lib/source-labels';
 
 const ClientContext = createContext<DashboardClient | null>(null);
 
@@ -38,6 +39,22 @@ export function useSourceName(): (id: string) => string {
   const { store } = useClient();
   const sv = useTopic('sources');
   return useMemo(() => (void sv, (id: string) => store.sources.get(id)?.name ?? id), [store, sv]);
+}
+
+/**
+ * A source's name and its label for a narrow Source column (the words every source's name shares
+ * left out, `shortSourceLabels`), by its id (the id when it is no longer known), kept current.
+ */
+export function useSourceLabels(): { name: (id: string) => string; label: (id: string) => string } {
+  const { store } = useClient();
+  const sv = useTopic('sources');
+  return useMemo(() => {
+    void sv;
+    const names = new Map([...store.sources.values()].map((s) => [s.id, s.name]));
+    const labels = shortSourceLabels([...names.values()]);
+    const name = (id: string) => names.get(id) ?? id;
+    return { name, label: (id: string) => labels.get(name(id)) ?? id };
+  }, [store, sv]);
 }
 
 export function useConnStatus(): ConnStatus {

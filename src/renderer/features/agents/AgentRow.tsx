@@ -16,13 +16,15 @@ export interface AgentRowProps {
   active: boolean;
   /** Null when the table shows one source only, and so no Source column. */
   sourceName: string | null;
+  /** What the Source column shows: the name without the words every source's name shares. */
+  sourceLabel: string | null;
   queueName: string | null;
   thresholds: Thresholds;
   onOpen: (key: string) => void;
   onFocusRow: (index: number) => void;
 }
 
-export const AgentRow = memo(function AgentRow({ agent: a, index, active, sourceName, queueName, thresholds: th, onOpen, onFocusRow }: AgentRowProps) {
+export const AgentRow = memo(function AgentRow({ agent: a, index, active, sourceName, sourceLabel, queueName, thresholds: th, onOpen, onFocusRow }: AgentRowProps) {
   const tr = useI18n();
   const net = a.network;
   const jitter = worse(net?.txJitterMs, net?.rxJitterMs);
@@ -42,7 +44,7 @@ export const AgentRow = memo(function AgentRow({ agent: a, index, active, source
       <th scope="row" className="name" title={a.name}>
         {a.name}
       </th>
-      {sourceName !== null && <td title={sourceName}>{sourceName}</td>}
+      {sourceName !== null && <td title={sourceName}>{sourceLabel ?? sourceName}</td>}
       <td>
         <StateBadge state={a.state} />
       </td>

@@ -1,6 +1,6 @@
 /** Every agent in one virtualized table: sort, filter, search, ticking time in state, network colours. */
 import { useCallback, useMemo, useState } from 'react';
-import { useClient, useSourcesByName, useTopic } from '../../bridge/react';
+import { useClient, useSourceLabels, useSourcesByName, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { navigate, replaceQuery, useRoute } from '../../app/router';
@@ -30,6 +30,7 @@ export function AgentsView() {
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 1 });
 
   const sources = useSourcesByName();
+  const { name: sourceName, label: sourceLabel } = useSourceLabels();
   const queues = useMemo(() => (void qv, [...store.queues.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, qv]);
   const queueName = useCallback((k: string) => store.queues.get(k)?.name ?? k, [store]);
   const rows = useMemo(() => (void av, void qv, selectAgents(store.agents.values(), filter, sort, queueName)), [store, av, qv, filter, sort, queueName]);
@@ -82,7 +83,8 @@ export function AgentsView() {
                   agent={a}
                   index={item.index}
                   active={item.index === v.active}
-                  sourceName={oneSource ? null : (store.sources.get(a.sourceId)?.name ?? a.sourceId)}
+                  sourceName={oneSource ? null : sourceName(a.sourceId)}
+                  sourceLabel={oneSource ? null : sourceLabel(a.sourceId)}
                   queueName={q ? queueName(q) : null}
                   thresholds={thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues })}
                   onOpen={open}
