@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, alert, net, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
+import { copiedLines, fakeClipboard } from './helpers/clipboard';
 import { fold, selectAgents, NO_FILTER } from '../../src/renderer/features/agents/rows';
 import { AlertSettingsSchema } from '../../src/shared/settings';
 import { createTranslator } from '../../src/renderer/i18n/translate';
@@ -195,8 +196,7 @@ describe('Agents view', () => {
 
   it('copies an agent as text for a message or a ticket: state, network, facts and open alerts', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: T0 });
-    const writeText = vi.fn(async (_text: string) => undefined);
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const clipboard = fakeClipboard();
     try {
       const floorOf = snapshot({
         sources: [source('wv', { name: 'Bogotá' })],
@@ -215,9 +215,7 @@ describe('Agents view', () => {
       });
       await renderApp(new FakeBridge(floorOf), '#/agents/wv%3A1');
       const detail = within(await screen.findByRole('region', { name: 'Ana' }));
-      fireEvent.click(detail.getByRole('button', { name: 'Copy' }));
-      await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
-      expect(writeText.mock.calls[0]![0].split('\n')).toEqual([
+      expect(await copiedLines(detail, 'Copy', clipboard)).toEqual([
         'Ana — On a call',
         'Time in state: 1:05',
         'On this call for: 1:00',
@@ -240,7 +238,7 @@ describe('Agents view', () => {
       ]);
       expect(await detail.findByRole('button', { name: 'Copied' })).toBeTruthy();
     } finally {
-      Reflect.deleteProperty(navigator, 'clipboard');
+      clipboard.restore();
       vi.useRealTimers();
     }
   });

@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, alert, net, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
+import { copiedLines, fakeClipboard } from './helpers/clipboard';
 import type { Alert } from '../../src/shared/model';
 import { createTranslator } from '../../src/renderer/i18n/translate';
 
@@ -310,8 +311,8 @@ describe('Alert details', () => {
   });
 
   it('copies an alert as text for a message or a ticket, in the reader’s language, and says when the browser refuses', async () => {
-    const writeText = vi.fn(async (_text: string) => undefined);
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const clipboard = fakeClipboard();
+    const { writeText } = clipboard;
     try {
       const ended = alert('lat|wv:1', { state: 'resolved', firedAt: T0 + 30_000, resolvedAt: T0 + 150_000, acknowledged: true });
       const fake = new FakeBridge(floorWithNet([]), settingsView({ ui: { language: 'fr', theme: 'system' } }));
@@ -319,9 +320,7 @@ describe('Alert details', () => {
       await renderApp(fake, '#/alerts/lat%7Cwv%3A1');
       const d = within(await screen.findByRole('region', { name: /^Latence 450/ }));
       const tr = createTranslator('fr');
-      fireEvent.click(d.getByRole('button', { name: 'Copier' }));
-      await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
-      expect(writeText.mock.calls[0]![0].split('\n')).toEqual([
+      expect(await copiedLines(d, 'Copier', clipboard)).toEqual([
         'Critique\u202f: Latence 450\u00a0ms (seuil 400\u00a0ms) — Ana (agent)',
         'Source\u202f: Bogotá',
         'IP publique\u202f: 203.0.113.7',
@@ -363,7 +362,7 @@ describe('Alert details', () => {
       expect(document.activeElement).toBe(button);
       expect(screen.queryByText(/Le navigateur n’a pas permis la copie/)).toBeNull();
     } finally {
-      Reflect.deleteProperty(navigator, 'clipboard');
+      clipboard.restore();
       Reflect.deleteProperty(document, 'execCommand');
     }
   });

@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, alert, net, queue, site, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
+import { copiedLines, fakeClipboard } from './helpers/clipboard';
 
 describe('Queues view', () => {
   it('shows waiting, a ticking longest wait from oldestSince, service level and volumes, most waiting first', async () => {
@@ -118,12 +119,10 @@ describe('Network view', () => {
     expect(await screen.findByRole('heading', { name: 'Trends of Bruno' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Agent details' }).getAttribute('href')).toBe('#/agents/wv%3A2');
     // The same Copy as the agent's details, beside its trends.
-    const writeText = vi.fn(async (_text: string) => undefined);
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
-    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
-    Reflect.deleteProperty(navigator, 'clipboard');
-    expect(writeText.mock.calls[0]![0]).toMatch(/^Bruno — Available\n(.*\n)*Latency: 520\u00a0ms\n(.*\n)*IP address: 198\.51\.100\.9/);
+    const clipboard = fakeClipboard();
+    const lines = await copiedLines(within(document.body), 'Copy', clipboard);
+    clipboard.restore();
+    expect(lines.join('\n')).toMatch(/^Bruno — Available\n(.*\n)*Latency: 520\u00a0ms\n(.*\n)*IP address: 198\.51\.100\.9/);
     await waitFor(() => expect(screen.getByRole('img', { name: /^Latency: now 520\u00a0ms, highest 520\u00a0ms/ })).toBeTruthy());
     expect(fake.callsTo('history:get')).toContainEqual({ key: 'wv:2', metric: 'loss' });
     expect(screen.getByText('Jitter').closest('figure')!.textContent).toContain('No history yet.');
@@ -170,8 +169,7 @@ describe('Network view', () => {
   });
 
   it('copies a site as text for a ticket: its figures, then each agent behind that address, worst first', async () => {
-    const writeText = vi.fn(async (_text: string) => undefined);
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const clipboard = fakeClipboard();
     try {
       const base = floor();
       const fake = new FakeBridge({
@@ -182,9 +180,7 @@ describe('Network view', () => {
       fake.handle('history:get', () => []);
       await renderApp(fake, '#/network?tab=sites&site=wv%3A198.51.100.9');
       const panel = within(await screen.findByRole('region', { name: 'Tendencias de la sede 198.51.100.9' }));
-      fireEvent.click(panel.getByRole('button', { name: 'Copiar' }));
-      await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
-      expect(writeText.mock.calls[0]![0].split('\n')).toEqual([
+      expect(await copiedLines(panel, 'Copiar', clipboard)).toEqual([
         'IP pública: 198.51.100.9',
         'Fuente: Bogotá',
         'Agentes: 3',
@@ -198,7 +194,7 @@ describe('Network view', () => {
       ]);
       expect(await panel.findByRole('button', { name: 'Copiado' })).toBeTruthy();
     } finally {
-      Reflect.deleteProperty(navigator, 'clipboard');
+      clipboard.restore();
     }
   });
 
