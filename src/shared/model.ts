@@ -168,6 +168,12 @@ export const AlertSchema = z.object({
 });
 export type Alert = z.infer<typeof AlertSchema>;
 
+/** Most urgent first: critical before warning, then the oldest first (the API's list, the tray menu, exports). */
+export function byUrgency(a: Alert, b: Alert): number {
+  if (a.severity !== b.severity) return a.severity === 'critical' ? -1 : 1;
+  return a.since - b.since;
+}
+
 /** Extension: one line of the live event log (Events view; Axialys `num`/`input`, status changes…). */
 export const LogEntrySchema = z.object({
   id: z.number(),

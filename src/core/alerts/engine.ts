@@ -3,7 +3,7 @@
  * source-down and vendor alerts, acknowledgement and snooze, and notifications with quiet hours,
  * cooldown, storm grouping and suppression while a source is down. See docs/alerts.md.
  */
-import type { Agent, Alert, Queue, Site, Source } from '../../shared/model';
+import { byUrgency, type Agent, type Alert, type Queue, type Site, type Source } from '../../shared/model';
 import { AlertSettingsSchema, type AlertSettings, type Language } from '../../shared/settings';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -41,9 +41,6 @@ export interface AlertEngineOptions {
 /** Resolved alerts included in list('all') (and so in snapshots): the last hour, at most 200. */
 const RECENT_MS = 3_600_000;
 const RECENT_MAX = 200;
-
-const rank = (a: Alert) => (a.severity === 'critical' ? 0 : 1);
-const byUrgency = (a: Alert, b: Alert) => rank(a) - rank(b) || a.since - b.since;
 
 export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
   const log = opts.logger;

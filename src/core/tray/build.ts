@@ -3,7 +3,7 @@
  * lead can read at a glance ("2 critical · 5 calls waiting · Axialys live, Wolkvox 4 min old"), the
  * firing count for macOS, the top five alerts and the sources with their status.
  */
-import type { Alert, Snapshot, Source, SourceStatus, Vendor } from '../../shared/model';
+import { byUrgency, type Alert, type Snapshot, type Source, type SourceStatus, type Vendor } from '../../shared/model';
 import type { Language } from '../../shared/settings';
 import { METRICS } from '../alerts/catalog';
 import { sourceLabel } from '../alerts/format';
@@ -71,8 +71,6 @@ function sourceState(s: Source, opts: TrayBuildOptions, m: HostMessages): { text
   return { text: statusText('live', m), old: false };
 }
 
-const urgency = (a: Alert, b: Alert) => (a.severity === b.severity ? a.since - b.since : a.severity === 'critical' ? -1 : 1);
-
 /**
  * An alert in the menu, in the user's language: the same sentence as its notification without the
  * advice, from the alert's fields and the snapshot's names (its `message` is the API's English text,
@@ -102,7 +100,7 @@ function alertLabel(a: Alert, snapshot: Snapshot, lang: Language, m: HostMessage
 export function buildTrayModel(snapshot: Snapshot, opts: TrayBuildOptions): TrayModel {
   const lang = opts.language ?? 'en';
   const m = hostMessages(lang);
-  const firing = snapshot.alerts.filter((a) => a.state === 'firing' && !a.suppressed).sort(urgency);
+  const firing = snapshot.alerts.filter((a) => a.state === 'firing' && !a.suppressed).sort(byUrgency);
   const critical = firing.filter((a) => a.severity === 'critical');
   const warnings = firing.length - critical.length;
   const stale = snapshot.sources.some((s) => isStale(s, opts));

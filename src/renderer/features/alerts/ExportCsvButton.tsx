@@ -3,7 +3,7 @@
  * (sheet.ts). The collector's `/api/alerts/export.csv` keeps the fixed English form for scripts.
  */
 import { useState } from 'react';
-import type { Alert } from '../../../shared/model';
+import { byUrgency, type Alert } from '../../../shared/model';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { alertsSheet, sheetFormat } from './sheet';
@@ -17,12 +17,6 @@ export function csvFileName(at: Date, sourceId?: string): string {
   const p = (x: number) => String(x).padStart(2, '0');
   const source = sourceId ? `${sourceId.replace(/[^A-Za-z0-9_-]+/g, '_')}-` : '';
   return `alerts-${source}${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}.csv`;
-}
-
-/** Firing first (critical, then the oldest), as the host's own export orders them. */
-function byUrgency(a: Alert, b: Alert): number {
-  if (a.severity !== b.severity) return a.severity === 'critical' ? -1 : 1;
-  return a.since - b.since;
 }
 
 /** `sourceId`: the Alerts view's source filter; the file then holds that source's alerts only. */
