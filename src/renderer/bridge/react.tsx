@@ -34,16 +34,10 @@ export function useSourcesByName(): Source[] {
   return useMemo(() => (void sv, [...store.sources.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, sv]);
 }
 
-/** A source's name by its id (the id when it is no longer known), kept current: for Source columns. */
-export function useSourceName(): (id: string) => string {
-  const { store } = useClient();
-  const sv = useTopic('sources');
-  return useMemo(() => (void sv, (id: string) => store.sources.get(id)?.name ?? id), [store, sv]);
-}
-
 /**
- * A source's name and its label for a narrow Source column (the words every source's name shares
- * left out, `shortSourceLabels`), by its id (the id when it is no longer known), kept current.
+ * A source's name (for Source columns) and its label for a narrow one (the words every source's
+ * name shares left out, `shortSourceLabels`), by its id (the id when it is no longer known), kept
+ * current.
  */
 export function useSourceLabels(): { name: (id: string) => string; label: (id: string) => string } {
   const { store } = useClient();

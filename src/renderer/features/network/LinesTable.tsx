@@ -3,7 +3,7 @@
  * column sorts them. The Source column shows only when the lines come from several sources.
  */
 import { useMemo } from 'react';
-import { useClient, useSourceName, useTopic } from '../../bridge/react';
+import { useClient, useSourceLabels, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { LevelValue } from '../../components/badges';
@@ -19,7 +19,7 @@ export function LinesTable({ sourceId = '', sort, onSort }: { sourceId?: string;
   const { store } = useClient();
   const { thresholds: th } = useSettings();
   const v = useTopic('lines');
-  const sourceName = useSourceName();
+  const { name: sourceName } = useSourceLabels();
   const rows = useMemo(
     () => (void v, sortLines([...store.lines.values()].filter((l) => !sourceId || l.sourceId === sourceId), sort, sourceName)),
     [store, v, sourceId, sort, sourceName],

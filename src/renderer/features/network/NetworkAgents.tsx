@@ -3,7 +3,7 @@
  * shows its trends. The Source column shows only when the rows come from several sources.
  */
 import { useMemo } from 'react';
-import { useClient, useSourceName, useTopic } from '../../bridge/react';
+import { useClient, useSourceLabels, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { LevelValue } from '../../components/badges';
@@ -36,7 +36,7 @@ export function NetworkAgents({
   const { store } = useClient();
   const { thresholdsFor } = useSettings();
   const av = useTopic('agents');
-  const sourceName = useSourceName();
+  const { name: sourceName } = useSourceLabels();
   const rows = useMemo(() => {
     void av;
     const measured: MeasuredAgent[] = [];

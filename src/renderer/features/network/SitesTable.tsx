@@ -4,7 +4,7 @@
  * (click, or Enter on a focused row) shows its trends.
  */
 import { useMemo } from 'react';
-import { useClient, useSourceName, useTopic } from '../../bridge/react';
+import { useClient, useSourceLabels, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { LevelValue } from '../../components/badges';
@@ -32,7 +32,7 @@ export function SitesTable({
   const { store } = useClient();
   const { thresholds: th } = useSettings();
   const v = useTopic('sites');
-  const sourceName = useSourceName();
+  const { name: sourceName } = useSourceLabels();
   const rows = useMemo(
     () => (void v, sortSites([...store.sites.values()].filter((s) => !sourceId || s.sourceId === sourceId), sort, sourceName)),
     [store, v, sourceId, sort, sourceName],
