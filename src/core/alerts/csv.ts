@@ -4,6 +4,7 @@
  * so it is never evaluated as a formula (OWASP "CSV injection").
  */
 import type { Alert } from '../../shared/model';
+import { csvText } from '../../shared/csv';
 
 const COLUMNS = [
   'id',
@@ -29,9 +30,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let s = value;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvText(value);
 }
 
 const iso = (ms: number | null | undefined) => (typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : null);

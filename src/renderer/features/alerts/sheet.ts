@@ -11,6 +11,7 @@ import type { Alert } from '../../../shared/model';
 import type { Language } from '../../../shared/settings';
 import type { ClientStore } from '../../bridge/store';
 import type { Translator } from '../../i18n/translate';
+import { csvText } from '../../../shared/csv';
 import { alertKind, alertWhat, subjectName } from './describe';
 
 export interface SheetFormat {
@@ -38,12 +39,7 @@ export function sheetFormat(lang: Language, locales: readonly string[] = typeof 
   return { decimal, separator: decimal === ',' ? ';' : ',' };
 }
 
-const FORMULA = /^[=+\-@\t\r]/;
-
-function textCell(value: string, f: SheetFormat): string {
-  const s = FORMULA.test(value) ? `'${value}` : value;
-  return s.includes(f.separator) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const textCell = (value: string, f: SheetFormat): string => csvText(value, f.separator);
 
 function numberCell(value: number | null | undefined, f: SheetFormat): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '';
