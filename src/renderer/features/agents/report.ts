@@ -9,6 +9,7 @@ import { clockDuration, elapsedSec } from '../../lib/format';
 import { msText, pctText } from '../../lib/units';
 import { alertWhat } from '../alerts/describe';
 import { extraFacts } from './extra';
+import { TextReport } from '../../lib/report';
 
 export type TextFact = readonly [label: string, value: string | null | undefined];
 
@@ -53,21 +54,18 @@ export function networkFacts(net: Network, tr: Translator): TextFact[] {
  */
 export function agentReport(a: Agent, store: ClientStore, tr: Translator, now: number): string {
   const { t } = tr;
-  const lines = [`${a.name} — ${t(`state.${a.state}`)}`];
-  const fact = (label: string, value: string | null | undefined) => {
-    if (value) lines.push(`${t('label.colon', { label })} ${value}`);
-  };
-  fact(t('col.timeInState'), clockDuration(elapsedSec(a.stateSince, now)));
-  if (a.call) fact(t('agents.onCallFor'), clockDuration(elapsedSec(a.call.since, now)));
-  if (a.network) for (const [label, value] of networkFacts(a.network, tr)) fact(label, value);
-  for (const [label, value] of agentFacts(a, store, tr)) fact(label, value);
+  const report = new TextReport(t)
+    .line(`${a.name} — ${t(`state.${a.state}`)}`)
+    .fact(t('col.timeInState'), clockDuration(elapsedSec(a.stateSince, now)));
+  if (a.call) report.fact(t('agents.onCallFor'), clockDuration(elapsedSec(a.call.since, now)));
+  for (const [label, value] of [...(a.network ? networkFacts(a.network, tr) : []), ...agentFacts(a, store, tr)]) report.fact(label, value);
   const open = [...store.alerts.values()].filter((x) => x.subject.kind === 'agent' && x.subject.key === a.key && x.state !== 'resolved').sort((x, y) => y.since - x.since);
   if (open.length) {
-    lines.push(t('label.colon', { label: t('detail.alerts') }));
+    report.line(t('label.colon', { label: t('detail.alerts') }));
     for (const x of open) {
       const pending = x.state === 'pending' ? ` ${t('alerts.pendingNote')}` : '';
-      lines.push(`- ${t('label.colon', { label: t(`level.${x.severity}`) })} ${alertWhat(x, tr)}${pending}`);
+      report.line(`- ${t('label.colon', { label: t(`level.${x.severity}`) })} ${alertWhat(x, tr)}${pending}`);
     }
   }
-  return lines.join('\n');
+  return report.toString();
 }

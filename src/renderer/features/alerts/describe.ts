@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/en';
 import { clockDuration, elapsedSec, localPart } from '../../lib/format';
 import { hrefFor } from '../../app/router';
 import { msText, pctText } from '../../lib/units';
+import { TextReport } from '../../lib/report';
 
 type Kind = 'latency' | 'jitter' | 'loss' | 'rejection' | 'waiting' | 'longestWait' | 'sourceDown' | 'vendorAlert';
 
@@ -125,21 +126,17 @@ export function alertAdvice(a: Alert, store: ClientStore, tr: Translator): strin
  */
 export function alertReport(a: Alert, store: ClientStore, tr: Translator, now: number): string {
   const { t, dateTime } = tr;
-  const lines = [`${alertTitle(a, store, tr)} (${t(`subject.${a.subject.kind}`)})`];
-  const fact = (label: string, value: string | null | undefined) => {
-    if (value) lines.push(`${t('label.colon', { label })} ${value}`);
-  };
   const ended = a.state === 'resolved' ? (a.resolvedAt ?? null) : null;
   const ip = a.subject.kind === 'agent' ? store.agents.get(a.subject.key)?.network?.ip : null;
-  fact(t('col.source'), a.sourceId ? (store.sources.get(a.sourceId)?.name ?? a.sourceId) : null);
-  fact(t('network.ip'), ip);
-  fact(t('alerts.state'), t(`alerts.state.${a.state}`));
-  fact(t('alerts.started'), dateTime(a.since));
-  fact(t('alerts.raised'), a.firedAt ? dateTime(a.firedAt) : null);
-  fact(t('alerts.endedAt'), ended ? dateTime(ended) : null);
-  fact(ended ? t('col.duration') : t('col.for'), clockDuration(elapsedSec(a.since, ended ?? now)));
-  if (a.acknowledged) lines.push(t('alerts.acknowledged'));
-  fact(t('alerts.rule'), a.ruleId);
-  fact(t('alerts.advice'), alertAdvice(a, store, tr));
-  return lines.join('\n');
+  const report = new TextReport(t)
+    .line(`${alertTitle(a, store, tr)} (${t(`subject.${a.subject.kind}`)})`)
+    .fact(t('col.source'), a.sourceId ? (store.sources.get(a.sourceId)?.name ?? a.sourceId) : null)
+    .fact(t('network.ip'), ip)
+    .fact(t('alerts.state'), t(`alerts.state.${a.state}`))
+    .fact(t('alerts.started'), dateTime(a.since))
+    .fact(t('alerts.raised'), a.firedAt ? dateTime(a.firedAt) : null)
+    .fact(t('alerts.endedAt'), ended ? dateTime(ended) : null)
+    .fact(ended ? t('col.duration') : t('col.for'), clockDuration(elapsedSec(a.since, ended ?? now)));
+  if (a.acknowledged) report.line(t('alerts.acknowledged'));
+  return report.fact(t('alerts.rule'), a.ruleId).fact(t('alerts.advice'), alertAdvice(a, store, tr)).toString();
 }

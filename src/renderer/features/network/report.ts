@@ -7,31 +7,29 @@ import type { ClientStore } from '../../bridge/store';
 import type { Translator } from '../../i18n/translate';
 import { msText, pctText } from '../../lib/units';
 import { networkFacts } from '../agents/report';
+import { TextReport } from '../../lib/report';
 
 export function siteReport(s: Site, store: ClientStore, tr: Translator): string {
   const { t } = tr;
-  const lines: string[] = [];
-  const fact = (label: string, value: string | null | undefined) => {
-    if (value) lines.push(`${t('label.colon', { label })} ${value}`);
-  };
-  fact(t('network.ip'), s.ip);
-  fact(t('col.source'), store.sources.get(s.sourceId)?.name ?? s.sourceId);
-  fact(t('overview.agents'), s.agents === null ? null : tr.n(s.agents));
-  fact(t('network.avgLatency'), msText(tr, s.avgLatencyMs));
-  fact(t('network.maxLatency'), msText(tr, s.maxLatencyMs));
-  fact(t('network.minLatency'), msText(tr, s.minLatencyMs));
-  fact(t('col.rejection'), pctText(tr, s.rejectionPct));
+  const report = new TextReport(t)
+    .fact(t('network.ip'), s.ip)
+    .fact(t('col.source'), store.sources.get(s.sourceId)?.name ?? s.sourceId)
+    .fact(t('overview.agents'), s.agents === null ? null : tr.n(s.agents))
+    .fact(t('network.avgLatency'), msText(tr, s.avgLatencyMs))
+    .fact(t('network.maxLatency'), msText(tr, s.maxLatencyMs))
+    .fact(t('network.minLatency'), msText(tr, s.minLatencyMs))
+    .fact(t('col.rejection'), pctText(tr, s.rejectionPct));
   const here = [...store.agents.values()]
     .filter((a) => a.sourceId === s.sourceId && a.network?.ip === s.ip)
     .sort((a, b) => (b.network?.latencyMs ?? -1) - (a.network?.latencyMs ?? -1) || a.name.localeCompare(b.name));
   if (here.length) {
-    lines.push(t('label.colon', { label: t('network.siteAgents') }));
+    report.line(t('label.colon', { label: t('network.siteAgents') }));
     for (const a of here) {
       const measures = networkFacts(a.network!, tr)
         .filter(([, v]) => v)
         .map(([label, v]) => `${label} ${v}`);
-      lines.push(`- ${a.name}${measures.length ? ` — ${measures.join(' · ')}` : ''}`);
+      report.line(`- ${a.name}${measures.length ? ` — ${measures.join(' · ')}` : ''}`);
     }
   }
-  return lines.join('\n');
+  return report.toString();
 }
