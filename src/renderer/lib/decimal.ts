@@ -7,14 +7,17 @@
  */
 import type { Language } from '../../shared/settings';
 
-const separators = new Map<Language, string>();
+const separators = new Map<string, string>();
 
-/** The language's decimal separator. */
-export function decimalSeparator(lang: Language): string {
-  let sep = separators.get(lang);
+/**
+ * The decimal separator of a language, or of a locale ("es-MX" writes 2.5, "es-CO" 2,5). Throws
+ * RangeError for a tag Intl does not accept.
+ */
+export function decimalSeparator(locale: string): string {
+  let sep = separators.get(locale);
   if (sep === undefined) {
-    sep = new Intl.NumberFormat(lang).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-    separators.set(lang, sep);
+    sep = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    separators.set(locale, sep);
   }
   return sep;
 }

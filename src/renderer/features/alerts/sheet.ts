@@ -12,6 +12,7 @@ import type { Language } from '../../../shared/settings';
 import type { ClientStore } from '../../bridge/store';
 import type { Translator } from '../../i18n/translate';
 import { csvText } from '../../../shared/csv';
+import { decimalSeparator } from '../../lib/decimal';
 import { alertKind, alertWhat, subjectName } from './describe';
 
 export interface SheetFormat {
@@ -30,7 +31,7 @@ export function sheetFormat(lang: Language, locales: readonly string[] = typeof 
   let decimal: SheetFormat['decimal'] = '.';
   for (const tag of own ? [own, lang] : [lang]) {
     try {
-      decimal = new Intl.NumberFormat(tag).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.';
+      decimal = decimalSeparator(tag) === ',' ? ',' : '.';
       break;
     } catch {
       // Not a locale Intl knows ("es-XYZ!"): the language's own.
