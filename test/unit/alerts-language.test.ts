@@ -49,7 +49,7 @@ describe('notifications in the user\'s language', () => {
     h.waiting('q1', 12, 'ax', 'Ventes');
     await h.advance(5000);
     const n = h.notifier.sent[0]!;
-    expect(n.title).toBe('Critique\u00a0: Appels en attente');
+    expect(n.title).toBe('Critique\u202f: Appels en attente');
     expect(n.body).toBe('12 appels en attente ≥ 10 depuis 5 s — Ventes (Axialys) · affectez plus d’agents à Ventes ou voyez qui est disponible');
     h.waiting('q1', 1);
     await h.advance(5000);
@@ -92,7 +92,7 @@ describe('notifications in the user\'s language', () => {
     const h = alertHarness({ language: () => 'fr' });
     h.source('wv', 'down', { lastError: 'Wolkvox did not answer the agents report within 500 ms (h)', problem: { code: 'timeout', params: { seconds: 0.5 } } });
     await h.advance(61_000);
-    expect(h.notifier.sent.at(-1)!.body).toContain('pas de réponse en 0,5 s\u00a0: vérifiez la connexion réseau de cet ordinateur');
+    expect(h.notifier.sent.at(-1)!.body).toContain('pas de réponse en 0,5 s\u202f: vérifiez la connexion réseau de cet ordinateur');
   });
 
   it('reads the language when it sends: a change in settings applies to the next notification', async () => {
@@ -103,7 +103,7 @@ describe('notifications in the user\'s language', () => {
     expect(h.notifier.sent[0]!.title).toBe('Critical: Agent latency');
     language = 'fr';
     fire(h, '1002');
-    expect(h.notifier.sent[1]!.title).toBe('Critique\u00a0: Latence de l’agent');
+    expect(h.notifier.sent[1]!.title).toBe('Critique\u202f: Latence de l’agent');
     expect(h.notifier.sent[1]!.actions!.map((a) => a.label)).toEqual(['Acquitter', 'Reporter d’1 h']);
   });
 });

@@ -16,7 +16,7 @@ export const fr: Record<keyof typeof en, Message> = {
   'metric.site.latency.hint': 'vérifiez le lien internet de l’IP publique {name}',
   'metric.site.rejection.hint': 'vérifiez le lien internet de l’IP publique {name}',
   'metric.vendor.alert_op.hint': 'connectez plus d’agents sur {name}',
-  'metric.vendor.alert_file.hint': 'les appels attendent trop dans {name} : affectez-y plus d’agents',
-  'source.hintDown': 'vérifiez le réseau et la page d’état de l’éditeur ; les données de cette source sont figées',
+  'metric.vendor.alert_file.hint': 'les appels attendent trop dans {name} : affectez-y plus d’agents',
+  'source.hintDown': 'vérifiez le réseau et la page d’état de l’éditeur ; les données de cette source sont figées',
   'source.hintAuth': 'vérifiez les identifiants dans la vue Sources',
 };

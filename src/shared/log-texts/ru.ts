@@ -18,7 +18,7 @@ export const ru: Record<keyof typeof en, Message> = {
     many: 'Подписки на вебхуки для {count} операторов: создано {created}, исправлено {repaired}, удалено дубликатов {removed}; действует {inPlace}',
     other: 'Подписки на вебхуки для {count} оператора: создано {created}, исправлено {repaired}, удалено дубликатов {removed}; действует {inPlace}',
   },
-  'log.subscriptions_missing': '; не хватает {missing} (достигнут лимит в {limit} событий)',
+  'log.subscriptions_missing': '; не хватает {missing} (достигнут лимит событий: {limit})',
   'log.resync': {
     one: '{count} ожидающий вызов, известный до обрыва соединения, не был подтверждён за {seconds} с и удалён (Axialys не присылает полного состояния очередей)',
     few: '{count} ожидающих вызова, известных до обрыва соединения, не были подтверждены за {seconds} с и удалены (Axialys не присылает полного состояния очередей)',

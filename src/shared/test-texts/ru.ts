@@ -20,7 +20,7 @@ export const ru: Record<keyof typeof en, Message> = {
     many: 'Найдены поставщики показателей: {producers}.',
     other: 'Найдены поставщики показателей: {producers}.',
   },
-  'test.avaya_discovery_unavailable': 'Список показателей {producers} сейчас получить не удалось; подписки всё равно будут созданы.',
+  'test.avaya_discovery_unavailable': 'Список показателей {producers} сейчас получить не удалось; подписаться всё равно попробуем.',
   'test.telphin': {
     one: 'Подключено к Telphin: {count} оператор очередей (местных: {local}, удалённых: {remote}).',
     few: 'Подключено к Telphin: {count} оператора очередей (местных: {local}, удалённых: {remote}).',
@@ -33,7 +33,7 @@ export const ru: Record<keyof typeof en, Message> = {
     many: 'Режим вебхуков: по адресу {url} будет зарегистрировано {count} событий операторов.',
     other: 'Режим вебхуков: по адресу {url} будет зарегистрировано {count} события операторов.',
   },
-  'test.telphin_webhook_limit': 'Для режима вебхуков нужно {need} событий операторов, а учётная запись допускает {limit}: попросите Telphin увеличить лимит.',
+  'test.telphin_webhook_limit': 'Для режима вебхуков нужно событий операторов: {need}, а учётная запись допускает {limit}: попросите Telphin увеличить лимит.',
   'test.telphin_polling': 'Режим опроса (нет публичного адреса для вебхуков): каждые {seconds} с или реже, если этого требует часовая квота запросов.',
   'test.telphin_quota': 'В этот час осталось {remaining} из {limit} запросов.',
   'test.telphin_skipped': {
