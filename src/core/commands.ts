@@ -87,7 +87,11 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
         const value = readSecret(resolved, path);
         if (value === undefined) continue;
         if (moved) {
-          throw new BridgeError('invalid_request', `${path}: the address changed (${moved}); enter the secret again — stored secrets are only sent where they were entered for`);
+          throw new BridgeError(
+            'invalid_request',
+            `${path}: the address changed (${moved}); enter the secret again — stored secrets are only sent where they were entered for`,
+            { reason: 'secret_again', field: path },
+          );
         }
         merged = writeSecret(merged, path, value);
       }
@@ -162,11 +166,8 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     'sources:save': async ({ config, previousId, allowPlaintextSecrets }) => {
       requireEditable();
       const cfg = await completeConfig(config, previousId);
-      if (previousId && previousId !== cfg.id && settings.get().sources.some((s) => s.id === cfg.id)) {
-        throw new BridgeError('invalid_request', `id: a source named "${cfg.id}" already exists`);
-      }
-      if (!previousId && settings.get().sources.some((s) => s.id === cfg.id)) {
-        throw new BridgeError('invalid_request', `id: a source named "${cfg.id}" already exists`);
+      if (previousId !== cfg.id && settings.get().sources.some((s) => s.id === cfg.id)) {
+        throw new BridgeError('invalid_request', `id: a source named "${cfg.id}" already exists`, { reason: 'duplicate_id', field: 'id' });
       }
       await settings.saveSource(cfg, previousId, { allowPlaintextSecrets });
       if (previousId && previousId !== cfg.id) await engine.removeSource(previousId);
@@ -185,7 +186,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     },
     'sources:demo': async () => {
       requireEditable();
-      if (!deps.demo) throw new BridgeError('failed', 'Demo sources are not available here.');
+      if (!deps.demo) throw new BridgeError('failed', 'Demo sources are not available here.', { reason: 'demo_unavailable' });
       const sources = await deps.demo();
       for (const cfg of sources) {
         if (settings.get().sources.some((s) => s.id === cfg.id)) continue;

@@ -86,7 +86,7 @@ export function registerBridge(ipc: ValidatedIpc, handler: CommandHandler, event
     try {
       return { ok: true, value: await handler(envelope.data.channel, envelope.data.payload) };
     } catch (e) {
-      if (e instanceof BridgeError) return { ok: false, error: { code: e.code, message: redactText(e.message) } };
+      if (e instanceof BridgeError) return { ok: false, error: e.body(redactText(e.message)) };
       log.error(`command ${envelope.data.channel} failed`, e);
       return { ok: false, error: { code: 'failed', message: redactText(e instanceof Error ? e.message : String(e)) } };
     }

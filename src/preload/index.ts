@@ -4,19 +4,19 @@
  * event object never reaches the page, listeners get only the payload, and `on` returns an
  * unsubscribe function. Built as CommonJS (sandboxed preloads cannot be ES modules).
  *
- * Errors reject with a plain `{ name: 'BridgeError', code, message }` object: contextBridge copies
+ * Errors reject with a plain `{ name: 'BridgeError', code, message, reason?, field? }` object: contextBridge copies
  * plain objects whole but would strip every property of an Error except its message.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 // Type-only imports: the preload bundle stays free of zod and of the shared schemas.
-import type { BridgeApi, CHANNEL_PREFIX as Prefix, Channel, HostEventName, HostEvents, Req, Res } from '../shared/bridge';
+import type { BridgeApi, BridgeErrorBody, CHANNEL_PREFIX as Prefix, Channel, HostEventName, HostEvents, Req, Res } from '../shared/bridge';
 
 const PREFIX: typeof Prefix = 'cctm:';
 /** Every host event, checked complete by the compiler. */
 const EVENT_NAMES: Record<HostEventName, true> = { snapshot: true, patch: true, navigate: true };
 const EVENTS = Object.keys(EVENT_NAMES) as HostEventName[];
 
-type InvokeResult = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+type InvokeResult = { ok: true; value: unknown } | { ok: false; error: BridgeErrorBody };
 type Listener = (payload: unknown) => void;
 
 const listeners = new Map<HostEventName, Set<Listener>>(EVENTS.map((e) => [e, new Set<Listener>()]));
@@ -58,8 +58,8 @@ const api: BridgeApi = {
   async invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>> {
     const result = (await ipcRenderer.invoke(`${PREFIX}invoke`, { channel, payload: req })) as InvokeResult | undefined;
     if (result && result.ok) return result.value as Res<C>;
-    const error = result && !result.ok ? result.error : { code: 'failed', message: 'No answer from the app.' };
-    throw { name: 'BridgeError', code: error.code, message: error.message };
+    const error: BridgeErrorBody = result && !result.ok ? result.error : { code: 'failed', message: 'No answer from the app.' };
+    throw { name: 'BridgeError', ...error };
   },
   on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
     const set = listeners.get(event);

@@ -168,9 +168,8 @@ export class StreamHub {
       const value = await this.commands(m.channel, m.payload);
       this.reply(client, { type: 'result', id: m.id, ok: true, value: value ?? null });
     } catch (e) {
-      const code = e instanceof BridgeError ? e.code : 'failed';
-      const message = e instanceof Error ? e.message : String(e);
-      this.reply(client, { type: 'result', id: m.id, ok: false, error: { code, message } });
+      const error = e instanceof BridgeError ? e.body() : { code: 'failed', message: e instanceof Error ? e.message : String(e) };
+      this.reply(client, { type: 'result', id: m.id, ok: false, error });
     }
   }
 

@@ -180,15 +180,48 @@ export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(REQUEST_SCHEMAS, value);
 }
 
-/** An error with a stable code that crosses the bridge as `{code, message}`. */
+/**
+ * Refusals a dashboard words itself, in its reader's language (the message stays the host's own
+ * English, for the API and older dashboards): a source id already taken, a stored secret that must be
+ * typed again because an address changed, demo sources a host does not offer.
+ */
+export const BRIDGE_REASONS = ['duplicate_id', 'secret_again', 'demo_unavailable'] as const;
+export type BridgeReason = (typeof BRIDGE_REASONS)[number];
+
+/** What a failed command answers: `{code, message}`, and `reason` (with `field`) where a dashboard words it itself. */
+export interface BridgeErrorBody {
+  code: string;
+  message: string;
+  reason?: BridgeReason;
+  /** The form field the refusal is about (`id`, `token`, `auth.clientSecret`, …). */
+  field?: string;
+}
+
+/** An error with a stable code that crosses the bridge as a BridgeErrorBody (its own fields have the body's names). */
 export class BridgeError extends Error {
+  readonly reason?: BridgeReason;
+  readonly field?: string;
+
   constructor(
     /** `needs_confirmation`: repeat the request with the confirmation flag (e.g. allowPlaintextSecrets). */
     readonly code: 'unknown_channel' | 'invalid_request' | 'forbidden' | 'failed' | 'not_editable' | 'needs_confirmation',
     message: string,
+    about?: { reason: BridgeReason; field?: string },
   ) {
     super(message);
     this.name = 'BridgeError';
+    if (about) {
+      this.reason = about.reason;
+      if (about.field !== undefined) this.field = about.field;
+    }
+  }
+
+  /** What crosses the bridge; `message` as given (the caller redacts where it must). */
+  body(message = this.message): BridgeErrorBody {
+    const out: BridgeErrorBody = { code: this.code, message };
+    if (this.reason) out.reason = this.reason;
+    if (this.field !== undefined) out.field = this.field;
+    return out;
   }
 }
 
@@ -204,5 +237,5 @@ export type WsServerMessage =
   | (Snapshot & { type: 'snapshot' })
   | Patch
   | { type: 'result'; id: number; ok: true; value: unknown }
-  | { type: 'result'; id: number; ok: false; error: { code: string; message: string } }
+  | { type: 'result'; id: number; ok: false; error: BridgeErrorBody }
   | { type: 'navigate'; view: string; alertId?: string };

@@ -259,14 +259,17 @@ describe('secrets stay in their store', () => {
     });
     try {
       const ws = new WebSocket(`${collector.url.replace('http', 'ws')}/api/stream`);
-      const replies: { id?: number; value?: { ok: boolean; message: string } }[] = [];
+      const replies: { id?: number; ok?: boolean; error?: Record<string, unknown> }[] = [];
       ws.on('message', (d) => replies.push(JSON.parse(d.toString())));
       await new Promise<void>((res) => ws.once('open', () => res()));
       // The dashboard (or a script in it) asks to test "wv" with its address changed and the secret left blank.
       ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'sources:test', payload: { config: { ...stored, token: '', baseUrl: r.stranger.url }, previousId: 'wv' } }));
-      await until('the test result', () => replies.find((m) => m.id === 1));
+      const reply = await until('the test result', () => replies.find((m) => m.id === 1));
       ws.close();
       expect(r.stranger.seen.join('\n')).not.toContain(SECRET.wolkvoxToken);
+      // Refused with a reason the dashboard words itself, under the token's field.
+      expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_request', reason: 'secret_again', field: 'token' } });
+      expect(String(reply.error?.message)).toMatch(/^token: the address changed \(baseUrl\); enter the secret again/);
     } finally {
       await collector.stop();
     }

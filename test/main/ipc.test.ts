@@ -95,6 +95,20 @@ describe('validated IPC', () => {
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
+  it('passes the reason of a refusal the dashboard words itself, and the field it is about', async () => {
+    await setup();
+    const ev = senderEvent(new FakeFrame(APP_URL));
+    const config = { id: 'wv', vendor: 'wolkvox', name: 'Bogotá', server: '0031', token: 'wolkvox-token-for-the-duplicate-test' };
+    expect(await invoke(ev, { channel: 'sources:save', payload: { config, allowPlaintextSecrets: true } })).toMatchObject({ ok: true });
+    const again = await invoke(ev, { channel: 'sources:save', payload: { config, allowPlaintextSecrets: true } });
+    expect(again).toEqual({ ok: false, error: { code: 'invalid_request', message: 'id: a source named "wv" already exists', reason: 'duplicate_id', field: 'id' } });
+    // No demo sources in this host: a reason, no field.
+    expect(await invoke(ev, { channel: 'sources:demo', payload: {} })).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'Demo sources are not available here.', reason: 'demo_unavailable' },
+    });
+  });
+
   it('holds events until the dashboard is ready, then sends a snapshot first', async () => {
     const { events, engine } = await setup();
     const contents = new FakeWebContents();

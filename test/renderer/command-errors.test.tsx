@@ -36,6 +36,20 @@ describe('command errors', () => {
     expect(errorText(preloadRejection('toString', 'the host said so'), t)).toBe('the host said so');
   });
 
+  it("words the refusals the host marks with a reason in the reader's language, and drops reasons it does not know", () => {
+    const fr = createTranslator('fr').t;
+    const taken = { ...preloadRejection('invalid_request', 'id: a source named "bog" already exists'), reason: 'duplicate_id', field: 'id' };
+    expect(toCommandError(taken)).toMatchObject({ code: 'invalid_request', reason: 'duplicate_id', field: 'id' });
+    expect(errorText(taken, fr)).toBe('Une autre source a déjà cet id\u202f: choisissez-en un autre.');
+    expect(errorText({ ...preloadRejection('failed', 'Demo sources are not available here.'), reason: 'demo_unavailable' }, createTranslator('ru').t)).toBe(
+      'Демонстрационные источники здесь недоступны.',
+    );
+    // A newer host's reason this dashboard has no words for: the host's message, and no field.
+    const unknown = toCommandError({ ...preloadRejection('invalid_request', 'token: something new'), reason: 'from_the_future', field: 'token' });
+    expect([unknown.reason, unknown.field, errorText(unknown, fr)]).toEqual([null, null, 'token: something new']);
+    expect(toCommandError({ ...preloadRejection('invalid_request', 'x'), reason: 'toString' }).reason).toBeNull();
+  });
+
   it('turns what the transport rejects with into a CommandError, for every command', async () => {
     const fake = new FakeBridge(snapshot());
     fake.handle('alerts:ack', () => {

@@ -303,6 +303,19 @@ describe('Sources view', () => {
     expect(field('Id (short, unique)').getAttribute('aria-invalid')).toBe('true');
   });
 
+  it("puts a refusal the host gives a reason for under its field, in the reader's language", async () => {
+    const fake = new FakeBridge(snapshot(), settingsView({ sources: [wolkvoxView], ui: { language: 'es', theme: 'system' } }));
+    fake.handle('sources:save', () => {
+      throw new BridgeError('invalid_request', 'token: the address changed (server); enter the secret again', { reason: 'secret_again', field: 'token' });
+    });
+    await renderApp(fake, '#/sources');
+    fireEvent.click(within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Editar' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar' }));
+    const words = await screen.findByText(/^Una dirección de esta fuente cambió: vuelva a introducir este secreto\./);
+    expect(words.closest('.field')?.querySelector('input[type="password"]')).toBeTruthy();
+    expect(screen.queryByText(/enter the secret again/)).toBeNull();
+  });
+
   it('asks before removing a source', async () => {
     const fake = new FakeBridge(snapshot(), settingsView({ sources: [wolkvoxView] }));
     fake.handle('sources:remove', () => settingsView({ sources: [] }));

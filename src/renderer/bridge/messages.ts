@@ -10,7 +10,8 @@ const Result = z.union([
     type: z.literal('result'),
     id: z.number(),
     ok: z.literal(false),
-    error: z.object({ code: z.string(), message: z.string() }),
+    // `reason` and `field` are read by toCommandError, which keeps only the reasons it knows.
+    error: z.object({ code: z.string(), message: z.string(), reason: z.string().optional(), field: z.string().optional() }),
   }),
 ]);
 const Navigate = z.object({ type: z.literal('navigate'), view: z.string(), alertId: z.string().optional() });

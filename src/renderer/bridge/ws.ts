@@ -9,7 +9,7 @@ import type { BridgeApi, Channel, HostEventName, HostEvents, Req, Res } from '..
 import { backoffDelay } from './backoff';
 import type { ConnStatus, StatusSource } from './status';
 import { parseServerMessage } from './messages';
-import { CommandError } from './errors';
+import { CommandError, toCommandError } from './errors';
 
 export { CommandError };
 
@@ -169,7 +169,7 @@ export class WsTransport implements BridgeApi, StatusSource {
       this.pending.delete(msg.id);
       clearTimeout(p.timer);
       if (msg.ok) p.resolve(msg.value);
-      else p.reject(new CommandError(msg.error.code, msg.error.message));
+      else p.reject(toCommandError(msg.error));
       return;
     }
     // Contents are checked by the client (./validate) for both transports alike.

@@ -52,6 +52,9 @@ export const en = {
   'error.timeout': 'The collector did not answer in time. Check that it is running, then try again.',
   'error.disconnected': 'The connection to the collector was lost; the command may not have run. Try again once reconnected.',
   'error.unknownCommand': 'The collector runs an older version that cannot do this. Update it, then try again.',
+  'error.duplicateId': 'Another source already has this id: choose another one.',
+  'error.secretAgain': 'An address of this source changed: enter this secret again. A stored secret is only sent to the address it was entered for.',
+  'error.demoUnavailable': 'Demo sources are not available here.',
 
   'state.available': 'Available',
   'state.ringing': 'Ringing',

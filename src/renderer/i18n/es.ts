@@ -54,6 +54,9 @@ export const es: Record<MessageKey, Message> = {
   'error.timeout': 'El colector no respondió a tiempo. Compruebe que está en marcha y vuelva a intentarlo.',
   'error.disconnected': 'Se perdió la conexión con el colector; puede que la orden no se haya ejecutado. Vuelva a intentarlo al reconectar.',
   'error.unknownCommand': 'El colector tiene una versión anterior que no puede hacer esto. Actualícelo y vuelva a intentarlo.',
+  'error.duplicateId': 'Otra fuente ya tiene este id: elija otro.',
+  'error.secretAgain': 'Una dirección de esta fuente cambió: vuelva a introducir este secreto. Un secreto guardado solo se envía a la dirección para la que se introdujo.',
+  'error.demoUnavailable': 'Las fuentes de demostración no están disponibles aquí.',
 
   'state.available': 'Disponible',
   'state.ringing': 'Timbrando',

@@ -17,7 +17,7 @@ export const fr: Record<MessageKey, Message> = {
   'nav.settings': 'Réglages',
   'nav.firingCount': { one: '{count} alerte active', many: '{count} alertes actives', other: '{count} alertes actives' },
 
-  'header.sourcesLive': { one: '{live} source en direct sur {count}', many: '{live} sources en direct sur {count}', other: '{live} sources en direct sur {count}' },
+  'header.sourcesLive': { one: '{live} sur {count} source en direct', many: '{live} sur {count} sources en direct', other: '{live} sur {count} sources en direct' },
   'header.critical': { one: '{count} critique', many: '{count} critiques', other: '{count} critiques' },
   'header.noSources': 'Aucune source pour l’instant',
   'common.noSources': 'Aucune source n’est encore configurée : ajoutez-en une dans Sources.',
@@ -54,6 +54,9 @@ export const fr: Record<MessageKey, Message> = {
   'error.timeout': 'Le collecteur n’a pas répondu à temps. Vérifiez qu’il fonctionne, puis réessayez.',
   'error.disconnected': 'La connexion au collecteur a été perdue ; la commande n’a peut-être pas été exécutée. Réessayez une fois reconnecté.',
   'error.unknownCommand': 'Le collecteur a une version plus ancienne qui ne sait pas faire cela. Mettez-le à jour, puis réessayez.',
+  'error.duplicateId': 'Une autre source a déjà cet id : choisissez-en un autre.',
+  'error.secretAgain': 'Une adresse de cette source a changé : saisissez de nouveau ce secret. Un secret enregistré n’est envoyé qu’à l’adresse pour laquelle il a été saisi.',
+  'error.demoUnavailable': 'Les sources de démonstration ne sont pas disponibles ici.',
 
   'state.available': 'Disponible',
   'state.ringing': 'Sonnerie',

@@ -65,6 +65,9 @@ export const ru: Record<MessageKey, Message> = {
   'error.timeout': 'Сборщик не ответил вовремя. Проверьте, что он работает, и повторите попытку.',
   'error.disconnected': 'Связь со сборщиком прервалась; команда могла не выполниться. Повторите попытку после переподключения.',
   'error.unknownCommand': 'У сборщика более старая версия, которая этого не умеет. Обновите его и повторите попытку.',
+  'error.duplicateId': 'У другого источника уже есть такой id: выберите другой.',
+  'error.secretAgain': 'Адрес этого источника изменился: введите этот секрет ещё раз. Сохранённый секрет отправляется только по тому адресу, для которого он был введён.',
+  'error.demoUnavailable': 'Демонстрационные источники здесь недоступны.',
 
   'state.available': 'Свободен',
   'state.ringing': 'Вызов',
@@ -101,7 +104,7 @@ export const ru: Record<MessageKey, Message> = {
   'vendor.wolkvox': 'Wolkvox',
   'vendor.axialys': 'Axialys',
   'vendor.avaya': 'Avaya AXP',
-  'vendor.telphin': 'Телфин',
+  'vendor.telphin': 'Telphin',
   'vendor.collector': 'Другой сборщик',
 
   'unit.ms': 'мс',
@@ -235,7 +238,7 @@ export const ru: Record<MessageKey, Message> = {
   'network.siteAgents': 'Операторы с этим адресом',
   'network.copySiteHint': 'Скопировать эту площадку текстом (её показатели и показатели каждого оператора), чтобы вставить в заявку для сетевой службы или провайдера',
   'network.trendsOf': 'Динамика: {name}',
-  'network.ip': 'Внешний IP',
+  'network.ip': 'Публичный IP',
   'network.avgLatency': 'Средняя задержка',
   'network.maxLatency': 'Максимальная задержка',
   'network.minLatency': 'Минимальная задержка',

@@ -3,6 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { TestResult } from '../../../shared/bridge';
 import type { SourceConfigView } from '../../../shared/sources';
 import { useClient } from '../../bridge/react';
+import { toCommandError } from '../../bridge/errors';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { FIELDS, type Vendor } from './fields';
@@ -46,7 +47,8 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
   };
 
   const fail = (e: unknown) => {
-    const { field, error } = hostError(vendor, errorText(e, t));
+    const err = toCommandError(e);
+    const { field, error } = hostError(vendor, errorText(err, t), err.reason ? (err.field ?? '') : null);
     setErrors((cur) => ({ ...cur, [field]: error }));
   };
 

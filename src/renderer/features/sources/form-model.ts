@@ -120,9 +120,15 @@ export function validate(vendor: Vendor, values: FormValues, lang: Language, exi
   return errors;
 }
 
-/** Maps a host error "field: message" to a field when it names one. */
-export function hostError(vendor: Vendor, message: string): { field: string; error: FieldError } {
+/**
+ * Puts a host's refusal under the field it is about: the field the refusal names (`about`, with the
+ * text already in the reader's language), else the field a host message "field: message" starts
+ * with; the form's own line when it names none of this form's fields.
+ */
+export function hostError(vendor: Vendor, message: string, about: string | null = null): { field: string; error: FieldError } {
+  const isField = (path: string) => FIELDS[vendor].some((f) => f.path === path);
+  if (about !== null) return { field: isField(about) ? about : '', error: { code: 'host', text: message } };
   const m = /^([\w.]+): (.+)$/s.exec(message);
-  const field = m && FIELDS[vendor].some((f) => f.path === m[1]) ? m[1]! : '';
+  const field = m && isField(m[1]!) ? m[1]! : '';
   return { field, error: { code: 'host', text: field ? m![2] : message } };
 }
