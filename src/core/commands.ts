@@ -29,10 +29,12 @@ export interface CommandDeps {
   openExternal?: (url: string) => Promise<boolean>;
   /** Starts the demo simulators and returns sources pointing at them. */
   demo?: () => Promise<SourceConfig[]>;
-  /** Called after settings changed (tray app applies start-at-login, language…). */
-  onSettingsChanged?: (settings: Settings) => void;
+  /** Called after settings changed (tray app applies start-at-login, the webhook port…); awaited before the answer. */
+  onSettingsChanged?: (settings: Settings) => void | Promise<void>;
   /** Projected Wolkvox token use per source, when the connector knows it. */
   tokenBudget?: () => SettingsView['tokenBudget'];
+  /** The tray app's local webhook receiver, for the settings view. */
+  webhookReceiver?: () => SettingsView['webhookReceiver'];
 }
 
 /** Fields that decide where a source's credentials are sent (vendor host, URLs, region, mode). */
@@ -63,6 +65,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       host: settings.kind,
       editable: settings.editable,
       tokenBudget: (deps.tokenBudget ?? (() => wolkvoxTokenBudget(s.sources)))(),
+      ...(deps.webhookReceiver ? { webhookReceiver: deps.webhookReceiver() } : {}),
     };
   };
 
@@ -141,7 +144,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       if (req.app) partial.app = AppSettingsSchema.parse({ ...cur.app, ...req.app });
       const next = await settings.update(partial);
       if (partial.alerts) engine.alerts.setSettings(next.alerts);
-      deps.onSettingsChanged?.(next);
+      await deps.onSettingsChanged?.(next);
       return view();
     },
     'settings:export': () => exportSettings(settings.get()) as unknown as Res<'settings:export'>,
@@ -159,7 +162,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
         if (!before.includes(source)) await settings.saveSource(source, source.id, { allowPlaintextSecrets: true });
       }
       engine.alerts.setSettings(next.alerts);
-      deps.onSettingsChanged?.(settings.get());
+      await deps.onSettingsChanged?.(settings.get());
       await engine.setSources(await Promise.all(settings.get().sources.map((s) => settings.resolve(s))));
       return { settings: view(), skipped: result.skipped };
     },

@@ -63,17 +63,25 @@ async function main(): Promise<void> {
   const engine = new Engine({ logger: log.child('engine'), notifier, language, alertSettings: settings.get().alerts, alertHistoryPath: join(app.getPath('userData'), 'alert-history.json') });
   const demo = new DemoController(startDemo, store, log.child('demo'));
   const webhooks = new WebhookPort(startWebhookReceiver, engine.webhooks, log.child('webhooks'));
-  const applyApp = () => {
+  const applyApp = async () => {
     applyStartAtLogin(settings.get().app.startAtLogin, log);
-    void webhooks.apply(settings.get().app.webhookPort);
     tray.refresh();
+    updates.recheck();
+    await webhooks.apply(settings.get().app.webhookPort);
   };
-  const handler = createCommandHandler({ engine, settings, openExternal: (url) => openExternal(url, log), demo: () => demo.sources(), onSettingsChanged: applyApp });
+  const handler = createCommandHandler({
+    engine,
+    settings,
+    openExternal: (url) => openExternal(url, log),
+    demo: () => demo.sources(),
+    onSettingsChanged: applyApp,
+    webhookReceiver: () => webhooks.state(),
+  });
   const act = notificationActionHandler(handler, notify);
   const tray = startEngineTray({ engine, handler, iconDir: join(resources, 'tray'), openDashboard: () => dashboard?.show(), openAlert, quit: () => app.quit(), log, language });
-  const stopUpdates = startAutoUpdate({ policy: () => ({ enabled: settings.get().app.autoUpdate, isPackaged: app.isPackaged, signed: SIGNED_BUILD }), log: log.child('update') });
+  const updates = startAutoUpdate({ policy: () => ({ enabled: settings.get().app.autoUpdate, isPackaged: app.isPackaged, signed: SIGNED_BUILD }), log: log.child('update') });
   const lifecycle = installQuitHandling(async () => {
-    stopUpdates();
+    updates.stop();
     tray.stop();
     await Promise.allSettled([engine.stop(), webhooks.close(), demo.stop()]);
   }, log);
@@ -93,6 +101,6 @@ async function main(): Promise<void> {
   onResume(() => engine.checkAll(), log);
   await demo.resume(settings);
   engine.start(await Promise.all(settings.get().sources.map((s) => settings.resolve(s))));
-  applyApp();
+  await applyApp();
   if (!process.argv.includes(HIDDEN_ARG) && settings.get().sources.length === 0) dashboard.show();
 }

@@ -42,7 +42,8 @@ async function loadUpdater(): Promise<UpdaterLike> {
 
 /**
  * Checks now and every 6 hours while the policy allows; re-evaluated on every tick so turning the
- * setting off stops checks. Returns a stop function.
+ * setting off stops checks. `recheck` (after a settings change) checks at once when the policy's
+ * answer changed — turning the setting on checks now, not in six hours.
  */
 export function startAutoUpdate(opts: {
   policy: () => UpdatePolicyInput;
@@ -50,7 +51,7 @@ export function startAutoUpdate(opts: {
   load?: () => Promise<UpdaterLike>;
   setInterval?: (fn: () => void, ms: number) => { unref?(): void } | number;
   clearInterval?: (h: unknown) => void;
-}): () => void {
+}): { stop(): void; recheck(): void } {
   const { log } = opts;
   let updater: Promise<UpdaterLike> | null = null;
   let lastBlocker: string | null | undefined;
@@ -77,5 +78,10 @@ export function startAutoUpdate(opts: {
   const clear = opts.clearInterval ?? ((h: unknown) => clearInterval(h as NodeJS.Timeout));
   const handle = set(() => void check(), EVERY_MS);
   if (typeof handle === 'object') handle.unref?.();
-  return () => clear(handle);
+  return {
+    stop: () => clear(handle),
+    recheck: () => {
+      if (updateBlocker(opts.policy()) !== lastBlocker) void check();
+    },
+  };
 }

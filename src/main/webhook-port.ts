@@ -1,8 +1,10 @@
 /**
  * The tray app's optional local webhook receiver (settings.app.webhookPort > 0), on loopback: Telphin
- * reaches it through the user's reverse proxy or tunnel. Restarted when the port setting changes.
+ * reaches it through the user's reverse proxy or tunnel. Restarted when the port setting changes; what
+ * it last did (listening, or the port it could not take) is shown under the setting.
  */
 import type { Server } from 'node:http';
+import type { WebhookReceiverState } from '../shared/bridge';
 import type { WebhookRegistry } from '../core/webhooks';
 import type { Logger } from '../core/util/logger';
 
@@ -11,6 +13,7 @@ export type StartReceiver = (opts: { registry: WebhookRegistry; host?: string; p
 export class WebhookPort {
   private current: { port: number; close(): Promise<void> } | null = null;
   private pending: Promise<void> = Promise.resolve();
+  private last: WebhookReceiverState = { port: 0, listening: false, error: null };
 
   constructor(
     private readonly start: StartReceiver,
@@ -21,18 +24,30 @@ export class WebhookPort {
   /** Listens on `port` (0: off); a port already in use is logged with what to do, never fatal. */
   apply(port: number): Promise<void> {
     this.pending = this.pending.then(async () => {
-      if ((this.current?.port ?? 0) === port) return;
+      if (port <= 0) {
+        await this.close();
+        this.last = { port: 0, listening: false, error: null };
+        return;
+      }
+      if (this.current?.port === port) return;
       await this.close();
-      if (port <= 0) return;
       try {
         const receiver = await this.start({ registry: this.registry, host: '127.0.0.1', port, logger: this.log });
         this.current = { port, close: receiver.close };
+        this.last = { port, listening: true, error: null };
         this.log.info(`webhook receiver listening on http://127.0.0.1:${receiver.port}/hooks/`);
       } catch (e) {
-        this.log.error(`the webhook receiver could not listen on port ${port}: choose another port in Settings → App`, e);
+        const code = (e as { code?: unknown } | null)?.code;
+        this.last = { port, listening: false, error: typeof code === 'string' ? code : 'failed' };
+        this.log.error(`the webhook receiver could not listen on port ${port}: choose another port in Settings → Application`, e);
       }
     });
     return this.pending;
+  }
+
+  /** What the receiver last did: listening on its port, off, or the error that kept it from listening. */
+  state(): WebhookReceiverState {
+    return { ...this.last };
   }
 
   async close(): Promise<void> {

@@ -55,7 +55,16 @@ export type SettingsView = Omit<Settings, 'sources' | 'server'> & {
   editable: boolean;
   /** Projected daily token use per Wolkvox source (uses/day) and its quota, when known. */
   tokenBudget?: Record<string, { projectedPerDay: number; quotaPerDay: number | null }>;
+  /** The tray app's local webhook receiver (`app.webhookPort`), as it last started. */
+  webhookReceiver?: WebhookReceiverState;
 };
+
+/** The tray app's local webhook receiver: its port (0: off), whether it listens, and why not (`EADDRINUSE`, `EACCES`, …). */
+export interface WebhookReceiverState {
+  port: number;
+  listening: boolean;
+  error: string | null;
+}
 
 /** A source config sent for saving: secret fields may be omitted to keep the stored value. */
 export const SourceSaveSchema = z.object({

@@ -41,7 +41,8 @@ describe('auto-update policy', () => {
     const policy = { enabled: true, isPackaged: true, signed: false };
     let tick: () => void = () => undefined;
     const log = memoryLogger();
-    const stop = startAutoUpdate({ policy: () => policy, log, load, setInterval: (fn) => ((tick = fn), 1), clearInterval: vi.fn() });
+    const clearInterval = vi.fn();
+    const updates = startAutoUpdate({ policy: () => policy, log, load, setInterval: (fn) => ((tick = fn), 1), clearInterval });
     await new Promise((r) => setTimeout(r, 0));
     expect(load).not.toHaveBeenCalled();
     expect(log.lines.join('\n')).toMatch(/automatic updates off: unsigned build/);
@@ -59,7 +60,19 @@ describe('auto-update policy', () => {
     tick();
     await new Promise((r) => setTimeout(r, 0));
     expect(updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(2);
-    stop();
+    // A settings change that does not touch the policy checks nothing; turning updates back on checks at once.
+    updates.recheck();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(2);
+    policy.enabled = true;
+    updates.recheck();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(3);
+    updates.recheck(); // unchanged since: no second check
+    await new Promise((r) => setTimeout(r, 0));
+    expect(updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(3);
+    updates.stop();
+    expect(clearInterval).toHaveBeenCalledWith(1);
   });
 });
 
@@ -124,23 +137,35 @@ describe('local webhook receiver', () => {
       started.push(r.port);
       return r;
     }, registry, log);
+    expect(port.state()).toEqual({ port: 0, listening: false, error: null });
     await port.apply(18_001);
+    expect(port.state()).toEqual({ port: 18_001, listening: true, error: null });
     const res = await fetch(`http://127.0.0.1:${started[0]}/hooks/telphin/a-secret-of-sixteen+`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(204);
     await port.apply(18_001); // unchanged: nothing restarts
     expect(started).toHaveLength(1);
     await port.apply(0);
+    expect(port.state()).toEqual({ port: 0, listening: false, error: null });
     await expect(fetch(`http://127.0.0.1:${started[0]}/hooks/telphin/x`)).rejects.toThrow();
     expect(log.lines.join('\n')).not.toContain('a-secret-of-sixteen');
   });
 
-  it('a port in use is reported with what to do, never fatal', async () => {
+  it('a port in use is reported with what to do, never fatal, and tried again at the next settings change', async () => {
     const log = memoryLogger();
+    let free = false;
     const port = new WebhookPort(async () => {
-      throw Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8080'), { code: 'EADDRINUSE' });
+      if (!free) throw Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8080'), { code: 'EADDRINUSE' });
+      return { server: null as never, port: 8080, close: async () => undefined };
     }, new WebhookRegistry(), log);
     await expect(port.apply(8080)).resolves.toBeUndefined();
-    expect(log.lines.join('\n')).toMatch(/could not listen on port 8080: choose another port in Settings → App/);
+    expect(log.lines.join('\n')).toMatch(/could not listen on port 8080: choose another port in Settings → Application/);
+    expect(port.state()).toEqual({ port: 8080, listening: false, error: 'EADDRINUSE' });
+    free = true; // the other program let the port go
+    await port.apply(8080);
+    expect(port.state()).toEqual({ port: 8080, listening: true, error: null });
+    // Turned off after a failure: no error left behind.
+    await port.apply(0);
+    expect(port.state()).toEqual({ port: 0, listening: false, error: null });
   });
 });
 

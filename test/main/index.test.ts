@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { FakeBrowserWindow, FakeFrame, FakeTray, electronState, fake, resetElectron, type FakeMenu } from '../fakes/electron';
 import { tempDir } from './helpers';
 
@@ -88,7 +89,21 @@ describe('tray app composition', () => {
 
     // settings changes apply (start at login writes the XDG entry on Linux)
     const update = await invoke(own, { channel: 'settings:update', payload: { app: { hideOnClose: false } } });
-    expect(update).toMatchObject({ ok: true, value: { app: { hideOnClose: false } } });
+    expect(update).toMatchObject({ ok: true, value: { app: { hideOnClose: false }, webhookReceiver: { port: 0, listening: false, error: null } } });
+
+    // the local webhook receiver: listening on loopback once its port is set (the answer says so), off again at 0
+    const freePort = await new Promise<number>((res) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => res(port));
+      });
+    });
+    const listening = await invoke(own, { channel: 'settings:update', payload: { app: { webhookPort: freePort } } });
+    expect(listening).toMatchObject({ ok: true, value: { app: { webhookPort: freePort }, webhookReceiver: { port: freePort, listening: true, error: null } } });
+    expect((await fetch(`http://127.0.0.1:${freePort}/hooks/telphin/not-a-known-secret`, { method: 'POST' })).status).toBe(401);
+    const off = await invoke(own, { channel: 'settings:update', payload: { app: { webhookPort: 0 } } });
+    expect(off).toMatchObject({ ok: true, value: { webhookReceiver: { port: 0, listening: false } } });
+    await expect(fetch(`http://127.0.0.1:${freePort}/hooks/telphin/x`)).rejects.toThrow();
 
     // the tray speaks the dashboard's language: the system's until one is chosen, then the chosen one
     const menuSays = (label: string) => vi.waitFor(() => expect((tray.menu as FakeMenu).find(label)).toBeDefined(), { timeout: 3000, interval: 20 });

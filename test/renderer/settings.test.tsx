@@ -333,6 +333,44 @@ describe('Settings', () => {
     await renderApp(fake, '#/settings');
     fireEvent.click(screen.getByLabelText('Start at login'));
     await waitFor(() => expect(fake.callsTo('settings:update')).toEqual([{ app: { startAtLogin: true } }]));
+    fireEvent.click(screen.getByLabelText('Download and install updates automatically'));
+    await waitFor(() => expect(fake.callsTo('settings:update').at(-1)).toEqual({ app: { autoUpdate: false } }));
+    cleanup();
+    await renderApp(new FakeBridge(snapshot(), settingsView({ host: 'collector' })), '#/settings');
+    await screen.findByRole('heading', { name: 'Settings', level: 2 });
+    expect(screen.queryByLabelText('Start at login')).toBeNull();
+    expect(screen.queryByLabelText('Port on this computer (0: off)')).toBeNull();
+  });
+
+  it("sets the tray app's webhook port and says what the receiver did with it, in the reader's language", async () => {
+    const fake = hostWith(settingsView({ ui: { language: 'fr', theme: 'system' } }));
+    let receiver: SettingsView['webhookReceiver'] = { port: 0, listening: false, error: null };
+    fake.handle('settings:update', (req) => {
+      const port = (req.app as { webhookPort: number }).webhookPort;
+      fake.settings = { ...fake.settings, app: { ...fake.settings.app, webhookPort: port }, webhookReceiver: receiver };
+      return fake.settings;
+    });
+    await renderApp(fake, '#/settings');
+    // (Testing Library reads U+202F as a plain space: it collapses every blank.)
+    const box = (await screen.findByLabelText('Port sur cet ordinateur (0 : désactivé)')) as HTMLInputElement;
+    const save = within(box.closest('form')!).getByRole('button', { name: 'Enregistrer' });
+    fireEvent.change(box, { target: { value: '70000' } });
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toBe('Saisissez un port de 0 à 65535 (0\u202f: désactivé).');
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    // A port another program holds: said under the box, as an alert.
+    receiver = { port: 8080, listening: false, error: 'EADDRINUSE' };
+    fireEvent.change(box, { target: { value: '8080' } });
+    fireEvent.click(save);
+    const note = () => document.getElementById('webhook-port-note');
+    await waitFor(() => expect(note()?.textContent).toBe('Le port 8080 est déjà utilisé par un autre programme\u202f: choisissez un autre port.'));
+    expect([note()!.getAttribute('role'), box.getAttribute('aria-describedby')]).toEqual(['alert', 'webhook-port-note']);
+    receiver = { port: 18787, listening: true, error: null };
+    fireEvent.change(box, { target: { value: ' 18787 ' } });
+    fireEvent.click(save);
+    await waitFor(() => expect(note()?.textContent).toBe('À l’écoute sur http://127.0.0.1:18787/hooks/'));
+    expect(note()!.getAttribute('role')).toBeNull();
+    expect(fake.callsTo('settings:update')).toEqual([{ app: { webhookPort: 8080 } }, { app: { webhookPort: 18787 } }]);
   });
 });
 
