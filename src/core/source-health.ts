@@ -3,8 +3,10 @@
  * with the time it changed, last error (redacted), mode, facts, and counters of what was received,
  * rejected and not understood.
  */
-import type { Source, SourceStatus } from '../shared/model';
+import type { LogEntry, Source, SourceStatus } from '../shared/model';
 import type { Problem } from '../shared/problems';
+import { logLine, w } from '../shared/log-words';
+import type { Said } from '../shared/said';
 import type { SourceConfig } from '../shared/sources';
 import type { SourceHealth } from './connectors/types';
 import type { LiveState } from './state/store';
@@ -43,6 +45,11 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
     info: {},
   };
   const unknownSeen = new Set<string>();
+  /**
+   * The last status written to the Events log, and why: a source retrying (down → connecting → down)
+   * writes it again only when the reason changed.
+   */
+  let logged: { status: SourceStatus; why: string | null } = { status: 'connecting', why: null };
   const update = (patch: Partial<Source>) => {
     if (!deps.current()) return;
     source = { ...source, ...patch };
@@ -61,6 +68,11 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
       // The error once, when it is new: a source retrying for hours does not repeat it at every step.
       const why = !lastError ? '' : lastError === source.lastError ? ' (same error)' : `: ${lastError}`;
       if (status !== source.status) log.info(`status ${source.status} → ${status}${why}`);
+      const reason = next?.code ?? lastError;
+      if (status !== 'connecting' && (status !== logged.status || reason !== logged.why) && deps.current()) {
+        logged = { status, why: reason };
+        deps.state.appendLog(statusEntry(id, status, lastError, next, deps.clock.now()));
+      }
       update({ status, lastError, problem: next, statusSince: status === source.status ? source.statusSince : deps.clock.now() });
     },
     setMode: (mode) => {
@@ -90,6 +102,27 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
     },
   };
   return health;
+}
+
+const STATUS_LEVEL: Record<Exclude<SourceStatus, 'connecting'>, LogEntry['level']> = {
+  live: 'info',
+  degraded: 'warning',
+  down: 'error',
+  auth_failed: 'error',
+  stopped: 'info',
+};
+
+/**
+ * A change of status as an Events entry: "Down: <why>" — the English text with the connector's own
+ * (redacted) words, `said` with the problem's code for the other languages.
+ */
+function statusEntry(sourceId: string, status: Exclude<SourceStatus, 'connecting'>, error: string | null, problem: Source['problem'], at: number): Omit<LogEntry, 'id'> {
+  const head = w(`source_${status}`);
+  const why = status !== 'live' && status !== 'stopped' && error;
+  const said: Said[] = why ? [head, w('because'), problem ? { code: `problem.${problem.code}`, params: problem.params } : w('error_text', { text: error })] : [head];
+  // The English text says the connector's words, which carry more detail than the problem's.
+  const text = logLine(why ? [head, w('because'), w('error_text', { text: error })] : [head]);
+  return { at, sourceId, kind: 'source.status', level: STATUS_LEVEL[status], text, subjectKey: null, said };
 }
 
 function truncate(sample: unknown): unknown {

@@ -7,6 +7,7 @@
 import type { Language } from './settings';
 import { compile, createMessages, fill, type Compiled, type Message, type Params } from './i18n';
 import { keyOf, type Said } from './said';
+import { problemKey, type ProblemKey } from './problems';
 import { en } from './log-texts/en';
 import { es } from './log-texts/es';
 import { fr } from './log-texts/fr';
@@ -45,12 +46,15 @@ export function logEntry(said: Said[]): { text: string; said: Said[] } {
   return { text: logLine(said), said };
 }
 
-/** What the Events view shows for an entry in `lang` (its English `text` when it cannot do better). */
-export function logText(lang: Language, e: { text: string; said?: Said[] | null }, t: (key: LogTextKey, params?: Params) => string): string {
+/**
+ * What the Events view shows for an entry in `lang` (its English `text` when it cannot do better). A
+ * fragment `problem.<code>` is a source's problem (src/shared/problems.ts), in its own catalog.
+ */
+export function logText(lang: Language, e: { text: string; said?: Said[] | null }, t: (key: LogTextKey | ProblemKey, params?: Params) => string): string {
   if (lang === 'en' || !e.said?.length) return e.text;
   let out = '';
   for (const s of e.said) {
-    const key = keyOf(en, 'log', s.code);
+    const key = s.code.startsWith('problem.') ? problemKey({ code: s.code.slice(8) }) : keyOf(en, 'log', s.code);
     if (key === null) return e.text;
     out += t(key, s.params);
   }

@@ -9,6 +9,9 @@ import { FakeClock } from '../fakes/clock';
 import type { Problem } from '../../src/shared/problems';
 import { createSourceHealth } from '../../src/core/source-health';
 import { LiveState } from '../../src/core/state/store';
+import { createMessages, type Message } from '../../src/shared/i18n';
+import { LOG_TEXTS, logKindLabel, logText, type LogTextKey } from '../../src/shared/log-words';
+import { PROBLEM_TEXTS, type ProblemKey } from '../../src/shared/problems';
 
 describe('Backoff', () => {
   it('grows exponentially to the cap with jitter in [exp/2, exp]', () => {
@@ -157,7 +160,8 @@ describe('a source retrying for hours', () => {
     const h = harness();
     const { clock } = h;
     const log = memoryLogger();
-    const health = createSourceHealth({ id: 's', vendor: 'wolkvox' } as never, { state: new LiveState(), clock, log, current: () => true });
+    const state = new LiveState();
+    const health = createSourceHealth({ id: 's', vendor: 'wolkvox' } as never, { state, clock, log, current: () => true });
     const ctx = { ...h.ctx, health, log };
     let attempt = 0;
     const sup = new Supervisor(
@@ -186,5 +190,34 @@ describe('a source retrying for hours', () => {
     ]);
     expect(lines[9]).toBe('status connecting → down: server wv0031 answered HTTP 502');
     expect(lines.filter((m) => m.includes('could not be reached'))).toHaveLength(1);
+    // The Events log: one line per status and reason, not one per attempt.
+    expect(state.recentLog().map((e) => [e.kind, e.level, e.text])).toEqual([
+      ['source.status', 'error', 'Source down: server wv0031 could not be reached'],
+      ['source.status', 'error', 'Source down: server wv0031 answered HTTP 502'],
+      ['source.status', 'info', 'Source stopped'],
+    ]);
+  });
+
+  it("writes a source's changes of status to the Events log, in words every language renders", () => {
+    const clock = new FakeClock();
+    const state = new LiveState();
+    const health = createSourceHealth({ id: 'wv', vendor: 'wolkvox' } as never, { state, clock, log: memoryLogger(), current: () => true });
+    health.setStatus('live', null);
+    health.setStatus('down', 'Wolkvox did not answer the agents report within 10 s (wv0031.wolkvox.com)', { code: 'timeout', params: { seconds: 10 } });
+    health.setStatus('connecting');
+    health.setStatus('down', 'Wolkvox did not answer the agents report within 10 s (wv0031.wolkvox.com)', { code: 'timeout', params: { seconds: 10 } });
+    health.setStatus('auth_failed', 'Wolkvox refused the token (HTTP 401)', { code: 'auth_refused', params: {} });
+    health.setStatus('live', null);
+    const entries = state.recentLog();
+    expect(entries.map((e) => [e.sourceId, e.level, e.text])).toEqual([
+      ['wv', 'info', 'Source live'],
+      ['wv', 'error', 'Source down: Wolkvox did not answer the agents report within 10 s (wv0031.wolkvox.com)'],
+      ['wv', 'error', 'Sign-in failed: Wolkvox refused the token (HTTP 401)'],
+      ['wv', 'info', 'Source live'],
+    ]);
+    const t = (lang: 'fr' | 'ru') => createMessages<LogTextKey | ProblemKey>(lang, { ...LOG_TEXTS[lang], ...PROBLEM_TEXTS[lang] } as Record<LogTextKey | ProblemKey, Message>, { ...LOG_TEXTS.en, ...PROBLEM_TEXTS.en }).t;
+    expect(logText('fr', entries[1]!, t('fr'))).toBe('Source en panne\u202f: pas de réponse en 10 s\u202f: vérifiez la connexion réseau de cet ordinateur\u202f; nouvelle tentative');
+    expect(logText('ru', entries[0]!, t('ru'))).toBe('Источник в работе');
+    expect(logKindLabel('source.status', t('fr'))).toBe('État de la source');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMessages, type Message } from '../../src/shared/i18n';
 import { LOG_TEXTS, logLine, logText, type LogTextKey } from '../../src/shared/log-words';
+import { PROBLEM_TEXTS, type ProblemKey } from '../../src/shared/problems';
 import type { NormalizedEvent } from '../../src/core/state/events';
 import { normalizeContext, normalizeUpdate } from '../../src/core/connectors/axialys/normalize';
 import { emptyDirectory } from '../../src/core/connectors/axialys/directory';
@@ -8,7 +9,8 @@ import { AxialysMemory } from '../../src/core/connectors/axialys/memory';
 import type { UpdateFrame } from '../../src/core/connectors/axialys/wire';
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0);
-const t = (lang: 'es' | 'ru') => createMessages(lang, LOG_TEXTS[lang] as Record<LogTextKey, Message>, LOG_TEXTS.en).t;
+type Key = LogTextKey | ProblemKey;
+const t = (lang: 'es' | 'fr' | 'ru') => createMessages<Key>(lang, { ...LOG_TEXTS[lang], ...PROBLEM_TEXTS[lang] } as Record<Key, Message>, { ...LOG_TEXTS.en, ...PROBLEM_TEXTS.en }).t;
 
 function logOf(type: string, event: string, msg: Record<string, unknown>, names: Record<string, string> = {}) {
   const dir = emptyDirectory();

@@ -133,6 +133,9 @@ describe('buildTrayModel', () => {
   it('names sources of the same vendor apart when they have no display name', () => {
     const m = buildTrayModel(snap({ sources: [src('wv1', 'wolkvox', 'wv1', 'live'), src('wv2', 'wolkvox', 'wv2', 'connecting')] }), { now: NOW, notificationsPaused: false });
     expect(m.tooltip).toBe('No alerts · Wolkvox wv1 live, Wolkvox wv2 connecting');
+    const collectors = snap({ sources: [src('hq', 'collector', 'hq', 'live'), src('bo', 'collector', 'bo', 'live')] });
+    expect(buildTrayModel(collectors, { now: NOW, notificationsPaused: false, language: 'fr' }).tooltip).toMatch(/Collecteur hq .*, Collecteur bo /);
+    expect(buildTrayModel(collectors, { now: NOW, notificationsPaused: false, language: 'ru' }).tooltip).toMatch(/Сборщик hq .*, Сборщик bo /);
   });
 
   describe('in the user\'s language', () => {

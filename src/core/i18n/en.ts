@@ -107,6 +107,7 @@ export const en = {
   'tray.sources': 'Sources',
   'tray.noSources': 'No sources configured',
   'tray.quit': 'Quit CC Tray Monitor',
+  'tray.collector': 'Collector',
   'tray.acknowledged': '{text} (acknowledged)',
   'tray.snoozed': '{text} (snoozed)',
   'tray.sourceAge': '{source} ({state})',

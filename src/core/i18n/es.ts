@@ -103,6 +103,7 @@ export const es: Record<HostKey, Message> = {
   'tray.sources': 'Fuentes',
   'tray.noSources': 'Ninguna fuente configurada',
   'tray.quit': 'Salir de CC Tray Monitor',
+  'tray.collector': 'Colector',
   'tray.acknowledged': '{text} (reconocida)',
   'tray.snoozed': '{text} (pospuesta)',
   'tray.sourceAge': '{source} ({state})',

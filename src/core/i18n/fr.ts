@@ -103,6 +103,7 @@ export const fr: Record<HostKey, Message> = {
   'tray.sources': 'Sources',
   'tray.noSources': 'Aucune source configurée',
   'tray.quit': 'Quitter CC Tray Monitor',
+  'tray.collector': 'Collecteur',
   'tray.acknowledged': '{text} (acquittée)',
   'tray.snoozed': '{text} (reportée)',
   'tray.sourceAge': '{source} ({state})',

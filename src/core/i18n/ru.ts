@@ -103,6 +103,7 @@ export const ru: Record<HostKey, Message> = {
   'tray.sources': 'Источники',
   'tray.noSources': 'Источники не настроены',
   'tray.quit': 'Выйти из CC Tray Monitor',
+  'tray.collector': 'Сборщик',
   'tray.acknowledged': '{text} (подтверждено)',
   'tray.snoozed': '{text} (отложено)',
   'tray.sourceAge': '{source} ({state})',

@@ -38,16 +38,18 @@ const SHOW_AGE_MS = 120_000;
 const TOOLTIP_MAX = 127; // Windows truncates tray tooltips at 127 characters.
 const TOP = 5;
 
-const VENDOR_LABEL: Record<Vendor, string> = { wolkvox: 'Wolkvox', axialys: 'Axialys', avaya: 'Avaya', telphin: 'Telphin', collector: 'Collector' };
+/** Vendors are named as they name themselves; a collector in the reader's language. */
+const VENDOR_LABEL: Record<Exclude<Vendor, 'collector'>, string> = { wolkvox: 'Wolkvox', axialys: 'Axialys', avaya: 'Avaya', telphin: 'Telphin' };
 /** A source status in words ("sign-in failed"). */
 function statusText(status: SourceStatus, m: HostMessages): string {
   return m.t(`status.${status}`);
 }
 
-function label(s: Source, sources: readonly Source[]): string {
+function label(s: Source, sources: readonly Source[], m: HostMessages): string {
   if (s.name && s.name !== s.id) return s.name;
   const sameVendor = sources.filter((o) => o.vendor === s.vendor).length > 1;
-  return sameVendor ? `${VENDOR_LABEL[s.vendor]} ${s.id}` : VENDOR_LABEL[s.vendor];
+  const vendor = s.vendor === 'collector' ? m.t('tray.collector') : VENDOR_LABEL[s.vendor];
+  return sameVendor ? `${vendor} ${s.id}` : vendor;
 }
 
 function ageMs(s: Source, now: number): number | null {
@@ -118,7 +120,7 @@ export function buildTrayModel(snapshot: Snapshot, opts: TrayBuildOptions): Tray
     parts.push(waiting ? m.t('tip.waiting', { count: waiting }) : m.t('tip.noWaiting'));
   }
   const shown = snapshot.sources.filter((s) => s.status !== 'stopped');
-  if (shown.length) parts.push(shown.map((s) => m.t('tip.source', { source: label(s, snapshot.sources), state: sourceState(s, opts, m).text })).join(', '));
+  if (shown.length) parts.push(shown.map((s) => m.t('tip.source', { source: label(s, snapshot.sources, m), state: sourceState(s, opts, m).text })).join(', '));
   else if (!snapshot.sources.length) parts.push(m.t('tip.noSources'));
   if (opts.notificationsPaused) parts.push(m.t('tip.paused'));
   let tooltip = parts.join(' · ');
@@ -131,7 +133,7 @@ export function buildTrayModel(snapshot: Snapshot, opts: TrayBuildOptions): Tray
     topAlerts: firing.slice(0, TOP).map((a) => ({ id: a.id, label: alertLabel(a, snapshot, lang, m), severity: a.severity })),
     sources: snapshot.sources.map((s) => {
       const state = sourceState(s, opts, m);
-      const name = label(s, snapshot.sources);
+      const name = label(s, snapshot.sources, m);
       const shownName = state.old ? m.t('tray.sourceAge', { source: name, state: state.text }) : name;
       return { id: s.id, label: shownName, status: s.status, menuLabel: m.t('tray.sourceStatus', { source: shownName, status: statusText(s.status, m) }) };
     }),
