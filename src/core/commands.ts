@@ -14,13 +14,14 @@ import {
 } from '../shared/bridge';
 import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings } from '../shared/settings';
 import { insecureUrlProblem, SourceConfigSchema, toSourceView, type SourceConfig } from '../shared/sources';
-import { readSecret, secretPaths, writeSecret } from './settings/secret-fields';
+import { movedAddress, readSecret, secretPaths, writeSecret } from './settings/secret-fields';
 import type { Engine } from './engine';
 import type { Alert } from '../shared/model';
 import type { SettingsHost } from './settings/host';
 import { exportSettings, importSettings } from './settings/transfer';
 import { tokenBudget as wolkvoxTokenBudget } from './connectors/wolkvox';
 import { redactText } from './util/redact';
+import { ruleOverridesProblem } from './alerts/rules';
 
 export interface CommandDeps {
   engine: Engine;
@@ -37,13 +38,6 @@ export interface CommandDeps {
   webhookReceiver?: () => SettingsView['webhookReceiver'];
 }
 
-/** Fields that decide where a source's credentials are sent (vendor host, URLs, region, mode). */
-const ADDRESS_FIELDS = ['server', 'baseUrl', 'authUrl', 'tokenUrl', 'socketUrl', 'apiBaseUrl', 'region', 'url', 'mode', 'allowInsecure'] as const;
-
-function sameValue(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? v.trim() : v);
-  return norm(a) === norm(b);
-}
 
 type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> | Res<C> };
 
@@ -84,7 +78,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     let merged: Record<string, unknown> = { ...raw };
     if (stored && stored.vendor === vendor) {
       const resolved = await settings.resolve(stored);
-      const moved = ADDRESS_FIELDS.find((f) => !sameValue((stored as Record<string, unknown>)[f], raw[f]));
+      const moved = movedAddress(stored, raw);
       for (const path of secretPaths(stored)) {
         if (readSecret(merged, path)) continue;
         const value = readSecret(resolved, path);
@@ -139,7 +133,11 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       requireEditable();
       const cur = settings.get();
       const partial: Partial<Pick<Settings, 'alerts' | 'ui' | 'app'>> = {};
-      if (req.alerts) partial.alerts = AlertSettingsSchema.parse({ ...cur.alerts, ...req.alerts });
+      if (req.alerts) {
+        partial.alerts = AlertSettingsSchema.parse({ ...cur.alerts, ...req.alerts });
+        const problem = req.alerts.rules ? ruleOverridesProblem(partial.alerts.rules, cur.alerts.rules) : null;
+        if (problem) throw new BridgeError('invalid_request', problem);
+      }
       if (req.ui) partial.ui = UiSettingsSchema.parse({ ...cur.ui, ...req.ui });
       if (req.app) partial.app = AppSettingsSchema.parse({ ...cur.app, ...req.app });
       const next = await settings.update(partial);

@@ -24,7 +24,11 @@ export interface WebhookResponse {
   body?: string;
 }
 
-export type WebhookHandler = (req: WebhookRequest) => WebhookResponse;
+/**
+ * Answers a request to its secret. `refused`, when present, is told of a request to that secret the
+ * HTTP side refused before any handling (a body over the limit), so that its source counts it.
+ */
+export type WebhookHandler = ((req: WebhookRequest) => WebhookResponse) & { refused?: (reason: string) => void };
 
 /** The narrowest comparison width, and the step it grows by. */
 const WIDTH_STEP = 64;

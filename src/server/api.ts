@@ -11,6 +11,13 @@ const API_BODY_LIMIT = 16 * 1024;
 
 type Route = { method: 'GET' | 'POST'; pattern: RegExp; run: (m: RegExpExecArray, url: URL, req: IncomingMessage) => Promise<[number, unknown]> };
 
+/** A query parameter given at most once (null when absent); given twice, which one counts is ambiguous: refused. */
+function single(url: URL, name: string): string | null {
+  const all = url.searchParams.getAll(name);
+  if (all.length > 1) throw new BridgeError('invalid_request', `${name} given ${all.length} times`);
+  return all[0] ?? null;
+}
+
 export function createApi(engine: Engine, commands: CommandHandler) {
   const json = async (req: IncomingMessage): Promise<unknown> => {
     const body = await readBody(req, API_BODY_LIMIT);
@@ -29,7 +36,7 @@ export function createApi(engine: Engine, commands: CommandHandler) {
       method: 'GET',
       pattern: /^\/api\/alerts$/,
       run: async (_m, url) => {
-        const state = url.searchParams.get('state') ?? 'firing';
+        const state = single(url, 'state') ?? 'firing';
         if (state !== 'firing' && state !== 'all') throw new BridgeError('invalid_request', 'state must be "firing" or "all"');
         return [200, engine.alerts.list(state)];
       },
@@ -38,7 +45,7 @@ export function createApi(engine: Engine, commands: CommandHandler) {
       method: 'GET',
       pattern: /^\/api\/alerts\/export\.csv$/,
       run: async (_m, url) => {
-        const sourceId = url.searchParams.get('source');
+        const sourceId = single(url, 'source');
         return [200, { csv: await commands('alerts:export-csv', sourceId ? { sourceId } : undefined) }];
       },
     },

@@ -2,7 +2,7 @@
  * The collector: the engine without Electron, serving the HTTP/WS API, the webhook receiver and the
  * dashboard. `startCollector` is used by the CLI, by `npm run demo`, by tests and by benchmarks.
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
@@ -17,8 +17,8 @@ import { CollectorSettingsHost } from './settings-host';
 import { createApi } from './api';
 import { StreamHub } from './stream';
 import { createStaticHandler, SECURITY_HEADERS } from './static';
-import { handleWebhook, hardenServer } from './hooks';
-import { authorized } from './auth';
+import { createHardenedServer, handleWebhook } from './hooks';
+import { authorized, originRefusal } from './auth';
 import { sendJson } from './body';
 import { createHeadlessNotifier } from '../core/notify/headless';
 import { systemLanguage } from '../core/i18n/host';
@@ -101,7 +101,7 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
   const api = createApi(engine, commands);
   const serveStatic = createStaticHandler(opts.staticDir ?? DEFAULT_STATIC_DIR);
 
-  const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
+  const server = createHardenedServer((req, res) => {
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://collector');
@@ -109,6 +109,8 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
       return sendJson(res, 400, { error: 'malformed request target' });
     }
     if (url.pathname.startsWith('/api/')) {
+      const refusal = originRefusal(req, accessToken);
+      if (refusal) return sendJson(res, 403, { error: refusal });
       if (!authorized(req, url, accessToken)) {
         return sendJson(res, 401, { error: 'missing or wrong access token (Authorization: Bearer <token>)' }, { 'www-authenticate': 'Bearer' });
       }
@@ -122,7 +124,6 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
     }
     serveStatic(req, res, url.pathname);
   });
-  hardenServer(server);
   server.on('upgrade', (req, socket, head) => {
     let url: URL;
     try {
@@ -135,16 +136,11 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;
     }
-    if (!sameOrigin(req.headers.origin, req.headers.host)) {
+    if (originRefusal(req, accessToken)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;
     }
     stream.upgrade(req, socket, head, authorized(req, url, accessToken, true));
-  });
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
   });
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -177,16 +173,6 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
     })());
 
   return { url: selfUrl, host, port, engine, server, stream, stop };
-}
-
-/** Browsers send Origin on WebSocket upgrades: only this collector's own pages may open the stream. */
-function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
-  if (!origin) return true; // non-browser clients (wallboard scripts, tray apps in team mode)
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 export { SECURITY_HEADERS };

@@ -2,7 +2,8 @@
  * The webhook receiver's HTTP side: `/hooks/{vendor}/{secret}` routed to the engine's registry.
  * Mounted by the collector, and by the tray app on a local port when configured.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { WebhookRegistry } from '../core/webhooks';
 import type { Logger } from '../core/util/logger';
@@ -10,6 +11,26 @@ import { BodyTooLarge, readBody, sendAndClose } from './body';
 
 export const WEBHOOK_BODY_LIMIT = 64 * 1024;
 const HOOK_PATH = /^\/hooks\/([a-z]+)\/([^/]{1,256})\/?$/;
+
+/** When a registry last logged an unknown secret, and how many it has refused since without a line. */
+const unknownSecrets = new WeakMap<WebhookRegistry, { until: number; since: number }>();
+const UNKNOWN_SECRET_LOG_MS = 60_000;
+
+/**
+ * Logs a request to an unknown secret: the first at once, then at most one line a minute with how many
+ * were refused meanwhile — a scan of the internet-facing route does not fill the log.
+ */
+function unknownSecret(registry: WebhookRegistry, log: Logger, vendor: string, from: string): void {
+  const now = Date.now();
+  const last = unknownSecrets.get(registry);
+  if (last && now < last.until) {
+    last.since++;
+    return;
+  }
+  const more = last?.since ? ` (and ${last.since} more since the last such line)` : '';
+  log.warn(`webhook refused: unknown secret for ${vendor} from ${from}${more}; more within a minute are counted in the next line`);
+  unknownSecrets.set(registry, { until: now + UNKNOWN_SECRET_LOG_MS, since: 0 });
+}
 
 /** Returns true when the request was a webhook (answered here), false when the path is not one. */
 export async function handleWebhook(registry: WebhookRegistry, req: IncomingMessage, res: ServerResponse, url: URL, log: Logger): Promise<boolean> {
@@ -36,7 +57,7 @@ export async function handleWebhook(registry: WebhookRegistry, req: IncomingMess
   if (!handler) {
     // Do not read an unauthenticated body.
     sendAndClose(req, res, 401, 'unknown webhook');
-    log.warn(`webhook refused: unknown secret for ${vendor} from ${req.socket.remoteAddress ?? '?'}`);
+    unknownSecret(registry, log, vendor, req.socket.remoteAddress ?? '?');
     return true;
   }
   let body: Buffer | null = null;
@@ -45,7 +66,8 @@ export async function handleWebhook(registry: WebhookRegistry, req: IncomingMess
       body = await readBody(req, WEBHOOK_BODY_LIMIT);
     } catch (e) {
       if (e instanceof BodyTooLarge) {
-        log.warn(`webhook refused: body over ${WEBHOOK_BODY_LIMIT} bytes`);
+        // Counted with the source (whose handler also keeps a flood of them out of the log).
+        handler.refused?.(`body over ${WEBHOOK_BODY_LIMIT} bytes`);
         sendAndClose(req, res, 413, 'payload too large');
       } else {
         sendAndClose(req, res, 400, 'could not read the request body');
@@ -83,13 +105,17 @@ export async function handleWebhook(registry: WebhookRegistry, req: IncomingMess
 
 /** A stand-alone receiver (tray app): only `/hooks/…`, everything else 404. */
 export async function startWebhookReceiver(opts: { registry: WebhookRegistry; host?: string; port: number; logger: Logger }): Promise<{ server: Server; port: number; close(): Promise<void> }> {
-  const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://receiver');
+  const server = createHardenedServer((req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://receiver');
+    } catch {
+      return sendAndClose(req, res, 400, 'malformed request target');
+    }
     void handleWebhook(opts.registry, req, res, url, opts.logger).then((handled) => {
       if (!handled) sendAndClose(req, res, 404, 'not found');
     });
   });
-  hardenServer(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
@@ -111,4 +137,21 @@ export function hardenServer(server: Server): void {
   server.requestTimeout = 15_000;
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 100;
+}
+
+/**
+ * An HTTP server for requests from anywhere: small headers, the timeouts above checked every second
+ * (Node's default checks every 30 s, so a slow client held its connection up to 45 s), and a
+ * malformed or late request answered with its status and its connection closed at once — a peer that
+ * never closes its side keeps nothing open here.
+ */
+export function createHardenedServer(handler: RequestListener): Server {
+  const server = createServer({ maxHeaderSize: 16 * 1024, connectionsCheckingInterval: 1_000 }, handler);
+  hardenServer(server);
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`, () => socket.destroy());
+  });
+  return server;
 }

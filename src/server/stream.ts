@@ -19,6 +19,12 @@ import type { Patch, Snapshot } from '../shared/model';
 /** How far (bytes in its send buffer) a client may fall behind what it was sent since its snapshot. */
 export const MAX_BUFFERED = 4 * 1024 * 1024;
 const MAX_MESSAGE = 256 * 1024;
+/**
+ * Tests of connection one client may have running at once: each waits on a vendor for seconds and
+ * reaches out to it (the dashboard runs one at a time). Other commands answer at once; a client that
+ * does not read their answers is closed (MAX_BUFFERED).
+ */
+export const MAX_TESTS_IN_FLIGHT = 4;
 
 /**
  * Entities (agents and alerts) per message when a client asks for its snapshot in parts
@@ -63,6 +69,8 @@ interface Client {
   snapshotBytes: number;
   /** Bytes sent after that snapshot. */
   sentSince: number;
+  /** Tests of connection running for this client. */
+  testsInFlight: number;
 }
 
 export class StreamHub {
@@ -100,7 +108,7 @@ export class StreamHub {
   }
 
   private attach(ws: WebSocket, parts: boolean): void {
-    const client: Client = { ws, parts, stale: false, alive: true, snapshotBytes: 0, sentSince: 0 };
+    const client: Client = { ws, parts, stale: false, alive: true, snapshotBytes: 0, sentSince: 0, testsInFlight: 0 };
     this.clients.add(client);
     ws.on('pong', () => (client.alive = true));
     ws.on('close', () => this.clients.delete(client));
@@ -151,6 +159,15 @@ export class StreamHub {
   }
 
   private async onMessage(client: Client, data: Buffer, isBinary: boolean): Promise<void> {
+    // A client that sends commands and does not read the answers: closed before its answers fill memory.
+    if (client.ws.bufferedAmount > MAX_BUFFERED + client.snapshotBytes) {
+      this.rejectedMessages++;
+      if (client.ws.readyState === client.ws.OPEN) {
+        this.log.warn('a stream client sends commands without reading the answers; closing it');
+        client.ws.close(1008, 'answers not read');
+      }
+      return;
+    }
     let msg: unknown;
     try {
       if (isBinary) throw new Error('binary');
@@ -164,12 +181,24 @@ export class StreamHub {
       this.rejectedMessages++;
       return this.reply(client, { type: 'error', error: { code: 'invalid_request', message: 'expected {type:"invoke", id, channel, payload}' } });
     }
+    if (!Number.isSafeInteger(m.id)) {
+      this.rejectedMessages++;
+      return this.reply(client, { type: 'error', error: { code: 'invalid_request', message: 'the id of a command must be a whole number' } });
+    }
+    const test = m.channel === 'sources:test';
+    if (test && client.testsInFlight >= MAX_TESTS_IN_FLIGHT) {
+      this.rejectedMessages++;
+      return this.reply(client, { type: 'result', id: m.id, ok: false, error: { code: 'failed', message: `too many tests of connection at once (at most ${MAX_TESTS_IN_FLIGHT}): wait for their results` } });
+    }
+    if (test) client.testsInFlight++;
     try {
       const value = await this.commands(m.channel, m.payload);
       this.reply(client, { type: 'result', id: m.id, ok: true, value: value ?? null });
     } catch (e) {
       const error = e instanceof BridgeError ? e.body() : { code: 'failed', message: e instanceof Error ? e.message : String(e) };
       this.reply(client, { type: 'result', id: m.id, ok: false, error });
+    } finally {
+      if (test) client.testsInFlight--;
     }
   }
 

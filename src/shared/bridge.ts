@@ -75,13 +75,16 @@ export const SourceSaveSchema = z.object({
   allowPlaintextSecrets: z.boolean().optional(),
 });
 
-export const SnoozeSchema = z.object({
-  /** Minutes to snooze; null means "until recovered". */
-  minutes: z.number().int().min(1).max(7 * 24 * 60).nullable(),
-  ruleId: z.string().optional(),
-  subjectKey: z.string().optional(),
-  alertId: z.string().optional(),
-});
+/** Strict: a misspelled `alertId` must not widen a snooze of one alert to every alert. */
+export const SnoozeSchema = z
+  .object({
+    /** Minutes to snooze; null means "until recovered". */
+    minutes: z.number().int().min(1).max(7 * 24 * 60).nullable(),
+    ruleId: z.string().min(1).max(200).optional(),
+    subjectKey: z.string().min(1).max(300).optional(),
+    alertId: z.string().min(1).max(200).optional(),
+  })
+  .strict();
 
 const Empty = z.undefined().or(z.null()).or(z.object({}).strict()).transform(() => undefined);
 
@@ -110,7 +113,7 @@ export interface Commands {
   };
   /** Settings without any secret, to move to another machine. */
   'settings:export': { req: void; res: SettingsExportDoc };
-  /** Merges an export: sources by id (stored secrets kept), alerts/ui/app replaced. */
+  /** Merges an export: sources by id (stored secrets kept where every address is unchanged), alerts/ui/app field by field. */
   'settings:import': { req: { data: unknown }; res: { settings: SettingsView; skipped: { id: string; reason: string }[] } };
   'sources:save': { req: z.infer<typeof SourceSaveSchema>; res: SettingsView };
   'sources:remove': { req: { id: string }; res: SettingsView };

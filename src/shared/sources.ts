@@ -7,7 +7,9 @@ import { z } from 'zod';
 /** Source ids become part of entity keys and URLs: keep them short and plain. */
 export const SourceIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'use 1–40 letters, digits, "-" or "_"');
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'use 1–40 letters, digits, "-" or "_"')
+  // Names every JavaScript object already has: a source under one would be lost in maps keyed by id.
+  .refine((id) => !['__proto__', 'constructor', 'prototype'].includes(id), 'this id is reserved: choose another');
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
 const URL_PARTS = /^(https?|wss?):\/\/(\[[^\]]+\]|[^/:?#\s]+)(?::(\d{1,5}))?(?:[/?#]\S*)?$/i;
@@ -23,6 +25,9 @@ export function urlParts(url: string): { scheme: string; host: string; port: num
 export function isLoopbackHost(host: string): boolean {
   return LOOPBACK.test(host);
 }
+
+/** A webhook secret the receiver's route can match: one URL path segment with nothing to escape. */
+export const WEBHOOK_SECRET = /^[A-Za-z0-9._~-]{16,256}$/;
 
 /** An optional URL override; plain http/ws only for loopback unless the source allows insecure. */
 const UrlSchema = z.string().refine((v) => urlParts(v) !== null, 'must be an absolute http(s):// or ws(s):// URL');
@@ -88,8 +93,15 @@ export const TelphinSourceSchema = z.object({
   webhook: z
     .object({
       publicUrl: UrlSchema,
-      /** Secret path segment of the receiver URL; derived from the source when absent. */
-      secret: z.string().min(16).optional(),
+      /**
+       * Secret path segment of the receiver URL; derived from the source when absent. One path segment
+       * the receiver can match: 16–256 letters, digits, "-", "_", "." or "~" (or an `env:` reference,
+       * or the tray app's sealed marker, both checked once resolved).
+       */
+      secret: z
+        .string()
+        .refine((s) => /^(?:env|safe):/.test(s) || WEBHOOK_SECRET.test(s), 'must be 16 to 256 letters, digits, "-", "_", "." or "~" (one segment of the receiver URL)')
+        .optional(),
       /** How Telphin delivers events: POST form body (default) or GET query string. */
       method: z.enum(['GET', 'POST']).optional(),
     })

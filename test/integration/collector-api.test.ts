@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { request } from 'node:http';
+import { connect } from 'node:net';
 import { startCollector, type Collector } from '../../src/server/collector';
 import { SettingsSchema } from '../../src/shared/settings';
 import { MAX_ACK_MANY } from '../../src/shared/bridge';
+import { MAX_TESTS_IN_FLIGHT } from '../../src/server/stream';
 import { memoryLogger } from '../../src/core/util/logger';
 import { scriptedRegistry, wolkvoxConfig } from '../fakes/connector';
 import { RecordingNotifier } from '../fakes/notifier';
@@ -24,6 +27,19 @@ function collect(ws: WebSocket) {
   const messages: any[] = [];
   ws.on('message', (d) => messages.push(JSON.parse(d.toString())));
   return messages;
+}
+
+/** A request with the headers a browser page would send (fetch cannot set Host). */
+function raw(url: string, opts: { method?: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
 }
 
 async function until<T>(fn: () => T | undefined | null | false, ms = 5000): Promise<T> {
@@ -64,7 +80,34 @@ describe('collector HTTP API', () => {
     const badSnooze = await fetch(`${c.url}/api/alerts/snooze`, { method: 'POST', body: JSON.stringify({ minutes: 'ten' }) });
     expect(badSnooze.status).toBe(400);
     expect((await badSnooze.json()).error).toMatch(/minutes/);
+    // A misspelled field would widen a snooze of one alert to all of them: refused instead.
+    const misspelled = await fetch(`${c.url}/api/alerts/snooze`, { method: 'POST', body: JSON.stringify({ minutes: 60, alertID: 'a1' }) });
+    expect(misspelled.status).toBe(400);
+    expect((await misspelled.json()).error).toMatch(/alertID/);
+    // Several values of one parameter: refused, whatever their order.
+    expect((await fetch(`${c.url}/api/alerts?state=all&state=bogus`)).status).toBe(400);
+    expect((await fetch(`${c.url}/api/alerts?state=bogus&state=all`)).status).toBe(400);
   });
+
+  it('answers a client that never finishes its headers 408 within the timeout, and frees its connection though the client keeps its side open', async () => {
+    const { c } = await start();
+    const started = Date.now();
+    const socket = connect({ host: '127.0.0.1', port: Number(new URL(c.url).port), allowHalfOpen: true });
+    let answer = '';
+    socket.on('data', (d) => (answer += d.toString()));
+    const ended = new Promise<void>((resolve) => socket.once('end', () => resolve()));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+    await ended;
+    const took = Date.now() - started;
+    expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(took).toBeGreaterThanOrEqual(9_000);
+    expect(took).toBeLessThan(16_000); // Node's own check every 30 s took up to 40 s
+    const open = () => new Promise<number>((resolve) => c.server.getConnections((_e, n) => resolve(n)));
+    for (let i = 0; i < 50 && (await open()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await open()).toBe(0);
+    socket.destroy();
+  }, 20_000);
 
   it('acknowledges a vendor alert through the API and answers the updated alert', async () => {
     const { c, handle } = await start();
@@ -286,6 +329,80 @@ describe('collector WebSocket stream', () => {
     const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`, { headers: { origin: 'https://evil.example' } });
     const status = await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     expect(status).toBe(403);
+  });
+
+  it('closes a client that sends commands without reading the answers, and stays responsive', async () => {
+    const { c } = await start();
+    const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`);
+    await new Promise<void>((resolve) => ws.once('open', () => resolve()));
+    (ws as unknown as { _socket: { pause(): void } })._socket.pause(); // reads nothing from here on
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    const ask = JSON.stringify({ type: 'invoke', id: 1, channel: 'snapshot:get', payload: null });
+    for (let i = 0; i < 40_000 && c.stream.rejectedMessages === 0; i++) {
+      ws.send(ask);
+      if (i % 500 === 499) await new Promise((r) => setTimeout(r, 5));
+    }
+    await until(() => c.stream.rejectedMessages > 0, 15_000);
+    expect((await fetch(`${c.url}/api/health`)).status).toBe(200);
+    (ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect(await closed).toBe(1008);
+  }, 30_000);
+
+  it('runs at most a few tests of connection of one client at once, and refuses ids that are not whole numbers', async () => {
+    // Tests of connection that wait (as on a slow vendor) until released.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { registry } = scriptedRegistry();
+    registry.wolkvox = { ...registry.wolkvox!, test: async () => (await gate, { ok: true, message: 'reached' }) };
+    const c = (collector = await startCollector({ settings: SettingsSchema.parse({ sources: [wolkvoxConfig('wv')] }), port: 0, logger: memoryLogger(), engine: { registry } }));
+    const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`);
+    const messages = collect(ws);
+    await new Promise<void>((resolve) => ws.once('open', () => resolve()));
+    ws.send('{"type":"invoke","id":1e400,"channel":"snapshot:get","payload":null}');
+    expect(await until(() => messages.find((m) => m.type === 'error'))).toMatchObject({ error: { code: 'invalid_request', message: 'the id of a command must be a whole number' } });
+    // One more than the limit at once is refused; the others are answered once the vendor answers; other commands go on meanwhile.
+    const test = (id: number) => JSON.stringify({ type: 'invoke', id, channel: 'sources:test', payload: { config: wolkvoxConfig('wv'), previousId: 'wv' } });
+    for (let id = 10; id < 10 + MAX_TESTS_IN_FLIGHT + 1; id++) ws.send(test(id));
+    const busy = await until(() => messages.find((m) => m.type === 'result' && m.id === 10 + MAX_TESTS_IN_FLIGHT));
+    expect(busy).toMatchObject({ ok: false, error: { code: 'failed', message: `too many tests of connection at once (at most ${MAX_TESTS_IN_FLIGHT}): wait for their results` } });
+    expect(messages.filter((m) => m.type === 'result' && m.ok)).toHaveLength(0);
+    for (let id = 100; id < 150; id++) ws.send(JSON.stringify({ type: 'invoke', id, channel: 'history:get', payload: { key: 'wv:1', metric: 'latencyMs' } }));
+    const others = await until(() => {
+      const got = messages.filter((m) => m.type === 'result' && m.id >= 100);
+      return got.length === 50 && got;
+    });
+    expect(others.every((m) => !JSON.stringify(m).includes('too many'))).toBe(true);
+    release();
+    await until(() => messages.filter((m) => m.type === 'result' && m.ok && m.id < 100).length === MAX_TESTS_IN_FLIGHT);
+    ws.close();
+  });
+
+  it('keeps web pages of other sites out: no cross-site POST, no DNS rebinding, without a token', async () => {
+    const { c } = await start();
+    const port = new URL(c.url).port;
+    const snooze = JSON.stringify({ minutes: 10_080 });
+    // A page of another site posts (text/plain needs no preflight): refused, nothing snoozed.
+    const crossSite = await raw(`${c.url}/api/alerts/snooze`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: snooze });
+    expect(crossSite).toEqual({ status: 403, body: JSON.stringify({ error: 'requests from pages of another origin are refused' }) });
+    // A rebound domain names itself in Host (and Origin): the API and the stream refuse it.
+    const rebound = { host: `attacker.example:${port}`, origin: `http://attacker.example:${port}` };
+    expect((await raw(`${c.url}/api/snapshot`, { headers: { host: rebound.host } })).status).toBe(403);
+    expect((await raw(`${c.url}/api/alerts/snooze`, { method: 'POST', headers: rebound, body: snooze })).status).toBe(403);
+    const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`, { headers: rebound });
+    expect(await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)))).toBe(403);
+    // The collector's own page, and scripts that send no Origin, by any loopback name.
+    const own = await raw(`${c.url}/api/alerts/snooze`, { method: 'POST', headers: { origin: c.url, host: new URL(c.url).host }, body: JSON.stringify({ minutes: 1 }) });
+    expect(own.status).toBe(200);
+    expect((await raw(`${c.url}/api/health`, { headers: { host: `localhost:${port}` } })).status).toBe(200);
+    expect((await raw(`${c.url}/api/health`, { headers: { host: `[::1]:${port}` } })).status).toBe(200);
+  });
+
+  it('with an access token, answers by any name (behind a proxy) but still refuses other sites\' pages', async () => {
+    const { c } = await start({ server: { accessToken: 'collector-token-0123456789' } });
+    const auth = { authorization: 'Bearer collector-token-0123456789' };
+    expect((await raw(`${c.url}/api/health`, { headers: { ...auth, host: 'monitor.example.com' } })).status).toBe(200);
+    const crossSite = await raw(`${c.url}/api/alerts/snooze`, { method: 'POST', headers: { ...auth, host: 'monitor.example.com', origin: 'https://evil.example' }, body: '{"minutes":5}' });
+    expect(crossSite.status).toBe(403);
   });
 });
 

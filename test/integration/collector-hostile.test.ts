@@ -60,6 +60,18 @@ describe('collector under hostile input', () => {
     expect((await fetch(`${c.url}/hooks/telphin/${SECRET}`, { method: 'PUT' })).status).toBe(405);
   });
 
+  it('a scan of wrong webhook secrets writes one log line a minute, not one per request', async () => {
+    const { registry } = scriptedRegistry();
+    const logger = memoryLogger();
+    collector = await startCollector({ settings: SettingsSchema.parse({ sources: [wolkvoxConfig('wv')] }), port: 0, logger, engine: { registry } });
+    const statuses = await Promise.all(Array.from({ length: 200 }, (_, i) => fetch(`${collector!.url}/hooks/telphin/guess-${i}`, { method: 'POST', body: 'x' }).then((r) => r.status)));
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    const lines = logger.lines.filter((l) => l.includes('unknown secret'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/webhook refused: unknown secret for telphin from 127\.0\.0\.1; more within a minute are counted in the next line/);
+    expect(lines[0]).not.toMatch(/guess-/);
+  });
+
   it('slow (slowloris-style) clients do not block live work', async () => {
     const { c, handle } = await start();
     for (let i = 0; i < 50; i++) {

@@ -95,6 +95,21 @@ describe('validated IPC', () => {
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
+  it('refuses alert rules that could never work, and keeps the rules it had', async () => {
+    await setup();
+    const ev = senderEvent(new FakeFrame(APP_URL));
+    const update = (rules: unknown[]) => invoke(ev, { channel: 'settings:update', payload: { alerts: { rules } } });
+    expect(await update([{ id: 'agent.latency', warning: 200 }])).toMatchObject({ ok: true });
+    expect(await update([{ id: 'queue.waiting', raiseN: 5, raiseM: 2 }])).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: 'alerts.rules[0] (queue.waiting): raiseN 5 is more than raiseM 2, so the rule could never raise' },
+    });
+    expect(await update([{ id: 'agent.jitter', warning: 50, critical: 10 }])).toMatchObject({ ok: false, error: { message: 'alerts.rules[0] (agent.jitter): warning 50 is above critical 10' } });
+    expect(await update([{ id: 'nope.rule', warning: 5 }])).toMatchObject({ ok: false, error: { message: /^alert rule "nope.rule" names no known metric/ } });
+    const view = (await invoke(ev, { channel: 'settings:get', payload: null })) as { value: { alerts: { rules: unknown[] } } };
+    expect(view.value.alerts.rules).toEqual([{ id: 'agent.latency', warning: 200 }]);
+  });
+
   it('passes the reason of a refusal the dashboard words itself, and the field it is about', async () => {
     await setup();
     const ev = senderEvent(new FakeFrame(APP_URL));

@@ -64,6 +64,40 @@ describe('settings import', () => {
     expect(fromV0.app.startAtLogin).toBe(true);
   });
 
+  it('never sends a stored secret to an address the import changed, and refuses plain http:// to another machine', () => {
+    const doc = {
+      sources: [
+        { id: 'wv', vendor: 'wolkvox', server: '0031', baseUrl: 'http://127.0.0.1:19999' }, // the token would go there
+        { id: 'team', vendor: 'collector', url: 'https://elsewhere.example.com' },
+        { id: 'ax', vendor: 'axialys', login: 'lead', password: 'typed-with-the-import', socketUrl: 'https://socket.example.com' },
+        { id: 'new', vendor: 'collector', url: 'http://10.1.2.3:8787' },
+      ],
+    };
+    const { settings: merged, skipped } = importSettings(settings, doc);
+    expect(skipped).toEqual([
+      { id: 'wv', reason: 'the export sends token to another address (baseUrl) than the one it was entered for here: enter it again in the Sources view' },
+      { id: 'new', reason: 'url: plain http:// is only allowed for loopback hosts; use https:// or set "allowInsecure": true' },
+    ]);
+    expect(merged.sources.find((s) => s.id === 'wv')).toEqual(settings.sources.find((s) => s.id === 'wv'));
+    // A collector's token is optional: the source moves, without the token stored for the old address.
+    expect(merged.sources.find((s) => s.id === 'team')).toEqual({ ...settings.sources.find((s) => s.id === 'team'), url: 'https://elsewhere.example.com', accessToken: undefined });
+    // A credential given with the import goes where the import says.
+    expect(merged.sources.find((s) => s.id === 'ax')).toMatchObject({ password: 'typed-with-the-import', socketUrl: 'https://socket.example.com' });
+    expect(JSON.stringify(merged.sources)).not.toContain('10.1.2.3');
+  });
+
+  it('changes only the fields a section gives, and says which section it could not take', () => {
+    const tuned = SettingsSchema.parse({ alerts: { rules: [{ id: 'agent.latency', warning: 200 }], quietHours: { windows: [{ days: [0], start: '22:00', end: '06:00' }] } } });
+    const { settings: merged, skipped } = importSettings(tuned, { alerts: { cooldownMin: 5 }, ui: { theme: 'no-such-theme' } });
+    expect(merged.alerts).toMatchObject({ cooldownMin: 5, rules: [{ id: 'agent.latency', warning: 200 }], quietHours: { windows: [{ start: '22:00' }] } });
+    expect(merged.ui).toEqual(tuned.ui);
+    expect(skipped.map((s) => s.id)).toEqual(['ui']);
+    expect(skipped[0]!.reason).toMatch(/^theme: /);
+    const never = importSettings(tuned, { alerts: { rules: [{ id: 'queue.waiting', raiseN: 4, raiseM: 3 }] } });
+    expect(never.settings.alerts).toEqual(tuned.alerts);
+    expect(never.skipped).toEqual([{ id: 'alerts', reason: 'alerts.rules[0] (queue.waiting): raiseN 4 is more than raiseM 3, so the rule could never raise' }]);
+  });
+
   it('refuses files that are not an export', () => {
     expect(() => importSettings(settings, { format: 'something-else' })).toThrow(/Not a CC Tray Monitor settings export/);
     expect(() => importSettings(settings, [1, 2])).toThrow(/not a JSON object/);

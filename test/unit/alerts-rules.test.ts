@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertHarness, type AlertHarness } from './alerts-harness';
-import { BUILTIN_RULES, resolveRules } from '../../src/core/alerts/rules';
+import { BUILTIN_RULES, resolveRules, ruleOverridesProblem } from '../../src/core/alerts/rules';
 
 const fire = (h: AlertHarness, id = '1001', ms = 450, src = 'wv') => {
   h.latency(id, ms, src);
@@ -194,5 +194,17 @@ describe('vendor alerts', () => {
     expect(h.alert('vendor.alert_op|ax:7')!.state).toBe('resolved');
     h.engine.onVendorAlert('ax', { type: 'vendor.alert', queueId: '7', metric: 'vendor.alert_file', validitySec: 60 }, h.now());
     expect(h.alert('vendor.alert_file|ax:7')).toBeUndefined();
+  });
+});
+
+describe('rules a person submits', () => {
+  it('refuses what could never work, but not a rule already kept (a configuration file may hold one)', () => {
+    const fromFile = { id: 'legacy', metric: 'no.such.metric', warning: 1 };
+    expect(ruleOverridesProblem([{ id: 'agent.latency', warning: 200, critical: 400 }, { id: 'queue.waiting', raiseN: 2, raiseM: 2 }])).toBeNull();
+    expect(ruleOverridesProblem([{ id: 'agent.latency', warning: 500, critical: 400 }])).toBe('alerts.rules[0] (agent.latency): warning 500 is above critical 400');
+    expect(ruleOverridesProblem([fromFile])).toMatch(/^alert rule "legacy" names no known metric \(no\.such\.metric\)/);
+    // The dashboard saves every rule back: the file's rule is kept as it was, the new one judged.
+    expect(ruleOverridesProblem([fromFile, { id: 'agent.jitter', warning: 40 }], [fromFile])).toBeNull();
+    expect(ruleOverridesProblem([fromFile, { id: 'agent.jitter', raiseN: 9, raiseM: 3 }], [fromFile])).toBe('alerts.rules[1] (agent.jitter): raiseN 9 is more than raiseM 3, so the rule could never raise');
   });
 });

@@ -1,3 +1,4 @@
+import { SourceConfigSchema } from '../../src/shared/sources';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../fakes/clock';
 import { collectFields, createWebhookHandler, hookPrefix, hookUrl, TokenBucket, webhookSecret } from '../../src/core/connectors/telphin/webhook';
@@ -125,8 +126,27 @@ describe('Telphin webhook secret and URL', () => {
     expect(webhookSecret({ ...cfg, webhook: { ...cfg.webhook, secret: 'configured-secret-123456' } })).toBe('configured-secret-123456');
   });
 
+  it('refuses a configured secret the receiver could never match: too long, or with characters a URL escapes', () => {
+    const source = (secret: string) => SourceConfigSchema.safeParse({ id: 'tp', vendor: 'telphin', clientId: 'c', clientSecret: 's', webhook: { publicUrl: 'https://c.example.com', secret } });
+    for (const bad of ['x'.repeat(257), 'short-secret', 'has/a/slash-0123456', 'has a space-0123456', 'query?-0123456789', 'percent%2F-0123456789']) {
+      const r = source(bad);
+      expect(r.success, bad).toBe(false);
+      expect(r.error!.issues[0]!.message).toMatch(/16 to 256 letters, digits/);
+    }
+    for (const good of ['x'.repeat(256), 'A.b_c~d-0123456789', 'env:TP_HOOK_SECRET', 'safe:tp/webhook.secret']) expect(source(good).success, good).toBe(true);
+  });
+
   it('builds the hook URL under {publicUrl}/hooks/telphin/', () => {
     expect(hookPrefix('https://c.example.com//')).toBe('https://c.example.com/hooks/telphin/');
     expect(hookUrl('https://c.example.com', 'abc')).toBe('https://c.example.com/hooks/telphin/abc');
+  });
+});
+
+describe('source ids', () => {
+  it('refuses the names every JavaScript object already has, with the usual characters rule otherwise', () => {
+    const id = (value: string) => SourceConfigSchema.safeParse({ id: value, vendor: 'collector', url: 'https://c.example.com' });
+    for (const reserved of ['__proto__', 'constructor', 'prototype']) expect(id(reserved).error?.issues[0]?.message, reserved).toBe('this id is reserved: choose another');
+    expect(id('bog-1_a').success).toBe(true);
+    expect(id('bad id').error?.issues[0]?.message).toBe('use 1–40 letters, digits, "-" or "_"');
   });
 });

@@ -126,3 +126,21 @@ export function inScope(rule: Rule, sourceId: string, key: string, agentQueues?:
 function ownScope(rule: Rule, sourceId: string, key: string, agentQueues?: readonly string[]): boolean {
   return scopeHolds(rule.scope, rule.def.subject, sourceId, key, agentQueues);
 }
+
+/**
+ * What is wrong with rule overrides a person submits (the dashboard, an import), or null: a rule of no
+ * known metric, a warning above its critical threshold (every metric is worse when higher), a window
+ * that can never raise (more breaches than samples). A configuration file is read leniently instead
+ * (its problems are logged): a collector does not refuse to start over one rule. Rules also in
+ * `kept` (as they are) are not judged again: a file's rule does not keep the dashboard from saving.
+ */
+export function ruleOverridesProblem(rules: readonly AlertRuleOverride[], kept: readonly AlertRuleOverride[] = []): string | null {
+  const old = new Set(kept.map((r) => JSON.stringify(r)));
+  for (const [i, r] of rules.entries()) {
+    if (old.has(JSON.stringify(r))) continue;
+    const where = `alerts.rules[${i}] (${r.id})`;
+    if (typeof r.warning === 'number' && typeof r.critical === 'number' && r.warning > r.critical) return `${where}: warning ${r.warning} is above critical ${r.critical}`;
+    if (r.raiseN !== undefined && r.raiseM !== undefined && r.raiseN > r.raiseM) return `${where}: raiseN ${r.raiseN} is more than raiseM ${r.raiseM}, so the rule could never raise`;
+  }
+  return resolveRules(rules.filter((r) => !old.has(JSON.stringify(r)))).problems[0] ?? null;
+}

@@ -54,3 +54,19 @@ export function literalSecrets(config: SourceConfig): string[] {
     .map((p) => readSecret(config, p))
     .filter((v): v is string => typeof v === 'string' && v.length > 0 && !isEnvReference(v));
 }
+
+/** Fields that decide where a source's credentials are sent (vendor host, URLs, region, mode). */
+const ADDRESS_FIELDS = ['server', 'baseUrl', 'authUrl', 'tokenUrl', 'socketUrl', 'apiBaseUrl', 'region', 'url', 'mode', 'allowInsecure'] as const;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? v.trim() : v);
+  return norm(a) === norm(b);
+}
+
+/**
+ * The first field that sends a source's credentials somewhere else than `stored` does, or undefined.
+ * A stored secret is only carried over to a config that sends it where it was entered for.
+ */
+export function movedAddress(stored: object, incoming: Record<string, unknown>): (typeof ADDRESS_FIELDS)[number] | undefined {
+  return ADDRESS_FIELDS.find((f) => !sameValue((stored as Record<string, unknown>)[f], incoming[f]));
+}

@@ -10,10 +10,11 @@ import {
   UiSettingsSchema,
   type Settings,
 } from '../../shared/settings';
-import { SourceConfigSchema, type SourceConfig } from '../../shared/sources';
+import { SourceConfigSchema, insecureUrlProblem, type SourceConfig } from '../../shared/sources';
 import { migrateRaw } from './migrations';
-import { readSecret, secretPaths, writeSecret } from './secret-fields';
+import { movedAddress, readSecret, secretPaths, writeSecret } from './secret-fields';
 import { describeIssue } from './validate';
+import { ruleOverridesProblem } from '../alerts/rules';
 
 export const EXPORT_FORMAT = 'cctm-settings';
 
@@ -56,8 +57,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * Merges an exported document into the current settings: imported sources replace those with the
- * same id (keeping their stored secrets when the vendor matches and the import has none), other
- * current sources stay; alert, ui and app sections are replaced by the imported ones.
+ * same id (keeping their stored secrets when the vendor and every address match and the import has
+ * none — a stored credential is never sent where it was not entered for), other current sources
+ * stay; a source with a plain http:// address to another machine is skipped as a config file's would
+ * be refused. The alert, ui and app sections given replace the current ones field by field (a
+ * section that is not valid is skipped and said so).
  */
 export function importSettings(current: Settings, raw: unknown): ImportResult {
   if (isRecord(raw) && raw.format !== undefined && raw.format !== EXPORT_FORMAT) {
@@ -70,34 +74,51 @@ export function importSettings(current: Settings, raw: unknown): ImportResult {
   incoming.forEach((item, i) => {
     const id = isRecord(item) && (typeof item.id === 'string' || typeof item.id === 'number') ? String(item.id) : `#${i + 1}`;
     const at = sources.findIndex((s) => s.id === id);
-    const merged = isRecord(item) ? withStoredSecrets(item, at >= 0 ? sources[at] : undefined) : item;
+    const stored = at >= 0 ? sources[at] : undefined;
+    const moved = isRecord(item) && stored && stored.vendor === item.vendor ? movedAddress(stored, item) : undefined;
+    const merged = isRecord(item) && !moved ? withStoredSecrets(item, stored) : item;
     const parsed = SourceConfigSchema.safeParse(merged);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const missingSecret = issue && secretPaths({ vendor: (merged as SourceConfig).vendor ?? 'wolkvox' }).includes(issue.path.join('.'));
       skipped.push({
         id,
-        reason: missingSecret
-          ? `the export holds no ${issue.path.join('.')} and none is stored here: add the source in the Sources view with its credentials`
-          : describeIssue(issue),
+        reason: !missingSecret
+          ? describeIssue(issue)
+          : moved
+            ? `the export sends ${issue.path.join('.')} to another address (${moved}) than the one it was entered for here: enter it again in the Sources view`
+            : `the export holds no ${issue.path.join('.')} and none is stored here: add the source in the Sources view with its credentials`,
       });
+      return;
+    }
+    const insecure = insecureUrlProblem(parsed.data);
+    if (insecure) {
+      skipped.push({ id, reason: `${insecure.field}: ${insecure.message}` });
       return;
     }
     if (at >= 0) sources[at] = parsed.data;
     else sources.push(parsed.data);
   });
-  const section = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, fallback: T): T => {
-    if (value === undefined) return fallback;
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : fallback;
+  const section = <T extends object>(name: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof describeIssue>[0][] } } }, value: unknown, current: T): T => {
+    if (value === undefined) return current;
+    // Over the current section: a document that gives one field changes that field only.
+    const parsed = schema.safeParse(isRecord(value) ? { ...current, ...value } : value);
+    const problem = parsed.success && name === 'alerts' ? ruleOverridesProblem((parsed.data as Settings['alerts']).rules, (current as Settings['alerts']).rules) : null;
+    if (problem) {
+      skipped.push({ id: name, reason: problem });
+      return current;
+    }
+    if (parsed.success) return parsed.data;
+    skipped.push({ id: name, reason: describeIssue(parsed.error.issues[0]) });
+    return current;
   };
   return {
     settings: {
       ...current,
       sources,
-      alerts: section(AlertSettingsSchema, doc.alerts, current.alerts),
-      ui: section(UiSettingsSchema, doc.ui, current.ui),
-      app: section(AppSettingsSchema, doc.app, current.app),
+      alerts: section('alerts', AlertSettingsSchema, doc.alerts, current.alerts),
+      ui: section('ui', UiSettingsSchema, doc.ui, current.ui),
+      app: section('app', AppSettingsSchema, doc.app, current.app),
     },
     skipped,
   };

@@ -120,7 +120,18 @@ const NO_CONTENT: WebhookResponse = Object.freeze({ status: 204 });
 export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
   let refusedInFlood = 0;
   let refusedTotal = 0;
-  return (req): WebhookResponse => {
+  /** False (and counted) when the request is over the rate: one log line per flood, not one per request. */
+  const admit = (now: number): boolean => {
+    if (deps.bucket.take(now)) {
+      refusedInFlood = 0;
+      return true;
+    }
+    refusedTotal++;
+    if (refusedInFlood++ === 0) deps.health.rejected('Telphin webhook flood: refusing requests (429) until the rate drops');
+    deps.health.setInfo('webhooksRefused', refusedTotal);
+    return false;
+  };
+  const handler: WebhookHandler = (req): WebhookResponse => {
     const method = req.method.toUpperCase();
     if (method !== 'GET' && method !== 'POST') {
       deps.health.rejected(`Telphin webhook: method ${method} not allowed`);
@@ -128,14 +139,7 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
     }
     // One reading of the clock per request: the rate limit's and the event's time.
     const now = deps.clock.now();
-    if (!deps.bucket.take(now)) {
-      refusedTotal++;
-      // One log line per flood, not one per refused request; the total is shown with the source.
-      if (refusedInFlood++ === 0) deps.health.rejected('Telphin webhook flood: refusing requests (429) until the rate drops');
-      deps.health.setInfo('webhooksRefused', refusedTotal);
-      return { status: 429, body: 'too many webhook requests' };
-    }
-    refusedInFlood = 0;
+    if (!admit(now)) return { status: 429, body: 'too many webhook requests' };
     const usual = formFields(req);
     if (usual) {
       deps.accept(usual, now);
@@ -158,4 +162,9 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
     deps.accept(parsed.data, now);
     return NO_CONTENT;
   };
+  // A request the HTTP side refused before handling (a body over the limit): counted like the others.
+  handler.refused = (reason) => {
+    if (admit(deps.clock.now())) deps.health.rejected(`Telphin webhook refused: ${reason}`);
+  };
+  return handler;
 }
