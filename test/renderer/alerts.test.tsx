@@ -227,6 +227,23 @@ describe('Alerts view', () => {
     click.mockRestore();
   });
 
+  it('shows every time one alert ended in the history, though they share its id', async () => {
+    const fake = new FakeBridge(floor([]));
+    fake.handle('alerts:history', () => [
+      alert('same', { state: 'resolved', since: T0 - 300_000, firedAt: T0 - 300_000, resolvedAt: T0 - 240_000, subjectName: 'Ana' }),
+      alert('same', { state: 'resolved', since: T0 - 900_000, firedAt: T0 - 900_000, resolvedAt: T0 - 600_000, subjectName: 'Ana' }),
+    ]);
+    // Rows of one id under one React key may be "duplicated and/or omitted" as the list changes.
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await renderApp(fake, '#/alerts?tab=history');
+    await waitFor(() => expect(screen.getAllByText('Resolved')).toHaveLength(2));
+    const durations = screen.getAllByText('Resolved').map((cell) => cell.closest('tr')!.textContent);
+    expect(durations[0]).toContain('1:00');
+    expect(durations[1]).toContain('5:00');
+    expect(errors.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('same key'))).toEqual([]);
+    errors.mockRestore();
+  });
+
   it('opens the tab the address names, and Firing for a tab it does not know', async () => {
     const fake = new FakeBridge(floor([alert('a1'), alert('p1', { state: 'pending', subjectName: 'Pía' })]));
     fake.handle('alerts:history', () => [alert('old', { state: 'resolved', resolvedAt: T0, subjectName: 'Olga' })]);

@@ -34,6 +34,22 @@ describe('alert history', () => {
     expect(h.engine.get('agent.latency|wv:4')!.state).toBe('resolved');
   });
 
+  it('lists an alert firing again once, firing: not also as it ended before, whose id it shares', () => {
+    const h = alertHarness();
+    cycle(h, '1');
+    cycle(h, '1');
+    h.latency('1', 450);
+    h.latency('1', 450);
+    expect(h.engine.history().map((a) => `${a.id}:${a.state}`)).toEqual(['agent.latency|wv:1:resolved', 'agent.latency|wv:1:resolved']);
+    expect(h.engine.list('all').map((a) => `${a.id}:${a.state}`)).toEqual(['agent.latency|wv:1:firing']);
+    // Ended again: listed once, as its latest end.
+    h.latency('1', 50);
+    h.latency('1', 50);
+    const all = h.engine.list('all');
+    expect(all.map((a) => `${a.id}:${a.state}`)).toEqual(['agent.latency|wv:1:resolved']);
+    expect(all[0]).toEqual(h.engine.history()[0]);
+  });
+
   it('is written after a short delay and on flush, and read back by the next engine', async () => {
     const path = join(dir, 'sub', 'alert-history.json');
     const h = alertHarness({ historyPath: path });

@@ -140,7 +140,16 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
       const active: Alert[] = [];
       for (const t of book.active.values()) if (t.alert && (filter === 'all' || t.alert.state === 'firing')) active.push(t.alert);
       active.sort(byUrgency);
-      return filter === 'all' ? [...active, ...history.since(opts.clock.now() - RECENT_MS, RECENT_MAX)] : active;
+      if (filter !== 'all') return active;
+      // One alert per id, as snapshots key them: an alert firing again is not also listed as it
+      // ended before (a dashboard would keep whichever came last), and of its ends the latest.
+      const seen = new Set(active.map((a) => a.id));
+      for (const a of history.since(opts.clock.now() - RECENT_MS, RECENT_MAX)) {
+        if (seen.has(a.id)) continue;
+        seen.add(a.id);
+        active.push(a);
+      }
+      return active;
     },
     get: (id) => book.get(id),
     ack: (id, now) => operator.ack(id, now),

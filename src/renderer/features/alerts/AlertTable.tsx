@@ -34,7 +34,7 @@ export function AlertTable({ alerts, focusId, onError, history, query }: { alert
             const isFocus = a.id === focusId;
             return (
               // The opened alert (its details are above the list, and have the focus) is marked in it.
-              <tr key={a.id} id={`alert-${a.id}`} className={isFocus ? 'row focus' : 'row'} aria-current={isFocus ? 'true' : undefined} data-alert-id={a.id}>
+              <tr key={`${a.id}|${a.firedAt ?? a.since}|${a.resolvedAt ?? ''}`} id={`alert-${a.id}`} className={isFocus ? 'row focus' : 'row'} aria-current={isFocus ? 'true' : undefined} data-alert-id={a.id}>
                 <td>
                   <SeverityBadge severity={a.severity} />
                   {a.suppressed && <span className="muted small"> {t('alerts.suppressed')}</span>}
