@@ -165,6 +165,8 @@ export const AlertSchema = z.object({
   resolvedAt: z.number().nullable().optional(),
   firedAt: z.number().nullable().optional(),
   suppressed: z.boolean().optional(),
+  /** The worst value since the alert was raised (its `value` is the latest, which may be back under the threshold). */
+  peak: z.number().nullable().optional(),
 });
 export type Alert = z.infer<typeof AlertSchema>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertsSheet, sheetFormat, sheetTime, sheetUnit } from '../../src/renderer/features/alerts/sheet';
 import { ClientStore } from '../../src/renderer/bridge/store';
+import { alertWhat } from '../../src/renderer/features/alerts/describe';
 import { createTranslator } from '../../src/renderer/i18n/translate';
 import { agent, alert, queue, source, T0 } from './helpers/model';
 
@@ -108,6 +109,15 @@ describe('alert spreadsheet', () => {
     expect(cells[2]![3]).toBe('Ventas "VIP"');
     expect(cells[3]![3]).toBe(`'=HYPERLINK("http://x")`);
     expect(cells[1]![5]).toBe('Bogotá; norte');
+  });
+
+  it('says how bad an alert got when its value is back under the threshold, in each language', () => {
+    const held = alert('lat|wv:1', { value: 250, threshold: 400, peak: 520 });
+    expect(alertWhat(held, createTranslator('es'))).toBe('Latencia 250\u00a0ms (umbral 400\u00a0ms, máximo 520\u00a0ms)');
+    expect(alertWhat({ ...held, state: 'resolved' }, createTranslator('ru'))).toBe('Задержка 250\u00a0мс (порог 400\u00a0мс, пик 520\u00a0мс)');
+    // Over the threshold, or no peak known (an older host): as before.
+    expect(alertWhat({ ...held, value: 450, peak: 520 }, createTranslator('en'))).toBe('Latency 450\u00a0ms (threshold 400\u00a0ms)');
+    expect(alertWhat({ ...held, peak: undefined }, createTranslator('en'))).toBe('Latency 250\u00a0ms (threshold 400\u00a0ms)');
   });
 
   it('has a header in each language, the same columns in each', () => {

@@ -106,6 +106,9 @@ describe('alert lifecycle: N-of-M raise, K-sample clear, severity', () => {
     expect(h.kinds()).toEqual(['raise', 'escalate']);
     expect(h.notifier.sent[1]!.title).toBe('Now critical: Agent latency');
     h.latency('1001', 250);
+    // Still critical until K samples say otherwise: its text says how bad it got, not only the value now.
+    expect(h.alert(LAT)).toMatchObject({ severity: 'critical', value: 250, threshold: 400, peak: 460 });
+    expect(h.alert(LAT)!.message).toMatch(/^Latency 250 ms \(threshold 400 ms, peak 460 ms\) — /);
     h.latency('1001', 250);
     expect(h.alert(LAT)).toMatchObject({ state: 'firing', severity: 'warning' });
     h.latency('1001', 50);
@@ -178,15 +181,16 @@ describe('alert lifecycle: N-of-M raise, K-sample clear, severity', () => {
     expect(ids).toEqual([Q, Q, Q]);
     const read = h.engine.get(Q)!;
     expect(read).not.toBe(firing);
-    expect(read).toMatchObject({ state: 'firing', value: 6, message: '6 calls waiting ≥ 5 — Support FR (Axialys)', subjectName: 'Support FR', since: firing.since });
+    expect(read).toMatchObject({ state: 'firing', value: 6, peak: 9, message: '6 calls waiting ≥ 5 — Support FR (Axialys)', subjectName: 'Support FR', since: firing.since });
     expect(firing).toMatchObject({ value: 8 }); // published alerts are never modified
     expect(h.engine.get(Q)).toBe(read); // nothing new since: the same object
     expect(h.engine.list('firing')).toEqual([read]);
-    // The resolved alert carries the last value published before the recovery, as it did when built eagerly.
+    // The resolved alert carries the last value published before the recovery, as it did when built
+    // eagerly, and how bad it got: its value alone, under the threshold, would not say why it fired.
     h.waiting('q1', 2, 'ax');
     h.waiting('q1', 1, 'ax');
     const resolved = h.engine.get(Q)!;
-    expect(resolved).toMatchObject({ state: 'resolved', value: 2, message: '2 calls waiting (threshold 5) — Support FR (Axialys)' });
+    expect(resolved).toMatchObject({ state: 'resolved', value: 2, peak: 9, message: '2 calls waiting (threshold 5, peak 9) — Support FR (Axialys)' });
     expect(h.engine.history(1)).toEqual([resolved]);
   });
 });

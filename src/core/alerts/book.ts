@@ -113,7 +113,8 @@ export class AlertBook {
   }
 
   private publish(t: Track, fields: Partial<Alert>): Alert {
-    return this.emitNew(t, { ...t.built!, value: t.shownValue, threshold: t.shownThreshold, ...fields });
+    notePeak(t);
+    return this.emitNew(t, { ...t.built!, value: t.shownValue, threshold: t.shownThreshold, ...fields, peak: t.peak });
   }
 
   /** The alert of a track whose published value is newer than its built alert (see `Track.alert`). */
@@ -121,6 +122,7 @@ export class AlertBook {
     const a: Alert = { ...t.built! };
     a.value = t.shownValue;
     a.threshold = t.shownThreshold;
+    a.peak = t.peak;
     return this.named(t, a);
   };
 
@@ -128,7 +130,7 @@ export class AlertBook {
   private named(t: Track, a: Alert): Alert {
     const names = this.names(t);
     a.subjectName = names.subject;
-    a.message = alertMessage(t.rule.def, a.value, a.threshold, names);
+    a.message = alertMessage(t.rule.def, a.value, a.threshold, names, a.peak ?? null);
     return a;
   }
 
@@ -144,6 +146,7 @@ export class AlertBook {
     t.queued = false;
     t.ackUntil = null;
     const snoozedUntil = this.deps.snoozes.untilFor(t.rule.id, t.subject.key, now);
+    t.peak = t.value;
     t.alert = {
       id: t.id,
       ruleId: t.rule.id,
@@ -161,6 +164,7 @@ export class AlertBook {
       resolvedAt: null,
       firedAt: state === 'firing' ? now : null,
       suppressed: sampling !== 'source' && this.badSources.has(t.sourceId),
+      peak: t.value,
     };
     this.active.set(t.id, t);
     let set = this.bySource.get(t.sourceId);
@@ -192,6 +196,7 @@ export class AlertBook {
   refresh(t: Track, extra?: Partial<Alert>): void {
     const a = t.built;
     if (!a) return;
+    notePeak(t);
     const threshold = thresholdFor(t.rule, a.severity);
     const more = extra !== undefined && hasKeys(extra);
     if (t.shownValue === t.value && t.shownThreshold === threshold && !more && t.rule.def.sampling !== 'source') return;
@@ -271,4 +276,9 @@ export class AlertBook {
 function hasKeys(o: object): boolean {
   for (const _ in o) return true;
   return false;
+}
+
+/** Keeps the worst value of a live alert's lifecycle (every metric is worse when higher). */
+function notePeak(t: Track): void {
+  if (t.value !== null && (t.peak === null || t.value > t.peak)) t.peak = t.value;
 }

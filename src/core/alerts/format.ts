@@ -46,12 +46,18 @@ function fmtValue(unit: Unit, v: number): string {
   }
 }
 
-/** "Latency 412 ms ≥ 400 ms", "12 calls waiting ≥ 10". */
-function describe(def: MetricDef, value: number | null, threshold: number | null): string {
+/**
+ * "Latency 412 ms ≥ 400 ms", "12 calls waiting ≥ 10"; a value back under the threshold of an alert
+ * not over yet says how bad it got: "8 calls waiting (threshold 10, peak 14)".
+ */
+function describe(def: MetricDef, value: number | null, threshold: number | null, peak: number | null = null): string {
   if (def.sampling === 'vendor') return `${cap(def.label)} (raised by the vendor)`;
   if (value === null) return cap(def.label);
   let th = '';
-  if (threshold !== null) th = value >= threshold ? ` ≥ ${fmtValue(def.unit, threshold)}` : ` (threshold ${fmtValue(def.unit, threshold)})`;
+  if (threshold !== null) {
+    const worst = peak !== null && peak > value && peak >= threshold ? `, peak ${fmtValue(def.unit, peak)}` : '';
+    th = value >= threshold ? ` ≥ ${fmtValue(def.unit, threshold)}` : ` (threshold ${fmtValue(def.unit, threshold)}${worst})`;
+  }
   if (def.unit === 'calls') return `${fmtValue(def.unit, value)} ${def.label}${th}`;
   return `${cap(def.label)} ${fmtValue(def.unit, value)}${th}`;
 }
@@ -69,10 +75,10 @@ export interface SubjectNames {
 }
 
 /** The alert's own message (no duration: it is shown next to `since`). */
-export function alertMessage(def: MetricDef, value: number | null, threshold: number | null, names: SubjectNames): string {
+export function alertMessage(def: MetricDef, value: number | null, threshold: number | null, names: SubjectNames, peak: number | null = null): string {
   if (def.sampling === 'source') {
     const why = names.error ? `: ${names.error}` : '';
     return names.status === 'auth_failed' ? `${names.subject} rejected the credentials${why}` : `${names.subject} is down${why}`;
   }
-  return `${describe(def, value, threshold)} — ${names.subject} (${names.source})`;
+  return `${describe(def, value, threshold, peak)} — ${names.subject} (${names.source})`;
 }

@@ -25,6 +25,8 @@ export class Track {
   lastLevel: Level = 0;
   lastSampleAt = 0;
   value: number | null = null;
+  /** The worst value since this lifecycle's alert was raised. */
+  peak: number | null = null;
   /** The raise of this lifecycle reached the user (so its recovery may too). */
   notified = false;
   /** Waiting in a notification group. */

@@ -71,13 +71,16 @@ export class AlertWords {
   }
 
   /** "Latency 412 ms ≥ 400 ms", "12 calls waiting ≥ 10", "Not enough agents (raised by the vendor)". */
-  describe(def: MetricDef, value: number | null, threshold: number | null): string {
+  describe(def: MetricDef, value: number | null, threshold: number | null, peak: number | null = null): string {
     const label = this.metric(def, 'label');
     if (def.sampling === 'vendor') return cap(this.m.t('text.vendorRaised', { label }));
     if (value === null) return cap(label);
     const what = def.unit === 'calls' ? this.metric(def, 'count', { count: Math.round(value * 10) / 10 }) : cap(this.m.t('text.value', { label, value: this.value(def.unit, value) }));
     if (threshold === null) return what;
-    return this.m.t(value >= threshold ? 'text.atLeast' : 'text.belowThreshold', { what, threshold: this.value(def.unit, threshold) });
+    if (value >= threshold) return this.m.t('text.atLeast', { what, threshold: this.value(def.unit, threshold) });
+    // Back under the threshold of an alert not over yet: how bad it got, too.
+    if (peak !== null && peak >= threshold && peak > value) return this.m.t('text.belowThresholdPeak', { what, threshold: this.value(def.unit, threshold), peak: this.value(def.unit, peak) });
+    return this.m.t('text.belowThreshold', { what, threshold: this.value(def.unit, threshold) });
   }
 
   /** What to look at for one subject. */
@@ -100,9 +103,9 @@ export class AlertWords {
   }
 
   /** One line about a live alert (the tray's alert list). */
-  line(def: MetricDef, value: number | null, threshold: number | null, names: SubjectNames): string {
+  line(def: MetricDef, value: number | null, threshold: number | null, names: SubjectNames, peak: number | null = null): string {
     if (def.sampling === 'source') return this.sourceSentence(names, null);
-    return this.m.t('text.subject', { what: this.describe(def, value, threshold), subject: names.subject, source: names.source });
+    return this.m.t('text.subject', { what: this.describe(def, value, threshold, peak), subject: names.subject, source: names.source });
   }
 
   /** Body of a single raise, escalation or reminder. */

@@ -61,6 +61,7 @@ export const en = {
   'text.value': '{label} {value}',
   'text.atLeast': '{what} ≥ {threshold}',
   'text.belowThreshold': '{what} (threshold {threshold})',
+  'text.belowThresholdPeak': '{what} (threshold {threshold}, peak {peak})',
   'text.subject': '{what} — {subject} ({source})',
   'text.hint': '{text} · {hint}',
   'text.for': '{what} for {duration}',

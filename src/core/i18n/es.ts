@@ -57,6 +57,7 @@ export const es: Record<HostKey, Message> = {
   'text.value': '{label} {value}',
   'text.atLeast': '{what} ≥ {threshold}',
   'text.belowThreshold': '{what} (umbral {threshold})',
+  'text.belowThresholdPeak': '{what} (umbral {threshold}, máximo {peak})',
   'text.subject': '{what} — {subject} ({source})',
   'text.hint': '{text} · {hint}',
   'text.for': '{what} desde hace {duration}',

@@ -57,6 +57,7 @@ export const fr: Record<HostKey, Message> = {
   'text.value': '{label} {value}',
   'text.atLeast': '{what} ≥ {threshold}',
   'text.belowThreshold': '{what} (seuil {threshold})',
+  'text.belowThresholdPeak': '{what} (seuil {threshold}, pic {peak})',
   'text.subject': '{what} — {subject} ({source})',
   'text.hint': '{text} · {hint}',
   'text.for': '{what} depuis {duration}',

@@ -57,6 +57,7 @@ export const ru: Record<HostKey, Message> = {
   'text.value': '{label} {value}',
   'text.atLeast': '{what} ≥ {threshold}',
   'text.belowThreshold': '{what} (порог {threshold})',
+  'text.belowThresholdPeak': '{what} (порог {threshold}, пик {peak})',
   'text.subject': '{what} — {subject} ({source})',
   'text.hint': '{text} · {hint}',
   'text.for': '{what} в течение {duration}',

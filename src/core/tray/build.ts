@@ -93,7 +93,7 @@ function alertLabel(a: Alert, snapshot: Snapshot, lang: Language, m: HostMessage
       status: source?.status,
       error: source?.lastError ?? null,
       problem: source?.problem ?? null,
-    });
+    }, a.peak ?? null);
   }
   if (text.length > 80) text = `${text.slice(0, 79)}…`;
   return a.acknowledged ? m.t('tray.acknowledged', { text }) : a.snoozedUntil !== null ? m.t('tray.snoozed', { text }) : text;

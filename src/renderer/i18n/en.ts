@@ -116,6 +116,7 @@ export const en = {
   'alert.byVendor': '{what} (raised by the vendor)',
   'alert.byVendorWaited': '{what} ({waited}, raised by the vendor)',
   'alert.valueVsThreshold': '{metric} {value} (threshold {threshold})',
+  'alert.valueVsThresholdPeak': '{metric} {value} (threshold {threshold}, peak {peak})',
 
   'rule.agent.latency': 'Agent latency',
   'rule.agent.jitter': 'Agent jitter (worse of send/receive)',

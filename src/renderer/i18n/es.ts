@@ -118,6 +118,7 @@ export const es: Record<MessageKey, Message> = {
   'alert.byVendor': '{what} (alerta del proveedor)',
   'alert.byVendorWaited': '{what} ({waited}, alerta del proveedor)',
   'alert.valueVsThreshold': '{metric} {value} (umbral {threshold})',
+  'alert.valueVsThresholdPeak': '{metric} {value} (umbral {threshold}, máximo {peak})',
 
   'rule.agent.latency': 'Latencia del agente',
   'rule.agent.jitter': 'Jitter del agente (el peor de envío/recepción)',

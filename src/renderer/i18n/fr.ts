@@ -118,6 +118,7 @@ export const fr: Record<MessageKey, Message> = {
   'alert.byVendor': '{what} (signalé par l’éditeur)',
   'alert.byVendorWaited': '{what} ({waited}, signalé par l’éditeur)',
   'alert.valueVsThreshold': '{metric} {value} (seuil {threshold})',
+  'alert.valueVsThresholdPeak': '{metric} {value} (seuil {threshold}, pic {peak})',
 
   'rule.agent.latency': 'Latence de l’agent',
   'rule.agent.jitter': 'Gigue de l’agent (la pire entre émission et réception)',

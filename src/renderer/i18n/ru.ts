@@ -129,6 +129,7 @@ export const ru: Record<MessageKey, Message> = {
   'alert.byVendor': '{what} (оповещение поставщика)',
   'alert.byVendorWaited': '{what} ({waited}, оповещение поставщика)',
   'alert.valueVsThreshold': '{metric} {value} (порог {threshold})',
+  'alert.valueVsThresholdPeak': '{metric} {value} (порог {threshold}, пик {peak})',
 
   'rule.agent.latency': 'Задержка у оператора',
   'rule.agent.jitter': 'Джиттер у оператора (худший из передачи и приёма)',

@@ -104,7 +104,11 @@ export function alertWhat(a: Alert, tr: Translator): string {
   const threshold = formatAlertValue(a, tr, a.threshold);
   const name = tr.t(`metric.${kind}` as MessageKey);
   if (value === null) return name;
-  return threshold === null ? `${name} ${value}` : tr.t('alert.valueVsThreshold', { metric: name, value, threshold });
+  if (threshold === null) return `${name} ${value}`;
+  // Back under the threshold while the alert holds (or in its history): how bad it got, too.
+  const { value: v, threshold: th, peak: p } = a;
+  const peak = p != null && v != null && th != null && v < th && p >= th && p > v ? formatAlertValue(a, tr, p) : null;
+  return peak === null ? tr.t('alert.valueVsThreshold', { metric: name, value, threshold }) : tr.t('alert.valueVsThresholdPeak', { metric: name, value, threshold, peak });
 }
 
 export function alertTitle(a: Alert, store: ClientStore, tr: Translator): string {
