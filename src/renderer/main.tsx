@@ -9,6 +9,7 @@ import './styles/components.css';
 import './styles/tables.css';
 import './styles/forms.css';
 import './styles/wallboard.css';
+import './styles/stale.css';
 
 const wallboard = new URLSearchParams(window.location.search).get('wallboard') === '1';
 const client = connect();

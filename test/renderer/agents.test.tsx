@@ -175,7 +175,13 @@ describe('Agents view', () => {
     await waitFor(() => expect(document.activeElement?.textContent).toContain('Zoé'));
     fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
     await waitFor(() => expect(window.location.hash).toBe('#/agents/ax%3A4'));
-    expect(await screen.findByRole('heading', { name: 'Zoé' })).toBeTruthy();
+    const heading = await screen.findByRole('heading', { name: 'Zoé' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    // Esc closes it, and the focus is back on the row it was opened from: the keyboard goes on from there.
+    fireEvent.keyDown(heading, { key: 'Escape' });
+    await waitFor(() => expect(window.location.hash).toBe('#/agents'));
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Zoé'));
+    expect(document.activeElement?.tagName).toBe('TR');
   });
 
   it("lists the agent's open alerts in its details, each a link to the alert's own details", async () => {

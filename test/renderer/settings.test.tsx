@@ -365,6 +365,7 @@ describe('Settings', () => {
     const note = () => document.getElementById('webhook-port-note');
     await waitFor(() => expect(note()?.textContent).toBe('Le port 8080 est déjà utilisé par un autre programme\u202f: choisissez un autre port.'));
     expect([note()!.getAttribute('role'), box.getAttribute('aria-describedby')]).toEqual(['alert', 'webhook-port-note']);
+    await waitFor(() => expect(box.value).toBe('8080')); // the saved port, as the host answered it
     receiver = { port: 18787, listening: true, error: null };
     fireEvent.change(box, { target: { value: ' 18787 ' } });
     fireEvent.click(save);

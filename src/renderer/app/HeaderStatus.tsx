@@ -1,6 +1,9 @@
-/** Header summary: sources live out of total, critical alerts, and the notification pause switch. */
+/**
+ * Header summary: sources live out of total, critical alerts, and the notification pause switch.
+ * While the collector is not connected the figures are the last known ones, and say so.
+ */
 import { useMemo, useState } from 'react';
-import { useClient, useTopic } from '../bridge/react';
+import { useClient, useConnStatus, useTopic } from '../bridge/react';
 import { useI18n } from '../i18n/context';
 import { useSettings } from './settings';
 import { errorText } from '../i18n/error-text';
@@ -11,6 +14,7 @@ export function HeaderStatus() {
   const settings = useSettings();
   const sv = useTopic('sources');
   const av = useTopic('alerts');
+  const stale = useConnStatus().state !== 'open';
   const [error, setError] = useState<string | null>(null);
   const counts = useMemo(() => {
     void sv;
@@ -32,10 +36,18 @@ export function HeaderStatus() {
     }
   };
   return (
-    <div className="header-status">
-      {counts.total ? <span>{t('header.sourcesLive', { live: counts.live, count: counts.total })}</span> : <a href="#/sources">{t('header.noSources')}</a>}
+    <div className={stale ? 'header-status stale' : 'header-status'}>
+      {counts.total ? (
+        <span>
+          {stale
+            ? t('header.lastKnown', { text: t('header.sourcesLive', { live: counts.live, count: counts.total }) })
+            : t('header.sourcesLive', { live: counts.live, count: counts.total })}
+        </span>
+      ) : (
+        <a href="#/sources">{t('header.noSources')}</a>
+      )}
       {counts.critical > 0 && (
-        <a className="badge sev-critical" href="#/alerts">
+        <a className="badge sev-critical" href="#/alerts" title={stale ? t('header.lastKnownHint') : undefined}>
           <span className="glyph" aria-hidden="true">
             ✖
           </span>

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/context';
 import { ConnectionBanner } from './ConnectionBanner';
+import { useConnStatus } from '../bridge/react';
 import { LiveRegion } from './LiveRegion';
 import { Nav } from './Nav';
 import { useRoute, type View } from './router';
@@ -39,6 +40,8 @@ function Current({ view, param }: { view: View; param: string | null }) {
 export function Layout() {
   const { t } = useI18n();
   const route = useRoute();
+  // Not connected: what is on screen is the last known picture, shown faded (the banner says why).
+  const stale = useConnStatus().state !== 'open';
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -49,7 +52,7 @@ export function Layout() {
     else if (main.current && !main.current.contains(document.activeElement)) main.current.focus();
   }, [route.view, t]);
   return (
-    <div className="app">
+    <div className={stale ? 'app stale' : 'app'}>
       <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
         {t('app.skip')}
       </a>

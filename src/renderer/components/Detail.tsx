@@ -1,6 +1,7 @@
 /**
  * The details of one thing above its list (an agent, a queue, an alert): its heading takes the focus
- * when it opens or shows another thing, and Esc or Close closes it.
+ * when it opens or shows another thing, and Esc or Close closes it — the focus then goes back to what
+ * opened it (the row), so a keyboard user goes on from there.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context';
@@ -23,9 +24,23 @@ export interface DetailProps {
 export function Detail({ id, title, before, after, tools, showing, onClose, children }: DetailProps) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [showing]);
+  const section = useRef<HTMLElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body && !section.current?.contains(active)) opener.current = active;
+    heading.current?.focus();
+  }, [showing]);
+  useEffect(
+    () => () => {
+      // Closed with the focus inside (now lost with it): back to the row it was opened from.
+      const o = opener.current;
+      if (o?.isConnected && (document.activeElement === null || document.activeElement === document.body)) o.focus();
+    },
+    [],
+  );
   return (
-    <section className="detail" aria-labelledby={id} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <section className="detail" ref={section} aria-labelledby={id} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <header className="detail-head">
         {before}
         <h3 id={id} tabIndex={-1} ref={heading}>

@@ -22,6 +22,8 @@ export const en = {
   'header.sourcesLive': { one: '{live} of {count} source live', other: '{live} of {count} sources live' },
   'header.critical': { one: '{count} critical', other: '{count} critical' },
   'header.noSources': 'No sources yet',
+  'header.lastKnown': 'Last known: {text}',
+  'header.lastKnownHint': 'Not connected: the last figures received',
   'common.noSources': 'No source is configured yet: add one in Sources.',
   'header.pauseNotifications': 'Pause notifications',
   'header.notificationsPaused': 'Notifications paused — resume',

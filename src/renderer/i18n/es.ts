@@ -20,6 +20,8 @@ export const es: Record<MessageKey, Message> = {
   'header.sourcesLive': { one: '{live} de {count} fuente en vivo', many: '{live} de {count} fuentes en vivo', other: '{live} de {count} fuentes en vivo' },
   'header.critical': { one: '{count} crítica', many: '{count} críticas', other: '{count} críticas' },
   'header.noSources': 'Aún no hay fuentes',
+  'header.lastKnown': 'Último dato: {text}',
+  'header.lastKnownHint': 'Sin conexión: las últimas cifras recibidas',
   'common.noSources': 'Aún no hay ninguna fuente configurada: añada una en Fuentes.',
   'header.pauseNotifications': 'Pausar notificaciones',
   'header.notificationsPaused': 'Notificaciones en pausa — reanudar',

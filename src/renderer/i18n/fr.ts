@@ -20,6 +20,8 @@ export const fr: Record<MessageKey, Message> = {
   'header.sourcesLive': { one: '{live} sur {count} source en direct', many: '{live} sur {count} sources en direct', other: '{live} sur {count} sources en direct' },
   'header.critical': { one: '{count} critique', many: '{count} critiques', other: '{count} critiques' },
   'header.noSources': 'Aucune source pour l’instant',
+  'header.lastKnown': 'Dernier état connu : {text}',
+  'header.lastKnownHint': 'Non connecté : les derniers chiffres reçus',
   'common.noSources': 'Aucune source n’est encore configurée : ajoutez-en une dans Sources.',
   'header.pauseNotifications': 'Suspendre les notifications',
   'header.notificationsPaused': 'Notifications suspendues — reprendre',

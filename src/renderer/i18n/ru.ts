@@ -30,6 +30,8 @@ export const ru: Record<MessageKey, Message> = {
   },
   'header.critical': { one: '{count} критическое', few: '{count} критических', many: '{count} критических', other: '{count} критического' },
   'header.noSources': 'Источников пока нет',
+  'header.lastKnown': 'Последние данные: {text}',
+  'header.lastKnownHint': 'Нет связи: последние полученные данные',
   'common.noSources': 'Ни один источник ещё не настроен: добавьте его в разделе «Источники».',
   'header.pauseNotifications': 'Приостановить уведомления',
   'header.notificationsPaused': 'Уведомления приостановлены — возобновить',

@@ -3,7 +3,7 @@
  * queues, firing critical alerts and each source's state, readable from across the room.
  */
 import { useMemo, type CSSProperties } from 'react';
-import { useClient, useTopic } from '../../bridge/react';
+import { useClient, useConnStatus, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { ConnectionBanner } from '../../app/ConnectionBanner';
@@ -23,6 +23,7 @@ export function Wallboard() {
   const { t, n, time } = tr;
   const { store } = useClient();
   const { thresholds: th } = useSettings();
+  const stale = useConnStatus().state !== 'open';
   const qv = useTopic('queues');
   const sv = useTopic('sources');
   const av = useTopic('alerts');
@@ -50,7 +51,7 @@ export function Wallboard() {
   const waitLevel = levelOf(total.waiting, th['queue.waiting']) ?? 'ok';
   const longLevel = levelOf(total.longestWaitSec, th['queue.longest_wait']) ?? 'ok';
   return (
-    <div className="wallboard">
+    <div className={stale ? 'wallboard stale' : 'wallboard'}>
       <ConnectionBanner />
       <header className="wb-head">
         <h1>{t('app.title')}</h1>
