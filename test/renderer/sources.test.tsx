@@ -98,16 +98,26 @@ describe('Sources view', () => {
     const fake = new FakeBridge(snapshot());
     await openNew(fake, 'avaya');
     type('Id (short, unique)', 'bad id!');
+    // Checked as you go: a field's error shows once it is left, the untouched ones' at Save.
+    expect(screen.queryByText('Use 1–40 letters, digits, "-" or "_".')).toBeNull();
+    fireEvent.blur(field('Id (short, unique)'));
+    expect(screen.getByText('Use 1–40 letters, digits, "-" or "_".')).toBeTruthy();
+    expect(field('Client id').getAttribute('aria-invalid')).toBeNull();
     type('Account id', 'ABC');
     fireEvent.click(screen.getByText('Advanced'));
     type('API address', 'http://axp.example.com');
+    fireEvent.blur(field('API address'));
+    // The plain-http address is refused at once, beside the other errors, not after them.
+    expect(screen.getByText(/Plain http:\/\/ or ws:\/\/ is only allowed for this computer/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Use 1–40 letters, digits, "-" or "_".')).toBeTruthy();
     expect(screen.getByText('The 6-letter AXP account id.')).toBeTruthy();
     expect(field('Client id').getAttribute('aria-invalid')).toBe('true');
     expect(field('Client secret').getAttribute('aria-describedby')).toContain('error');
+    // Id, account id, client id, client secret, app key and the address: all counted.
+    expect(screen.getByText('Fix the 6 fields marked above.')).toBeTruthy();
     expect(fake.callsTo('sources:save')).toEqual([]);
-    // Fix the schema errors: the plain-http address is refused next.
+    // Fix the schema errors: the plain-http address is still refused.
     type('Id (short, unique)', 'axp');
     type('Account id', 'ABCDEF');
     type('Client id', 'cid');

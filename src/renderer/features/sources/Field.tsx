@@ -11,13 +11,15 @@ export interface FieldProps {
   error?: FieldError;
   secretSet: boolean;
   onChange: (v: string | boolean) => void;
+  /** Left: its error is shown from now on (the form shows every error once saved or tested). */
+  onBlur?: () => void;
 }
 
 export function fieldLabelKey(path: string): FormKey {
   return `field.${path}` as FormKey;
 }
 
-export function Field({ spec, vendor, value, error, secretSet, onChange }: FieldProps) {
+export function Field({ spec, vendor, value, error, secretSet, onChange, onBlur }: FieldProps) {
   const { t } = useI18n();
   const id = `f-${vendor}-${spec.path.replace(/\./g, '-')}`;
   const label = t(fieldLabelKey(spec.path));
@@ -25,7 +27,7 @@ export function Field({ spec, vendor, value, error, secretSet, onChange }: Field
   const hintId = `${id}-hint`;
   const errText = error ? (error.text ?? t(`form.error.${error.code}`, error.params)) : null;
   const describedBy = [errText ? errId : null, spec.kind === 'secret' ? hintId : null].filter(Boolean).join(' ') || undefined;
-  const common = { id, 'aria-invalid': errText ? true : undefined, 'aria-describedby': describedBy, name: spec.path } as const;
+  const common = { id, 'aria-invalid': errText ? true : undefined, 'aria-describedby': describedBy, name: spec.path, onBlur } as const;
   if (spec.kind === 'checkbox') {
     return (
       <div className="field check">

@@ -26,6 +26,8 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
   const [values, setValues] = useState<FormValues>(() => initialValues(vendor, lang, existing));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [showErrors, setShowErrors] = useState(false);
+  /** Fields the reader has left: their errors show as they go, the others' once they save or test. */
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [result, setResult] = useState<TestResult | null>(null);
   const [plaintextOk, setPlaintextOk] = useState(false);
@@ -33,7 +35,7 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
   const typedSecret = fields.some((f) => f.kind === 'secret' && String(values[f.path] ?? '').length > 0);
   const needsPlaintext = settings.view?.secretStorage === 'basic_text' && typedSecret;
   const live = useMemo(() => validate(vendor, values, lang, existing), [vendor, values, lang, existing]);
-  const shown = showErrors ? { ...live, ...errors } : errors;
+  const shown = showErrors ? { ...live, ...errors } : { ...Object.fromEntries(Object.entries(live).filter(([path]) => touched.has(path))), ...errors };
 
   const change = (path: string, v: string | boolean) => {
     setValues((cur) => ({ ...cur, [path]: v }));
@@ -88,7 +90,7 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
   const basic = fields.filter((f) => !f.advanced);
   const advanced = fields.filter((f) => f.advanced);
   const field = (f: (typeof fields)[number]) => (
-    <Field key={f.path} spec={f} vendor={vendor} value={values[f.path] ?? ''} error={shown[f.path]} secretSet={existing?.secrets[f.path] ?? false} onChange={(v) => change(f.path, v)} />
+    <Field key={f.path} spec={f} vendor={vendor} value={values[f.path] ?? ''} error={shown[f.path]} secretSet={existing?.secrets[f.path] ?? false} onChange={(v) => change(f.path, v)} onBlur={() => setTouched((cur) => (cur.has(f.path) ? cur : new Set(cur).add(f.path)))} />
   );
   return (
     <form className="source-form" onSubmit={save} noValidate aria-labelledby={titleId}>

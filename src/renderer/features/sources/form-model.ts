@@ -3,7 +3,7 @@
  * only when the user typed a new value (the host keeps the stored one otherwise). Validation uses the
  * shared zod schema, with a stand-in for stored secrets so "required" passes without revealing them.
  */
-import { insecureUrlProblem, SourceConfigSchema, type SourceConfigView } from '../../../shared/sources';
+import { insecureUrlProblem, SourceConfigSchema, type SourceConfig, type SourceConfigView } from '../../../shared/sources';
 import type { Language } from '../../../shared/settings';
 import { decimalText, readDecimal } from '../../lib/decimal';
 import { FIELDS, type FieldSpec, type Vendor } from './fields';
@@ -113,10 +113,11 @@ export function validate(vendor: Vendor, values: FormValues, lang: Language, exi
       else err = { code: 'invalid', text: issue.message };
       errors[field] = err;
     }
-    return errors;
   }
-  const insecure = insecureUrlProblem(parsed.data);
-  if (insecure) errors[specs.has(insecure.field) ? insecure.field : ''] = { code: 'insecureUrl' };
+  // Also while other fields are wrong: every error at once, so the count the form gives is the whole.
+  const insecure = insecureUrlProblem((parsed.success ? parsed.data : candidate) as SourceConfig);
+  const at = insecure ? (specs.has(insecure.field) ? insecure.field : '') : null;
+  if (at !== null && !errors[at]) errors[at] = { code: 'insecureUrl' };
   return errors;
 }
 
