@@ -83,6 +83,22 @@ describe('Agents view', () => {
     expect(screen.getByText('0 of 4 agents')).toBeTruthy();
   });
 
+  it('offers only the queues agents are found in, and shows a filter of the address it cannot match so it can be undone', async () => {
+    const f = floor();
+    const skills = { ...f, queues: [...f.queues, queue('wv', 'billing', { name: 'Billing', kind: 'skill' })] };
+    await renderApp(new FakeBridge(skills, settingsView({ ui: { language: 'es', theme: 'system' } })), '#/agents?source=gone&queue=wv%3Anope');
+    const options = (label: string) => [...(screen.getByLabelText(label) as HTMLSelectElement).options].map((o) => o.textContent);
+    // Billing has no agent in it: not offered. Feminine "all" for fuente and cola.
+    expect(options('Cola')).toEqual(['Todas', 'wv:nope (no encontrada)', 'Sales', 'Support']);
+    expect(options('Fuente')).toEqual(['Todas', 'gone (no encontrada)', 'Bogotá', 'Paris']);
+    expect((screen.getByLabelText('Fuente') as HTMLSelectElement).value).toBe('gone');
+    expect(screen.getByText('0 de 4 agentes')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Fuente'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Cola'), { target: { value: '' } });
+    expect(names()).toEqual(['Ana', 'Ángela', 'Bruno', 'Zoé']);
+    expect(options('Fuente')).toEqual(['Todas', 'Bogotá', 'Paris']);
+  });
+
   it('shows a Source column only while agents of several sources can be listed', async () => {
     await renderApp(new FakeBridge(floor()), '#/agents');
     const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent!.replace(/\s*[↕▲▼]$/, ''));

@@ -1,4 +1,8 @@
-/** The "Source" filter of a view: every source by name, or all of them (""). */
+/**
+ * The "Source" filter of a view: every source by name, or all of them (""). A source the address
+ * names that is not configured (a bookmark to a removed one) is shown as such, so the filter can be
+ * seen and undone.
+ */
 import type { Source } from '../../shared/model';
 import { useI18n } from '../i18n/context';
 
@@ -8,7 +12,8 @@ export function SourceSelect({ value, sources, onChange }: { value: string; sour
     <label>
       {t('filter.source')}
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('filter.all')}</option>
+        <option value="">{t('filter.allSources')}</option>
+        {value !== '' && !sources.some((s) => s.id === value) && <option value={value}>{t('filter.notFound', { id: value })}</option>}
         {sources.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}

@@ -165,6 +165,9 @@ export const en = {
   'filter.level': 'Level',
   'filter.kind': 'Kind',
   'filter.all': 'All',
+  'filter.allSources': 'All',
+  'filter.allQueues': 'All',
+  'filter.notFound': '{id} (not found)',
 
   'overview.total': 'All sources',
   'overview.agents': 'Agents',

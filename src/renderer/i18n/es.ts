@@ -167,6 +167,9 @@ export const es: Record<MessageKey, Message> = {
   'filter.level': 'Nivel',
   'filter.kind': 'Tipo',
   'filter.all': 'Todos',
+  'filter.allSources': 'Todas',
+  'filter.allQueues': 'Todas',
+  'filter.notFound': '{id} (no encontrada)',
 
   'overview.total': 'Todas las fuentes',
   'overview.agents': 'Agentes',

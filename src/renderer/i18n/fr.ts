@@ -167,6 +167,9 @@ export const fr: Record<MessageKey, Message> = {
   'filter.level': 'Niveau',
   'filter.kind': 'Type',
   'filter.all': 'Tous',
+  'filter.allSources': 'Toutes',
+  'filter.allQueues': 'Toutes',
+  'filter.notFound': '{id} (introuvable)',
 
   'overview.total': 'Toutes les sources',
   'overview.agents': 'Agents',

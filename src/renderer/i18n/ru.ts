@@ -178,6 +178,9 @@ export const ru: Record<MessageKey, Message> = {
   'filter.level': 'Уровень',
   'filter.kind': 'Тип',
   'filter.all': 'Все',
+  'filter.allSources': 'Все',
+  'filter.allQueues': 'Все',
+  'filter.notFound': '{id} (не найдено)',
 
   'overview.total': 'Все источники',
   'overview.agents': 'Операторы',

@@ -41,7 +41,8 @@ export function AgentFilters({
       <label>
         {t('filter.queue')}
         <select value={filter.queue} onChange={(e) => onChange({ ...filter, queue: e.target.value })}>
-          <option value="">{t('filter.all')}</option>
+          <option value="">{t('filter.allQueues')}</option>
+          {filter.queue !== '' && !queues.some((q) => q.key === filter.queue) && <option value={filter.queue}>{t('filter.notFound', { id: filter.queue })}</option>}
           {queues.map((q) => (
             <option key={q.key} value={q.key}>
               {q.name}

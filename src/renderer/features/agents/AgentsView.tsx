@@ -31,7 +31,18 @@ export function AgentsView() {
 
   const sources = useSourcesByName();
   const { name: sourceName, label: sourceLabel } = useSourceLabels();
-  const queues = useMemo(() => (void qv, [...store.queues.values()].sort((a, b) => a.name.localeCompare(b.name))), [store, qv]);
+  // The queues an agent can be found in (its call's, or those it belongs to): a skill no agent is
+  // known to serve would only ever filter the table empty.
+  const queues = useMemo(() => {
+    void qv;
+    void av;
+    const served = new Set<string>();
+    for (const a of store.agents.values()) {
+      if (a.call?.queueKey) served.add(a.call.queueKey);
+      for (const k of a.queues ?? []) served.add(k);
+    }
+    return [...store.queues.values()].filter((q) => served.has(q.key)).sort((a, b) => a.name.localeCompare(b.name));
+  }, [store, qv, av]);
   const queueName = useCallback((k: string) => store.queues.get(k)?.name ?? k, [store]);
   const rows = useMemo(() => (void av, void qv, selectAgents(store.agents.values(), filter, sort, queueName)), [store, av, qv, filter, sort, queueName]);
 

@@ -114,6 +114,7 @@ export function EventsView() {
           {t('filter.kind')}
           <select value={filter.kind} onChange={(e) => set({ kind: e.target.value })}>
             <option value="">{t('filter.all')}</option>
+            {filter.kind !== '' && !kinds.includes(filter.kind) && <option value={filter.kind}>{logKindLabel(filter.kind, t)}</option>}
             {kinds.map((k) => (
               <option key={k} value={k}>
                 {logKindLabel(k, t)}
