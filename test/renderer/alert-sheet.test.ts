@@ -70,6 +70,11 @@ describe('alert spreadsheet', () => {
     expect(sheetUnit(alert('a', { ruleId: 'queue.waiting', metric: 'queue.waiting' }))).toBe('');
     expect(sheetUnit(alert('a', { ruleId: 'vendor.alert_file', metric: 'vendor.alert_file' }))).toBe('s');
     expect(sheetUnit(alert('a', { ruleId: 'vendor.alert_op', metric: 'vendor.alert_op' }))).toBe('');
+    // In the file, the unit is written in the reader's language.
+    const ru = alertsSheet([alert('a'), alert('b', { ruleId: 'queue.longest_wait', metric: 'queue.longest_wait', value: 90, threshold: 60 })], floor(), createTranslator('ru'), sheetFormat('ru', ['ru-RU']));
+    const [, lat, wait] = ru.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lat).toContain(';450;400;мс;');
+    expect(wait).toContain(';90;60;с;');
   });
 
   it('speaks French with decimal commas, quotes what holds a separator, and never starts a formula', () => {

@@ -72,7 +72,7 @@ export function TrendChart({ title, unit, points, warning, critical }: TrendProp
       <figcaption>
         {title} <span className="muted">{summary}</span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}: ${summary}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t('label.colon', { label: title })} ${summary}`}>
         <line className="axis" x1={PAD.l} x2={PAD.l} y1={PAD.t} y2={H - PAD.b} />
         <line className="axis" x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} />
         <text className="tick" x={PAD.l - 4} y={PAD.t + 8} textAnchor="end">

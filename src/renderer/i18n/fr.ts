@@ -84,7 +84,7 @@ export const fr: Record<MessageKey, Message> = {
   'level.critical': 'Critique',
 
   'kind.queue': 'file',
-  'kind.trunk': 'trunk',
+  'kind.trunk': 'faisceau',
   'kind.skill': 'compétence',
 
   'subject.agent': 'agent',

@@ -50,7 +50,8 @@ export interface Translator extends Messages<TextKey> {
 
 export function createTranslator(lang: Language): Translator {
   const timeFmt = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-  const dateFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'medium' });
+  // 24-hour in every language, as the tables, charts and events show times.
+  const dateFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' });
   return {
     ...createMessages(lang, CATALOGS[lang], CATALOGS.en),
     time: (ms) => timeFmt.format(ms),

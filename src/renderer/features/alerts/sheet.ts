@@ -57,6 +57,11 @@ export function sheetTime(ms: number | null | undefined): string {
   return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}`;
 }
 
+/** A unit in the reader's language ("мс", "с" in Russian); "%" and none as they are. */
+function unitWord(unit: string, tr: Translator): string {
+  return unit === 'ms' ? tr.t('unit.ms') : unit === 's' ? tr.t('unit.s') : unit;
+}
+
 /** The unit of an alert's value and threshold: empty for counts (calls waiting). */
 export function sheetUnit(a: Alert): string {
   switch (alertKind(a)) {
@@ -113,7 +118,7 @@ export function alertsSheet(alerts: readonly Alert[], store: ClientStore, tr: Tr
         textCell(source, f),
         numberCell(a.value, f),
         numberCell(a.threshold, f),
-        textCell(sheetUnit(a), f),
+        textCell(unitWord(sheetUnit(a), tr), f),
         sheetTime(a.since),
         sheetTime(a.firedAt),
         sheetTime(end),
