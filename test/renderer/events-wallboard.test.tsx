@@ -112,7 +112,11 @@ describe('Wallboard', () => {
     expect(longest.style.getPropertyValue('--chars')).toBe('6');
     expect(screen.getByText('Sales: Calls waiting 11 (threshold 10)')).toBeTruthy();
     const rows = within(screen.getByRole('region', { name: 'Queues' })).getAllByRole('row');
-    expect(rows[0]!.textContent).toContain('Sales');
+    // Headed, so a TV's reader knows which figure is which; busiest queue first.
+    expect(within(rows[0]!).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Queue', 'Calls waiting', 'Longest wait']);
+    expect(rows[1]!.textContent).toContain('Sales');
+    // Only critical alerts are listed, and the heading says so.
+    expect(screen.getByRole('heading', { name: 'Critical alerts (1)' })).toBeTruthy();
     expect(screen.getByText('Moscow').closest('.wb-source')!.className).toContain('fresh-offline');
   });
 });

@@ -324,6 +324,7 @@ export const en = {
   'advice.auth_failed': 'The vendor refused the credentials. Edit the source and enter them again; it will not retry until then.',
   'advice.stopped': 'This source is switched off. Edit it and tick "Enabled" to start it.',
 
+  'wallboard.criticalAlerts': 'Critical alerts ({count})',
   'wallboard.noCritical': 'No critical alert.',
 } satisfies Record<string, Message>;
 

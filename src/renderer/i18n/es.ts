@@ -330,5 +330,6 @@ export const es: Record<MessageKey, Message> = {
   'advice.auth_failed': 'El proveedor rechazó las credenciales. Edite la fuente e introdúzcalas de nuevo; no se reintentará hasta entonces.',
   'advice.stopped': 'Esta fuente está desactivada. Edítela y marque «Activada» para iniciarla.',
 
+  'wallboard.criticalAlerts': 'Alertas críticas ({count})',
   'wallboard.noCritical': 'Ninguna alerta crítica.',
 };

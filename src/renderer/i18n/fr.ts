@@ -330,5 +330,6 @@ export const fr: Record<MessageKey, Message> = {
   'advice.auth_failed': 'L’éditeur a refusé les identifiants. Modifiez la source et saisissez-les de nouveau ; aucune nouvelle tentative d’ici là.',
   'advice.stopped': 'Cette source est désactivée. Modifiez-la et cochez « Activée » pour la démarrer.',
 
+  'wallboard.criticalAlerts': 'Alertes critiques ({count})',
   'wallboard.noCritical': 'Aucune alerte critique.',
 };

@@ -69,6 +69,17 @@ export function Wallboard() {
         <section aria-labelledby="wb-queues">
           <h2 id="wb-queues">{t('nav.queues')}</h2>
           <table className="wb-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('col.queue')}</th>
+                <th scope="col" className="num">
+                  {t('overview.waiting')}
+                </th>
+                <th scope="col" className="num">
+                  {t('overview.longestWait')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {queues.map((q) => {
                 const wait = queueWaitSec(q, now);
@@ -84,7 +95,7 @@ export function Wallboard() {
           </table>
         </section>
         <section aria-labelledby="wb-alerts">
-          <h2 id="wb-alerts">{t('alerts.firing', { count: alerts.length })}</h2>
+          <h2 id="wb-alerts">{t('wallboard.criticalAlerts', { count: alerts.length })}</h2>
           {alerts.length === 0 ? (
             <p className="wb-calm">{t('wallboard.noCritical')}</p>
           ) : (
