@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertsSheet, sheetFormat, sheetTime, sheetUnit } from '../../src/renderer/features/alerts/sheet';
 import { ClientStore } from '../../src/renderer/bridge/store';
-import { alertWhat } from '../../src/renderer/features/alerts/describe';
+import { alertWhat, ruleText } from '../../src/renderer/features/alerts/describe';
 import { createTranslator } from '../../src/renderer/i18n/translate';
 import { agent, alert, queue, source, T0 } from './helpers/model';
 
@@ -95,9 +95,9 @@ describe('alert spreadsheet', () => {
       'Gravité;État;Alerte;Concerne;Type;Source;Valeur;Seuil;Unité;Début;Déclenchée;Fin;Durée (s);Acquittée;Règle;Identifiant de l’alerte',
     );
     expect(lines[1]).toBe(
-      `Critique;Active;Perte de paquets 3,1\u00a0% (seuil 2,5\u00a0%);Ana;agent;"Bogotá; norte";3,1;2,5;%;${sheetTime(T0)};${sheetTime(fired)};;;oui;agent.loss;loss|wv:1`,
+      `Critique;Active;Perte de paquets 3,1\u00a0% (seuil 2,5\u00a0%);Ana;agent;"Bogotá; norte";3,1;2,5;%;${sheetTime(T0)};${sheetTime(fired)};;;oui;Perte de paquets de l’agent (la pire entre émission et réception);loss|wv:1`,
     );
-    expect(lines[2]).toBe(`Avertissement;Active;Appels en attente 6 (seuil 5);"Ventas ""VIP""";file;"Bogotá; norte";6;5;;${sheetTime(T0)};;;;non;queue.waiting;wait|wv:q`);
+    expect(lines[2]).toBe(`Avertissement;Active;Appels en attente 6 (seuil 5);"Ventas ""VIP""";file;"Bogotá; norte";6;5;;${sheetTime(T0)};;;;non;Appels en attente dans une file;wait|wv:q`);
     // A name that would be a formula is text; a negative number stays a number.
     const row3 = lines[3]!;
     expect(row3).toContain(`;"'=HYPERLINK(""http://x"")";agent;`);
@@ -123,6 +123,14 @@ describe('alert spreadsheet', () => {
     // Over the threshold, or no peak known (an older host): as before.
     expect(alertWhat({ ...held, value: 450, peak: 520 }, createTranslator('en'))).toBe('Latency 450\u00a0ms (threshold 400\u00a0ms)');
     expect(alertWhat({ ...held, peak: undefined }, createTranslator('en'))).toBe('Latency 250\u00a0ms (threshold 400\u00a0ms)');
+  });
+
+  it('names the rule in words: built-in, a queue\'s own thresholds, the vendor\'s; an added rule by the id its author gave it', () => {
+    const es = createTranslator('es');
+    expect(ruleText({ ruleId: 'queue.waiting', metric: 'queue.waiting' }, es)).toBe('Llamadas en espera en una cola');
+    expect(ruleText({ ruleId: 'queue.waiting@ax:12', metric: 'queue.waiting' }, es)).toBe('Llamadas en espera en una cola, con umbrales propios');
+    expect(ruleText({ ruleId: 'vendor.alert_file', metric: 'vendor.alert_file' }, es)).toBe('Alerta del proveedor');
+    expect(ruleText({ ruleId: 'vip-latency', metric: 'agent.latency' }, es)).toBe('vip-latency');
   });
 
   it('has a header in each language, the same columns in each', () => {

@@ -223,7 +223,7 @@ describe('Alerts view', () => {
     const rows = text.trim().split('\r\n').slice(1);
     expect(rows.map((r) => r.split(',')[0])).toEqual(['Warning', 'Critical']);
     expect(rows[1]).toContain(',Resolved,Latency 450\u00a0ms (threshold 400\u00a0ms),Ana,agent,Bogotá,450,400,ms,');
-    expect(rows[1]).toMatch(/,120,no,agent\.latency,old$/);
+    expect(rows[1]).toMatch(/,120,no,Agent latency,old$/);
     expect(created[0]!.type).toBe('text/csv;charset=utf-8');
     expect(fake.callsTo('alerts:export-csv')).toEqual([]);
     click.mockRestore();
@@ -305,7 +305,7 @@ describe('Alert details', () => {
     expect(fact('Source')).toBe('Bogotá');
     expect(fact('State')).toBe('Firing');
     expect(fact('Threshold')).toBe('400\u00a0ms');
-    expect(fact('Rule')).toBe('agent.latency');
+    expect(fact('Rule')).toBe('Agent latency');
     expect(d.getByRole('button', { name: 'Acknowledge' })).toBeTruthy();
     await waitFor(() => expect(d.getByRole('img', { name: /^Latency: now 450\u00a0ms, highest 450\u00a0ms/ })).toBeTruthy());
     expect(fake.callsTo('history:get')).toContainEqual({ key: 'wv:1', metric: 'latency' });
@@ -349,7 +349,7 @@ describe('Alert details', () => {
         `Fin\u202f: ${tr.dateTime(T0 + 150_000)}`,
         'A duré\u202f: 2:30',
         'Acquittée',
-        'Règle\u202f: agent.latency',
+        'Règle\u202f: Latence de l’agent',
         'Que vérifier\u202f: Vérifiez le réseau de l’agent ou l’IP publique 203.0.113.7',
       ]);
       expect(await d.findByRole('button', { name: 'Copié' })).toBeTruthy();

@@ -276,6 +276,8 @@ export const en = {
   'alerts.value': 'Value',
   'alerts.threshold': 'Threshold',
   'alerts.rule': 'Rule',
+  'alerts.ruleOwn': '{rule}, thresholds of its own',
+  'alerts.ruleVendor': 'Raised by the vendor',
   'alerts.advice': 'What to look at',
   'snooze.15m': '15 minutes',
   'snooze.1h': '1 hour',

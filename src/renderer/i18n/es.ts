@@ -282,6 +282,8 @@ export const es: Record<MessageKey, Message> = {
   'alerts.value': 'Valor',
   'alerts.threshold': 'Umbral',
   'alerts.rule': 'Regla',
+  'alerts.ruleOwn': '{rule}, con umbrales propios',
+  'alerts.ruleVendor': 'Alerta del proveedor',
   'alerts.advice': 'Qué revisar',
   'snooze.15m': '15 minutos',
   'snooze.1h': '1 hora',

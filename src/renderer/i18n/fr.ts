@@ -282,6 +282,8 @@ export const fr: Record<MessageKey, Message> = {
   'alerts.value': 'Valeur',
   'alerts.threshold': 'Seuil',
   'alerts.rule': 'Règle',
+  'alerts.ruleOwn': '{rule}, seuils propres',
+  'alerts.ruleVendor': 'Signalée par l’éditeur',
   'alerts.advice': 'Que vérifier',
   'snooze.15m': '15 minutes',
   'snooze.1h': '1 heure',

@@ -299,6 +299,8 @@ export const ru: Record<MessageKey, Message> = {
   'alerts.value': 'Значение',
   'alerts.threshold': 'Порог',
   'alerts.rule': 'Правило',
+  'alerts.ruleOwn': '{rule}, собственные пороги',
+  'alerts.ruleVendor': 'Оповещение поставщика',
   'alerts.advice': 'Что проверить',
   'snooze.15m': '15 минут',
   'snooze.1h': '1 час',

@@ -14,7 +14,7 @@ import { Ticking } from '../../components/Ticking';
 import { MeasureTrend, measureOfRule } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { clockDuration } from '../../lib/format';
-import { alertAdvice, alertReport, alertWhat, formatAlertValue, subjectHref, subjectName } from './describe';
+import { alertAdvice, alertReport, alertWhat, formatAlertValue, ruleText, subjectHref, subjectName } from './describe';
 import { CopyButton } from '../../components/CopyButton';
 import { AlertActions } from './AlertActions';
 
@@ -42,7 +42,7 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
     [t('alerts.raised'), a.firedAt ? dateTime(a.firedAt) : null],
     [t('alerts.endedAt'), ended ? dateTime(ended) : null],
     ended ? [t('col.duration'), clockDuration((ended - a.since) / 1000)] : [t('col.for'), <Ticking key="for" since={a.since} />],
-    [t('alerts.rule'), a.ruleId],
+    [t('alerts.rule'), ruleText(a, tr)],
   ];
   const say = alertAdvice(a, store, tr);
   // The thresholds that apply to this agent or queue (its own, where a rule was added for it).

@@ -29,6 +29,23 @@ export function alertKind(a: Pick<Alert, 'ruleId' | 'metric'>): Kind | null {
   return null;
 }
 
+const RULE_NAMES = new Set(['agent.latency', 'agent.jitter', 'agent.loss', 'agent.rejection', 'queue.waiting', 'queue.longest_wait', 'source.down']);
+
+/**
+ * The rule that raised an alert, in words: a built-in rule by its name, a rule of one queue's or
+ * agent's own thresholds as such, an alert the vendor raised as such; a rule added in the
+ * configuration file by the id its author gave it.
+ */
+export function ruleText(a: Pick<Alert, 'ruleId' | 'metric'>, tr: Translator): string {
+  const { t } = tr;
+  if (RULE_NAMES.has(a.ruleId)) return t(`rule.${a.ruleId}` as MessageKey);
+  const at = a.ruleId.indexOf('@');
+  const base = at > 0 ? a.ruleId.slice(0, at) : null;
+  if (base && RULE_NAMES.has(base)) return t('alerts.ruleOwn', { rule: t(`rule.${base}` as MessageKey) });
+  if (a.metric.startsWith('vendor.alert') && a.ruleId === a.metric) return t('alerts.ruleVendor');
+  return a.ruleId;
+}
+
 /** The display name of what the alert is about. */
 export function subjectName(a: Alert, store: ClientStore): string {
   if (a.subjectName) return a.subjectName;
@@ -142,5 +159,5 @@ export function alertReport(a: Alert, store: ClientStore, tr: Translator, now: n
     .fact(t('alerts.endedAt'), ended ? dateTime(ended) : null)
     .fact(ended ? t('col.duration') : t('col.for'), clockDuration(elapsedSec(a.since, ended ?? now)));
   if (a.acknowledged) report.line(t('alerts.acknowledged'));
-  return report.fact(t('alerts.rule'), a.ruleId).fact(t('alerts.advice'), alertAdvice(a, store, tr)).toString();
+  return report.fact(t('alerts.rule'), ruleText(a, tr)).fact(t('alerts.advice'), alertAdvice(a, store, tr)).toString();
 }

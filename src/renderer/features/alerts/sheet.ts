@@ -13,7 +13,7 @@ import type { ClientStore } from '../../bridge/store';
 import type { Translator } from '../../i18n/translate';
 import { csvText } from '../../../shared/csv';
 import { decimalSeparator } from '../../lib/decimal';
-import { alertKind, alertWhat, subjectName } from './describe';
+import { alertKind, alertWhat, ruleText, subjectName } from './describe';
 
 export interface SheetFormat {
   /** Between fields. */
@@ -124,7 +124,7 @@ export function alertsSheet(alerts: readonly Alert[], store: ClientStore, tr: Tr
         sheetTime(end),
         end === null ? '' : String(Math.max(0, Math.round((end - a.since) / 1000))),
         textCell(t(a.acknowledged ? 'sheet.yes' : 'sheet.no'), f),
-        textCell(a.ruleId, f),
+        textCell(ruleText(a, tr), f),
         textCell(a.id, f),
       ].join(f.separator),
     );
