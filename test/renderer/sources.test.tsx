@@ -326,6 +326,19 @@ describe('Sources view', () => {
     expect(screen.queryByText(/enter the secret again/)).toBeNull();
   });
 
+  it('says so when the demo sources are all there already, rather than doing nothing', async () => {
+    const demo = { id: 'demo-wolkvox', vendor: 'wolkvox', server: '0031', secrets: { token: true } } as unknown as SourceConfigView;
+    const fake = new FakeBridge(snapshot(), settingsView({ sources: [] }));
+    fake.handle('sources:demo', () => (fake.settings = settingsView({ sources: [demo] })));
+    await renderApp(fake, '#/sources');
+    fireEvent.click(screen.getByRole('button', { name: 'Add demo sources' }));
+    await waitFor(() => expect(screen.getByTestId('source-demo-wolkvox')).toBeTruthy());
+    expect(screen.queryByText(/already here/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Add demo sources' }));
+    expect(await screen.findByText('The demo sources are already here: nothing was added.')).toBeTruthy();
+    expect(fake.callsTo('sources:demo')).toHaveLength(2);
+  });
+
   it('asks before removing a source', async () => {
     const fake = new FakeBridge(snapshot(), settingsView({ sources: [wolkvoxView] }));
     fake.handle('sources:remove', () => settingsView({ sources: [] }));

@@ -294,6 +294,7 @@ export const en = {
 
   'sources.add': 'Add source',
   'sources.addDemo': 'Add demo sources',
+  'sources.demoAlready': 'The demo sources are already here: nothing was added.',
   'sources.vendor': 'Vendor',
   'sources.addTitle': 'New {vendor} source',
   'sources.editTitle': 'Edit {name}',

@@ -300,6 +300,7 @@ export const es: Record<MessageKey, Message> = {
 
   'sources.add': 'Añadir fuente',
   'sources.addDemo': 'Añadir fuentes de demostración',
+  'sources.demoAlready': 'Las fuentes de demostración ya están aquí: no se añadió nada.',
   'sources.vendor': 'Proveedor',
   'sources.addTitle': 'Nueva fuente {vendor}',
   'sources.editTitle': 'Editar {name}',

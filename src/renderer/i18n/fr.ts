@@ -300,6 +300,7 @@ export const fr: Record<MessageKey, Message> = {
 
   'sources.add': 'Ajouter une source',
   'sources.addDemo': 'Ajouter les sources de démonstration',
+  'sources.demoAlready': 'Les sources de démonstration sont déjà là : rien n’a été ajouté.',
   'sources.vendor': 'Éditeur',
   'sources.addTitle': 'Nouvelle source {vendor}',
   'sources.editTitle': 'Modifier {name}',

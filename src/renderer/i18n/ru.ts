@@ -327,6 +327,7 @@ export const ru: Record<MessageKey, Message> = {
 
   'sources.add': 'Добавить источник',
   'sources.addDemo': 'Добавить демонстрационные источники',
+  'sources.demoAlready': 'Демонстрационные источники уже добавлены: ничего не изменилось.',
   'sources.vendor': 'Поставщик',
   'sources.addTitle': 'Новый источник: {vendor}',
   'sources.editTitle': 'Изменить {name}',

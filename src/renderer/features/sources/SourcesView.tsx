@@ -17,7 +17,7 @@ export function SourcesView() {
   const settings = useSettings();
   const [editing, setEditing] = useState<Editing>(null);
   const [vendor, setVendor] = useState<Vendor>('wolkvox');
-  const { start: demo, busy, error, setError } = useStartDemo();
+  const { start: demo, busy, error, setError, notice } = useStartDemo();
   const view = settings.view;
   const editable = view?.editable ?? false;
 
@@ -37,6 +37,11 @@ export function SourcesView() {
       {error && (
         <p className="error" role="alert">
           {error}
+        </p>
+      )}
+      {notice && !error && (
+        <p className="notice" role="status">
+          {notice}
         </p>
       )}
       {editing ? (
