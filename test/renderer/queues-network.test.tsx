@@ -42,6 +42,28 @@ describe('Queues view', () => {
     expect(screen.queryByText('One')).toBeNull();
     expect(screen.getByText('Two')).toBeTruthy();
   });
+
+  it("counts a queue's agents available from its members when the vendor does not say, and leaves unknown what nobody is known to serve", async () => {
+    const fake = new FakeBridge(
+      snapshot({
+        sources: [source('ax'), source('wv')],
+        queues: [queue('ax', 'care', { name: 'Care' }), queue('wv', 'skill', { name: 'Skill' }), queue('ax', 'vip', { name: 'VIP', agentsAvailable: 7 })],
+        agents: [
+          agent('ax', '1', { state: 'available', queues: ['ax:care'] }),
+          agent('ax', '2', { state: 'available', queues: ['ax:care', 'ax:vip'] }),
+          agent('ax', '3', { state: 'on_call', queues: ['ax:care'] }),
+        ],
+      }),
+    );
+    await renderApp(fake, '#/queues');
+    const available = (name: string) => screen.getByRole('link', { name: `Details of ${name}` }).closest('tr')!.lastElementChild as HTMLElement;
+    expect(available('Care').textContent).toBe('2');
+    expect(available('Care').title).toBe('Counted from the agents who belong to this queue (the vendor does not say)');
+    expect(available('Skill').textContent).toBe('–');
+    expect([available('VIP').textContent, available('VIP').title]).toEqual(['7', '']); // the vendor's own figure
+    act(() => fake.emit('patch', { type: 'patch', at: T0, upsert: { agents: [agent('ax', '3', { state: 'available', queues: ['ax:care'] })] }, remove: {} }));
+    expect(available('Care').textContent).toBe('3');
+  });
 });
 
 describe('Queue details', () => {

@@ -203,6 +203,7 @@ export const en = {
   'agents.onCallFor': 'On this call for',
 
   'queues.none': 'No queues reported yet.',
+  'queues.availableCounted': 'Counted from the agents who belong to this queue (the vendor does not say)',
   'queues.detail': 'Queue details',
   'queues.gone': 'This queue is no longer reported by its source.',
   'queues.staff': 'Its agents',

@@ -209,6 +209,7 @@ export const es: Record<MessageKey, Message> = {
   'agents.onCallFor': 'En esta llamada desde hace',
 
   'queues.none': 'Todavía no se ha recibido ninguna cola.',
+  'queues.availableCounted': 'Contados entre los agentes de esta cola (el proveedor no lo indica)',
   'queues.detail': 'Detalle de la cola',
   'queues.gone': 'Su fuente ya no informa de esta cola.',
   'queues.staff': 'Sus agentes',

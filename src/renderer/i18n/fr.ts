@@ -209,6 +209,7 @@ export const fr: Record<MessageKey, Message> = {
   'agents.onCallFor': 'Dans cet appel depuis',
 
   'queues.none': 'Aucune file reçue pour l’instant.',
+  'queues.availableCounted': 'Compté parmi les agents de cette file (l’éditeur ne le donne pas)',
   'queues.detail': 'Détail de la file',
   'queues.gone': 'Sa source ne signale plus cette file.',
   'queues.staff': 'Ses agents',

@@ -226,6 +226,7 @@ export const ru: Record<MessageKey, Message> = {
   'agents.onCallFor': 'В этом разговоре уже',
 
   'queues.none': 'Данных об очередях пока нет.',
+  'queues.availableCounted': 'Подсчитано по операторам этой очереди (поставщик этого не сообщает)',
   'queues.detail': 'Подробности очереди',
   'queues.gone': 'Источник больше не сообщает об этой очереди.',
   'queues.staff': 'Её операторы',

@@ -115,3 +115,23 @@ export function summarize(input: SummaryInput): Map<string, Summary> {
   }
   return out;
 }
+
+/**
+ * Agents available per queue, counted from the agents who belong to it (`Agent.queues`: Axialys's
+ * operator groups) for queues whose vendor does not say: a queue no agent is known to belong to has
+ * no entry (unknown, not 0).
+ */
+export function availableByQueue(agents: Iterable<Agent>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const a of agents) {
+    if (!a.queues) continue;
+    const add = a.state === 'available' ? 1 : 0;
+    for (const k of a.queues) out.set(k, (out.get(k) ?? 0) + add);
+  }
+  return out;
+}
+
+/** A queue's agents available: the vendor's figure, else the count of its available members, else null. */
+export function queueAvailable(q: Queue, counted: ReadonlyMap<string, number>): number | null {
+  return q.agentsAvailable ?? counted.get(q.key) ?? null;
+}

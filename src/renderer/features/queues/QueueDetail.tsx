@@ -14,7 +14,7 @@ import { MeasureTrend } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { clockDuration } from '../../lib/format';
 import { levelOf } from '../../lib/rules';
-import { queueWaitSec } from '../../lib/summary';
+import { availableByQueue, queueAvailable, queueWaitSec } from '../../lib/summary';
 import { useSecond } from '../../lib/ticker';
 import { pctText } from '../../lib/units';
 import { SubjectAlerts } from '../alerts/SubjectAlerts';
@@ -32,6 +32,7 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
   const av = useTopic('agents');
   useSecond(); // the longest wait ticks
   const q = store.queues.get(queueKey);
+  const counted = useMemo(() => (void av, availableByQueue(store.agents.values())), [store, av]);
   const history = useHistory(q ? q.key : null, QUEUE_METRICS, q ? `${q.waiting}|${q.longestWaitSec}` : null, DETAIL_TTL_MS);
   const staff = useMemo(() => {
     void av;
@@ -54,7 +55,7 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
           [t('col.offered'), num(q.offered)],
           [t('col.answered'), num(q.answered)],
           [t('col.abandoned'), num(q.abandoned)],
-          [t('col.agentsAvailable'), num(q.agentsAvailable)],
+          [t('col.agentsAvailable'), num(queueAvailable(q, counted))],
           [t('queues.staff'), staff],
         ]}
       />

@@ -13,7 +13,7 @@ import { SortHeader, type SortState } from '../../components/SortHeader';
 import { LevelValue } from '../../components/badges';
 import { clockDuration, compareNullable } from '../../lib/format';
 import { levelOf } from '../../lib/rules';
-import { queueWaitSec } from '../../lib/summary';
+import { availableByQueue, queueAvailable, queueWaitSec } from '../../lib/summary';
 import { useSecond } from '../../lib/ticker';
 import { fold } from '../agents/rows';
 import { pctText } from '../../lib/units';
@@ -22,7 +22,7 @@ import { QueueDetail } from './QueueDetail';
 
 type Key = 'name' | 'source' | 'waiting' | 'longest' | 'sl' | 'offered' | 'answered' | 'abandoned' | 'available';
 
-function value(q: Queue, key: Key, now: number): string | number | null {
+function value(q: Queue, key: Key, now: number, counted: ReadonlyMap<string, number>): string | number | null {
   switch (key) {
     case 'name':
       return fold(q.name);
@@ -41,7 +41,7 @@ function value(q: Queue, key: Key, now: number): string | number | null {
     case 'abandoned':
       return q.abandoned;
     case 'available':
-      return q.agentsAvailable;
+      return queueAvailable(q, counted);
   }
 }
 
@@ -52,6 +52,9 @@ export function QueuesView() {
   const { thresholdsFor } = useSettings();
   const qv = useTopic('queues');
   const sv = useTopic('sources');
+  const av = useTopic('agents');
+  // Agents available where the vendor does not say, from who belongs to the queue (Axialys's groups).
+  const counted = useMemo(() => (void av, availableByQueue(store.agents.values())), [store, av]);
   const second = useSecond();
   const [sort, setSort] = useState<SortState<Key>>({ key: 'waiting', dir: -1 });
   const route = useRoute();
@@ -64,8 +67,8 @@ export function QueuesView() {
     void second;
     const list = [...store.queues.values()].filter((q) => !source || q.sourceId === source);
     const t0 = store.now();
-    return list.sort((a, b) => compareNullable(value(a, sort.key, t0), value(b, sort.key, t0), sort.dir) || (a.key < b.key ? -1 : 1));
-  }, [store, qv, second, sort, source]);
+    return list.sort((a, b) => compareNullable(value(a, sort.key, t0, counted), value(b, sort.key, t0, counted), sort.dir) || (a.key < b.key ? -1 : 1));
+  }, [store, qv, second, sort, source, counted]);
   const sources = useMemo(() => (void sv, [...store.sources.values()]), [store, sv]);
   const sp = { sort, onSort: setSort };
   const num = (v: number | null) => (v === null ? '–' : n(v));
@@ -114,7 +117,9 @@ export function QueuesView() {
                   <td className="num">{num(q.offered)}</td>
                   <td className="num">{num(q.answered)}</td>
                   <td className="num">{num(q.abandoned)}</td>
-                  <td className="num">{num(q.agentsAvailable)}</td>
+                  <td className="num" title={q.agentsAvailable === null && counted.has(q.key) ? t('queues.availableCounted') : undefined}>
+                    {num(queueAvailable(q, counted))}
+                  </td>
                 </tr>
               );
             })}
