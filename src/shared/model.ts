@@ -73,6 +73,13 @@ export type Call = z.infer<typeof CallSchema>;
 export const ExtraValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type ExtraValue = z.infer<typeof ExtraValueSchema>;
 
+/**
+ * The unit mark ending an `extra` key whose value is an instant (epoch ms) or a duration (seconds):
+ * "Logged In Since [epoch ms]", "Logon Duration [s]". Connectors write it; the dashboard shows such a
+ * field as a local date and time or a clock duration, under its key without the mark.
+ */
+export const EXTRA_UNIT_MARK = { time: ' [epoch ms]', duration: ' [s]' } as const;
+
 export const AgentSchema = z.object({
   key: z.string(),
   sourceId: z.string(),

@@ -19,8 +19,14 @@ describe('Avaya AXP connector: data over the real WebSocket', () => {
     expect(agent('a2')).toMatchObject({ name: 'Bruno Martin', state: 'paused', pauseReason: 'Lunch' });
     expect(agent('a3')).toMatchObject({ state: 'on_call', vendorState: 'BUSY' });
     expect(Math.abs(agent('a3')!.stateSince! - (Date.now() - 30_000))).toBeLessThan(5_000);
-    // Measures the model has no field for are kept, labelled by the producer's display names.
-    expect(agent('a1')!.extra).toMatchObject({ 'User Status': 'Live', 'Time on Hold': 0, 'Login Id': 'ana.torres@example.com' });
+    // Measures the model has no field for are kept, labelled by the producer's display names; instants
+    // (epoch ms) and durations (seconds) under a key marked with their unit.
+    const extra = agent('a1')!.extra!;
+    expect(extra).toMatchObject({ 'User Status': 'Live', 'Time on Hold [s]': 0, 'Login Id': 'ana.torres@example.com' });
+    const loggedIn = extra['Logged In Since [epoch ms]'] as number;
+    expect(Math.abs(loggedIn + (extra['Logon Duration [s]'] as number) * 1000 - Date.now())).toBeLessThan(10_000);
+    expect(extra).not.toHaveProperty('Logged In Since');
+    expect(extra).not.toHaveProperty('Logon Duration');
     expect(queue('q1')).toMatchObject({ name: 'Sales', kind: 'queue', waiting: 3, offered: 20, answered: 15, abandoned: 2, extra: { Completed: 14 } });
     const src = h.source();
     expect(src.mode).toContain('WebSocket');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { DataFrameSchema } from '../../src/core/connectors/avaya/wire';
-import { normalizeFrame, entityId, entityCollection } from '../../src/core/connectors/avaya/normalize';
+import { normalizeFrame, normalizeFrameGeneral, entityId, entityCollection } from '../../src/core/connectors/avaya/normalize';
 import { mapAgentState, pauseReason } from '../../src/core/connectors/avaya/states';
-import { stateStart, convertMeasure } from '../../src/core/connectors/avaya/convert';
+import { stateStart, convertMeasure, instantMs } from '../../src/core/connectors/avaya/convert';
+import { AGENT_PRODUCER, QUEUE_PRODUCER, producerBody } from '../../src/simulators/avaya/catalog';
 import { parseProducerMeasures } from '../../src/core/connectors/avaya/catalog';
 import { LiveState } from '../../src/core/state/store';
 
@@ -31,7 +32,16 @@ describe('Avaya normalize: the seed examples', () => {
       set: { state: 'available', vendorState: 'READY', pauseReason: null, name: 'agent7', stateSince: 1643645393849 },
     });
     const extra = (ev as { set: { extra: Record<string, unknown> } }).set.extra;
-    expect(extra).toMatchObject({ agentLoginId: '[email protected]', userStatus: 'Live', timeOnHold: 0, idleTimeDuration: 36000, agentLogonDuration: 36000, timeLoggedIn: 1643645393849, agentFirstName: 'agent7' });
+    // The seed's instant and durations, known by name without a catalog, under keys marked with their unit.
+    expect(extra).toMatchObject({
+      agentLoginId: '[email protected]',
+      userStatus: 'Live',
+      'timeOnHold [s]': 0,
+      'idleTimeDuration [s]': 36000,
+      'agentLogonDuration [s]': 36000,
+      'timeLoggedIn [epoch ms]': 1643645393849,
+      agentFirstName: 'agent7',
+    });
     // Measures the model already holds are not repeated in extra.
     expect(extra).not.toHaveProperty('agentState');
     expect(extra).not.toHaveProperty('agentDisplayName');
@@ -45,7 +55,7 @@ describe('Avaya normalize: the seed examples', () => {
     expect(ev.scope).toBe(QUEUES);
     expect(ev.set).toMatchObject({ kind: 'queue', name: 'Natella', waiting: 2, offered: 4, answered: 4 });
     expect(ev.set).not.toHaveProperty('abandoned');
-    expect(ev.set.extra).toMatchObject({ Completed: 4, isDefaultQueue: false, coached: 2, activeDuration: 922, activeEngagementsInACW: 0 });
+    expect(ev.set.extra).toMatchObject({ Completed: 4, isDefaultQueue: false, coached: 2, 'activeDuration [s]': 922, activeEngagementsInACW: 0 });
     expect(ev.set.extra).not.toHaveProperty('queueName');
   });
 
@@ -62,12 +72,12 @@ describe('Avaya normalize: variants', () => {
   it('accepts numbers and booleans where strings are documented', () => {
     const ev = norm(variants.agentNumbersNotStrings).events[0] as { id: string; set: Record<string, unknown> };
     expect(ev.id).toBe('4711');
-    expect(ev.set).toMatchObject({ state: 'on_call', vendorState: 'BUSY', stateSince: 1643645393849, name: 'Numbers Agent', extra: { timeOnHold: 12, onCall: true } });
+    expect(ev.set).toMatchObject({ state: 'on_call', vendorState: 'BUSY', stateSince: 1643645393849, name: 'Numbers Agent', extra: { 'timeOnHold [s]': 12, onCall: true } });
   });
 
   it('turns "" into null: no state, name from first/last name, no start time', () => {
     const ev = norm(variants.agentEmptyStrings).events[0] as { set: Record<string, unknown> };
-    expect(ev.set).toMatchObject({ vendorState: null, state: 'unknown', pauseReason: null, name: 'Eva Stone', extra: { timeOnHold: null } });
+    expect(ev.set).toMatchObject({ vendorState: null, state: 'unknown', pauseReason: null, name: 'Eva Stone', extra: { 'timeOnHold [s]': null } });
     expect(ev.set).not.toHaveProperty('stateSince');
   });
 
@@ -108,7 +118,7 @@ describe('Avaya normalize: variants', () => {
   it('measure types from discovery drive conversion', () => {
     const catalog = parseProducerMeasures(fixture('producer-discovery.json'));
     const ev = norm({ keys: { agentId: 'x' }, measures: { agentLoginId: '12345', timeOnHold: '42', timeLoggedIn: '2024-01-31T16:09:53Z' } }, AGENTS, catalog).events[0];
-    expect(ev).toMatchObject({ set: { extra: { agentLoginId: '12345', timeOnHold: 42, timeLoggedIn: Date.parse('2024-01-31T16:09:53Z') } } });
+    expect(ev).toMatchObject({ set: { extra: { agentLoginId: '12345', 'timeOnHold [s]': 42, 'timeLoggedIn [epoch ms]': Date.parse('2024-01-31T16:09:53Z') } } });
   });
 });
 
@@ -121,9 +131,99 @@ describe('Avaya normalize: labels', () => {
     ] });
     const frame = DataFrameSchema.parse({ keys: { agentId: 'x' }, measures: { agentState: 'READY', timeOnHold: '3', holdTime: '4', other: 'y' } });
     const labelled = normalizeFrame(frame, { producerId: AGENTS, catalog, labels: true, now: NOW })!.events[0];
-    expect(labelled).toMatchObject({ set: { state: 'available', extra: { 'Time on Hold': 3, 'Time on Hold (holdTime)': 4, other: 'y' } } });
+    expect(labelled).toMatchObject({ set: { state: 'available', extra: { 'Time on Hold [s]': 3, 'Time on Hold (holdTime) [s]': 4, other: 'y' } } });
     const plain = normalizeFrame(frame, { producerId: AGENTS, catalog, now: NOW })!.events[0];
-    expect(plain).toMatchObject({ set: { extra: { timeOnHold: 3, holdTime: 4, other: 'y' } } });
+    // Without labels the keys go by names only: `holdTime` is not one the seed documents.
+    expect(plain).toMatchObject({ set: { extra: { 'timeOnHold [s]': 3, holdTime: 4, other: 'y' } } });
+  });
+});
+
+describe('Avaya normalize: instants and durations', () => {
+  const catalog = parseProducerMeasures(producerBody(AGENT_PRODUCER));
+  const queueCatalog = parseProducerMeasures(producerBody(QUEUE_PRODUCER));
+  const LOGGED_IN = 1_699_993_767_000;
+  const measures = {
+    agentState: 'READY',
+    timeLoggedIn: String(LOGGED_IN),
+    agentLogonDuration: '6232',
+    idleTimeDuration: '75',
+    timeOnHold: '0',
+    timeActive: '12',
+    timeInACW: '30',
+    userStatus: 'Live',
+  };
+  const extraOf = (raw: unknown, opts: { catalog?: ReturnType<typeof parseProducerMeasures>; labels?: boolean; producerId?: string }) => {
+    const frame = DataFrameSchema.parse(raw);
+    const o = { producerId: opts.producerId ?? AGENTS, catalog: opts.catalog, labels: opts.labels, now: NOW };
+    const fast = normalizeFrame(frame, o)!;
+    expect(fast).toStrictEqual(normalizeFrameGeneral(frame, o));
+    return (fast.events[0] as { set: { extra: Record<string, unknown> } }).set.extra;
+  };
+
+  it('keys a DATE measure as epoch ms and DURATION measures as seconds, each under a key marked with its unit', () => {
+    expect(extraOf({ keys: { agentId: 'a' }, measures }, { catalog, labels: true })).toStrictEqual({
+      'Logged In Since [epoch ms]': LOGGED_IN,
+      'Logon Duration [s]': 6232,
+      'Idle Time [s]': 75,
+      'Time on Hold [s]': 0,
+      'Time Active [s]': 12,
+      'Time in ACW [s]': 30,
+      'User Status': 'Live',
+    });
+  });
+
+  it('knows the seed measures by name when there is no catalog to go by', () => {
+    expect(extraOf({ keys: { agentId: 'a' }, measures }, {})).toStrictEqual({
+      'timeLoggedIn [epoch ms]': LOGGED_IN,
+      'agentLogonDuration [s]': 6232,
+      'idleTimeDuration [s]': 75,
+      'timeOnHold [s]': 0,
+      'timeActive [s]': 12,
+      'timeInACW [s]': 30,
+      userStatus: 'Live',
+    });
+  });
+
+  it('reads instants in epoch ms, epoch seconds or ISO dates; anything else is no instant', () => {
+    const logged = (v: string, labels = true) => extraOf({ keys: { agentId: 'a' }, measures: { timeLoggedIn: v } }, { catalog, labels })[labels ? 'Logged In Since [epoch ms]' : 'timeLoggedIn [epoch ms]'];
+    expect(logged(String(LOGGED_IN))).toBe(LOGGED_IN);
+    expect(logged(String(LOGGED_IN / 1000))).toBe(LOGGED_IN);
+    expect(logged('2023-11-14T20:29:27Z')).toBe(Date.parse('2023-11-14T20:29:27Z'));
+    expect(logged('0')).toBeNull();
+    expect(logged('36000')).toBeNull();
+    expect(logged('9999999999999999')).toBeNull();
+    expect(logged('soon', false)).toBeNull();
+    expect(instantMs('1700000000')).toBe(1_700_000_000_000);
+  });
+
+  it('a catalog type decides over the name when keys go by the catalog; counts stay plain numbers', () => {
+    const typed = parseProducerMeasures({ measures: [
+      { name: 'agentLogonDuration', type: 'NUMBER', displayName: 'Logons' },
+      { name: 'lastCall', type: 'DATE', displayName: 'Last Call' },
+      { name: 'wrapTime', type: 'DURATION', displayName: 'Wrap Time' },
+      { name: 'since', type: 'TIME_IN_STATE', displayName: 'Oldest Since' },
+    ] });
+    const m = { agentLogonDuration: '3', lastCall: String(LOGGED_IN), wrapTime: '45', since: String(LOGGED_IN), calls: '12' };
+    expect(extraOf({ keys: { agentId: 'a' }, measures: m }, { catalog: typed, labels: true })).toStrictEqual({
+      Logons: 3,
+      'Last Call [epoch ms]': LOGGED_IN,
+      'Wrap Time [s]': 45,
+      'Oldest Since [epoch ms]': LOGGED_IN,
+      calls: 12,
+    });
+    // A catalog read after the first frame (labels off) changes no key: names decide, as before it.
+    expect(Object.keys(extraOf({ keys: { agentId: 'a' }, measures: m }, { catalog: typed }))).toEqual(['agentLogonDuration [s]', 'lastCall', 'wrapTime', 'since', 'calls']);
+  });
+
+  it('marks the queue producer\'s durations too', () => {
+    const extra = extraOf(fixture('seed-queue-initializing.json'), { catalog: queueCatalog, labels: true, producerId: QUEUES });
+    expect(extra).toMatchObject({ 'Active Duration [s]': 922, 'Alert Duration [s]': 5, Completed: 4, Coached: 2 });
+  });
+
+  it('gives every frame of a producer the same keys, whatever its values', () => {
+    const keys = (v: string) => Object.keys(extraOf({ keys: { agentId: 'a' }, measures: { timeLoggedIn: v, agentLogonDuration: v } }, { catalog, labels: true }));
+    expect(keys('')).toEqual(keys(String(LOGGED_IN)));
+    expect(keys('n/a')).toEqual(keys('12'));
   });
 });
 

@@ -1,14 +1,14 @@
 /**
  * One pass over a frame's measures for the usual case — every measure name spelled once — reading
  * the fields the model uses and converting the others into `extra`, with what is known about each
- * name (lower-cased form, role, catalog type and label) looked up once per name rather than per
+ * name (lower-cased form, role, catalog type, label and kind) looked up once per name rather than per
  * frame. Gives exactly what normalize.ts's general reading gives; a frame that spells a measure twice
  * (in two letter cases), or brings names beyond what is remembered, returns null and takes the
  * general reading.
  */
 import type { ExtraValue } from '../../../shared/model';
 import type { MeasureCatalog } from './catalog';
-import { convertMeasure } from './convert';
+import { extraValue, markedKey, measureKind, type MeasureKind } from './convert';
 import type { MeasureType } from './wire';
 
 /** Fields the model reads, per collection; every other measure goes to `extra` (firstName etc. too). */
@@ -29,6 +29,9 @@ interface MeasureInfo {
   queueRole: number;
   type: MeasureType | null;
   label: string | null;
+  /** Its kind when keys go by the catalog (`labels`), and when they go by names. */
+  kindTyped: MeasureKind | null;
+  kindNamed: MeasureKind | null;
 }
 
 const slots = new Map<string, Slot>();
@@ -57,12 +60,15 @@ function infoOf(cache: Map<string, MeasureInfo>, catalog: MeasureCatalog | undef
       slots.set(lower, (slot = { seen: 0 }));
     }
     const def = catalog?.get(lower);
+    const type = def?.type ?? null;
     info = {
       slot,
       agentRole: (AGENT_ROLES as readonly string[]).indexOf(lower),
       queueRole: (QUEUE_ROLES as readonly string[]).indexOf(lower),
-      type: def?.type ?? null,
+      type,
       label: def?.displayName ?? null,
+      kindTyped: measureKind(lower, type, true),
+      kindNamed: measureKind(lower, type, false),
     };
     cache.set(name, info);
   }
@@ -85,6 +91,8 @@ interface Shape {
   names: string[];
   infos: MeasureInfo[];
   keys: (string | null)[];
+  /** The kind each name's value is read as (with `labels` or without, as the shape was read). */
+  kinds: (MeasureKind | null)[];
   template: Record<string, ExtraValue> | null;
 }
 
@@ -99,13 +107,14 @@ function shapeSlot(cache: Map<string, MeasureInfo>, agents: boolean, labels: boo
 
 /** The reading of a frame whose names are the shape's, in order; null when they are not. */
 function readShaped(values: Record<string, string | null>, shape: Shape, agents: boolean, used: number): ReadMeasures | null {
-  const { names, infos, keys } = shape;
+  const { names, infos, keys, kinds } = shape;
   const fields: (string | null | undefined)[] = agents ? [undefined, undefined, undefined, undefined, undefined, undefined, undefined] : [undefined, undefined, undefined, undefined, undefined, undefined];
   const extra = shape.template === null ? null : { ...shape.template };
   let i = 0;
   for (const name in values) {
     if (names[i] !== name) return null;
     const info = infos[i]!;
+    const kind = kinds[i]!;
     const key = keys[i++];
     const raw = values[name] ?? null;
     const role = agents ? info.agentRole : info.queueRole;
@@ -113,7 +122,7 @@ function readShaped(values: Record<string, string | null>, shape: Shape, agents:
       fields[role] = raw;
       if (role < used) continue;
     }
-    if (key !== null) extra![key] = convertMeasure(raw, info.type);
+    if (key !== null) extra![key] = extraValue(raw, info.type, kind);
   }
   return i === names.length ? { fields, extra } : null;
 }
@@ -140,15 +149,17 @@ export function readMeasures(
   }
   const seq = ++frameSeq;
   const fields: (string | null | undefined)[] = agents ? [undefined, undefined, undefined, undefined, undefined, undefined, undefined] : [undefined, undefined, undefined, undefined, undefined, undefined];
-  const shape: Shape = { names: [], infos: [], keys: [], template: null };
+  const shape: Shape = { names: [], infos: [], keys: [], kinds: [], template: null };
   let extra: Record<string, ExtraValue> | null = null;
   let n = 0;
   for (const name in values) {
     const info = infoOf(cache, catalog, name);
     if (info === null || info.slot.seen === seq) return null;
     info.slot.seen = seq;
+    const kind = labels ? info.kindTyped : info.kindNamed;
     shape.names.push(name);
     shape.infos.push(info);
+    shape.kinds.push(kind);
     const raw = values[name] ?? null;
     const role = agents ? info.agentRole : info.queueRole;
     if (role >= 0) {
@@ -163,9 +174,10 @@ export function readMeasures(
       continue;
     }
     extra ??= {};
-    let key = (labels && info.label) || name;
-    if (key in extra) key = `${key} (${name})`;
-    extra[key] = convertMeasure(raw, info.type);
+    const base = (labels && info.label) || name;
+    let key = markedKey(base, kind);
+    if (key in extra) key = markedKey(`${base} (${name})`, kind);
+    extra[key] = extraValue(raw, info.type, kind);
     shape.keys.push(key);
   }
   // Remembered for the next frame (a frame with hundreds of names is not worth it).

@@ -8,7 +8,7 @@ import type { ExtraValue } from '../../../shared/model';
 import type { DataFrame } from './wire';
 import { toNumber } from './wire';
 import type { MeasureCatalog } from './catalog';
-import { convertMeasure, stateStart } from './convert';
+import { extraValue, markedKey, measureKind, stateStart } from './convert';
 import { readMeasures, type ReadMeasures } from './measures';
 import { mapAgentState, pauseReason } from './states';
 import { remembered } from '../../util/remember';
@@ -19,7 +19,11 @@ export interface NormalizeOptions {
   /** The producer of the subscription the frame came on: the `scope` of every upsert. */
   producerId: string;
   catalog?: MeasureCatalog;
-  /** Key `extra` by the catalog's display names ("Time on Hold") instead of measure names. */
+  /**
+   * Key `extra` by the catalog — display names ("Time on Hold"), and marks of kind by measure types —
+   * instead of by measure names and the kinds the names tell. Only for a catalog known from the first
+   * frame on: an entity's `extra` is merged, and keys that changed would leave the old ones behind.
+   */
   labels?: boolean;
   now: number;
 }
@@ -165,9 +169,12 @@ function extraOf(m: Measures, used: Set<string>, opts: NormalizeOptions): Record
     if (used.has(lower)) continue;
     if (++n > MAX_EXTRA) break;
     const def = opts.catalog?.get(lower);
-    let key = (opts.labels && def?.displayName) || name;
-    if (key in extra) key = `${key} (${name})`;
-    extra[key] = convertMeasure(m.values[name] ?? null, def?.type ?? null);
+    const type = def?.type ?? null;
+    const kind = measureKind(lower, type, Boolean(opts.labels));
+    const base = (opts.labels && def?.displayName) || name;
+    let key = markedKey(base, kind);
+    if (key in extra) key = markedKey(`${base} (${name})`, kind);
+    extra[key] = extraValue(m.values[name] ?? null, type, kind);
   }
   return extra;
 }

@@ -2,15 +2,37 @@
  * An agent's extra fields (`Agent.extra`) as the detail panel lists them. The fields connectors name
  * themselves, and the Wolkvox agents report's best-known counters, read under a label in the
  * dashboard's language; any other field (an Avaya measure, a report column this version does not
- * know) under the vendor's own name. Durations read as clock time, flags as yes/no, the few words a
- * connector chooses in the dashboard's language; a vendor's own words stay as the vendor wrote them.
+ * know) under the vendor's own name. Durations read as clock time, instants as a local date and time,
+ * flags as yes/no, the few words a connector chooses in the dashboard's language; a vendor's own words
+ * stay as the vendor wrote them, and counts as numbers.
+ *
+ * A connector marks the key of a field holding an instant or a duration with its unit: "Logged In
+ * Since [epoch ms]", "Logon Duration [s]" (the Avaya connector: core/connectors/avaya/convert.ts);
+ * such a field is listed under its key without the mark.
  */
-import type { ExtraValue } from '../../../shared/model';
+import { EXTRA_UNIT_MARK, type ExtraValue } from '../../../shared/model';
 import { CATALOGS, type Translator } from '../../i18n/translate';
 import { keyOf } from '../../../shared/said';
 import { clockDuration } from '../../lib/format';
 
-type Kind = 'text' | 'count' | 'duration' | 'flag' | 'words';
+type Kind = 'text' | 'count' | 'duration' | 'time' | 'flag' | 'words';
+
+/** Unit marks ending a key, and the kind of value they stand for: seconds, epoch ms. */
+const MARKS: readonly (readonly [mark: string, kind: Kind])[] = [
+  [EXTRA_UNIT_MARK.duration, 'duration'],
+  [EXTRA_UNIT_MARK.time, 'time'],
+];
+
+/** A marked key's label (the key without its mark) and kind; null for a key without a mark. */
+export function markedField(key: string): { label: string; kind: Kind } | null {
+  for (const [mark, kind] of MARKS) {
+    if (key.length > mark.length && key.endsWith(mark)) return { label: key.slice(0, -mark.length), kind };
+  }
+  return null;
+}
+
+/** The range of instants a Date holds (±100,000,000 days around 1970). */
+const MAX_DATE_MS = 8.64e15;
 
 /** Known fields: how each reads. `words`: its values are connector words with texts of their own. */
 export const EXTRA_FIELDS: Record<string, Kind> = {
@@ -49,6 +71,7 @@ function valueText(kind: Kind | undefined, key: string, v: ExtraValue, tr: Trans
   if (typeof v === 'number') {
     // Wolkvox's `*_time` report columns arrive as seconds, known to this version or not.
     if (kind === 'duration' || (kind === undefined && key.endsWith('_time'))) return clockDuration(v) ?? tr.n(v);
+    if (kind === 'time') return Math.abs(v) <= MAX_DATE_MS ? tr.dateTime(v) : tr.n(v);
     return tr.n(v, 2);
   }
   if (kind === 'words') {
@@ -65,12 +88,13 @@ export function extraFacts(extra: Record<string, ExtraValue> | undefined, tr: Tr
   const other: [string, string][] = [];
   const order = Object.keys(EXTRA_FIELDS);
   for (const key of Object.keys(extra)) {
-    const kind = has(EXTRA_FIELDS, key) ? EXTRA_FIELDS[key] : undefined;
+    const mark = has(EXTRA_FIELDS, key) ? null : markedField(key);
+    const kind = mark ? mark.kind : has(EXTRA_FIELDS, key) ? EXTRA_FIELDS[key] : undefined;
     const text = valueText(kind, key, extra[key]!, tr);
     if (text === null) continue;
-    const label = kind && keyOf(CATALOGS.en, 'extra', key);
+    const label = !mark && kind && keyOf(CATALOGS.en, 'extra', key);
     if (label) known.push([order.indexOf(key), tr.t(label), text]);
-    else other.push([key, text]);
+    else other.push([mark ? mark.label : key, text]);
   }
   return [...known.sort((a, b) => a[0] - b[0]).map(([, l, v]): [string, string] => [l, v]), ...other];
 }
