@@ -11,6 +11,7 @@ import type { Collector } from '../../src/server/collector';
 import { ensureRendererBuilt } from './helpers/build';
 import { HAVE_CHROMIUM, SKIP_REASON, launch, shot, watchProblems } from './helpers/browser';
 import { startTestCollector } from './helpers/collector';
+import { en } from '../../src/renderer/i18n/en';
 
 const LIVE_TIMEOUT = 30_000;
 
@@ -186,7 +187,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
     expect(copied[0]).toBe(`${alert.severity === 'critical' ? 'Critical' : 'Warning'}: ${await detail.locator('h3').textContent()} — ${alert.subjectName} (${alert.subject.kind})`);
     expect(copied).toContain('Acknowledged');
-    expect(copied).toContain(`Rule: ${alert.ruleId}`);
+    // The rule in words: a built-in rule by its name.
+    expect(copied).toContain(`Rule: ${String(en[`rule.${alert.ruleId}` as keyof typeof en] ?? alert.ruleId)}`);
+    expect(copied).not.toContain(`Rule: ${alert.ruleId}`);
     // Without the Clipboard API (the dashboard opened over plain http from another machine), Copy
     // falls back on the browser's own copy command: the same text reaches the clipboard.
     await page.evaluate(() => navigator.clipboard.writeText(''));
@@ -210,7 +213,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]).toBe('Severity,State,Alert,About,Kind,Source,Value,Threshold,Unit,Started,Raised,Ended,Duration (s),Acknowledged,Rule,Alert id');
-    expect(lines.find((l) => l.endsWith(`,${alert.ruleId},${id}`))).toMatch(/^(Warning|Critical),(Firing|Resolved),.*,yes,[^,]+,[^,]+$/);
+    const ruleName = String(en[`rule.${alert.ruleId}` as keyof typeof en] ?? alert.ruleId);
+    expect(lines.find((l) => l.endsWith(`,${ruleName},${id}`) || l.endsWith(`,"${ruleName}",${id}`))).toMatch(/^(Warning|Critical),(Firing|Resolved),.*,yes,.+,[^,]+$/);
   });
 
   it('gives one queue thresholds of its own in Settings: its alert from the general thresholds ends, the others stay', async () => {
@@ -354,12 +358,14 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     expect(scrolled).toBe(true);
     const last = page.locator(`.grid.events tr[aria-rowindex="${count + 1}"]`);
     await last.waitFor();
-    const fits = await last.evaluate((row) => {
-      const r = row.getBoundingClientRect();
-      const s = row.closest('.table-scroll')!.getBoundingClientRect();
-      return r.top >= s.top && r.bottom <= s.bottom + 1;
-    });
-    expect(fits).toBe(true);
+    // Rows are measured once shown (wrapped ones are taller): the list stays scrolled to its end.
+    const fits = () =>
+      last.evaluate((row) => {
+        const r = row.getBoundingClientRect();
+        const s = row.closest('.table-scroll')!.getBoundingClientRect();
+        return r.top >= s.top && r.bottom <= s.bottom + 1;
+      });
+    await expect.poll(fits, { timeout: 3000 }).toBe(true);
     const boxes = await page.locator('.grid.events tr.row').evaluateAll((rows) => rows.map((r) => [r.getBoundingClientRect().top, r.getBoundingClientRect().bottom] as const));
     expect(boxes.some(([top, bottom]) => bottom - top > 40)).toBe(true); // some lines did wrap
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]![0]).toBeGreaterThanOrEqual(boxes[i - 1]![1] - 1);

@@ -1,14 +1,14 @@
 /**
  * Virtualized rows for a native <table>: only visible rows (plus overscan) are in the DOM, padded by
  * spacer rows above and below, so 10,000 rows scroll smoothly. Rows are `rowHeight` high; a table
- * whose rows may wrap (the event log in a wordier language) passes `measureRow` as each row's ref,
- * and its rows are measured once rendered.
+ * whose rows may wrap (the event log in a wordier language) says so (`measured`) and passes
+ * `measureRow` as each row's ref, and its rows are measured once rendered.
  * Keyboard: arrows, Page Up/Down, Home/End move a roving focus; Enter opens the row.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
-export function useVirtualRows(count: number, rowHeight: number, onOpen?: (index: number) => void) {
+export function useVirtualRows(count: number, rowHeight: number, onOpen?: (index: number) => void, opts: { measured?: boolean } = {}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const wantFocus = useRef(false);
@@ -17,6 +17,9 @@ export function useVirtualRows(count: number, rowHeight: number, onOpen?: (index
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
+    // Rows measured once shown (lines that wrap are taller than estimated): a reader scrolled to the
+    // end stays at the end instead of seeing the last rows pushed out of view.
+    ...(opts.measured ? { anchorTo: 'end' as const } : {}),
   });
   const items = virtualizer.getVirtualItems();
   const total = virtualizer.getTotalSize();
@@ -26,6 +29,7 @@ export function useVirtualRows(count: number, rowHeight: number, onOpen?: (index
   useEffect(() => {
     if (active >= count && count > 0) setActive(count - 1);
   }, [active, count]);
+
 
   useEffect(() => {
     if (!wantFocus.current) return;

@@ -84,7 +84,7 @@ export function EventsView() {
   const kinds = useMemo(() => [...new Set(live.map((e) => e.kind))].sort(), [live]);
   const sources = useMemo(() => (void sv, [...store.sources.values()]), [store, sv]);
   const newSince = frozen ? live.filter((e) => e.id > (frozen[frozen.length - 1]?.id ?? -1)).length : 0;
-  const v = useVirtualRows(rows.length, ROW_HEIGHT);
+  const v = useVirtualRows(rows.length, ROW_HEIGHT, undefined, { measured: true });
   const set = (patch: Partial<LogFilter>) => setFilter({ ...filter, ...patch });
   return (
     <>
