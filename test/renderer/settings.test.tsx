@@ -1,5 +1,5 @@
 import './helpers/dom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, queue, snapshot, source } from './helpers/model';
@@ -397,5 +397,43 @@ describe('threshold overrides', () => {
     const en = rowsFrom([], 'en').map((r) => (r.id === 'agent.latency' ? { ...r, critical: '1,500' } : r));
     expect(checkRow(en.find((r) => r.id === 'agent.latency')!, 'en')).toBe('number');
     expect(checkRow({ ...en[0]!, warning: '1 500', critical: '2 000' }, 'fr')).toBeNull();
+  });
+});
+
+describe('moving the settings to another computer', () => {
+  it('exports them as a file and imports one, saying which parts it could not take and why', async () => {
+    const fake = hostWith(settingsView());
+    const doc = { format: 'cctm-settings', version: 1, sources: [{ id: 'wv', vendor: 'wolkvox', server: '0031' }], alerts: {}, ui: {}, app: {} };
+    fake.handle('settings:export', () => doc as never);
+    fake.handle('settings:import', () => ({ settings: fake.settings, skipped: [{ id: 'wv', reason: 'the export holds no token and none is stored here: add the source in the Sources view with its credentials' }] }));
+    const saved: string[] = [];
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:settings'));
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    await renderApp(fake, '#/settings');
+    fireEvent.click(screen.getByRole('button', { name: 'Export settings' }));
+    expect(await screen.findByText('Settings saved as a file.')).toBeTruthy();
+    expect(saved[0]).toMatch(/^cc-tray-monitor-settings-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse(await blobs[0]!.text())).toEqual(doc);
+    // Import: the file's JSON goes to the host; what it could not take is listed with the reason.
+    const input = screen.getByTestId('import-file') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([JSON.stringify(doc)], 'settings.json', { type: 'application/json' })] } });
+    expect(await screen.findByText('Settings imported; 1 part could not be:')).toBeTruthy();
+    expect(fake.callsTo('settings:import')).toEqual([{ data: doc }]);
+    expect(screen.getByText(/the export holds no token/).closest('li')!.textContent).toBe('wv: the export holds no token and none is stored here: add the source in the Sources view with its credentials');
+    // A file that is not JSON: said so, nothing sent.
+    fireEvent.change(input, { target: { files: [new File(['not json'], 'notes.txt')] } });
+    expect((await screen.findByText('This file is not a settings export (not JSON).')).getAttribute('role')).toBe('alert');
+    expect(fake.callsTo('settings:import')).toHaveLength(1);
+    click.mockRestore();
+  });
+
+  it('exports but does not import where settings are read-only', async () => {
+    await renderApp(new FakeBridge(snapshot(), settingsView({ editable: false })), '#/settings');
+    expect((screen.getByRole('button', { name: 'Export settings' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Import settings…' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { byUrgency, type Alert } from '../../../shared/model';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { alertsSheet, sheetFormat } from './sheet';
+import { downloadText } from '../../lib/download';
 import { errorText } from '../../i18n/error-text';
 
 /** All the history the host keeps (its ring holds 5,000 by default; the channel allows 100,000). */
@@ -31,14 +32,7 @@ export function ExportCsvButton({ onError, sourceId }: { onError: (m: string | n
       const history = (await client.invoke('alerts:history', { limit: HISTORY_LIMIT })).filter((a) => mine(a) && a.state === 'resolved');
       const firing = [...client.store.alerts.values()].filter((a) => mine(a) && a.state === 'firing').sort(byUrgency);
       const text = alertsSheet([...firing, ...history], client.store, tr, sheetFormat(tr.lang));
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = csvFileName(new Date(), sourceId);
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadText(text, csvFileName(new Date(), sourceId), 'text/csv;charset=utf-8');
       onError(null);
     } catch (e) {
       onError(errorText(e, tr.t));

@@ -1,4 +1,4 @@
-/** Settings: display, thresholds, quiet hours, notifications, app behaviour. */
+/** Settings: display, thresholds, quiet hours, notifications, app behaviour, moving them to another computer. */
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { ViewHeader } from '../../components/ViewHeader';
@@ -8,6 +8,7 @@ import { ExceptionsForm } from './ExceptionsForm';
 import { QuietHoursForm } from './QuietHoursForm';
 import { NotificationsForm } from './NotificationsForm';
 import { AppForm } from './AppForm';
+import { TransferForm } from './TransferForm';
 import { errorText } from '../../i18n/error-text';
 
 export function SettingsPage() {
@@ -33,6 +34,7 @@ export function SettingsPage() {
           <QuietHoursForm editable={editable} />
           <NotificationsForm editable={editable} />
           <AppForm editable={editable} />
+          <TransferForm editable={editable} />
         </>
       ) : (
         !settings.error && <p className="muted">{t('common.loading')}</p>
