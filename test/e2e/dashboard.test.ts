@@ -346,7 +346,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await page.setViewportSize({ width: 760, height: 420 });
     await page.getByRole('navigation').getByRole('link', { name: 'События' }).click();
     await page.getByRole('heading', { level: 2, name: 'События' }).waitFor();
-    await page.locator('.grid.events td.text', { hasText: /вход в систему|выход из системы|вызов/ }).first().waitFor();
+    await page.locator('.grid.events td.text', { hasText: /вход в систему|выход из системы|звонок/ }).first().waitFor();
     const count = await page.locator('.grid.events').evaluate((t) => Number(t.getAttribute('aria-rowcount')) - 1);
     expect(count).toBeGreaterThan(8);
     const scrolled = await page.locator('.grid.events').evaluate((t) => {

@@ -99,6 +99,19 @@ describe('Telphin connector lifecycle', () => {
     expect(s.calls.token).toBe(1);
   });
 
+  it('stays down, saying why, when its webhook secret (an env: reference, resolved) is no path segment the receiver could match', async () => {
+    const clock = new FakeClock();
+    const s = scripted(agents);
+    const c = context(s.fetch, clock, { webhook: { publicUrl: 'https://hooks.example.com', secret: 'a secret/with a slash' } });
+    connector = new TelphinConnector(c.ctx);
+    connector.start();
+    await clock.advance(10);
+    expect(c.status).toBe('down');
+    expect(c.lastError).toMatch(/^webhook\.secret must be 16 to 256 letters, digits/);
+    expect(s.calls.api + s.calls.token).toBe(0); // nothing subscribed, nothing polled
+    expect(c.ctx.webhooks.find('telphin', 'a secret/with a slash')).toBeNull();
+  });
+
   it('fetches one new token on a 401 and repeats the request', async () => {
     const clock = new FakeClock();
     let n = 0;
