@@ -156,3 +156,97 @@ describe('noise control', () => {
     expect(h.changes.map((a) => a.id)).toEqual(['agent.latency|wv:7']);
   });
 });
+
+describe('what was held back is delayed, not lost', () => {
+  it('tells a step up to critical made during an outage once the source is back', async () => {
+    const h = alertHarness();
+    h.latency('1', 250);
+    h.latency('1', 250);
+    expect(h.kinds()).toEqual(['raise']);
+    h.source('wv', 'down', { lastError: 'connection refused' });
+    h.latency('1', 450);
+    h.latency('1', 450);
+    expect(h.alert('agent.latency|wv:1')).toMatchObject({ severity: 'critical', suppressed: true });
+    h.source('wv', 'live', { lastError: null });
+    await h.advance(1000);
+    expect(h.kinds()).toEqual(['raise', 'escalate']);
+    expect(h.notifier.sent.at(-1)!.title).toBe('Now critical: Agent latency');
+  });
+
+  it('tells, once notifications resume, the alerts that started while they were paused and still fire', async () => {
+    const h = alertHarness({ settings: { notificationsPaused: true } });
+    fire(h, '1');
+    fire(h, '2');
+    clear(h, '2'); // over while paused: nothing about it
+    await h.advance(5000);
+    expect(h.notifier.sent).toEqual([]);
+    h.engine.setSettings({ ...h.engine.settings(), notificationsPaused: false });
+    await h.advance(1000);
+    expect(h.notifier.summary()).toEqual(['raise:agent.latency|wv:1']);
+  });
+
+  it('tells an alert raised under a snooze the lead lifts early', async () => {
+    const h = alertHarness();
+    h.engine.snooze({ minutes: 60 }, h.now());
+    fire(h, '1');
+    await h.advance(60_000);
+    expect(h.notifier.sent).toEqual([]);
+    h.engine.unsnooze({}, h.now());
+    await h.advance(1000);
+    expect(h.notifier.summary()).toEqual(['raise:agent.latency|wv:1']);
+  });
+
+  it('drops a grouped recovery when notifications are paused before the group is sent', async () => {
+    const h = alertHarness({ settings: { groupWindowSec: 10 } });
+    fire(h, '1');
+    await h.advance(11_000);
+    expect(h.kinds()).toEqual(['raise']);
+    clear(h, '1');
+    await h.advance(3000);
+    h.engine.setSettings({ ...h.engine.settings(), notificationsPaused: true });
+    await h.advance(10_000);
+    expect(h.kinds()).toEqual(['raise']);
+  });
+});
+
+describe('a flapping alert', () => {
+  it('steps up to critical in a notification once per cooldown, and says so again if it is critical when the cooldown ends', async () => {
+    const h = alertHarness({ settings: { cooldownMin: 15 } });
+    h.latency('1', 250);
+    h.latency('1', 250);
+    for (let i = 0; i < 4; i++) {
+      h.latency('1', 450);
+      h.latency('1', 450);
+      await h.advance(20_000);
+      h.latency('1', 250);
+      h.latency('1', 250);
+      await h.advance(20_000);
+    }
+    expect(h.kinds()).toEqual(['raise', 'escalate']);
+    // Critical again when the cooldown ends: told once more, as a step up.
+    h.latency('1', 450);
+    h.latency('1', 450);
+    await h.advance(15 * 60_000);
+    expect(h.kinds()).toEqual(['raise', 'escalate', 'escalate']);
+  });
+
+  it('says how bad it got when it is told again while its value is back under the threshold', async () => {
+    const h = alertHarness({ settings: { cooldownMin: 1 } });
+    fire(h, '1', 900);
+    clear(h, '1');
+    fire(h, '1', 900); // a new lifecycle inside the cooldown: held
+    h.latency('1', 120);
+    await h.advance(61_000);
+    const still = h.notifier.sent.at(-1)!;
+    expect(still.title).toBe('Still critical: Agent latency');
+    expect(still.body).toMatch(/Latency 120 ms \(threshold 400 ms, peak 900 ms\)/);
+  });
+
+  it('ignores a snooze of no time (it would only remind at once)', async () => {
+    const h = alertHarness();
+    fire(h, '1');
+    expect(h.engine.snooze({ minutes: 0 }, h.now())).toEqual([]);
+    await h.advance(2000);
+    expect(h.kinds()).toEqual(['raise']);
+  });
+});

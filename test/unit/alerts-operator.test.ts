@@ -159,26 +159,35 @@ describe('quiet hours', () => {
     expect(inQuietHours(null, { day: 0, minutes: 600 })).toBe(false);
   });
 
-  it('silences warnings across midnight, lets criticals through, and speaks again after the window', async () => {
+  it('silences warnings across midnight, lets criticals through, and tells what still fires when the window ends', async () => {
     const h = alertHarness({ settings: { quietHours: quiet, cooldownMin: 0 }, start: Date.UTC(2026, 10, 20, 23, 0) });
     fire(h, '1', 250);
     await h.advance(4 * 3_600_000); // Saturday 03:00
     fire(h, '2', 250);
     fire(h, '3', 450);
+    fire(h, '5', 250);
+    clear(h, '5'); // over before morning: never told, nor its recovery
     expect(h.notifier.summary()).toEqual(['raise:agent.latency|wv:3']);
-    await h.advance(5 * 3_600_000); // Saturday 08:00
+    await h.advance(4 * 3_600_000 - 60_000); // Saturday 06:59: still quiet
+    expect(h.notifier.summary()).toEqual(['raise:agent.latency|wv:3']);
+    await h.advance(62_000); // 07:00: the warnings still firing are told, delayed by the window, not lost
+    expect(h.notifier.summary()).toEqual(['raise:agent.latency|wv:3', 'raise:agent.latency|wv:1', 'raise:agent.latency|wv:2']);
+    await h.advance(3_600_000); // Saturday 08:00
     fire(h, '4', 250);
-    expect(h.notifier.summary()).toEqual(['raise:agent.latency|wv:3', 'raise:agent.latency|wv:4']);
-    // Warnings raised in quiet hours were never told, so neither are their recoveries.
+    expect(h.notifier.summary().at(-1)).toBe('raise:agent.latency|wv:4');
+    // Told, so their recoveries are told too.
     clear(h, '1');
-    clear(h, '2');
-    expect(h.notifier.sent).toHaveLength(2);
+    await h.advance(15_000);
+    expect(h.notifier.summary().at(-1)).toBe('recover:agent.latency|wv:1');
   });
 
-  it('with allowCritical false, criticals wait too', () => {
+  it('with allowCritical false, criticals wait too: told when the window ends if still firing', async () => {
     const h = alertHarness({ settings: { quietHours: { ...quiet, allowCritical: false } }, start: Date.UTC(2026, 10, 20, 23, 0) });
     fire(h, '3', 450);
     expect(h.notifier.sent).toEqual([]);
+    await h.advance(9 * 3_600_000); // Saturday 08:00
+    expect(h.notifier.summary()).toEqual(['raise:agent.latency|wv:3']);
+    expect(h.notifier.sent[0]!.severity).toBe('critical');
   });
 });
 

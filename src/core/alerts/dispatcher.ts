@@ -1,8 +1,11 @@
 /**
  * Turns alert transitions into notifications a lead can trust: nothing while paused, suppressed,
  * acknowledged, snoozed or in quiet hours (criticals may pass); the same alert at most once per
- * cooldown; raises of one rule within the group window become one notification; a recovery only when
- * its raise was notified. The notifier is called without awaiting and never breaks the engine.
+ * cooldown, and its step up to critical at most once per cooldown; raises of one rule within the group
+ * window become one notification; a recovery only when its raise was notified. What a pause, quiet
+ * hours, a snooze or a source outage held back is delayed, not lost: once nothing holds it, an alert
+ * still firing is notified (raised, "now critical" or "still …"). The notifier is called without
+ * awaiting and never breaks the engine.
  */
 import type { Alert, Severity } from '../../shared/model';
 import type { AlertSettings, Language } from '../../shared/settings';
@@ -15,6 +18,11 @@ import type { Track } from './track';
 import type { AlertNotification, Notifier } from './types';
 
 type Kind = 'raise' | 'escalate' | 'renotify' | 'recover';
+
+/** Reasons that hold a notification back for a while: when they end, the alert is notified then. */
+const PASSING = new Set(['notifications paused', 'source down', 'snoozed', 'quiet hours']);
+/** Of two notifications held back for one alert, the one to send: a step up to critical says most. */
+const RANK: Record<Exclude<Kind, 'recover'>, number> = { renotify: 0, raise: 1, escalate: 2 };
 
 interface Recovery {
   alert: Alert;
@@ -54,7 +62,12 @@ function actions(words: AlertWords): NonNullable<AlertNotification['actions']> {
 export class Dispatcher {
   private readonly groups = new Map<string, Group>();
   private readonly lastNotified = new Map<string, number>();
-  private readonly held = new Set<Track>();
+  /** When each alert last stepped up to critical in a notification (one such step per cooldown). */
+  private readonly lastEscalated = new Map<string, number>();
+  /** Raises and steps up held by the cooldown until `heldUntil`, with what they were. */
+  private readonly held = new Map<Track, Exclude<Kind, 'recover'>>();
+  /** Notifications a passing reason held back (see PASSING), sent once nothing holds them. */
+  private readonly missed = new Map<Track, Exclude<Kind, 'recover'>>();
   private lastPrune = 0;
 
   constructor(private readonly deps: DispatcherDeps) {}
@@ -75,62 +88,102 @@ export class Dispatcher {
 
   /** An alert started firing (or came back from suppression). */
   raise(t: Track, now: number): void {
-    if (t.notified || t.queued || !t.alert || this.blocked(t, t.alert.severity, now)) return;
+    if (t.notified || t.queued || !t.alert || this.isBlocked(t, 'raise', t.alert.severity, now)) return;
     const cooldownMs = this.deps.settings().cooldownMin * 60_000;
     const last = this.lastNotified.get(t.id);
-    if (last !== undefined && now - last < cooldownMs) {
-      t.heldUntil = last + cooldownMs;
-      this.held.add(t);
-      return;
-    }
+    if (last !== undefined && now - last < cooldownMs) return this.hold(t, 'raise', last + cooldownMs);
     this.enqueue(t, 'raise', now);
   }
 
   /** A firing alert became critical. */
   escalate(t: Track, now: number): void {
     if (!t.notified) return this.raise(t, now);
-    if (t.queued || this.blocked(t, 'critical', now)) return;
+    if (t.queued || this.isBlocked(t, 'escalate', 'critical', now)) return;
+    // A value flapping across the critical threshold steps up once per cooldown, not at every crossing.
+    const last = this.lastEscalated.get(t.id);
+    const cooldownMs = this.deps.settings().cooldownMin * 60_000;
+    if (last !== undefined && now - last < cooldownMs) return this.hold(t, 'escalate', last + cooldownMs);
     this.enqueue(t, 'escalate', now);
   }
 
   /** A snooze or acknowledgement expired on a still-firing alert. */
   remind(t: Track, now: number): void {
     if (!t.notified) return this.raise(t, now);
-    if (t.queued || !t.alert || this.blocked(t, t.alert.severity, now)) return;
+    if (t.queued || !t.alert || this.isBlocked(t, 'renotify', t.alert.severity, now)) return;
     this.enqueue(t, 'renotify', now);
+  }
+
+  /** `blocked`, remembering what a passing reason held back (sent when it ends: see `tick`). */
+  private isBlocked(t: Track, kind: Exclude<Kind, 'recover'>, severity: Severity, now: number): boolean {
+    const why = this.blocked(t, severity, now);
+    if (why !== null && PASSING.has(why)) this.note(this.missed, t, kind);
+    return why !== null;
+  }
+
+  private note(into: Map<Track, Exclude<Kind, 'recover'>>, t: Track, kind: Exclude<Kind, 'recover'>): void {
+    const was = into.get(t);
+    if (was === undefined || RANK[kind] > RANK[was]) into.set(t, kind);
+  }
+
+  private hold(t: Track, kind: Exclude<Kind, 'recover'>, until: number): void {
+    t.heldUntil = t.heldUntil === null ? until : Math.min(t.heldUntil, until);
+    this.note(this.held, t, kind);
   }
 
   /** An alert resolved; `resolved` is its final state, `value` the good value that ended it. */
   recover(t: Track, resolved: Alert, value: number | null, now: number): void {
     this.forget(t);
     if (!t.notified || resolved.suppressed) return;
-    const s = this.deps.settings();
-    if (s.notificationsPaused || (resolved.snoozedUntil !== null && resolved.snoozedUntil > now)) return;
-    if (s.quietHours && quietSilences(s.quietHours, resolved.severity, this.deps.localTime(now))) return;
+    if ((resolved.snoozedUntil !== null && resolved.snoozedUntil > now) || this.recoverySilenced(resolved, now)) return;
     const g = this.group(t.rule.def, t.rule.id, 'recover', now);
     g.recoveries.set(resolved.id, { alert: resolved, names: this.deps.names(t), value });
     if (this.deps.settings().groupWindowSec <= 0) this.flush(`${t.rule.id}|recover`, now);
   }
 
+  /** Paused, or quiet hours that silence this severity: no recovery either. */
+  private recoverySilenced(a: Alert, now: number): boolean {
+    const s = this.deps.settings();
+    return s.notificationsPaused || (!!s.quietHours && quietSilences(s.quietHours, a.severity, this.deps.localTime(now)));
+  }
+
   /** A lifecycle ended (resolved, dropped, removed): nothing more is sent for it. */
   forget(t: Track): void {
     this.held.delete(t);
+    this.missed.delete(t);
     t.heldUntil = null;
     t.queued = false;
   }
 
   tick(now: number): void {
-    for (const t of this.held) {
+    for (const [t, kind] of this.held) {
       if (t.heldUntil !== null && now < t.heldUntil) continue;
       this.held.delete(t);
       t.heldUntil = null;
-      if (t.alert?.state === 'firing' && !t.notified && !t.queued && !this.blocked(t, t.alert.severity, now)) this.enqueue(t, 'renotify', now);
+      // Released by the cooldown: a raise reads "still …", a step up "now critical" if it still is.
+      const a = t.alert;
+      if (a?.state !== 'firing' || t.queued) continue;
+      const next = kind === 'escalate' ? (a.severity === 'critical' ? 'escalate' : null) : t.notified ? null : 'renotify';
+      if (next && !this.isBlocked(t, next, a.severity, now)) this.enqueue(t, next, now);
+    }
+    for (const [t, kind] of this.missed) {
+      const a = t.alert;
+      if (a?.state !== 'firing') {
+        this.missed.delete(t);
+        continue;
+      }
+      if (t.queued || this.blocked(t, a.severity, now) !== null) continue;
+      this.missed.delete(t);
+      // Nothing holds it any more: the notification it was kept from, as the alert is now.
+      if (!t.notified) this.raise(t, now);
+      else if (kind === 'escalate' && a.severity === 'critical') this.escalate(t, now);
+      else this.enqueue(t, 'renotify', now);
     }
     for (const [key, g] of this.groups) if (g.deadline <= now) this.flush(key, now);
     if (now - this.lastPrune >= 60_000) {
       this.lastPrune = now;
       const cooldownMs = this.deps.settings().cooldownMin * 60_000;
       for (const [id, at] of this.lastNotified) if (now - at >= cooldownMs) this.lastNotified.delete(id);
+      for (const [id, at] of this.lastEscalated) if (now - at >= cooldownMs) this.lastEscalated.delete(id);
     }
   }
 
@@ -142,6 +195,7 @@ export class Dispatcher {
   }
 
   private enqueue(t: Track, kind: Kind, now: number): void {
+    this.missed.delete(t);
     t.queued = true;
     this.group(t.rule.def, t.rule.id, kind, now).tracks.add(t);
     if (this.deps.settings().groupWindowSec <= 0) this.flush(`${t.rule.id}|${kind}`, now);
@@ -151,7 +205,7 @@ export class Dispatcher {
     const g = this.groups.get(key);
     if (!g) return;
     this.groups.delete(key);
-    if (g.kind === 'recover') return this.sendRecoveries(g);
+    if (g.kind === 'recover') return this.sendRecoveries(g, now);
     const live: Track[] = [];
     for (const t of g.tracks) {
       if (!t.queued) continue;
@@ -163,6 +217,7 @@ export class Dispatcher {
     for (const t of live) {
       t.notified = true;
       this.lastNotified.set(t.id, now);
+      if (g.kind === 'escalate') this.lastEscalated.set(t.id, now);
     }
     const def = g.def;
     const words = alertWords(this.deps.language());
@@ -170,7 +225,7 @@ export class Dispatcher {
       const t = live[0]!;
       const a = t.alert!;
       const title = words.title(g.kind === 'escalate' || g.kind === 'renotify' ? g.kind : 'raise', def, a.severity);
-      const body = words.raiseBody(def, a.value, a.threshold, now - a.since, this.deps.names(t));
+      const body = words.raiseBody(def, a.value, a.threshold, now - a.since, this.deps.names(t), a.peak ?? null);
       return this.send({ id: a.id, kind: g.kind as AlertNotification['kind'], severity, title, body, alertIds: [a.id], sound: this.sound(severity), actions: actions(words) });
     }
     const members: GroupMember[] = live.map((t) => ({ severity: t.alert!.severity, threshold: t.alert!.threshold, names: this.deps.names(t) }));
@@ -186,8 +241,9 @@ export class Dispatcher {
     });
   }
 
-  private sendRecoveries(g: Group): void {
-    const list = [...g.recoveries.values()];
+  private sendRecoveries(g: Group, now: number): void {
+    // Paused or silenced since they were grouped: as if they had resolved then.
+    const list = [...g.recoveries.values()].filter((r) => !this.recoverySilenced(r.alert, now));
     if (!list.length) return;
     const severity: Severity = list.some((r) => r.alert.severity === 'critical') ? 'critical' : 'warning';
     const first = list[0]!.alert;

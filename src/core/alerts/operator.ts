@@ -27,7 +27,9 @@ export class Operator {
   }
 
   snooze(req: SnoozeRequest, now: number): Alert[] {
-    const until = req.minutes === null ? SNOOZE_UNTIL_RECOVERED : now + Math.max(0, req.minutes) * 60_000;
+    // A snooze of no time would only end at once, and remind at once: nothing to do.
+    if (req.minutes !== null && !(req.minutes > 0)) return [];
+    const until = req.minutes === null ? SNOOZE_UNTIL_RECOVERED : now + req.minutes * 60_000;
     if (req.minutes !== null) this.snoozes.set(req, until);
     const out: Alert[] = [];
     for (const t of [...this.book.active.values()]) {

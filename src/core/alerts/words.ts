@@ -109,9 +109,9 @@ export class AlertWords {
   }
 
   /** Body of a single raise, escalation or reminder. */
-  raiseBody(def: MetricDef, value: number | null, threshold: number | null, forMs: number, names: SubjectNames): string {
+  raiseBody(def: MetricDef, value: number | null, threshold: number | null, forMs: number, names: SubjectNames, peak: number | null = null): string {
     if (def.sampling === 'source') return this.m.t('text.hint', { text: this.sourceSentence(names, forMs), hint: this.sourceHint(names.status) });
-    let what = this.describe(def, value, threshold);
+    let what = this.describe(def, value, threshold, peak);
     if (forMs >= 1000) what = this.m.t('text.for', { what, duration: this.duration(forMs) });
     return this.m.t('text.hint', { text: this.m.t('text.subject', { what, subject: names.subject, source: names.source }), hint: this.hint(def, names) });
   }
