@@ -28,6 +28,7 @@ export function isLoopbackHost(host: string): boolean {
 
 /** A webhook secret the receiver's route can match: one URL path segment with nothing to escape. */
 export const WEBHOOK_SECRET = /^[A-Za-z0-9._~-]{16,256}$/;
+export const WEBHOOK_SECRET_RULE = 'must be 16 to 256 letters, digits, "-", "_", "." or "~" (one segment of the receiver URL)';
 
 /** An optional URL override; plain http/ws only for loopback unless the source allows insecure. */
 const UrlSchema = z.string().refine((v) => urlParts(v) !== null, 'must be an absolute http(s):// or ws(s):// URL');
@@ -100,7 +101,7 @@ export const TelphinSourceSchema = z.object({
        */
       secret: z
         .string()
-        .refine((s) => /^(?:env|safe):/.test(s) || WEBHOOK_SECRET.test(s), 'must be 16 to 256 letters, digits, "-", "_", "." or "~" (one segment of the receiver URL)')
+        .refine((s) => /^(?:env|safe):/.test(s) || WEBHOOK_SECRET.test(s), WEBHOOK_SECRET_RULE)
         .optional(),
       /** How Telphin delivers events: POST form body (default) or GET query string. */
       method: z.enum(['GET', 'POST']).optional(),

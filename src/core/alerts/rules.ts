@@ -136,11 +136,11 @@ function ownScope(rule: Rule, sourceId: string, key: string, agentQueues?: reado
  */
 export function ruleOverridesProblem(rules: readonly AlertRuleOverride[], kept: readonly AlertRuleOverride[] = []): string | null {
   const old = new Set(kept.map((r) => JSON.stringify(r)));
-  for (const [i, r] of rules.entries()) {
-    if (old.has(JSON.stringify(r))) continue;
+  const fresh = [...rules.entries()].filter(([, r]) => !old.has(JSON.stringify(r)));
+  for (const [i, r] of fresh) {
     const where = `alerts.rules[${i}] (${r.id})`;
     if (typeof r.warning === 'number' && typeof r.critical === 'number' && r.warning > r.critical) return `${where}: warning ${r.warning} is above critical ${r.critical}`;
     if (r.raiseN !== undefined && r.raiseM !== undefined && r.raiseN > r.raiseM) return `${where}: raiseN ${r.raiseN} is more than raiseM ${r.raiseM}, so the rule could never raise`;
   }
-  return resolveRules(rules.filter((r) => !old.has(JSON.stringify(r)))).problems[0] ?? null;
+  return resolveRules(fresh.map(([, r]) => r)).problems[0] ?? null;
 }

@@ -99,24 +99,27 @@ export function importSettings(current: Settings, raw: unknown): ImportResult {
     if (at >= 0) sources[at] = parsed.data;
     else sources.push(parsed.data);
   });
-  const section = <T extends object>(name: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof describeIssue>[0][] } } }, value: unknown, current: T): T => {
+  /** A section over the current one, or the current one when the document's is not usable (`check`: what else is wrong with it). */
+  const section = <T extends object>(
+    name: string,
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof describeIssue>[0][] } } },
+    value: unknown,
+    current: T,
+    check: (next: T) => string | null = () => null,
+  ): T => {
     if (value === undefined) return current;
     // Over the current section: a document that gives one field changes that field only.
     const parsed = schema.safeParse(isRecord(value) ? { ...current, ...value } : value);
-    const problem = parsed.success && name === 'alerts' ? ruleOverridesProblem((parsed.data as Settings['alerts']).rules, (current as Settings['alerts']).rules) : null;
-    if (problem) {
-      skipped.push({ id: name, reason: problem });
-      return current;
-    }
-    if (parsed.success) return parsed.data;
-    skipped.push({ id: name, reason: describeIssue(parsed.error.issues[0]) });
+    const problem = parsed.success ? check(parsed.data) : describeIssue(parsed.error.issues[0]);
+    if (problem === null && parsed.success) return parsed.data;
+    skipped.push({ id: name, reason: problem ?? 'invalid' });
     return current;
   };
   return {
     settings: {
       ...current,
       sources,
-      alerts: section('alerts', AlertSettingsSchema, doc.alerts, current.alerts),
+      alerts: section('alerts', AlertSettingsSchema, doc.alerts, current.alerts, (next) => ruleOverridesProblem(next.rules, current.alerts.rules)),
       ui: section('ui', UiSettingsSchema, doc.ui, current.ui),
       app: section('app', AppSettingsSchema, doc.app, current.app),
     },

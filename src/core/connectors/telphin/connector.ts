@@ -4,7 +4,7 @@
  * subscriptions back in order. Without one (a laptop behind NAT) it polls the agent list and the
  * current calls instead, paced so that the quota is never exceeded. The mode is shown with the source.
  */
-import { WEBHOOK_SECRET, type TelphinSourceConfig } from '../../../shared/sources';
+import { WEBHOOK_SECRET, WEBHOOK_SECRET_RULE, type TelphinSourceConfig } from '../../../shared/sources';
 import { sleep } from '../../util/clock';
 import { Supervisor } from '../supervisor';
 import type { Connector, ConnectorContext } from '../types';
@@ -80,7 +80,7 @@ export class TelphinConnector implements Connector {
     ctx.health.setMode(this.mode);
     // A configured secret (an `env:` reference resolved) the receiver's route could never match.
     if (this.secret !== null && !WEBHOOK_SECRET.test(this.secret)) {
-      ctx.health.setStatus('down', 'webhook.secret must be 16 to 256 letters, digits, "-", "_", "." or "~": Telphin could never reach this receiver; fix it in the configuration', problem('config_refused'));
+      ctx.health.setStatus('down', `webhook.secret ${WEBHOOK_SECRET_RULE}: Telphin could never reach this receiver; fix it in the configuration`, problem('config_refused'));
       return;
     }
     if (this.target && this.secret && !this.unregister) {

@@ -12,6 +12,7 @@ import { clockDuration, elapsedSec, localPart } from '../../lib/format';
 import { hrefFor } from '../../app/router';
 import { msText, pctText } from '../../lib/units';
 import { TextReport } from '../../lib/report';
+import { BUILTIN_RULES } from '../../lib/rules';
 
 type Kind = 'latency' | 'jitter' | 'loss' | 'rejection' | 'waiting' | 'longestWait' | 'sourceDown' | 'vendorAlert';
 
@@ -29,7 +30,8 @@ export function alertKind(a: Pick<Alert, 'ruleId' | 'metric'>): Kind | null {
   return null;
 }
 
-const RULE_NAMES = new Set(['agent.latency', 'agent.jitter', 'agent.loss', 'agent.rejection', 'queue.waiting', 'queue.longest_wait', 'source.down']);
+/** The built-in rules with a name of their own (`rule.<id>`): every one but the vendors' alerts. */
+const RULE_NAMES: ReadonlySet<string> = new Set(BUILTIN_RULES.map((r) => r.id));
 
 /**
  * The rule that raised an alert, in words: a built-in rule by its name, a rule of one queue's or

@@ -14,7 +14,7 @@ import { MeasureTrend } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
 import { clockDuration } from '../../lib/format';
 import { levelOf } from '../../lib/rules';
-import { availableByQueue, queueAvailable, queueWaitSec } from '../../lib/summary';
+import { queueAvailable, queueWaitSec } from '../../lib/summary';
 import { useSecond } from '../../lib/ticker';
 import { pctText } from '../../lib/units';
 import { SubjectAlerts } from '../alerts/SubjectAlerts';
@@ -22,7 +22,8 @@ import { SubjectAlerts } from '../alerts/SubjectAlerts';
 /** What the host records of a queue (src/core/history/history.ts). */
 const QUEUE_METRICS = ['waiting', 'longestWait'] as const;
 
-export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: () => void }) {
+/** `counted`: agents available per queue counted from its members (the table's, `availableByQueue`). */
+export function QueueDetail({ queueKey, counted, onClose }: { queueKey: string; counted: ReadonlyMap<string, number>; onClose: () => void }) {
   const tr = useI18n();
   const { t, n } = tr;
   const { store } = useClient();
@@ -32,7 +33,6 @@ export function QueueDetail({ queueKey, onClose }: { queueKey: string; onClose: 
   const av = useTopic('agents');
   useSecond(); // the longest wait ticks
   const q = store.queues.get(queueKey);
-  const counted = useMemo(() => (void av, availableByQueue(store.agents.values())), [store, av]);
   const history = useHistory(q ? q.key : null, QUEUE_METRICS, q ? `${q.waiting}|${q.longestWaitSec}` : null, DETAIL_TTL_MS);
   const staff = useMemo(() => {
     void av;

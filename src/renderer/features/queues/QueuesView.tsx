@@ -75,7 +75,7 @@ export function QueuesView() {
   return (
     <>
       <ViewHeader title={t('nav.queues')} />
-      {route.param && <QueueDetail queueKey={route.param} onClose={() => navigate('queues', null, route.query)} />}
+      {route.param && <QueueDetail queueKey={route.param} counted={counted} onClose={() => navigate('queues', null, route.query)} />}
       <div className="filters">
         <SourceSelect value={source} sources={sources} onChange={setSource} />
       </div>
