@@ -19,7 +19,7 @@ import { RendererEvents } from './events';
 import { ValidatedIpc, registerBridge } from './ipc';
 import { startEngineTray } from './engine-tray';
 import { ElectronNotifier } from './notifications';
-import { notificationActionHandler } from './alert-actions';
+import { notificationActionHandler } from '../core/alerts/actions';
 import { openTraySettings } from './settings';
 import { DemoController } from './demo';
 import { WebhookPort } from './webhook-port';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     onSettingsChanged: applyApp,
     webhookReceiver: () => webhooks.state(),
   });
-  const act = notificationActionHandler(handler, notify);
+  const act = notificationActionHandler(handler, notify, (id) => engine.alerts.get(id));
   const tray = startEngineTray({ engine, handler, iconDir: join(resources, 'tray'), openDashboard: () => dashboard?.show(), openAlert, quit: () => app.quit(), log, language });
   const updates = startAutoUpdate({ policy: () => ({ enabled: settings.get().app.autoUpdate, isPackaged: app.isPackaged, signed: SIGNED_BUILD }), log: log.child('update') });
   const lifecycle = installQuitHandling(async () => {

@@ -20,7 +20,9 @@ import { createStaticHandler, SECURITY_HEADERS } from './static';
 import { createHardenedServer, handleWebhook } from './hooks';
 import { authorized, originRefusal } from './auth';
 import { sendJson } from './body';
-import { createHeadlessNotifier } from '../core/notify/headless';
+import { createHeadlessNotifier, type HeadlessNotifierOptions } from '../core/notify/headless';
+import { notificationActionHandler } from '../core/alerts/actions';
+import type { AlertNotification, NotificationAction } from '../core/alerts/types';
 import { systemLanguage } from '../core/i18n/host';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +48,8 @@ export interface CollectorOptions {
   engine?: Omit<EngineOptions, 'logger'>;
   /** Desktop notifications (node-notifier) or log lines only; default: desktop where a display exists. */
   notify?: 'desktop' | 'log';
+  /** Tests inject a fake node-notifier and the platform it stands for. */
+  notifierBackend?: HeadlessNotifierOptions['backend'];
   /** Where alert history is kept (JSON); none keeps it in memory. */
   alertHistoryPath?: string;
   /** Starts the demo simulators (defaults to src/simulators/demo.ts). */
@@ -76,9 +80,17 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
   let selfUrl = '';
   const startDemo = opts.startDemo ?? (async () => (await import('../simulators/demo')).startDemo({ publicUrl: selfUrl }));
   const host$ = new CollectorSettingsHost(settings, opts.demo ? null : (opts.configPath ?? null), env);
+  // A notification's buttons run the commands the dashboard sends; the handler exists once the engine does.
+  let onAction: ((n: AlertNotification, action: NotificationAction) => void) | null = null;
   const notifier =
     opts.engine?.notifier ??
-    createHeadlessNotifier({ logger: log.child('notify'), desktop: (opts.notify ?? (hasDisplay(env) ? 'desktop' : 'log')) === 'desktop', iconPath: ICON });
+    createHeadlessNotifier({
+      logger: log.child('notify'),
+      desktop: (opts.notify ?? (hasDisplay(env) ? 'desktop' : 'log')) === 'desktop',
+      iconPath: ICON,
+      onAction: (n, action) => onAction?.(n, action),
+      backend: opts.notifierBackend,
+    });
   // Notifications speak the language chosen in the settings (as the dashboard does), else the system's.
   const system = systemLanguage(env);
   const engine = new Engine({
@@ -97,6 +109,7 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
       return demo.sources;
     },
   });
+  onAction = notificationActionHandler(commands, log.child('notify'), (id) => engine.alerts.get(id));
   const stream = new StreamHub(engine, commands, log.child('stream'));
   const api = createApi(engine, commands);
   const serveStatic = createStaticHandler(opts.staticDir ?? DEFAULT_STATIC_DIR);

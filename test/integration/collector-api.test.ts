@@ -120,6 +120,28 @@ describe('collector HTTP API', () => {
     expect((await fetch(`${c.url}/api/alerts/nope/ack`, { method: 'POST' })).status).toBe(404);
   });
 
+  it("acknowledges an alert from a desktop notification's button, as the dashboard would", async () => {
+    const { registry, handle } = scriptedRegistry();
+    const settings = SettingsSchema.parse({ sources: [wolkvoxConfig('wv')], alerts: { groupWindowSec: 0 } });
+    const shown: Record<string, unknown>[] = [];
+    // macOS's notifier answers when the lead clicks "Acknowledge".
+    const backend = {
+      notify(options: Record<string, unknown>, cb: (err: Error | null, response?: string, metadata?: Record<string, unknown>) => void) {
+        shown.push(options);
+        setImmediate(() => cb(null, 'activate', { activationType: 'actionClicked', activationValue: 'Acknowledge' }));
+      },
+    };
+    collector = await startCollector({ settings, port: 0, logger: memoryLogger(), engine: { registry }, notify: 'desktop', notifierBackend: { platform: 'darwin', load: async () => backend } });
+    handle.emit('wv', [{ type: 'vendor.alert', queueId: 'q1', metric: 'vendor.alert_op', validitySec: 120, message: 'not enough operators' }]);
+    let firing: { acknowledged: boolean }[] = [];
+    for (let i = 0; i < 100 && !firing[0]?.acknowledged; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      firing = await (await fetch(`${collector.url}/api/alerts?state=firing`)).json();
+    }
+    expect(firing).toMatchObject([{ acknowledged: true }]);
+    expect(shown[0]).toMatchObject({ actions: ['Acknowledge', 'Snooze 1 h'], wait: true });
+  });
+
   it('acknowledges several alerts in one request, leaving out ids it does not know, and refuses a malformed list', async () => {
     const { c, handle } = await start();
     handle.emit('wv', [

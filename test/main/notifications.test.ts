@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow, FakeNotification, fake, resetElectron } from '../fakes/electron';
 import type { AlertNotification } from '../../src/core/alerts/types';
+import type { Alert } from '../../src/shared/model';
 
 vi.mock('electron', async () => (await import('../fakes/electron')).electronModule);
 
 const { ElectronNotifier } = await import('../../src/main/notifications');
-const { notificationActionHandler } = await import('../../src/main/alert-actions');
+const { notificationActionHandler } = await import('../../src/core/alerts/actions');
 const { onResume, installQuitHandling } = await import('../../src/main/lifecycle');
 const { memoryLogger } = await import('../../src/core/util/logger');
 
@@ -50,9 +51,10 @@ describe('Electron notifications', () => {
 
   it('offers buttons on macOS and turns them into bridge commands', async () => {
     const handler = vi.fn(async (_c: string, _p: unknown): Promise<unknown> => null);
-    const onAction = notificationActionHandler(handler, memoryLogger());
+    const live = (id: string) => ({ id, state: 'firing', since: id === 'a1' ? 1_000 : 2_000 }) as Alert;
+    const onAction = notificationActionHandler(handler, memoryLogger(), live);
     const n = new ElectronNotifier({ onClick: vi.fn(), onAction, log: memoryLogger() }, 'darwin');
-    await n.notify(note({ alertIds: ['a1', 'a2'] }));
+    await n.notify(note({ alertIds: ['a1', 'a2'], lifecycles: { a1: 1_000, a2: 2_000 } }));
     const shown = FakeNotification.instances[0]!;
     expect((shown.options as { actions?: unknown }).actions).toEqual([{ type: 'button', text: 'Acknowledge' }, { type: 'button', text: 'Snooze 1 h' }]);
     shown.emit('action', {}, 0);
@@ -64,6 +66,26 @@ describe('Electron notifications', () => {
       ['alerts:snooze', { minutes: 60, alertId: 'a1' }],
       ['alerts:snooze', { minutes: 60, alertId: 'a2' }],
     ]);
+  });
+
+  it("acknowledges from an old notification only the alerts still in the lifecycle it showed; snoozes them all", async () => {
+    const handler = vi.fn(async (_c: string, _p: unknown): Promise<unknown> => null);
+    const log = memoryLogger();
+    // a1 ended and fired again since the notification; a2 ended; a3 is the one it showed.
+    const now: Record<string, Alert> = {
+      a1: { id: 'a1', state: 'firing', since: 5_000 } as Alert,
+      a2: { id: 'a2', state: 'resolved', since: 2_000 } as Alert,
+      a3: { id: 'a3', state: 'firing', since: 3_000 } as Alert,
+    };
+    const onAction = notificationActionHandler(handler, log, (id) => now[id]);
+    const n = new ElectronNotifier({ onClick: vi.fn(), onAction, log: memoryLogger() }, 'darwin');
+    await n.notify(note({ alertIds: ['a1', 'a2', 'a3'], lifecycles: { a1: 1_000, a2: 2_000, a3: 3_000 } }));
+    const shown = FakeNotification.instances[0]!;
+    shown.emit('action', {}, 0);
+    expect(handler.mock.calls).toEqual([['alerts:ack', { id: 'a3' }]]);
+    expect(log.lines.some((l) => l.includes('2 of its alerts ended since it was shown'))).toBe(true);
+    shown.emit('action', {}, 1);
+    expect(handler.mock.calls.slice(1).map((c) => (c[1] as { alertId: string }).alertId)).toEqual(['a1', 'a2', 'a3']);
   });
 
   it('falls back when notifications are not supported, and logs failures without throwing', async () => {

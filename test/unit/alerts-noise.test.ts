@@ -173,6 +173,22 @@ describe('what was held back is delayed, not lost', () => {
     expect(h.notifier.sent.at(-1)!.title).toBe('Now critical: Agent latency');
   });
 
+  it('titles several steps up told together as steps up, and several reminders as reminders', async () => {
+    const h = alertHarness({ settings: { groupWindowSec: 5 } });
+    for (const id of ['1', '2']) fire(h, id, 250);
+    await h.advance(5000);
+    expect(h.notifier.sent.map((n) => n.title)).toEqual(['Warning: Agent latency (2)']);
+    h.source('wv', 'down', { lastError: 'connection refused' });
+    for (const id of ['1', '2']) fire(h, id, 450);
+    h.source('wv', 'live', { lastError: null });
+    await h.advance(6000);
+    expect(h.notifier.sent.at(-1)).toMatchObject({ kind: 'group', title: 'Now critical: Agent latency (2)', alertIds: ['agent.latency|wv:1', 'agent.latency|wv:2'] });
+    h.engine.snooze({ minutes: 15 }, h.now());
+    await h.advance(15 * 60_000 + 6000);
+    expect(h.notifier.sent.at(-1)).toMatchObject({ kind: 'group', title: 'Still critical: Agent latency (2)' });
+    expect(h.notifier.sent).toHaveLength(3);
+  });
+
   it('tells, once notifications resume, the alerts that started while they were paused and still fire', async () => {
     const h = alertHarness({ settings: { notificationsPaused: true } });
     fire(h, '1');

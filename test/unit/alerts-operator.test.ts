@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { alertHarness, T0, type AlertHarness } from './alerts-harness';
 import { SNOOZE_UNTIL_RECOVERED } from '../../src/core/alerts/types';
-import { applyNotificationAction } from '../../src/core/alerts/actions';
+import { notificationActionHandler } from '../../src/core/alerts/actions';
+import type { AlertNotification, NotificationAction } from '../../src/core/alerts/types';
+import type { Alert } from '../../src/shared/model';
+import { memoryLogger } from '../../src/core/util/logger';
 import { inQuietHours } from '../../src/core/alerts/quiet';
 
 const LAT = 'agent.latency|wv:1001';
@@ -13,6 +16,20 @@ const clear = (h: AlertHarness, id = '1001') => {
   h.latency(id, 50);
   h.latency(id, 50);
 };
+
+/** A notification's button pressed, through the commands the bridge runs; answers the alerts changed. */
+async function press(h: AlertHarness, n: AlertNotification, action: NotificationAction): Promise<Alert[]> {
+  const out: Alert[] = [];
+  const run = async (channel: string, payload: unknown) => {
+    if (channel === 'alerts:ack') {
+      const a = h.engine.ack((payload as { id: string }).id, h.now());
+      if (a) out.push(a);
+    } else out.push(...h.engine.snooze(payload as { alertId: string; minutes: number }, h.now()));
+  };
+  notificationActionHandler(run, memoryLogger(), (id) => h.engine.get(id))(n, action);
+  await Promise.resolve();
+  return out;
+}
 
 describe('acknowledge', () => {
   it('answers the updated alert, mutes it until recovery (sticky), and a new lifecycle starts unacknowledged', () => {
@@ -58,10 +75,29 @@ describe('acknowledge', () => {
     await h.advance(5000);
     const n = h.notifier.sent[0]!;
     expect(n.kind).toBe('group');
-    const out = applyNotificationAction(h.engine, n, { kind: 'ack' }, h.now());
+    const out = await press(h, n, { kind: 'ack' });
     expect(out.map((a) => a.acknowledged)).toEqual([true, true]);
-    const snoozed = applyNotificationAction(h.engine, n, { kind: 'snooze', minutes: 60 }, h.now());
+    const snoozed = await press(h, n, { kind: 'snooze', minutes: 60 });
     expect(snoozed.map((a) => a.snoozedUntil)).toEqual([h.now() + 3_600_000, h.now() + 3_600_000]);
+  });
+
+  it('Acknowledge on an old notification leaves a later lifecycle of the same alert alone; Snooze 1 h still snoozes it', async () => {
+    const h = alertHarness({ settings: { cooldownMin: 0 } });
+    fire(h);
+    const old = h.notifier.sent[0]!;
+    expect(old.lifecycles).toEqual({ [LAT]: h.alert(LAT)!.since });
+    clear(h);
+    await h.advance(60_000);
+    fire(h);
+    expect(h.alert(LAT)!.since).not.toBe(old.lifecycles![LAT]);
+    expect(await press(h, old, { kind: 'ack' })).toEqual([]);
+    expect(h.alert(LAT)!.acknowledged).toBe(false);
+    // The notification of the lifecycle that fires now acknowledges it.
+    const current = h.notifier.sent.at(-1)!;
+    expect(current.kind).toBe('raise');
+    expect((await press(h, current, { kind: 'ack' })).map((a) => a.acknowledged)).toEqual([true]);
+    const snoozed = await press(h, old, { kind: 'snooze', minutes: 60 });
+    expect(snoozed.map((a) => a.snoozedUntil)).toEqual([h.now() + 3_600_000]);
   });
 });
 

@@ -221,21 +221,26 @@ export class Dispatcher {
     }
     const def = g.def;
     const words = alertWords(this.deps.language());
+    const titled = g.kind === 'escalate' || g.kind === 'renotify' ? g.kind : 'raise';
+    // The lifecycle each button acts on: an alert that ends and fires again keeps its id.
+    const lifecycles: Record<string, number> = {};
+    for (const t of live) lifecycles[t.id] = t.alert!.since;
     if (live.length === 1) {
       const t = live[0]!;
       const a = t.alert!;
-      const title = words.title(g.kind === 'escalate' || g.kind === 'renotify' ? g.kind : 'raise', def, a.severity);
+      const title = words.title(titled, def, a.severity);
       const body = words.raiseBody(def, a.value, a.threshold, now - a.since, this.deps.names(t), a.peak ?? null);
-      return this.send({ id: a.id, kind: g.kind as AlertNotification['kind'], severity, title, body, alertIds: [a.id], sound: this.sound(severity), actions: actions(words) });
+      return this.send({ id: a.id, kind: g.kind as AlertNotification['kind'], severity, title, body, alertIds: [a.id], lifecycles, sound: this.sound(severity), actions: actions(words) });
     }
     const members: GroupMember[] = live.map((t) => ({ severity: t.alert!.severity, threshold: t.alert!.threshold, names: this.deps.names(t) }));
     this.send({
       id: `group|${key}|${now}`,
       kind: 'group',
       severity,
-      title: words.title('raise', def, severity, live.length),
+      title: words.title(titled, def, severity, live.length),
       body: words.groupBody(def, members),
       alertIds: live.map((t) => t.id),
+      lifecycles,
       sound: this.sound(severity),
       actions: actions(words),
     });

@@ -25,6 +25,11 @@ export interface AlertNotification {
   title: string;
   body: string;
   alertIds: string[];
+  /**
+   * When each named alert's lifecycle started (`Alert.since`), for raises and reminders: its buttons
+   * act on that lifecycle only, not on a later one of the same alert id.
+   */
+  lifecycles?: Record<string, number>;
   /** Play a sound (per-severity setting). */
   sound: boolean;
   /** Buttons to offer (acknowledge, snooze); empty for recoveries. */

@@ -37,10 +37,13 @@ export class AlertWords {
   title(kind: 'raise' | 'escalate' | 'renotify' | 'recover', def: MetricDef, severity: Severity, count = 1): string {
     const title = this.metric(def, 'title');
     if (kind === 'recover') return count > 1 ? this.m.t('notify.recoveredGroup', { title, count }) : this.m.t('notify.recovered', { title });
-    if (count > 1) return this.m.t('notify.group', { severity: this.severity(severity), title, count });
-    if (kind === 'escalate') return this.m.t('notify.escalate', { title });
-    if (kind === 'renotify') return this.m.t(severity === 'critical' ? 'notify.stillCritical' : 'notify.stillWarning', { title });
-    return this.m.t('notify.raise', { severity: this.severity(severity), title });
+    const many = count > 1;
+    if (kind === 'escalate') return many ? this.m.t('notify.escalateGroup', { title, count }) : this.m.t('notify.escalate', { title });
+    if (kind === 'renotify') {
+      if (severity === 'critical') return many ? this.m.t('notify.stillCriticalGroup', { title, count }) : this.m.t('notify.stillCritical', { title });
+      return many ? this.m.t('notify.stillWarningGroup', { title, count }) : this.m.t('notify.stillWarning', { title });
+    }
+    return many ? this.m.t('notify.group', { severity: this.severity(severity), title, count }) : this.m.t('notify.raise', { severity: this.severity(severity), title });
   }
 
   /** The buttons of a raise notification. */
