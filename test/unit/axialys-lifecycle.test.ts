@@ -295,6 +295,20 @@ describe('Axialys connector lifecycle', () => {
     expect(source()).toMatchObject({ status: 'live', mode: 'Socket.IO v2' });
   });
 
+  it('an unrecognised handshake: v2 is assumed, and after repeated failures with it v4 is tried', async () => {
+    const { clock, ax, source } = await boot({}, (a) => (a.handshake = '<html>blocked by proxy</html>'));
+    for (let i = 0; i < 3; i++) {
+      ax.last.fire('connect_error', new Error('websocket error'));
+      await clock.advance(i < 2 ? 2_000 : 0);
+    }
+    expect(ax.sockets.map((s) => s.version)).toEqual(['v2', 'v2', 'v2']);
+    await clock.advance(5_000);
+    expect(ax.probes).toBe(2);
+    expect(ax.last.version).toBe('v4');
+    await open(ax, clock);
+    expect(source()).toMatchObject({ status: 'live', mode: 'Socket.IO v4' });
+  });
+
   it('a socket that never answers times out on the clock', async () => {
     const { clock, ax, source } = await boot();
     await clock.advance(12_000);

@@ -201,6 +201,15 @@ describe('Axialys normalize: operators over time', () => {
     });
   });
 
+  it('a logged-out operator reported unavailable stays logged out; a call or "available" says they are back', () => {
+    const memory = new AxialysMemory();
+    const status = (value: string) => eventsOf(run({ event: { type_notification: 'operator', event: 'status', msg: { status: value, id_operator: 8 } } }, memory))[0];
+    run({ event: { type_notification: 'UI', event: 'logout', msg: { id_operator: 8 } } }, memory);
+    expect(status('unavailable')).toMatchObject({ set: { state: 'logged_out', call: null } });
+    expect(status('available')).toMatchObject({ set: { state: 'available', vendorState: 'available', extra: { ui: 'logged_in' } } });
+    expect(status('unavailable')).toMatchObject({ set: { state: 'unknown', vendorState: 'unavailable' } });
+  });
+
   it('an unmapped status becomes unknown with the raw value kept; unavailable too', () => {
     expect(eventsOf(run(variants.frames.statusUnknownValue))[0]).toMatchObject({ set: { state: 'unknown', vendorState: 'on_hold' } });
     expect(eventsOf(run({ event: { type_notification: 'operator', event: 'status', msg: { status: 'unavailable', id_operator: 8 } } }))[0]).toMatchObject({

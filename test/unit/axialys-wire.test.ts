@@ -88,6 +88,9 @@ describe('Axialys token expiry', () => {
 
   it('falls back to 2 h when expire is missing, past or implausible', () => {
     expect(tokenLifetime('2026-11-21T11-00-00.000000+GMT', now)).toEqual({ expiresAt: now + 7_200_000, lifetimeMs: 7_200_000, fallback: false });
+    expect(tokenLifetime('2026-11-21T09-30-00.000000+GMT', now)).toEqual({ expiresAt: now + 1_800_000, lifetimeMs: 1_800_000, fallback: false });
+    // Paris time labelled GMT (or this clock behind): 4 h stated, the documented 2 h believed.
+    expect(tokenLifetime('2026-11-21T13-00-00.000000+GMT', now)).toEqual({ expiresAt: now + 7_200_000, lifetimeMs: 7_200_000, fallback: false });
     for (const bad of [undefined, '', '2020-01-01T00-00-00.000000+GMT', '2030-01-01T00-00-00.000000+GMT']) {
       expect(tokenLifetime(bad, now)).toEqual({ expiresAt: now + DEFAULT_LIFETIME_MS, lifetimeMs: DEFAULT_LIFETIME_MS, fallback: true });
     }

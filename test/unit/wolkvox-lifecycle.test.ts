@@ -115,6 +115,24 @@ describe('Wolkvox polling lifecycle', () => {
     expect(source().info).toMatchObject({ pausedUntil: null, tokenUsesToday: 3 });
   });
 
+  it('a quota still spent after local midnight (Wolkvox renews it on its own clock) is tried hourly, not a day later', async () => {
+    let spentUntil = Infinity;
+    const { clock, wv, engine, source } = setup((r) => (clock.now() < spentUntil ? refuse('TOKEN LIMIT EXCEEDED') : ok(r)));
+    const midnight = nextLocalMidnight(clock.now());
+    spentUntil = midnight + 6.5 * 3_600_000; // Bogotá's midnight, seen from Madrid
+    engine.start([config()]);
+    await clock.advance(midnight - clock.now() + 1_000);
+    expect(wv.count()).toBe(2);
+    expect(source().problem).toMatchObject({ code: 'wolkvox_token_limit_late' });
+    expect(source().lastError).toMatch(/still spent after local midnight .*trying again at \d{4}-\d\d-\d\d 01:00, then every hour/);
+    expect(source().info).toMatchObject({ pausedUntil: midnight + 3_600_000 });
+    await clock.advance(6 * 3_600_000);
+    expect(wv.count()).toBe(8);
+    expect(source().status).toBe('degraded');
+    await clock.advance(3_600_000);
+    expect(source()).toMatchObject({ status: 'live', lastError: null });
+  });
+
   it('simultaneous-use refusals back off seconds, then recover', async () => {
     const { clock, wv, engine, source } = setup((r, n) => (n === 1 ? refuse('EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)') : ok(r)));
     engine.start([config()]);

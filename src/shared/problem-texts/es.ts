@@ -36,6 +36,7 @@ export const es: Record<keyof typeof en, Message> = {
   'problem.wolkvox_token_refused': 'el token fue rechazado: revíselo en la vista Fuentes y compruebe que la IP pública de este equipo esté permitida en el firewall de Wolkvox',
   'problem.wolkvox_token_missing': 'el token no llegó: vuelva a introducirlo en la vista Fuentes; un proxy podría estar eliminando la cabecera wolkvox-token',
   'problem.wolkvox_token_limit': 'la cuota diaria del token está agotada: las consultas se pausan hasta la medianoche local, cuando se renueva; alargue los intervalos de consulta o amplíe las licencias en la vista Fuentes',
+  'problem.wolkvox_token_limit_late': 'la cuota diaria del token sigue agotada después de la medianoche local: Wolkvox la renueva según su propio horario; se vuelve a comprobar cada hora',
   'problem.wolkvox_simultaneous': 'otra aplicación usa el mismo token al mismo tiempo: asígnele un token propio; reintentando en {seconds} s',
   'problem.wolkvox_forbidden': 'se rechazó un informe: el servidor puede estar en mantenimiento, o la IP pública de este equipo no está permitida en el firewall de Wolkvox; reintentando en {seconds} s',
   'problem.telphin_subscriptions_missing': {

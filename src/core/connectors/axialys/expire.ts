@@ -26,10 +26,17 @@ export function parseExpire(raw: unknown): number | null {
   return utc - offsetMin * 60_000;
 }
 
-/** When the token expires and how long it lives from `now`; falls back to 2 h. */
+/**
+ * When the token expires and how long it lives from `now`; falls back to 2 h. A stated lifetime
+ * beyond the documented 2 h is believed as 2 h: `expire` written in local time but labelled GMT, or
+ * this machine's clock behind, would otherwise renew the token after the server dropped the socket.
+ */
 export function tokenLifetime(raw: unknown, now: number): { expiresAt: number; lifetimeMs: number; fallback: boolean } {
   const at = parseExpire(raw);
-  if (at !== null && at - now > 0 && at - now <= MAX_LIFETIME_MS) return { expiresAt: at, lifetimeMs: at - now, fallback: false };
+  if (at !== null && at - now > 0 && at - now <= MAX_LIFETIME_MS) {
+    const lifetimeMs = Math.min(at - now, DEFAULT_LIFETIME_MS);
+    return { expiresAt: now + lifetimeMs, lifetimeMs, fallback: false };
+  }
   return { expiresAt: now + DEFAULT_LIFETIME_MS, lifetimeMs: DEFAULT_LIFETIME_MS, fallback: true };
 }
 

@@ -79,9 +79,11 @@ export function operatorStatus(msg: CallMsg, ctx: AgentContext, at: number, defa
   if (msg.rec !== undefined) extra.rec = msg.rec;
   if (msg.service !== undefined) extra.service = msg.service;
   if (msg.catchup !== undefined) extra.catchupSec = msg.catchup;
+  const callState = callStateOf(status);
+  // A logged-out operator on a call or available is back, whether or not its login was seen.
+  if (memo?.ui === 'logged_out' && (callState || status === 'available')) extra.ui = 'logged_in';
   const set = agentSet(nameOf(ctx.dir, id), extra);
   const agent: NormalizedEvent = { type: 'agent', id, set, at };
-  const callState = callStateOf(status);
   if (callState) {
     const call = callOf(msg, ctx, at, memo?.call);
     set.state = callState;
@@ -100,6 +102,10 @@ export function operatorStatus(msg: CallMsg, ctx: AgentContext, at: number, defa
     }
   } else if (memo?.ui === 'paused' && (status === 'available' || status === 'unavailable')) {
     set.state = 'paused';
+    set.call = null;
+  } else if (memo?.ui === 'logged_out' && status === 'unavailable') {
+    // Not taking calls says nothing new about an operator who logged out: still logged out.
+    set.state = 'logged_out';
     set.call = null;
   } else {
     const state: AgentState = status === 'available' ? 'available' : 'unknown';

@@ -41,6 +41,11 @@ export function rememberedVersion(shared: Map<string, unknown>, origin: string):
   return memo && memo.failures < REPROBE_AFTER ? memo : null;
 }
 
+/** The version last used with `origin`, even one given up after failures (null: none yet). */
+export function lastVersion(shared: Map<string, unknown>, origin: string): SioVersion | null {
+  return (shared.get(memoKey(origin)) as ProbeMemo | undefined)?.version ?? null;
+}
+
 export function rememberVersion(shared: Map<string, unknown>, origin: string, version: SioVersion): void {
   shared.set(memoKey(origin), { version, failures: 0 } satisfies ProbeMemo);
 }

@@ -13,7 +13,7 @@ import type { TimerHandle } from '../../util/clock';
 import { abortError } from '../../util/clock';
 import type { AuthSession, AxialysAuth } from './auth';
 import type { Feed, Gap } from './feed';
-import { noteConnect, probeVersion, rememberVersion, rememberedVersion, type SioVersion } from './probe';
+import { lastVersion, noteConnect, probeVersion, rememberVersion, rememberedVersion, type SioVersion } from './probe';
 import { socketEndpoint, type AxSocket, type AxSocketFactory } from './socket';
 import { problem } from '../../../shared/problems';
 
@@ -139,10 +139,12 @@ export class AxialysSession {
         how = 'detected';
       } else {
         const found = await probeVersion(this.ctx.fetch, this.ctx.clock, origin, path, signal);
-        // Unrecognised handshake: the docs date from the Socket.IO 2 era, so try v2 first.
-        version = found ?? 'v2';
+        // Unrecognised handshake: the docs date from the Socket.IO 2 era, so try v2 first; after
+        // repeated failures with one version (see REPROBE_AFTER), the other.
+        const failed = lastVersion(this.ctx.shared, origin);
+        version = found ?? (failed === 'v2' ? 'v4' : 'v2');
         how = found ? 'detected' : 'assumed';
-        if (!found) log.warn(`the Socket.IO handshake at ${origin}${path} was not recognised; assuming Socket.IO v2`);
+        if (!found) log.warn(`the Socket.IO handshake at ${origin}${path} was not recognised; assuming Socket.IO ${version}${failed ? ` (${failed} failed repeatedly)` : ''}`);
         rememberVersion(this.ctx.shared, origin, version);
       }
     }

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { abortError } from '../../util/clock';
 import { localDay } from './time';
+import { problem, type Problem } from '../../../shared/problems';
 
 export interface LaneMember {
   /** Daily uses this source's cadences project. */
@@ -28,6 +29,8 @@ export class TokenLane {
   blockedUntil = 0;
   /** The message of the block, shown by every source on the token. */
   blockedMessage = '';
+  /** The same as a problem every language can render. */
+  blockedProblem: Problem = problem('wolkvox_token_limit');
 
   /** Waits for the lane; resolves with a release function. Rejects with AbortError on abort. */
   acquire(signal?: AbortSignal): Promise<() => void> {

@@ -2,7 +2,6 @@
  * One poll of one report, start to finish: wait for the token's lane, request, count the use,
  * judge refusals, parse leniently and normalize. Shared by the connector and "Test connection".
  */
-import { problem } from '../../../shared/problems';
 import type { NormalizedEvent } from '../../state/events';
 import { requestReport, type ClientOptions } from './client';
 import type { TokenLane } from './lane';
@@ -34,14 +33,15 @@ export async function pollReport(deps: PollDeps, report: Report, signal?: AbortS
     const now = client.clock.now();
     lane.countUse(now);
     const env = res.body === undefined ? null : readEnvelope(res.body);
-    const verdict = judge(res.status, res.text, env, report, host, now);
+    const verdict = judge(res.status, res.text, env, report, host, now, lane.blockedUntil);
     if (verdict.kind === 'token_limit') {
       lane.blockedUntil = verdict.until;
       lane.blockedMessage = verdict.message;
+      lane.blockedProblem = verdict.problem;
     }
     return { res, env, verdict, now };
   });
-  if (!answer) return { kind: 'refused', verdict: { kind: 'token_limit', message: lane.blockedMessage, problem: problem('wolkvox_token_limit'), until: lane.blockedUntil } };
+  if (!answer) return { kind: 'refused', verdict: { kind: 'token_limit', message: lane.blockedMessage, problem: lane.blockedProblem, until: lane.blockedUntil } };
   const { res, env, verdict, now } = answer;
   if (verdict.kind !== 'ok') return { kind: 'refused', verdict };
   if (!env) {

@@ -18,6 +18,14 @@ export type Verdict =
   | { kind: 'config'; message: string; problem: Problem }
   | { kind: 'server'; message: string; problem: Problem };
 
+/**
+ * A quota refused again this soon after the last block ended: Wolkvox renews it on its own clock
+ * (Colombian midnight is 06:00 or 07:00 in Madrid), so the token is tried again every hour until
+ * this machine's next midnight instead of losing a whole day.
+ */
+const LATE_RESET_WINDOW_MS = 12 * 3_600_000;
+const LATE_RESET_RETRY_MS = 3_600_000;
+
 const PHRASE = /PLEASE VALIDATE TOKEN|TOKEN LIMIT EXCEEDED|SIMULTANEOUS REQUESTS/i;
 
 function detailOf(env: Envelope | null, text: string): string {
@@ -26,8 +34,11 @@ function detailOf(env: Envelope | null, text: string): string {
   return d.length > 160 ? `${d.slice(0, 160)}…` : d;
 }
 
-/** Judges one response. `env` is the decoded envelope when the body was JSON. */
-export function judge(status: number, text: string, env: Envelope | null, report: Report, host: string, now: number): Verdict {
+/**
+ * Judges one response. `env` is the decoded envelope when the body was JSON; `blockEnded` is when the
+ * token's last quota block ended (0: none).
+ */
+export function judge(status: number, text: string, env: Envelope | null, report: Report, host: string, now: number, blockEnded = 0): Verdict {
   let code = status;
   if (code >= 200 && code < 300 && env?.code != null && env.code >= 400) code = env.code;
   if (code >= 200 && code < 300 && !env && PHRASE.test(text)) code = 403;
@@ -36,6 +47,15 @@ export function judge(status: number, text: string, env: Envelope | null, report
   const said = `${code}${detail ? ` ${detail}` : ''}`;
   const all = `${detail} ${env ? '' : text}`;
   if (/TOKEN LIMIT EXCEEDED/i.test(all)) {
+    if (blockEnded > 0 && now >= blockEnded && now - blockEnded < LATE_RESET_WINDOW_MS) {
+      const until = Math.min(now + LATE_RESET_RETRY_MS, nextLocalMidnight(now));
+      return {
+        kind: 'token_limit',
+        until,
+        problem: problem('wolkvox_token_limit_late'),
+        message: `Wolkvox daily token quota is still spent after local midnight (${said}): Wolkvox renews it on its own clock; trying again at ${localStamp(until)}, then every hour.`,
+      };
+    }
     const until = nextLocalMidnight(now);
     return {
       kind: 'token_limit',
