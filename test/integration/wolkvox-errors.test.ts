@@ -69,10 +69,24 @@ describe('Wolkvox refusals against the simulator', () => {
     expect(sim.count()).toBe(1);
   });
 
-  it('400 is a configuration error naming the report, not retried', async () => {
-    const { sim, source } = await until('down', (x) => x.sim.fail('bad_request', { report: 'skills' }));
-    expect(source().lastError).toBe('Wolkvox refused the skills report (400 API NOT FOUND): check the server code in the Sources view and that this report is enabled for the token.');
+  it('one report refused (400) leaves the others updating, shown as degraded naming the report', async () => {
+    const { sim, source, engine } = await until('degraded', (x) => x.sim.fail('bad_request', { report: 'skills' }));
+    expect(source().lastError).toBe(
+      'Wolkvox refused the skills report (400 API NOT FOUND): check the server code in the Sources view and that this report is enabled for the token. ' +
+        'The agents and latency reports keep updating; the skills report is asked again every hour.',
+    );
     expect(source().problem).toEqual({ code: 'report_refused', params: { report: 'skills' } });
+    const agents = sim.count('agents');
+    await waitFor('agents polled again', () => sim.count('agents') > agents + 1);
+    expect(sim.count('skills')).toBe(1);
+    expect(source().status).toBe('degraded');
+    expect(engine.snapshot().agents.length).toBeGreaterThan(0);
+  });
+
+  it('every report refused (400) is a configuration error, not retried', async () => {
+    const { sim, source } = await until('down', (x) => x.sim.fail('bad_request'));
+    expect(source().lastError).toMatch(/^Wolkvox refused the \w+ report \(400 API NOT FOUND\): check the server code in the Sources view and that this report is enabled for the token\.$/);
+    expect(source().problem?.code).toBe('report_refused');
     await pause(400);
     expect(sim.count()).toBe(3);
   });

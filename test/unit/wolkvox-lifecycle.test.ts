@@ -179,8 +179,25 @@ describe('Wolkvox polling lifecycle', () => {
     expect(source().lastError).toContain('check the token in the Sources view');
   });
 
-  it('400 on one report is a configuration error naming it; nothing is retried', async () => {
-    const { clock, wv, engine, source } = setup((r) => (r === 'skills' ? refuse('API NOT FOUND', 400) : ok(r)));
+  it('400 on one report: the others go on, that one is asked again hourly; on every report: a configuration error, nothing retried', async () => {
+    let refusing = true;
+    const { clock, wv, engine, source } = setup((r) => (r === 'skills' && refusing ? refuse('API NOT FOUND', 400) : ok(r)));
+    engine.start([config()]);
+    await clock.advance(1_000);
+    expect(source()).toMatchObject({ status: 'degraded', problem: { code: 'report_refused', params: { report: 'skills' } } });
+    expect(source().lastError).toContain('Wolkvox refused the skills report (400 API NOT FOUND)');
+    expect(source().lastError).toContain('The agents and latency reports keep updating');
+    await clock.advance(3_600_000 - 2_000);
+    expect(wv.count('skills')).toBe(1);
+    expect(wv.count('agents')).toBeGreaterThan(10);
+    refusing = false;
+    await clock.advance(2_000);
+    expect(wv.count('skills')).toBe(2);
+    expect(source()).toMatchObject({ status: 'live', lastError: null, problem: null });
+  });
+
+  it('400 on every report is a configuration error; nothing is retried', async () => {
+    const { clock, wv, engine, source } = setup(() => refuse('API NOT FOUND', 400));
     engine.start([config()]);
     await clock.advance(3_600_000);
     expect(wv.calls.map((c) => c.report)).toEqual(['agents', 'latency', 'skills']);

@@ -8,8 +8,13 @@ import { Backoff, type BackoffOptions } from './backoff';
 import { classify, transientError, type ConnectorError } from './errors';
 import type { ConnectorContext } from './types';
 import { isAbortError } from '../util/clock';
+import type { Problem } from '../../shared/problems';
 
-export type Session = (signal: AbortSignal, live: () => void) => Promise<void>;
+/**
+ * `live` says the session works; with `degraded`, it works in part (shown as degraded with that
+ * message) — either way the session counts as established for the backoff.
+ */
+export type Session = (signal: AbortSignal, live: (degraded?: { message: string; problem?: Problem }) => void) => Promise<void>;
 
 export interface SupervisorOptions extends BackoffOptions {
   /** Label used in messages ("Wolkvox", "Axialys"…). */
@@ -65,10 +70,11 @@ export class Supervisor {
       let wasLive = false;
       if (health.status !== 'degraded' || this.lastError === null) health.setStatus('connecting', this.lastError?.message ?? null, this.lastError?.problem);
       try {
-        await this.session(this.controller.signal, () => {
+        await this.session(this.controller.signal, (degraded) => {
           wasLive = true;
           this.lastError = null;
-          health.setStatus('live', null);
+          if (degraded) health.setStatus('degraded', degraded.message, degraded.problem);
+          else health.setStatus('live', null);
         });
         if (this.stopped) break;
         this.lastError = transientError(`${this.opts.vendorLabel}: the connection closed; reconnecting`).as('feed_closed');

@@ -2,12 +2,13 @@
  * The Wolkvox source: polls the agents, latency and skills reports, each at its own cadence, one
  * request at a time per token (shared lane), and classifies every refusal: bad token stops,
  * spent quota waits for local midnight, simultaneous use backs off seconds, maintenance minutes,
- * unknown report stops with a configuration error, network trouble retries with capped backoff.
+ * a report the server refuses (400) is asked again hourly while the others go on (all refused: a
+ * configuration error that stops the source), network trouble retries with capped backoff.
  */
 import type { WolkvoxSourceConfig } from '../../../shared/sources';
 import { Backoff, type BackoffOptions } from '../backoff';
 import { authError, configError, rateLimitError, transientError, type ConnectorError } from '../errors';
-import { Supervisor } from '../supervisor';
+import { Supervisor, type Session } from '../supervisor';
 import type { Connector, ConnectorContext } from '../types';
 import { abortError } from '../../util/clock';
 import { registerSecret } from '../../util/redact';
@@ -15,7 +16,7 @@ import { cadences, dailyQuota, projectedDailyUses, quotaWarning } from './budget
 import type { ClientOptions } from './client';
 import { laneFor, type TokenLane } from './lane';
 import { pollReport, type PollOutcome } from './poll';
-import { problem } from '../../../shared/problems';
+import { problem, type Problem } from '../../../shared/problems';
 import type { Verdict } from './refusals';
 import { baseUrlFor, hostOf, REPORTS, serverCode, type Report } from './url';
 
@@ -38,6 +39,10 @@ export const DEFAULT_TUNING: WolkvoxTuning = {
 
 /** Unreadable responses in a row (per report) before the source shows as degraded. */
 const UNUSABLE_STREAK = 3;
+/** A report refused as not enabled (400) while others work is asked again this often. */
+const REFUSED_REPORT_RETRY_MS = 3_600_000;
+
+type ConfigVerdict = Extract<Verdict, { kind: 'config' }>;
 
 type Ctx = ConnectorContext<WolkvoxSourceConfig>;
 
@@ -56,6 +61,8 @@ export class WolkvoxConnector implements Connector {
   private readonly cadenceMs: Record<Report, number>;
   private readonly due: Record<Report, number> = { agents: 0, latency: 0, skills: 0 };
   private readonly unusable: Record<Report, number> = { agents: 0, latency: 0, skills: 0 };
+  /** Reports the server refuses (400: unknown or not enabled for the token), with the refusal. */
+  private readonly refused: Record<Report, ConfigVerdict | null> = { agents: null, latency: null, skills: null };
   private readonly simultaneous: Backoff;
   private readonly maintenance: Backoff;
   private named: ReadonlySet<string> = new Set();
@@ -114,7 +121,7 @@ export class WolkvoxConnector implements Connector {
     this.lastWarning = warning;
   }
 
-  private async session(signal: AbortSignal, live: () => void): Promise<void> {
+  private async session(signal: AbortSignal, live: Parameters<Session>[1]): Promise<void> {
     for (;;) {
       const now = this.ctx.clock.now();
       const report = this.nextDue(now);
@@ -124,23 +131,45 @@ export class WolkvoxConnector implements Connector {
       }
       const started = now;
       const outcome = await pollReport({ client: this.client, lane: this.lane, named: this.named }, report, signal);
-      if (outcome.kind === 'refused') throw this.errorFor(outcome.verdict);
+      if (outcome.kind === 'refused') {
+        const v = outcome.verdict;
+        // One report refused is that report's trouble: the others keep the picture live. All of them
+        // refused is the configuration's (server code, token): the source stops.
+        if (v.kind !== 'config' || v.problem.code !== 'report_refused') throw this.errorFor(v);
+        this.refused[report] = v;
+        if (REPORTS.every((r) => this.refused[r])) throw this.errorFor(v);
+        this.due[report] = started + REFUSED_REPORT_RETRY_MS;
+        const partly = this.partly();
+        if (partly) this.ctx.health.setStatus('degraded', partly.message, partly.problem);
+        continue;
+      }
       this.reschedule(report, started);
       this.simultaneous.reset();
       this.maintenance.reset();
       this.ctx.health.setInfo('pausedUntil', null);
+      this.refused[report] = null;
       this.deliver(report, outcome);
-      const unreadable = REPORTS.find((r) => this.unusable[r] >= UNUSABLE_STREAK);
-      if (!unreadable) live();
-      else {
-        this.ctx.health.setStatus(
-          'degraded',
-          `Wolkvox sends ${unreadable} reports that cannot be read: the values shown may be stale. ` +
-            'If this persists, the Wolkvox API may have changed: look for an update of this application.',
-          problem('unreadable_reports', { report: unreadable }),
-        );
-      }
+      live(this.partly() ?? undefined);
     }
+  }
+
+  /** What works only in part: a report refused while others answer, or one that keeps sending unreadable answers. */
+  private partly(): { message: string; problem: Problem } | null {
+    const refused = REPORTS.find((r) => this.refused[r]);
+    if (refused) {
+      const v = this.refused[refused]!;
+      const others = REPORTS.filter((r) => !this.refused[r]).join(' and ');
+      const keep = others.includes(' and ') ? 'reports keep' : 'report keeps';
+      return { message: `${v.message} The ${others} ${keep} updating; the ${refused} report is asked again every hour.`, problem: v.problem };
+    }
+    const unreadable = REPORTS.find((r) => this.unusable[r] >= UNUSABLE_STREAK);
+    if (!unreadable) return null;
+    return {
+      message:
+        `Wolkvox sends ${unreadable} reports that cannot be read: the values shown may be stale. ` +
+        'If this persists, the Wolkvox API may have changed: look for an update of this application.',
+      problem: problem('unreadable_reports', { report: unreadable }),
+    };
   }
 
   private deliver(report: Report, outcome: Exclude<PollOutcome, { kind: 'refused' }>): void {
