@@ -14,7 +14,7 @@ import {
 } from '../shared/bridge';
 import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings } from '../shared/settings';
 import { insecureUrlProblem, SourceConfigSchema, toSourceView, type SourceConfig } from '../shared/sources';
-import { movedAddress, readSecret, secretPaths, writeSecret } from './settings/secret-fields';
+import { foreignReference, movedAddress, readSecret, secretPaths, writeSecret } from './settings/secret-fields';
 import type { Engine } from './engine';
 import type { Alert } from '../shared/model';
 import type { SettingsHost } from './settings/host';
@@ -75,6 +75,14 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   const completeConfig = async (raw: Record<string, unknown>, previousId?: string): Promise<SourceConfig> => {
     const vendor = raw.vendor;
     const stored = settings.get().sources.find((s) => s.id === (previousId ?? raw.id));
+    const reference = foreignReference(stored, raw);
+    if (reference) {
+      throw new BridgeError(
+        'invalid_request',
+        `${reference}: type the secret itself — references to environment variables or stored secrets are kept, not created, from the dashboard (use the collector's configuration file for env:NAME)`,
+        { reason: 'secret_reference', field: reference },
+      );
+    }
     let merged: Record<string, unknown> = { ...raw };
     if (stored && stored.vendor === vendor) {
       const resolved = await settings.resolve(stored);

@@ -197,7 +197,7 @@ export function isChannel(value: unknown): value is Channel {
  * English, for the API and older dashboards): a source id already taken, a stored secret that must be
  * typed again because an address changed, demo sources a host does not offer.
  */
-export const BRIDGE_REASONS = ['duplicate_id', 'secret_again', 'demo_unavailable'] as const;
+export const BRIDGE_REASONS = ['duplicate_id', 'secret_again', 'secret_reference', 'demo_unavailable'] as const;
 export type BridgeReason = (typeof BRIDGE_REASONS)[number];
 
 /** What a failed command answers: `{code, message}`, and `reason` (with `field`) where a dashboard words it itself. */

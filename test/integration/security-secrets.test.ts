@@ -274,4 +274,34 @@ describe('secrets stay in their store', () => {
       await collector.stop();
     }
   }, 30_000);
+
+  it("a page cannot have the collector read one of its environment variables and send it to an address of its choosing", async () => {
+    const collector = await startCollector({
+      settings: SettingsSchema.parse({ sources: [] }),
+      demo: false,
+      env: { WV_TOKEN: SECRET.wolkvoxToken, HOME_SECRET: 'not-for-strangers-4411' },
+      port: 0,
+      staticDir: join(r.dir, 'no-dashboard'),
+      logger: createLogger({ level: 'error', sink: () => undefined }),
+    });
+    try {
+      const ws = new WebSocket(`${collector.url.replace('http', 'ws')}/api/stream`);
+      const replies: { id?: number; ok?: boolean; error?: Record<string, unknown> }[] = [];
+      ws.on('message', (d) => replies.push(JSON.parse(d.toString())));
+      await new Promise<void>((res) => ws.once('open', () => res()));
+      const config = { id: 'grab', vendor: 'wolkvox', server: '0031', token: 'env:HOME_SECRET', baseUrl: r.stranger.url, allowInsecure: true };
+      ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'sources:test', payload: { config } }));
+      ws.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'sources:save', payload: { config: { ...config, token: ' safe:grab/token' } } }));
+      const test = await until('the test result', () => replies.find((m) => m.id === 1));
+      const save = await until('the save result', () => replies.find((m) => m.id === 2));
+      ws.close();
+      expect(test).toMatchObject({ ok: false, error: { code: 'invalid_request', reason: 'secret_reference', field: 'token' } });
+      expect(save).toMatchObject({ ok: false, error: { code: 'invalid_request', reason: 'secret_reference', field: 'token' } });
+      await new Promise((res) => setTimeout(res, 200));
+      expect(r.stranger.seen.join('\n')).not.toContain('not-for-strangers-4411');
+      expect(collector.engine.snapshot().sources.map((s) => s.id)).not.toContain('grab');
+    } finally {
+      await collector.stop();
+    }
+  }, 30_000);
 });

@@ -56,6 +56,23 @@ describe('settings import', () => {
     expect(skipped[0]!.reason).toMatch(/no token .*add the source in the Sources view/);
   });
 
+  it('skips a source whose secret names an environment variable or a sealed secret instead of a value, unless it is the stored one', () => {
+    const sealed = SettingsSchema.parse({ sources: [{ id: 'wv', vendor: 'wolkvox', server: '0031', token: 'safe:wv/token' }, { id: 'env', vendor: 'wolkvox', server: '0032', token: 'env:WV_TOKEN' }] });
+    const doc = {
+      sources: [
+        { id: 'new', vendor: 'wolkvox', server: '0031', token: 'env:HOME' },
+        { id: 'wv', vendor: 'wolkvox', server: '0031', baseUrl: 'https://stranger.example.com', token: 'safe:wv/token' },
+        { id: 'env', vendor: 'wolkvox', server: '0032', token: 'env:WV_TOKEN', name: 'Renamed' },
+      ],
+    };
+    const { settings: merged, skipped } = importSettings(sealed, doc);
+    expect(skipped.map((s) => s.id)).toEqual(['new', 'wv']);
+    expect(skipped[0]!.reason).toMatch(/^token: the export names an environment variable or a stored secret instead of a value/);
+    expect(merged.sources.find((s) => s.id === 'wv')).toMatchObject({ token: 'safe:wv/token' });
+    expect(merged.sources.find((s) => s.id === 'wv')).not.toHaveProperty('baseUrl');
+    expect(merged.sources.find((s) => s.id === 'env')).toMatchObject({ token: 'env:WV_TOKEN', name: 'Renamed' });
+  });
+
   it('does not take secrets from a stored source of another vendor, and migrates old exports', () => {
     const other = SettingsSchema.parse({ sources: [{ id: 'wv', vendor: 'axialys', login: 'l', password: 'p-secret' }] });
     const { skipped } = importSettings(other, { sources: [{ id: 'wv', vendor: 'wolkvox', server: '1' }] });

@@ -48,6 +48,27 @@ export function isEnvReference(value: string): boolean {
   return /^env:[A-Za-z_][A-Za-z0-9_]*$/.test(value);
 }
 
+/** `env:NAME` or a sealed marker `safe:…`: a value that stands for a secret kept somewhere else. */
+export function isSecretReference(value: string): boolean {
+  return isEnvReference(value) || value.startsWith('safe:');
+}
+
+/**
+ * The first secret path where `incoming` — a config from a page or an imported file — names a secret
+ * kept elsewhere (an environment variable of this machine, a sealed entry) other than the reference
+ * `stored` holds there for the same address. Such a reference would have this machine read that
+ * secret and send it where the sender chose: values are typed, references are only kept.
+ */
+export function foreignReference(stored: SourceConfig | undefined, incoming: Record<string, unknown>): SecretPath | undefined {
+  const vendor = incoming.vendor as SourceConfig['vendor'];
+  if (!Object.hasOwn(SECRET_FIELDS, vendor)) return undefined;
+  const same = stored && stored.vendor === vendor && movedAddress(stored, incoming) === undefined ? stored : undefined;
+  return secretPaths({ vendor }).find((path) => {
+    const value = readSecret(incoming, path);
+    return value !== undefined && isSecretReference(value.trim()) && (!same || readSecret(same, path) !== value);
+  });
+}
+
 /** Every secret value the config holds literally (neither an `env:` reference nor empty). */
 export function literalSecrets(config: SourceConfig): string[] {
   return secretPaths(config)

@@ -12,7 +12,7 @@ import {
 } from '../../shared/settings';
 import { SourceConfigSchema, insecureUrlProblem, type SourceConfig } from '../../shared/sources';
 import { migrateRaw } from './migrations';
-import { movedAddress, readSecret, secretPaths, writeSecret } from './secret-fields';
+import { foreignReference, movedAddress, readSecret, secretPaths, writeSecret } from './secret-fields';
 import { describeIssue } from './validate';
 import { ruleOverridesProblem } from '../alerts/rules';
 
@@ -75,6 +75,11 @@ export function importSettings(current: Settings, raw: unknown): ImportResult {
     const id = isRecord(item) && (typeof item.id === 'string' || typeof item.id === 'number') ? String(item.id) : `#${i + 1}`;
     const at = sources.findIndex((s) => s.id === id);
     const stored = at >= 0 ? sources[at] : undefined;
+    const reference = isRecord(item) ? foreignReference(stored, item) : undefined;
+    if (reference) {
+      skipped.push({ id, reason: `${reference}: the export names an environment variable or a stored secret instead of a value; enter it in the Sources view` });
+      return;
+    }
     const moved = isRecord(item) && stored && stored.vendor === item.vendor ? movedAddress(stored, item) : undefined;
     const merged = isRecord(item) && !moved ? withStoredSecrets(item, stored) : item;
     const parsed = SourceConfigSchema.safeParse(merged);

@@ -56,6 +56,7 @@ export const en = {
   'error.unknownCommand': 'The collector runs an older version that cannot do this. Update it, then try again.',
   'error.duplicateId': 'Another source already has this id: choose another one.',
   'error.secretAgain': 'An address of this source changed: enter this secret again. A stored secret is only sent to the address it was entered for.',
+  'error.secretReference': "Type the secret itself. A reference to an environment variable or to a stored secret is kept where it already stands for this source, not created from the dashboard (the collector's configuration file may use env:NAME).",
   'error.demoUnavailable': 'Demo sources are not available here.',
 
   'state.available': 'Available',

@@ -18,6 +18,7 @@ const OWN = {
 const REASONS = {
   duplicate_id: 'error.duplicateId',
   secret_again: 'error.secretAgain',
+  secret_reference: 'error.secretReference',
   demo_unavailable: 'error.demoUnavailable',
 } as const satisfies Record<BridgeReason, string>;
 

@@ -58,6 +58,7 @@ export const es: Record<MessageKey, Message> = {
   'error.unknownCommand': 'El colector tiene una versión anterior que no puede hacer esto. Actualícelo y vuelva a intentarlo.',
   'error.duplicateId': 'Otra fuente ya tiene este id: elija otro.',
   'error.secretAgain': 'Una dirección de esta fuente cambió: vuelva a introducir este secreto. Un secreto guardado solo se envía a la dirección para la que se introdujo.',
+  'error.secretReference': 'Escriba el secreto en sí. Una referencia a una variable de entorno o a un secreto guardado se conserva donde ya corresponde a esta fuente, pero no se crea desde el panel (el archivo de configuración del colector puede usar env:NAME).',
   'error.demoUnavailable': 'Las fuentes de demostración no están disponibles aquí.',
 
   'state.available': 'Disponible',

@@ -58,6 +58,7 @@ export const fr: Record<MessageKey, Message> = {
   'error.unknownCommand': 'Le collecteur a une version plus ancienne qui ne sait pas faire cela. Mettez-le à jour, puis réessayez.',
   'error.duplicateId': 'Une autre source a déjà cet id : choisissez-en un autre.',
   'error.secretAgain': 'Une adresse de cette source a changé : saisissez de nouveau ce secret. Un secret enregistré n’est envoyé qu’à l’adresse pour laquelle il a été saisi.',
+  'error.secretReference': 'Saisissez le secret lui-même. Une référence à une variable d’environnement ou à un secret enregistré est conservée là où elle vaut déjà pour cette source, mais pas créée depuis le tableau de bord (le fichier de configuration du collecteur peut utiliser env:NAME).',
   'error.demoUnavailable': 'Les sources de démonstration ne sont pas disponibles ici.',
 
   'state.available': 'Disponible',
