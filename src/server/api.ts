@@ -77,6 +77,11 @@ export function createApi(engine: Engine, commands: CommandHandler) {
   ];
 
   return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    // The stream is a WebSocket: a plain request to it says how to reach it.
+    if (url.pathname === '/api/stream') {
+      if (req.method !== 'GET') return sendJson(res, 405, { error: `method ${req.method} not allowed` }, { allow: 'GET' });
+      return sendJson(res, 426, { error: 'the stream is a WebSocket: connect with an Upgrade: websocket request' }, { upgrade: 'websocket', connection: 'Upgrade' });
+    }
     const matching = routes.filter((r) => r.pattern.test(url.pathname));
     if (!matching.length) return sendJson(res, 404, { error: `unknown route ${url.pathname}` });
     const route = matching.find((r) => r.method === req.method);

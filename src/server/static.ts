@@ -45,12 +45,9 @@ export function createStaticHandler(rootDir: string) {
   };
 
   return function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
-      res.end('method not allowed');
-      return;
-    }
     const base = getRoot();
+    const reading = req.method === 'GET' || req.method === 'HEAD';
+    if (!base && !reading) return notFound(res);
     if (!base) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('The dashboard is not built yet: run `npm run build:renderer` (npm run demo / npm run collector do it for you).');
@@ -77,6 +74,12 @@ export function createStaticHandler(rootDir: string) {
       if (!statSync(real).isFile()) return notFound(res);
     } catch {
       return notFound(res);
+    }
+    // Unknown routes 404 whatever the method; a file that exists is only read.
+    if (!reading) {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
+      res.end('method not allowed');
+      return;
     }
     const type = TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
     const immutable = real.includes(`${sep}assets${sep}`);

@@ -72,6 +72,13 @@ describe('collector HTTP API', () => {
     const r405 = await fetch(`${c.url}/api/snapshot`, { method: 'POST' });
     expect(r405.status).toBe(405);
     expect(r405.headers.get('allow')).toBe('GET');
+    // Outside the API too: an unknown route is 404 whatever the method.
+    expect((await fetch(`${c.url}/nope`, { method: 'POST' })).status).toBe(404);
+    // The stream answered over plain HTTP says it is a WebSocket; other methods are 405.
+    const plain = await fetch(`${c.url}/api/stream`);
+    expect(plain.status).toBe(426);
+    expect(plain.headers.get('upgrade')).toBe('websocket');
+    expect((await fetch(`${c.url}/api/stream`, { method: 'POST' })).status).toBe(405);
     const bad = await fetch(`${c.url}/api/alerts/snooze`, { method: 'POST', body: '{nope' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatch(/JSON/);
