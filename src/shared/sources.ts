@@ -68,6 +68,11 @@ export const AxialysSourceSchema = z.object({
   tokenUrl: UrlSchema.optional(),
   socketUrl: UrlSchema.optional(),
   socketIo: z.enum(['auto', 'v2', 'v4']).default('auto'),
+  /**
+   * API mode: the client id Axialys gives with the API account, which opens the notification feed
+   * (`init`); the token answer carries only the session and its expiry.
+   */
+  clientId: z.union([z.string().trim().min(1), z.number().int().nonnegative()]).optional(),
 });
 
 export const AvayaSourceSchema = z.object({

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { frames } from '../../src/simulators/axialys/frames';
+import { SIM_CLIENT_ID } from '../../src/simulators/axialys/server';
 import { sleep, sourceConfig, startPair, stopPair, waitFor, waitLive, type Pair } from './axialys-helpers';
 
 let pair: Pair | null = null;
@@ -112,14 +113,25 @@ describe('Axialys connector resilience (real sockets)', () => {
     expect(pair.source()).toMatchObject({ status: 'live', counters: expect.objectContaining({ rejected: 3, unknown: 1 }) });
   });
 
-  it('API-account mode logs in with HTTP Basic and streams events', async () => {
-    pair = await startPair({ socketIo: 'v4' }, { mode: 'api' });
+  it('API-account mode logs in with HTTP Basic, opens the feed with the client id it was given, and streams events', async () => {
+    pair = await startPair({ socketIo: 'v4' }, { mode: 'api', clientId: String(SIM_CLIENT_ID) });
     const { sim, engine } = pair;
     await waitLive(pair);
     expect(sim.counters.apiTokens).toBe(1);
     expect(sim.counters.logins).toBe(0);
+    expect(sim.inits.at(-1)).toMatchObject({ target: SIM_CLIENT_ID, accepted: true });
     sim.send(frames.ui('pause', 7, 1));
     await waitFor('paused', () => engine.snapshot().agents.find((a) => a.vendorId === '7')?.state === 'paused');
+  });
+
+  it('API-account mode without its client id says what to enter, instead of a feed the server refuses', async () => {
+    pair = await startPair({ socketIo: 'v4' }, { mode: 'api' });
+    await waitFor('down', () => pair!.source().status === 'down');
+    expect(pair.source()).toMatchObject({ problem: { code: 'axialys_client_id', params: {} } });
+    expect(pair.source().lastError).toMatch(/client id Axialys gave with the API account/);
+    expect(pair.sim.inits).toEqual([]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(pair.sim.counters.apiTokens).toBe(1);
   });
 
   it('"Test connection" reports what worked, or what to fix', async () => {

@@ -147,6 +147,25 @@ describe('Sources view', () => {
     expect(fake.callsTo('sources:save')[0]).toMatchObject({ config: { id: 'bog', token: 'tok-123' } });
   });
 
+  it('asks for the Axialys client id only for an API account, and sends it only then', async () => {
+    const fake = new FakeBridge(snapshot());
+    fake.handle('sources:test', () => ({ ok: true, message: 'ok' }));
+    await openNew(fake, 'axialys');
+    expect(screen.queryByLabelText('Client id')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Account type'), { target: { value: 'api' } });
+    type('Client id', '174808');
+    fireEvent.change(screen.getByLabelText('Account type'), { target: { value: 'supervisor' } });
+    expect(screen.queryByLabelText('Client id')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Account type'), { target: { value: 'api' } });
+    expect(field('Client id').value).toBe('174808');
+    type('Id (short, unique)', 'ax');
+    type(/^Login/, 'api-user');
+    type(/^Password/, 'pw');
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByTestId('test-result');
+    expect(fake.callsTo('sources:test')[0]).toMatchObject({ config: { vendor: 'axialys', mode: 'api', clientId: '174808' } });
+  });
+
   it('labels the facts connectors report in the dashboard\'s language; a fact without a label shows its key', async () => {
     const s = source('wv', { name: 'Bogotá', info: { tokenUsesToday: 12, 'subscription.Agent_itd_1.0.0': 'sub-1 (ACTIVE)', somethingNew: 'x' } });
     await renderApp(new FakeBridge(snapshot({ sources: [s] }), settingsView({ sources: [wolkvoxView], ui: { language: 'es', theme: 'system' } })), '#/sources');

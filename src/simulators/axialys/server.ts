@@ -29,7 +29,12 @@ export interface AxialysSimOptions {
   now?: () => number;
   /** Engine.IO heartbeat of the notification server (shorter than the defaults in tests). */
   heartbeat?: Heartbeat;
+  /** The account's client id, which opens the feed of an API token (default 174808, as in the seed). */
+  clientId?: number;
 }
+
+/** The client id of the seed's examples. */
+export const SIM_CLIENT_ID = 174808;
 
 export interface InitRecord {
   socketId: string;
@@ -42,6 +47,8 @@ export interface InitRecord {
 interface Session {
   id: string;
   expiresAt: number;
+  /** An API token opens the feed with the account's client id; a supervisor login with its target. */
+  kind: 'supervisor' | 'api';
 }
 
 export class AxialysSimulator {
@@ -203,7 +210,7 @@ export class AxialysSimulator {
       const old = this.validSession(h.id_session);
       if (!old) return this.refuse(res);
       this.counters.refreshes++;
-      const s = this.newSession();
+      const s = this.newSession(old.kind);
       return reply(res, 200, { id_session: s.id, expire: formatExpire(s.expiresAt) });
     }
     reply(res, 400, { error: `unknown requete ${String(x.requete)}` });
@@ -220,8 +227,9 @@ export class AxialysSimulator {
     }
     if (!/^Basic\s/i.test(auth) || user !== this.login || pass !== this.password || (kind !== 'api' && kind !== 'agent')) return this.refuse(res);
     this.counters.apiTokens++;
-    const s = this.newSession();
-    reply(res, 200, { id_session: s.id, expire: formatExpire(s.expiresAt), id_client: this.directory.target });
+    const s = this.newSession('api');
+    // As the seed's answer: the session and its expiry; the client id is the one given with the account.
+    reply(res, 200, { id_session: s.id, expire: formatExpire(s.expiresAt) });
   }
 
   private refuse(res: ServerResponse): void {
@@ -230,8 +238,8 @@ export class AxialysSimulator {
     reply(res, 403, { error: 'authentication failed' });
   }
 
-  private newSession(): Session {
-    const s = { id: randomBytes(12).toString('hex'), expiresAt: this.now() + (this.options.lifetimeSec ?? 7200) * 1000 };
+  private newSession(kind: Session['kind'] = 'supervisor'): Session {
+    const s: Session = { id: randomBytes(12).toString('hex'), expiresAt: this.now() + (this.options.lifetimeSec ?? 7200) * 1000, kind };
     this.sessions.set(s.id, s);
     return s;
   }
@@ -250,7 +258,9 @@ export class AxialysSimulator {
       this.live.delete(s);
     });
     s.on('init', (role, target, session) => {
-      const accepted = role === 'supervisor' && String(target) === String(this.directory.target) && this.validSession(session) !== null;
+      const valid = this.validSession(session);
+      const expected = valid?.kind === 'api' ? (this.options.clientId ?? SIM_CLIENT_ID) : this.directory.target;
+      const accepted = role === 'supervisor' && valid !== null && String(target) === String(expected);
       this.inits.push({ socketId: s.id, role, target, session, accepted });
       if (!accepted) {
         this.live.delete(s);

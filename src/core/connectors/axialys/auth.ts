@@ -144,10 +144,16 @@ export class AxialysAuth {
   private toSession(body: Record<string, unknown>, knownTarget: string | number | null): AuthSession {
     const idSession = sessionOf(body)!;
     registerSecret(idSession);
-    const rawTarget = body.target ?? body.id_sup ?? body.id_client ?? knownTarget ?? this.target;
+    const { mode, clientId } = this.deps.config;
+    // API accounts: the token answer holds the session only; the feed opens with the client id Axialys gave.
+    const configured = mode === 'api' && clientId !== undefined ? (typeof clientId === 'string' && /^\d+$/.test(clientId) ? Number(clientId) : clientId) : undefined;
+    const rawTarget = body.target ?? body.id_sup ?? body.id_client ?? configured ?? knownTarget ?? this.target;
     const target = typeof rawTarget === 'number' || (typeof rawTarget === 'string' && rawTarget.trim()) ? (rawTarget as string | number) : null;
-    if (target === null && this.deps.config.mode === 'supervisor') {
+    if (target === null && mode === 'supervisor') {
       throw transientError('Axialys answered the login without a supervisor id (target), so the notification feed cannot be opened; retrying').as('bad_answer');
+    }
+    if (target === null) {
+      throw configError('Axialys API mode needs the client id Axialys gave with the API account, which opens the notification feed: enter it as the Client id of this source').as('axialys_client_id');
     }
     this.target = target;
     const now = this.deps.clock.now();

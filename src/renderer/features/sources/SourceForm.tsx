@@ -6,7 +6,7 @@ import { useClient } from '../../bridge/react';
 import { toCommandError } from '../../bridge/errors';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
-import { FIELDS, type Vendor } from './fields';
+import { FIELDS, fieldShown, type Vendor } from './fields';
 import { buildConfig, hostError, initialValues, validate, type FieldError, type FormValues } from './form-model';
 import { Field } from './Field';
 import { TestResultView } from './TestResultView';
@@ -87,8 +87,8 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
   };
 
   const titleId = `source-form-${vendor}`;
-  const basic = fields.filter((f) => !f.advanced);
-  const advanced = fields.filter((f) => f.advanced);
+  const basic = fields.filter((f) => !f.advanced && fieldShown(f, values));
+  const advanced = fields.filter((f) => f.advanced && fieldShown(f, values));
   const field = (f: (typeof fields)[number]) => (
     <Field key={f.path} spec={f} vendor={vendor} value={values[f.path] ?? ''} error={shown[f.path]} secretSet={existing?.secrets[f.path] ?? false} onChange={(v) => change(f.path, v)} onBlur={() => setTouched((cur) => (cur.has(f.path) ? cur : new Set(cur).add(f.path)))} />
   );

@@ -18,6 +18,13 @@ export interface FieldSpec {
   advanced?: boolean;
   /** Default shown in a new form. */
   initial?: string | boolean;
+  /** Shown (and sent) only while another field has this value. */
+  when?: { path: string; equals: string };
+}
+
+/** Whether a field applies to what the form says now (`when`). */
+export function fieldShown(f: FieldSpec, values: Record<string, string | boolean | undefined>): boolean {
+  return !f.when || String(values[f.when.path] ?? '') === f.when.equals;
 }
 
 const common: FieldSpec[] = [
@@ -44,6 +51,7 @@ export const FIELDS: Record<Vendor, FieldSpec[]> = {
     { path: 'mode', kind: 'select', options: ['supervisor', 'api'], initial: 'supervisor' },
     { path: 'login', kind: 'text' },
     { path: 'password', kind: 'secret' },
+    { path: 'clientId', kind: 'text', when: { path: 'mode', equals: 'api' } },
     { path: 'socketIo', kind: 'select', options: ['auto', 'v2', 'v4'], initial: 'auto', advanced: true },
     { path: 'authUrl', kind: 'url', advanced: true },
     { path: 'tokenUrl', kind: 'url', advanced: true },

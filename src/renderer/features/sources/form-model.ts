@@ -6,7 +6,7 @@
 import { insecureUrlProblem, SourceConfigSchema, type SourceConfig, type SourceConfigView } from '../../../shared/sources';
 import type { Language } from '../../../shared/settings';
 import { decimalText, readDecimal } from '../../lib/decimal';
-import { FIELDS, type FieldSpec, type Vendor } from './fields';
+import { FIELDS, fieldShown, type FieldSpec, type Vendor } from './fields';
 
 export type FormValues = Record<string, string | boolean>;
 
@@ -74,6 +74,10 @@ export function buildConfig(vendor: Vendor, values: FormValues, lang: Language, 
   delete base.secrets;
   base.vendor = vendor;
   for (const f of FIELDS[vendor]) {
+    if (!fieldShown(f, values)) {
+      setPath(base, f.path, undefined);
+      continue;
+    }
     let v = convert(f, values[f.path] ?? '', lang);
     if (f.kind === 'secret' && v === undefined && forValidation && existing?.secrets[f.path]) v = STORED;
     if (f.path === 'enabled' && v === true) v = undefined; // enabled is the default
