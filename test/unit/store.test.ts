@@ -62,6 +62,20 @@ describe('LiveState', () => {
     expect([...s.agents.keys()]).toEqual(['wv:2']);
   });
 
+  it("a feed's removal takes an entity away only once no other feed of its source reports it", () => {
+    const s = new LiveState();
+    s.apply('av', { type: 'queue', id: 'EMAIL', set: { name: 'Email' }, scope: 'Queue_itd_1.0.0' }, T0);
+    s.apply('av', { type: 'queue', id: 'EMAIL', set: { waiting: 3 }, scope: 'RoutingService_itd_1.0.0' }, T0);
+    s.apply('av', { type: 'queue.remove', id: 'EMAIL', scope: 'RoutingService_itd_1.0.0' }, T0);
+    expect(s.queues.get('av:EMAIL')).toMatchObject({ name: 'Email' });
+    s.apply('av', { type: 'queue.remove', id: 'EMAIL', scope: 'Queue_itd_1.0.0' }, T0);
+    expect(s.queues.has('av:EMAIL')).toBe(false);
+    // Without a feed named, the entity goes at once.
+    s.apply('av', { type: 'agent', id: '7', set: {}, scope: 'Agent_itd_1.0.0' }, T0);
+    s.apply('av', { type: 'agent.remove', id: '7' }, T0);
+    expect(s.agents.has('av:7')).toBe(false);
+  });
+
   it('coalesces changes into one patch with whole entities and removals', () => {
     const s = new LiveState();
     s.apply('a', { type: 'agent', id: '1', set: { state: 'available' } }, T0);

@@ -23,9 +23,10 @@ export type LineFields = Fields<Line, 'key' | 'sourceId' | 'user'>;
  */
 export type NormalizedEvent =
   | { type: 'agent'; id: string; set: AgentFields; scope?: string; at?: number }
-  | { type: 'agent.remove'; id: string }
+  /** With `scope`: that feed no longer reports it; the entity goes once no feed does. */
+  | { type: 'agent.remove'; id: string; scope?: string }
   | { type: 'queue'; id: string; set: QueueFields; scope?: string; at?: number }
-  | { type: 'queue.remove'; id: string }
+  | { type: 'queue.remove'; id: string; scope?: string }
   | { type: 'call.enter'; queueId: string; callId: string; enteredAt: number; kind?: Queue['kind']; name?: string }
   | { type: 'call.leave'; queueId: string; callId: string }
   /** Replaces a queue's waiting calls (after a re-sync); calls already known keep their entry time. */

@@ -130,11 +130,11 @@ export class LiveState {
       case 'agent':
         return this.applyAgent(sourceId, ev, now);
       case 'agent.remove':
-        return this.removeEntity('agents', this.keys.of(sourceId, ev.id));
+        return this.removeReported('agents', sourceId, ev.id, ev.scope);
       case 'queue':
         return this.applyQueue(sourceId, ev.id, ev.set, ev.scope, now);
       case 'queue.remove':
-        return this.removeEntity('queues', this.keys.of(sourceId, ev.id));
+        return this.removeReported('queues', sourceId, ev.id, ev.scope);
       case 'call.enter':
         return this.callEnter(sourceId, ev.queueId, ev.callId, ev.enteredAt, ev.kind, ev.name, now);
       case 'call.leave':
@@ -287,6 +287,12 @@ export class LiveState {
       if (e && keep.has(vendorIdOf(collection, e))) continue;
       if (this.scopes.drop(collection, sourceId, key, scope)) this.removeEntity(collection, key);
     }
+  }
+
+  /** A feed (`scope`) removed an entity: it goes when no other feed of its source still reports it. */
+  private removeReported(collection: 'agents' | 'queues', sourceId: string, id: string, scope: string | undefined): void {
+    const key = this.keys.of(sourceId, id);
+    if (scope === undefined || this.scopes.drop(collection, sourceId, key, scope)) this.removeEntity(collection, key);
   }
 
   /** `known`: the entity exists, so its source index already holds it (only its scopes may be new). */

@@ -95,7 +95,8 @@ function normalize(frame: DataFrame, opts: NormalizeOptions, onePass: boolean): 
   const action = frame.eventAction === 'DELETE' ? 'DELETE' : 'UPSERT';
   const initializing = frame.payloadType === 'INITIALIZING';
   if (action === 'DELETE') {
-    const events: NormalizedEvent[] = [collection === 'agents' ? { type: 'agent.remove', id } : { type: 'queue.remove', id }];
+    // One producer's DELETE: another producer may still report the same keys.
+    const events: NormalizedEvent[] = [collection === 'agents' ? { type: 'agent.remove', id, scope: producerId } : { type: 'queue.remove', id, scope: producerId }];
     return { collection, id, action, initializing, events };
   }
   const values = frame.measures;
