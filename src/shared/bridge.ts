@@ -131,6 +131,15 @@ const Id = z.object({ id: z.string().min(1).max(200) }).strict();
  * collector's 256 KB stream message; the dashboard sends longer lists in several.
  */
 export const MAX_ACK_MANY = 1000;
+/**
+ * A settings section as a patch: the fields given, each checked, and nothing else. (`.partial()` would
+ * fill every field left out with its default, so saving one part of a section reset the others.)
+ */
+function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const fields = Object.entries(schema.shape).map(([key, field]) => [key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()] as const);
+  return z.object(Object.fromEntries(fields) as Record<string, z.ZodOptional<z.ZodType>>);
+}
+
 const Limit = z.object({ limit: z.number().int().min(1).max(100_000).optional() }).strict();
 
 /** Request schemas: the compiler insists on one per channel. */
@@ -150,9 +159,9 @@ export const REQUEST_SCHEMAS: { [C in Channel]: z.ZodType<Req<C>, unknown> } = {
   'settings:get': Empty,
   'settings:update': z
     .object({
-      alerts: AlertSettingsSchema.partial().optional(),
-      ui: UiSettingsSchema.partial().optional(),
-      app: AppSettingsSchema.partial().optional(),
+      alerts: patchOf(AlertSettingsSchema).optional(),
+      ui: patchOf(UiSettingsSchema).optional(),
+      app: patchOf(AppSettingsSchema).optional(),
     })
     .strict() as unknown as z.ZodType<Req<'settings:update'>, unknown>,
   'settings:export': Empty,

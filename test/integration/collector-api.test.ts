@@ -149,6 +149,27 @@ describe('collector HTTP API', () => {
     expect(shown[0]).toMatchObject({ actions: ['Acknowledge', 'Snooze 1 h'], wait: true });
   });
 
+  it('saving one part of a settings section leaves the other parts as they were', async () => {
+    const { c } = await start();
+    const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`);
+    const messages = collect(ws);
+    await new Promise<void>((res) => ws.once('open', () => res()));
+    let id = 0;
+    const invoke = async (channel: string, payload: unknown) => {
+      const mine = ++id;
+      ws.send(JSON.stringify({ type: 'invoke', id: mine, channel, payload }));
+      return (await until(() => messages.find((m) => m.type === 'result' && m.id === mine))) as { ok: boolean; value: { alerts: Record<string, unknown>; ui: Record<string, unknown> } };
+    };
+    const rules = [{ id: 'queue.waiting', warning: 8, critical: 15 }];
+    expect(await invoke('settings:update', { alerts: { rules, cooldownMin: 20 } })).toMatchObject({ ok: true });
+    expect(await invoke('settings:update', { alerts: { quietHours: { windows: [{ days: [0, 6], start: '00:00', end: '00:00' }], allowCritical: true } } })).toMatchObject({ ok: true });
+    expect(await invoke('settings:update', { ui: { theme: 'dark' } })).toMatchObject({ ok: true });
+    const last = await invoke('settings:update', { ui: { language: 'fr' } });
+    ws.close();
+    expect(last.value.alerts).toMatchObject({ rules, cooldownMin: 20, quietHours: { allowCritical: true } });
+    expect(last.value.ui).toMatchObject({ theme: 'dark', language: 'fr' });
+  });
+
   it('acknowledges several alerts in one request, leaving out ids it does not know, and refuses a malformed list', async () => {
     const { c, handle } = await start();
     handle.emit('wv', [
