@@ -7,8 +7,9 @@ import { parseArgs } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SettingsSchema, type Settings } from '../shared/settings';
 import { createLogger } from '../core/util/logger';
-import { ConfigError, loadConfigFile } from './config';
-import { startCollector } from './collector';
+import { ConfigError, loadConfigFile, resolveSecret } from './config';
+import { noTokenMessage, startCollector } from './collector';
+import { isLoopbackHost } from '../shared/sources';
 import { checkConfigFilePermissions, configHasLiteralSecrets } from '../core/settings/file-permissions';
 
 const USAGE = `usage: collector --config FILE [--host H] [--port N] [--demo]
@@ -65,8 +66,9 @@ export async function main(argv = process.argv.slice(2), hooks: MainHooks = {}):
 
   if (values.notify !== undefined && values.notify !== 'desktop' && values.notify !== 'log') fail(`--notify must be "desktop" or "log", not "${values.notify}"`);
   let settings: Settings;
+  const warnings: string[] = [];
   try {
-    settings = values.config ? loadConfigFile(values.config) : SettingsSchema.parse({});
+    settings = values.config ? loadConfigFile(values.config, process.env, (w) => warnings.push(w)) : SettingsSchema.parse({});
     if (values.config) {
       const problem = checkConfigFilePermissions(values.config, configHasLiteralSecrets(settings.sources, settings.server.accessToken));
       if (problem) throw new ConfigError(problem);
@@ -76,8 +78,12 @@ export async function main(argv = process.argv.slice(2), hooks: MainHooks = {}):
     throw e;
   }
 
+  // Refused before anything is built: listening beyond this machine needs a token.
+  const host = values.host ?? settings.server.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !resolveSecret(settings.server.accessToken)) fail(noTokenMessage(host));
   await hooks.prepare?.();
   const log = createLogger({ scope: 'collector' });
+  for (const w of warnings) log.warn(w);
   let collector;
   try {
     const dataDir = values['data-dir'] ?? (values.config ? dirname(resolve(values.config)) : undefined);

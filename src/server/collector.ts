@@ -35,6 +35,11 @@ function hasDisplay(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
+/** Why the collector will not listen on a non-loopback address without an access token. */
+export function noTokenMessage(host: string): string {
+  return `refusing to listen on ${host} without an access token: set "server.accessToken" in the configuration (e.g. "env:COLLECTOR_TOKEN")`;
+}
+
 export interface CollectorOptions {
   settings: Settings;
   configPath?: string | null;
@@ -72,7 +77,7 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
   const host = opts.host ?? opts.settings.server.host ?? '127.0.0.1';
   const accessToken = resolveSecret(opts.settings.server.accessToken, env);
   if (!isLoopbackHost(host) && !accessToken) {
-    throw new ConfigError(`refusing to listen on ${host} without an access token: set "server.accessToken" in the configuration (e.g. "env:COLLECTOR_TOKEN")`);
+    throw new ConfigError(noTokenMessage(host));
   }
 
   const settings = opts.settings;

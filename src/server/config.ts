@@ -16,8 +16,12 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and validates a config file. Throws ConfigError with a message naming file, source and field. */
-export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.env): Settings {
+/**
+ * Reads and validates a config file. Throws ConfigError with a message naming file, source and field;
+ * `warn` hears of fields the schema does not know (ignored: a misspelled optional field would
+ * otherwise take its default without a word).
+ */
+export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.env, warn: (message: string) => void = () => undefined): Settings {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -30,7 +34,72 @@ export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.en
   } catch (e) {
     throw new ConfigError(`${path}: not valid JSON (${(e as Error).message})`);
   }
-  return parseConfig(raw, path, env);
+  const settings = parseConfig(raw, path, env);
+  for (const field of unknownFields(SettingsSchema, raw)) {
+    warn(`${path}: field "${field.path}" is not a setting and is ignored${field.like ? ` (did you mean "${field.like}"?)` : ''}`);
+  }
+  return settings;
+}
+
+/** The object schema inside optional, default and nullable wrappers, or null. */
+function objectOf(schema: z.ZodType): z.ZodObject | null {
+  let s: unknown = schema;
+  for (let i = 0; i < 5 && s; i++) {
+    if (s instanceof z.ZodObject) return s;
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap();
+    else return null;
+  }
+  return null;
+}
+
+/** Edit distance between two short strings (insertions, deletions, substitutions). */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** A known field this unknown one looks like (its case, or a letter or two apart), if any. */
+function lookalike(key: string, known: string[]): string | undefined {
+  const k = key.toLowerCase();
+  return known.find((f) => f.toLowerCase() === k) ?? known.find((f) => distance(f.toLowerCase(), k) <= Math.min(2, Math.floor(k.length / 3)));
+}
+
+/** Fields of `raw` that `schema` does not know, as paths ("sources[0].baseURL"), with a likely meaning. */
+export function unknownFields(schema: z.ZodType, raw: unknown, path = ''): { path: string; like?: string }[] {
+  if (Array.isArray(raw)) {
+    let inner: unknown = schema;
+    while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodNullable) inner = inner.unwrap();
+    if (!(inner instanceof z.ZodArray)) return [];
+    const element = inner.element as z.ZodType;
+    return raw.flatMap((item, i) => unknownFields(element, item, `${path}[${i}]`));
+  }
+  if (!raw || typeof raw !== 'object') return [];
+  let target: z.ZodType = schema;
+  while (target instanceof z.ZodOptional || target instanceof z.ZodDefault || target instanceof z.ZodNullable) target = target.unwrap() as z.ZodType;
+  // A source: the fields of its vendor's schema.
+  if (target instanceof z.ZodDiscriminatedUnion) {
+    const vendor = (raw as Record<string, unknown>).vendor;
+    const option = (target.options as z.ZodType[]).find((o) => {
+      const shape = objectOf(o)?.shape as Record<string, z.ZodType> | undefined;
+      const tag = shape?.vendor;
+      return tag instanceof z.ZodLiteral && tag.value === vendor;
+    });
+    return option ? unknownFields(option, raw, path) : [];
+  }
+  const object = objectOf(target);
+  if (!object) return [];
+  const shape = object.shape as Record<string, z.ZodType>;
+  const known = Object.keys(shape);
+  return Object.entries(raw as Record<string, unknown>).flatMap(([key, value]) => {
+    const at = path ? `${path}.${key}` : key;
+    if (!Object.hasOwn(shape, key)) return [{ path: at, like: lookalike(key, known) }];
+    return unknownFields(shape[key]!, value, at);
+  });
 }
 
 /** Validates a parsed config document; `label` names it in messages. */

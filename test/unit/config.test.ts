@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, resolveSource } from '../../src/server/config';
+import { ConfigError, loadConfigFile, parseConfig, resolveSource, unknownFields } from '../../src/server/config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { configHasLiteralSecrets } from '../../src/core/settings/file-permissions';
 import { SettingsSchema } from '../../src/shared/settings';
 
@@ -23,6 +26,35 @@ describe('collector configuration', () => {
     expect(av.producers).toEqual(['Agent_itd_1.0.0', 'Queue_itd_1.0.0']);
     expect(av.pingSec).toBe(30);
     expect(s.alerts.cooldownMin).toBe(15);
+  });
+
+  it('the contract example has no unknown field; misspelled ones are named, with what they look like', () => {
+    expect(unknownFields(SettingsSchema, ok)).toEqual([]);
+    const typos = {
+      source: [],
+      sources: [
+        { id: 'wv', vendor: 'wolkvox', server: '0031', token: 'env:WV', baseURL: 'http://127.0.0.1:9', pol: { latencySec: 60 }, poll: { agentSec: 30 } },
+        { id: 'tp', vendor: 'telphin', clientId: 'c', clientSecret: 'env:TP', webhook: { publicUrl: 'https://x.example.com', secrt: 'y' } },
+      ],
+      alerts: { cooldownMinutes: 5, rules: [{ id: 'queue.waiting', warnign: 3 }] },
+      server: { acessToken: 'env:TOKEN' },
+    };
+    expect(unknownFields(SettingsSchema, typos)).toEqual([
+      { path: 'source', like: 'sources' },
+      { path: 'sources[0].baseURL', like: 'baseUrl' },
+      { path: 'sources[0].pol', like: 'poll' },
+      { path: 'sources[0].poll.agentSec', like: 'agentsSec' },
+      { path: 'sources[1].webhook.secrt', like: 'secret' },
+      { path: 'alerts.cooldownMinutes', like: undefined },
+      { path: 'alerts.rules[0].warnign', like: 'warning' },
+      { path: 'server.acessToken', like: 'accessToken' },
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'cctm-config-'));
+    const path = join(dir, 'c.json');
+    writeFileSync(path, JSON.stringify({ ...ok, source: [] }));
+    const warned: string[] = [];
+    loadConfigFile(path, env, (w) => warned.push(w));
+    expect(warned).toEqual([`${path}: field "source" is not a setting and is ignored (did you mean "sources"?)`]);
   });
 
   it('resolves env: secrets', () => {
