@@ -15,6 +15,7 @@ import {
 import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings } from '../shared/settings';
 import { insecureUrlProblem, SourceConfigSchema, toSourceView, type SourceConfig } from '../shared/sources';
 import { foreignReference, movedAddress, readSecret, secretPaths, writeSecret } from './settings/secret-fields';
+import { plainSecrets } from './settings/sealing';
 import type { Engine } from './engine';
 import type { Alert } from '../shared/model';
 import type { SettingsHost } from './settings/host';
@@ -154,7 +155,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       return view();
     },
     'settings:export': () => exportSettings(settings.get()) as unknown as Res<'settings:export'>,
-    'settings:import': async ({ data }) => {
+    'settings:import': async ({ data, allowPlaintextSecrets }) => {
       requireEditable();
       let result;
       try {
@@ -163,6 +164,14 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
         throw new BridgeError('invalid_request', e instanceof Error ? e.message : String(e));
       }
       const before = settings.get().sources;
+      // Asked before anything changes, as for a source saved from its form.
+      const withSecrets = result.settings.sources.filter((s) => !before.includes(s) && plainSecrets(s).length > 0);
+      if (withSecrets.length && settings.secretStorage() === 'basic_text' && !allowPlaintextSecrets) {
+        throw new BridgeError(
+          'needs_confirmation',
+          `No OS keyring is available, so the credentials the file holds for ${withSecrets.map((s) => `"${s.id}"`).join(', ')} would be stored encrypted with a fixed key that anyone who can read your files can undo. Import anyway?`,
+        );
+      }
       const next = await settings.update({ alerts: result.settings.alerts, ui: result.settings.ui, app: result.settings.app });
       for (const source of result.settings.sources) {
         if (!before.includes(source)) await settings.saveSource(source, source.id, { allowPlaintextSecrets: true });

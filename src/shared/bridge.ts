@@ -114,7 +114,7 @@ export interface Commands {
   /** Settings without any secret, to move to another machine. */
   'settings:export': { req: void; res: SettingsExportDoc };
   /** Merges an export: sources by id (stored secrets kept where every address is unchanged), alerts/ui/app field by field. */
-  'settings:import': { req: { data: unknown }; res: { settings: SettingsView; skipped: { id: string; reason: string }[] } };
+  'settings:import': { req: { data: unknown; allowPlaintextSecrets?: boolean }; res: { settings: SettingsView; skipped: { id: string; reason: string }[] } };
   'sources:save': { req: z.infer<typeof SourceSaveSchema>; res: SettingsView };
   'sources:remove': { req: { id: string }; res: SettingsView };
   'sources:test': { req: { config: Record<string, unknown>; previousId?: string }; res: TestResult };
@@ -165,7 +165,7 @@ export const REQUEST_SCHEMAS: { [C in Channel]: z.ZodType<Req<C>, unknown> } = {
     })
     .strict() as unknown as z.ZodType<Req<'settings:update'>, unknown>,
   'settings:export': Empty,
-  'settings:import': z.object({ data: z.unknown() }).strict() as unknown as z.ZodType<Req<'settings:import'>, unknown>,
+  'settings:import': z.object({ data: z.unknown(), allowPlaintextSecrets: z.boolean().optional() }).strict() as unknown as z.ZodType<Req<'settings:import'>, unknown>,
   'sources:save': SourceSaveSchema,
   'sources:remove': Id,
   'sources:test': z.object({ config: z.record(z.string(), z.unknown()), previousId: z.string().optional() }),

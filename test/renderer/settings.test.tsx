@@ -1,6 +1,7 @@
 import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { BridgeError } from '../../src/shared/bridge';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, queue, snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
@@ -429,6 +430,22 @@ describe('moving the settings to another computer', () => {
     expect((await screen.findByText('This file is not a settings export (not JSON).')).getAttribute('role')).toBe('alert');
     expect(fake.callsTo('settings:import')).toHaveLength(1);
     click.mockRestore();
+  });
+
+  it('asks before storing the credentials of an imported file without a keyring, and imports once told to', async () => {
+    const fake = hostWith(settingsView());
+    const doc = { format: 'cctm-settings', version: 1, sources: [{ id: 'wv', vendor: 'wolkvox', server: '0031', token: 'typed-in-the-file' }] };
+    fake.handle('settings:import', (req) => {
+      if (!(req as { allowPlaintextSecrets?: boolean }).allowPlaintextSecrets) throw new BridgeError('needs_confirmation', 'No OS keyring is available… Import anyway?');
+      return { settings: fake.settings, skipped: [] };
+    });
+    await renderApp(fake, '#/settings');
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([JSON.stringify(doc)], 'settings.json', { type: 'application/json' })] } });
+    expect(await screen.findByText(/This computer has no keyring: the credentials in this file would be stored without OS encryption/)).toBeTruthy();
+    expect(screen.queryByText('Settings imported.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Import and store them anyway' }));
+    expect(await screen.findByText('Settings imported.')).toBeTruthy();
+    expect(fake.callsTo('settings:import')).toEqual([{ data: doc }, { data: doc, allowPlaintextSecrets: true }]);
   });
 
   it('exports but does not import where settings are read-only', async () => {

@@ -8,6 +8,7 @@ import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { errorText } from '../../i18n/error-text';
+import { toCommandError } from '../../bridge/errors';
 import { downloadText } from '../../lib/download';
 
 /** "cc-tray-monitor-settings-2026-11-22.json", in local time. */
@@ -19,7 +20,7 @@ export function settingsFileName(at: Date): string {
 /** Files larger than this are not settings exports (a big floor's export is tens of KB). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-type Outcome = { kind: 'exported' } | { kind: 'imported'; skipped: { id: string; reason: string }[] };
+type Outcome = { kind: 'exported' } | { kind: 'confirm' } | { kind: 'imported'; skipped: { id: string; reason: string }[] };
 
 export function TransferForm({ editable }: { editable: boolean }) {
   const { t } = useI18n();
@@ -29,6 +30,8 @@ export function TransferForm({ editable }: { editable: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  /** A file whose credentials wait for the reader's consent to store them without a keyring. */
+  const [unconfirmed, setUnconfirmed] = useState<unknown>(null);
 
   const run = async (fn: () => Promise<Outcome>) => {
     setBusy(true);
@@ -50,16 +53,26 @@ export function TransferForm({ editable }: { editable: boolean }) {
       return { kind: 'exported' };
     });
 
+  const importData = async (data: unknown, allowPlaintextSecrets?: boolean): Promise<Outcome> => {
+    setUnconfirmed(null);
+    try {
+      const result = await client.invoke('settings:import', { data, ...(allowPlaintextSecrets ? { allowPlaintextSecrets } : {}) });
+      settings.set(result.settings);
+      return { kind: 'imported', skipped: result.skipped };
+    } catch (e) {
+      if (toCommandError(e).code !== 'needs_confirmation') throw e;
+      setUnconfirmed(data);
+      return { kind: 'confirm' };
+    }
+  };
+
   const importFile = (e: ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0];
     e.target.value = ''; // the same file may be chosen again
     if (!chosen) return;
     void run(async () => {
       if (chosen.size > MAX_FILE_BYTES) throw new SyntaxError('too large');
-      const data: unknown = JSON.parse(await chosen.text());
-      const result = await client.invoke('settings:import', { data });
-      settings.set(result.settings);
-      return { kind: 'imported', skipped: result.skipped };
+      return importData(JSON.parse(await chosen.text()));
     });
   };
 
@@ -78,6 +91,14 @@ export function TransferForm({ editable }: { editable: boolean }) {
       </div>
       <div aria-live="polite">
         {outcome?.kind === 'exported' && <p className="ok">{t('transfer.exported')}</p>}
+        {outcome?.kind === 'confirm' && unconfirmed !== null && (
+          <div className="notice">
+            <p>{t('transfer.noKeyring')}</p>
+            <button type="button" disabled={busy} onClick={() => void run(() => importData(unconfirmed, true))}>
+              {t('transfer.importAnyway')}
+            </button>
+          </div>
+        )}
         {outcome?.kind === 'imported' && (
           <>
             <p className="ok">{outcome.skipped.length ? t('transfer.importedSome', { count: outcome.skipped.length }) : t('transfer.imported')}</p>

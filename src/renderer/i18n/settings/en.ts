@@ -82,6 +82,8 @@ export const en = {
   'transfer.import': 'Import settings…',
   'transfer.exported': 'Settings saved as a file.',
   'transfer.imported': 'Settings imported.',
+  'transfer.noKeyring': 'This computer has no keyring: the credentials in this file would be stored without OS encryption (readable by anyone with access to your user account).',
+  'transfer.importAnyway': 'Import and store them anyway',
   'transfer.notJson': 'This file is not a settings export (not JSON).',
   'transfer.importedSome': { one: 'Settings imported; {count} part could not be:', other: 'Settings imported; {count} parts could not be:' },
   'settings.autoUpdate': 'Download and install updates automatically',

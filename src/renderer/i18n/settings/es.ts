@@ -79,6 +79,8 @@ export const es: Record<SettingsKey, Message> = {
   'transfer.import': 'Importar ajustes…',
   'transfer.exported': 'Ajustes guardados en un archivo.',
   'transfer.imported': 'Ajustes importados.',
+  'transfer.noKeyring': 'Este equipo no tiene llavero: las credenciales de este archivo se guardarían sin cifrado del sistema (legibles por cualquiera con acceso a su cuenta de usuario).',
+  'transfer.importAnyway': 'Importar y guardarlas de todos modos',
   'transfer.notJson': 'Este archivo no es una exportación de ajustes (no es JSON).',
   'transfer.importedSome': { one: 'Ajustes importados; {count} parte no se pudo importar:', many: 'Ajustes importados; {count} partes no se pudieron importar:', other: 'Ajustes importados; {count} partes no se pudieron importar:' },
   'settings.autoUpdate': 'Descargar e instalar las actualizaciones automáticamente',

@@ -79,6 +79,8 @@ export const fr: Record<SettingsKey, Message> = {
   'transfer.import': 'Importer des réglages…',
   'transfer.exported': 'Réglages enregistrés dans un fichier.',
   'transfer.imported': 'Réglages importés.',
+  'transfer.noKeyring': 'Cet ordinateur n’a pas de trousseau : les identifiants de ce fichier seraient enregistrés sans chiffrement du système (lisibles par toute personne ayant accès à votre compte utilisateur).',
+  'transfer.importAnyway': 'Importer et les enregistrer quand même',
   'transfer.notJson': 'Ce fichier n’est pas un export de réglages (ce n’est pas du JSON).',
   'transfer.importedSome': { one: 'Réglages importés ; {count} élément n’a pas pu l’être :', many: 'Réglages importés ; {count} éléments n’ont pas pu l’être :', other: 'Réglages importés ; {count} éléments n’ont pas pu l’être :' },
   'settings.autoUpdate': 'Télécharger et installer les mises à jour automatiquement',
