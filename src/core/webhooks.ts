@@ -42,8 +42,15 @@ interface Route {
   handler: WebhookHandler;
 }
 
+/**
+ * Whether anything can deliver webhooks here: the collector's own server always can; the tray app's
+ * local receiver may be off (port 0) or kept from its port by another program.
+ */
+export type ReceiverState = { listening: true } | { listening: false; port: number; error: string | null };
+
 export class WebhookRegistry {
   private readonly routes: Route[] = [];
+  private receiverState: ReceiverState = { listening: true };
   private width = WIDTH_STEP;
   /** Where a presented secret is written for the comparison (the lookup is synchronous). */
   private scratch = Buffer.alloc(WIDTH_STEP);
@@ -80,6 +87,15 @@ export class WebhookRegistry {
     const handler = this.find(vendor, secret);
     if (!handler) return { status: 401, body: 'unknown webhook secret' };
     return handler(req);
+  }
+
+  /** Told by whoever owns the receiver (the tray app's local one). */
+  setReceiver(state: ReceiverState): void {
+    this.receiverState = state;
+  }
+
+  receiver(): ReceiverState {
+    return this.receiverState;
   }
 
   get size(): number {

@@ -10,23 +10,34 @@ import type { Logger } from '../core/util/logger';
 
 export type StartReceiver = (opts: { registry: WebhookRegistry; host?: string; port: number; logger: Logger }) => Promise<{ server: Server; port: number; close(): Promise<void> }>;
 
+/** A port another program holds is tried again this often: it may be freed (a restart of that program). */
+export const RETRY_PORT_MS = 60_000;
+
 export class WebhookPort {
   private current: { port: number; close(): Promise<void> } | null = null;
   private pending: Promise<void> = Promise.resolve();
   private last: WebhookReceiverState = { port: 0, listening: false, error: null };
+  private retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly start: StartReceiver,
     private readonly registry: WebhookRegistry,
     private readonly log: Logger,
-  ) {}
+    private readonly timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
+  ) {
+    registry.setReceiver({ listening: false, port: 0, error: null });
+  }
 
-  /** Listens on `port` (0: off); a port already in use is logged with what to do, never fatal. */
+  /**
+   * Listens on `port` (0: off); a port already in use is logged with what to do, never fatal, and
+   * tried again every minute. Telphin sources that wait for webhooks are told (see `setReceiver`).
+   */
   apply(port: number): Promise<void> {
     this.pending = this.pending.then(async () => {
+      this.cancelRetry();
       if (port <= 0) {
         await this.close();
-        this.last = { port: 0, listening: false, error: null };
+        this.set({ port: 0, listening: false, error: null });
         return;
       }
       if (this.current?.port === port) return;
@@ -34,15 +45,31 @@ export class WebhookPort {
       try {
         const receiver = await this.start({ registry: this.registry, host: '127.0.0.1', port, logger: this.log });
         this.current = { port, close: receiver.close };
-        this.last = { port, listening: true, error: null };
+        this.set({ port, listening: true, error: null });
         this.log.info(`webhook receiver listening on http://127.0.0.1:${receiver.port}/hooks/`);
       } catch (e) {
         const code = (e as { code?: unknown } | null)?.code;
-        this.last = { port, listening: false, error: typeof code === 'string' ? code : 'failed' };
-        this.log.error(`the webhook receiver could not listen on port ${port}: choose another port in Settings → Application`, e);
+        const retried = this.last.port === port && this.last.error !== null;
+        this.set({ port, listening: false, error: typeof code === 'string' ? code : 'failed' });
+        if (!retried) this.log.error(`the webhook receiver could not listen on port ${port}: choose another port in Settings → Application; trying it again every minute`, e);
+        this.retry = this.timers.set(() => {
+          this.retry = null;
+          void this.apply(port);
+        }, RETRY_PORT_MS);
+        (this.retry as { unref?: () => void }).unref?.();
       }
     });
     return this.pending;
+  }
+
+  private set(state: WebhookReceiverState): void {
+    this.last = state;
+    this.registry.setReceiver(state.listening ? { listening: true } : { listening: false, port: state.port, error: state.error });
+  }
+
+  private cancelRetry(): void {
+    if (this.retry) this.timers.clear(this.retry);
+    this.retry = null;
   }
 
   /** What the receiver last did: listening on its port, off, or the error that kept it from listening. */
@@ -51,6 +78,7 @@ export class WebhookPort {
   }
 
   async close(): Promise<void> {
+    this.cancelRetry();
     const current = this.current;
     this.current = null;
     await current?.close();

@@ -150,19 +150,37 @@ describe('local webhook receiver', () => {
     expect(log.lines.join('\n')).not.toContain('a-secret-of-sixteen');
   });
 
-  it('a port in use is reported with what to do, never fatal, and tried again at the next settings change', async () => {
+  it('a port in use is reported with what to do, never fatal, tried again every minute, and told to the sources waiting for webhooks', async () => {
     const log = memoryLogger();
     let free = false;
-    const port = new WebhookPort(async () => {
-      if (!free) throw Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8080'), { code: 'EADDRINUSE' });
-      return { server: null as never, port: 8080, close: async () => undefined };
-    }, new WebhookRegistry(), log);
+    const registry = new WebhookRegistry();
+    const timers: (() => void)[] = [];
+    const fakeTimers = { set: ((fn: () => void) => (timers.push(fn), timers.length)) as unknown as typeof setTimeout, clear: (() => undefined) as unknown as typeof clearTimeout };
+    const port = new WebhookPort(
+      async () => {
+        if (!free) throw Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8080'), { code: 'EADDRINUSE' });
+        return { server: null as never, port: 8080, close: async () => undefined };
+      },
+      registry,
+      log,
+      fakeTimers,
+    );
+    expect(registry.receiver()).toEqual({ listening: false, port: 0, error: null });
     await expect(port.apply(8080)).resolves.toBeUndefined();
-    expect(log.lines.join('\n')).toMatch(/could not listen on port 8080: choose another port in Settings → Application/);
+    expect(log.lines.join('\n')).toMatch(/could not listen on port 8080: choose another port in Settings → Application; trying it again every minute/);
     expect(port.state()).toEqual({ port: 8080, listening: false, error: 'EADDRINUSE' });
+    expect(registry.receiver()).toEqual({ listening: false, port: 8080, error: 'EADDRINUSE' });
+    // A minute later, still taken: tried again, not logged again.
+    const logged = log.lines.length;
+    timers.shift()!();
+    await port.apply(8080);
+    expect(log.lines.length).toBe(logged);
     free = true; // the other program let the port go
+    timers.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
     await port.apply(8080);
     expect(port.state()).toEqual({ port: 8080, listening: true, error: null });
+    expect(registry.receiver()).toEqual({ listening: true });
     // Turned off after a failure: no error left behind.
     await port.apply(0);
     expect(port.state()).toEqual({ port: 0, listening: false, error: null });

@@ -112,6 +112,24 @@ describe('Telphin connector lifecycle', () => {
     expect(c.ctx.webhooks.find('telphin', 'a secret/with a slash')).toBeNull();
   });
 
+  it('in webhook mode, says so while nothing here can receive them, and is live once the receiver listens', async () => {
+    const clock = new FakeClock();
+    const s = scripted((m, p) => (p.includes('/event/') || p.includes('/limit/') ? { status: 200, body: p.includes('/limit/') ? { agent_events: 100 } : [] } : agents(m, p, 0)));
+    const c = context(s.fetch, clock, { webhook: { publicUrl: 'https://hooks.example.com', secret: 'a-secret-of-sixteen.' }, pollSec: 30 });
+    c.ctx.webhooks.setReceiver({ listening: false, port: 8080, error: 'EADDRINUSE' });
+    connector = new TelphinConnector(c.ctx);
+    connector.start();
+    await clock.advance(10);
+    expect(c.status).toBe('degraded');
+    expect(c.lastError).toMatch(/^The webhook receiver cannot listen on port 8080 \(another program holds it\): Telphin's login and logout events cannot arrive; agent states are only re-read every 30 s\./);
+    c.ctx.webhooks.setReceiver({ listening: false, port: 0, error: null });
+    await clock.advance(30_000);
+    expect(c.lastError).toMatch(/^The webhook receiver of this app is off/);
+    c.ctx.webhooks.setReceiver({ listening: true });
+    await clock.advance(30_000);
+    expect(c.status).toBe('live');
+  });
+
   it('fetches one new token on a 401 and repeats the request', async () => {
     const clock = new FakeClock();
     let n = 0;

@@ -37,6 +37,8 @@ export const en = {
   'problem.wolkvox_token_refused': "the token was refused: check it in the Sources view, and that this computer's public IP is allowed in the Wolkvox firewall",
   'problem.wolkvox_token_missing': 'the token did not arrive: enter it again in the Sources view; a proxy may be removing the wolkvox-token header',
   'problem.axialys_client_id': 'API mode needs the client id Axialys gave with the API account: enter it as the Client id of this source',
+  'problem.webhook_receiver_off': 'the webhook receiver of this app is off, so Telphin’s login and logout events cannot arrive; agent states are only re-read every {seconds} s: set its port in Settings → Application',
+  'problem.webhook_receiver_port': 'the webhook receiver cannot listen on port {port}, so Telphin’s login and logout events cannot arrive; agent states are only re-read every {seconds} s: choose another port in Settings → Application',
   'problem.wolkvox_token_limit': 'the daily token quota is spent: polling is paused until local midnight, when it resets; lengthen the polling intervals or raise the licences in the Sources view',
   'problem.wolkvox_token_limit_late': 'the daily token quota is still spent after local midnight: Wolkvox renews it on its own clock; checking again every hour',
   'problem.wolkvox_simultaneous': 'another application is using the same token at the same time: give it a token of its own; retrying in {seconds} s',

@@ -36,6 +36,8 @@ export const es: Record<keyof typeof en, Message> = {
   'problem.wolkvox_token_refused': 'el token fue rechazado: revíselo en la vista Fuentes y compruebe que la IP pública de este equipo esté permitida en el firewall de Wolkvox',
   'problem.wolkvox_token_missing': 'el token no llegó: vuelva a introducirlo en la vista Fuentes; un proxy podría estar eliminando la cabecera wolkvox-token',
   'problem.axialys_client_id': 'el modo API necesita el identificador de cliente que Axialys entregó con la cuenta API: introdúzcalo como Id de cliente de esta fuente',
+  'problem.webhook_receiver_off': 'el receptor de webhooks de esta aplicación está apagado, así que los eventos de inicio y cierre de sesión de Telphin no pueden llegar; los estados de los agentes solo se releen cada {seconds} s: defina su puerto en Ajustes → Aplicación',
+  'problem.webhook_receiver_port': 'el receptor de webhooks no puede escuchar en el puerto {port}, así que los eventos de inicio y cierre de sesión de Telphin no pueden llegar; los estados de los agentes solo se releen cada {seconds} s: elija otro puerto en Ajustes → Aplicación',
   'problem.wolkvox_token_limit': 'la cuota diaria del token está agotada: las consultas se pausan hasta la medianoche local, cuando se renueva; alargue los intervalos de consulta o amplíe las licencias en la vista Fuentes',
   'problem.wolkvox_token_limit_late': 'la cuota diaria del token sigue agotada después de la medianoche local: Wolkvox la renueva según su propio horario; se vuelve a comprobar cada hora',
   'problem.wolkvox_simultaneous': 'otra aplicación usa el mismo token al mismo tiempo: asígnele un token propio; reintentando en {seconds} s',

@@ -134,7 +134,7 @@ export class TelphinConnector implements Connector {
       this.lastCost = this.client.sent - before;
       const delay = this.client.quota.delay(ctx.clock.now(), this.pollMs, this.lastCost);
       this.publishQuota(delay);
-      const issue = found ?? this.slowPolling(delay);
+      const issue = this.receiverIssue() ?? found ?? this.slowPolling(delay);
       if (issue) ctx.health.setStatus('degraded', issue.text, issue.problem);
       else live();
       await this.pause(delay, signal);
@@ -172,6 +172,22 @@ export class TelphinConnector implements Connector {
     return {
       text: `Telphin allows ${report.limit} agent events but ${report.agents} agents need ${report.agents * 2}: ${report.missing} login/logout subscriptions are missing, so some agents' changes will not arrive. Raise the limit with Telphin or remove unused agent events.`,
       problem: problem('telphin_subscriptions_missing', { count: report.missing }),
+    };
+  }
+
+  /** Webhook mode while nothing here can receive them (the tray app's receiver off, or its port taken). */
+  private receiverIssue(): Issue | null {
+    const receiver = this.ctx.webhooks.receiver();
+    if (!this.target || receiver.listening) return null;
+    const seconds = Math.round(this.pollMs / 1000);
+    const refresh = `Telphin's login and logout events cannot arrive; agent states are only re-read every ${seconds} s.`;
+    if (receiver.port === 0) {
+      return { text: `The webhook receiver of this app is off: ${refresh} Set its port in Settings → Application.`, problem: problem('webhook_receiver_off', { seconds }) };
+    }
+    const why = receiver.error === 'EADDRINUSE' ? 'another program holds it' : receiver.error === 'EACCES' ? 'this user may not use it' : (receiver.error ?? 'it failed');
+    return {
+      text: `The webhook receiver cannot listen on port ${receiver.port} (${why}): ${refresh} Choose another port in Settings → Application.`,
+      problem: problem('webhook_receiver_port', { port: receiver.port, seconds }),
     };
   }
 
