@@ -25,8 +25,11 @@ export interface BuiltinRule {
   /** Breach when the value is ≥ the threshold; null: no such level. */
   warning: number | null;
   critical: number | null;
-  /** Seconds a breach must persist (time-based rules). */
-  forSec?: number;
+  /**
+   * Raised by how long a state lasts (a source down), not from samples: its thresholds are seconds of
+   * that state, and it has no raise window nor clearing by samples (it ends when the state does).
+   */
+  lasting?: true;
 }
 
 export const BUILTIN_RULES: readonly BuiltinRule[] = [
@@ -38,8 +41,18 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   { id: 'queue.longest_wait', metric: 'queue.longest_wait', unit: 'sec', warning: 60, critical: 180 },
   { id: 'vendor.alert_op', metric: 'vendor.alert_op', unit: 'none', warning: null, critical: null },
   { id: 'vendor.alert_file', metric: 'vendor.alert_file', unit: 'none', warning: null, critical: null },
-  { id: 'source.down', metric: 'source.down', unit: 'sec', warning: null, critical: 60, forSec: 60 },
+  { id: 'source.down', metric: 'source.down', unit: 'sec', warning: null, critical: 60, lasting: true },
 ];
+
+/**
+ * The critical threshold an override gives a lasting rule (a source down), else `builtin`. Such a rule
+ * used to wait `forSec` seconds before raising: an override that says only `forSec` keeps meaning
+ * that, while a `critical` of its own (a number, or null for none) wins over it.
+ */
+export function lastingCritical(o: { critical?: number | null; forSec?: number } | undefined, builtin: number | null): number | null {
+  if (o?.critical !== undefined) return o.critical;
+  return o?.forSec ?? builtin;
+}
 
 /** `snoozedUntil` of an alert snoozed "until recovered" (far beyond any real date). */
 export const SNOOZE_UNTIL_RECOVERED = 8.64e15;

@@ -19,7 +19,10 @@ export const AlertRuleOverrideSchema = z.object({
   raiseM: z.number().int().min(1).optional(),
   /** Clear after `clearK` consecutive good samples. */
   clearK: z.number().int().min(1).optional(),
-  /** Seconds a breach must persist (time-based rules such as source down). */
+  /**
+   * Older spelling of a source-down rule's critical threshold (seconds down), honoured where the rule
+   * sets no `critical` of its own; other rules ignore it.
+   */
   forSec: z.number().min(0).optional(),
   scope: z
     .object({

@@ -7,6 +7,7 @@ import { agent, queue, snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
 import type { SettingsView } from '../../src/shared/bridge';
 import { checkRow, mergeOverrides, rowsFrom } from '../../src/renderer/features/settings/thresholds-model';
+import { effectiveThresholds } from '../../src/renderer/lib/rules';
 
 /** A host that applies settings:update like the command handler does. */
 function hostWith(view: SettingsView) {
@@ -238,6 +239,17 @@ describe('Settings', () => {
     });
   });
 
+  it("edits a source down's thresholds in seconds down, showing an older forSec where the alert engine reads it", async () => {
+    const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [{ id: 'source.down', forSec: 120 }] } }));
+    await renderApp(fake, '#/settings');
+    const critical = screen.getByLabelText('Critical threshold: Source down or sign-in failed') as HTMLInputElement;
+    expect(critical.value).toBe('120');
+    fireEvent.change(screen.getByLabelText('Warning threshold: Source down or sign-in failed'), { target: { value: '30' } });
+    fireEvent.click(within(screen.getByRole('form', { name: 'Thresholds' })).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('settings:update')).toHaveLength(1));
+    expect(fake.callsTo('settings:update')[0]).toEqual({ alerts: { rules: [{ id: 'source.down', warning: 30, critical: 120 }] } });
+  });
+
   it('sets how many good samples resolve an alert, for a rule and for a row of its own, which starts from the general rule’s', async () => {
     // A source down's clearing from the file has no box here: kept as it is, never an error.
     const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [{ id: 'queue.waiting', clearK: 4 }, { id: 'source.down', clearK: 99 }] } }));
@@ -377,6 +389,19 @@ describe('Settings', () => {
 });
 
 describe('threshold overrides', () => {
+  it("shows a source down's thresholds as the seconds down the alert engine uses, an older forSec as the critical one", () => {
+    const old = [{ id: 'source.down', forSec: 120, clearK: 99 }];
+    const rows = rowsFrom(old, 'en');
+    expect(rows.find((r) => r.id === 'source.down')).toMatchObject({ warning: '', critical: '120' });
+    expect(effectiveThresholds(old)['source.down']).toEqual({ enabled: true, warning: null, critical: 120 });
+    // Saved from the form, the critical box says it (other tuning kept); back at 60 s, no threshold override is left.
+    expect(mergeOverrides(old, rows, 'en')).toEqual([{ id: 'source.down', clearK: 99, critical: 120 }]);
+    const warned = rows.map((r) => (r.id === 'source.down' ? { ...r, warning: '30', critical: '60' } : r));
+    expect(mergeOverrides(old, warned, 'en')).toEqual([{ id: 'source.down', clearK: 99, warning: 30 }]);
+    // A critical of its own wins over forSec, as in the engine.
+    expect(effectiveThresholds([{ id: 'source.down', forSec: 120, critical: 90 }])['source.down'].critical).toBe(90);
+  });
+
   it('drops overrides that match the defaults and keeps tuning of other fields', () => {
     const rows = rowsFrom([{ id: 'agent.jitter', warning: 40, clearK: 3 }], 'en');
     expect(rows.find((r) => r.id === 'agent.jitter')).toMatchObject({ warning: '40', critical: '60' });

@@ -31,7 +31,7 @@ describe('rules: built-ins, overrides, scope', () => {
       'queue.waiting': [5, 10],
       'queue.longest_wait': [60, 180],
     });
-    expect(r.byId.get('source.down')!.forSec).toBe(60);
+    expect(r.byId.get('source.down')).toMatchObject({ warning: null, critical: 60 });
     expect(r.agents).toHaveLength(4);
   });
 

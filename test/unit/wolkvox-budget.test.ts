@@ -31,9 +31,9 @@ describe('Wolkvox token budget', () => {
     expect(tokenBudget([cfg({ licences: 2 }), other])).toEqual({ wv: { projectedPerDay: 3168, quotaPerDay: 2000 } });
   });
 
-  it('samples at the latency cadence (N-of-M defaults adapt to it)', () => {
-    expect(wolkvoxFactory.sampleIntervalSec!(cfg())).toBe(300);
-    expect(wolkvoxFactory.sampleIntervalSec!(cfg({ poll: { latencySec: 30 } }))).toBe(30);
+  it('samples agents\' network and sites at the latency cadence, queues at the skills cadence (N-of-M defaults adapt to each)', () => {
+    expect(wolkvoxFactory.sampleIntervalSec!(cfg())).toEqual({ network: 300, sites: 300, queues: 60 });
+    expect(wolkvoxFactory.sampleIntervalSec!(cfg({ poll: { latencySec: 30, skillsSec: 300 } }))).toEqual({ network: 30, sites: 30, queues: 300 });
   });
 });
 

@@ -8,6 +8,7 @@ import { AlertSettingsSchema, type AlertSettings, type Language } from '../../sh
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { AlertBook } from './book';
+import { SourceCadences } from './cadence';
 import { alertsToCsv } from './csv';
 import { Dispatcher } from './dispatcher';
 import { Evaluator } from './evaluate';
@@ -67,7 +68,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
     names: (t) => book.names(t),
     language: opts.language ?? (() => 'en'),
   });
-  const cadence = new Map<string, number>();
+  const cadence = new SourceCadences();
   const evaluator = new Evaluator({ book, rules: () => rules, cadence, lookup: opts.lookup });
   const sources = new SourceWatch(book, () => rules);
   const vendor = new VendorAlerts(book, () => rules);
@@ -133,9 +134,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
         book.prune(now);
       });
     },
-    setSourceCadence(sourceId, sampleSec) {
-      if (Number.isFinite(sampleSec) && sampleSec > 0) cadence.set(sourceId, sampleSec);
-    },
+    setSourceCadence: (sourceId, sampleCadence) => cadence.set(sourceId, sampleCadence),
     list(filter) {
       const active: Alert[] = [];
       for (const t of book.active.values()) if (t.alert && (filter === 'all' || t.alert.state === 'firing')) active.push(t.alert);

@@ -6,6 +6,7 @@
  */
 import type { Agent, Queue, Site, Subject } from '../../shared/model';
 import type { AlertBook } from './book';
+import type { SourceCadences } from './cadence';
 import { inScope, type Rule, type RuleSet } from './rules';
 import { levelOf, popcount, pushSample, raiseWindow, severityOf, type Track } from './track';
 import type { AlertLookup } from './types';
@@ -13,7 +14,7 @@ import type { AlertLookup } from './types';
 export interface EvalContext {
   book: AlertBook;
   rules(): RuleSet;
-  cadence: Map<string, number>;
+  cadence: SourceCadences;
   lookup: AlertLookup;
 }
 
@@ -74,7 +75,7 @@ export class Evaluator {
     for (const rule of [...rules.queues, ...rules.sites]) {
       const def = rule.def;
       for (const t of [...this.ctx.book.tracksOf(rule.id)]) {
-        const every = Math.min(MAX_RESAMPLE_SEC, Math.max(MIN_RESAMPLE_SEC, this.ctx.cadence.get(t.sourceId) ?? 0)) * 1000;
+        const every = Math.min(MAX_RESAMPLE_SEC, Math.max(MIN_RESAMPLE_SEC, this.ctx.cadence.of(t.sourceId, def) ?? 0)) * 1000;
         if (now - t.lastSampleAt < every) continue;
         let v: number | null = null;
         if (def.collection === 'queues') {
@@ -99,7 +100,7 @@ export class Evaluator {
       if (level === 0 || !inScope(rule, sourceId, key, agentQueues)) return;
       t = book.create(rule, { kind, key }, sourceId);
     }
-    const { n, m } = raiseWindow(rule, this.ctx.cadence.get(sourceId));
+    const { n, m } = raiseWindow(rule, this.ctx.cadence.of(sourceId, rule.def));
     pushSample(t, level, m, value, now);
     this.evaluate(t, n, now);
   }

@@ -5,14 +5,13 @@
  */
 import type { AlertRuleOverride } from '../../shared/settings';
 import { METRICS, type MetricDef } from './catalog';
-import { BUILTIN_RULES as SHARED_RULES, DEFAULT_CLEAR_K, scopeHolds, scopeSpecificity, type RuleScope } from '../../shared/rules';
+import { BUILTIN_RULES as SHARED_RULES, DEFAULT_CLEAR_K, lastingCritical, scopeHolds, scopeSpecificity, type RuleScope } from '../../shared/rules';
 
 export interface RuleDefaults {
   id: string;
   metric: string;
   warning: number | null;
   critical: number | null;
-  forSec?: number;
 }
 
 /** The built-in table lives in src/shared/rules.ts (the dashboard reads it too). */
@@ -33,7 +32,6 @@ export interface Rule {
   raiseN: number | null;
   raiseM: number | null;
   clearK: number;
-  forSec: number;
   scope: RuleScope;
   /**
    * Enabled rules of the same metric whose scope is narrower (see `specificity`): where one of them
@@ -68,11 +66,11 @@ function build(base: RuleDefaults, o: AlertRuleOverride | undefined, def: Metric
     def,
     enabled: o?.enabled ?? true,
     warning: pick('warning'),
-    critical: pick('critical'),
+    // A source down's thresholds are seconds down; an older override may give the critical one as `forSec`.
+    critical: def.sampling === 'source' ? lastingCritical(o, base.critical) : pick('critical'),
     raiseN: o?.raiseN ?? null,
     raiseM: m === null ? null : Math.min(m, 30),
     clearK: o?.clearK ?? DEFAULT_CLEAR_K,
-    forSec: o?.forSec ?? base.forSec ?? (def.sampling === 'source' ? 60 : 0),
     scope: { sources: toSet(o?.scope?.sources), queues: toSet(o?.scope?.queues), agents: toSet(o?.scope?.agents) },
     narrower: [],
   };
@@ -103,7 +101,7 @@ export function resolveRules(overrides: readonly AlertRuleOverride[] = []): Rule
       continue;
     }
     const builtin = BUILTIN_RULES.find((b) => b.metric === def.id);
-    add(build({ id, metric: def.id, warning: builtin?.warning ?? null, critical: builtin?.critical ?? null, forSec: builtin?.forSec }, o, def));
+    add(build({ id, metric: def.id, warning: builtin?.warning ?? null, critical: builtin?.critical ?? null }, o, def));
   }
   const enabled = [...set.byId.values()].filter((r) => r.enabled);
   for (const rule of enabled) {

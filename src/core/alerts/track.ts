@@ -109,7 +109,10 @@ export function popcount(x: number): number {
   return n;
 }
 
-/** N-of-M for a rule on a source: explicit values win; else 1 of 1 for ≥ 5-minute polls, 2 of 3 otherwise. */
+/**
+ * N-of-M for a rule: explicit values win; else 1 of 1 for ≥ 5-minute polls, 2 of 3 otherwise.
+ * `cadenceSec` is the pace of the samples this rule sees (./cadence.ts), not of everything its source reports.
+ */
 export function raiseWindow(rule: Rule, cadenceSec: number | undefined): { n: number; m: number } {
   const slow = cadenceSec !== undefined && cadenceSec >= 300;
   const m = rule.raiseM ?? (rule.raiseN !== null ? Math.max(rule.raiseN, slow ? 1 : 3) : slow ? 1 : 3);

@@ -16,6 +16,18 @@ export { SNOOZE_UNTIL_RECOVERED } from '../../shared/rules';
 /** What a button on a notification does (where the OS supports notification actions). */
 export type NotificationAction = { kind: 'ack' } | { kind: 'snooze'; minutes: number | null };
 
+/**
+ * What a source samples, each possibly at a pace of its own: agents' network quality, queue values,
+ * site values (Wolkvox polls a report for each; streaming vendors send everything as it changes).
+ */
+export type SampleKind = 'network' | 'queues' | 'sites';
+
+/**
+ * Seconds between a source's samples: one pace for everything it reports, or one per kind of sample
+ * (a kind left out, or not a positive number, counts as frequent).
+ */
+export type SampleCadence = number | Partial<Record<SampleKind, number>>;
+
 /** What the notifier is asked to show. Built by the alert engine (grouping, quiet hours, cooldown applied). */
 export interface AlertNotification {
   /** Stable id for replacing/closing a notification (e.g. the alert id or a group id). */
@@ -63,8 +75,8 @@ export interface AlertEngineApi {
   onVendorAlert(sourceId: string, ev: VendorAlertEvent, now: number): void;
   /** Clock-driven evaluation (longest wait, source down, vendor alert validity, snooze/ack expiry), ~1 Hz. */
   tick(now: number): void;
-  /** Sampling interval of a source (N-of-M defaults adapt to it). */
-  setSourceCadence(sourceId: string, sampleSec: number): void;
+  /** Sampling interval of a source, per kind of sample (N-of-M defaults and queue re-samples adapt to it). */
+  setSourceCadence(sourceId: string, cadence: SampleCadence): void;
   list(filter: 'firing' | 'all'): Alert[];
   get(id: string): Alert | undefined;
   ack(id: string, now: number): Alert | null;

@@ -10,6 +10,7 @@ import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import type { NormalizedEvent } from '../state/events';
 import type { WebhookRegistry } from '../webhooks';
+import type { SampleCadence } from '../alerts/types';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -71,8 +72,11 @@ export interface ConnectorFactory<V extends SourceConfig['vendor'] = SourceConfi
   create(ctx: ConnectorContext<SourceConfigOf<V>>): Connector;
   /** "Test connection": authenticate and fetch a little, without touching the live state. */
   test(ctx: ConnectorContext<SourceConfigOf<V>>): Promise<TestResult>;
-  /** Approximate seconds between samples of streamed/polled metrics (N-of-M defaults adapt to it). */
-  sampleIntervalSec?(config: SourceConfigOf<V>): number;
+  /**
+   * Approximate seconds between samples of streamed/polled metrics (N-of-M defaults adapt to it): one
+   * number for everything, or one per kind of sample where the source polls them at different paces.
+   */
+  sampleIntervalSec?(config: SourceConfigOf<V>): SampleCadence;
   /**
    * The user removed the source for good: undo what the connector registered at the vendor (e.g.
    * Telphin webhook subscriptions). Not called on ordinary stops and restarts.

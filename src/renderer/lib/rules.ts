@@ -4,7 +4,7 @@
  * Settings → Thresholds.
  */
 import type { AlertRuleOverride } from '../../shared/settings';
-import { BUILTIN_RULES as SHARED_RULES, scopeHolds, scopeSpecificity, type BuiltinRule, type BuiltinRuleId, type RuleUnit } from '../../shared/rules';
+import { BUILTIN_RULES as SHARED_RULES, lastingCritical, scopeHolds, scopeSpecificity, type BuiltinRule, type BuiltinRuleId, type RuleUnit } from '../../shared/rules';
 
 export type RuleId = Exclude<BuiltinRuleId, 'vendor.alert_op' | 'vendor.alert_file'>;
 export type Unit = Exclude<RuleUnit, 'none'>;
@@ -14,8 +14,8 @@ export interface RuleDef {
   unit: Unit;
   warning: number | null;
   critical: number | null;
-  /** Seconds a breach must persist (a source down): such a rule has no raise window of samples. */
-  forSec?: number;
+  /** Raised by how long a state lasts (a source down): thresholds in seconds of it, no raise window of samples. */
+  lasting?: true;
 }
 
 /** The threshold rules (vendor-raised alerts have none), from the shared built-in table. */
@@ -36,7 +36,8 @@ export function effectiveThresholds(overrides: readonly AlertRuleOverride[] = []
     out[def.id] = {
       enabled: o?.enabled ?? true,
       warning: o && o.warning !== undefined ? o.warning : def.warning,
-      critical: o && o.critical !== undefined ? o.critical : def.critical,
+      // As the alert engine reads it: a source down's older `forSec` is its critical threshold.
+      critical: def.lasting ? lastingCritical(o, def.critical) : o && o.critical !== undefined ? o.critical : def.critical,
     };
   }
   return out;

@@ -18,7 +18,11 @@ export function createWolkvoxFactory(tuning: Partial<WolkvoxTuning> = {}): Conne
     vendor: 'wolkvox',
     create: (ctx) => new WolkvoxConnector(ctx, t),
     test: (ctx) => testConnection(ctx, t.timeoutMs),
-    sampleIntervalSec: (config) => cadences(config).latency,
+    sampleIntervalSec: (config) => {
+      // Each report has its own poll: agents' network and sites come from `latency`, queues from `skills`.
+      const c = cadences(config);
+      return { network: c.latency, sites: c.latency, queues: c.skills };
+    },
   };
 }
 

@@ -23,7 +23,7 @@ export const MAX_CLEAR_K = 30;
 
 /** Rules that raise from samples (an N-of-M window); the others (a source down) from how long a state lasts. */
 export function sampled(id: RuleId): boolean {
-  return BUILTIN_RULES.find((d) => d.id === id)?.forSec === undefined;
+  return !BUILTIN_RULES.find((d) => d.id === id)?.lasting;
 }
 
 /** The rows as the form shows them, numbers written the language's way ("2,5" in French). */
@@ -108,7 +108,9 @@ export function mergeOverrides(existing: readonly AlertRuleOverride[], rows: Rul
     const def = BUILTIN_RULES.find((d) => d.id === r.id)!;
     const prev = existing.find((o) => o.id === r.id);
     const { enabled: _e, warning: _w, critical: _c, raiseN: _n, raiseM: _m, clearK: _k, ...rest } = prev ?? { id: r.id };
-    const o: AlertRuleOverride = { ...rest, id: r.id };
+    // A source down's older `forSec` was shown as its critical threshold: the critical box now says it.
+    const { forSec: _f, ...lasting } = rest;
+    const o: AlertRuleOverride = { ...(def.lasting ? lasting : rest), id: r.id };
     const w = valueOf(r.warning, lang);
     const c = valueOf(r.critical, lang);
     if (!r.enabled) o.enabled = false;

@@ -46,7 +46,7 @@ export const en = {
   'settings.raiseOf': 'of',
   'settings.raiseAuto': 'auto',
   'settings.raiseNone': 'Raised when the source has been down this long, not from samples',
-  'settings.raiseHelp': 'Raise after N of M: an alert is raised when N of the last M samples reach a threshold (1 to {max}). Empty boxes: 2 of 3, or 1 of 1 for a source polled every 5 minutes or less often.',
+  'settings.raiseHelp': 'Raise after N of M: an alert is raised when N of the last M samples reach a threshold (1 to {max}). Empty boxes: 2 of 3, or 1 of 1 for values polled every 5 minutes or less often (such as Wolkvox network quality).',
   'settings.clearAfter': 'Resolve after',
   'settings.clearK': 'Good samples in a row that resolve the alert: {rule}',
   'settings.clearNone': 'Resolved when the source is back, not from samples',

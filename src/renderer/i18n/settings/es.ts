@@ -43,7 +43,7 @@ export const es: Record<SettingsKey, Message> = {
   'settings.raiseOf': 'de',
   'settings.raiseAuto': 'auto',
   'settings.raiseNone': 'Se genera cuando la fuente lleva caída este tiempo, no por muestras',
-  'settings.raiseHelp': 'Alertar tras N de M: se genera una alerta cuando N de las últimas M muestras alcanzan un umbral (de 1 a {max}). Casillas vacías: 2 de 3, o 1 de 1 para una fuente consultada cada 5 minutos o con menos frecuencia.',
+  'settings.raiseHelp': 'Alertar tras N de M: se genera una alerta cuando N de las últimas M muestras alcanzan un umbral (de 1 a {max}). Casillas vacías: 2 de 3, o 1 de 1 para valores consultados cada 5 minutos o con menos frecuencia (como la calidad de red de Wolkvox).',
   'settings.clearAfter': 'Resolver tras',
   'settings.clearK': 'Muestras buenas seguidas que resuelven la alerta: {rule}',
   'settings.clearNone': 'Se resuelve cuando la fuente vuelve, no por muestras',

@@ -43,7 +43,7 @@ export const fr: Record<SettingsKey, Message> = {
   'settings.raiseOf': 'sur',
   'settings.raiseAuto': 'auto',
   'settings.raiseNone': 'Levée quand la source est en panne depuis ce temps, pas d’après des échantillons',
-  'settings.raiseHelp': 'Alerter après N sur M : une alerte est levée quand N des M derniers échantillons atteignent un seuil (de 1 à {max}). Cases vides : 2 sur 3, ou 1 sur 1 pour une source interrogée toutes les 5 minutes ou moins souvent.',
+  'settings.raiseHelp': 'Alerter après N sur M : une alerte est levée quand N des M derniers échantillons atteignent un seuil (de 1 à {max}). Cases vides : 2 sur 3, ou 1 sur 1 pour des valeurs interrogées toutes les 5 minutes ou moins souvent (comme la qualité réseau Wolkvox).',
   'settings.clearAfter': 'Résoudre après',
   'settings.clearK': 'Échantillons bons d’affilée qui résolvent l’alerte : {rule}',
   'settings.clearNone': 'Résolue quand la source revient, pas d’après des échantillons',
