@@ -32,7 +32,8 @@ export class ElectronNotifier implements Notifier {
         return;
       }
       this.shown.get(n.id)?.close();
-      const buttons = this.platform === 'darwin' && this.opts.onAction ? (n.actions ?? []) : [];
+      // Buttons on macOS and Windows toasts (Electron 41+); Linux notification servers vary too much.
+      const buttons = (this.platform === 'darwin' || this.platform === 'win32') && this.opts.onAction ? (n.actions ?? []) : [];
       const note = new Notification({
         title: n.title,
         body: n.body,
@@ -42,8 +43,10 @@ export class ElectronNotifier implements Notifier {
         actions: buttons.map((b) => ({ type: 'button' as const, text: b.label })),
       });
       note.on('click', () => this.opts.onClick(n.alertIds[0]));
-      note.on('action', (_event, index) => {
-        const button = buttons[index];
+      note.on('action', (details, index) => {
+        // `details.actionIndex` since Electron 41; the positional index before.
+        const at = typeof (details as { actionIndex?: unknown } | undefined)?.actionIndex === 'number' ? (details as { actionIndex: number }).actionIndex : index;
+        const button = buttons[at];
         if (button) this.opts.onAction?.(n, button.action);
       });
       note.on('close', () => {

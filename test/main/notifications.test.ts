@@ -68,6 +68,17 @@ describe('Electron notifications', () => {
     ]);
   });
 
+  it('offers the same buttons on Windows toasts, reading the action from its details', async () => {
+    const handler = vi.fn(async (_c: string, _p: unknown): Promise<unknown> => null);
+    const onAction = notificationActionHandler(handler, memoryLogger(), (id) => ({ id, state: 'firing', since: 1_000 }) as Alert);
+    const n = new ElectronNotifier({ onClick: vi.fn(), onAction, log: memoryLogger() }, 'win32');
+    await n.notify(note({ alertIds: ['a1'], lifecycles: { a1: 1_000 } }));
+    const shown = FakeNotification.instances[0]!;
+    expect((shown.options as { actions?: unknown }).actions).toEqual([{ type: 'button', text: 'Acknowledge' }, { type: 'button', text: 'Snooze 1 h' }]);
+    shown.emit('action', { actionIndex: 1, selectionIndex: -1 }, 0);
+    expect(handler.mock.calls).toEqual([['alerts:snooze', { minutes: 60, alertId: 'a1' }]]);
+  });
+
   it("acknowledges from an old notification only the alerts still in the lifecycle it showed; snoozes them all", async () => {
     const handler = vi.fn(async (_c: string, _p: unknown): Promise<unknown> => null);
     const log = memoryLogger();
