@@ -314,6 +314,16 @@ describe('Alert details', () => {
     expect(screen.queryByRole('region', { name: /^Latency/ })).toBeNull();
   });
 
+  it("a lost feed's alert says why the source is down, in the reader's language", async () => {
+    const down = alert('source.down|tp', { ruleId: 'source.down', metric: 'source.down', subject: { kind: 'source', key: 'tp' }, sourceId: undefined, severity: 'critical', value: 90, threshold: 60 });
+    const tp = source('tp', { vendor: 'telphin', name: 'Moscow', status: 'down', lastError: 'Telphin server apiproxy.telphin.ru could not be reached (ECONNREFUSED)', problem: { code: 'unreachable', params: { host: 'apiproxy.telphin.ru' } } });
+    const fake = new FakeBridge(snapshot({ sources: [tp], alerts: [down] }), settingsView({ ui: { language: 'es', theme: 'system' } }));
+    await renderApp(fake, '#/alerts/source.down%7Ctp');
+    const detail = await screen.findByRole('region', { name: /Fuente caída|caíd/ });
+    const fact = (label: string) => within(detail).getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
+    expect(fact('Último error')).toMatch(/apiproxy\.telphin\.ru/);
+  });
+
   it("says a queue's advice in the dashboard's language, and shows an ended alert from the history", async () => {
     const ended = alert('wait|wv:q', { ruleId: 'queue.waiting', metric: 'queue.waiting', subject: { kind: 'queue', key: 'wv:q' }, state: 'resolved', value: 7, threshold: 5, resolvedAt: T0 + 90_000 });
     const fake = new FakeBridge(floorWithNet([]), settingsView({ ui: { language: 'es', theme: 'system' } }));

@@ -4,6 +4,7 @@
  * actions on it, what to look at, and the recent trend of the measure when one is kept.
  */
 import type { Alert } from '../../../shared/model';
+import { sourceErrorText } from '../../../shared/problems';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
@@ -20,7 +21,7 @@ import { AlertActions } from './AlertActions';
 
 export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | null; onClose: () => void; onError: (m: string | null) => void }) {
   const tr = useI18n();
-  const { t, dateTime } = tr;
+  const { t, dateTime, lang } = tr;
   const { store } = useClient();
   const { thresholdsFor } = useSettings();
   useTopic('agents');
@@ -44,6 +45,10 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
     ended ? [t('col.duration'), clockDuration((ended - a.since) / 1000)] : [t('col.for'), <Ticking key="for" since={a.since} />],
     [t('alerts.rule'), ruleText(a, tr)],
   ];
+  // A lost feed says why, in the reader's language, while the source is still not back.
+  const lost = a.subject.kind === 'source' && a.state !== 'resolved' ? store.sources.get(a.subject.key) : undefined;
+  const why = lost ? sourceErrorText(lang, lost, t) : null;
+  if (why) facts.splice(1, 0, [t('sources.lastError'), why]);
   const say = alertAdvice(a, store, tr);
   // The thresholds that apply to this agent or queue (its own, where a rule was added for it).
   const th = entity && measure ? thresholdsFor({ kind: a.subject.kind === 'agent' ? 'agent' : 'queue', key: entity.key, sourceId: entity.sourceId, queues: 'queues' in entity ? entity.queues : null }) : null;
