@@ -40,6 +40,9 @@ const base = {
   allowInsecure: z.boolean().optional(),
 };
 
+/** Seconds between two polls of each Wolkvox report when `poll` does not say (the seed advises 5 min for latency). */
+export const WOLKVOX_DEFAULT_POLL_SEC = { latency: 300, agents: 60, skills: 60 } as const;
+
 export const WolkvoxSourceSchema = z.object({
   ...base,
   vendor: z.literal('wolkvox'),

@@ -5,7 +5,9 @@ import { FakeBridge, settingsView } from './helpers/bridge';
 import { snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
 import { BridgeError, type TestResult } from '../../src/shared/bridge';
-import { SECRET_FIELDS, type SourceConfigView } from '../../src/shared/sources';
+import { SECRET_FIELDS, SourceConfigSchema, type SourceConfigView } from '../../src/shared/sources';
+import { DEFAULT_REGION as AVAYA_DEFAULT_REGION } from '../../src/core/connectors/avaya/config';
+import { DEFAULT_CADENCE_SEC } from '../../src/core/connectors/wolkvox/budget';
 import type { Language } from '../../src/shared/settings';
 import { FIELDS, FORM_VENDORS } from '../../src/renderer/features/sources/fields';
 import { TestResultView } from '../../src/renderer/features/sources/TestResultView';
@@ -145,6 +147,18 @@ describe('Sources view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByTestId('source-bog');
     expect(fake.callsTo('sources:save')[0]).toMatchObject({ config: { id: 'bog', token: 'tok-123' } });
+  });
+
+  it('an empty tuning box shows what the source uses instead, the same value the host applies', async () => {
+    const placeholder = (vendor: string, path: string) => FIELDS[vendor as keyof typeof FIELDS].find((f) => f.path === path)!.placeholder;
+    const avaya = SourceConfigSchema.parse({ id: 'a', vendor: 'avaya', accountId: 'ABCDEF', clientId: 'c', clientSecret: 's', appKey: 'k' }) as { pingSec: number };
+    const telphin = SourceConfigSchema.parse({ id: 't', vendor: 'telphin', clientId: 'c', clientSecret: 's' }) as { pollSec: number };
+    expect(placeholder('avaya', 'pingSec')).toBe(String(avaya.pingSec));
+    expect(placeholder('telphin', 'pollSec')).toBe(String(telphin.pollSec));
+    expect(placeholder('avaya', 'region')).toBe(AVAYA_DEFAULT_REGION);
+    expect(['latency', 'agents', 'skills'].map((r) => placeholder('wolkvox', `poll.${r}Sec`))).toEqual(['latency', 'agents', 'skills'].map((r) => String(DEFAULT_CADENCE_SEC[r as 'latency'])));
+    await openNew(new FakeBridge(snapshot()), 'wolkvox');
+    expect(field(/latency/i).placeholder).toBe('300');
   });
 
   it('asks for the Axialys client id only for an API account, and sends it only then', async () => {

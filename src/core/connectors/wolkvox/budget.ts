@@ -3,10 +3,10 @@
  * licences × 1000 uses (VENDORS.md §1). Cadences are honoured as configured (≥ 1 s): the product
  * shows the projection and warns instead of silently clamping.
  */
-import type { WolkvoxSourceConfig } from '../../../shared/sources';
+import { WOLKVOX_DEFAULT_POLL_SEC, type WolkvoxSourceConfig } from '../../../shared/sources';
 import type { Report } from './url';
 
-export const DEFAULT_CADENCE_SEC: Record<Report, number> = { latency: 300, agents: 60, skills: 60 };
+export const DEFAULT_CADENCE_SEC: Record<Report, number> = WOLKVOX_DEFAULT_POLL_SEC;
 export const USES_PER_LICENCE = 1000;
 const DAY_SEC = 86_400;
 

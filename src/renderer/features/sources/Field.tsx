@@ -67,6 +67,7 @@ export function Field({ spec, vendor, value, error, secretSet, onChange, onBlur 
         type={spec.kind === 'number' ? 'text' : spec.kind === 'url' ? 'url' : 'text'}
         inputMode={spec.kind === 'number' ? 'decimal' : undefined}
         value={String(value)}
+        placeholder={spec.placeholder}
         onChange={(e) => onChange(e.target.value)}
         spellCheck={false}
       />

@@ -2,7 +2,7 @@
  * The form fields of each vendor's source, in display order. Paths use dots for nested objects
  * (`poll.latencySec`). Validation is not here: the shared zod schemas decide (see ./form-model).
  */
-import type { SourceConfig } from '../../../shared/sources';
+import { WOLKVOX_DEFAULT_POLL_SEC, type SourceConfig } from '../../../shared/sources';
 
 export type Vendor = SourceConfig['vendor'];
 export const FORM_VENDORS: readonly Vendor[] = ['wolkvox', 'axialys', 'avaya', 'telphin', 'collector'];
@@ -18,6 +18,8 @@ export interface FieldSpec {
   advanced?: boolean;
   /** Default shown in a new form. */
   initial?: string | boolean;
+  /** What the source uses when the field is left empty, shown in the empty box. */
+  placeholder?: string;
   /** Shown (and sent) only while another field has this value. */
   when?: { path: string; equals: string };
 }
@@ -40,9 +42,9 @@ export const FIELDS: Record<Vendor, FieldSpec[]> = {
     { path: 'server', kind: 'text' },
     { path: 'token', kind: 'secret' },
     { path: 'licences', kind: 'number' },
-    { path: 'poll.latencySec', kind: 'number', advanced: true },
-    { path: 'poll.agentsSec', kind: 'number', advanced: true },
-    { path: 'poll.skillsSec', kind: 'number', advanced: true },
+    { path: 'poll.latencySec', kind: 'number', advanced: true, placeholder: String(WOLKVOX_DEFAULT_POLL_SEC.latency) },
+    { path: 'poll.agentsSec', kind: 'number', advanced: true, placeholder: String(WOLKVOX_DEFAULT_POLL_SEC.agents) },
+    { path: 'poll.skillsSec', kind: 'number', advanced: true, placeholder: String(WOLKVOX_DEFAULT_POLL_SEC.skills) },
     { path: 'baseUrl', kind: 'url', advanced: true },
     insecure,
   ],
@@ -64,9 +66,9 @@ export const FIELDS: Record<Vendor, FieldSpec[]> = {
     { path: 'clientId', kind: 'text' },
     { path: 'clientSecret', kind: 'secret' },
     { path: 'appKey', kind: 'secret' },
-    { path: 'region', kind: 'text' },
+    { path: 'region', kind: 'text', placeholder: 'eu' },
     { path: 'producers', kind: 'list', initial: 'Agent_itd_1.0.0, Queue_itd_1.0.0', advanced: true },
-    { path: 'pingSec', kind: 'number', advanced: true },
+    { path: 'pingSec', kind: 'number', advanced: true, placeholder: '30' },
     { path: 'apiBaseUrl', kind: 'url', advanced: true },
     insecure,
   ],
@@ -76,7 +78,7 @@ export const FIELDS: Record<Vendor, FieldSpec[]> = {
     { path: 'clientSecret', kind: 'secret' },
     { path: 'clientRef', kind: 'text', initial: '@me' },
     { path: 'webhook.publicUrl', kind: 'url' },
-    { path: 'pollSec', kind: 'number', advanced: true },
+    { path: 'pollSec', kind: 'number', advanced: true, placeholder: '120' },
     { path: 'apiBaseUrl', kind: 'url', advanced: true },
     { path: 'tokenUrl', kind: 'url', advanced: true },
     insecure,
