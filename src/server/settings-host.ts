@@ -3,7 +3,7 @@
  * dashboard are written back atomically with mode 0600; a secret that was an `env:` reference stays one.
  */
 import { chmodSync, renameSync, writeFileSync } from 'node:fs';
-import type { Settings } from '../shared/settings';
+import { SettingsSchema, type Settings } from '../shared/settings';
 import type { SourceConfig } from '../shared/sources';
 import { isEnvReference, readSecret, secretPaths, writeSecret } from '../core/settings/secret-fields';
 import type { SettingsHost } from '../core/settings/host';
@@ -64,8 +64,45 @@ export class CollectorSettingsHost implements SettingsHost {
   private persist(): void {
     if (!this.configPath) return;
     const tmp = `${this.configPath}.tmp-${process.pid}`;
-    writeFileSync(tmp, `${JSON.stringify(this.settings, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(tmp, `${JSON.stringify(withoutDefaults(this.settings), null, 2)}\n`, { mode: 0o600 });
     chmodSync(tmp, 0o600);
     renameSync(tmp, this.configPath);
   }
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The settings as a person would write them: every field the schema would put back by itself (a
+ * default, a section at its defaults such as the tray app's `app`) left out, so that a file written by
+ * hand stays short and readable after a change from the dashboard. Reading the result gives the same
+ * settings (checked for each field left out); `version` always stays.
+ */
+export function withoutDefaults(settings: Settings): Record<string, unknown> {
+  const want = JSON.stringify(SettingsSchema.parse(settings));
+  const doc = structuredClone(settings) as unknown as Record<string, unknown>;
+  const same = () => {
+    const parsed = SettingsSchema.safeParse(doc);
+    return parsed.success && JSON.stringify(parsed.data) === want;
+  };
+  const prune = (node: Record<string, unknown>, top: boolean) => {
+    const order = Object.keys(node);
+    for (const key of order) {
+      if (top && key === 'version') continue;
+      const value = node[key];
+      if (isPlainObject(value)) prune(value, false);
+      else if (Array.isArray(value)) for (const item of value) if (isPlainObject(item)) prune(item, false);
+      delete node[key];
+      if (!same()) node[key] = value;
+    }
+    // Fields tried and kept went to the end: back in the order they had.
+    for (const key of order) {
+      if (!(key in node)) continue;
+      const value = node[key];
+      delete node[key];
+      node[key] = value;
+    }
+  };
+  prune(doc, true);
+  return doc;
 }
