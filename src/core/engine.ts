@@ -41,7 +41,7 @@ export interface EngineOptions {
 interface Running {
   config: SourceConfig;
   connector: Connector | null;
-  health: SourceHealth;
+  health: TrackedHealth;
   /** False once the source was removed or replaced (read for every frame its connector emits). */
   current: boolean;
 }
@@ -217,6 +217,12 @@ export class Engine {
     for (const cfg of configs) {
       const cur = this.running.get(cfg.id);
       if (cur && JSON.stringify(cur.config) === JSON.stringify(cfg)) continue;
+      // A new name only: no reconnection (a Wolkvox token use, an Axialys login) and nothing lost.
+      if (cur && JSON.stringify({ ...cur.config, name: null }) === JSON.stringify({ ...cfg, name: null })) {
+        cur.config = cfg;
+        cur.health.rename(cfg.name || cfg.id);
+        continue;
+      }
       if (cur) await this.removeSource(cfg.id);
       this.addSource(cfg);
     }

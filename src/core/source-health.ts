@@ -17,6 +17,8 @@ import { redactSaid, redactText } from './util/redact';
 /** Health plus what the engine itself records (events received). */
 export interface TrackedHealth extends SourceHealth {
   touch(now: number, n: number): void;
+  /** The source's name changed (nothing else): shown at once, the connector left running. */
+  rename(name: string): void;
 }
 
 export interface SourceHealthDeps {
@@ -91,6 +93,9 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
         log.info(`unknown event type ${what} (counted, ignored)`);
       }
       update({ counters: { ...source.counters!, unknown: source.counters!.unknown + 1 } });
+    },
+    rename: (name) => {
+      if (name !== source.name) update({ name });
     },
     touch: (at, n) => {
       // lastEventAt at 1 s granularity: a busy feed does not rewrite its source entity per event.

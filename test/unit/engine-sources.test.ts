@@ -31,6 +31,27 @@ function slowStopRegistry() {
 }
 
 describe('Engine sources', () => {
+  it('a new name only is shown at once without restarting the connector or losing what it reported', async () => {
+    const { registry, contexts } = slowStopRegistry();
+    const engine = new Engine({ registry, logger: memoryLogger() });
+    engine.start([wolkvoxConfig('wv')]);
+    contexts[0]!.emit([{ type: 'agent', id: '1', set: { name: 'Ana' } }]);
+    engine.flush();
+    const before = engine.snapshot().sources[0]!;
+    expect(before.lastEventAt).not.toBeNull();
+    await engine.setSources([wolkvoxConfig('wv', { name: 'Bogotá' })]);
+    engine.flush();
+    expect(contexts).toHaveLength(1);
+    const after = engine.snapshot();
+    expect(after.sources[0]).toMatchObject({ name: 'Bogotá', status: 'live', lastEventAt: before.lastEventAt });
+    expect(after.agents.map((a) => a.name)).toEqual(['Ana']);
+    expect(engine.sourceConfig('wv')?.name).toBe('Bogotá');
+    // Anything else changed: restarted.
+    await engine.setSources([wolkvoxConfig('wv', { name: 'Bogotá', server: '0032' })]);
+    expect(contexts).toHaveLength(2);
+    await engine.stop();
+  });
+
   it('replacing a running source never lets the old connector touch the new one', async () => {
     const { registry, contexts } = slowStopRegistry();
     const engine = new Engine({ registry, logger: memoryLogger() });
