@@ -173,7 +173,8 @@ export class Engine {
       return;
     }
     if (!factory) {
-      health.setStatus('down', `${VENDOR_LABEL[config.vendor]} sources are not supported by this version`, problem('unsupported'));
+      // Only an injected registry (tests) can lack a vendor: the default one has them all (registry.ts).
+      health.setStatus('down', missingConnector(config), problem('unsupported'));
       return;
     }
     const ctx = this.context(config, health, current);
@@ -231,7 +232,7 @@ export class Engine {
   /** "Test connection" without touching the live state. */
   async testSource(config: SourceConfig): Promise<TestResult> {
     const factory = this.registry[config.vendor] as ConnectorRegistry[SourceConfig['vendor']] | undefined;
-    if (!factory) return { ok: false, message: `${VENDOR_LABEL[config.vendor]} sources are not supported by this version.`, problem: problem('unsupported') };
+    if (!factory) return { ok: false, message: `${missingConnector(config)}.`, problem: problem('unsupported') };
     const health: SourceHealth = {
       status: 'connecting',
       setStatus: () => undefined,
@@ -345,6 +346,10 @@ export class Engine {
       this.history.record('site', s.key, now, s.avgLatencyMs, s.maxLatencyMs, s.rejectionPct);
     }
   }
+}
+
+function missingConnector(config: SourceConfig): string {
+  return `this engine has no connector for ${VENDOR_LABEL[config.vendor]} sources`;
 }
 
 /** A test result as the dashboard may see it: every text that could quote a secret redacted. */

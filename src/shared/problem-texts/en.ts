@@ -58,4 +58,12 @@ export const en = {
   'problem.socket_refused': 'the login was accepted, but the notification socket could not be opened: check the socket address and the Socket.IO version in the Sources view',
   'problem.socket_not_accepted': 'the login was accepted, but the server closed the notification socket after init: the session was not accepted',
   'problem.socket_closed': 'the login was accepted, but the notification socket closed before it could be used',
+  'problem.insecure_address': 'plain {scheme}:// is only allowed for addresses on this computer: use {scheme}s://, or allow insecure addresses in the Sources view',
+  'problem.collector_token_missing': 'the collector requires an access token: enter it in the Sources view',
+  'problem.collector_forbidden': 'the collector refused the connection: without an access token it only answers on its own computer; set server.accessToken on the collector and enter the same token in the Sources view',
+  'problem.collector_empty': 'the collector has no sources: add them to its configuration',
+  'problem.collector_sources': {
+    one: '{count} source of the collector is not live: {sources}',
+    other: '{count} sources of the collector are not live: {sources}',
+  },
 } satisfies Record<string, Message>;

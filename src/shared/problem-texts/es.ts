@@ -59,4 +59,13 @@ export const es: Record<keyof typeof en, Message> = {
   'problem.socket_refused': 'el inicio de sesión fue aceptado, pero el socket de notificaciones no se pudo abrir: revise la dirección del socket y la versión de Socket.IO en la vista Fuentes',
   'problem.socket_not_accepted': 'el inicio de sesión fue aceptado, pero el servidor cerró el socket de notificaciones tras el init: la sesión no fue aceptada',
   'problem.socket_closed': 'el inicio de sesión fue aceptado, pero el socket de notificaciones se cerró antes de poder usarse',
+  'problem.insecure_address': '{scheme}:// sin cifrar solo se admite para direcciones de este equipo: use {scheme}s:// o permita direcciones no seguras en la vista Fuentes',
+  'problem.collector_token_missing': 'el colector exige un token de acceso: introdúzcalo en la vista Fuentes',
+  'problem.collector_forbidden': 'el colector rechazó la conexión: sin token de acceso solo responde en su propio equipo; defina server.accessToken en el colector e introduzca el mismo token en la vista Fuentes',
+  'problem.collector_empty': 'el colector no tiene fuentes: agréguelas a su configuración',
+  'problem.collector_sources': {
+    one: '{count} fuente del colector no está en vivo: {sources}',
+    many: '{count} de fuentes del colector no están en vivo: {sources}',
+    other: '{count} fuentes del colector no están en vivo: {sources}',
+  },
 };

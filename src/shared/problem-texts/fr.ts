@@ -59,4 +59,13 @@ export const fr: Record<keyof typeof en, Message> = {
   'problem.socket_refused': 'l’identification a été acceptée, mais le socket de notifications n’a pas pu être ouvert : vérifiez l’adresse du socket et la version de Socket.IO dans la vue Sources',
   'problem.socket_not_accepted': 'l’identification a été acceptée, mais le serveur a fermé le socket de notifications après l’init : la session n’a pas été acceptée',
   'problem.socket_closed': 'l’identification a été acceptée, mais le socket de notifications s’est fermé avant de pouvoir servir',
+  'problem.insecure_address': '{scheme}:// non chiffré n’est admis que pour les adresses de cet ordinateur : utilisez {scheme}s://, ou autorisez les adresses non sécurisées dans la vue Sources',
+  'problem.collector_token_missing': 'le collecteur exige un jeton d’accès : saisissez-le dans la vue Sources',
+  'problem.collector_forbidden': 'le collecteur a refusé la connexion : sans jeton d’accès, il ne répond que sur son propre ordinateur ; définissez server.accessToken sur le collecteur et saisissez le même jeton dans la vue Sources',
+  'problem.collector_empty': 'le collecteur n’a aucune source : ajoutez-les à sa configuration',
+  'problem.collector_sources': {
+    one: '{count} source du collecteur n’est pas en direct : {sources}',
+    many: '{count} de sources du collecteur ne sont pas en direct : {sources}',
+    other: '{count} sources du collecteur ne sont pas en direct : {sources}',
+  },
 };

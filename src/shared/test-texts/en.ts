@@ -37,4 +37,13 @@ export const en = {
   },
   'test.axialys_api': 'Connected to Axialys as API account "{login}"; the notification socket (Socket.IO {version}) accepted the session.',
   'test.axialys_supervisor': 'Connected to Axialys as supervisor "{login}"; the notification socket (Socket.IO {version}) accepted the session.',
+  'test.collector': {
+    one: 'Reached the collector at {host}: it reads {count} source.',
+    other: 'Reached the collector at {host}: it reads {count} sources.',
+  },
+  'test.collector_agents': {
+    one: 'It shows {count} agent now.',
+    other: 'It shows {count} agents now.',
+  },
+  'test.collector_not_live': 'Not live on the collector: {sources}.',
 } satisfies Record<string, Message>;

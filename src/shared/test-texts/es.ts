@@ -39,4 +39,15 @@ export const es: Record<keyof typeof en, Message> = {
   },
   'test.axialys_api': 'Conectado a Axialys con la cuenta API «{login}»; el socket de notificaciones (Socket.IO {version}) aceptó la sesión.',
   'test.axialys_supervisor': 'Conectado a Axialys como supervisor «{login}»; el socket de notificaciones (Socket.IO {version}) aceptó la sesión.',
+  'test.collector': {
+    one: 'Se alcanzó el colector en {host}: lee {count} fuente.',
+    many: 'Se alcanzó el colector en {host}: lee {count} de fuentes.',
+    other: 'Se alcanzó el colector en {host}: lee {count} fuentes.',
+  },
+  'test.collector_agents': {
+    one: 'Ahora muestra {count} agente.',
+    many: 'Ahora muestra {count} de agentes.',
+    other: 'Ahora muestra {count} agentes.',
+  },
+  'test.collector_not_live': 'No están en vivo en el colector: {sources}.',
 };

@@ -39,4 +39,15 @@ export const fr: Record<keyof typeof en, Message> = {
   },
   'test.axialys_api': 'Connecté à Axialys avec le compte API « {login} » ; le socket de notifications (Socket.IO {version}) a accepté la session.',
   'test.axialys_supervisor': 'Connecté à Axialys en superviseur « {login} » ; le socket de notifications (Socket.IO {version}) a accepté la session.',
+  'test.collector': {
+    one: 'Collecteur joint à {host} : il lit {count} source.',
+    many: 'Collecteur joint à {host} : il lit {count} de sources.',
+    other: 'Collecteur joint à {host} : il lit {count} sources.',
+  },
+  'test.collector_agents': {
+    one: 'Il affiche {count} agent en ce moment.',
+    many: 'Il affiche {count} d’agents en ce moment.',
+    other: 'Il affiche {count} agents en ce moment.',
+  },
+  'test.collector_not_live': 'Pas en direct sur le collecteur : {sources}.',
 };

@@ -44,4 +44,17 @@ export const ru: Record<keyof typeof en, Message> = {
   },
   'test.axialys_api': 'Подключено к Axialys с учётной записью API «{login}»; сокет уведомлений (Socket.IO {version}) принял сессию.',
   'test.axialys_supervisor': 'Подключено к Axialys как супервизор «{login}»; сокет уведомлений (Socket.IO {version}) принял сессию.',
+  'test.collector': {
+    one: 'Сборщик на {host} доступен: он читает {count} источник.',
+    few: 'Сборщик на {host} доступен: он читает {count} источника.',
+    many: 'Сборщик на {host} доступен: он читает {count} источников.',
+    other: 'Сборщик на {host} доступен: он читает {count} источника.',
+  },
+  'test.collector_agents': {
+    one: 'Сейчас в нём {count} оператор.',
+    few: 'Сейчас в нём {count} оператора.',
+    many: 'Сейчас в нём {count} операторов.',
+    other: 'Сейчас в нём {count} оператора.',
+  },
+  'test.collector_not_live': 'Не в работе на сборщике: {sources}.',
 };

@@ -9,6 +9,8 @@ export const en = {
   'info.account': 'Account',
   'info.accountId': 'Account id',
   'info.agents': 'Agents',
+  'info.sources': 'Sources of the collector',
+  'info.sourcesLive': 'Of them live',
   'info.agentsLocal': 'Local agents',
   'info.agentsRemote': 'Remote agents',
   'info.agentsEverySec': 'Agents report every (s)',

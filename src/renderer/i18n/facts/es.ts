@@ -6,6 +6,8 @@ export const es: Record<FactKey, Message> = {
   'info.account': 'Cuenta',
   'info.accountId': 'Id de cuenta',
   'info.agents': 'Agentes',
+  'info.sources': 'Fuentes del colector',
+  'info.sourcesLive': 'De ellas en directo',
   'info.agentsLocal': 'Agentes locales',
   'info.agentsRemote': 'Agentes remotos',
   'info.agentsEverySec': 'Informe de agentes cada (s)',

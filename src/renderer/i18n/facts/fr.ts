@@ -6,6 +6,8 @@ export const fr: Record<FactKey, Message> = {
   'info.account': 'Compte',
   'info.accountId': 'Id du compte',
   'info.agents': 'Agents',
+  'info.sources': 'Sources du collecteur',
+  'info.sourcesLive': 'Dont en direct',
   'info.agentsLocal': 'Agents locaux',
   'info.agentsRemote': 'Agents distants',
   'info.agentsEverySec': 'Rapport des agents toutes les (s)',

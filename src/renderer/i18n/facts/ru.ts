@@ -6,6 +6,8 @@ export const ru: Record<FactKey, Message> = {
   'info.account': 'Учётная запись',
   'info.accountId': 'Id учётной записи',
   'info.agents': 'Операторы',
+  'info.sources': 'Источники сборщика',
+  'info.sourcesLive': 'Из них в работе',
   'info.agentsLocal': 'Локальные операторы',
   'info.agentsRemote': 'Удалённые операторы',
   'info.agentsEverySec': 'Отчёт об операторах каждые (с)',

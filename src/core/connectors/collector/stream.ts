@@ -1,0 +1,136 @@
+/**
+ * One conversation with the collector's stream: its snapshot within a deadline (the session is live
+ * from then on), then patches; a later snapshot (the collector resynchronizes a client that fell
+ * behind) replaces everything. Every frame proves the link alive; unusable ones are counted
+ * rejections. It ends — always by rejecting — when the stream closes, goes silent, or the source stops.
+ */
+import type WebSocket from 'ws';
+import type { CollectorSourceConfig } from '../../../shared/sources';
+import { abortError } from '../../util/clock';
+import type { Session } from '../supervisor';
+import { transientError } from '../errors';
+import type { ConnectorContext } from '../types';
+import { LABEL, type CollectorSettings } from './config';
+import { LinkWatch } from './link';
+import type { Mirror } from './mirror';
+import { remoteVerdict, type RemoteVerdict } from './remote-status';
+import { closeError } from './socket';
+import { frameType, parsePatch, parseSnapshot, type Rejection } from './wire';
+
+export interface StreamDeps {
+  ctx: ConnectorContext<CollectorSourceConfig>;
+  settings: CollectorSettings;
+  mirror: Mirror;
+  /** The running link watch, for `check()` (null once the conversation ended). */
+  onLink(link: LinkWatch | null): void;
+}
+
+type Live = Parameters<Session>[1];
+
+export function converse(ws: WebSocket, deps: StreamDeps, signal: AbortSignal, live: Live): Promise<never> {
+  const { ctx, settings, mirror } = deps;
+  const { clock, health, log } = ctx;
+  const { host, timings } = settings;
+  return new Promise<never>((_resolve, reject) => {
+    let settled = false;
+    let snapshots = 0;
+    const finish = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      clock.clearTimeout(snapshotTimer);
+      link.stop();
+      deps.onLink(null);
+      signal.removeEventListener('abort', onAbort);
+      closeSocket(ws, signal.aborted, ctx);
+      reject(err);
+    };
+    const onAbort = () => finish(abortError());
+    const link = new LinkWatch(clock, () => ws.ping(), timings.pingIntervalMs, timings.pongTimeoutMs, () =>
+      finish(transientError(`${LABEL}: ${host} stopped answering (nothing within ${Math.round(timings.pongTimeoutMs / 1000)} s of a ping); retrying`).as('feed_silent')),
+    );
+    const snapshotTimer = clock.setTimeout(
+      () => finish(transientError(`${LABEL}: ${host} opened the stream but sent no snapshot within ${Math.round(timings.snapshotTimeoutMs / 1000)} s; retrying`).as('feed_silent')),
+      timings.snapshotTimeoutMs,
+    );
+
+    const rejectAll = (rejected: Rejection[]) => {
+      for (const r of rejected) health.rejected(r.reason, r.sample);
+    };
+    const show = (verdict: RemoteVerdict) => {
+      health.setInfo('sources', mirror.remoteSources().length);
+      health.setInfo('sourcesLive', verdict.live);
+      if (snapshots === 0) return;
+      if (verdict.status === 'live') health.setStatus('live', null);
+      else health.setStatus('degraded', verdict.message, verdict.problem);
+    };
+
+    const onSnapshot = (json: unknown) => {
+      const parsed = parseSnapshot(json);
+      if (!parsed.ok) {
+        health.rejected(parsed.reason, json);
+        // Patches only make sense over a snapshot: start again for a new one.
+        return finish(transientError(`${LABEL}: ${host} sent a snapshot that cannot be read (${parsed.reason}); retrying`).as('bad_answer'));
+      }
+      rejectAll(parsed.rejected);
+      const snap = parsed.value;
+      ctx.emit(mirror.snapshot(snap), clock.now());
+      const verdict = remoteVerdict(mirror.remoteSources(), LABEL);
+      log.info(`${snapshots ? 'resynchronized' : 'connected'}: ${snap.sources.length} sources, ${snap.agents.length} agents, ${snap.queues.length} queues`);
+      if (snapshots++ === 0) {
+        clock.clearTimeout(snapshotTimer);
+        live(verdict.status === 'degraded' ? { message: verdict.message!, problem: verdict.problem ?? undefined } : undefined);
+      }
+      show(verdict);
+    };
+
+    const onPatch = (json: unknown) => {
+      if (snapshots === 0) return health.rejected('a patch before the snapshot', json);
+      const parsed = parsePatch(json);
+      if (!parsed.ok) return health.rejected(parsed.reason, json);
+      rejectAll(parsed.rejected);
+      const { events, sourcesChanged } = mirror.patch(parsed.value);
+      if (events.length) ctx.emit(events);
+      if (sourcesChanged) show(remoteVerdict(mirror.remoteSources(), LABEL));
+    };
+
+    ws.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
+      if (settled) return;
+      link.heard();
+      if (isBinary) return health.rejected('binary frame');
+      const text = data.toString();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        return health.rejected('frame is not JSON', text);
+      }
+      const type = frameType(json);
+      if (type === 'snapshot') return onSnapshot(json);
+      if (type === 'patch') return onPatch(json);
+      if (type === null) return health.rejected('frame is not a JSON object with a type', text);
+      // Answers to commands and messages for dashboards (this source sends no commands).
+      health.unknown(`message ${type.slice(0, 60)}`);
+    });
+    ws.on('ping', () => link.heard());
+    ws.on('pong', () => link.heard());
+    ws.on('error', (e: Error) => log.debug(`stream error: ${e.message}`));
+    ws.on('close', (code: number, reason: Buffer) => finish(closeError(code, reason.toString(), host, settings.accessToken !== null, snapshots > 0)));
+    signal.addEventListener('abort', onAbort, { once: true });
+    link.start();
+    deps.onLink(link);
+    ws.resume();
+  });
+}
+
+/** A clean close when we stop, with a fallback terminate; an immediate terminate after a failure. */
+function closeSocket(ws: WebSocket, clean: boolean, ctx: ConnectorContext<CollectorSourceConfig>): void {
+  ws.removeAllListeners('message');
+  ws.on('error', () => undefined);
+  if (!clean || ws.readyState !== ws.OPEN) {
+    ws.terminate();
+    return;
+  }
+  const h = ctx.clock.setTimeout(() => ws.terminate(), 1000);
+  ws.once('close', () => ctx.clock.clearTimeout(h));
+  ws.close(1000, 'client stopping');
+}
