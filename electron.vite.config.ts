@@ -1,11 +1,14 @@
 /**
  * electron-vite build of the tray app: main (ESM) → out/main, preload (CommonJS, as sandboxed preloads
  * require) → out/preload/index.cjs, renderer → out/renderer with the same settings as the collector's
- * dashboard build (vite.renderer.config.ts).
+ * dashboard build (vite.renderer.config.ts) but the tray app's own meta policy: the header the main
+ * process adds may not reach a file:// page, and the browser build's policy lets the page open
+ * WebSockets to any host, which the tray app's dashboard never needs.
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { rendererConfig } from './vite.renderer.config';
+import { DASHBOARD_META_POLICY } from './src/main/csp';
 
 const root = import.meta.dirname;
 
@@ -19,6 +22,8 @@ export function signedBuild(env: Record<string, string | undefined> = process.en
   if (platform === 'darwin') return Boolean(env.CSC_LINK || env.CSC_NAME);
   return false;
 }
+
+const renderer = rendererConfig(DASHBOARD_META_POLICY);
 
 export default defineConfig({
   main: {
@@ -40,9 +45,9 @@ export default defineConfig({
     },
   },
   renderer: {
-    ...rendererConfig,
+    ...renderer,
     build: {
-      ...rendererConfig.build,
+      ...renderer.build,
       rolldownOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
     },
   },

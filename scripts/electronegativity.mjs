@@ -71,7 +71,7 @@ export const JUSTIFIED = [
     file: 'out/renderer/index.html',
     line: /Content-Security-Policy/,
     reason:
-      "The page's meta policy has no object-src of its own (it falls back to default-src 'self'). It is never the only policy: the collector sends its header policy (object-src 'none', base-uri 'none', frame-ancestors 'none'; checked in Chromium by test/e2e/security.test.ts) and the tray app adds its own header; both policies are enforced together. Adding object-src 'none'; base-uri 'none' to the meta tag (src/renderer/index.html) would make the page strict on its own.",
+      "out/renderer holds whichever dashboard build ran last. The tray app's (electron-vite) carries the strict policy of src/main/csp.ts (default-src 'none', connect-src 'self', object-src 'none', base-uri 'none'), also sent as a header. The collector's browser build (vite.renderer.config.ts) allows connect-src ws: wss: for the collector's stream and is never the only policy: the collector sends its header policy (object-src 'none', base-uri 'none', frame-ancestors 'none'; checked in Chromium by test/e2e/security.test.ts); both are enforced together. Which build carries which policy is checked by test/packaging/renderer-csp.test.ts.",
   },
 ];
 

@@ -20,6 +20,9 @@ export interface EngineTrayOptions {
   log: Logger;
   /** The language of the tooltip and the menu (the dashboard's), read at each render. */
   language: () => Language;
+  /** Whether a downloaded update waits for a restart, read at each render (refresh() when it changes). */
+  updateReady?: () => boolean;
+  restartToUpdate?(): void;
 }
 
 export function startEngineTray(opts: EngineTrayOptions): TrayUpdates {
@@ -34,6 +37,7 @@ export function startEngineTray(opts: EngineTrayOptions): TrayUpdates {
     openAlert: opts.openAlert,
     snoozeAll: (minutes) => void command('alerts:snooze', { minutes }),
     setNotificationsPaused: (paused) => void command('alerts:pause-notifications', { paused }),
+    restartToUpdate: () => opts.restartToUpdate?.(),
     quit: opts.quit,
   });
   const updates = startTrayUpdates({
@@ -41,7 +45,7 @@ export function startEngineTray(opts: EngineTrayOptions): TrayUpdates {
     snapshot: () => engine.snapshot(),
     subscribe: (listener) => engine.subscribe(listener),
     notificationsPaused: () => engine.alerts.settings().notificationsPaused,
-    build: (snapshot, o) => buildTrayModel(snapshot, { ...o, language: opts.language() }),
+    build: (snapshot, o) => buildTrayModel(snapshot, { ...o, language: opts.language(), updateReady: opts.updateReady?.() ?? false }),
     render: (model) => tray.render(model),
   });
   return {

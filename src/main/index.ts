@@ -23,29 +23,34 @@ import { notificationActionHandler } from '../core/alerts/actions';
 import { openTraySettings } from './settings';
 import { DemoController } from './demo';
 import { WebhookPort } from './webhook-port';
-import { applyStartAtLogin, HIDDEN_ARG } from './login-item';
+import { applyStartAtLogin, startedAtLogin } from './login-item';
 import { claimSingleInstance } from './single-instance';
 import { installQuitHandling, onResume } from './lifecycle';
 import { startAutoUpdate, SIGNED_BUILD } from './updater';
 import { createMainLogger } from './log';
+import { reportStartupFailure } from './startup-error';
 import { matchLanguage } from '../shared/i18n';
+import type { Logger } from '../core/util/logger';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
 const pages = resolveAppPages(here, { isPackaged: app.isPackaged, env: process.env });
-const log = createMainLogger(app.getPath('logs'));
 let dashboard: DashboardWindow | null = null;
 
+// The lock before the logger: opening the log may rotate main.log, which a second launch must never do
+// to the running instance's log (that second launch only hands over and quits).
 if (claimSingleInstance(() => dashboard?.show())) {
+  const logDir = app.getPath('logs');
+  const log = createMainLogger(logDir);
   if (process.platform === 'win32') app.setAppUserModelId('com.cctraymonitor.app');
   app.on('web-contents-created', (_e, contents) => guardWebContents(contents, pages, (url) => openExternal(url, log), log));
-  void app.whenReady().then(main).catch((e) => {
-    log.error('the tray app could not start', e);
-    app.quit();
-  });
+  void app
+    .whenReady()
+    .then(() => main(log))
+    .catch((e) => reportStartupFailure(e, log, logDir));
 }
 
-async function main(): Promise<void> {
+async function main(log: Logger): Promise<void> {
   if (process.platform === 'darwin') app.dock?.hide();
   hardenSession(session.defaultSession, pages, log);
   const { host: settings, store } = await openTraySettings(log);
@@ -78,8 +83,26 @@ async function main(): Promise<void> {
     webhookReceiver: () => webhooks.state(),
   });
   const act = notificationActionHandler(handler, notify, (id) => engine.alerts.get(id));
-  const tray = startEngineTray({ engine, handler, iconDir: join(resources, 'tray'), openDashboard: () => dashboard?.show(), openAlert, quit: () => app.quit(), log, language });
-  const updates = startAutoUpdate({ policy: () => ({ enabled: settings.get().app.autoUpdate, isPackaged: app.isPackaged, signed: SIGNED_BUILD }), log: log.child('update') });
+  // Before the tray, whose first render asks whether an update is ready; the tray is refreshed only
+  // once a download has completed, long after both exist.
+  const updates = startAutoUpdate({
+    policy: () => ({ enabled: settings.get().app.autoUpdate, isPackaged: app.isPackaged, signed: SIGNED_BUILD }),
+    log: log.child('update'),
+    language,
+    onReady: () => tray.refresh(),
+  });
+  const tray = startEngineTray({
+    engine,
+    handler,
+    iconDir: join(resources, 'tray'),
+    openDashboard: () => dashboard?.show(),
+    openAlert,
+    quit: () => app.quit(),
+    log,
+    language,
+    updateReady: () => updates.ready() !== null,
+    restartToUpdate: () => updates.restart(),
+  });
   const lifecycle = installQuitHandling(async () => {
     updates.stop();
     tray.stop();
@@ -102,5 +125,5 @@ async function main(): Promise<void> {
   await demo.resume(settings);
   engine.start(await Promise.all(settings.get().sources.map((s) => settings.resolve(s))));
   await applyApp();
-  if (!process.argv.includes(HIDDEN_ARG) && settings.get().sources.length === 0) dashboard.show();
+  if (!startedAtLogin() && settings.get().sources.length === 0) dashboard.show();
 }

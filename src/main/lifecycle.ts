@@ -2,7 +2,7 @@
  * Quitting: the window stops hiding to the tray, then the engine stops cleanly (Avaya subscriptions
  * deleted, sockets closed, alert history saved) within a bounded time before the process exits.
  */
-import { app, powerMonitor } from 'electron';
+import { app, autoUpdater, powerMonitor } from 'electron';
 import type { Logger } from '../core/util/logger';
 
 const CLEANUP_LIMIT_MS = 5000;
@@ -15,6 +15,11 @@ export function installQuitHandling(cleanup: () => Promise<void>, log: Logger): 
   let quitting = false;
   let cleaned = false;
   app.on('before-quit', () => {
+    quitting = true;
+  });
+  // Installing an update (quitAndInstall) closes the windows before 'before-quit' is emitted: without
+  // this the dashboard would hide to the tray instead of closing, and the restart would never happen.
+  autoUpdater.on('before-quit-for-update', () => {
     quitting = true;
   });
   app.on('will-quit', (event) => {

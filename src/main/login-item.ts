@@ -1,6 +1,7 @@
 /**
  * "Start at login": Electron's login items on Windows and macOS; an XDG autostart entry on Linux,
- * where Electron has none.
+ * where Electron has none. A start at login stays in the tray: Windows and Linux pass --hidden, macOS
+ * (whose login items take no arguments) says so itself.
  */
 import { app } from 'electron';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import type { Logger } from '../core/util/logger';
 
 export const AUTOSTART_FILE = 'cc-tray-monitor.desktop';
-/** Passed by the login item so the app starts in the tray without opening the dashboard. */
+/** Passed by the login item (Windows) and the autostart entry (Linux) so the app starts in the tray without opening the dashboard. */
 export const HIDDEN_ARG = '--hidden';
 
 export interface LoginItemEnv {
@@ -46,8 +47,23 @@ export function applyStartAtLogin(enabled: boolean, log: Logger, env: LoginItemE
       }
       return;
     }
-    app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] });
+    // macOS ignores `args` (its login items start the app bundle as such): see startedAtLogin.
+    app.setLoginItemSettings(env.platform === 'darwin' ? { openAtLogin: enabled } : { openAtLogin: enabled, args: [HIDDEN_ARG] });
   } catch (e) {
     log.warn(`could not ${enabled ? 'turn on' : 'turn off'} start at login`, e);
+  }
+}
+
+/**
+ * Whether this start is a start at login, which stays in the tray: --hidden on the command line, or on
+ * macOS the system's word for it (wasOpenedAtLogin). Read after the app is ready.
+ */
+export function startedAtLogin(argv: readonly string[] = process.argv, platform: NodeJS.Platform = process.platform): boolean {
+  if (argv.includes(HIDDEN_ARG)) return true;
+  if (platform !== 'darwin') return false;
+  try {
+    return app.getLoginItemSettings().wasOpenedAtLogin === true;
+  } catch {
+    return false; // cannot tell: start as if the user had opened the app
   }
 }

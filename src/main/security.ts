@@ -6,27 +6,11 @@
 import type { Session, WebContents } from 'electron';
 import type { Logger } from '../core/util/logger';
 import { isAppUrl, type AppPages } from './pages';
+import { dashboardPolicy } from './csp';
 
-/**
- * The dashboard loads only its own scripts and styles and talks to nothing but the preload bridge.
- * The dev server (development only) injects inline scripts and styles and needs its HMR socket.
- */
+/** The dashboard's policy (csp.ts), sent as a header on the app's own pages. */
 export function contentSecurityPolicy(pages: AppPages): string {
-  const dev = pages.devOrigin;
-  return [
-    "default-src 'none'",
-    dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
-    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    dev ? `connect-src 'self' ${dev.replace(/^http/, 'ws')}` : "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "frame-src 'none'",
-    "worker-src 'none'",
-  ].join('; ');
+  return dashboardPolicy(pages.devOrigin);
 }
 
 /**

@@ -11,6 +11,8 @@ export interface TrayActions {
   openAlert(alertId: string): void;
   snoozeAll(minutes: number): void;
   setNotificationsPaused(paused: boolean): void;
+  /** Quits and installs the downloaded update (offered only when one is ready). */
+  restartToUpdate(): void;
   quit(): void;
 }
 
@@ -45,7 +47,10 @@ export function trayMenuTemplate(model: TrayModel, actions: TrayActions): MenuIt
   } else {
     items.push({ label: text.noSources, enabled: false });
   }
-  items.push({ type: 'separator' }, { label: text.quit, click: () => actions.quit() });
+  items.push({ type: 'separator' });
+  // Next to Quit: a tray app is rarely quit, so a downloaded update would otherwise wait for the next reboot.
+  if (model.updateReady) items.push({ label: text.restartToUpdate, click: () => actions.restartToUpdate() });
+  items.push({ label: text.quit, click: () => actions.quit() });
   return items;
 }
 
@@ -73,7 +78,7 @@ export class TrayService {
     this.tray.setToolTip(model.tooltip);
     if (this.platform === 'darwin') this.tray.setTitle(model.title);
     // Rebuilt only when its content changes: replacing an open menu would close it under the cursor.
-    const key = JSON.stringify([model.topAlerts, model.sources, model.notificationsPaused, model.menu]);
+    const key = JSON.stringify([model.topAlerts, model.sources, model.notificationsPaused, model.updateReady, model.menu]);
     if (key !== this.menuKey) {
       this.menuKey = key;
       this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, this.actions)));

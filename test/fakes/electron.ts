@@ -255,6 +255,9 @@ function makeModule() {
     Notification: FakeNotification,
     shell: { openExternal: vi.fn(async (_url: string) => undefined) },
     powerMonitor: new EventEmitter(),
+    /** Electron's own autoUpdater: electron-updater emits 'before-quit-for-update' on it before installing. */
+    autoUpdater: new EventEmitter(),
+    dialog: { showErrorBox: vi.fn((_title: string, _content: string) => undefined) },
     screen: { getAllDisplays: vi.fn(() => current.workAreas.map((workArea, id) => ({ id, workArea, bounds: workArea }))) },
     session: { defaultSession: current.session },
     ipcMain,

@@ -1,13 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { EventEmitter } from 'node:events';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fake, resetElectron } from '../fakes/electron';
+import { FakeNotification, fake, resetElectron } from '../fakes/electron';
 import { tempDir, testCipher } from './helpers';
 
 vi.mock('electron', async () => (await import('../fakes/electron')).electronModule);
 
 const { updateBlocker, startAutoUpdate, SIGNED_BUILD } = await import('../../src/main/updater');
-const { applyStartAtLogin, linuxAutostartEntry, AUTOSTART_FILE } = await import('../../src/main/login-item');
+const { applyStartAtLogin, linuxAutostartEntry, startedAtLogin, AUTOSTART_FILE } = await import('../../src/main/login-item');
+const { installQuitHandling } = await import('../../src/main/lifecycle');
 const { WebhookPort } = await import('../../src/main/webhook-port');
 const { DemoController, DEMO_IDS_KEY } = await import('../../src/main/demo');
 const { TraySettingsHost } = await import('../../src/core/settings/tray-host');
@@ -20,6 +22,20 @@ const { SourceConfigSchema } = await import('../../src/shared/sources');
 beforeEach(() => {
   resetElectron();
 });
+
+type UpdaterLike = import('../../src/main/updater').UpdaterLike;
+type CheckResult = Awaited<ReturnType<UpdaterLike['checkForUpdates']>>;
+
+/** electron-updater's autoUpdater as this app uses it: an event emitter with a check and an install. */
+class FakeUpdater extends EventEmitter {
+  autoDownload = false;
+  autoInstallOnAppQuit = false;
+  logger: UpdaterLike['logger'] = null;
+  checkForUpdates = vi.fn(async (): Promise<CheckResult> => null);
+  quitAndInstall = vi.fn();
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
 
 function memoryStore() {
   const data = new Map<string, unknown>();
@@ -36,52 +52,178 @@ describe('auto-update policy', () => {
   });
 
   it('checks on start and on every tick while allowed, never loading the updater otherwise', async () => {
-    const updater = { autoDownload: false, autoInstallOnAppQuit: false, logger: null, checkForUpdatesAndNotify: vi.fn(async () => null) };
+    const updater = new FakeUpdater();
     const load = vi.fn(async () => updater);
     const policy = { enabled: true, isPackaged: true, signed: false };
     let tick: () => void = () => undefined;
     const log = memoryLogger();
     const clearInterval = vi.fn();
-    const updates = startAutoUpdate({ policy: () => policy, log, load, setInterval: (fn) => ((tick = fn), 1), clearInterval });
-    await new Promise((r) => setTimeout(r, 0));
+    const updates = startAutoUpdate({ policy: () => policy, log, language: () => 'en', load, setInterval: (fn) => ((tick = fn), 1), clearInterval });
+    await flush();
     expect(load).not.toHaveBeenCalled();
     expect(log.lines.join('\n')).toMatch(/automatic updates off: unsigned build/);
     policy.signed = true;
     tick();
-    await new Promise((r) => setTimeout(r, 0));
+    await flush();
     expect(load).toHaveBeenCalledTimes(1);
-    expect(updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(1);
+    expect(updater.checkForUpdates).toHaveBeenCalledTimes(1);
     expect(updater.autoDownload).toBe(true);
-    updater.checkForUpdatesAndNotify.mockRejectedValueOnce(new Error('offline'));
+    expect(updater.autoInstallOnAppQuit).toBe(true);
+    updater.checkForUpdates.mockRejectedValueOnce(new Error('offline'));
     tick();
-    await new Promise((r) => setTimeout(r, 0));
+    await flush();
     expect(log.lines.join('\n')).toMatch(/checking for updates failed \(will retry later\)/);
     policy.enabled = false;
     tick();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(2);
+    await flush();
+    expect(updater.checkForUpdates).toHaveBeenCalledTimes(2);
     // A settings change that does not touch the policy checks nothing; turning updates back on checks at once.
     updates.recheck();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(2);
+    await flush();
+    expect(updater.checkForUpdates).toHaveBeenCalledTimes(2);
     policy.enabled = true;
     updates.recheck();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(3);
+    await flush();
+    expect(updater.checkForUpdates).toHaveBeenCalledTimes(3);
     updates.recheck(); // unchanged since: no second check
-    await new Promise((r) => setTimeout(r, 0));
-    expect(updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(3);
+    await flush();
+    expect(updater.checkForUpdates).toHaveBeenCalledTimes(3);
+    // A failed check keeps the updater: its listeners are added once, however many checks fail.
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(updater.listenerCount('error')).toBe(1);
+    expect(updater.listenerCount('update-downloaded')).toBe(1);
     updates.stop();
     expect(clearInterval).toHaveBeenCalledWith(1);
+  });
+
+  it('a failed load of the updater is logged and tried again at the next check', async () => {
+    const updater = new FakeUpdater();
+    const load = vi.fn(async () => updater).mockRejectedValueOnce(new Error('Cannot find module'));
+    let tick: () => void = () => undefined;
+    const log = memoryLogger();
+    startAutoUpdate({ policy: () => ({ enabled: true, isPackaged: true, signed: true }), log, language: () => 'en', load, setInterval: (fn) => ((tick = fn), 1), clearInterval: () => undefined });
+    await flush();
+    expect(log.lines.join('\n')).toMatch(/could not load the updater \(will retry later\)/);
+    tick();
+    await flush();
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(updater.checkForUpdates).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failed download is logged once, never an unhandled rejection, and an updater error never throws', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const updater = new FakeUpdater();
+      const failure = new Error('net::ERR_CONNECTION_RESET while downloading');
+      // As electron-updater does it: the check resolves with the download still running; the download
+      // fails, emitting 'error' and rejecting downloadPromise with the same error.
+      updater.checkForUpdates.mockImplementation(async () => {
+        const downloadPromise = new Promise<string[]>((_resolve, reject) =>
+          setTimeout(() => {
+            updater.emit('error', failure, failure.stack);
+            reject(failure);
+          }, 5),
+        );
+        return { updateInfo: { version: '0.2.0' }, downloadPromise };
+      });
+      const log = memoryLogger();
+      const updates = startAutoUpdate({ policy: () => ({ enabled: true, isPackaged: true, signed: true }), log, language: () => 'en', load: async () => updater, setInterval: () => 1, clearInterval: () => undefined });
+      await new Promise((r) => setTimeout(r, 30));
+      expect(updater.listenerCount('error')).toBe(1);
+      expect(log.lines.filter((l) => l.includes('ERR_CONNECTION_RESET'))).toHaveLength(1);
+      // An error of its own (a bad feed, a failed install) is logged, not thrown from the emitter.
+      expect(() => updater.emit('error', new Error('latest-mac.yml: 404'))).not.toThrow();
+      expect(log.lines.join('\n')).toMatch(/automatic update failed \(will retry later\).*404/);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(unhandled).toEqual([]);
+      expect(updates.ready()).toBeNull();
+      expect(FakeNotification.instances).toHaveLength(0);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('offers a downloaded update at once: a notification and the tray item in the user\'s language, both restarting into it', async () => {
+    const updater = new FakeUpdater();
+    const onReady = vi.fn();
+    let language: 'en' | 'fr' = 'fr';
+    const updates = startAutoUpdate({ policy: () => ({ enabled: true, isPackaged: true, signed: true }), log: memoryLogger(), language: () => language, onReady, load: async () => updater, setInterval: () => 1, clearInterval: () => undefined });
+    await flush();
+    updates.restart(); // nothing downloaded yet: nothing to install
+    expect(updater.quitAndInstall).not.toHaveBeenCalled();
+    expect(updates.ready()).toBeNull();
+
+    updater.emit('update-downloaded', { version: '0.2.0' });
+    expect(updates.ready()).toBe('0.2.0');
+    expect(onReady).toHaveBeenCalledWith('0.2.0');
+    expect(FakeNotification.instances).toHaveLength(1);
+    const note = FakeNotification.instances[0]!;
+    expect(note.shown).toBe(true);
+    expect(note.options.title).toBe('CC Tray Monitor 0.2.0 est prêt');
+    expect(note.options.body).toContain('«\u00a0Redémarrer pour mettre à jour\u00a0»');
+    note.emit('click');
+    expect(updater.quitAndInstall).toHaveBeenCalledTimes(1);
+
+    // Each later check finds the same download again: told once.
+    updater.emit('update-downloaded', { version: '0.2.0' });
+    expect(FakeNotification.instances).toHaveLength(1);
+    expect(onReady).toHaveBeenCalledTimes(1);
+    // A newer one is told again.
+    language = 'en';
+    updater.emit('update-downloaded', { version: '0.3.0' });
+    expect(FakeNotification.instances[1]!.options).toMatchObject({ title: 'CC Tray Monitor 0.3.0 is ready', body: expect.stringContaining('“Restart to update”') });
+    expect(note.close).toHaveBeenCalled();
+    updates.restart();
+    expect(updater.quitAndInstall).toHaveBeenCalledTimes(2);
+  });
+
+  it('without notification support the tray item still offers the restart', async () => {
+    FakeNotification.supported = false;
+    const updater = new FakeUpdater();
+    const onReady = vi.fn();
+    const updates = startAutoUpdate({ policy: () => ({ enabled: true, isPackaged: true, signed: true }), log: memoryLogger(), language: () => 'en', onReady, load: async () => updater, setInterval: () => 1, clearInterval: () => undefined });
+    await flush();
+    updater.emit('update-downloaded', { version: '0.2.0' });
+    expect(FakeNotification.instances).toHaveLength(0);
+    expect(onReady).toHaveBeenCalledWith('0.2.0');
+    expect(updates.ready()).toBe('0.2.0');
+  });
+
+  it('installing an update closes the dashboard instead of hiding it to the tray', () => {
+    // quitAndInstall closes the windows before 'before-quit'; Electron's autoUpdater says so first.
+    const lifecycle = installQuitHandling(async () => undefined, memoryLogger());
+    expect(lifecycle.isQuitting()).toBe(false);
+    fake.autoUpdater.emit('before-quit-for-update');
+    expect(lifecycle.isQuitting()).toBe(true);
   });
 });
 
 describe('start at login', () => {
-  it('uses login items on Windows and macOS', () => {
+  it('uses login items on Windows (with --hidden) and macOS (which takes no arguments)', () => {
     applyStartAtLogin(true, memoryLogger(), { platform: 'win32', execPath: 'C:\\app.exe', configDir: 'x' });
     expect(fake.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: ['--hidden'] });
+    applyStartAtLogin(true, memoryLogger(), { platform: 'darwin', execPath: '/Applications/x', configDir: 'x' });
+    expect(fake.app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: true });
     applyStartAtLogin(false, memoryLogger(), { platform: 'darwin', execPath: '/Applications/x', configDir: 'x' });
-    expect(fake.app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: false, args: ['--hidden'] });
+    expect(fake.app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: false });
+  });
+
+  it('knows a start at login: --hidden on Windows and Linux, the system\'s word on macOS', () => {
+    expect(startedAtLogin(['app', '--hidden'], 'win32')).toBe(true);
+    expect(startedAtLogin(['app', '--hidden'], 'linux')).toBe(true);
+    expect(startedAtLogin(['app'], 'win32')).toBe(false);
+    expect(startedAtLogin(['app'], 'linux')).toBe(false);
+    expect(fake.app.getLoginItemSettings).not.toHaveBeenCalled();
+    // macOS starts a login item without the arguments it was registered with
+    expect(startedAtLogin(['/Applications/CC Tray Monitor.app/Contents/MacOS/CC Tray Monitor'], 'darwin')).toBe(false);
+    fake.app.getLoginItemSettings.mockReturnValue({ openAtLogin: true, wasOpenedAtLogin: true } as never);
+    expect(startedAtLogin(['/Applications/CC Tray Monitor.app/Contents/MacOS/CC Tray Monitor'], 'darwin')).toBe(true);
+    fake.app.getLoginItemSettings.mockImplementation(() => {
+      throw new Error('not available');
+    });
+    expect(startedAtLogin(['x'], 'darwin')).toBe(false);
   });
 
   it('writes and removes an XDG autostart entry on Linux', () => {

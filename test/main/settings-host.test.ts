@@ -145,6 +145,61 @@ describe('TraySettingsHost with safeStorage', () => {
     expect(log.lines.join('\n')).toMatch(/Starting with default settings/);
   });
 
+  it('keeps a partly invalid document as the backup with its credentials sealed, never as found', async () => {
+    const dir = tempDir();
+    const found = {
+      version: 1,
+      sources: [
+        { id: 'wv', vendor: 'wolkvox', server: '0031', token: SECRETS.wv },
+        // invalid (no login): left out of the settings, kept only in the backup
+        { id: 'ax', vendor: 'axialys', password: SECRETS.ax },
+        { id: 'tp', vendor: 'telphin', clientId: 'c', clientSecret: 'env:TP_SECRET', webhook: { publicUrl: 'not a url', secret: SECRETS.hook } },
+      ],
+      server: { accessToken: SECRETS.av, port: 'eighty' },
+    };
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ [DOCUMENT_KEY]: found }));
+    const { host, store, file, log } = await openHost(dir);
+    expect(host.problems.length).toBeGreaterThan(0);
+    const text = readFileSync(file, 'utf8');
+    for (const secret of Object.values(SECRETS)) expect(text, secret).not.toContain(secret);
+    const backup = store.get(BACKUP_KEY) as typeof found;
+    // The document as found, but each literal credential a marker of its sealed value; references stay.
+    expect(backup).toEqual({
+      ...found,
+      sources: [
+        { ...found.sources[0], token: 'safe:backup:sources.0.token' },
+        { ...found.sources[1], password: 'safe:backup:sources.1.password' },
+        { ...found.sources[2], webhook: { publicUrl: 'not a url', secret: 'safe:backup:sources.2.webhook.secret' } },
+      ],
+      server: { accessToken: 'safe:backup:server.accessToken', port: 'eighty' },
+    });
+    const vault = store.get(VAULT_KEY) as Record<string, string>;
+    const cipher = await createSafeStorageCipher(memoryLogger(), 'linux');
+    const unsealed = async (ref: string) => (await cipher.decrypt(vault[ref]!)).value;
+    expect(await unsealed('backup:sources.0.token')).toBe(SECRETS.wv);
+    expect(await unsealed('backup:sources.1.password')).toBe(SECRETS.ax);
+    expect(await unsealed('backup:sources.2.webhook.secret')).toBe(SECRETS.hook);
+    expect(await unsealed('backup:server.accessToken')).toBe(SECRETS.av);
+    // The valid source is sealed as always, under its own reference.
+    expect(host.get().sources.map((s) => s.id)).toEqual(['wv']);
+    expect(await host.resolve(host.get().sources[0]!)).toMatchObject({ token: SECRETS.wv });
+    for (const line of log.lines) for (const secret of Object.values(SECRETS)) expect(line).not.toContain(secret);
+
+    // Removing or renaming a source leaves the backup's secrets alone.
+    await host.removeSource('wv');
+    expect(Object.keys(store.get(VAULT_KEY) as object).filter((r) => r.startsWith('backup:')).sort()).toEqual(['backup:server.accessToken', 'backup:sources.0.token', 'backup:sources.1.password', 'backup:sources.2.webhook.secret']);
+  });
+
+  it('seals the credentials of a newer version\'s document wherever they are, and a new backup replaces the old one', async () => {
+    const dir = tempDir();
+    const newer = { version: 7, connections: { list: [{ kind: 'wolkvox', auth: { token: SECRETS.wv, password: '' } }] }, notes: 'token is kept elsewhere' };
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ [DOCUMENT_KEY]: newer, [VAULT_KEY]: { 'backup:old.token': 'stale' } }));
+    const { store, file } = await openHost(dir);
+    expect(readFileSync(file, 'utf8')).not.toContain(SECRETS.wv);
+    expect(store.get(BACKUP_KEY)).toEqual({ ...newer, connections: { list: [{ kind: 'wolkvox', auth: { token: 'safe:backup:connections.list.0.auth.token', password: '' } }] } });
+    expect(Object.keys(store.get(VAULT_KEY) as object)).toEqual(['backup:connections.list.0.auth.token']);
+  });
+
   it('migrates a v0 document on open and writes it back', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ [DOCUMENT_KEY]: { startAtLogin: true, sources: [] } }));

@@ -26,11 +26,12 @@ const model = (over: Partial<TrayModel> = {}): TrayModel => ({
     { id: 'ax', label: 'Axialys', status: 'auth_failed', menuLabel: 'Axialys — sign-in failed' },
   ],
   notificationsPaused: false,
+  updateReady: false,
   menu: menuText(),
   ...over,
 });
 
-const actions = () => ({ openDashboard: vi.fn(), openAlert: vi.fn(), snoozeAll: vi.fn(), setNotificationsPaused: vi.fn(), quit: vi.fn() });
+const actions = () => ({ openDashboard: vi.fn(), openAlert: vi.fn(), snoozeAll: vi.fn(), setNotificationsPaused: vi.fn(), restartToUpdate: vi.fn(), quit: vi.fn() });
 
 beforeEach(() => {
   resetElectron();
@@ -85,6 +86,22 @@ describe('tray menu', () => {
     const labels = items.map((i) => i.label).filter(Boolean);
     expect(labels).toEqual(['Open dashboard', 'No active alerts', 'Pause notifications', 'No sources configured', 'Quit CC Tray Monitor']);
     expect(items.find((i) => i.label === 'Pause notifications')!.checked).toBe(true);
+  });
+
+  it('offers "Restart to update" next to Quit once an update is downloaded, in the menu\'s language', () => {
+    expect(trayMenuTemplate(model(), actions()).some((i) => i.label === 'Restart to update')).toBe(false);
+    const a = actions();
+    const tray = new TrayService('/res/tray', a, 'linux');
+    tray.render(model({ topAlerts: [], sources: [] }));
+    tray.render(model({ topAlerts: [], sources: [], updateReady: true }));
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(2); // the menu changes with it
+    const menu = FakeTray.instances[0]!.menu as FakeMenu;
+    expect(menu.items.map((i) => i.label).filter(Boolean)).toEqual(['Open dashboard', 'No active alerts', 'Pause notifications', 'No sources configured', 'Restart to update', 'Quit CC Tray Monitor']);
+    menu.find('Restart to update')!.click!();
+    expect(a.restartToUpdate).toHaveBeenCalledTimes(1);
+    expect(a.quit).not.toHaveBeenCalled();
+    const fr = trayMenuTemplate(model({ updateReady: true, menu: menuText('fr') }), actions()).map((i) => i.label).filter(Boolean);
+    expect(fr.slice(-2)).toEqual(['Redémarrer pour mettre à jour', 'Quitter CC Tray Monitor']);
   });
 
   it('shows the level icon, the tooltip, and the count on macOS only', () => {
@@ -150,9 +167,10 @@ describe('tray updates', () => {
     const clock = new FakeClock();
     const engine = new Engine({ clock, logger: memoryLogger() });
     const handler = vi.fn(async (_channel: string, _payload: unknown): Promise<unknown> => []);
-    const a = { openDashboard: vi.fn(), openAlert: vi.fn(), quit: vi.fn() };
+    const a = { openDashboard: vi.fn(), openAlert: vi.fn(), quit: vi.fn(), restartToUpdate: vi.fn() };
     let language: 'en' | 'fr' = 'en';
-    const tray = startEngineTray({ engine, handler, iconDir: '/res/tray', ...a, log: memoryLogger(), language: () => language });
+    let updateReady = false;
+    const tray = startEngineTray({ engine, handler, iconDir: '/res/tray', ...a, log: memoryLogger(), language: () => language, updateReady: () => updateReady });
     const t = FakeTray.instances[0]!;
     expect((t.image as { path: string }).path).toBe('/res/tray/ok.png');
     engine.alerts.onVendorAlert('wv', { type: 'vendor.alert', queueId: 'sales', metric: 'vendor.alert_op', validitySec: 300, message: 'Sales: overflow' }, clock.now());
@@ -172,6 +190,13 @@ describe('tray updates', () => {
     ]);
     menu.find(/^Quit/)!.click!();
     expect(a.quit).toHaveBeenCalled();
+    expect(menu.find('Restart to update')).toBeUndefined();
+    // a downloaded update shows at the next render, and the item restarts into it
+    updateReady = true;
+    tray.refresh();
+    await clock.advance(1000);
+    (t.menu as FakeMenu).find('Restart to update')!.click!();
+    expect(a.restartToUpdate).toHaveBeenCalledTimes(1);
     // the language is read at each render: a change in settings shows at the next one
     language = 'fr';
     tray.refresh();

@@ -5,13 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
+// app-builder-lib's modules import each other in a cycle that only resolves when entered at its index.
+require('app-builder-lib');
+const { getFileMatchers } = require('app-builder-lib/out/fileMatcher.js') as {
+  getFileMatchers(config: object, name: string, dest: string, opts: object): { createFilter(): (file: string, stat: import('node:fs').Stats) => boolean }[] | null;
+};
 const yaml = require('js-yaml') as { load(text: string): unknown };
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const text = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
@@ -62,6 +67,24 @@ describe('electron-builder configuration', () => {
   it('packs only the bundles and package.json into an asar archive', () => {
     expect(config.asar).toBe(true);
     expect(config.files).toEqual(['out/**', 'package.json', '!**/*.map', '!**/*.{test,spec}.*', '!**/.env', '!**/.env.*', '!**/*.md']);
+  });
+
+  it("unpacks the notification fallback's helper programs next to the asar archive (nothing runs from inside it)", () => {
+    expect(config.asarUnpack).toEqual(['node_modules/node-notifier/vendor/**']);
+    expect(pkg.dependencies['node-notifier']).toBeDefined();
+    // electron-builder's own matcher, as it decides per file while packing.
+    const unpacked = getFileMatchers(config, 'asarUnpack', '/packaged', { macroExpander: (s: string) => s, customBuildOptions: {}, globalOutDir: join(root, 'release'), defaultSrc: root })![0]!.createFilter();
+    const isUnpacked = (rel: string) => unpacked(join(root, rel), statSync(join(root, rel)));
+    const walk = (rel: string): string[] => (statSync(join(root, rel)).isDirectory() ? readdirSync(join(root, rel)).flatMap((n) => walk(`${rel}/${n}`)) : [rel]);
+    const vendor = walk('node_modules/node-notifier/vendor');
+    // The programs node-notifier runs (notifiers/notificationcenter.js, toaster.js, balloon.js), the whole macOS app bundle with them.
+    for (const program of ['mac.noindex/terminal-notifier.app/Contents/MacOS/terminal-notifier', 'mac.noindex/terminal-notifier.app/Contents/Info.plist', 'snoreToast/snoretoast-x64.exe', 'notifu/notifu64.exe']) {
+      expect(vendor).toContain(`node_modules/node-notifier/vendor/${program}`);
+    }
+    for (const file of vendor) expect(isUnpacked(file), file).toBe(true);
+    // Its JavaScript stays in the archive.
+    expect(isUnpacked('node_modules/node-notifier/index.js')).toBe(false);
+    expect(isUnpacked('package.json')).toBe(false);
   });
 
   it('flips the fuses after packing', async () => {

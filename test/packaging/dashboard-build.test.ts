@@ -10,9 +10,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { metaPolicies } from '../support/csp';
+import { BROWSER_CSP } from '../../vite.renderer.config';
 
 const root = resolve(import.meta.dirname, '../..');
 let outDir = '';
+/** The bundles of the build without NODE_ENV (the reference). */
+let reference: string[] = [];
 
 function build(env: NodeJS.ProcessEnv, dir: string): string[] {
   const run = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn', '--outDir', dir, '--emptyOutDir'], {
@@ -27,7 +31,10 @@ function build(env: NodeJS.ProcessEnv, dir: string): string[] {
 
 beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), 'cctm-dashboard-'));
-}, 10_000);
+  const plain = { ...process.env };
+  delete plain.NODE_ENV;
+  reference = build(plain, join(outDir, 'plain'));
+}, 200_000);
 
 afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
@@ -36,9 +43,6 @@ afterAll(() => {
 describe('dashboard build', () => {
   it("is React's production build under NODE_ENV=test or development, the same bundle as with no NODE_ENV", () => {
     expect(process.env.NODE_ENV).toBe('test');
-    const plain = { ...process.env };
-    delete plain.NODE_ENV;
-    const reference = build(plain, join(outDir, 'plain'));
     for (const nodeEnv of ['test', 'development']) {
       const scripts = build({ ...process.env, NODE_ENV: nodeEnv }, join(outDir, nodeEnv));
       // Content-hashed names: the same name is the same bundle.
@@ -51,4 +55,10 @@ describe('dashboard build', () => {
       }
     }
   }, 300_000);
+
+  it("carries the browser dashboard's policy (WebSocket to the collector), not the tray app's", () => {
+    const html = readFileSync(join(outDir, 'plain', 'index.html'), 'utf8');
+    const policies = metaPolicies(html);
+    expect(policies).toEqual([BROWSER_CSP]);
+  });
 });

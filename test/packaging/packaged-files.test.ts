@@ -10,6 +10,10 @@ import { builtinModules, createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
+import { metaPolicies } from '../support/csp';
+import { DASHBOARD_META_POLICY } from '../../src/main/csp';
+import { contentSecurityPolicy } from '../../src/main/security';
+import { resolveAppPages } from '../../src/main/pages';
 
 const root = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -129,5 +133,16 @@ describe('packaged files', () => {
       expect(ref, ref).toMatch(/^\.\//);
       expect(files).toContain(`out/renderer/${ref.slice(2)}`);
     }
+  });
+
+  it("the dashboard page carries the tray app's strict policy (the main process's header policy), not the browser build's", () => {
+    const html = read('out/renderer/index.html');
+    const policies = metaPolicies(html);
+    expect(policies).toEqual([DASHBOARD_META_POLICY]);
+    expect(policies[0]).not.toMatch(/\bwss?:/);
+    const header = contentSecurityPolicy(resolveAppPages(join(outDir, 'main'), { isPackaged: true, env: {} }));
+    for (const directive of policies[0]!.split('; ')) expect(header.split('; ')).toContain(directive);
+    // Before anything the page loads: the policy applies to every script and style of the page.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.search(/<script|<link/));
   });
 });

@@ -60,6 +60,7 @@ describe('buildTrayModel', () => {
         { id: 'wv', label: 'Wolkvox', status: 'live', menuLabel: 'Wolkvox — live' },
       ],
       notificationsPaused: false,
+      updateReady: false,
       menu: {
         open: 'Open dashboard',
         activeAlerts: 'Active alerts',
@@ -73,9 +74,16 @@ describe('buildTrayModel', () => {
         pause: 'Pause notifications',
         sources: 'Sources',
         noSources: 'No sources configured',
+        restartToUpdate: 'Restart to update',
         quit: 'Quit CC Tray Monitor',
       },
     });
+  });
+
+  it('says when a downloaded update waits for a restart, in the menu\'s language', () => {
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, updateReady: true })).toMatchObject({ updateReady: true, menu: { restartToUpdate: 'Restart to update' } });
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, updateReady: true, language: 'fr' }).menu.restartToUpdate).toBe('Redémarrer pour mettre à jour');
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, language: 'ru' }).menu.restartToUpdate).toBe('Перезапустить для обновления');
   });
 
   it('critical with counts, calls waiting and a polled source\'s age in the tooltip; title is the firing count', () => {

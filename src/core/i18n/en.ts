@@ -111,6 +111,7 @@ export const en = {
   'tray.sources': 'Sources',
   'tray.noSources': 'No sources configured',
   'tray.quit': 'Quit CC Tray Monitor',
+  'tray.restartToUpdate': 'Restart to update',
   'tray.collector': 'Collector',
   'tray.acknowledged': '{text} (acknowledged)',
   'tray.snoozed': '{text} (snoozed)',
@@ -126,6 +127,12 @@ export const en = {
   'tip.paused': 'notifications paused',
   'tip.minOld': { one: '{count} min old', other: '{count} min old' },
   'tip.source': '{source} {state}',
+
+  'update.readyTitle': 'CC Tray Monitor {version} is ready',
+  'update.readyBody': 'Click here to restart and update now, or choose “Restart to update” in the tray menu later.',
+
+  'startup.failedTitle': 'CC Tray Monitor could not start',
+  'startup.failedBody': '{error}\n\nThe log has the details: {log}',
 } satisfies Record<string, Message>;
 
 export type HostKey = keyof typeof en;

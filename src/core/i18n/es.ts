@@ -107,6 +107,7 @@ export const es: Record<HostKey, Message> = {
   'tray.sources': 'Fuentes',
   'tray.noSources': 'Ninguna fuente configurada',
   'tray.quit': 'Salir de CC Tray Monitor',
+  'tray.restartToUpdate': 'Reiniciar para actualizar',
   'tray.collector': 'Colector',
   'tray.acknowledged': '{text} (reconocida)',
   'tray.snoozed': '{text} (pospuesta)',
@@ -122,4 +123,10 @@ export const es: Record<HostKey, Message> = {
   'tip.paused': 'notificaciones en pausa',
   'tip.minOld': { one: 'datos de hace {count} min', many: 'datos de hace {count} min', other: 'datos de hace {count} min' },
   'tip.source': '{source} {state}',
+
+  'update.readyTitle': 'CC Tray Monitor {version} está listo',
+  'update.readyBody': 'Haga clic aquí para reiniciar y actualizar ahora, o elija «Reiniciar para actualizar» más tarde en el menú de la bandeja.',
+
+  'startup.failedTitle': 'CC Tray Monitor no pudo iniciarse',
+  'startup.failedBody': '{error}\n\nEl registro tiene los detalles: {log}',
 };

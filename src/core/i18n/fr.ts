@@ -107,6 +107,7 @@ export const fr: Record<HostKey, Message> = {
   'tray.sources': 'Sources',
   'tray.noSources': 'Aucune source configurée',
   'tray.quit': 'Quitter CC Tray Monitor',
+  'tray.restartToUpdate': 'Redémarrer pour mettre à jour',
   'tray.collector': 'Collecteur',
   'tray.acknowledged': '{text} (acquittée)',
   'tray.snoozed': '{text} (reportée)',
@@ -122,4 +123,10 @@ export const fr: Record<HostKey, Message> = {
   'tip.paused': 'notifications suspendues',
   'tip.minOld': { one: 'données d’il y a {count} min', many: 'données d’il y a {count} min', other: 'données d’il y a {count} min' },
   'tip.source': '{source} {state}',
+
+  'update.readyTitle': 'CC Tray Monitor {version} est prêt',
+  'update.readyBody': 'Cliquez ici pour redémarrer et mettre à jour maintenant, ou choisissez plus tard « Redémarrer pour mettre à jour » dans le menu de la zone de notification.',
+
+  'startup.failedTitle': 'CC Tray Monitor n’a pas pu démarrer',
+  'startup.failedBody': '{error}\n\nLe journal donne les détails : {log}',
 };

@@ -107,6 +107,7 @@ export const ru: Record<HostKey, Message> = {
   'tray.sources': 'Источники',
   'tray.noSources': 'Источники не настроены',
   'tray.quit': 'Выйти из CC Tray Monitor',
+  'tray.restartToUpdate': 'Перезапустить для обновления',
   'tray.collector': 'Сборщик',
   'tray.acknowledged': '{text} (подтверждено)',
   'tray.snoozed': '{text} (отложено)',
@@ -122,4 +123,10 @@ export const ru: Record<HostKey, Message> = {
   'tip.paused': 'уведомления приостановлены',
   'tip.minOld': { one: 'данные {count} мин назад', few: 'данные {count} мин назад', many: 'данные {count} мин назад', other: 'данные {count} мин назад' },
   'tip.source': '{source} {state}',
+
+  'update.readyTitle': 'CC Tray Monitor {version} готов к установке',
+  'update.readyBody': 'Нажмите здесь, чтобы перезапустить программу и обновить её сейчас, или выберите позже «Перезапустить для обновления» в меню значка в трее.',
+
+  'startup.failedTitle': 'Не удалось запустить CC Tray Monitor',
+  'startup.failedBody': '{error}\n\nПодробности — в журнале: {log}',
 };

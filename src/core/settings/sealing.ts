@@ -5,7 +5,7 @@
  * `env:NAME` references stay as they are and are read from the environment when resolved.
  */
 import type { SourceConfig } from '../../shared/sources';
-import { isEnvReference, readSecret, secretPaths, writeSecret } from './secret-fields';
+import { isEnvReference, isSecretReference, readSecret, SECRET_KEYS, secretPaths, writeSecret } from './secret-fields';
 
 export interface SecretCipher {
   /** "os" when the OS keyring protects the key; "basic_text" when the key is a fixed one (Linux without a keyring). */
@@ -113,4 +113,48 @@ export async function unsealSource(
 export function withoutSource(vault: SecretVault, sourceId: string): SecretVault {
   const prefix = `${sourceId}/`;
   return Object.fromEntries(Object.entries(vault).filter(([ref]) => !ref.startsWith(prefix)));
+}
+
+/**
+ * Vault references of the settings backup's secrets. A source id never contains ":", so no source's
+ * references start with this, and removing or renaming a source never drops a backup's secrets.
+ */
+export const BACKUP_REF_PREFIX = 'backup:';
+
+/**
+ * A document kept as a backup (one the app could not read whole) with every literal secret sealed:
+ * wherever the document has it (its shape may be a newer version's), a string under a secret's name
+ * becomes a marker `safe:backup:{path}` and its ciphertext a vault entry. References (`env:`, markers)
+ * and empty values stay as they are.
+ */
+export async function sealBackup(raw: unknown, cipher: SecretCipher): Promise<{ backup: unknown; entries: SecretVault; sealed: string[] }> {
+  const entries: SecretVault = {};
+  const sealed: string[] = [];
+  const walk = async (value: unknown, path: string[]): Promise<unknown> => {
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (const [i, item] of value.entries()) out.push(await walk(item, [...path, String(i)]));
+      return out;
+    }
+    if (!value || typeof value !== 'object') return value;
+    // Pairs, then Object.fromEntries: a "__proto__" key read from JSON stays a key of the copy.
+    const out: [string, unknown][] = [];
+    for (const [key, item] of Object.entries(value)) {
+      if (SECRET_KEYS.has(key) && typeof item === 'string' && item !== '' && !isSecretReference(item)) {
+        const ref = `${BACKUP_REF_PREFIX}${[...path, key].join('.')}`;
+        entries[ref] = await cipher.encrypt(item);
+        sealed.push(item);
+        out.push([key, `${SEALED_PREFIX}${ref}`]);
+      } else {
+        out.push([key, await walk(item, [...path, key])]);
+      }
+    }
+    return Object.fromEntries(out);
+  };
+  return { backup: await walk(raw, []), entries, sealed };
+}
+
+/** The vault without the settings backup's entries (a new backup replaces the previous one). */
+export function withoutBackup(vault: SecretVault): SecretVault {
+  return Object.fromEntries(Object.entries(vault).filter(([ref]) => !ref.startsWith(BACKUP_REF_PREFIX)));
 }

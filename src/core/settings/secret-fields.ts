@@ -14,6 +14,15 @@ export function secretPaths(config: { vendor: SourceConfig['vendor'] }): SecretP
   return paths;
 }
 
+/**
+ * The names a secret goes by in any source config (the last part of every vendor's secret paths:
+ * "token", "password", "clientSecret", "appKey", "accessToken", "secret"). For documents that cannot be
+ * read as settings (written by a newer version, or invalid), where paths cannot be trusted.
+ */
+export const SECRET_KEYS: ReadonlySet<string> = new Set(
+  (Object.keys(SECRET_FIELDS) as SourceConfig['vendor'][]).flatMap((vendor) => secretPaths({ vendor }).map((p) => p.split('.').pop()!)),
+);
+
 /** The value at a secret path, or undefined. */
 export function readSecret(config: object, path: SecretPath): string | undefined {
   let cur: unknown = config;

@@ -11,7 +11,7 @@ import type { Logger } from '../util/logger';
 import { registerSecret } from '../util/redact';
 import { migrateRaw, documentVersion } from './migrations';
 import { validateSettings } from './validate';
-import { plainSecrets, sealSource, unsealSource, withoutSource, type SecretCipher, type SecretVault } from './sealing';
+import { plainSecrets, sealBackup, sealSource, unsealSource, withoutBackup, withoutSource, type SecretCipher, type SecretVault } from './sealing';
 import { isEnvReference, readSecret, secretPaths, writeSecret } from './secret-fields';
 import { exportSettings, importSettings, type ImportResult, type SettingsExport } from './transfer';
 
@@ -24,7 +24,10 @@ export interface KeyValueStore {
 
 export const DOCUMENT_KEY = 'settings';
 export const VAULT_KEY = 'secrets';
-/** Where an unreadable or partly invalid document is kept, so nothing is lost for good. */
+/**
+ * Where an unreadable or partly invalid document is kept, so nothing is lost for good; its credentials
+ * sealed like every other (vault entries `backup:…`), never left in the file as they were found.
+ */
 export const BACKUP_KEY = 'settingsBackup';
 
 export interface TraySettingsHostOptions {
@@ -43,9 +46,15 @@ export class TraySettingsHost implements SettingsHost {
   private vault: SecretVault;
   private writes: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly opts: TraySettingsHostOptions) {
+  /** The document is not in the current format: written back by open(). */
+  private readonly migrated: boolean;
+
+  /** `raw`: the document as found in the store. */
+  private constructor(
+    private readonly opts: TraySettingsHostOptions,
+    raw: unknown,
+  ) {
     const { store } = opts;
-    const raw = store.get(DOCUMENT_KEY);
     let settings: Settings;
     try {
       const { settings: valid, problems } = validateSettings(migrateRaw(raw));
@@ -55,20 +64,25 @@ export class TraySettingsHost implements SettingsHost {
       settings = SettingsSchema.parse({});
       this.problems.push(`${e instanceof Error ? e.message : String(e)} Starting with default settings.`);
     }
-    if (this.problems.length) store.set(BACKUP_KEY, raw);
     this.settings = settings;
     const vault = store.get(VAULT_KEY);
     this.vault = vault && typeof vault === 'object' && !Array.isArray(vault)
       ? Object.fromEntries(Object.entries(vault).filter((e): e is [string, string] => typeof e[1] === 'string'))
       : {};
     for (const p of this.problems) opts.log?.warn(`settings: ${p}`);
-    const migrated = raw !== undefined && raw !== null && typeof raw === 'object' && documentVersion(raw as Record<string, unknown>) !== settings.version;
-    if (migrated || this.problems.length) this.persist();
+    this.migrated = raw !== undefined && raw !== null && typeof raw === 'object' && documentVersion(raw as Record<string, unknown>) !== settings.version;
   }
 
-  /** Loads the store and seals any literal secret a document holds (written by hand or an older version). */
+  /**
+   * Loads the store: keeps a document it could not read whole as the backup, writes back a migrated or
+   * repaired one, and seals any literal secret a document holds (written by hand or an older version).
+   */
   static async open(opts: TraySettingsHostOptions): Promise<TraySettingsHost> {
-    const host = new TraySettingsHost(opts);
+    const raw = opts.store.get(DOCUMENT_KEY);
+    const host = new TraySettingsHost(opts, raw);
+    // The backup before the document is replaced, so the original is never lost in between.
+    if (host.problems.length) await host.keepBackup(raw);
+    if (host.migrated || host.problems.length) host.persist();
     const plain = host.settings.sources.filter((s) => plainSecrets(s).length > 0);
     for (const source of plain) await host.saveSource(source, source.id, { allowPlaintextSecrets: true });
     return host;
@@ -159,6 +173,20 @@ export class TraySettingsHost implements SettingsHost {
       if (ref && isEnvReference(ref) && env[ref.slice(4)] && readSecret(config, path) === env[ref.slice(4)]) out = writeSecret(out, path, ref);
     }
     return out;
+  }
+
+  /**
+   * The document as found, under BACKUP_KEY, with its literal credentials sealed (a hand-written or
+   * older document holds them in plain text; a backup is never read again, so it would keep them so).
+   * Sealed even without an OS keyring, as open() seals the document's own: better than plain text.
+   */
+  private async keepBackup(raw: unknown): Promise<void> {
+    const { backup, entries, sealed } = await sealBackup(raw, this.opts.cipher);
+    sealed.forEach(registerSecret);
+    this.vault = { ...withoutBackup(this.vault), ...entries };
+    // Vault first: the backup never points at a secret that is not stored yet.
+    this.opts.store.set(VAULT_KEY, this.vault);
+    this.opts.store.set(BACKUP_KEY, backup);
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {

@@ -18,6 +18,8 @@ export interface TrayBuildOptions {
   staleAfterSec?: Record<string, number>;
   /** The language of the tooltip and the menu (default English). */
   language?: Language;
+  /** A downloaded update waits for a restart (the tray app's updater says so). */
+  updateReady?: boolean;
 }
 
 /**
@@ -138,6 +140,7 @@ export function buildTrayModel(snapshot: Snapshot, opts: TrayBuildOptions): Tray
       return { id: s.id, label: shownName, status: s.status, menuLabel: m.t('tray.sourceStatus', { source: shownName, status: statusText(s.status, m) }) };
     }),
     notificationsPaused: opts.notificationsPaused,
+    updateReady: opts.updateReady ?? false,
     menu: {
       open: m.t('tray.open'),
       activeAlerts: m.t('tray.activeAlerts'),
@@ -151,6 +154,7 @@ export function buildTrayModel(snapshot: Snapshot, opts: TrayBuildOptions): Tray
       pause: m.t('tray.pause'),
       sources: m.t('tray.sources'),
       noSources: m.t('tray.noSources'),
+      restartToUpdate: m.t('tray.restartToUpdate'),
       quit: m.t('tray.quit'),
     },
   };

@@ -15,6 +15,8 @@ export interface TrayModel {
   /** Sources and their status for the menu: `menuLabel` is the item ("Wolkvox — live"). */
   sources: { id: string; label: string; status: string; menuLabel: string }[];
   notificationsPaused: boolean;
+  /** A downloaded update waits for a restart: the menu offers "Restart to update". */
+  updateReady: boolean;
   /** The menu's own words, in the user's language. */
   menu: TrayMenuText;
 }
@@ -28,5 +30,6 @@ export interface TrayMenuText {
   pause: string;
   sources: string;
   noSources: string;
+  restartToUpdate: string;
   quit: string;
 }
