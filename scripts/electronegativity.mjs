@@ -56,7 +56,7 @@ export const JUSTIFIED = [
     file,
     line: /shell\.openExternal\(raw|openExternal\(url\)/,
     reason:
-      'The one door to the OS browser: openExternal in src/main/external.ts opens https:// URLs only, without credentials, at most 2 KB; lint forbids shell.openExternal anywhere else, and the bridge command calls this helper. Tested in test/main/security.test.ts.',
+      'The one door to the OS browser: openExternal in src/main/external.ts opens https:// URLs only, without credentials, at most 2 KB; lint forbids shell.openExternal anywhere else, and only links the user follows reach it (no bridge command opens it). Tested in test/main/security.test.ts.',
   })),
   ...['src/main/security.ts', 'out/main/index.js'].map((file) => ({
     rule: 'CSP_GLOBAL_CHECK',

@@ -27,8 +27,6 @@ import { ruleOverridesProblem } from './alerts/rules';
 export interface CommandDeps {
   engine: Engine;
   settings: SettingsHost;
-  /** Opens a URL in the OS browser (tray app only; guarded there). */
-  openExternal?: (url: string) => Promise<boolean>;
   /** Starts the demo simulators and returns sources pointing at them. */
   demo?: () => Promise<SourceConfig[]>;
   /** Called after settings changed (tray app applies start-at-login, the webhook port…); awaited before the answer. */
@@ -213,7 +211,6 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       await engine.setSources(await Promise.all(settings.get().sources.map((s) => settings.resolve(s))));
       return view();
     },
-    'app:open-external': async ({ url }) => (deps.openExternal ? deps.openExternal(url) : false),
   };
 
   return async (channel, payload) => {

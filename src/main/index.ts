@@ -77,7 +77,6 @@ async function main(log: Logger): Promise<void> {
   const handler = createCommandHandler({
     engine,
     settings,
-    openExternal: (url) => openExternal(url, log),
     demo: () => demo.sources(),
     onSettingsChanged: applyApp,
     webhookReceiver: () => webhooks.state(),

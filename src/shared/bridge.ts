@@ -119,7 +119,6 @@ export interface Commands {
   'sources:remove': { req: { id: string }; res: SettingsView };
   'sources:test': { req: { config: Record<string, unknown>; previousId?: string }; res: TestResult };
   'sources:demo': { req: void; res: SettingsView };
-  'app:open-external': { req: { url: string }; res: boolean };
 }
 export type Channel = keyof Commands;
 export type Req<C extends Channel> = Commands[C]['req'];
@@ -170,7 +169,6 @@ export const REQUEST_SCHEMAS: { [C in Channel]: z.ZodType<Req<C>, unknown> } = {
   'sources:remove': Id,
   'sources:test': z.object({ config: z.record(z.string(), z.unknown()), previousId: z.string().optional() }),
   'sources:demo': Empty,
-  'app:open-external': z.object({ url: z.string().max(2048) }).strict(),
 };
 
 export const CHANNELS = Object.keys(REQUEST_SCHEMAS) as Channel[];

@@ -142,8 +142,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard confinement in Chromium${SKIP_REASON}
     expect(byId(1)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(byId(2)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(byId(3)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    // The collector has no OS browser to open; nothing is opened from a browser page.
-    expect(byId(4)).toMatchObject({ ok: true, value: false });
+    // No command opens anything outside the dashboard: the OS browser opens only for links the user follows.
+    expect(byId(4)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(replies.some((m) => m.type === 'error' && (m.error as { code: string }).code === 'invalid_request')).toBe(true);
   });
 

@@ -75,8 +75,9 @@ it('secrets stay out of the store file, logs, exports and every bridge payload',
   await new Promise((r) => setTimeout(r, 100));
 
   const { TraySettingsHost } = await import('../../src/core/settings/tray-host');
+  const { exportSettings } = await import('../../src/core/settings/transfer');
   const { FileStore, testCipher } = await import('./helpers');
-  const exported = (await TraySettingsHost.open({ store: new FileStore({ cwd: join(dir, 'userData') }), cipher: testCipher() })).exportSettings();
+  const exported = exportSettings((await TraySettingsHost.open({ store: new FileStore({ cwd: join(dir, 'userData') }), cipher: testCipher() })).get());
 
   const storeFiles = readdirSync(join(dir, 'userData')).map((f) => readFileSync(join(dir, 'userData', f), 'utf8'));
   const logFile = readFileSync(join(dir, 'logs', 'main.log'), 'utf8');

@@ -13,7 +13,6 @@ import { migrateRaw, documentVersion } from './migrations';
 import { validateSettings } from './validate';
 import { plainSecrets, sealBackup, sealSource, unsealSource, withoutBackup, withoutSource, type SecretCipher, type SecretVault } from './sealing';
 import { isEnvReference, readSecret, secretPaths, writeSecret } from './secret-fields';
-import { exportSettings, importSettings, type ImportResult, type SettingsExport } from './transfer';
 
 /** The subset of electron-store the host uses (keys without dots: electron-store reads dots as paths). */
 export interface KeyValueStore {
@@ -146,20 +145,6 @@ export class TraySettingsHost implements SettingsHost {
       this.persist();
       return this.settings;
     });
-  }
-
-  /** The settings without any secret, for a file the user takes to another machine. */
-  exportSettings(): SettingsExport {
-    return exportSettings(this.settings);
-  }
-
-  /** Merges an export; imported literal secrets are sealed like any saved secret. */
-  async importSettings(raw: unknown): Promise<ImportResult> {
-    const result = importSettings(this.settings, raw);
-    const changed = result.settings.sources.filter((s) => !this.settings.sources.includes(s));
-    await this.update({ alerts: result.settings.alerts, ui: result.settings.ui, app: result.settings.app });
-    for (const source of changed) await this.saveSource(source, source.id, { allowPlaintextSecrets: true });
-    return { ...result, settings: this.settings };
   }
 
   /** A submitted value equal to what the stored `env:` reference resolves to stays a reference. */
