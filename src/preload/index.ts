@@ -12,8 +12,11 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { BridgeApi, BridgeErrorBody, CHANNEL_PREFIX as Prefix, Channel, HostEventName, HostEvents, Req, Res } from '../shared/bridge';
 
 const PREFIX: typeof Prefix = 'cctm:';
-/** Every host event, checked complete by the compiler. */
-const EVENT_NAMES: Record<HostEventName, true> = { snapshot: true, patch: true, navigate: true };
+/**
+ * Every host event, checked complete by the compiler. `notification` is the collector's, for
+ * browsers: the tray app shows OS notifications itself and never sends it.
+ */
+const EVENT_NAMES: Record<HostEventName, true> = { snapshot: true, patch: true, navigate: true, notification: true };
 const EVENTS = Object.keys(EVENT_NAMES) as HostEventName[];
 
 type InvokeResult = { ok: true; value: unknown } | { ok: false; error: BridgeErrorBody };

@@ -22,7 +22,8 @@ import { authorized, originRefusal } from './auth';
 import { sendJson } from './body';
 import { createHeadlessNotifier, type HeadlessNotifierOptions } from '../core/notify/headless';
 import { notificationActionHandler } from '../core/alerts/actions';
-import type { AlertNotification, NotificationAction } from '../core/alerts/types';
+import type { AlertNotification, NotificationAction, Notifier } from '../core/alerts/types';
+import type { HostNotification } from '../shared/bridge';
 import { systemLanguage } from '../core/i18n/host';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -87,7 +88,7 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
   const host$ = new CollectorSettingsHost(settings, opts.demo ? null : (opts.configPath ?? null), env);
   // A notification's buttons run the commands the dashboard sends; the handler exists once the engine does.
   let onAction: ((n: AlertNotification, action: NotificationAction) => void) | null = null;
-  const notifier =
+  const own =
     opts.engine?.notifier ??
     createHeadlessNotifier({
       logger: log.child('notify'),
@@ -96,6 +97,14 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
       onAction: (n, action) => onAction?.(n, action),
       backend: opts.notifierBackend,
     });
+  // Every notification also goes to the dashboards: a browser whose reader asked for them shows it too.
+  let stream: StreamHub | null = null;
+  const notifier: Notifier = {
+    notify(n) {
+      stream?.send({ type: 'notification', ...toHostNotification(n) });
+      return own.notify(n);
+    },
+  };
   // Notifications speak the language chosen in the settings (as the dashboard does), else the system's.
   const system = systemLanguage(env);
   const engine = new Engine({
@@ -115,7 +124,7 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
     },
   });
   onAction = notificationActionHandler(commands, log.child('notify'), (id) => engine.alerts.get(id));
-  const stream = new StreamHub(engine, commands, log.child('stream'));
+  stream = new StreamHub(engine, commands, log.child('stream'));
   const api = createApi(engine, commands);
   const serveStatic = createStaticHandler(opts.staticDir ?? DEFAULT_STATIC_DIR);
 
@@ -194,3 +203,8 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
 }
 
 export { SECURITY_HEADERS };
+
+/** What a dashboard needs of a notification (its buttons' actions and lifecycles stay on the host). */
+function toHostNotification(n: AlertNotification): HostNotification {
+  return { id: n.id, kind: n.kind, severity: n.severity, title: n.title, body: n.body, alertIds: n.alertIds, sound: n.sound };
+}

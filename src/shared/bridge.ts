@@ -174,11 +174,27 @@ export const REQUEST_SCHEMAS: { [C in Channel]: z.ZodType<Req<C>, unknown> } = {
 export const CHANNELS = Object.keys(REQUEST_SCHEMAS) as Channel[];
 
 /** Events: host → renderer. */
+/**
+ * A notification the collector's alert engine sent (quiet hours, pauses, snoozes, cooldown and
+ * grouping applied), for the browsers that show them too. Its texts are in the collector's language.
+ */
+export interface HostNotification {
+  id: string;
+  kind: 'raise' | 'recover' | 'group' | 'escalate' | 'renotify';
+  severity: 'warning' | 'critical';
+  title: string;
+  body: string;
+  alertIds: string[];
+  sound: boolean;
+}
+
 export interface HostEvents {
   snapshot: Snapshot;
   patch: Patch;
   /** Ask the dashboard to show something (notification click → alert). */
   navigate: { view: string; alertId?: string };
+  /** The collector notified (browser mode only: the tray app shows notifications itself). */
+  notification: HostNotification;
 }
 export type HostEventName = keyof HostEvents;
 

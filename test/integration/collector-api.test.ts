@@ -170,6 +170,21 @@ describe('collector HTTP API', () => {
     expect(last.value.ui).toMatchObject({ theme: 'dark', language: 'fr' });
   });
 
+  it('sends its notifications to the dashboards too, as the alert engine decided them', async () => {
+    const { c, handle } = await start({ alerts: { groupWindowSec: 0 } });
+    const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`);
+    const messages = collect(ws);
+    await new Promise<void>((res) => ws.once('open', () => res()));
+    handle.emit('wv', [{ type: 'vendor.alert', queueId: 'q1', metric: 'vendor.alert_op', validitySec: 120, message: 'not enough operators' }]);
+    const n = await until(() => messages.find((m) => m.type === 'notification'));
+    ws.close();
+    expect(n).toMatchObject({ type: 'notification', kind: 'raise', severity: 'critical', sound: true, alertIds: [expect.stringContaining('vendor.alert_op')] });
+    expect(n.title).toMatch(/^Critical: /);
+    // What stays on the host: the buttons' actions and the lifecycles they act on.
+    expect(n).not.toHaveProperty('actions');
+    expect(n).not.toHaveProperty('lifecycles');
+  });
+
   it('acknowledges several alerts in one request, leaving out ids it does not know, and refuses a malformed list', async () => {
     const { c, handle } = await start();
     handle.emit('wv', [

@@ -8,6 +8,7 @@ import { PrefsProvider, usePrefs } from './prefs-context';
 import { Layout } from './Layout';
 import { navigate, routeForHost } from './router';
 import { Wallboard } from '../features/wallboard/Wallboard';
+import { useBrowserNotifications } from './browser-notify';
 
 export function App({ client, wallboard = false }: { client: DashboardClient; wallboard?: boolean }) {
   return (
@@ -32,5 +33,6 @@ function Localized({ wallboard }: { wallboard: boolean }) {
       }),
     [client],
   );
+  useBrowserNotifications(client);
   return <I18nProvider lang={language}>{wallboard ? <Wallboard /> : <Layout />}</I18nProvider>;
 }

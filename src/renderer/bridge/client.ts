@@ -2,7 +2,7 @@
  * One client over either transport: the tray app's preload (`window.cctm`) or the collector's
  * WebSocket. It validates what the host sends, feeds the store and exposes commands.
  */
-import type { BridgeApi, Channel, Req, Res } from '../../shared/bridge';
+import type { BridgeApi, Channel, HostNotification, Req, Res } from '../../shared/bridge';
 import { ClientStore } from './store';
 import { readPatch, readSnapshot } from './validate';
 import { ALWAYS_OPEN, type StatusSource } from './status';
@@ -26,6 +26,8 @@ export interface DashboardClient {
   readonly conn: StatusSource;
   invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>>;
   onNavigate(listener: (to: { view: string; alertId?: string }) => void): () => void;
+  /** The collector notified (browser mode; the tray app shows OS notifications itself). */
+  onNotification(listener: (n: HostNotification) => void): () => void;
   /** Browser mode: use a new access token and reconnect. */
   setToken(token: string): void;
   /** Browser mode: reconnect now. */
@@ -82,6 +84,7 @@ export function createClient(opts: ClientOptions): DashboardClient {
         throw toCommandError(e);
       }),
     onNavigate: (listener) => api.on('navigate', listener),
+    onNotification: (listener) => (opts.mode === 'ws' ? api.on('notification', listener) : () => undefined),
     setToken: (token) => opts.setToken?.(token),
     reconnect: () => opts.reconnect?.(),
     stop: () => {

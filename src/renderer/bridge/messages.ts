@@ -3,6 +3,7 @@
  * contents are validated by ./validate for both transports alike.
  */
 import { z } from 'zod';
+import type { HostNotification } from '../../shared/bridge';
 
 const Result = z.union([
   z.object({ type: z.literal('result'), id: z.number(), ok: z.literal(true), value: z.unknown() }),
@@ -15,13 +16,24 @@ const Result = z.union([
   }),
 ]);
 const Navigate = z.object({ type: z.literal('navigate'), view: z.string(), alertId: z.string().optional() });
+const Notification = z.object({
+  type: z.literal('notification'),
+  id: z.string().max(500),
+  kind: z.enum(['raise', 'recover', 'group', 'escalate', 'renotify']),
+  severity: z.enum(['warning', 'critical']),
+  title: z.string().max(500),
+  body: z.string().max(4000),
+  alertIds: z.array(z.string().max(500)).max(10_000),
+  sound: z.boolean(),
+});
 
 export type ServerMessage =
   | z.infer<typeof Result>
   | { type: 'snapshot'; snapshot: unknown }
   | { type: 'patch'; patch: unknown }
   | { type: 'snapshot.part'; part: unknown }
-  | { type: 'navigate'; navigate: { view: string; alertId?: string } };
+  | { type: 'navigate'; navigate: { view: string; alertId?: string } }
+  | { type: 'notification'; notification: HostNotification };
 
 export function parseServerMessage(text: string): ServerMessage | null {
   let raw: unknown;
@@ -38,6 +50,12 @@ export function parseServerMessage(text: string): ServerMessage | null {
   if (type === 'result') {
     const r = Result.safeParse(raw);
     return r.success ? r.data : null;
+  }
+  if (type === 'notification') {
+    const n = Notification.safeParse(raw);
+    if (!n.success) return null;
+    const { type: _type, ...notification } = n.data;
+    return { type: 'notification', notification };
   }
   if (type === 'navigate') {
     const n = Navigate.safeParse(raw);

@@ -192,6 +192,7 @@ export class WsTransport implements BridgeApi, StatusSource {
       if (this.assembly.held.length > MAX_HELD) this.reconnect();
       return;
     }
+    if (msg.type === 'notification') return this.emit('notification', msg.notification);
     this.emit('navigate', msg.navigate);
   }
 

@@ -7,9 +7,11 @@ import { ThresholdsForm } from './ThresholdsForm';
 import { ExceptionsForm } from './ExceptionsForm';
 import { QuietHoursForm } from './QuietHoursForm';
 import { NotificationsForm } from './NotificationsForm';
+import { BrowserNotifyForm } from './BrowserNotifyForm';
 import { AppForm } from './AppForm';
 import { TransferForm } from './TransferForm';
 import { errorText } from '../../i18n/error-text';
+import { prefsAreLocal } from '../../app/prefs';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -33,6 +35,7 @@ export function SettingsPage() {
           <ExceptionsForm editable={editable} />
           <QuietHoursForm editable={editable} />
           <NotificationsForm editable={editable} />
+          {prefsAreLocal(view) && <BrowserNotifyForm />}
           <AppForm editable={editable} />
           <TransferForm editable={editable} />
         </>
