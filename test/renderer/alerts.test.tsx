@@ -59,6 +59,44 @@ describe('Alerts view', () => {
     expect(what('lat|wv:1')).toBe('Задержка 450\u00a0мс (порог 400\u00a0мс)');
   });
 
+  it('says which source each alert is of, where alerts of several sources are listed', async () => {
+    const sources = [source('wv', { name: 'Wolkvox (demo)' }), source('ax', { name: 'Axialys (demo)' }), source('tp', { name: 'Telphin (demo)' })];
+    const support = (src: string) =>
+      alert(`q|${src}:support`, { sourceId: src, subject: { kind: 'queue', key: `${src}:support` }, ruleId: 'queue.waiting', metric: 'queue.waiting', value: 12, threshold: 10 });
+    const alerts = [
+      support('wv'),
+      support('ax'),
+      // An alert without its source id: the source is its subject's.
+      { ...support('tp'), sourceId: undefined },
+      alert('down', { ruleId: 'source.down', metric: 'source.down', subject: { kind: 'source', key: 'tp' }, sourceId: undefined, value: 90, threshold: 60 }),
+    ];
+    const queues = ['wv', 'ax', 'tp'].map((src) => queue(src, 'support', { name: 'Support queue' }));
+    const fake = new FakeBridge(snapshot({ sources, queues, alerts }));
+    await renderApp(fake, '#/alerts');
+    const table = screen.getByRole('table', { name: 'Alerts' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Severity', 'Alert', 'About', 'Source', 'Since', 'For', 'Actions']);
+    const sourceOf = (id: string) => document.querySelector<HTMLElement>(`tr[data-alert-id="${id}"] td.source`)!;
+    // The label the agents table shows (the words every source's name shares left out), the whole name on hover.
+    expect(sourceOf('q|wv:support').textContent).toBe('Wolkvox');
+    expect(sourceOf('q|wv:support').title).toBe('Wolkvox (demo)');
+    expect(sourceOf('q|ax:support').textContent).toBe('Axialys');
+    expect(sourceOf('q|tp:support').textContent).toBe('Telphin');
+    expect(sourceOf('down').textContent).toBe('Telphin');
+    // In a narrow window the same label goes under the subject instead (components.css); a source's own alert needs none.
+    const under = (id: string) => document.querySelector<HTMLElement>(`tr[data-alert-id="${id}"] .alert-source`);
+    expect(under('q|ax:support')!.textContent).toBe('Axialys');
+    expect(under('q|ax:support')!.title).toBe('Axialys (demo)');
+    expect(under('down')).toBeNull();
+    // One source chosen: its name in every row would say nothing.
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'wv' } });
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Alerts' })).queryByRole('columnheader', { name: 'Source' })).toBeNull());
+  });
+
+  it('has no Source column with one source', async () => {
+    await renderApp(new FakeBridge(floor([alert('a1')])), '#/alerts');
+    expect(within(screen.getByRole('table', { name: 'Alerts' })).queryByRole('columnheader', { name: 'Source' })).toBeNull();
+  });
+
   it("shows today's start as a time and an older one with its date, the full date and time on hover", async () => {
     const older = T0 - 3 * 86_400_000;
     await renderApp(new FakeBridge(floor([alert('today', { since: T0 - 60_000 }), alert('older', { since: older, subject: { kind: 'queue', key: 'wv:q' } })])), '#/alerts');
@@ -440,5 +478,40 @@ describe('live region', () => {
       }),
     );
     await waitFor(() => expect(region.textContent).toBe('New critical alert. Critical: Calls waiting 12 (threshold 10) — Sales'));
+  });
+
+  const loss = (id: string, value: number) => alert(id, { ruleId: 'agent.loss', metric: 'agent.loss', value, threshold: 2.5 });
+  const raise = (fake: FakeBridge, a: Alert) => act(() => fake.emit('patch', { type: 'patch', at: T0 + 1, upsert: { alerts: [a] }, remove: {} }));
+
+  it("announces in the reader's language and number format, even an alert raised before the settings are in", async () => {
+    // The host answers the settings late: the page starts in the browser's language (English here).
+    let answer: (v: ReturnType<typeof settingsView>) => void = () => undefined;
+    const fake = new FakeBridge(floor([]));
+    fake.handle('settings:get', () => new Promise((resolve) => (answer = resolve)));
+    await renderApp(fake, '#/overview');
+    const region = screen.getByTestId('live-region');
+    raise(fake, loss('l1', 2.8));
+    await new Promise((r) => setTimeout(r, 120));
+    expect(region.textContent).not.toMatch(/New critical alert/);
+    act(() => answer(settingsView({ ui: { language: 'ru', theme: 'system' } })));
+    await screen.findByRole('heading', { level: 2, name: 'Обзор' });
+    await waitFor(() => expect(region.textContent).toBe('Новое критическое оповещение. Критично: Потери пакетов 2,8\u00a0% (порог 2,5\u00a0%) — Ana'));
+  });
+
+  it('announces in Spanish and French with their own decimal separators, and says nothing again in another language', async () => {
+    const fake = new FakeBridge(floor([]), settingsView({ ui: { language: 'es', theme: 'system' } }));
+    fake.handle('settings:update', ({ ui }) => (fake.settings = settingsView({ ui: { language: ui!.language!, theme: 'system' } })));
+    await renderApp(fake, '#/overview');
+    await screen.findByRole('heading', { level: 2, name: 'Resumen' });
+    const region = screen.getByTestId('live-region');
+    raise(fake, loss('l1', 2.8));
+    await waitFor(() => expect(region.textContent).toBe('Nueva alerta crítica. Crítico: Pérdida de paquetes 2,8\u00a0% (umbral 2,5\u00a0%) — Ana'));
+    // The language changed: what was said in Spanish is not said again (nor left there) in French.
+    window.location.hash = '#/settings';
+    fireEvent.change(await screen.findByTestId('language'), { target: { value: 'fr' } });
+    await screen.findByRole('heading', { level: 2, name: 'Réglages' });
+    expect(region.textContent).toBe('');
+    raise(fake, loss('l2', 3.1));
+    await waitFor(() => expect(region.textContent).toBe('Nouvelle alerte critique. Critique\u202f: Perte de paquets 3,1\u00a0% (seuil 2,5\u00a0%) — Ana'));
   });
 });

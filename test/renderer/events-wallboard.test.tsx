@@ -1,5 +1,5 @@
 import './helpers/dom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import type { Said } from '../../src/shared/said';
@@ -118,5 +118,84 @@ describe('Wallboard', () => {
     // Only critical alerts are listed, and the heading says so.
     expect(screen.getByRole('heading', { name: 'Critical alerts (1)' })).toBeTruthy();
     expect(screen.getByText('Moscow').closest('.wb-source')!.className).toContain('fresh-offline');
+    // Queues of one source: no Source column.
+    expect(within(rows[0]!).queryByRole('columnheader', { name: 'Source' })).toBeNull();
+  });
+
+  it('colours the total of calls waiting by its worst queue, not the sum against one queue’s threshold', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 + 30_000 });
+    const fake = new FakeBridge(
+      snapshot({
+        at: T0 + 30_000,
+        sources: [source('av', { name: 'Avaya' }), source('wv', { name: 'Wolkvox' })],
+        queues: [
+          queue('av', 'a', { waiting: 9, longestWaitSec: 70 }),
+          queue('av', 'b', { waiting: 7, longestWaitSec: 65 }),
+          queue('av', 'c', { waiting: 6 }),
+          queue('wv', 'd', { waiting: 6, longestWaitSec: 100 }),
+          queue('wv', 'e', { waiting: 5, longestWaitSec: 20 }),
+        ],
+      }),
+    );
+    await renderApp(fake, '', { wallboard: true });
+    const figures = within(screen.getByRole('region', { name: 'All sources' }));
+    const figure = (label: string) => figures.getByText(label).parentElement!;
+    // 33 calls waiting in five queues, each a warning (critical from 10 calls): a warning, beside no critical alert.
+    expect(figure('Calls waiting').textContent).toBe('33Calls waiting');
+    expect(figure('Calls waiting').className).toContain('lvl-warning');
+    expect(figure('Critical alerts').textContent).toBe('0Critical alerts');
+    expect(figure('Longest wait').className).toContain('lvl-warning');
+    // One queue reaching its critical threshold makes the total critical.
+    act(() => fake.emit('patch', { type: 'patch', at: T0 + 30_000, upsert: { queues: [queue('wv', 'e', { waiting: 10 })] }, remove: {} }));
+    expect(figure('Calls waiting').className).toContain('lvl-critical');
+    vi.useRealTimers();
+  });
+
+  it('says how many critical alerts it has no room for, and keeps the most important in view', async () => {
+    const sources = [source('wv', { name: 'Wolkvox (demo)' }), source('tp', { name: 'Telphin (demo)' }), source('av', { name: 'Avaya (demo)', status: 'down' })];
+    const agents = Array.from({ length: 10 }, (_, i) => agent('wv', String(i), { name: `Agent ${i}` }));
+    const latency = (i: number) => alert(`lat${i}`, { subject: { kind: 'agent', key: `wv:${i}` }, since: T0 + i * 1000 });
+    const alerts = [
+      ...Array.from({ length: 10 }, (_, i) => latency(i)),
+      // The newest critical alert, and the most important: a whole feed lost.
+      alert('down', { ruleId: 'source.down', metric: 'source.down', subject: { kind: 'source', key: 'av' }, sourceId: 'av', value: 120, threshold: 60, since: T0 + 60_000 }),
+      // Not listed: warnings, suppressed or ended ones.
+      alert('warn', { severity: 'warning', since: T0 + 70_000 }),
+      alert('quiet', { suppressed: true }),
+      alert('gone', { state: 'resolved' }),
+    ];
+    const fake = new FakeBridge(snapshot({ sources, agents, alerts }));
+    const { unmount } = await renderApp(fake, '', { wallboard: true });
+    const panel = within(screen.getByRole('region', { name: 'Critical alerts (11)' }));
+    const items = panel.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toHaveLength(7);
+    // The feed lost first, then the oldest first (the tray's and the API's order).
+    expect(items[0]).toMatch(/^✖ Avaya \(demo\): /);
+    expect(items.slice(1, 6)).toEqual([0, 1, 2, 3, 4].map((i) => `✖ Agent ${i}: Latency 450\u00a0ms (threshold 400\u00a0ms)`));
+    expect(items[6]).toBe('+5 more alerts');
+    unmount();
+
+    await renderApp(new FakeBridge(snapshot({ sources, agents, alerts }), settingsView({ ui: { language: 'ru', theme: 'system' } })), '', { wallboard: true });
+    await screen.findByRole('heading', { name: 'Критические оповещения (11)' });
+    expect(screen.getByText('и ещё 5 оповещений')).toBeTruthy();
+  });
+
+  it('says which source each queue is of when queues of several are listed', async () => {
+    const fake = new FakeBridge(
+      snapshot({
+        sources: [source('wv', { name: 'Wolkvox (demo)' }), source('ax', { name: 'Axialys (demo)' }), source('prod', { name: 'Wolkvox Bogotá' })],
+        queues: [queue('wv', 'a', { name: 'Support', waiting: 4 }), queue('ax', 'b', { name: 'Support', waiting: 3 }), queue('prod', 'c', { name: 'Ventas', waiting: 1 })],
+      }),
+    );
+    await renderApp(fake, '', { wallboard: true });
+    const rows = within(screen.getByRole('region', { name: 'Queues' })).getAllByRole('row');
+    expect(within(rows[0]!).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Queue', 'Source', 'Calls waiting', 'Longest wait']);
+    const cells = rows.slice(1).map((r) => [...r.querySelectorAll('th, td')].slice(0, 2).map((c) => c.textContent));
+    expect(cells).toEqual([
+      ['Support', 'Wolkvox (demo)'],
+      ['Support', 'Axialys (demo)'],
+      ['Ventas', 'Wolkvox Bogotá'],
+    ]);
+    expect(rows[1]!.querySelector('td')!.title).toBe('Wolkvox (demo)');
   });
 });

@@ -29,10 +29,12 @@ describe('Overview', () => {
     expect(within(total).getByText('Longest wait').nextSibling?.textContent).toBe('1:35');
     expect(within(total).getByText(/1 critical, 1 warning of 2 agents measured/)).toBeTruthy();
     const paris = screen.getByTestId('tile-ax');
-    expect(within(paris).getByText('Stale')).toBeTruthy();
+    expect(within(paris).getByText('Degraded')).toBeTruthy();
+    expect(paris.className).toContain('tile-stale');
     expect(within(paris).getByText('missed events')).toBeTruthy();
-    expect(within(screen.getByTestId('tile-tp')).getByText('Offline')).toBeTruthy();
-    expect(within(screen.getByTestId('tile-wv')).queryByText('Offline')).toBeNull();
+    expect(within(screen.getByTestId('tile-tp')).getByText('Down')).toBeTruthy();
+    expect(screen.getByTestId('tile-tp').className).toContain('tile-offline');
+    expect(screen.getByTestId('tile-wv').className).not.toContain('tile-offline');
     vi.useRealTimers();
   });
 
@@ -111,14 +113,62 @@ describe('Overview', () => {
     vi.useRealTimers();
   });
 
-  it('applies patches: a source going down is marked offline', async () => {
+  it('applies patches: a source going down is marked offline, its state said once', async () => {
     const fake = new FakeBridge(snapshot({ sources: [source('wv')] }));
     await renderApp(fake);
     expect(within(screen.getByTestId('tile-wv')).getByText('Live')).toBeTruthy();
     act(() => fake.emit('patch', { type: 'patch', at: T0 + 1000, upsert: { sources: [source('wv', { status: 'down', lastError: 'Wolkvox did not answer' })] }, remove: {} }));
     const tile = screen.getByTestId('tile-wv');
-    expect(within(tile).getByText('Offline')).toBeTruthy();
+    expect(tile.className).toContain('tile-offline');
     expect(within(tile).getByText('Wolkvox did not answer')).toBeTruthy();
+    // "✖ Down", not "✖ Down ✖ OFFLINE": the badge says the state, in a word and a shape, once.
+    const head = tile.querySelector('.tile-head')!;
+    expect(head.textContent).toBe('wv✖Down');
+    expect(within(tile).queryByText(/offline/i)).toBeNull();
+    act(() => fake.emit('patch', { type: 'patch', at: T0 + 2000, upsert: { sources: [source('wv', { status: 'degraded' })] }, remove: {} }));
+    expect(tile.querySelector('.tile-head')!.textContent).toBe('wv▲Degraded');
+    expect(tile.className).toContain('tile-stale');
+  });
+
+  it('colours calls waiting by the worst of their queues, never their sum against one queue’s threshold', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 + 30_000 });
+    // Defaults: a queue is a warning from 5 calls waiting, critical from 10; longest wait 1:00 and 3:00.
+    const own = { id: 'queue.waiting@wv:vip', metric: 'queue.waiting', warning: 2, critical: 4, scope: { queues: ['wv:vip'] } };
+    const fake = new FakeBridge(
+      snapshot({
+        at: T0 + 30_000,
+        sources: [source('av', { name: 'Avaya' }), source('wv', { name: 'Wolkvox' }), source('tp', { name: 'Telphin' })],
+        queues: [
+          queue('av', 'a', { waiting: 9, longestWaitSec: 70 }),
+          queue('av', 'b', { waiting: 7, longestWaitSec: 90 }),
+          queue('av', 'c', { waiting: 6, longestWaitSec: 100 }),
+          // A queue with thresholds of its own: 4 calls are critical there.
+          queue('wv', 'vip', { waiting: 4 }),
+          queue('wv', 'care', { waiting: 3 }),
+          queue('tp', 'x', { waiting: 1 }),
+          queue('tp', 'y', { waiting: 2 }),
+        ],
+      }),
+      settingsView({ alerts: { ...settingsView().alerts, rules: [own] } }),
+    );
+    await renderApp(fake);
+    const figure = (tile: string, label: string) => within(screen.getByTestId(tile)).getByText(label).parentElement!;
+    const level = (tile: string, label: string) => /lvl-(\w+)/.exec(figure(tile, label).className)?.[1];
+    await waitFor(() => expect(level('tile-wv', 'Calls waiting')).toBe('critical'));
+    // Avaya: 22 calls in three queues, each a warning; its longest wait, 1:40, is a warning too.
+    expect(figure('tile-av', 'Calls waiting').textContent).toContain('22');
+    expect(level('tile-av', 'Calls waiting')).toBe('warning');
+    expect(level('tile-av', 'Longest wait')).toBe('warning');
+    // Telphin: 3 calls, no queue at its threshold.
+    expect(level('tile-tp', 'Calls waiting')).toBe('ok');
+    // All sources: 32 calls, the worst queue critical (Wolkvox's own threshold).
+    expect(figure('tile-total', 'Calls waiting').textContent).toContain('32');
+    expect(level('tile-total', 'Calls waiting')).toBe('critical');
+    // The queue with thresholds of its own calms down: the total is as bad as Avaya's warnings.
+    act(() => fake.emit('patch', { type: 'patch', at: T0 + 30_000, upsert: { queues: [queue('wv', 'vip', { waiting: 1 })] }, remove: {} }));
+    expect(level('tile-total', 'Calls waiting')).toBe('warning');
+    expect(level('tile-wv', 'Calls waiting')).toBe('ok');
+    vi.useRealTimers();
   });
 
   it('offers demo sources on first run and calls sources:demo', async () => {

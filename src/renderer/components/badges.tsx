@@ -30,12 +30,18 @@ export function StateBadge({ state }: { state: AgentState }) {
   );
 }
 
-const STATUS_GLYPH: Record<SourceStatus, string> = {
+/**
+ * A shape for each state of a source, each unlike the others, from the geometric shapes, dingbats
+ * and mathematical operators that the system fonts have (DejaVu Sans, Noto Sans Symbols, Segoe UI
+ * Symbol, Apple Symbols): a symbol missing from them draws as an empty box, or nothing. Sign-in
+ * failed is a circle struck through, "refused".
+ */
+export const STATUS_GLYPH: Readonly<Record<SourceStatus, string>> = {
   connecting: '◌',
   live: '●',
   degraded: '▲',
   down: '✖',
-  auth_failed: '⚿',
+  auth_failed: '⊘',
   stopped: '■',
 };
 

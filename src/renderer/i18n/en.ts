@@ -74,10 +74,6 @@ export const en = {
   'status.auth_failed': 'Sign-in failed',
   'status.stopped': 'Stopped',
 
-  'fresh.live': 'Live',
-  'fresh.stale': 'Stale',
-  'fresh.offline': 'Offline',
-
   'level.ok': 'OK',
   'level.warning': 'Warning',
   'level.critical': 'Critical',
@@ -331,6 +327,7 @@ export const en = {
 
   'wallboard.criticalAlerts': 'Critical alerts ({count})',
   'wallboard.noCritical': 'No critical alert.',
+  'wallboard.more': { one: '+{count} more alert', other: '+{count} more alerts' },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -76,10 +76,6 @@ export const es: Record<MessageKey, Message> = {
   'status.auth_failed': 'Acceso rechazado',
   'status.stopped': 'Detenida',
 
-  'fresh.live': 'En vivo',
-  'fresh.stale': 'Desactualizado',
-  'fresh.offline': 'Sin conexión',
-
   'level.ok': 'Correcto',
   'level.warning': 'Aviso',
   'level.critical': 'Crítico',
@@ -337,4 +333,5 @@ export const es: Record<MessageKey, Message> = {
 
   'wallboard.criticalAlerts': 'Alertas críticas ({count})',
   'wallboard.noCritical': 'Ninguna alerta crítica.',
+  'wallboard.more': { one: '+{count} alerta más', many: '+{count} alertas más', other: '+{count} alertas más' },
 };

@@ -76,10 +76,6 @@ export const fr: Record<MessageKey, Message> = {
   'status.auth_failed': 'Identification refusée',
   'status.stopped': 'Arrêtée',
 
-  'fresh.live': 'En direct',
-  'fresh.stale': 'Périmé',
-  'fresh.offline': 'Hors ligne',
-
   'level.ok': 'Normal',
   'level.warning': 'Avertissement',
   'level.critical': 'Critique',
@@ -337,4 +333,5 @@ export const fr: Record<MessageKey, Message> = {
 
   'wallboard.criticalAlerts': 'Alertes critiques ({count})',
   'wallboard.noCritical': 'Aucune alerte critique.',
+  'wallboard.more': { one: '+{count} autre alerte', many: '+{count} autres alertes', other: '+{count} autres alertes' },
 };

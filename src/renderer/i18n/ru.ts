@@ -87,10 +87,6 @@ export const ru: Record<MessageKey, Message> = {
   'status.auth_failed': 'Ошибка входа',
   'status.stopped': 'Остановлен',
 
-  'fresh.live': 'В работе',
-  'fresh.stale': 'Устарело',
-  'fresh.offline': 'Нет связи',
-
   'level.ok': 'Норма',
   'level.warning': 'Предупреждение',
   'level.critical': 'Критично',
@@ -364,4 +360,5 @@ export const ru: Record<MessageKey, Message> = {
 
   'wallboard.criticalAlerts': 'Критические оповещения ({count})',
   'wallboard.noCritical': 'Критических оповещений нет.',
+  'wallboard.more': { one: 'и ещё {count} оповещение', few: 'и ещё {count} оповещения', many: 'и ещё {count} оповещений', other: 'и ещё {count} оповещения' },
 };

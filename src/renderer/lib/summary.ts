@@ -36,12 +36,20 @@ export interface Summary {
   byState: Record<AgentState, number>;
   waiting: number;
   /**
+   * How the calls waiting stand: the worst level of the queues counted, each against its own
+   * thresholds. Never the sum against a queue's threshold: 9, 7 and 6 calls in three queues are
+   * three warnings, not a critical 22. Null when no queue is known.
+   */
+  waitingLevel: Level | null;
+  /**
    * The longest wait of the queues that give one. When a queue with calls waiting gives none
    * (`longestWaitPartial`), only queues with calls waiting count: the figure is then a lower bound,
    * or null — never the 0:00 of an empty queue while calls wait elsewhere.
    */
   longestWaitSec: number | null;
   longestWaitPartial: boolean;
+  /** The worst level of the queues' longest waits, each against its queue's thresholds. */
+  longestWaitLevel: Level | null;
   network: { measured: number; warning: number; critical: number };
   alerts: { critical: number; warning: number };
 }
@@ -51,8 +59,10 @@ export function emptySummary(): Summary {
     agents: 0,
     byState: Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>,
     waiting: 0,
+    waitingLevel: null,
     longestWaitSec: null,
     longestWaitPartial: false,
+    longestWaitLevel: null,
     network: { measured: 0, warning: 0, critical: 0 },
     alerts: { critical: 0, warning: 0 },
   };
@@ -72,6 +82,8 @@ export interface SummaryInput {
   thresholds: Thresholds;
   /** An agent's own thresholds where rules were added for it (default: `thresholds`). */
   thresholdsOf?: (a: Agent) => Thresholds;
+  /** A queue's own thresholds where rules were added for it (default: `thresholds`). */
+  queueThresholdsOf?: (q: Queue) => Thresholds;
   now: number;
 }
 
@@ -97,8 +109,13 @@ export function summarize(input: SummaryInput): Map<string, Summary> {
   for (const q of input.queues) {
     const wait = queueWaitSec(q, input.now);
     const busy = q.waiting > 0;
+    const th = input.queueThresholdsOf ? input.queueThresholdsOf(q) : input.thresholds;
+    const waitingLevel = levelOf(q.waiting, th['queue.waiting']);
+    const longestLevel = levelOf(wait, th['queue.longest_wait']);
     for (const s of [out.get('')!, get(q.sourceId)]) {
       s.waiting += q.waiting;
+      s.waitingLevel = worstLevel([s.waitingLevel, waitingLevel]);
+      s.longestWaitLevel = worstLevel([s.longestWaitLevel, longestLevel]);
       if (wait === null) {
         if (busy) s.longestWaitPartial = true;
         continue;

@@ -1,19 +1,38 @@
 /** A list of alerts with what, who, since when, and the actions. */
 import type { Alert } from '../../../shared/model';
-import { useClient } from '../../bridge/react';
+import { useClient, useSourceLabels } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { SeverityBadge } from '../../components/badges';
 import { Ticking } from '../../components/Ticking';
 import { hrefFor, type Query } from '../../app/router';
 import { clockDuration, sameLocalDay } from '../../lib/format';
-import { alertWhat, subjectHref, subjectName } from './describe';
+import { alertSourceId, alertWhat, subjectHref, subjectName } from './describe';
 import { AlertActions } from './AlertActions';
 
-/** `query`: the list's filters, kept when an alert's details are opened from it. */
-export function AlertTable({ alerts, focusId, onError, history, query }: { alerts: Alert[]; focusId: string | null; onError: (m: string | null) => void; history: boolean; query?: Query }) {
+/**
+ * `query`: the list's filters, kept when an alert's details are opened from it. `showSource`: a Source
+ * column, where alerts of several sources may be listed (a "Support" queue may be any source's).
+ */
+export function AlertTable({
+  alerts,
+  focusId,
+  onError,
+  history,
+  query,
+  showSource = false,
+}: {
+  alerts: Alert[];
+  focusId: string | null;
+  onError: (m: string | null) => void;
+  history: boolean;
+  query?: Query;
+  showSource?: boolean;
+}) {
   const tr = useI18n();
   const { t, time, dateTime } = tr;
   const { store } = useClient();
+  // As the agents table: the name without the words every source's name shares, the whole name on hover.
+  const { name: sourceName, label: sourceLabel } = useSourceLabels();
   // Today's alerts (most of them) show the time alone; the date is in the tooltip.
   const now = store.now();
   return (
@@ -24,6 +43,11 @@ export function AlertTable({ alerts, focusId, onError, history, query }: { alert
             <th scope="col">{t('col.severity')}</th>
             <th scope="col">{t('col.alert')}</th>
             <th scope="col">{t('col.subject')}</th>
+            {showSource && (
+              <th scope="col" className="source">
+                {t('col.source')}
+              </th>
+            )}
             <th scope="col">{t('col.since')}</th>
             <th scope="col">{history ? t('col.duration') : t('col.for')}</th>
             <th scope="col">{t('col.actions')}</th>
@@ -44,7 +68,18 @@ export function AlertTable({ alerts, focusId, onError, history, query }: { alert
                 </td>
                 <td>
                   <a href={subjectHref(a)}>{subjectName(a, store)}</a> <span className="muted small">{t(`subject.${a.subject.kind}`)}</span>
+                  {/* In a narrow window the source goes under the subject, in place of its column (components.css); a source is its own. */}
+                  {showSource && a.subject.kind !== 'source' && (
+                    <span className="alert-source muted small" title={sourceName(alertSourceId(a))}>
+                      {sourceLabel(alertSourceId(a))}
+                    </span>
+                  )}
                 </td>
+                {showSource && (
+                  <td className="source" title={sourceName(alertSourceId(a))}>
+                    {sourceLabel(alertSourceId(a))}
+                  </td>
+                )}
                 <td>
                   <time dateTime={new Date(a.since).toISOString()} title={dateTime(a.since)}>
                     {sameLocalDay(a.since, now) ? time(a.since) : dateTime(a.since)}

@@ -117,7 +117,7 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
           <>
             {tab === 'firing' && <AckAllButton alerts={rows} onError={setError} />}
             {rows.length > MAX_ROWS && <p className="notice">{t('alerts.truncated', { shown: MAX_ROWS, count: rows.length })}</p>}
-            <AlertTable alerts={rows.slice(0, MAX_ROWS)} focusId={focusId} onError={setError} history={tab === 'history'} query={query} />
+            <AlertTable alerts={rows.slice(0, MAX_ROWS)} focusId={focusId} onError={setError} history={tab === 'history'} query={query} showSource={!source && sources.length > 1} />
           </>
         )}
       </TabPanel>

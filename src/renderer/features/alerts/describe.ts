@@ -64,6 +64,13 @@ export function subjectName(a: Alert, store: ClientStore): string {
   }
 }
 
+/** The id of the source an alert is about: its own, else from its subject's key (`{sourceId}:{vendorId}`, or a source's id). */
+export function alertSourceId(a: Alert): string {
+  if (a.sourceId) return a.sourceId;
+  const k = a.subject.key;
+  return a.subject.kind === 'source' || !k.includes(':') ? k : k.slice(0, k.indexOf(':'));
+}
+
 /** Where the thing an alert is about is shown: an agent's or a queue's own details, or the view that lists it. */
 export function subjectHref(a: Alert): string {
   switch (a.subject.kind) {

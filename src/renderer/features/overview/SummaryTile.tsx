@@ -5,18 +5,16 @@ import { capitalized } from '../../../shared/i18n';
 import { StatusBadge } from '../../components/badges';
 import { useI18n } from '../../i18n/context';
 import { freshness, longestWaitText, type Summary } from '../../lib/summary';
-import { levelOf } from '../../lib/rules';
-import { useSettings } from '../../app/settings';
 import { hrefFor } from '../../app/router';
 
 export function SummaryTile({ title, summary, source }: { title: string; summary: Summary; source?: Source }) {
   const { t, n, lang } = useI18n();
   const error = sourceErrorText(lang, source, t);
   const translated = error !== null && error !== source?.lastError;
-  const { thresholds } = useSettings();
   const fresh = source ? freshness(source) : 'live';
-  const waitLevel = levelOf(summary.waiting, thresholds['queue.waiting']);
-  const longestLevel = levelOf(summary.longestWaitSec, thresholds['queue.longest_wait']);
+  // A total takes the worst level of its queues (summarize): a sum is never held to one queue's threshold.
+  const waitLevel = summary.waitingLevel;
+  const longestLevel = summary.longestWaitLevel;
   // Each figure opens the view it counts, filtered to this tile's source (the total: every source).
   const scope = { source: source?.id ?? '' };
   const agentsHref = hrefFor('agents', null, scope);
@@ -27,15 +25,9 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
     <section className={`tile tile-${fresh}`} aria-label={title} data-testid={source ? `tile-${source.id}` : 'tile-total'}>
       <header className="tile-head">
         <h3>{title}</h3>
+        {/* The source's state, once: its badge says it in a word and a shape; the tile's border (tile-stale,
+            tile-offline) marks its figures as not live. */}
         {source && <StatusBadge status={source.status} />}
-        {fresh !== 'live' && (
-          <span className={`flag flag-${fresh}`}>
-            <span className="glyph" aria-hidden="true">
-              {fresh === 'offline' ? '✖' : '◷'}
-            </span>
-            {t(`fresh.${fresh}`)}
-          </span>
-        )}
       </header>
       {error && (
         // A problem's text continues a sentence ("… is down: …"); on its own it starts with a capital,

@@ -4,7 +4,7 @@ import { useClient, useTopic } from '../../bridge/react';
 import { useSettings } from '../../app/settings';
 import { useSecond } from '../../lib/ticker';
 import { summarize, type Summary } from '../../lib/summary';
-import type { Agent } from '../../../shared/model';
+import type { Agent, Queue } from '../../../shared/model';
 
 export function useSummary(): Map<string, Summary> {
   const { store } = useClient();
@@ -19,6 +19,7 @@ export function useSummary(): Map<string, Summary> {
     void alv;
     void second;
     const thresholdsOf = (a: Agent) => thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues });
-    return summarize({ agents: store.agents.values(), queues: store.queues.values(), alerts: store.alerts.values(), thresholds, thresholdsOf, now: store.now() });
+    const queueThresholdsOf = (q: Queue) => thresholdsFor({ kind: 'queue', key: q.key, sourceId: q.sourceId });
+    return summarize({ agents: store.agents.values(), queues: store.queues.values(), alerts: store.alerts.values(), thresholds, thresholdsOf, queueThresholdsOf, now: store.now() });
   }, [store, thresholds, thresholdsFor, av, qv, alv, second]);
 }

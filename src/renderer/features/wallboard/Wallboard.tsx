@@ -3,7 +3,8 @@
  * queues, firing critical alerts and each source's state, readable from across the room.
  */
 import { useMemo, type CSSProperties } from 'react';
-import { useClient, useConnStatus, useTopic } from '../../bridge/react';
+import { byUrgency, type Alert } from '../../../shared/model';
+import { useClient, useConnStatus, useSourceLabels, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { ConnectionBanner } from '../../app/ConnectionBanner';
@@ -18,11 +19,22 @@ import { alertWhat, subjectName } from '../alerts/describe';
 const TOP_QUEUES = 8;
 const TOP_ALERTS = 6;
 
+/**
+ * The order of the critical alerts, the most important first, so that those the panel has no room
+ * for are the least: a source down (its whole feed lost: every other figure of it is in doubt), then
+ * the tray's and the API's urgency order (`byUrgency`: the oldest first).
+ */
+function byWallboardOrder(a: Alert, b: Alert): number {
+  const feed = Number(b.subject.kind === 'source') - Number(a.subject.kind === 'source');
+  return feed || byUrgency(a, b);
+}
+
 export function Wallboard() {
   const tr = useI18n();
   const { t, n, time } = tr;
   const { store } = useClient();
-  const { thresholds: th } = useSettings();
+  const { thresholdsFor } = useSettings();
+  const { name: sourceName, label: sourceLabel } = useSourceLabels();
   const stale = useConnStatus().state !== 'open';
   const qv = useTopic('queues');
   const sv = useTopic('sources');
@@ -37,7 +49,7 @@ export function Wallboard() {
   }, [store, qv, second, now]);
   const alerts = useMemo(() => {
     void av;
-    return [...store.alerts.values()].filter((a) => a.state === 'firing' && a.severity === 'critical' && !a.suppressed).sort((a, b) => b.since - a.since);
+    return [...store.alerts.values()].filter((a) => a.state === 'firing' && a.severity === 'critical' && !a.suppressed).sort(byWallboardOrder);
   }, [store, av]);
   const sources = useMemo(() => (void sv, [...store.sources.values()]), [store, sv]);
   const big = (label: string, value: string, cls = '') => (
@@ -48,8 +60,12 @@ export function Wallboard() {
       <div className="wb-label">{label}</div>
     </div>
   );
-  const waitLevel = levelOf(total.waiting, th['queue.waiting']) ?? 'ok';
-  const longLevel = levelOf(total.longestWaitSec, th['queue.longest_wait']) ?? 'ok';
+  // The totals take the worst level of their queues (summarize), never the sum against one queue's threshold.
+  const waitLevel = total.waitingLevel ?? 'ok';
+  const longLevel = total.longestWaitLevel ?? 'ok';
+  // Queues of several sources listed: each says which it is (the short label, as the agents table's).
+  const manySources = new Set(queues.map((q) => q.sourceId)).size > 1;
+  const hidden = Math.max(0, alerts.length - TOP_ALERTS);
   return (
     <div className={stale ? 'wallboard stale' : 'wallboard'}>
       <ConnectionBanner />
@@ -72,6 +88,7 @@ export function Wallboard() {
             <thead>
               <tr>
                 <th scope="col">{t('col.queue')}</th>
+                {manySources && <th scope="col">{t('col.source')}</th>}
                 <th scope="col" className="num">
                   {t('overview.waiting')}
                 </th>
@@ -83,9 +100,15 @@ export function Wallboard() {
             <tbody>
               {queues.map((q) => {
                 const wait = queueWaitSec(q, now);
+                const th = thresholdsFor({ kind: 'queue', key: q.key, sourceId: q.sourceId });
                 return (
                   <tr key={q.key}>
                     <th scope="row">{q.name}</th>
+                    {manySources && (
+                      <td className="wb-queue-source" title={sourceName(q.sourceId)}>
+                        {sourceLabel(q.sourceId)}
+                      </td>
+                    )}
                     <td className={`num lvl-${levelOf(q.waiting, th['queue.waiting']) ?? 'ok'}`}>{n(q.waiting)}</td>
                     <td className={`num lvl-${levelOf(wait, th['queue.longest_wait']) ?? 'ok'}`}>{clockDuration(wait) ?? '–'}</td>
                   </tr>
@@ -108,6 +131,7 @@ export function Wallboard() {
                   {t('label.colon', { label: subjectName(a, store) })} {alertWhat(a, tr)}
                 </li>
               ))}
+              {hidden > 0 && <li className="wb-more">{t('wallboard.more', { count: hidden })}</li>}
             </ul>
           )}
         </section>
