@@ -59,6 +59,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       editable: settings.editable,
       tokenBudget: (deps.tokenBudget ?? (() => wolkvoxTokenBudget(s.sources)))(),
       ...(deps.webhookReceiver ? { webhookReceiver: deps.webhookReceiver() } : {}),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     };
   };
 

@@ -57,6 +57,8 @@ export type SettingsView = Omit<Settings, 'sources' | 'server'> & {
   tokenBudget?: Record<string, { projectedPerDay: number; quotaPerDay: number | null }>;
   /** The tray app's local webhook receiver (`app.webhookPort`), as it last started. */
   webhookReceiver?: WebhookReceiverState;
+  /** The host's time zone (IANA name): quiet hours are read in it, wherever the dashboard is. */
+  timeZone?: string;
 };
 
 /** The tray app's local webhook receiver: its port (0: off), whether it listens, and why not (`EADDRINUSE`, `EACCES`, …). */

@@ -294,6 +294,17 @@ describe('Settings', () => {
     });
   });
 
+  it("says whose clock quiet hours follow: the host's, named when this browser is elsewhere", async () => {
+    const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const elsewhere = here === 'America/Bogota' ? 'Europe/Madrid' : 'America/Bogota';
+    await renderApp(hostWith(settingsView({ host: 'collector', timeZone: elsewhere })), '#/settings');
+    const form = screen.getByRole('form', { name: 'Quiet hours' });
+    expect(within(form).getByText(`Times are those of the computer the alerts are evaluated on (${elsewhere}), not this browser's.`)).toBeTruthy();
+    cleanup();
+    await renderApp(hostWith(settingsView({ timeZone: here })), '#/settings');
+    expect(within(screen.getByRole('form', { name: 'Quiet hours' })).getByText(`Times are this computer's (${here}).`)).toBeTruthy();
+  });
+
   it('sets quiet hours with localized day names and validates them', async () => {
     const fake = hostWith(settingsView());
     await renderApp(fake, '#/settings');

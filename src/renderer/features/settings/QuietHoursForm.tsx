@@ -45,9 +45,14 @@ export function QuietHoursForm({ editable }: { editable: boolean }) {
       settings.set(await client.invoke('settings:update', { alerts: { quietHours: on ? { windows, allowCritical } : null } })),
     );
   };
+  // Quiet hours are the host's clock: say whose, above all when this browser is elsewhere.
+  const hostZone = settings.view?.timeZone;
+  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zoneNote = !hostZone ? null : hostZone !== here ? t('settings.quietZoneOther', { zone: hostZone }) : t('settings.quietZone', { zone: hostZone });
   return (
     <form onSubmit={submit} aria-labelledby="qh-title" className="settings-section" noValidate>
       <h3 id="qh-title">{t('settings.quietHours')}</h3>
+      {zoneNote && <p className="muted small">{zoneNote}</p>}
       <fieldset disabled={!editable}>
         <label className="check">
           <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} />

@@ -81,6 +81,8 @@ export const en = {
   'browserNotify.help': 'Alerts appear as notifications of this browser while this page is open: the same ones the collector notifies, with its quiet hours, pauses, snoozes and grouping. Each browser chooses for itself.',
   'browserNotify.denied': "This browser blocks notifications from this page: allow them in the browser's settings for this site, then tick the box again.",
   'browserNotify.unsupported': 'This browser cannot show notifications here: they need a secure page (https://, or the collector on this computer).',
+  'settings.quietZone': "Times are this computer's ({zone}).",
+  'settings.quietZoneOther': "Times are those of the computer the alerts are evaluated on ({zone}), not this browser's.",
   'transfer.title': 'Move to another computer',
   'transfer.help': 'Export saves these settings as a file: sources, alert rules, quiet hours, notifications, display and app options — never a password, token or secret. Import merges such a file here: sources replace those with the same id (their stored credentials kept while their addresses are the same), others stay.',
   'transfer.export': 'Export settings',

@@ -78,6 +78,8 @@ export const es: Record<SettingsKey, Message> = {
   'browserNotify.help': 'Las alertas aparecen como notificaciones de este navegador mientras esta página está abierta: las mismas que notifica el colector, con sus horas de silencio, pausas, aplazamientos y agrupaciones. Cada navegador elige por sí mismo.',
   'browserNotify.denied': 'Este navegador bloquea las notificaciones de esta página: permítalas en los ajustes del navegador para este sitio y vuelva a marcar la casilla.',
   'browserNotify.unsupported': 'Este navegador no puede mostrar notificaciones aquí: necesitan una página segura (https://, o el colector en este equipo).',
+  'settings.quietZone': 'Las horas son las de este equipo ({zone}).',
+  'settings.quietZoneOther': 'Las horas son las del equipo donde se evalúan las alertas ({zone}), no las de este navegador.',
   'transfer.title': 'Llevar a otro equipo',
   'transfer.help': 'Exportar guarda estos ajustes en un archivo: fuentes, reglas de alerta, horas de silencio, notificaciones, opciones de visualización y de la aplicación — nunca una contraseña, un token ni un secreto. Importar combina un archivo así aquí: las fuentes sustituyen a las del mismo id (con sus credenciales guardadas mientras sus direcciones sean las mismas) y las demás se quedan.',
   'transfer.export': 'Exportar ajustes',

@@ -78,6 +78,8 @@ export const fr: Record<SettingsKey, Message> = {
   'browserNotify.help': 'Les alertes apparaissent comme notifications de ce navigateur tant que cette page est ouverte\u202f: les mêmes que celles du collecteur, avec ses heures calmes, pauses, reports et regroupements. Chaque navigateur choisit pour lui-même.',
   'browserNotify.denied': 'Ce navigateur bloque les notifications de cette page\u202f: autorisez-les dans les réglages du navigateur pour ce site, puis cochez de nouveau la case.',
   'browserNotify.unsupported': 'Ce navigateur ne peut pas afficher de notifications ici\u202f: il faut une page sécurisée (https://, ou le collecteur sur cet ordinateur).',
+  'settings.quietZone': 'Les heures sont celles de cet ordinateur ({zone}).',
+  'settings.quietZoneOther': 'Les heures sont celles de l’ordinateur où les alertes sont évaluées ({zone}), pas celles de ce navigateur.',
   'transfer.title': 'Transférer sur un autre ordinateur',
   'transfer.help': 'Exporter enregistre ces réglages dans un fichier : sources, règles d’alerte, heures calmes, notifications, options d’affichage et de l’application — jamais un mot de passe, un jeton ou un secret. Importer fusionne ici un tel fichier : les sources remplacent celles du même id (leurs identifiants enregistrés conservés tant que leurs adresses sont les mêmes), les autres restent.',
   'transfer.export': 'Exporter les réglages',
