@@ -115,6 +115,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   const handlers: Handlers = {
     'snapshot:get': () => engine.snapshot(),
     'alerts:ack': ({ id }) => engine.alerts.ack(id, now()),
+    'alerts:unack': ({ id }) => engine.alerts.unack(id, now()),
     'alerts:ack-many': ({ ids }) => {
       const at = now();
       const out: Alert[] = [];

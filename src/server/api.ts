@@ -61,7 +61,7 @@ export function createApi(engine: Engine, commands: CommandHandler) {
     },
     {
       method: 'POST',
-      pattern: /^\/api\/alerts\/([^/]+)\/ack$/,
+      pattern: /^\/api\/alerts\/([^/]+)\/(ack|unack)$/,
       run: async (m, _u, req) => {
         await json(req);
         let id: string;
@@ -70,7 +70,7 @@ export function createApi(engine: Engine, commands: CommandHandler) {
         } catch {
           throw new BridgeError('invalid_request', 'malformed alert id');
         }
-        const alert = await commands('alerts:ack', { id });
+        const alert = await commands(m[2] === 'ack' ? 'alerts:ack' : 'alerts:unack', { id });
         return alert ? [200, alert] : [404, { error: `no alert with id ${id}` }];
       },
     },

@@ -94,6 +94,7 @@ const Empty = z.undefined().or(z.null()).or(z.object({}).strict()).transform(() 
 export interface Commands {
   'snapshot:get': { req: void; res: Snapshot };
   'alerts:ack': { req: { id: string }; res: Alert | null };
+  'alerts:unack': { req: { id: string }; res: Alert | null };
   /** Several at once (the Alerts view's "Acknowledge all"): the alerts as they are now, those no longer known left out. */
   'alerts:ack-many': { req: { ids: string[] }; res: Alert[] };
   'alerts:snooze': { req: z.infer<typeof SnoozeSchema>; res: Alert[] };
@@ -147,6 +148,7 @@ const Limit = z.object({ limit: z.number().int().min(1).max(100_000).optional() 
 export const REQUEST_SCHEMAS: { [C in Channel]: z.ZodType<Req<C>, unknown> } = {
   'snapshot:get': Empty,
   'alerts:ack': Id,
+  'alerts:unack': Id,
   'alerts:ack-many': z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(MAX_ACK_MANY) }).strict(),
   'alerts:snooze': SnoozeSchema,
   'alerts:unsnooze': z

@@ -125,6 +125,10 @@ describe('collector HTTP API', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: firing[0].id, acknowledged: true, metric: 'vendor.alert_op', severity: 'critical' });
     expect((await fetch(`${c.url}/api/alerts/nope/ack`, { method: 'POST' })).status).toBe(404);
+    // Taken back (an extension of the contract's API).
+    const undo = await fetch(`${c.url}/api/alerts/${encodeURIComponent(firing[0].id)}/unack`, { method: 'POST' });
+    expect(await undo.json()).toMatchObject({ id: firing[0].id, acknowledged: false });
+    expect((await fetch(`${c.url}/api/alerts/nope/unack`, { method: 'POST' })).status).toBe(404);
   });
 
   it("acknowledges an alert from a desktop notification's button, as the dashboard would", async () => {

@@ -119,6 +119,11 @@ describe('Alerts view', () => {
     await screen.findByText('Acknowledged');
     expect(fake.callsTo('alerts:ack')).toEqual([{ id: 'a1' }]);
     expect(screen.queryByRole('button', { name: 'Acknowledge' })).toBeNull();
+    // A click on the wrong alert is taken back.
+    fake.handle('alerts:unack', ({ id }) => alert(id));
+    fireEvent.click(screen.getByRole('button', { name: 'Take the acknowledgement back: the alert notifies again as an unacknowledged one' }));
+    await screen.findByRole('button', { name: 'Acknowledge' });
+    expect(fake.callsTo('alerts:unack')).toEqual([{ id: 'a1' }]);
   });
 
   it('snoozes for a chosen time or until recovered, and unsnoozes', async () => {

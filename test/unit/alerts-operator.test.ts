@@ -49,6 +49,19 @@ describe('acknowledge', () => {
     expect(h.alert(LAT)!.acknowledged).toBe(false);
   });
 
+  it('takes an acknowledgement back: a step up to critical is notified again', () => {
+    const h = alertHarness();
+    h.latency('1001', 250);
+    h.latency('1001', 250);
+    h.engine.ack(LAT, h.now());
+    expect(h.engine.unack(LAT, h.now())).toMatchObject({ id: LAT, acknowledged: false, state: 'firing' });
+    expect(h.changes.at(-1)).toMatchObject({ acknowledged: false });
+    h.latency('1001', 450);
+    h.latency('1001', 450);
+    expect(h.kinds()).toEqual(['raise', 'escalate']);
+    expect(h.engine.unack('nope', h.now())).toBeNull();
+  });
+
   it('answers null for an unknown id and the resolved alert for a resolved one', () => {
     const h = alertHarness();
     expect(h.engine.ack('nope', h.now())).toBeNull();

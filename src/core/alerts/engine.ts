@@ -152,6 +152,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
     },
     get: (id) => book.get(id),
     ack: (id, now) => operator.ack(id, now),
+    unack: (id, now) => operator.unack(id, now),
     snooze: (req, now) => operator.snooze(req, now),
     unsnooze: (req, now) => operator.unsnooze(req, now),
     history: (limit) => history.list(limit),

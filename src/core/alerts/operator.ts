@@ -26,6 +26,19 @@ export class Operator {
     return this.book.patch(t, { acknowledged: true });
   }
 
+  /**
+   * Takes an acknowledgement back (a click on the wrong alert): the alert notifies again as an
+   * unacknowledged one would — its next step up, reminder or recovery — without repeating its raise.
+   */
+  unack(id: string, _now: number): Alert | null {
+    const t = this.book.active.get(id);
+    if (!t?.alert) return this.book.get(id) ?? null;
+    if (!t.alert.acknowledged) return t.alert;
+    t.ackUntil = null;
+    this.book.acked.delete(t);
+    return this.book.patch(t, { acknowledged: false });
+  }
+
   snooze(req: SnoozeRequest, now: number): Alert[] {
     // A snooze of no time would only end at once, and remind at once: nothing to do.
     if (req.minutes !== null && !(req.minutes > 0)) return [];

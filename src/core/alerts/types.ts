@@ -80,6 +80,8 @@ export interface AlertEngineApi {
   list(filter: 'firing' | 'all'): Alert[];
   get(id: string): Alert | undefined;
   ack(id: string, now: number): Alert | null;
+  /** Takes an acknowledgement back; the alert as it is then (null: unknown id). */
+  unack(id: string, now: number): Alert | null;
   snooze(req: SnoozeRequest, now: number): Alert[];
   unsnooze(req: Omit<SnoozeRequest, 'minutes'>, now: number): Alert[];
   history(limit?: number): Alert[];

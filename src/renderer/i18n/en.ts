@@ -241,6 +241,8 @@ export const en = {
   'alerts.truncated': 'Showing {shown} of {count}. Narrow the list by fixing the cause or by snoozing a rule.',
   'alerts.ack': 'Acknowledge',
   'alerts.acknowledged': 'Acknowledged',
+  'alerts.unack': 'Undo',
+  'alerts.unackHint': 'Take the acknowledgement back: the alert notifies again as an unacknowledged one',
   'alerts.ackAll': 'Acknowledge all ({count})',
   'alerts.ackAllHint': 'Acknowledge every firing alert listed here that is not acknowledged yet',
   'alerts.snooze': 'Snooze',

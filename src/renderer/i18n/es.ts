@@ -247,6 +247,8 @@ export const es: Record<MessageKey, Message> = {
   'alerts.truncated': 'Se muestran {shown} de {count}. Reduzca la lista corrigiendo la causa o posponiendo una regla.',
   'alerts.ack': 'Reconocer',
   'alerts.acknowledged': 'Reconocida',
+  'alerts.unack': 'Deshacer',
+  'alerts.unackHint': 'Retirar el reconocimiento: la alerta vuelve a notificar como una no reconocida',
   'alerts.ackAll': 'Reconocer todas ({count})',
   'alerts.ackAllHint': 'Reconocer todas las alertas activas de esta lista que aún no están reconocidas',
   'alerts.snooze': 'Posponer',

@@ -247,6 +247,8 @@ export const fr: Record<MessageKey, Message> = {
   'alerts.truncated': '{shown} affichées sur {count}. Réduisez la liste en corrigeant la cause ou en reportant une règle.',
   'alerts.ack': 'Acquitter',
   'alerts.acknowledged': 'Acquittée',
+  'alerts.unack': 'Annuler',
+  'alerts.unackHint': 'Retirer l’acquittement : l’alerte notifie de nouveau comme une alerte non acquittée',
   'alerts.ackAll': 'Tout acquitter ({count})',
   'alerts.ackAllHint': 'Acquitter toutes les alertes actives de cette liste qui ne le sont pas encore',
   'alerts.snooze': 'Reporter',

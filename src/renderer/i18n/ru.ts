@@ -264,6 +264,8 @@ export const ru: Record<MessageKey, Message> = {
   'alerts.truncated': 'Показано {shown} из {count}. Сократите список, устранив причину или отложив правило.',
   'alerts.ack': 'Подтвердить',
   'alerts.acknowledged': 'Подтверждено',
+  'alerts.unack': 'Отменить',
+  'alerts.unackHint': 'Отменить подтверждение: оповещение снова будет уведомлять как неподтверждённое',
   'alerts.ackAll': 'Подтвердить все ({count})',
   'alerts.ackAllHint': 'Подтвердить все активные оповещения этого списка, которые ещё не подтверждены',
   'alerts.snooze': 'Отложить',

@@ -34,6 +34,10 @@ export function AlertActions({ alert, onError }: { alert: Alert; onError: (messa
     const a = await client.invoke('alerts:ack', { id: alert.id });
     return a ? [a] : [];
   });
+  const unack = () => run(async () => {
+    const a = await client.invoke('alerts:unack', { id: alert.id });
+    return a ? [a] : [];
+  });
   const snooze = () => run(() => client.invoke('alerts:snooze', { alertId: alert.id, minutes: SNOOZE_CHOICES.find((c) => c.id === choice)!.minutes }));
   const unsnooze = () => run(() => client.invoke('alerts:unsnooze', { alertId: alert.id }));
   if (alert.state === 'resolved') return null;
@@ -44,12 +48,17 @@ export function AlertActions({ alert, onError }: { alert: Alert; onError: (messa
   return (
     <div className="alert-actions">
       {alert.acknowledged ? (
-        <span className="badge ack">
-          <span className="glyph" aria-hidden="true">
-            ✓
+        <>
+          <span className="badge ack">
+            <span className="glyph" aria-hidden="true">
+              ✓
+            </span>
+            {t('alerts.acknowledged')}
           </span>
-          {t('alerts.acknowledged')}
-        </span>
+          <button type="button" onClick={unack} disabled={busy} title={t('alerts.unackHint')} aria-label={t('alerts.unackHint')}>
+            {t('alerts.unack')}
+          </button>
+        </>
       ) : (
         <button type="button" onClick={ack} disabled={busy}>
           {t('alerts.ack')}
