@@ -60,6 +60,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       tokenBudget: (deps.tokenBudget ?? (() => wolkvoxTokenBudget(s.sources)))(),
       ...(deps.webhookReceiver ? { webhookReceiver: deps.webhookReceiver() } : {}),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      ...(settings.notes?.().length ? { configNotes: settings.notes() } : {}),
     };
   };
 

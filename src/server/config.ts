@@ -52,12 +52,17 @@ function objectOf(schema: z.ZodType): z.ZodObject | null {
   return null;
 }
 
-/** Edit distance between two short strings (insertions, deletions, substitutions). */
+/** Edit distance between two short strings: insertions, deletions, substitutions and swaps of neighbours. */
 function distance(a: string, b: string): number {
+  let before: number[] = [];
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) next[j] = Math.min(next[j]!, before[j - 2]! + 1);
+    }
+    before = row;
     row = next;
   }
   return row[b.length]!;
@@ -69,14 +74,21 @@ function lookalike(key: string, known: string[]): string | undefined {
   return known.find((f) => f.toLowerCase() === k) ?? known.find((f) => distance(f.toLowerCase(), k) <= Math.min(2, Math.floor(k.length / 3)));
 }
 
-/** Fields of `raw` that `schema` does not know, as paths ("sources[0].baseURL"), with a likely meaning. */
-export function unknownFields(schema: z.ZodType, raw: unknown, path = ''): { path: string; like?: string }[] {
+/** A field the schema does not know: its path ("sources[0].baseURL"), the same as steps, and a likely meaning. */
+export interface UnknownField {
+  path: string;
+  steps: (string | number)[];
+  like?: string;
+}
+
+/** Fields of `raw` that `schema` does not know, with what they look like. */
+export function unknownFields(schema: z.ZodType, raw: unknown, path = '', steps: (string | number)[] = []): UnknownField[] {
   if (Array.isArray(raw)) {
     let inner: unknown = schema;
     while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodNullable) inner = inner.unwrap();
     if (!(inner instanceof z.ZodArray)) return [];
     const element = inner.element as z.ZodType;
-    return raw.flatMap((item, i) => unknownFields(element, item, `${path}[${i}]`));
+    return raw.flatMap((item, i) => unknownFields(element, item, `${path}[${i}]`, [...steps, i]));
   }
   if (!raw || typeof raw !== 'object') return [];
   let target: z.ZodType = schema;
@@ -89,7 +101,7 @@ export function unknownFields(schema: z.ZodType, raw: unknown, path = ''): { pat
       const tag = shape?.vendor;
       return tag instanceof z.ZodLiteral && tag.value === vendor;
     });
-    return option ? unknownFields(option, raw, path) : [];
+    return option ? unknownFields(option, raw, path, steps) : [];
   }
   const object = objectOf(target);
   if (!object) return [];
@@ -97,8 +109,8 @@ export function unknownFields(schema: z.ZodType, raw: unknown, path = ''): { pat
   const known = Object.keys(shape);
   return Object.entries(raw as Record<string, unknown>).flatMap(([key, value]) => {
     const at = path ? `${path}.${key}` : key;
-    if (!Object.hasOwn(shape, key)) return [{ path: at, like: lookalike(key, known) }];
-    return unknownFields(shape[key]!, value, at);
+    if (!Object.hasOwn(shape, key)) return [{ path: at, steps: [...steps, key], like: lookalike(key, known) }];
+    return unknownFields(shape[key]!, value, at, [...steps, key]);
   });
 }
 

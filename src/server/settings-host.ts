@@ -2,22 +2,33 @@
  * Settings of the collector: the config file (when given) is the store. Sources added from the
  * dashboard are written back atomically with mode 0600; a secret that was an `env:` reference stays one.
  */
-import { chmodSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { SettingsSchema, type Settings } from '../shared/settings';
 import type { SourceConfig } from '../shared/sources';
 import { isEnvReference, readSecret, secretPaths, writeSecret } from '../core/settings/secret-fields';
 import type { SettingsHost } from '../core/settings/host';
-import { resolveSource } from './config';
+import { resolveSource, unknownFields, type UnknownField } from './config';
 
 export class CollectorSettingsHost implements SettingsHost {
   readonly kind = 'collector' as const;
   readonly editable = true;
+  /** The file as written by hand: what it holds that is not a setting is kept when it is written back. */
+  private readonly original: unknown;
+  private readonly unknown: UnknownField[];
 
   constructor(
     private settings: Settings,
     private readonly configPath: string | null,
     private readonly env: NodeJS.ProcessEnv = process.env,
-  ) {}
+  ) {
+    this.original = configPath ? readDocument(configPath) : null;
+    this.unknown = this.original ? unknownFields(SettingsSchema, this.original) : [];
+  }
+
+  /** Fields of the file that are not settings (ignored, kept in the file), said where the file is edited. */
+  notes(): string[] {
+    return this.unknown.map((f) => `field "${f.path}" is not a setting and is ignored${f.like ? ` (did you mean "${f.like}"?)` : ''}`);
+  }
 
   secretStorage() {
     return this.configPath ? ('file' as const) : ('env' as const);
@@ -64,7 +75,9 @@ export class CollectorSettingsHost implements SettingsHost {
   private persist(): void {
     if (!this.configPath) return;
     const tmp = `${this.configPath}.tmp-${process.pid}`;
-    writeFileSync(tmp, `${JSON.stringify(withoutDefaults(this.settings), null, 2)}\n`, { mode: 0o600 });
+    const doc = withoutDefaults(this.settings);
+    if (this.original) keepUnknownFields(doc, this.original, this.unknown);
+    writeFileSync(tmp, `${JSON.stringify(doc, null, 2)}\n`, { mode: 0o600 });
     chmodSync(tmp, 0o600);
     renameSync(tmp, this.configPath);
   }
@@ -105,4 +118,41 @@ export function withoutDefaults(settings: Settings): Record<string, unknown> {
   };
   prune(doc, true);
   return doc;
+}
+
+function readDocument(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Puts back what the hand-written file held that is not a setting (a misspelled field, a note): the
+ * collector ignores it, and a write from the dashboard must not lose what the person meant to write.
+ * A field inside a list element (a source, a rule) goes back into the element with the same `id`.
+ */
+export function keepUnknownFields(doc: Record<string, unknown>, original: unknown, fields: readonly UnknownField[]): void {
+  for (const field of fields) {
+    let from: unknown = original;
+    let to: unknown = doc;
+    const steps = field.steps;
+    for (let i = 0; i < steps.length - 1 && to !== undefined; i++) {
+      const step = steps[i]!;
+      if (typeof step === 'number') {
+        const item = (from as unknown[])[step] as { id?: unknown } | undefined;
+        const list = Array.isArray(to) ? (to as { id?: unknown }[]) : [];
+        const same = item?.id === undefined ? [] : list.filter((e) => isPlainObject(e) && e.id === item.id);
+        from = item;
+        to = same.length === 1 ? same[0] : undefined;
+      } else {
+        from = (from as Record<string, unknown>)[step];
+        if (isPlainObject(to) && to[step] === undefined && (isPlainObject(from) || Array.isArray(from))) to[step] = Array.isArray(from) ? [] : {};
+        to = isPlainObject(to) ? to[step] : undefined;
+      }
+    }
+    const last = steps[steps.length - 1]!;
+    if (isPlainObject(to) && typeof last === 'string' && isPlainObject(from)) to[last] = from[last];
+  }
 }

@@ -59,6 +59,8 @@ export type SettingsView = Omit<Settings, 'sources' | 'server'> & {
   webhookReceiver?: WebhookReceiverState;
   /** The host's time zone (IANA name): quiet hours are read in it, wherever the dashboard is. */
   timeZone?: string;
+  /** The collector's configuration file: fields it holds that are not settings (kept, ignored), in English. */
+  configNotes?: string[];
 };
 
 /** The tray app's local webhook receiver: its port (0: off), whether it listens, and why not (`EADDRINUSE`, `EACCES`, …). */

@@ -294,6 +294,17 @@ describe('Settings', () => {
     });
   });
 
+  it("a collector's settings say what its configuration file ignores, and when nothing is kept at all", async () => {
+    const notes = ['field "sources[0].baseURL" is not a setting and is ignored (did you mean "baseUrl"?)'];
+    await renderApp(hostWith(settingsView({ host: 'collector', secretStorage: 'file', configNotes: notes })), '#/settings');
+    expect(screen.getByText('The configuration file holds 1 field that is not a setting; it is ignored, and kept in the file:')).toBeTruthy();
+    expect(screen.getByText(notes[0]!).closest('ul')!.getAttribute('lang')).toBe('en');
+    expect(screen.queryByText(/runs without a configuration file/)).toBeNull();
+    cleanup();
+    await renderApp(hostWith(settingsView({ host: 'collector', secretStorage: 'env' })), '#/sources');
+    expect(screen.getByText(/This collector runs without a configuration file: what you change here lasts until it stops/)).toBeTruthy();
+  });
+
   it("says whose clock quiet hours follow: the host's, named when this browser is elsewhere", async () => {
     const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const elsewhere = here === 'America/Bogota' ? 'Europe/Madrid' : 'America/Bogota';

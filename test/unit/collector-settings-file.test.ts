@@ -35,6 +35,39 @@ describe('the collector configuration file written back', () => {
     expect(loadConfigFile(path, env)).toEqual(host.get());
   });
 
+  it('keeps what the file held that is not a setting, in the element it was in, and names it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cctm-file-'));
+    const path = join(dir, 'collector.json');
+    const written = {
+      source: [],
+      sources: [
+        { id: 'x', vendor: 'wolkvox', server: '0032', token: 'env:WV_TOKEN' },
+        { id: 'wv', vendor: 'wolkvox', server: '0031', token: 'env:WV_TOKEN', baseURL: 'http://127.0.0.1:9', pol: { latencySec: 60 } },
+      ],
+      alerts: { cooldownMins: 30, rules: [{ id: 'queue.waiting', warnign: 3 }] },
+      server: { prot: 9000 },
+    };
+    writeFileSync(path, JSON.stringify(written), { mode: 0o600 });
+    const env = { WV_TOKEN: 'from-env-123' };
+    const host = new CollectorSettingsHost(loadConfigFile(path, env), path, env);
+    expect(host.notes()).toEqual([
+      'field "source" is not a setting and is ignored (did you mean "sources"?)',
+      'field "sources[1].baseURL" is not a setting and is ignored (did you mean "baseUrl"?)',
+      'field "sources[1].pol" is not a setting and is ignored (did you mean "poll"?)',
+      'field "alerts.cooldownMins" is not a setting and is ignored (did you mean "cooldownMin"?)',
+      'field "alerts.rules[0].warnign" is not a setting and is ignored (did you mean "warning"?)',
+      'field "server.prot" is not a setting and is ignored (did you mean "port"?)',
+    ]);
+    // The dashboard removes one source and changes a threshold: the rest of what was written stays.
+    await host.removeSource('x');
+    await host.update({ alerts: { ...host.get().alerts, rules: [{ id: 'queue.waiting', critical: 12 }] } });
+    const doc = JSON.parse(readFileSync(path, 'utf8'));
+    expect(doc.source).toEqual([]);
+    expect(doc.sources).toEqual([{ id: 'wv', vendor: 'wolkvox', server: '0031', token: 'env:WV_TOKEN', baseURL: 'http://127.0.0.1:9', pol: { latencySec: 60 } }]);
+    expect(doc.alerts).toEqual({ cooldownMins: 30, rules: [{ id: 'queue.waiting', critical: 12, warnign: 3 }] });
+    expect(doc.server).toEqual({ prot: 9000 });
+  });
+
   it('leaves out nothing that would read differently', () => {
     const s = SettingsSchema.parse({
       sources: [{ id: 'ax', vendor: 'axialys', login: 'l', password: 'p', enabled: false, socketIo: 'v2' }],

@@ -30,6 +30,7 @@ describe('collector configuration', () => {
 
   it('the contract example has no unknown field; misspelled ones are named, with what they look like', () => {
     expect(unknownFields(SettingsSchema, ok)).toEqual([]);
+    expect(unknownFields(SettingsSchema, { sources: [{ id: 'a', vendor: 'wolkvox', server: '1', token: 't', poll: { agentSec: 3 } }] })[0]!.steps).toEqual(['sources', 0, 'poll', 'agentSec']);
     const typos = {
       source: [],
       sources: [
@@ -39,7 +40,7 @@ describe('collector configuration', () => {
       alerts: { cooldownMinutes: 5, rules: [{ id: 'queue.waiting', warnign: 3 }] },
       server: { acessToken: 'env:TOKEN' },
     };
-    expect(unknownFields(SettingsSchema, typos)).toEqual([
+    expect(unknownFields(SettingsSchema, typos).map(({ path, like }) => ({ path, like }))).toEqual([
       { path: 'source', like: 'sources' },
       { path: 'sources[0].baseURL', like: 'baseUrl' },
       { path: 'sources[0].pol', like: 'poll' },

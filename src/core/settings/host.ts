@@ -19,4 +19,6 @@ export interface SettingsHost {
   saveSource(config: SourceConfig, previousId: string | undefined, opts: { allowPlaintextSecrets?: boolean }): Promise<void>;
   removeSource(id: string): Promise<void>;
   update(partial: Partial<Pick<Settings, 'alerts' | 'ui' | 'app'>>): Promise<Settings>;
+  /** What the person editing the settings should know about where they are kept (a file's ignored fields). */
+  notes?(): string[];
 }

@@ -8,6 +8,7 @@ import { ExceptionsForm } from './ExceptionsForm';
 import { QuietHoursForm } from './QuietHoursForm';
 import { NotificationsForm } from './NotificationsForm';
 import { BrowserNotifyForm } from './BrowserNotifyForm';
+import { HostNotes } from './HostNotes';
 import { AppForm } from './AppForm';
 import { TransferForm } from './TransferForm';
 import { errorText } from '../../i18n/error-text';
@@ -27,6 +28,7 @@ export function SettingsPage() {
         </p>
       )}
       {view && !editable && <p className="notice">{t('settings.readOnly')}</p>}
+      <HostNotes view={view} />
       {view && view.secretStorage === 'basic_text' && <p className="notice">{t('settings.basicText')}</p>}
       <DisplayForm editable={editable} />
       {view ? (

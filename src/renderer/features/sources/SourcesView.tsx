@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { useStartDemo } from '../../app/use-start-demo';
 import { ViewHeader } from '../../components/ViewHeader';
+import { HostNotes } from '../settings/HostNotes';
 import { FORM_VENDORS, type Vendor } from './fields';
 import { SourceForm } from './SourceForm';
 import { SourceList } from './SourceList';
@@ -34,6 +35,7 @@ export function SourcesView() {
         </p>
       )}
       {view && !editable && <p className="notice">{t('settings.readOnly')}</p>}
+      <HostNotes view={view} />
       {error && (
         <p className="error" role="alert">
           {error}
