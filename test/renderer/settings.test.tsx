@@ -1,6 +1,6 @@
 import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { BridgeError } from '../../src/shared/bridge';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, queue, snapshot, source } from './helpers/model';
@@ -314,6 +314,31 @@ describe('Settings', () => {
     cleanup();
     await renderApp(hostWith(settingsView({ timeZone: here })), '#/settings');
     expect(within(screen.getByRole('form', { name: 'Quiet hours' })).getByText(`Times are this computer's (${here}).`)).toBeTruthy();
+  });
+
+  it('saving one section keeps what is being typed in the others', async () => {
+    const fake = hostWith(settingsView());
+    // The host answers with new settings objects, as it does across the bridge.
+    fake.handle('settings:update', (req) => {
+      fake.settings = structuredClone({ ...fake.settings, alerts: { ...fake.settings.alerts, ...(req.alerts as object) } as SettingsView['alerts'] });
+      return structuredClone(fake.settings);
+    });
+    await renderApp(fake, '#/settings');
+    const latency = screen.getByLabelText('Warning threshold: Agent latency') as HTMLInputElement;
+    fireEvent.change(latency, { target: { value: '250' } });
+    const cooldown = screen.getByLabelText(/Notify the same alert again at most every/) as HTMLInputElement;
+    fireEvent.change(cooldown, { target: { value: '30' } });
+    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
+    fireEvent.click(within(screen.getByRole('form', { name: 'Quiet hours' })).getByRole('button', { name: 'Save' }));
+    await within(screen.getByRole('form', { name: 'Quiet hours' })).findByText('Saved.');
+    expect(fake.callsTo('settings:update')).toHaveLength(1);
+    // The host's next picture makes the dashboard read the settings again: new objects, same other sections.
+    const reads = fake.callsTo('settings:get').length;
+    act(() => fake.emit('snapshot', { ...fake.snapshot, at: fake.snapshot.at + 1 }));
+    await waitFor(() => expect(fake.callsTo('settings:get').length).toBeGreaterThan(reads));
+    await new Promise((r) => setTimeout(r, 0));
+    expect((screen.getByLabelText('Warning threshold: Agent latency') as HTMLInputElement).value).toBe('250');
+    expect((screen.getByLabelText(/Notify the same alert again at most every/) as HTMLInputElement).value).toBe('30');
   });
 
   it('sets quiet hours with localized day names and validates them', async () => {

@@ -34,7 +34,9 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
   const settings = useSettings();
   const overrides = settings.view?.alerts.rules ?? [];
   const [rows, setRows] = useState<ExceptionRow[]>(() => exceptionRows(overrides, lang));
-  useEffect(() => setRows(exceptionRows(settings.view?.alerts.rules ?? [], lang)), [settings.view?.alerts.rules, lang]);
+  // Reset only when the rules changed, not when another section was saved (new settings objects).
+  const rulesKey = JSON.stringify(settings.view?.alerts.rules ?? []);
+  useEffect(() => setRows(exceptionRows(settings.view?.alerts.rules ?? [], lang)), [rulesKey, lang]);
   const saver = useSaver();
   const [metric, setMetric] = useState<ExceptionMetric>('queue.waiting');
   const [find, setFind] = useState('');

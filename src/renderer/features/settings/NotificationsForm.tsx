@@ -46,11 +46,14 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
   const [critical, setCritical] = useState(a?.sound.critical ?? true);
   const [boxes, setBoxes] = useState<Boxes>(() => boxesOf(a, lang));
   const saver = useSaver();
+  // Reset from the settings only when this section's values changed: saving another section (which
+  // brings new settings objects) must not throw away what is being typed here.
+  const mine = a ? JSON.stringify([a.sound, a.cooldownMin, a.groupWindowSec, a.ackExpiryHours]) : '';
   useEffect(() => {
     setWarning(a?.sound.warning ?? false);
     setCritical(a?.sound.critical ?? true);
     setBoxes(boxesOf(a, lang));
-  }, [a, lang]);
+  }, [mine, lang]);
   const values = notificationValues(boxes, lang);
   const bad = values.ok ? [] : values.bad;
   const submit = (e: FormEvent) => {

@@ -25,11 +25,13 @@ export function QuietHoursForm({ editable }: { editable: boolean }) {
   const [windows, setWindows] = useState<Window[]>(current?.windows ?? [NEW_WINDOW]);
   const [allowCritical, setAllowCritical] = useState(current?.allowCritical ?? true);
   const saver = useSaver();
+  // Reset only when the quiet hours themselves changed, not when another section was saved.
+  const mine = JSON.stringify(current);
   useEffect(() => {
     setOn(current !== null);
     setWindows(current?.windows.length ? current.windows : [NEW_WINDOW]);
     setAllowCritical(current?.allowCritical ?? true);
-  }, [current]);
+  }, [mine]);
   // Weekday names in the user's language (2023-01-01 was a Sunday).
   const dayNames = useMemo(() => {
     const f = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' });

@@ -15,7 +15,9 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
   const overrides = settings.view?.alerts.rules ?? [];
   const [rows, setRows] = useState<RuleRow[]>(() => rowsFrom(overrides, lang));
   const saver = useSaver();
-  useEffect(() => setRows(rowsFrom(settings.view?.alerts.rules ?? [], lang)), [settings.view?.alerts.rules, lang]);
+  // Reset only when the rules changed, not when another section was saved (new settings objects).
+  const rulesKey = JSON.stringify(settings.view?.alerts.rules ?? []);
+  useEffect(() => setRows(rowsFrom(settings.view?.alerts.rules ?? [], lang)), [rulesKey, lang]);
   // A rule without sampling boxes (a source down) keeps what the file says there, unchecked: the reader could not mend it.
   const errors = rows.map((r) => checkRow(r, lang) ?? (sampled(r.id) ? checkWindow(r) : null));
   const set = (i: number, patch: Partial<RuleRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
