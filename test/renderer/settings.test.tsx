@@ -184,7 +184,8 @@ describe('Settings', () => {
     const vip = { id: 'queue.waiting@ax:vip', metric: 'queue.waiting', warning: 2, critical: 4, scope: { queues: ['ax:vip'] } };
     const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [vip] } }));
     fake.snapshot = snapshot({
-      sources: [source('ax', { name: 'Paris', vendor: 'axialys' })],
+      // A Telphin source reports no queues: no "All queues of Paris Telphin" to pick.
+      sources: [source('ax', { name: 'Paris', vendor: 'axialys' }), source('tp', { name: 'Paris Telphin', vendor: 'telphin' })],
       queues: [queue('ax', 'vip', { name: 'VIP', waiting: 5 }), queue('ax', 'std', { name: 'Standard', waiting: 3 })],
     });
     await renderApp(fake, '#/settings');

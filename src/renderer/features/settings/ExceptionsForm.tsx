@@ -72,8 +72,11 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
     const all = kind === 'queue' ? [...store.queues.values()] : [...store.agents.values()];
     const byName = (a: { label: string }, b: { label: string }) => collator.compare(a.label, b.label);
     const matches = (c: { key: string; label: string }) => !needle || fold(c.label).includes(needle) || fold(c.key).includes(needle);
-    // Whole sources first ("All agents of Bogotá"), then each queue or agent.
+    // Whole sources first ("All agents of Bogotá"), then each queue or agent; only sources that have
+    // such subjects (Telphin reports no queues: "All queues of Telphin" would do nothing).
+    const having = new Set(all.map((e) => e.sourceId));
     const sources = [...store.sources.values()]
+      .filter((src) => having.has(src.id))
       .map((src) => ({ key: src.id, label: sourceLabel(kind === 'queue', src.name) }))
       .filter(matches)
       .sort(byName);
