@@ -128,7 +128,8 @@ describe('Telphin webhook mode against the simulator', () => {
     const foreign = r.sim.addEvent('201', { url: 'https://crm.example.com/telphin', method: 'POST', event_type: 'agent-login' });
     await live(r);
     const created = r.sim.counters.eventsCreated;
-    await r.engine.setSources([{ ...r.config, name: 'Telphin support' }]);
+    // A change of anything but the name restarts the source (a new name alone does not).
+    await r.engine.setSources([{ ...r.config, pollSec: 31 }]);
     await r.waitFor('the restarted source to check its subscriptions', () => r!.engine.snapshot().log!.filter((l) => l.kind === 'subscriptions').length === 2);
     expect(r.engine.snapshot().log!.filter((l) => l.kind === 'subscriptions').at(-1)!.text).toMatch(/0 created, 0 repaired, 0 duplicates removed; 8 in place/);
     expect(r.sim.counters.eventsCreated).toBe(created);

@@ -81,7 +81,7 @@ export const es: Record<SettingsKey, Message> = {
   'settings.quietZone': 'Las horas son las de este equipo ({zone}).',
   'settings.quietZoneOther': 'Las horas son las del equipo donde se evalúan las alertas ({zone}), no las de este navegador.',
   'settings.noFile': 'Este colector funciona sin archivo de configuración: lo que cambie aquí dura hasta que se detenga. Inícielo con --config ARCHIVO para conservarlo.',
-  'settings.configNotes': { one: 'El archivo de configuración tiene {count} campo que no es un ajuste; se ignora y se conserva en el archivo:', other: 'El archivo de configuración tiene {count} campos que no son ajustes; se ignoran y se conservan en el archivo:' },
+  'settings.configNotes': { one: 'El archivo de configuración tiene {count} campo que no es un ajuste; se ignora y se conserva en el archivo:', many: 'El archivo de configuración tiene {count} campos que no son ajustes; se ignoran y se conservan en el archivo:', other: 'El archivo de configuración tiene {count} campos que no son ajustes; se ignoran y se conservan en el archivo:' },
   'transfer.title': 'Llevar a otro equipo',
   'transfer.help': 'Exportar guarda estos ajustes en un archivo: fuentes, reglas de alerta, horas de silencio, notificaciones, opciones de visualización y de la aplicación — nunca una contraseña, un token ni un secreto. Importar combina un archivo así aquí: las fuentes sustituyen a las del mismo id (con sus credenciales guardadas mientras sus direcciones sean las mismas) y las demás se quedan.',
   'transfer.export': 'Exportar ajustes',
