@@ -281,6 +281,7 @@ export class Engine {
     try {
       for (const ev of events) {
         if (ev.type === 'vendor.alert') this.alerts.onVendorAlert(sourceId, ev, now);
+        else if (ev.type === 'upstream') this.alerts.onUpstream(sourceId, ev, now);
         else this.state.apply(sourceId, ev, now);
       }
     } finally {

@@ -4,7 +4,7 @@
  * collector that misbehaves (unreadable frames, a link that goes silent, a resynchronization).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startCollector, type Collector } from '../../src/server/collector';
 import { Engine } from '../../src/core/engine';
@@ -51,11 +51,11 @@ function teamConfig(url: string, extra: Record<string, unknown> = {}): SourceCon
 }
 
 /** The lead's engine, reading the collector through the real connector. */
-function startLocal(config: SourceConfig, factories: Record<string, unknown> = {}) {
+function startLocal(config: SourceConfig, factories: Record<string, unknown> = {}, alerts: Record<string, unknown> = {}) {
   const logger = memoryLogger();
   const notifier = new RecordingNotifier();
   // Notified at once: no grouping window to wait for.
-  const alertSettings = AlertSettingsSchema.parse({ groupWindowSec: 0 });
+  const alertSettings = AlertSettingsSchema.parse({ groupWindowSec: 0, ...alerts });
   const engine = new Engine({ logger, notifier, alertSettings, factories: { collectorTimings: TIMINGS, ...factories } });
   engine.start([config]);
   cleanup.push(() => engine.stop());
@@ -82,7 +82,8 @@ describe('collector source (team mode) against a real collector', () => {
     expect(engine.state.agents.get('team:wv:1001')).toMatchObject({ sourceId: 'team', vendorId: 'wv:1001', name: 'Ana', state: 'available', vendorState: 'Disponible' });
     expect(engine.state.agents.get('team:wv:1002')).toMatchObject({ state: 'paused', pauseReason: 'Lunch' });
     expect(engine.state.queues.get('team:wv:sales')).toMatchObject({ name: 'Sales', waiting: 2, longestWaitSec: 40 });
-    expect(engine.state.sites.get('team:wv:203.0.113.5')).toMatchObject({ agents: 2, avgLatencyMs: 80 });
+    // Keyed apart from other remote sources' sites, with its public IP as it is.
+    expect(engine.state.sites.get('team:wv:203.0.113.5')).toMatchObject({ ip: '203.0.113.5', agents: 2, avgLatencyMs: 80 });
     expect(engine.state.lines.get('team:wv:2001')).toMatchObject({ status: 'ok', rxJitterMs: 2 });
 
     handle.emit('wv', [{ type: 'agent', id: '1001', set: { state: 'on_call' } }, { type: 'agent.remove', id: '1002' }, { type: 'queue', id: 'sales', set: { waiting: 6 } }]);
@@ -93,7 +94,7 @@ describe('collector source (team mode) against a real collector', () => {
 
     handle.status('wv', 'down', 'could not reach wv0031.wolkvox.com');
     await until(() => source().status === 'degraded');
-    expect(source().lastError).toBe("Collector: 1 of the collector's 1 sources is not live: Wolkvox Bogotá is down (could not reach wv0031.wolkvox.com)");
+    expect(source().lastError).toBe('Collector: 1 source of the collector is not live: Wolkvox Bogotá is down (could not reach wv0031.wolkvox.com)');
     expect(source().problem).toEqual({ code: 'collector_sources', params: { count: 1, sources: 'Wolkvox Bogotá' } });
     expect(source().info).toMatchObject({ sources: 1, sourcesLive: 0 });
     handle.status('wv', 'live', null);
@@ -191,7 +192,7 @@ describe('collector source (team mode) against a real collector', () => {
     const ok = await engine.testSource(teamConfig(c.url));
     expect(ok).toMatchObject({
       ok: true,
-      message: `Reached the collector at 127.0.0.1:${c.port}: it reads 1 sources and shows 2 agents and 0 queues.`,
+      message: `Reached the collector at 127.0.0.1:${c.port}: it reads 1 source. It shows 2 agents now.`,
       summary: { code: 'collector', params: { host: `127.0.0.1:${c.port}`, count: 1 } },
       notes: [{ code: 'collector_agents', params: { count: 2 } }],
       details: { sources: 1, agents: 2, queues: 0 },
@@ -211,6 +212,85 @@ describe('collector source (team mode) against a real collector', () => {
     await pause(100);
     const partly = await engine.testSource(teamConfig(c.url));
     expect(partly).toMatchObject({ ok: true, notes: [{ code: 'collector_agents' }, { code: 'collector_not_live', params: { sources: 'Wolkvox Bogotá' } }] });
+  });
+
+  it("tells the lead when a source of the collector is down, and holds back the alerts of its frozen data", async () => {
+    const { c, handle } = await startRemote();
+    handle.emit('wv', [ANA, { type: 'queue', id: 'sales', set: { name: 'Sales', waiting: 12 } }]);
+    const rules = [
+      { id: 'source.down', critical: 1 },
+      { id: 'queue.waiting', raiseN: 1, raiseM: 1 },
+    ];
+    const { engine, notifier, source } = startLocal(teamConfig(c.url), {}, { rules });
+    const queueAlert = 'queue.waiting|team:wv:sales';
+    await until(() => engine.alerts.get(queueAlert)?.state === 'firing');
+
+    handle.status('wv', 'down', 'could not reach wv0031.wolkvox.com (ECONNREFUSED)');
+    await until(() => engine.alerts.get(queueAlert)?.suppressed === true);
+    const outage = await until(() => engine.alerts.list('firing').find((a) => a.id === 'source.down|team:wv'));
+    expect(outage).toMatchObject({ severity: 'critical', subject: { kind: 'source', key: 'team:wv' }, sourceId: 'team', subjectName: 'Wolkvox Bogotá', message: 'Wolkvox Bogotá is down: could not reach wv0031.wolkvox.com (ECONNREFUSED)' });
+    await until(() => notifier.sent.some((n) => n.kind === 'raise' && n.alertIds.includes(outage.id)));
+    // The link to the collector is fine: this source is degraded, not down.
+    expect(source().status).toBe('degraded');
+    expect(engine.alerts.get('source.down|team')).toBeUndefined();
+
+    handle.status('wv', 'live', null);
+    await until(() => engine.alerts.get(outage.id)?.state === 'resolved');
+    expect(engine.alerts.get(queueAlert)).toMatchObject({ state: 'firing', suppressed: false });
+  });
+
+  it('mirrors the Events log once, though the source is switched off and on or its address edited', async () => {
+    const { c, handle } = await startRemote();
+    handle.emit('wv', [{ type: 'log', kind: 'agent.state', text: 'Ana logged in' }]);
+    const cfg = teamConfig(c.url) as Extract<SourceConfig, { vendor: 'collector' }>;
+    const { engine, source } = startLocal(cfg);
+    const copies = () => engine.state.recentLog(2000).filter((e) => e.sourceId === 'team' && e.text === 'Ana logged in (via Wolkvox Bogotá)').length;
+    await until(() => copies() === 1 && source().status === 'live');
+    await engine.setSources([{ ...cfg, enabled: false }]);
+    await engine.setSources([cfg]);
+    await until(() => source().status === 'live');
+    await engine.setSources([{ ...cfg, url: `${c.url}/` }]);
+    await until(() => source().status === 'live');
+    // (With an entity change: the collector sends log lines with the next change it sends.)
+    handle.emit('wv', [{ type: 'log', kind: 'agent.state', text: 'Bo logged in' }, BO]);
+    await until(() => engine.state.recentLog(2000).some((e) => e.text === 'Bo logged in (via Wolkvox Bogotá)'));
+    expect(copies()).toBe(1);
+  });
+
+  it('is degraded, not live with an empty floor, while a restarted collector waits for its sources', async () => {
+    const first = await startRemote();
+    first.handle.emit('wv', [ANA, BO]);
+    const { engine, source } = startLocal(teamConfig(first.c.url));
+    await until(() => source().status === 'live' && engine.state.agents.size === 2);
+    const port = first.c.port;
+    await first.c.stop();
+    await until(() => source().status === 'down');
+
+    const second = await startRemote({ port });
+    // Restarted: its vendor source is signing in, and has nothing yet.
+    second.handle.status('wv', 'connecting', null);
+    await until(() => source().status === 'degraded' && engine.state.agents.size === 0, 5_000);
+    expect(source().lastError).toBe('Collector: the collector is starting; waiting for Wolkvox Bogotá');
+    expect(source().problem).toEqual({ code: 'collector_starting', params: { sources: 'Wolkvox Bogotá' } });
+
+    second.handle.status('wv', 'live', null);
+    second.handle.emit('wv', [ANA]);
+    await until(() => source().status === 'live' && engine.state.agents.size === 1);
+  });
+
+  it('receives a large snapshot over a slow link: its bytes keep the link and the snapshot deadline alive', async () => {
+    const { c, handle } = await startRemote();
+    const agents = Array.from({ length: 2000 }, (_, i) => ({ type: 'agent' as const, id: String(10_000 + i), set: { name: `Agent ${i} Lastname`, state: 'available' as const, vendorState: 'Disponible', extra: { 'Calls Answered': 12, Skill: 'Ventas' } } }));
+    handle.emit('wv', agents);
+    const bytes = JSON.stringify({ type: 'snapshot', ...c.engine.snapshot() }).length;
+    // The snapshot takes about 3 s to arrive: longer than the snapshot deadline (2 s) and than a ping
+    // and its pong (0.6 s), whose pong waits behind the snapshot's bytes.
+    const proxy = await slowProxy(c.port, bytes / 3);
+    let upgrades = 0;
+    c.server.on('upgrade', () => upgrades++);
+    const { engine, source } = startLocal(teamConfig(`http://127.0.0.1:${proxy}`));
+    await until(() => source().status === 'live' && engine.state.agents.size === 2000, 15_000);
+    expect(upgrades).toBe(1);
   });
 
   it('never sends the token over plain http to another computer', async () => {
@@ -288,6 +368,50 @@ describe('collector source (team mode) against a collector that misbehaves', () 
     expect(engine.state.agents.get('team:wv:2')!.name).toBe('Bo Renamed');
   });
 
+  it('reads a frame full of unusable entities as one rejection, without stalling', async () => {
+    const server = await scriptedStream((ws) => ws.send(snapshotFrame([remoteAgent('1', 'Ana')])));
+    const { engine, logger, source } = startLocal(teamConfig(server.url));
+    await until(() => source().status === 'live');
+    const ws = server.sockets[0]!;
+    const started = Date.now();
+    ws.send(`{"type":"patch","at":1,"upsert":{"agents":[${Array(200_000).fill('{}').join(',')}]},"remove":{}}`);
+    ws.send(patchFrame({ agents: [remoteAgent('2', 'Bo'), { key: 'wv:3' }, { key: 'wv:4' }] }));
+    await until(() => engine.state.agents.has('team:wv:2'));
+    expect(Date.now() - started).toBeLessThan(3_000);
+    // One record per frame: the first frame as a whole, then the second's two unusable agents.
+    expect(source().counters!.rejected).toBe(2);
+    const records = logger.lines.filter((l) => l.includes('rejected input'));
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatch(/patch with more than 1000 unusable entities \(first: unusable agent/);
+    expect(records[1]).toMatch(/2 unusable entities in a patch \(first: unusable agent/);
+    expect(source().status).toBe('live');
+    expect(server.sockets).toHaveLength(1);
+  });
+
+  it('keeps the last good copy of an entity a new snapshot cannot read, and is degraded until it is read again', async () => {
+    const server = await scriptedStream((ws) => ws.send(snapshotFrame([remoteAgent('1', 'Ana'), remoteAgent('2', 'Bo')])));
+    const { engine, source } = startLocal(teamConfig(server.url));
+    await until(() => source().status === 'live' && engine.state.agents.size === 2);
+    server.sockets[0]!.send(snapshotFrame([{ ...remoteAgent('1', 'Ana Renamed'), stateSince: 'soon' }, remoteAgent('2', 'Bo')]));
+    await until(() => source().status === 'degraded');
+    expect(engine.state.agents.get('team:wv:1')!.name).toBe('Ana');
+    expect(source().problem).toEqual({ code: 'collector_unusable', params: { count: 1 } });
+    server.sockets[0]!.send(patchFrame({ agents: [remoteAgent('1', 'Ana Renamed')] }));
+    await until(() => source().status === 'live');
+    expect(engine.state.agents.get('team:wv:1')!.name).toBe('Ana Renamed');
+  });
+
+  it('tests the connection by what it would mirror: not what a collector source of the collector mirrors itself', async () => {
+    const chain = { id: 'up', vendor: 'collector', name: 'Upstream', status: 'live', lastEventAt: null, lastError: null };
+    const server = await scriptedStream((ws) =>
+      ws.send(JSON.stringify({ type: 'snapshot', at: Date.now(), sources: [remoteSource, chain], agents: [remoteAgent('1', 'Ana'), { ...remoteAgent('1', 'Ana'), key: 'up:wv:1', sourceId: 'up' }], queues: [], sites: [], alerts: [] })),
+    );
+    const { engine } = startLocal(teamConfig(server.url, { enabled: false }));
+    const result = await engine.testSource(teamConfig(server.url));
+    const host = server.url.slice('http://'.length);
+    expect(result).toMatchObject({ ok: true, message: `Reached the collector at ${host}: it reads 2 sources. It shows 1 agent now.`, notes: [{ code: 'collector_agents', params: { count: 1 } }], details: { agents: 1 } });
+  });
+
   it('detects a half-open link by its silence, and reconnects', async () => {
     const server = await scriptedStream((ws) => ws.send(snapshotFrame([remoteAgent('1', 'Ana')])));
     const { engine, source } = startLocal(teamConfig(server.url));
@@ -308,4 +432,47 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A loopback proxy to `port` that passes what the server sends at `bytesPerSec` (a slow VPN); what the
+ * client sends goes through at once. Answers the proxy's port.
+ */
+async function slowProxy(port: number, bytesPerSec: number): Promise<number> {
+  const sockets = new Set<Socket>();
+  const proxy = createServer((client) => {
+    const upstream = connect(port, '127.0.0.1');
+    sockets.add(client).add(upstream);
+    client.pipe(upstream);
+    const queue: Buffer[] = [];
+    let ended = false;
+    upstream.on('data', (b: Buffer) => queue.push(b));
+    upstream.on('end', () => (ended = true));
+    const pace = setInterval(() => {
+      let budget = bytesPerSec / 20;
+      while (budget > 0 && queue.length) {
+        const b = queue[0]!;
+        const n = Math.min(b.length, Math.ceil(budget));
+        client.write(b.subarray(0, n));
+        budget -= n;
+        if (n === b.length) queue.shift();
+        else queue[0] = b.subarray(n);
+      }
+      if (ended && !queue.length) client.end();
+    }, 50);
+    const drop = () => {
+      clearInterval(pace);
+      upstream.destroy();
+      client.destroy();
+    };
+    client.on('close', drop);
+    client.on('error', drop);
+    upstream.on('error', drop);
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+  cleanup.push(async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => proxy.close(r));
+  });
+  return (proxy.address() as { port: number }).port;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../fakes/clock';
-import { LinkWatch } from '../../src/core/connectors/collector/link';
+import { LinkWatch, QuietDeadline } from '../../src/core/connectors/collector/link';
 
 describe('collector source: link watch', () => {
   it('pings only after silence, and gives the link up when nothing answers', async () => {
@@ -55,5 +55,40 @@ describe('collector source: link watch', () => {
     link.start();
     await clock.advance(1_500);
     expect(dead).toBe(1);
+  });
+});
+
+describe('collector source: snapshot deadline', () => {
+  it('counts from the last byte received, not from the opening of the stream', async () => {
+    const clock = new FakeClock();
+    let expired = 0;
+    const deadline = new QuietDeadline(clock, 30_000, () => void expired++);
+    deadline.start();
+    // Bytes every 10 s for five minutes: a slow link, not a silent one.
+    for (let i = 0; i < 30; i++) {
+      await clock.advance(10_000);
+      deadline.heard();
+    }
+    expect(expired).toBe(0);
+    await clock.advance(29_999);
+    expect(expired).toBe(0);
+    await clock.advance(1);
+    expect(expired).toBe(1);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('meets a stream that sends nothing at the deadline, and stops cleanly', async () => {
+    const clock = new FakeClock();
+    let expired = 0;
+    const silent = new QuietDeadline(clock, 30_000, () => void expired++);
+    silent.start();
+    await clock.advance(30_000);
+    expect(expired).toBe(1);
+    const stopped = new QuietDeadline(clock, 30_000, () => void expired++);
+    stopped.start();
+    stopped.stop();
+    await clock.advance(60_000);
+    expect(expired).toBe(1);
+    expect(clock.pending).toBe(0);
   });
 });

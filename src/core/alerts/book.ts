@@ -1,11 +1,13 @@
 /**
  * The alerts themselves: tracks by rule and subject, the lifecycle (pending → firing → resolved),
- * suppression while a source is down, and every change published as a new immutable Alert (a new
- * value of an open alert is built when the alert is next read: see `Track.alert`).
+ * suppression while a source (or the upstream source behind an entity) is down, and every change
+ * published as a new immutable Alert (a new value of an open alert is built when the alert is next
+ * read: see `Track.alert`).
  * Indexes (active by id, by source, snoozed, acknowledged) keep every operation proportional to the
  * alerts involved, never to all entities.
  */
 import type { Alert, Severity, Source, Subject } from '../../shared/model';
+import type { Said } from '../../shared/said';
 import { alertMessage, sourceLabel, type SubjectNames } from './format';
 import type { AlertHistory } from './history';
 import type { Rule } from './rules';
@@ -24,6 +26,27 @@ export interface BookDeps {
 
 const DROPPED_KEEP_MS = 10_000;
 
+/** A source upstream of one of ours (a remote collector's own source), as its outage alert names it. */
+export interface Upstream {
+  id: string;
+  vendor: string;
+  name: string;
+  status: string;
+  lastError: string | null;
+  /** As the collector upstream sent it (a code this version may not know: see `sourceErrorText`). */
+  problem: Said | null;
+}
+
+/**
+ * The upstream source an entity key comes from: `team:wv` for `team:wv:1001` (keys of a mirrored entity
+ * are `{source}:{upstream}:{vendor id}`, and source ids hold no ":"), '' for a key with one ":".
+ */
+export function upstreamOf(key: string): string {
+  const first = key.indexOf(':');
+  const second = first < 0 ? -1 : key.indexOf(':', first + 1);
+  return second < 0 ? '' : key.slice(0, second);
+}
+
 export class AlertBook {
   /** ruleId → subject key → track. */
   private readonly tracks = new Map<string, Map<string, Track>>();
@@ -31,6 +54,9 @@ export class AlertBook {
   readonly active = new Map<string, Track>();
   private readonly bySource = new Map<string, Set<Track>>();
   private readonly badSources = new Set<string>();
+  /** Upstream sources by key (`{source}:{upstream id}`), and those down now. */
+  readonly upstreams = new Map<string, Upstream>();
+  private readonly badUpstreams = new Set<string>();
   readonly snoozed = new Set<Track>();
   readonly acked = new Set<Track>();
   /** Pending alerts discarded recently (still answerable by id for the next patch). */
@@ -107,8 +133,12 @@ export class AlertBook {
         return { subject: lookup.queue(key)?.name || fallback, source, ip: null };
       case 'site':
         return { subject: lookup.site(key)?.ip || fallback, source, ip: null };
-      default:
-        return { subject: source, source, ip: null, status: src?.status, error: src?.lastError ?? null, problem: src?.problem ?? null };
+      default: {
+        if (key === t.sourceId) return { subject: source, source, ip: null, status: src?.status, error: src?.lastError ?? null, problem: src?.problem ?? null };
+        // An upstream source's outage: about that source, as the collector upstream last told it.
+        const up = this.upstreams.get(key);
+        return { subject: up ? sourceLabel(up, up.id) : fallback, source, ip: null, status: up?.status, error: up?.lastError ?? null, problem: up?.problem ?? null };
+      }
     }
   }
 
@@ -141,7 +171,6 @@ export class AlertBook {
   }
 
   private start(t: Track, state: 'pending' | 'firing', severity: Severity, now: number, since = now): void {
-    const sampling = t.rule.def.sampling;
     t.notified = false;
     t.queued = false;
     t.ackUntil = null;
@@ -163,7 +192,7 @@ export class AlertBook {
       sourceId: t.sourceId,
       resolvedAt: null,
       firedAt: state === 'firing' ? now : null,
-      suppressed: sampling !== 'source' && this.badSources.has(t.sourceId),
+      suppressed: this.heldBack(t),
       peak: t.value,
     };
     this.active.set(t.id, t);
@@ -261,10 +290,37 @@ export class AlertBook {
     if (bad === this.badSources.has(sourceId)) return;
     if (bad) this.badSources.add(sourceId);
     else this.badSources.delete(sourceId);
+    this.resuppress(sourceId, now);
+  }
+
+  /** The same for a source upstream of `sourceId` (`key`: `{sourceId}:{upstream id}`): the alerts of what it reported. */
+  setUpstreamBad(key: string, sourceId: string, bad: boolean, now: number): void {
+    if (bad === this.badUpstreams.has(key)) return;
+    if (bad) this.badUpstreams.add(key);
+    else this.badUpstreams.delete(key);
+    this.resuppress(sourceId, now);
+  }
+
+  /**
+   * Whether an alert's data is frozen, so that one outage alert speaks for it: its source is down, or
+   * the upstream source that reported its subject. A source's own outage alert is never held back; an
+   * upstream source's is while the source it is seen through is down (what it says is frozen too).
+   */
+  private heldBack(t: Track): boolean {
+    const key = t.subject.key;
+    if (t.subject.kind === 'source' && key === t.sourceId) return false;
+    if (this.badSources.has(t.sourceId)) return true;
+    return this.badUpstreams.size > 0 && this.badUpstreams.has(upstreamOf(key));
+  }
+
+  /** Follows a change of what is down among the alerts of one source (those of its upstream sources included). */
+  private resuppress(sourceId: string, now: number): void {
     for (const t of this.bySource.get(sourceId) ?? []) {
-      if (!t.built || t.rule.def.sampling === 'source' || t.built.suppressed === bad) continue;
-      this.publish(t, { suppressed: bad });
-      if (!bad && t.built!.state === 'firing') this.dispatcher.raise(t, now);
+      if (!t.built) continue;
+      const held = this.heldBack(t);
+      if (t.built.suppressed === held) continue;
+      this.publish(t, { suppressed: held });
+      if (!held && t.built!.state === 'firing') this.dispatcher.raise(t, now);
     }
   }
 

@@ -124,6 +124,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
       }
     },
     onVendorAlert: (sourceId, ev, now) => guard('vendor alert', () => vendor.onEvent(sourceId, ev, now)),
+    onUpstream: (sourceId, ev, now) => guard('upstream source', () => sources.onUpstream(sourceId, ev, now)),
     tick(now) {
       guard('tick', () => {
         sources.tick(now);

@@ -17,9 +17,10 @@ const VENDOR_LABEL: Record<Source['vendor'], string> = {
 };
 
 /** "Wolkvox Bogotá" for a Wolkvox source named "Bogotá"; the name alone when it already says the vendor. */
-export function sourceLabel(source: Pick<Source, 'vendor' | 'name' | 'id'> | undefined, fallbackId: string): string {
+export function sourceLabel(source: { vendor: string; name: string; id: string } | undefined, fallbackId: string): string {
   if (!source) return fallbackId;
-  const vendor = VENDOR_LABEL[source.vendor] ?? source.vendor;
+  // A vendor this version does not know (an upstream collector's newer one) is named as it is.
+  const vendor = (VENDOR_LABEL as Record<string, string>)[source.vendor] ?? source.vendor;
   const name = source.name || source.id;
   return name.toLowerCase().includes(vendor.toLowerCase().split(' ')[0]!) ? name : `${vendor} ${name}`;
 }

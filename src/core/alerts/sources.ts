@@ -5,18 +5,30 @@
  * down, kept current by the ~1 Hz tick. From the first moment it is down, the alerts of its agents and
  * queues are suppressed (their data is frozen) so one alert speaks for all. `connecting` between
  * retries keeps the outage running; live/degraded ends it; stopped ends it quietly.
+ *
+ * A source upstream of one of ours (a remote collector's own source, seen through a `collector`
+ * source) is watched the same way from what the collector upstream says of it: its outage alert has
+ * subject {kind: 'source', key: `{sourceId}:{upstream id}`} under our source, and the alerts of the
+ * entities it reported are suppressed meanwhile.
  */
-import type { Source } from '../../shared/model';
-import type { AlertBook } from './book';
+import { entityKey, type Source } from '../../shared/model';
+import type { AlertBook, Upstream } from './book';
 import { inScope, type RuleSet } from './rules';
 import { levelOf, severityOf, type Level, type Track } from './track';
+import type { UpstreamEvent } from './types';
 
 const BAD = new Set(['down', 'auth_failed']);
 const GOOD = new Set(['live', 'degraded']);
 
+/** An outage under way: of which of our sources (itself or one upstream of it), since when (ms). */
+interface Outage {
+  sourceId: string;
+  since: number;
+}
+
 export class SourceWatch {
-  /** Sources currently down: since when (ms). */
-  private readonly downSince = new Map<string, number>();
+  /** Outages under way, by the subject key of their alert (a source id, or an upstream key). */
+  private readonly outages = new Map<string, Outage>();
 
   constructor(
     private readonly book: AlertBook,
@@ -26,41 +38,74 @@ export class SourceWatch {
   onSource(next: Source | null, prev: Source | null, now: number): void {
     const id = (next ?? prev)!.id;
     if (!next) {
-      this.downSince.delete(id);
+      this.outages.delete(id);
       this.book.setSourceBad(id, false, now);
       this.end(id, now, true);
+      this.forgetUpstreams(id, now);
       return;
     }
     if (BAD.has(next.status)) {
-      if (!this.downSince.has(id)) this.downSince.set(id, Math.min(now, next.statusSince ?? now));
       this.book.setSourceBad(id, true, now);
-      for (const rule of this.rules().sources) {
-        const t = this.book.find(rule.id, id);
-        if (t?.built && (prev?.status !== next.status || prev?.lastError !== next.lastError)) this.book.refresh(t, {});
-      }
-      this.check(id, now);
+      this.begin(id, id, Math.min(now, next.statusSince ?? now), prev?.status !== next.status || prev?.lastError !== next.lastError, now);
     } else if (GOOD.has(next.status) || next.status === 'stopped') {
-      this.downSince.delete(id);
+      this.outages.delete(id);
       this.end(id, now, next.status === 'stopped');
       this.book.setSourceBad(id, false, now);
+      // A source switched off no longer says anything of the sources upstream of it.
+      if (next.status === 'stopped') this.forgetUpstreams(id, now);
     }
   }
 
-  /** Only sources down now are looked at: a healthy source costs the tick nothing. */
-  tick(now: number): void {
-    for (const id of this.downSince.keys()) this.check(id, now);
+  /**
+   * What the collector upstream says of one of its sources. Down or refusing its credentials — or
+   * `connecting` with an error, which is a source between two failed attempts — is an outage;
+   * live/degraded ends it; `connecting` without an error (the collector upstream restarting) and
+   * statuses this version does not know change nothing; gone or switched off there ends it quietly.
+   */
+  onUpstream(sourceId: string, ev: UpstreamEvent, now: number): void {
+    const key = entityKey(sourceId, ev.id);
+    const prev = this.book.upstreams.get(key);
+    if (ev.status === null || ev.status === 'stopped') return this.forgetUpstream(key, sourceId, now);
+    const next: Upstream = { id: ev.id, vendor: ev.vendor, name: ev.name, status: ev.status, lastError: ev.lastError, problem: ev.problem ?? null };
+    this.book.upstreams.set(key, next);
+    if (BAD.has(ev.status) || (ev.status === 'connecting' && ev.lastError)) {
+      this.book.setUpstreamBad(key, sourceId, true, now);
+      this.begin(key, sourceId, Math.min(now, ev.since ?? now), prev?.status !== next.status || prev?.lastError !== next.lastError, now);
+    } else if (GOOD.has(ev.status)) {
+      this.outages.delete(key);
+      this.end(key, now, false);
+      this.book.setUpstreamBad(key, sourceId, false, now);
+    }
   }
 
-  private check(id: string, now: number): void {
-    const since = this.downSince.get(id);
-    if (since === undefined) return;
+  /** Only outages under way are looked at: a healthy source costs the tick nothing. */
+  tick(now: number): void {
+    for (const key of this.outages.keys()) this.check(key, now);
+  }
+
+  /** An outage starts (or goes on: it keeps its start); `changed`: its status or error did, for the alert's text. */
+  private begin(key: string, sourceId: string, since: number, changed: boolean, now: number): void {
+    if (!this.outages.has(key)) this.outages.set(key, { sourceId, since });
+    if (changed) {
+      for (const rule of this.rules().sources) {
+        const t = this.book.find(rule.id, key);
+        if (t?.built) this.book.refresh(t, {});
+      }
+    }
+    this.check(key, now);
+  }
+
+  private check(key: string, now: number): void {
+    const outage = this.outages.get(key);
+    if (outage === undefined) return;
+    const { sourceId, since } = outage;
     const downSec = (now - since) / 1000;
     for (const rule of this.rules().sources) {
-      if (!inScope(rule, id, id)) continue;
+      if (!inScope(rule, sourceId, key)) continue;
       const level = levelOf(downSec, rule.warning, rule.critical);
-      const t = this.book.find(rule.id, id);
+      const t = this.book.find(rule.id, key);
       if (t?.built) this.follow(t, level, downSec, now);
-      else if (level !== 0) this.raise(t ?? this.book.create(rule, { kind: 'source', key: id }, id), level, downSec, now, since);
+      else if (level !== 0) this.raise(t ?? this.book.create(rule, { kind: 'source', key }, sourceId), level, downSec, now, since);
     }
   }
 
@@ -83,13 +128,26 @@ export class SourceWatch {
     else if (moved) this.book.refresh(t);
   }
 
-  private end(id: string, now: number, silent: boolean): void {
+  private end(key: string, now: number, silent: boolean): void {
     for (const rule of this.rules().byId.values()) {
       if (rule.def.sampling !== 'source') continue;
-      const t = this.book.find(rule.id, id);
+      const t = this.book.find(rule.id, key);
       if (!t) continue;
       this.book.resolve(t, now, silent);
       this.book.deleteTrack(t);
     }
+  }
+
+  /** An upstream source gone (or no longer seen): its alert ends quietly, and what it reported is no longer held back. */
+  private forgetUpstream(key: string, sourceId: string, now: number): void {
+    this.outages.delete(key);
+    this.end(key, now, true);
+    this.book.upstreams.delete(key);
+    this.book.setUpstreamBad(key, sourceId, false, now);
+  }
+
+  private forgetUpstreams(sourceId: string, now: number): void {
+    const prefix = `${sourceId}:`;
+    for (const key of [...this.book.upstreams.keys()]) if (key.startsWith(prefix)) this.forgetUpstream(key, sourceId, now);
   }
 }

@@ -6,6 +6,7 @@ import type { AlertSettings } from '../../shared/settings';
 import type { NormalizedEvent } from '../state/events';
 
 export type VendorAlertEvent = Extract<NormalizedEvent, { type: 'vendor.alert' }>;
+export type UpstreamEvent = Extract<NormalizedEvent, { type: 'upstream' }>;
 
 /**
  * `Alert.snoozedUntil` of an alert snoozed "until recovered" (the largest valid Date, year 275760).
@@ -73,6 +74,8 @@ export interface AlertEngineApi {
   /** An entity changed (null next = removed). Evaluate only the rules bound to it. */
   onEntity<C extends Collection>(collection: C, next: EntityByCollection[C] | null, prev: EntityByCollection[C] | null, now: number): void;
   onVendorAlert(sourceId: string, ev: VendorAlertEvent, now: number): void;
+  /** A source upstream of `sourceId` (a remote collector's own source) changed its health. */
+  onUpstream(sourceId: string, ev: UpstreamEvent, now: number): void;
   /** Clock-driven evaluation (longest wait, source down, vendor alert validity, snooze/ack expiry), ~1 Hz. */
   tick(now: number): void;
   /** Sampling interval of a source, per kind of sample (N-of-M defaults and queue re-samples adapt to it). */

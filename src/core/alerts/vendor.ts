@@ -1,7 +1,8 @@
 /**
  * Vendor-raised queue alerts (Axialys `alert_op` / `alert_file`): critical from the first event, kept
  * alive by repeats, resolved when their `validity` runs out (300 s when the vendor gives none; a
- * validity of 0 or less ends the alert at once).
+ * validity of 0 or less ends the alert at once; `Infinity` keeps it until an event ends it — a
+ * collector source mirrors another collector's alert so while its link is up).
  */
 import { entityKey } from '../../shared/model';
 import type { AlertBook } from './book';

@@ -22,21 +22,33 @@ export type LineFields = Fields<Line, 'key' | 'sourceId' | 'user'>;
  * changes them once emitted.
  */
 export type NormalizedEvent =
-  | { type: 'agent'; id: string; set: AgentFields; scope?: string; at?: number }
+  /**
+   * `whole`: `set` is the entire entity (a mirror of another collector's, sent whole): its `extra`
+   * replaces the one held rather than adding to it, and an `extra` or `queues` it leaves out is gone.
+   */
+  | { type: 'agent'; id: string; set: AgentFields; scope?: string; at?: number; whole?: boolean }
   /** With `scope`: that feed no longer reports it; the entity goes once no feed does. */
   | { type: 'agent.remove'; id: string; scope?: string }
-  | { type: 'queue'; id: string; set: QueueFields; scope?: string; at?: number }
+  | { type: 'queue'; id: string; set: QueueFields; scope?: string; at?: number; whole?: boolean }
   | { type: 'queue.remove'; id: string; scope?: string }
   | { type: 'call.enter'; queueId: string; callId: string; enteredAt: number; kind?: Queue['kind']; name?: string }
   | { type: 'call.leave'; queueId: string; callId: string }
   /** Replaces a queue's waiting calls (after a re-sync); calls already known keep their entry time. */
   | { type: 'calls.replace'; queueId: string; calls: { callId: string; enteredAt: number }[] }
-  | { type: 'site'; ip: string; set: SiteFields; scope?: string }
+  /**
+   * `id` keys the site under its source when its IP alone would not (a mirrored site: the remote key
+   * `wv:203.0.113.5`, so that two remote sources' sites behind one IP stay apart); by default the IP.
+   */
+  | { type: 'site'; ip: string; id?: string; set: SiteFields; scope?: string }
+  /** `ip`: the site's IP, or the `id` it was reported with. */
   | { type: 'site.remove'; ip: string }
   | { type: 'line'; user: string; set: LineFields; scope?: string }
   | { type: 'line.remove'; user: string }
   | { type: 'sync'; collection: 'agents' | 'queues' | 'sites' | 'lines'; scope: string; ids: string[] }
-  /** A vendor-raised queue alert (Axialys `alert_op` / `alert_file`), valid for `validitySec`. */
+  /**
+   * A vendor-raised queue alert (Axialys `alert_op` / `alert_file`), valid for `validitySec` (null: the
+   * default validity; `Infinity`: until an event ends it, as a mirrored alert while its link is up).
+   */
   | {
       type: 'vendor.alert';
       queueId: string;
@@ -46,4 +58,11 @@ export type NormalizedEvent =
       message?: string;
       at?: number;
     }
+  /**
+   * The health of a source upstream of this one (a remote collector's own source, `id` its id there):
+   * the alert engine raises its outage as it does a source's, and holds back the alerts of the entities
+   * it reported (keys `{this source}:{id}:…`). `status` null: it is gone. `problem` is as the collector
+   * upstream sent it: a code this version does not know is shown as `lastError`.
+   */
+  | { type: 'upstream'; id: string; vendor: string; name: string; status: string | null; lastError: string | null; problem?: Said | null; since?: number | null }
   | { type: 'log'; kind: string; text: string; said?: Said[]; level?: 'info' | 'warning' | 'error'; subjectId?: string; at?: number };

@@ -132,7 +132,7 @@ export class LiveState {
       case 'agent.remove':
         return this.removeReported('agents', sourceId, ev.id, ev.scope);
       case 'queue':
-        return this.applyQueue(sourceId, ev.id, ev.set, ev.scope, now);
+        return this.applyQueue(sourceId, ev, now);
       case 'queue.remove':
         return this.removeReported('queues', sourceId, ev.id, ev.scope);
       case 'call.enter':
@@ -142,7 +142,7 @@ export class LiveState {
       case 'calls.replace':
         return this.callsReplace(sourceId, ev.queueId, ev.calls, now);
       case 'site':
-        return this.applySite(sourceId, ev.ip, ev.set, ev.scope);
+        return this.applySite(sourceId, ev.id ?? ev.ip, ev.ip, ev.set, ev.scope);
       case 'site.remove':
         return this.removeEntity('sites', this.keys.of(sourceId, ev.ip));
       case 'line':
@@ -164,6 +164,7 @@ export class LiveState {
         });
         return;
       case 'vendor.alert':
+      case 'upstream':
         return; // routed to the alert engine by the engine
     }
   }
@@ -183,7 +184,8 @@ export class LiveState {
     const base = prev ?? emptyAgent(key, sourceId, ev.id);
     const set = ev.set;
     const next = mergedAgent(base, set);
-    if (set.extra) next.extra = mergedExtra(base.extra, set.extra);
+    if (ev.whole) wholeOptionals(next, set);
+    else if (set.extra) next.extra = mergedExtra(base.extra, set.extra);
     if (set.state !== undefined && set.state !== base.state && set.stateSince === undefined) {
       next.stateSince = ev.at ?? now;
     }
@@ -194,13 +196,15 @@ export class LiveState {
     this.put('agents', key, next, prev);
   }
 
-  private applyQueue(sourceId: string, id: string, setIn: Extract<NormalizedEvent, { type: 'queue' }>['set'], scope: string | undefined, now: number): void {
+  private applyQueue(sourceId: string, ev: Extract<NormalizedEvent, { type: 'queue' }>, now: number): void {
+    const { id, set: setIn, scope } = ev;
     const key = this.keys.of(sourceId, id);
     const prev = this.find('queues', key);
     const base = prev ?? emptyQueue(key, sourceId, id, setIn.kind);
     const next = mergedQueue(base, setIn);
     next.waiting = base.waiting;
-    if (setIn.extra) next.extra = mergedExtra(base.extra, setIn.extra);
+    if (ev.whole) wholeOptionals(next, setIn);
+    else if (setIn.extra) next.extra = mergedExtra(base.extra, setIn.extra);
     // An unusable vendor value (null, negative, NaN) keeps the last good one (CONTRACT.md).
     const waiting = setIn.waiting;
     if (typeof waiting === 'number' && Number.isFinite(waiting) && waiting >= 0 && waiting <= Number.MAX_SAFE_INTEGER) next.waiting = Math.floor(waiting);
@@ -261,8 +265,9 @@ export class LiveState {
     }
   }
 
-  private applySite(sourceId: string, ip: string, set: Extract<NormalizedEvent, { type: 'site' }>['set'], scope?: string): void {
-    const key = this.keys.of(sourceId, ip);
+  /** `id`: what the site is keyed by under its source (its IP unless the event named another). */
+  private applySite(sourceId: string, id: string, ip: string, set: Extract<NormalizedEvent, { type: 'site' }>['set'], scope?: string): void {
+    const key = this.keys.of(sourceId, id);
     const prev = this.find('sites', key);
     const base: Site = prev ?? { key, sourceId, ip, agents: null, avgLatencyMs: null, maxLatencyMs: null, minLatencyMs: null, rejectionPct: null };
     this.track(sourceId, 'sites', key, scope, prev !== null);
@@ -277,14 +282,17 @@ export class LiveState {
     this.put('lines', key, merged(base, set), prev);
   }
 
+  /**
+   * `ids` as the feed's events name its entities: compared as keys, so that an entity keyed by an id of
+   * its own (a mirrored site) is matched by that id and not by a field of it.
+   */
   private sync(sourceId: string, collection: EntityCollection, scope: string, ids: string[]): void {
     const members = this.scopes.reportedBy(collection, sourceId, scope);
     if (!members) return;
-    const keep = new Set(ids);
-    const map = this.map(collection);
+    const keep = new Set<string>();
+    for (const id of ids) keep.add(this.keys.of(sourceId, id));
     for (const key of members) {
-      const e = map.get(key);
-      if (e && keep.has(vendorIdOf(collection, e))) continue;
+      if (keep.has(key)) continue;
       if (this.scopes.drop(collection, sourceId, key, scope)) this.removeEntity(collection, key);
     }
   }
@@ -378,9 +386,11 @@ export class LiveState {
   }
 }
 
-/** The vendor id an entity is indexed under (the id its events name it by). */
-function vendorIdOf(collection: EntityCollection, e: Agent | Queue | Site | Line): string {
-  if (collection === 'sites') return (e as Site).ip;
-  if (collection === 'lines') return (e as Line).user;
-  return (e as Agent | Queue).vendorId;
+/**
+ * An entity updated by a whole copy of itself (`whole` events): the optional fields the copy has,
+ * and none it left out — its `extra` replaces the old one rather than adding to it.
+ */
+function wholeOptionals(next: Agent | Queue, set: { extra?: Agent['extra']; queues?: Agent['queues'] }): void {
+  if (set.extra === undefined) delete next.extra;
+  if ('queues' in next && set.queues === undefined) delete (next as Agent).queues;
 }

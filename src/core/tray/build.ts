@@ -88,13 +88,21 @@ function alertLabel(a: Alert, snapshot: Snapshot, lang: Language, m: HostMessage
     const sourceId = a.sourceId ?? (a.subject.kind === 'source' ? key : key.slice(0, key.indexOf(':')));
     const source = snapshot.sources.find((s) => s.id === sourceId);
     const where = sourceLabel(source, sourceId);
+    // A source upstream of ours (a remote collector's own source) is named by its alert; our source's
+    // status and error are not its own.
+    const upstream = a.subject.kind === 'source' && key !== sourceId;
+    const own = upstream ? undefined : source;
+    let subject: string;
+    if (upstream) subject = a.subjectName || key;
+    else if (a.subject.kind === 'source') subject = where;
+    else subject = a.subjectName || key.slice(key.indexOf(':') + 1);
     text = alertWords(lang).line(def, a.value, a.threshold, {
-      subject: a.subject.kind === 'source' ? where : a.subjectName || key.slice(key.indexOf(':') + 1),
+      subject,
       source: where,
       ip: null,
-      status: source?.status,
-      error: source?.lastError ?? null,
-      problem: source?.problem ?? null,
+      status: own?.status,
+      error: own?.lastError ?? null,
+      problem: own?.problem ?? null,
     }, a.peak ?? null);
   }
   if (text.length > 80) text = `${text.slice(0, 79)}…`;

@@ -62,6 +62,11 @@ export const en = {
   'problem.collector_token_missing': 'the collector requires an access token: enter it in the Sources view',
   'problem.collector_forbidden': 'the collector refused the connection: without an access token it only answers on its own computer; set server.accessToken on the collector and enter the same token in the Sources view',
   'problem.collector_empty': 'the collector has no sources: add them to its configuration',
+  'problem.collector_starting': 'the collector is starting; waiting for {sources}',
+  'problem.collector_unusable': {
+    one: 'the collector sent {count} entity this version cannot read; its last good copy is kept',
+    other: 'the collector sent {count} entities this version cannot read; their last good copies are kept',
+  },
   'problem.collector_sources': {
     one: '{count} source of the collector is not live: {sources}',
     other: '{count} sources of the collector are not live: {sources}',

@@ -63,6 +63,12 @@ export const es: Record<keyof typeof en, Message> = {
   'problem.collector_token_missing': 'el colector exige un token de acceso: introdúzcalo en la vista Fuentes',
   'problem.collector_forbidden': 'el colector rechazó la conexión: sin token de acceso solo responde en su propio equipo; defina server.accessToken en el colector e introduzca el mismo token en la vista Fuentes',
   'problem.collector_empty': 'el colector no tiene fuentes: agréguelas a su configuración',
+  'problem.collector_starting': 'el colector se está iniciando; esperando a {sources}',
+  'problem.collector_unusable': {
+    one: 'el colector envió {count} entidad que esta versión no puede leer; se conserva su última copia válida',
+    many: 'el colector envió {count} de entidades que esta versión no puede leer; se conservan sus últimas copias válidas',
+    other: 'el colector envió {count} entidades que esta versión no puede leer; se conservan sus últimas copias válidas',
+  },
   'problem.collector_sources': {
     one: '{count} fuente del colector no está en vivo: {sources}',
     many: '{count} de fuentes del colector no están en vivo: {sources}',

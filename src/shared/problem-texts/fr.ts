@@ -63,6 +63,12 @@ export const fr: Record<keyof typeof en, Message> = {
   'problem.collector_token_missing': 'le collecteur exige un jeton d’accès : saisissez-le dans la vue Sources',
   'problem.collector_forbidden': 'le collecteur a refusé la connexion : sans jeton d’accès, il ne répond que sur son propre ordinateur ; définissez server.accessToken sur le collecteur et saisissez le même jeton dans la vue Sources',
   'problem.collector_empty': 'le collecteur n’a aucune source : ajoutez-les à sa configuration',
+  'problem.collector_starting': 'le collecteur démarre ; en attente de {sources}',
+  'problem.collector_unusable': {
+    one: 'le collecteur a envoyé {count} entité que cette version ne sait pas lire ; sa dernière copie valable est conservée',
+    many: 'le collecteur a envoyé {count} d’entités que cette version ne sait pas lire ; leurs dernières copies valables sont conservées',
+    other: 'le collecteur a envoyé {count} entités que cette version ne sait pas lire ; leurs dernières copies valables sont conservées',
+  },
   'problem.collector_sources': {
     one: '{count} source du collecteur n’est pas en direct : {sources}',
     many: '{count} de sources du collecteur ne sont pas en direct : {sources}',

@@ -12,7 +12,7 @@ import { Supervisor, type Session } from '../supervisor';
 import type { Connector, ConnectorContext } from '../types';
 import { LABEL, resolveSettings, streamHeaders, type CollectorSettings } from './config';
 import type { LinkWatch } from './link';
-import { Mirror } from './mirror';
+import { Mirror, sharedCursor } from './mirror';
 import { insecureAddress } from './insecure';
 import { openStream } from './socket';
 import { converse } from './stream';
@@ -26,7 +26,8 @@ export class CollectorConnector implements Connector {
   constructor(private readonly ctx: ConnectorContext<CollectorSourceConfig>) {
     this.settings = resolveSettings(ctx.config, ctx.factories);
     registerSecret(this.settings.accessToken);
-    this.mirror = new Mirror(ctx.sourceId);
+    // How far the remote Events log was read outlives this connector: restarting it must not copy again what the log holds.
+    this.mirror = new Mirror(ctx.sourceId, sharedCursor(ctx.shared, ctx.sourceId));
     const t = this.settings.timings;
     this.supervisor = new Supervisor(ctx, (signal, live) => this.session(signal, live), {
       vendorLabel: LABEL,

@@ -1,6 +1,7 @@
 /**
- * Is the link to the collector still there? Anything heard proves it (a frame, the collector's own
- * ping, the pong to ours); after `intervalMs` of silence we ping, and silence for `timeoutMs` more
+ * Is the link to the collector still there? Anything heard proves it (bytes of a frame still coming, a
+ * frame, the collector's own ping, the pong to ours — which waits behind a large snapshot's bytes on a
+ * slow link); after `intervalMs` of silence we ping, and silence for `timeoutMs` more
  * means a half-open connection (a laptop that slept, a NAT that forgot us): the caller drops it and
  * reconnects. A busy feed costs one clock read per frame and no timer churn. Timers run on the
  * injected clock; `checkNow` (resume from sleep) pings at once.
@@ -31,7 +32,7 @@ export class LinkWatch {
     this.arm(this.intervalMs);
   }
 
-  /** Call for every frame, ping and pong received. */
+  /** Call for every chunk of bytes, frame, ping and pong received. */
   heard(): void {
     this.lastHeard = this.clock.now();
     this.answered = true;
@@ -80,5 +81,47 @@ export class LinkWatch {
       // The socket is closing: its close ends the session.
     }
     this.arm(this.timeoutMs);
+  }
+}
+
+/**
+ * A deadline counted from the last sign of life, not from the start: a snapshot of megabytes over a
+ * slow link keeps it off for as long as its bytes keep coming, and a stream that sends nothing meets
+ * it. Like LinkWatch, a byte heard costs a clock read and no timer churn: the timer, when due, re-arms
+ * itself for what is left.
+ */
+export class QuietDeadline {
+  private timer: TimerHandle | null = null;
+  private lastHeard = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    readonly ms: number,
+    private readonly onExpired: () => void,
+  ) {}
+
+  start(): void {
+    this.lastHeard = this.clock.now();
+    this.arm(this.ms);
+  }
+
+  heard(): void {
+    this.lastHeard = this.clock.now();
+  }
+
+  stop(): void {
+    this.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private arm(ms: number): void {
+    this.timer = this.clock.setTimeout(() => this.due(), Math.max(0, ms));
+  }
+
+  private due(): void {
+    this.timer = null;
+    const quiet = this.clock.now() - this.lastHeard;
+    if (quiet < this.ms) return this.arm(this.ms - quiet);
+    this.onExpired();
   }
 }

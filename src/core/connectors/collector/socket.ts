@@ -4,6 +4,7 @@
  * a reverse proxy in front of it may answer 401 itself. Either stops the source (`auth_failed`): the
  * token will not become right by retrying. An unreachable collector is retried with backoff.
  */
+import type { Duplex } from 'node:stream';
 import type WebSocket from 'ws';
 import type { Clock } from '../../util/clock';
 import { abortError } from '../../util/clock';
@@ -51,6 +52,22 @@ export function closeError(code: number, reason: string, host: string, hasToken:
   return transientError(`${LABEL}: the stream from ${host} closed (code ${code}${why}); retrying`).as(live ? 'feed_closed' : 'feed_failed');
 }
 
+/** The connection under each stream opened here (from its handshake's answer), to hear its bytes. */
+const connections = new WeakMap<WebSocket, Duplex>();
+
+/**
+ * Calls `listener` for every chunk of bytes the stream receives: a frame of megabytes arrives over a
+ * slow link for long before it is whole, and those bytes are news that the link is alive. Returns the
+ * way to stop listening. A stream whose connection is not known (a test's socket) reports nothing.
+ */
+export function onBytes(ws: WebSocket, listener: () => void): () => void {
+  const connection = connections.get(ws);
+  if (!connection) return () => undefined;
+  // The stream is paused (see openStream): listening does not make it flow before `resume()`.
+  connection.on('data', listener);
+  return () => void connection.off('data', listener);
+}
+
 /** Opens the stream; it resolves with the socket paused, so that no frame is missed before `resume()`. */
 export function openStream(settings: CollectorSettings, headers: Record<string, string>, clock: Clock, timeoutMs: number, signal: AbortSignal): Promise<WebSocket> {
   const { host } = settings;
@@ -95,6 +112,9 @@ export function openStream(settings: CollectorSettings, headers: Record<string, 
     );
     ws.on('error', (e: Error & { code?: string }) => {
       failure ??= connectError(e, host);
+    });
+    ws.once('upgrade', (res: { socket?: Duplex | null }) => {
+      if (res.socket) connections.set(ws, res.socket);
     });
     ws.once('open', onOpen);
     ws.once('close', onClose);

@@ -1,21 +1,25 @@
 /**
- * One conversation with the collector's stream: its snapshot within a deadline (the session is live
- * from then on), then patches; a later snapshot (the collector resynchronizes a client that fell
- * behind) replaces everything. Every frame proves the link alive; unusable ones are counted
- * rejections. It ends — always by rejecting — when the stream closes, goes silent, or the source stops.
+ * One conversation with the collector's stream: its snapshot (the session is live from then on), then
+ * patches; a later snapshot (the collector resynchronizes a client that fell behind) replaces
+ * everything. Every byte received proves the link alive — a large snapshot over a slow link takes long
+ * to arrive whole, and the snapshot's deadline counts from the last byte, not from the opening.
+ * Unusable frames, and a frame's unusable entities, are one counted rejection each. It ends — always
+ * by rejecting — when the stream closes, goes silent, or the source stops; the vendor alerts mirrored
+ * meanwhile then outlive it for a bounded time only.
  */
 import type WebSocket from 'ws';
 import type { CollectorSourceConfig } from '../../../shared/sources';
+import type { NormalizedEvent } from '../../state/events';
 import { abortError } from '../../util/clock';
 import type { Session } from '../supervisor';
 import { transientError } from '../errors';
 import type { ConnectorContext } from '../types';
 import { LABEL, type CollectorSettings } from './config';
-import { LinkWatch } from './link';
+import { LinkWatch, QuietDeadline } from './link';
 import type { Mirror } from './mirror';
 import { remoteVerdict, type RemoteVerdict } from './remote-status';
-import { closeError } from './socket';
-import { frameType, parsePatch, parseSnapshot, type Rejection } from './wire';
+import { closeError, onBytes } from './socket';
+import { frameType, parsePatch, parseSnapshot, rejectionReason, type Rejections } from './wire';
 
 export interface StreamDeps {
   ctx: ConnectorContext<CollectorSourceConfig>;
@@ -37,25 +41,36 @@ export function converse(ws: WebSocket, deps: StreamDeps, signal: AbortSignal, l
     const finish = (err: Error) => {
       if (settled) return;
       settled = true;
-      clock.clearTimeout(snapshotTimer);
+      snapshotDeadline.stop();
       link.stop();
+      stopBytes();
       deps.onLink(null);
       signal.removeEventListener('abort', onAbort);
       closeSocket(ws, signal.aborted, ctx);
+      if (snapshots > 0) emit(mirror.linkLost());
       reject(err);
     };
     const onAbort = () => finish(abortError());
+    const emit = (events: NormalizedEvent[], now?: number) => {
+      if (events.length) ctx.emit(events, now);
+    };
     const link = new LinkWatch(clock, () => ws.ping(), timings.pingIntervalMs, timings.pongTimeoutMs, () =>
       finish(transientError(`${LABEL}: ${host} stopped answering (nothing within ${Math.round(timings.pongTimeoutMs / 1000)} s of a ping); retrying`).as('feed_silent')),
     );
-    const snapshotTimer = clock.setTimeout(
-      () => finish(transientError(`${LABEL}: ${host} opened the stream but sent no snapshot within ${Math.round(timings.snapshotTimeoutMs / 1000)} s; retrying`).as('feed_silent')),
-      timings.snapshotTimeoutMs,
+    const snapshotDeadline = new QuietDeadline(clock, timings.snapshotTimeoutMs, () =>
+      finish(transientError(`${LABEL}: ${host} opened the stream but sent no snapshot (nothing received for ${Math.round(timings.snapshotTimeoutMs / 1000)} s); retrying`).as('feed_silent')),
     );
+    const stopBytes = onBytes(ws, () => {
+      link.heard();
+      if (snapshots === 0) snapshotDeadline.heard();
+    });
 
-    const rejectAll = (rejected: Rejection[]) => {
-      for (const r of rejected) health.rejected(r.reason, r.sample);
+    /** A frame's unusable entities: one record, however many. */
+    const rejectEntities = (rejected: Rejections, frame: 'snapshot' | 'patch') => {
+      const reason = rejectionReason(rejected, frame);
+      if (reason !== null) health.rejected(reason, rejected.first!.sample);
     };
+    const verdict = () => remoteVerdict(mirror.remoteSources(), LABEL, mirror);
     const show = (verdict: RemoteVerdict) => {
       health.setInfo('sources', mirror.remoteSources().length);
       health.setInfo('sourcesLive', verdict.live);
@@ -71,26 +86,26 @@ export function converse(ws: WebSocket, deps: StreamDeps, signal: AbortSignal, l
         // Patches only make sense over a snapshot: start again for a new one.
         return finish(transientError(`${LABEL}: ${host} sent a snapshot that cannot be read (${parsed.reason}); retrying`).as('bad_answer'));
       }
-      rejectAll(parsed.rejected);
+      rejectEntities(parsed.rejected, 'snapshot');
       const snap = parsed.value;
-      ctx.emit(mirror.snapshot(snap), clock.now());
-      const verdict = remoteVerdict(mirror.remoteSources(), LABEL);
+      emit(mirror.snapshot(snap, parsed.rejected), clock.now());
+      const found = verdict();
       log.info(`${snapshots ? 'resynchronized' : 'connected'}: ${snap.sources.length} sources, ${snap.agents.length} agents, ${snap.queues.length} queues`);
       if (snapshots++ === 0) {
-        clock.clearTimeout(snapshotTimer);
-        live(verdict.status === 'degraded' ? { message: verdict.message!, problem: verdict.problem ?? undefined } : undefined);
+        snapshotDeadline.stop();
+        live(found.status === 'degraded' ? { message: found.message!, problem: found.problem ?? undefined } : undefined);
       }
-      show(verdict);
+      show(found);
     };
 
     const onPatch = (json: unknown) => {
       if (snapshots === 0) return health.rejected('a patch before the snapshot', json);
       const parsed = parsePatch(json);
       if (!parsed.ok) return health.rejected(parsed.reason, json);
-      rejectAll(parsed.rejected);
-      const { events, sourcesChanged } = mirror.patch(parsed.value);
-      if (events.length) ctx.emit(events);
-      if (sourcesChanged) show(remoteVerdict(mirror.remoteSources(), LABEL));
+      rejectEntities(parsed.rejected, 'patch');
+      const { events, statusChanged } = mirror.patch(parsed.value);
+      emit(events);
+      if (statusChanged) show(verdict());
     };
 
     ws.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
@@ -117,6 +132,7 @@ export function converse(ws: WebSocket, deps: StreamDeps, signal: AbortSignal, l
     ws.on('close', (code: number, reason: Buffer) => finish(closeError(code, reason.toString(), host, settings.accessToken !== null, snapshots > 0)));
     signal.addEventListener('abort', onAbort, { once: true });
     link.start();
+    snapshotDeadline.start();
     deps.onLink(link);
     ws.resume();
   });

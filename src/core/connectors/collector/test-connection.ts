@@ -1,22 +1,28 @@
 /**
  * "Test connection": open the collector's stream with the configured token, read its snapshot, and
- * say what it holds — without touching the live state. The socket is closed as soon as the snapshot
- * is read.
+ * say what it holds — what this source would mirror of it — without touching the live state. The
+ * socket is closed as soon as the snapshot is read.
  */
 import type WebSocket from 'ws';
 import type { TestResult } from '../../../shared/bridge';
+import { createMessages } from '../../../shared/i18n';
 import type { CollectorSourceConfig } from '../../../shared/sources';
 import { problem } from '../../../shared/problems';
-import { said, type Said } from '../../../shared/test-outcomes';
+import { said, TEST_TEXTS, type Said, type TestTextKey } from '../../../shared/test-outcomes';
 import { abortError, isAbortError } from '../../util/clock';
 import { registerSecret } from '../../util/redact';
 import { failedTest, transientError } from '../errors';
 import type { ConnectorContext } from '../types';
 import { LABEL, resolveSettings, streamHeaders, type CollectorSettings } from './config';
 import { insecureAddress } from './insecure';
+import { QuietDeadline } from './link';
+import { mirrors } from './mirror';
 import { remoteOk } from './remote-status';
-import { closeError, openStream } from './socket';
+import { closeError, onBytes, openStream } from './socket';
 import { frameType, parseSnapshot, type RemoteSnapshot } from './wire';
+
+/** The English message says what the other languages do, from the same plural-aware texts. */
+const english = createMessages<TestTextKey>('en', TEST_TEXTS.en, TEST_TEXTS.en);
 
 export async function testConnection(ctx: ConnectorContext<CollectorSourceConfig>, signal: AbortSignal = new AbortController().signal): Promise<TestResult> {
   const settings = resolveSettings(ctx.config, ctx.factories);
@@ -39,29 +45,31 @@ export async function testConnection(ctx: ConnectorContext<CollectorSourceConfig
 }
 
 function outcome(snap: RemoteSnapshot, host: string): TestResult {
+  const sources = new Map(snap.sources.map((s) => [s.id, s]));
+  // What the source would show: not what a remote collector source of the collector mirrors itself.
+  const agents = snap.agents.filter((a) => mirrors(sources, a.sourceId)).length;
+  const queues = snap.queues.filter((q) => mirrors(sources, q.sourceId)).length;
   const notLive = snap.sources.filter((s) => !remoteOk(s)).map((s) => s.name || s.id);
-  const notes: Said[] = [said('collector_agents', { count: snap.agents.length })];
-  let message = `Reached the collector at ${host}: it reads ${snap.sources.length} sources and shows ${snap.agents.length} agents and ${snap.queues.length} queues.`;
-  if (notLive.length) {
-    notes.push(said('collector_not_live', { sources: notLive.join(', ') }));
-    message += ` Not live on the collector: ${notLive.join(', ')}.`;
-  }
+  const summary = said('collector', { host, count: snap.sources.length });
+  const notes: Said[] = [said('collector_agents', { count: agents })];
+  if (notLive.length) notes.push(said('collector_not_live', { sources: notLive.join(', ') }));
   return {
     ok: true,
-    message,
-    summary: said('collector', { host, count: snap.sources.length }),
+    message: [summary, ...notes].map((s) => english.t(`test.${s.code}` as TestTextKey, s.params)).join(' '),
+    summary,
     notes,
-    details: { host, sources: snap.sources.length, agents: snap.agents.length, queues: snap.queues.length },
+    details: { host, sources: snap.sources.length, agents, queues },
   };
 }
 
-/** The stream's first message, which must be its snapshot. */
+/** The stream's first message, which must be its snapshot: awaited while its bytes keep coming (see stream.ts). */
 function firstSnapshot(ws: WebSocket, settings: CollectorSettings, ctx: ConnectorContext<CollectorSourceConfig>, signal: AbortSignal): Promise<RemoteSnapshot> {
   const { clock } = ctx;
   const { host, timings } = settings;
   return new Promise((resolve, reject) => {
     const done = (err: Error | null, snap?: RemoteSnapshot) => {
-      clock.clearTimeout(timer);
+      deadline.stop();
+      stopBytes();
       signal.removeEventListener('abort', onAbort);
       ws.removeAllListeners('message');
       ws.removeAllListeners('close');
@@ -69,10 +77,10 @@ function firstSnapshot(ws: WebSocket, settings: CollectorSettings, ctx: Connecto
       else resolve(snap!);
     };
     const onAbort = () => done(abortError());
-    const timer = clock.setTimeout(
-      () => done(transientError(`${LABEL}: ${host} opened the stream but sent no snapshot within ${Math.round(timings.snapshotTimeoutMs / 1000)} s`).as('feed_silent')),
-      timings.snapshotTimeoutMs,
+    const deadline = new QuietDeadline(clock, timings.snapshotTimeoutMs, () =>
+      done(transientError(`${LABEL}: ${host} opened the stream but sent no snapshot (nothing received for ${Math.round(timings.snapshotTimeoutMs / 1000)} s)`).as('feed_silent')),
     );
+    const stopBytes = onBytes(ws, () => deadline.heard());
     ws.on('message', (data: WebSocket.RawData) => {
       let json: unknown = null;
       try {
@@ -86,6 +94,7 @@ function firstSnapshot(ws: WebSocket, settings: CollectorSettings, ctx: Connecto
     });
     ws.on('close', (code: number, reason: Buffer) => done(closeError(code, reason.toString(), host, settings.accessToken !== null, false)));
     signal.addEventListener('abort', onAbort, { once: true });
+    deadline.start();
     ws.resume();
   });
 }
