@@ -20,6 +20,30 @@ describe('source down: thresholds are the seconds the source has been down', () 
     expect(h.alert(SRC)).toMatchObject({ state: 'resolved', value: 150, peak: 150 });
   });
 
+  it('a source that keeps coming back for a moment and failing again is one outage: its alert still fires', async () => {
+    const h = alertHarness();
+    for (let i = 0; i < 3; i++) {
+      h.source('wv', 'down', { lastError: 'Axialys keeps closing the notification feed' });
+      await h.advance(15_000);
+      h.source('wv', 'live', { lastError: null });
+      await h.advance(5_000);
+    }
+    expect(h.alert(SRC)).toBeUndefined();
+    h.source('wv', 'down', { lastError: 'Axialys keeps closing the notification feed' });
+    // 60 s after the first failure, breaks included.
+    expect(h.alert(SRC)).toMatchObject({ state: 'firing', severity: 'critical', value: 60, since: h.now() - 60_000 });
+    expect(h.kinds()).toEqual(['raise']);
+    // Back for good (more than a minute), then failing: a new outage, counted from then.
+    h.source('wv', 'live', { lastError: null });
+    expect(h.alert(SRC)).toMatchObject({ state: 'resolved' });
+    await h.advance(61_000);
+    h.source('wv', 'down', { lastError: 'connection refused' });
+    await h.advance(30_000);
+    expect(h.alert(SRC)).toMatchObject({ state: 'resolved' });
+    await h.advance(30_000);
+    expect(h.alert(SRC)).toMatchObject({ state: 'firing', since: h.now() - 60_000 });
+  });
+
   it('the default raises critical at 60 s with the seconds down as its value', async () => {
     const h = alertHarness();
     h.source('wv', 'auth_failed', { lastError: '403 PLEASE VALIDATE TOKEN' });

@@ -10,6 +10,10 @@
  * source) is watched the same way from what the collector upstream says of it: its outage alert has
  * subject {kind: 'source', key: `{sourceId}:{upstream id}`} under our source, and the alerts of the
  * entities it reported are suppressed meanwhile.
+ *
+ * A source that comes back for less than FLAP_MS between two failures (a feed accepted, then closed
+ * again at once) is one outage, not a new one each time: its clock keeps running from the first
+ * failure, so a source that never stays up still raises its alert.
  */
 import { entityKey, type Source } from '../../shared/model';
 import type { AlertBook, Upstream } from './book';
@@ -18,6 +22,8 @@ import { levelOf, severityOf, type Level, type Track } from './track';
 import type { UpstreamEvent } from './types';
 
 const BAD = new Set(['down', 'auth_failed']);
+/** Back for less than this, then failing again: the same outage goes on. */
+export const FLAP_MS = 60_000;
 const GOOD = new Set(['live', 'degraded']);
 
 /** An outage under way: of which of our sources (itself or one upstream of it), since when (ms). */
@@ -29,6 +35,8 @@ interface Outage {
 export class SourceWatch {
   /** Outages under way, by the subject key of their alert (a source id, or an upstream key). */
   private readonly outages = new Map<string, Outage>();
+  /** Outages that ended less than FLAP_MS ago: when each began and when it ended. */
+  private readonly ended = new Map<string, { since: number; at: number }>();
 
   constructor(
     private readonly book: AlertBook,
@@ -48,7 +56,6 @@ export class SourceWatch {
       this.book.setSourceBad(id, true, now);
       this.begin(id, id, Math.min(now, next.statusSince ?? now), prev?.status !== next.status || prev?.lastError !== next.lastError, now);
     } else if (GOOD.has(next.status) || next.status === 'stopped') {
-      this.outages.delete(id);
       this.end(id, now, next.status === 'stopped');
       this.book.setSourceBad(id, false, now);
       // A source switched off no longer says anything of the sources upstream of it.
@@ -72,7 +79,6 @@ export class SourceWatch {
       this.book.setUpstreamBad(key, sourceId, true, now);
       this.begin(key, sourceId, Math.min(now, ev.since ?? now), prev?.status !== next.status || prev?.lastError !== next.lastError, now);
     } else if (GOOD.has(ev.status)) {
-      this.outages.delete(key);
       this.end(key, now, false);
       this.book.setUpstreamBad(key, sourceId, false, now);
     }
@@ -85,7 +91,11 @@ export class SourceWatch {
 
   /** An outage starts (or goes on: it keeps its start); `changed`: its status or error did, for the alert's text. */
   private begin(key: string, sourceId: string, since: number, changed: boolean, now: number): void {
-    if (!this.outages.has(key)) this.outages.set(key, { sourceId, since });
+    if (!this.outages.has(key)) {
+      const last = this.ended.get(key);
+      this.ended.delete(key);
+      this.outages.set(key, { sourceId, since: last && now - last.at < FLAP_MS ? last.since : since });
+    }
     if (changed) {
       for (const rule of this.rules().sources) {
         const t = this.book.find(rule.id, key);
@@ -129,6 +139,12 @@ export class SourceWatch {
   }
 
   private end(key: string, now: number, silent: boolean): void {
+    const outage = this.outages.get(key);
+    this.outages.delete(key);
+    // Remembered a while: a failure again soon continues this outage (see FLAP_MS).
+    if (outage && !silent) this.ended.set(key, { since: outage.since, at: now });
+    else this.ended.delete(key);
+    for (const [k, e] of this.ended) if (now - e.at >= FLAP_MS) this.ended.delete(k);
     for (const rule of this.rules().byId.values()) {
       if (rule.def.sampling !== 'source') continue;
       const t = this.book.find(rule.id, key);
