@@ -217,9 +217,9 @@ export class Engine {
     for (const id of [...this.running.keys()]) if (!next.has(id)) await this.removeSource(id);
     for (const cfg of configs) {
       const cur = this.running.get(cfg.id);
-      if (cur && JSON.stringify(cur.config) === JSON.stringify(cfg)) continue;
+      if (cur && canonical(cur.config) === canonical(cfg)) continue;
       // A new name only: no reconnection (a Wolkvox token use, an Axialys login) and nothing lost.
-      if (cur && JSON.stringify({ ...cur.config, name: null }) === JSON.stringify({ ...cfg, name: null })) {
+      if (cur && canonical({ ...cur.config, name: null }) === canonical({ ...cfg, name: null })) {
         cur.config = cfg;
         cur.health.rename(cfg.name || cfg.id);
         continue;
@@ -369,3 +369,10 @@ function maxOf(a: number | null, b: number | null): number | null {
   return Math.max(a, b);
 }
 
+
+/** A config as text whatever the order of its fields (an imported file, a form): equal configs read equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}

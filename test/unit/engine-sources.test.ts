@@ -46,6 +46,10 @@ describe('Engine sources', () => {
     expect(after.sources[0]).toMatchObject({ name: 'Bogotá', status: 'live', lastEventAt: before.lastEventAt });
     expect(after.agents.map((a) => a.name)).toEqual(['Ana']);
     expect(engine.sourceConfig('wv')?.name).toBe('Bogotá');
+    // The same config with its fields in another order (read back from an imported file): left running.
+    const same = engine.sourceConfig('wv')!;
+    await engine.setSources([Object.fromEntries(Object.entries(same).reverse()) as typeof same]);
+    expect(contexts).toHaveLength(1);
     // Anything else changed: restarted.
     await engine.setSources([wolkvoxConfig('wv', { name: 'Bogotá', server: '0032' })]);
     expect(contexts).toHaveLength(2);
