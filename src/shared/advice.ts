@@ -19,8 +19,12 @@ export const ADVICE_TEXTS: Record<Language, Record<AdviceKey, Message>> = { en, 
  * The advice for an alert on `metric`, or null when there is none (a rule on a metric this version
  * does not know): with the agent's public IP when `withIp`, for a source by its status.
  */
-export function adviceKey(metric: string, opts: { withIp?: boolean; sourceStatus?: string } = {}): AdviceKey | null {
-  if (metric === 'source.down') return opts.sourceStatus === 'auth_failed' ? 'source.hintAuth' : 'source.hintDown';
+export function adviceKey(metric: string, opts: { withIp?: boolean; sourceStatus?: string; sourceVendor?: string } = {}): AdviceKey | null {
+  if (metric === 'source.down') {
+    if (opts.sourceStatus === 'auth_failed') return 'source.hintAuth';
+    // Another collector down: nothing at a vendor to look at, the collector and the way to it.
+    return opts.sourceVendor === 'collector' ? 'source.hintCollector' : 'source.hintDown';
+  }
   const ip = opts.withIp ? `metric.${metric}.hintIp` : null;
   if (ip && ip in en) return ip as AdviceKey;
   const key = `metric.${metric}.hint`;

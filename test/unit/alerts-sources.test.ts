@@ -44,6 +44,16 @@ describe('source down: thresholds are the seconds the source has been down', () 
     expect(h.alert(SRC)).toMatchObject({ state: 'firing', since: h.now() - 60_000 });
   });
 
+  it("another collector down: the advice is to check that collector, not a vendor's status page", async () => {
+    const h = alertHarness({ settings: { groupWindowSec: 0 } });
+    h.source('team', 'down', { vendor: 'collector', name: 'Team floor', lastError: 'Collector: could not reach 127.0.0.1:8787 (ECONNREFUSED); retrying' });
+    await h.advance(60_000);
+    expect(h.notifier.sent.at(-1)!.body).toMatch(/check that the collector is running and that this computer can reach it/);
+    h.source('wv', 'down', { lastError: 'connection refused' });
+    await h.advance(60_000);
+    expect(h.notifier.sent.at(-1)!.body).toMatch(/check the network and the vendor status page/);
+  });
+
   it('the default raises critical at 60 s with the seconds down as its value', async () => {
     const h = alertHarness();
     h.source('wv', 'auth_failed', { lastError: '403 PLEASE VALIDATE TOKEN' });

@@ -134,10 +134,10 @@ export class AlertBook {
       case 'site':
         return { subject: lookup.site(key)?.ip || fallback, source, ip: null };
       default: {
-        if (key === t.sourceId) return { subject: source, source, ip: null, status: src?.status, error: src?.lastError ?? null, problem: src?.problem ?? null };
+        if (key === t.sourceId) return { subject: source, source, ip: null, status: src?.status, vendor: src?.vendor, error: src?.lastError ?? null, problem: src?.problem ?? null };
         // An upstream source's outage: about that source, as the collector upstream last told it.
         const up = this.upstreams.get(key);
-        return { subject: up ? sourceLabel(up, up.id) : fallback, source, ip: null, status: up?.status, error: up?.lastError ?? null, problem: up?.problem ?? null };
+        return { subject: up ? sourceLabel(up, up.id) : fallback, source, ip: null, status: up?.status, vendor: up?.vendor, error: up?.lastError ?? null, problem: up?.problem ?? null };
       }
     }
   }

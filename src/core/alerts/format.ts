@@ -71,6 +71,8 @@ export interface SubjectNames {
   ip: string | null;
   /** Source alerts: the source's status and last error (English), and the error as a problem. */
   status?: string;
+  /** Source alerts: the source's vendor (another collector has no vendor page to look at). */
+  vendor?: string;
   error?: string | null;
   problem?: Source['problem'];
 }

@@ -7,6 +7,7 @@
 import type { Severity } from '../../shared/model';
 import type { Language } from '../../shared/settings';
 import { sourceErrorText } from '../../shared/problems';
+import { adviceKey } from '../../shared/advice';
 import { capitalized as cap } from '../../shared/i18n';
 import { hostMessages, type HostKey, type HostMessages } from '../i18n/host';
 import type { MetricDef, Unit } from './catalog';
@@ -88,13 +89,13 @@ export class AlertWords {
 
   /** What to look at for one subject. */
   hint(def: MetricDef, names: SubjectNames): string {
-    if (def.sampling === 'source') return this.sourceHint(names.status);
+    if (def.sampling === 'source') return this.sourceHint(names.status, names.vendor);
     if (def.subject === 'agent') return names.ip ? this.metric(def, 'hintIp', { ip: names.ip }) : this.metric(def, 'hint');
     return this.metric(def, 'hint', { name: names.subject });
   }
 
-  private sourceHint(status: string | undefined): string {
-    return this.m.t(status === 'auth_failed' ? 'source.hintAuth' : 'source.hintDown');
+  private sourceHint(status: string | undefined, vendor?: string): string {
+    return this.m.t(adviceKey('source.down', { sourceStatus: status, sourceVendor: vendor })!);
   }
 
   /** "Wolkvox Bogotá is down for 3 min: connection refused". */
@@ -113,7 +114,7 @@ export class AlertWords {
 
   /** Body of a single raise, escalation or reminder. */
   raiseBody(def: MetricDef, value: number | null, threshold: number | null, forMs: number, names: SubjectNames, peak: number | null = null): string {
-    if (def.sampling === 'source') return this.m.t('text.hint', { text: this.sourceSentence(names, forMs), hint: this.sourceHint(names.status) });
+    if (def.sampling === 'source') return this.m.t('text.hint', { text: this.sourceSentence(names, forMs), hint: this.sourceHint(names.status, names.vendor) });
     let what = this.describe(def, value, threshold, peak);
     if (forMs >= 1000) what = this.m.t('text.for', { what, duration: this.duration(forMs) });
     return this.m.t('text.hint', { text: this.m.t('text.subject', { what, subject: names.subject, source: names.source }), hint: this.hint(def, names) });

@@ -21,5 +21,6 @@ export const en = {
   'metric.vendor.alert_op.hint': 'log more agents in to {name}',
   'metric.vendor.alert_file.hint': 'calls wait too long in {name}: put more agents on it',
   'source.hintDown': 'check the network and the vendor status page; data from this source is frozen',
+  'source.hintCollector': 'check that the collector is running and that this computer can reach it; its data is frozen meanwhile',
   'source.hintAuth': 'check the credentials in the Sources view',
 } satisfies Record<string, Message>;

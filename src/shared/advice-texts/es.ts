@@ -18,5 +18,6 @@ export const es: Record<keyof typeof en, Message> = {
   'metric.vendor.alert_op.hint': 'conecte más agentes en {name}',
   'metric.vendor.alert_file.hint': 'las llamadas esperan demasiado en {name}: asigne más agentes',
   'source.hintDown': 'revise la red y la página de estado del proveedor; los datos de esta fuente están congelados',
+  'source.hintCollector': 'compruebe que el colector está en marcha y que este equipo puede alcanzarlo; mientras tanto sus datos están congelados',
   'source.hintAuth': 'revise las credenciales en la vista Fuentes',
 };

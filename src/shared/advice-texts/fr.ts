@@ -18,5 +18,6 @@ export const fr: Record<keyof typeof en, Message> = {
   'metric.vendor.alert_op.hint': 'connectez plus d’agents sur {name}',
   'metric.vendor.alert_file.hint': 'les appels attendent trop dans {name} : affectez-y plus d’agents',
   'source.hintDown': 'vérifiez le réseau et la page d’état de l’éditeur ; les données de cette source sont figées',
+  'source.hintCollector': 'vérifiez que le collecteur fonctionne et que cet ordinateur peut le joindre ; ses données sont figées en attendant',
   'source.hintAuth': 'vérifiez les identifiants dans la vue Sources',
 };

@@ -145,7 +145,8 @@ export function alertTitle(a: Alert, store: ClientStore, tr: Translator): string
 export function alertAdvice(a: Alert, store: ClientStore, tr: Translator): string | null {
   const agent = a.subject.kind === 'agent' ? store.agents.get(a.subject.key) : undefined;
   const ip = agent?.network?.ip ?? null;
-  const key = adviceKey(a.metric, { withIp: ip !== null, sourceStatus: store.sources.get(a.subject.key)?.status });
+  const src = store.sources.get(a.subject.key);
+  const key = adviceKey(a.metric, { withIp: ip !== null, sourceStatus: src?.status, sourceVendor: src?.vendor });
   return key ? capitalized(tr.t(key, { ip: ip ?? '', name: subjectName(a, store) })) : null;
 }
 
