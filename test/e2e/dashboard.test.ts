@@ -12,8 +12,12 @@ import { ensureRendererBuilt } from './helpers/build';
 import { HAVE_CHROMIUM, SKIP_REASON, launch, shot, watchProblems } from './helpers/browser';
 import { startTestCollector } from './helpers/collector';
 import { en } from '../../src/renderer/i18n/en';
+import { es } from '../../src/renderer/i18n/es';
+import { fr } from '../../src/renderer/i18n/fr';
+import { ru } from '../../src/renderer/i18n/ru';
 
 const LIVE_TIMEOUT = 30_000;
+const MESSAGES = { en, es, fr, ru };
 
 describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
   let collector: Collector;
@@ -380,9 +384,86 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
   });
 
   it('fits the agents and queues tables to the tray window’s default size in every language', async () => {
+    /**
+     * Measure cells cut in the agents table: those on screen (with their level marks where the demo's
+     * figures are over a threshold), then a copy of the first row holding the widest figures of each
+     * kind, as the table writes them (LevelValue: mark, figure and unit, bold), in the page's language.
+     */
+    const figuresCut = (lang: keyof typeof MESSAGES) =>
+      page.locator('.grid.agents').evaluate(
+        (table, { lang, ms, levels }) => {
+          const cols = [...table.querySelectorAll('col')].map((c) => c.className.replace('col-', ''));
+          const measures = new Set(['time', 'latency', 'jitter', 'loss', 'rejection']);
+          const found: string[] = [];
+          const check = (row: Element, what: string) =>
+            [...row.children].forEach((cell, i) => {
+              if (measures.has(cols[i]!) && cell.scrollWidth > cell.clientWidth) found.push(`${what} ${cols[i]}: ${cell.textContent} (${cell.scrollWidth} > ${cell.clientWidth} px)`);
+            });
+          const rows = [...table.querySelectorAll('tbody tr.row')];
+          for (const row of rows) check(row, 'shown');
+          const n = (v: number, digits: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(v);
+          const widest: Record<string, string> = {
+            latency: `${n(9999, 0)}\u00a0${ms}`,
+            jitter: `${n(999, 0)}\u00a0${ms}`,
+            loss: `${n(12.35, 2)}\u00a0%`,
+            rejection: `${n(88.88, 2)}\u00a0%`,
+          };
+          const tbody = table.querySelector('tbody')!;
+          for (const [level, glyph] of [
+            ['critical', '✖'],
+            ['warning', '▲'],
+          ] as const) {
+            const copy = rows[0]!.cloneNode(true) as HTMLElement;
+            [...copy.children].forEach((cell, i) => {
+              const col = cols[i]!;
+              if (col === 'time') cell.innerHTML = '<span class="num">12:34:56</span>';
+              else if (widest[col]) {
+                const lvl = document.createElement('span');
+                lvl.className = `lvl lvl-${level}`;
+                lvl.innerHTML = `<span class="glyph" aria-hidden="true">${glyph}</span>`;
+                lvl.append(widest[col]!);
+                const sr = document.createElement('span');
+                sr.className = 'sr-only';
+                sr.textContent = ` (${levels[level]})`;
+                lvl.append(sr);
+                cell.replaceChildren(lvl);
+              }
+            });
+            // Measured at once and taken out again, before the table renders anew.
+            tbody.append(copy);
+            check(copy, `widest ${level}`);
+            copy.remove();
+          }
+          return found;
+        },
+        { lang, ms: String(MESSAGES[lang]['unit.ms']), levels: { warning: String(MESSAGES[lang]['level.warning']), critical: String(MESSAGES[lang]['level.critical']) } },
+      );
+    /** What does not fit a table: a sideways scroll, a header word broken for want of room, a state's word cut. */
+    const tableProblems = (view: string) =>
+      page.locator(`.grid.${view}`).evaluate((table) => {
+        const found: string[] = [];
+        const scroller = table.closest('.table-scroll')!;
+        if (scroller.scrollWidth > scroller.clientWidth + 1) found.push(`scrolls sideways (${scroller.scrollWidth} > ${scroller.clientWidth})`);
+        // A header word laid out on two lines was broken for want of room.
+        for (const th of table.querySelectorAll('thead th')) {
+          const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+            for (const m of node.data.matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, m.index);
+              range.setEnd(node, m.index + m[0].length);
+              if (range.getClientRects().length > 1) found.push(`header word broken: ${m[0]}`);
+            }
+          }
+        }
+        for (const label of table.querySelectorAll('tbody .badge .label')) {
+          if (label.scrollWidth > label.clientWidth) found.push(`badge cut: ${label.textContent}`);
+        }
+        return found;
+      });
     // The tray app opens its window at 1280 × 800 (src/main/window.ts).
     await page.setViewportSize({ width: 1280, height: 800 });
-    for (const lang of ['en', 'es', 'fr', 'ru']) {
+    for (const lang of ['en', 'es', 'fr', 'ru'] as const) {
       await page.evaluate(() => void (location.hash = '#/settings'));
       await page.getByTestId('language').selectOption(lang);
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
@@ -392,50 +473,40 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
         await page.evaluate((a) => void (location.hash = `#/${a}`), address);
         if (address.includes('?')) await page.locator('.grid.agents.one-source').waitFor();
         await page.locator(`.grid.${view} tbody tr`).first().waitFor();
-        const problems = await page.locator(`.grid.${view}`).evaluate((table) => {
-          const found: string[] = [];
-          const scroller = table.closest('.table-scroll')!;
-          if (scroller.scrollWidth > scroller.clientWidth + 1) found.push(`scrolls sideways (${scroller.scrollWidth} > ${scroller.clientWidth})`);
-          // A header word laid out on two lines was broken for want of room.
-          for (const th of table.querySelectorAll('thead th')) {
-            const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
-            for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-              for (const m of node.data.matchAll(/\S+/g)) {
-                const range = document.createRange();
-                range.setStart(node, m.index);
-                range.setEnd(node, m.index + m[0].length);
-                if (range.getClientRects().length > 1) found.push(`header word broken: ${m[0]}`);
-              }
-            }
-          }
-          for (const label of table.querySelectorAll('tbody .badge .label')) {
-            if (label.scrollWidth > label.clientWidth) found.push(`badge cut: ${label.textContent}`);
-          }
-          return found;
-        });
-        expect(problems, `${address} in ${lang}`).toEqual([]);
+        expect(await tableProblems(view), `${address} in ${lang}`).toEqual([]);
         if (lang === 'ru' && view === 'agents') await shot(page, address.includes('?') ? '07-agents-one-source-ru-1280' : '07-agents-ru-1280');
-        if (address === 'agents') {
-          // A source's name and a queue's are whole where the window leaves room: in English at this
-          // size (a source not of the demo beside the demo ones: "Wolkvox (demo)", not "Wolkvox (…"),
-          // and at 1920 px in every language; cut, their whole text is the cell's title.
-          const cut = () =>
-            page.locator('.grid.agents').evaluate((table) => {
-              const cols = [...table.querySelectorAll('col')].map((c) => c.className);
-              const found: string[] = [];
-              for (const row of table.querySelectorAll('tbody tr.row')) {
-                [...row.children].forEach((cell, i) => {
-                  if ((cols[i] === 'col-source' || cols[i] === 'col-queue') && cell.scrollWidth > cell.clientWidth) found.push(`${cols[i]}: ${cell.textContent}`);
-                  if ((cols[i] === 'col-source' || cols[i] === 'col-queue') && cell.textContent && !(cell as HTMLElement).title) found.push(`no title: ${cell.textContent}`);
-                });
-              }
-              return [...new Set(found)];
+        if (view !== 'agents') continue;
+        // The figures come first: a measure with its level mark is never cut, the widest of each kind
+        // included, at this size and at 1920 px, where the headers stay whole as well.
+        expect(await figuresCut(lang), `agents figures at 1280 px in ${lang} (${address})`).toEqual([]);
+        // A source's name and a queue's are whole where the window leaves room (at 1920 px in every
+        // language: "Wolkvox (demo)", not "Wolkvox (…", with a source not of the demo beside the demo
+        // ones); where cut (at 1280 px, the figures first), their whole text is the cell's title, and
+        // their columns keep room for a dozen characters.
+        const texts = () =>
+          page.locator('.grid.agents').evaluate((table) => {
+            const cols = [...table.querySelectorAll('col')].map((c) => c.className);
+            const found = { cut: [] as string[], untitled: [] as string[], narrow: [] as string[] };
+            [...table.querySelectorAll('thead th')].forEach((th, i) => {
+              const width = th.getBoundingClientRect().width;
+              if (['col-name', 'col-source', 'col-queue'].includes(cols[i]!) && width < 90) found.narrow.push(`${cols[i]}: ${Math.round(width)} px`);
             });
-          if (lang === 'en') expect(await cut(), `agents at 1280 px in ${lang}`).toEqual([]);
-          await page.setViewportSize({ width: 1920, height: 1080 });
-          expect(await cut(), `agents at 1920 px in ${lang}`).toEqual([]);
-          await page.setViewportSize({ width: 1280, height: 800 });
-        }
+            for (const row of table.querySelectorAll('tbody tr.row')) {
+              [...row.children].forEach((cell, i) => {
+                if (cols[i] !== 'col-source' && cols[i] !== 'col-queue') return;
+                if (cell.scrollWidth > cell.clientWidth) found.cut.push(`${cols[i]}: ${cell.textContent}`);
+                if (cell.textContent && !(cell as HTMLElement).title) found.untitled.push(`no title: ${cell.textContent}`);
+              });
+            }
+            return { ...found, cut: [...new Set(found.cut)], untitled: [...new Set(found.untitled)] };
+          });
+        const { untitled, narrow } = await texts();
+        expect({ untitled, narrow }, `agents at 1280 px in ${lang} (${address})`).toEqual({ untitled: [], narrow: [] });
+        await page.setViewportSize({ width: 1920, height: 1080 });
+        expect(await tableProblems(view), `${address} at 1920 px in ${lang}`).toEqual([]);
+        expect(await figuresCut(lang), `agents figures at 1920 px in ${lang} (${address})`).toEqual([]);
+        expect(await texts(), `agents at 1920 px in ${lang} (${address})`).toEqual({ cut: [], untitled: [], narrow: [] });
+        await page.setViewportSize({ width: 1280, height: 800 });
       }
       // The overview's figures ("✖ 1 ▲ 3", "≥ 0:52") each stay on one line, even in a tile narrower than here.
       await page.evaluate(() => void (location.hash = '#/overview'));
