@@ -18,6 +18,7 @@ import { SnapshotTracker } from './snapshot';
 import { openSocket, type WebSocketFactory } from './socket';
 import type { OwnedSubscription, SubscriptionManager } from './subscriptions';
 import { AuthResponseSchema, canonical, parseDataFrame } from './wire';
+import { closeSocket } from '../close-socket';
 
 export interface StreamDeps {
   ctx: ConnectorContext<AvayaSourceConfig>;
@@ -75,7 +76,7 @@ export class ProducerStream {
         this.heartbeat?.stop();
         this.heartbeat = null;
         signal.removeEventListener('abort', onAbort);
-        closeSocket(ws, signal.aborted, ctx);
+        closeSocket(ws, signal.aborted, ctx.clock);
         reject(err);
       };
       const onAbort = () => finish(abortError());
@@ -201,17 +202,4 @@ export class ProducerStream {
       });
     });
   }
-}
-
-/** A clean close when we stop, with a fallback terminate; an immediate terminate after a failure. */
-function closeSocket(ws: WebSocket, clean: boolean, ctx: ConnectorContext<AvayaSourceConfig>): void {
-  ws.removeAllListeners('message');
-  ws.on('error', () => undefined);
-  if (!clean || ws.readyState !== ws.OPEN) {
-    ws.terminate();
-    return;
-  }
-  const h = ctx.clock.setTimeout(() => ws.terminate(), 1000);
-  ws.once('close', () => ctx.clock.clearTimeout(h));
-  ws.close(1000, 'client stopping');
 }

@@ -20,6 +20,7 @@ import type { Mirror } from './mirror';
 import { remoteVerdict, type RemoteVerdict } from './remote-status';
 import { closeError, onBytes } from './socket';
 import { frameType, parsePatch, parseSnapshot, rejectionReason, type Rejections } from './wire';
+import { closeSocket } from '../close-socket';
 
 export interface StreamDeps {
   ctx: ConnectorContext<CollectorSourceConfig>;
@@ -46,7 +47,7 @@ export function converse(ws: WebSocket, deps: StreamDeps, signal: AbortSignal, l
       stopBytes();
       deps.onLink(null);
       signal.removeEventListener('abort', onAbort);
-      closeSocket(ws, signal.aborted, ctx);
+      closeSocket(ws, signal.aborted, ctx.clock);
       if (snapshots > 0) emit(mirror.linkLost());
       reject(err);
     };
@@ -136,17 +137,4 @@ export function converse(ws: WebSocket, deps: StreamDeps, signal: AbortSignal, l
     deps.onLink(link);
     ws.resume();
   });
-}
-
-/** A clean close when we stop, with a fallback terminate; an immediate terminate after a failure. */
-function closeSocket(ws: WebSocket, clean: boolean, ctx: ConnectorContext<CollectorSourceConfig>): void {
-  ws.removeAllListeners('message');
-  ws.on('error', () => undefined);
-  if (!clean || ws.readyState !== ws.OPEN) {
-    ws.terminate();
-    return;
-  }
-  const h = ctx.clock.setTimeout(() => ws.terminate(), 1000);
-  ws.once('close', () => ctx.clock.clearTimeout(h));
-  ws.close(1000, 'client stopping');
 }
