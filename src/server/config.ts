@@ -36,7 +36,7 @@ export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.en
   }
   const settings = parseConfig(raw, path, env);
   for (const field of unknownFields(SettingsSchema, raw)) {
-    warn(`${path}: field "${field.path}" is not a setting and is ignored${field.like ? ` (did you mean "${field.like}"?)` : ''}`);
+    warn(`${path}: ${unknownFieldNote(field)}`);
   }
   return settings;
 }
@@ -79,6 +79,11 @@ export interface UnknownField {
   path: string;
   steps: (string | number)[];
   like?: string;
+}
+
+/** What is said of a field that is not a setting: at start in the log, and in the dashboard. */
+export function unknownFieldNote(field: UnknownField): string {
+  return `field "${field.path}" is not a setting and is ignored${field.like ? ` (did you mean "${field.like}"?)` : ''}`;
 }
 
 /** Fields of `raw` that `schema` does not know, with what they look like. */

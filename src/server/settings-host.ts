@@ -7,7 +7,7 @@ import { SettingsSchema, type Settings } from '../shared/settings';
 import type { SourceConfig } from '../shared/sources';
 import { isEnvReference, readSecret, secretPaths, writeSecret } from '../core/settings/secret-fields';
 import type { SettingsHost } from '../core/settings/host';
-import { resolveSource, unknownFields, type UnknownField } from './config';
+import { resolveSource, unknownFieldNote, unknownFields, type UnknownField } from './config';
 
 export class CollectorSettingsHost implements SettingsHost {
   readonly kind = 'collector' as const;
@@ -27,7 +27,7 @@ export class CollectorSettingsHost implements SettingsHost {
 
   /** Fields of the file that are not settings (ignored, kept in the file), said where the file is edited. */
   notes(): string[] {
-    return this.unknown.map((f) => `field "${f.path}" is not a setting and is ignored${f.like ? ` (did you mean "${f.like}"?)` : ''}`);
+    return this.unknown.map(unknownFieldNote);
   }
 
   secretStorage() {
