@@ -14,38 +14,26 @@ import { streamUrl } from '../../src/core/connectors/collector/config';
 import { closeError, connectError, handshakeError } from '../../src/core/connectors/collector/socket';
 import { insecureAddress } from '../../src/core/connectors/collector/insecure';
 import { CollectorSourceSchema } from '../../src/shared/sources';
-import type { Agent, Queue, Source } from '../../src/shared/model';
-
-const T0 = 1_800_000_000_000;
+import type { Agent, Source } from '../../src/shared/model';
+import { agent as modelAgent, queue, T0 } from '../renderer/helpers/model';
 
 const source = (id: string, extra: Partial<Source> = {}): Source => ({ id, vendor: 'wolkvox', name: id, status: 'live', lastEventAt: T0, lastError: null, ...extra });
-const agent = (sourceId: string, vendorId: string, extra: Partial<Agent> = {}): Agent => ({
-  key: `${sourceId}:${vendorId}`,
-  sourceId,
-  vendorId,
-  name: `Agent ${vendorId}`,
-  state: 'available',
-  stateSince: T0 - 60_000,
-  pauseReason: null,
-  vendorState: 'Ready',
-  call: null,
-  network: null,
-  ...extra,
-});
-const queue = (sourceId: string, vendorId: string, extra: Partial<Queue> = {}): Queue => ({
-  key: `${sourceId}:${vendorId}`,
-  sourceId,
-  vendorId,
-  name: `Queue ${vendorId}`,
-  kind: 'queue',
-  waiting: 0,
-  longestWaitSec: null,
-  offered: null,
-  answered: null,
-  abandoned: null,
-  serviceLevelPct: null,
-  agentsAvailable: null,
-  ...extra,
+/** A remote agent as the collector sends it: time in state and vendor state of its own. */
+const agent = (sourceId: string, vendorId: string, extra: Partial<Agent> = {}): Agent => modelAgent(sourceId, vendorId, { stateSince: T0 - 60_000, vendorState: 'Ready', ...extra });
+const vendorAlert = (id: string, state: string, queueKey = 'ax:12') => ({
+  id,
+  ruleId: 'vendor.alert_op',
+  metric: 'vendor.alert_op',
+  severity: 'critical',
+  state,
+  subject: { kind: 'queue', key: queueKey },
+  value: 3,
+  threshold: null,
+  since: T0,
+  message: 'not enough operators',
+  acknowledged: false,
+  snoozedUntil: null,
+  sourceId: 'ax',
 });
 
 function snapshot(parts: Partial<Record<'sources' | 'agents' | 'queues' | 'sites' | 'lines' | 'alerts' | 'log', unknown[]>>): RemoteSnapshot {
@@ -179,38 +167,23 @@ describe('collector source: snapshots and patches', () => {
 
   it('mirrors the vendor alerts the collector has firing and ends them when it does', () => {
     const { mirror, vendorAlerts, apply } = harness();
-    const alert = (id: string, state: string, queueKey = 'ax:12') => ({
-      id,
-      ruleId: 'vendor.alert_op',
-      metric: 'vendor.alert_op',
-      severity: 'critical',
-      state,
-      subject: { kind: 'queue', key: queueKey },
-      value: 3,
-      threshold: null,
-      since: T0,
-      message: 'not enough operators',
-      acknowledged: false,
-      snoozedUntil: null,
-      sourceId: 'ax',
-    });
-    const latency = { ...alert('l1', 'firing', 'wv:1'), ruleId: 'agent.latency', metric: 'agent.latency', subject: { kind: 'agent', key: 'wv:1' } };
-    apply(mirror.snapshot(snapshot({ sources: [source('ax', { vendor: 'axialys' })], alerts: [alert('a1', 'firing'), latency] })));
+    const latency = { ...vendorAlert('l1', 'firing', 'wv:1'), ruleId: 'agent.latency', metric: 'agent.latency', subject: { kind: 'agent', key: 'wv:1' } };
+    apply(mirror.snapshot(snapshot({ sources: [source('ax', { vendor: 'axialys' })], alerts: [vendorAlert('a1', 'firing'), latency] })));
     // Only the vendor's own alert: the others are this engine's to raise, with the lead's rules. It
     // lasts until the collector says it ended, however long that is.
     expect(vendorAlerts).toEqual([{ type: 'vendor.alert', queueId: 'ax:12', metric: 'vendor.alert_op', validitySec: Infinity, value: 3, message: 'not enough operators' }]);
     vendorAlerts.length = 0;
-    apply(mirror.patch(patch({ alerts: [alert('a1', 'resolved')] })).events);
+    apply(mirror.patch(patch({ alerts: [vendorAlert('a1', 'resolved')] })).events);
     expect(vendorAlerts).toEqual([{ type: 'vendor.alert', queueId: 'ax:12', metric: 'vendor.alert_op', validitySec: 0 }]);
 
     vendorAlerts.length = 0;
-    apply(mirror.patch(patch({ alerts: [alert('a2', 'firing', 'ax:13')] })).events);
+    apply(mirror.patch(patch({ alerts: [vendorAlert('a2', 'firing', 'ax:13')] })).events);
     apply(mirror.patch(patch({}, { alerts: ['a2'] })).events);
     expect(vendorAlerts.map((e) => e.type === 'vendor.alert' && e.validitySec)).toEqual([Infinity, 0]);
 
     // Ended while this source was not listening: the next snapshot ends it here.
     vendorAlerts.length = 0;
-    apply(mirror.patch(patch({ alerts: [alert('a3', 'firing', 'ax:14')] })).events);
+    apply(mirror.patch(patch({ alerts: [vendorAlert('a3', 'firing', 'ax:14')] })).events);
     apply(mirror.snapshot(snapshot({ sources: [source('ax', { vendor: 'axialys' })] })));
     expect(vendorAlerts.map((e) => e.type === 'vendor.alert' && [e.queueId, e.validitySec])).toEqual([
       ['ax:14', Infinity],
@@ -323,21 +296,6 @@ function teamHarness(settings: Parameters<typeof alertHarness>[0] = {}) {
   return { h, mirror, apply };
 }
 
-const vendorAlert = (id: string, state: string, queueKey = 'ax:12') => ({
-  id,
-  ruleId: 'vendor.alert_op',
-  metric: 'vendor.alert_op',
-  severity: 'critical',
-  state,
-  subject: { kind: 'queue', key: queueKey },
-  value: 3,
-  threshold: null,
-  since: T0,
-  message: 'not enough operators',
-  acknowledged: false,
-  snoozedUntil: null,
-  sourceId: 'ax',
-});
 
 describe("collector source: the collector's sources down are told here", () => {
   it('raises a remote source’s outage here, and holds back the alerts of what it reported meanwhile', async () => {
