@@ -9,6 +9,7 @@ import { MAX_TESTS_IN_FLIGHT } from '../../src/server/stream';
 import { memoryLogger } from '../../src/core/util/logger';
 import { scriptedRegistry, wolkvoxConfig } from '../fakes/connector';
 import { RecordingNotifier } from '../fakes/notifier';
+import { until } from '../support/until';
 
 let collector: Collector | null = null;
 afterEach(async () => {
@@ -40,16 +41,6 @@ function raw(url: string, opts: { method?: string; headers: Record<string, strin
     req.on('error', reject);
     req.end(opts.body);
   });
-}
-
-async function until<T>(fn: () => T | undefined | null | false, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('collector HTTP API', () => {

@@ -15,6 +15,7 @@ import { SourceConfigSchema, type SourceConfig } from '../../src/shared/sources'
 import type { Source } from '../../src/shared/model';
 import { scriptedRegistry, wolkvoxConfig, type ScriptedHandle } from '../fakes/connector';
 import { RecordingNotifier } from '../fakes/notifier';
+import { until } from '../support/until';
 
 const TOKEN = 'team-token-0123456789abcdef';
 const TIMINGS: CollectorTimings = { openTimeoutMs: 2_000, snapshotTimeoutMs: 2_000, pingIntervalMs: 300, pongTimeoutMs: 300, backoffBaseMs: 50, backoffCapMs: 200, stableMs: 60_000 };
@@ -23,16 +24,6 @@ const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
 });
-
-async function until<T>(fn: () => T | undefined | null | false, ms = 5_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
