@@ -61,6 +61,26 @@ async function until<T>(what: string, probe: () => T | null | undefined | false,
   }
 }
 
+/** A collector of its own for one case: no dashboard, a silent log. */
+function quietCollector(sources: unknown[], env: Record<string, string>): Promise<Collector> {
+  return startCollector({
+    settings: SettingsSchema.parse({ sources }),
+    env,
+    port: 0,
+    staticDir: join(r.dir, 'no-dashboard'),
+    logger: createLogger({ level: 'error', sink: () => undefined }),
+  });
+}
+
+/** A page's stream to `collector`, every message it answers kept. */
+async function openStream(collector: Collector): Promise<{ ws: WebSocket; replies: { id?: number; ok?: boolean; error?: Record<string, unknown> }[] }> {
+  const ws = new WebSocket(`${collector.url.replace('http', 'ws')}/api/stream`);
+  const replies: { id?: number; ok?: boolean; error?: Record<string, unknown> }[] = [];
+  ws.on('message', (d) => replies.push(JSON.parse(d.toString())));
+  await new Promise<void>((res) => ws.once('open', () => res()));
+  return { ws, replies };
+}
+
 let nextId = 1;
 async function invoke(channel: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   const id = nextId++;
@@ -250,18 +270,9 @@ describe('secrets stay in their store', () => {
 
   it('a test of connection aimed at another address does not take the stored secret there', async () => {
     const stored = SettingsSchema.parse(JSON.parse(readFileSync(join(r.dir, 'collector.json'), 'utf8'))).sources.find((s) => s.id === 'wv')!;
-    const collector = await startCollector({
-      settings: SettingsSchema.parse({ sources: [stored] }),
-      env: { WV_TOKEN: SECRET.wolkvoxToken },
-      port: 0,
-      staticDir: join(r.dir, 'no-dashboard'),
-      logger: createLogger({ level: 'error', sink: () => undefined }),
-    });
+    const collector = await quietCollector([stored], { WV_TOKEN: SECRET.wolkvoxToken });
     try {
-      const ws = new WebSocket(`${collector.url.replace('http', 'ws')}/api/stream`);
-      const replies: { id?: number; ok?: boolean; error?: Record<string, unknown> }[] = [];
-      ws.on('message', (d) => replies.push(JSON.parse(d.toString())));
-      await new Promise<void>((res) => ws.once('open', () => res()));
+      const { ws, replies } = await openStream(collector);
       // The dashboard (or a script in it) asks to test "wv" with its address changed and the secret left blank.
       ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'sources:test', payload: { config: { ...stored, token: '', baseUrl: r.stranger.url }, previousId: 'wv' } }));
       const reply = await until('the test result', () => replies.find((m) => m.id === 1));
@@ -276,19 +287,9 @@ describe('secrets stay in their store', () => {
   }, 30_000);
 
   it("a page cannot have the collector read one of its environment variables and send it to an address of its choosing", async () => {
-    const collector = await startCollector({
-      settings: SettingsSchema.parse({ sources: [] }),
-      demo: false,
-      env: { WV_TOKEN: SECRET.wolkvoxToken, HOME_SECRET: 'not-for-strangers-4411' },
-      port: 0,
-      staticDir: join(r.dir, 'no-dashboard'),
-      logger: createLogger({ level: 'error', sink: () => undefined }),
-    });
+    const collector = await quietCollector([], { WV_TOKEN: SECRET.wolkvoxToken, HOME_SECRET: 'not-for-strangers-4411' });
     try {
-      const ws = new WebSocket(`${collector.url.replace('http', 'ws')}/api/stream`);
-      const replies: { id?: number; ok?: boolean; error?: Record<string, unknown> }[] = [];
-      ws.on('message', (d) => replies.push(JSON.parse(d.toString())));
-      await new Promise<void>((res) => ws.once('open', () => res()));
+      const { ws, replies } = await openStream(collector);
       const config = { id: 'grab', vendor: 'wolkvox', server: '0031', token: 'env:HOME_SECRET', baseUrl: r.stranger.url, allowInsecure: true };
       ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'sources:test', payload: { config } }));
       ws.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'sources:save', payload: { config: { ...config, token: ' safe:grab/token' } } }));
