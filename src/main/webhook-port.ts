@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { WebhookReceiverState } from '../shared/bridge';
 import type { WebhookRegistry } from '../core/webhooks';
 import type { Logger } from '../core/util/logger';
+import { systemClock, type Clock, type TimerHandle } from '../core/util/clock';
 
 export type StartReceiver = (opts: { registry: WebhookRegistry; host?: string; port: number; logger: Logger }) => Promise<{ server: Server; port: number; close(): Promise<void> }>;
 
@@ -17,13 +18,13 @@ export class WebhookPort {
   private current: { port: number; close(): Promise<void> } | null = null;
   private pending: Promise<void> = Promise.resolve();
   private last: WebhookReceiverState = { port: 0, listening: false, error: null };
-  private retry: ReturnType<typeof setTimeout> | null = null;
+  private retry: TimerHandle | null = null;
 
   constructor(
     private readonly start: StartReceiver,
     private readonly registry: WebhookRegistry,
     private readonly log: Logger,
-    private readonly timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
+    private readonly clock: Clock = systemClock,
   ) {
     registry.setReceiver({ listening: false, port: 0, error: null });
   }
@@ -52,11 +53,10 @@ export class WebhookPort {
         const retried = this.last.port === port && this.last.error !== null;
         this.set({ port, listening: false, error: typeof code === 'string' ? code : 'failed' });
         if (!retried) this.log.error(`the webhook receiver could not listen on port ${port}: choose another port in Settings → Application; trying it again every minute`, e);
-        this.retry = this.timers.set(() => {
+        this.retry = this.clock.setTimeout(() => {
           this.retry = null;
           void this.apply(port);
         }, RETRY_PORT_MS);
-        (this.retry as { unref?: () => void }).unref?.();
       }
     });
     return this.pending;
@@ -68,7 +68,7 @@ export class WebhookPort {
   }
 
   private cancelRetry(): void {
-    if (this.retry) this.timers.clear(this.retry);
+    this.clock.clearTimeout(this.retry);
     this.retry = null;
   }
 

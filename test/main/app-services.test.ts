@@ -10,7 +10,8 @@ vi.mock('electron', async () => (await import('../fakes/electron')).electronModu
 const { updateBlocker, startAutoUpdate, SIGNED_BUILD } = await import('../../src/main/updater');
 const { applyStartAtLogin, linuxAutostartEntry, startedAtLogin, AUTOSTART_FILE } = await import('../../src/main/login-item');
 const { installQuitHandling } = await import('../../src/main/lifecycle');
-const { WebhookPort } = await import('../../src/main/webhook-port');
+const { WebhookPort, RETRY_PORT_MS } = await import('../../src/main/webhook-port');
+const { FakeClock } = await import('../fakes/clock');
 const { DemoController, DEMO_IDS_KEY } = await import('../../src/main/demo');
 const { TraySettingsHost } = await import('../../src/core/settings/tray-host');
 const { checkConfigFilePermissions, configHasLiteralSecrets } = await import('../../src/core/settings/file-permissions');
@@ -296,8 +297,7 @@ describe('local webhook receiver', () => {
     const log = memoryLogger();
     let free = false;
     const registry = new WebhookRegistry();
-    const timers: (() => void)[] = [];
-    const fakeTimers = { set: ((fn: () => void) => (timers.push(fn), timers.length)) as unknown as typeof setTimeout, clear: (() => undefined) as unknown as typeof clearTimeout };
+    const clock = new FakeClock();
     const port = new WebhookPort(
       async () => {
         if (!free) throw Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8080'), { code: 'EADDRINUSE' });
@@ -305,7 +305,7 @@ describe('local webhook receiver', () => {
       },
       registry,
       log,
-      fakeTimers,
+      clock,
     );
     expect(registry.receiver()).toEqual({ listening: false, port: 0, error: null });
     await expect(port.apply(8080)).resolves.toBeUndefined();
@@ -314,12 +314,11 @@ describe('local webhook receiver', () => {
     expect(registry.receiver()).toEqual({ listening: false, port: 8080, error: 'EADDRINUSE' });
     // A minute later, still taken: tried again, not logged again.
     const logged = log.lines.length;
-    timers.shift()!();
+    await clock.advance(RETRY_PORT_MS);
     await port.apply(8080);
     expect(log.lines.length).toBe(logged);
     free = true; // the other program let the port go
-    timers.shift()!();
-    await new Promise((r) => setTimeout(r, 0));
+    await clock.advance(RETRY_PORT_MS);
     await port.apply(8080);
     expect(port.state()).toEqual({ port: 8080, listening: true, error: null });
     expect(registry.receiver()).toEqual({ listening: true });
