@@ -45,7 +45,7 @@ export function startEngineTray(opts: EngineTrayOptions): TrayUpdates {
     snapshot: () => engine.snapshot(),
     subscribe: (listener) => engine.subscribe(listener),
     notificationsPaused: () => engine.alerts.settings().notificationsPaused,
-    build: (snapshot, o) => buildTrayModel(snapshot, { ...o, language: opts.language(), updateReady: opts.updateReady?.() ?? false }),
+    build: (snapshot, o) => buildTrayModel(snapshot, { ...o, language: opts.language(), updateReady: opts.updateReady?.() ?? false, quiet: engine.alerts.quietNow(o.now) }),
     render: (model) => tray.render(model),
   });
   return {

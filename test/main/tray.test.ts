@@ -205,6 +205,12 @@ describe('tray updates', () => {
     expect(fr.find('Ouvrir le tableau de bord')).toBeTruthy();
     expect(fr.find('● Agents en nombre insuffisant (signalé par l’éditeur) — sales (wv)')).toBeTruthy();
     expect(t.tooltip).toMatch(/^1 critique · /);
+    expect(t.tooltip).not.toMatch(/heures calmes/);
+    // quiet hours in force show in the tooltip (all week: no end to name)
+    engine.alerts.setSettings({ ...engine.alerts.settings(), quietHours: { windows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '00:00' }], allowCritical: true } });
+    tray.refresh();
+    await clock.advance(1000);
+    expect(t.tooltip).toMatch(/ · heures calmes$/);
     tray.stop();
     expect(t.destroyed).toBe(true);
   });

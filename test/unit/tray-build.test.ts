@@ -126,6 +126,16 @@ describe('buildTrayModel', () => {
     expect(m.notificationsPaused).toBe(true);
   });
 
+  it('says when quiet hours silence notifications and until when, in the tray language; a pause says more', () => {
+    const quiet = { allowCritical: true, until: { day: 6, minutes: 7 * 60 }, at: { day: 5, minutes: 23 * 60 } };
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, quiet }).tooltip).toBe('No alerts · no sources · quiet hours until 07:00');
+    const weekend = { ...quiet, until: { day: 1, minutes: 7 * 60 } };
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, quiet: weekend, language: 'ru' }).tooltip).toBe('Оповещений нет · источников нет · тихие часы до пн 07:00');
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, quiet: { ...quiet, until: null } }).tooltip).toBe('No alerts · no sources · quiet hours');
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: true, quiet }).tooltip).toBe('No alerts · no sources · notifications paused');
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, quiet: null }).tooltip).toBe('No alerts · no sources');
+  });
+
   it('shows at most five alerts, most severe first then oldest, and keeps the tooltip within 127 characters', () => {
     const alerts = Array.from({ length: 8 }, (_, i) => alert(i % 2 ? 'critical' : 'warning'));
     const sources = Array.from({ length: 12 }, (_, i) => src(`w${i}`, 'wolkvox', `Wolkvox site number ${i}`, 'live'));

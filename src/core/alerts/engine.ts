@@ -14,7 +14,7 @@ import { Dispatcher } from './dispatcher';
 import { Evaluator } from './evaluate';
 import { AlertHistory } from './history';
 import { Operator } from './operator';
-import { systemLocalTime, type LocalTimeFn } from './quiet';
+import { quietNow, systemLocalTime, type LocalTimeFn } from './quiet';
 import { inScope, resolveRules, type RuleSet } from './rules';
 import { SnoozeBook } from './snooze';
 import { SourceWatch } from './sources';
@@ -59,12 +59,13 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
   };
   const history = new AlertHistory({ clock: opts.clock, logger: log, path: opts.historyPath, limit: opts.historyLimit, writeDelayMs: opts.historyWriteDelayMs });
   const snoozes = new SnoozeBook();
+  const localTime = opts.localTime ?? systemLocalTime;
   const book = new AlertBook({ lookup: opts.lookup, history, snoozes, changed });
   book.dispatcher = new Dispatcher({
     notifier: opts.notifier,
     logger: log,
     settings: () => settings,
-    localTime: opts.localTime ?? systemLocalTime,
+    localTime,
     names: (t) => book.names(t),
     language: opts.language ?? (() => 'en'),
   });
@@ -163,6 +164,12 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
       return alertsToCsv([...active.sort(byUrgency), ...history.list().filter(mine)]);
     },
     settings: () => settings,
+    quietNow(now) {
+      if (!settings.quietHours) return null;
+      const at = localTime(now);
+      const q = quietNow(settings.quietHours, at);
+      return q && { ...q, at };
+    },
     setSettings(next) {
       const rulesChanged = JSON.stringify(next.rules) !== JSON.stringify(settings.rules);
       settings = next;

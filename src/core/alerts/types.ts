@@ -2,6 +2,7 @@
  * The alert engine's surface as the rest of the engine sees it. Implemented in ./engine.ts.
  */
 import type { Agent, Alert, Collection, EntityByCollection, Queue, Site, Source } from '../../shared/model';
+import type { LocalTime, QuietNow } from '../../shared/quiet';
 import type { AlertSettings } from '../../shared/settings';
 import type { NormalizedEvent } from '../state/events';
 
@@ -91,6 +92,8 @@ export interface AlertEngineApi {
   /** Firing alerts then the history, as CSV; `sourceId`: that source's only. */
   exportCsv(sourceId?: string): string;
   settings(): AlertSettings;
+  /** Quiet hours in force at `now` (this machine's local time `at`), or null. */
+  quietNow(now: number): (QuietNow & { at: LocalTime }) | null;
   setSettings(settings: AlertSettings): void;
   /**
    * Called with the id of every alert whose fields changed (the engine puts it in the next patch);

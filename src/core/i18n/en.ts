@@ -125,6 +125,8 @@ export const en = {
   'tip.noWaiting': 'no calls waiting',
   'tip.noSources': 'no sources',
   'tip.paused': 'notifications paused',
+  'tip.quiet': 'quiet hours',
+  'tip.quietUntil': 'quiet hours until {time}',
   'tip.minOld': { one: '{count} min old', other: '{count} min old' },
   'tip.source': '{source} {state}',
 

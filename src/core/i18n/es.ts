@@ -121,6 +121,8 @@ export const es: Record<HostKey, Message> = {
   'tip.noWaiting': 'ninguna llamada en espera',
   'tip.noSources': 'sin fuentes',
   'tip.paused': 'notificaciones en pausa',
+  'tip.quiet': 'horas de silencio',
+  'tip.quietUntil': 'horas de silencio hasta {time}',
   'tip.minOld': { one: 'datos de hace {count} min', many: 'datos de hace {count} min', other: 'datos de hace {count} min' },
   'tip.source': '{source} {state}',
 

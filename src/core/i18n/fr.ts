@@ -121,6 +121,8 @@ export const fr: Record<HostKey, Message> = {
   'tip.noWaiting': 'aucun appel en attente',
   'tip.noSources': 'aucune source',
   'tip.paused': 'notifications suspendues',
+  'tip.quiet': 'heures calmes',
+  'tip.quietUntil': 'heures calmes jusqu’à {time}',
   'tip.minOld': { one: 'données d’il y a {count} min', many: 'données d’il y a {count} min', other: 'données d’il y a {count} min' },
   'tip.source': '{source} {state}',
 

@@ -121,6 +121,8 @@ export const ru: Record<HostKey, Message> = {
   'tip.noWaiting': 'звонков в ожидании нет',
   'tip.noSources': 'источников нет',
   'tip.paused': 'уведомления приостановлены',
+  'tip.quiet': 'тихие часы',
+  'tip.quietUntil': 'тихие часы до {time}',
   'tip.minOld': { one: 'данные {count} мин назад', few: 'данные {count} мин назад', many: 'данные {count} мин назад', other: 'данные {count} мин назад' },
   'tip.source': '{source} {state}',
 

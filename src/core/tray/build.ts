@@ -4,6 +4,7 @@
  * firing count for macOS, the top five alerts and the sources with their status.
  */
 import { byUrgency, type Alert, type Snapshot, type Source, type SourceStatus, type Vendor } from '../../shared/model';
+import { untilText, type LocalTime, type QuietNow } from '../../shared/quiet';
 import type { Language } from '../../shared/settings';
 import { METRICS } from '../alerts/catalog';
 import { sourceLabel } from '../alerts/format';
@@ -20,6 +21,8 @@ export interface TrayBuildOptions {
   language?: Language;
   /** A downloaded update waits for a restart (the tray app's updater says so). */
   updateReady?: boolean;
+  /** Quiet hours in force now (AlertEngineApi.quietNow), or null. */
+  quiet?: (QuietNow & { at: LocalTime }) | null;
 }
 
 /**
@@ -133,6 +136,7 @@ export function buildTrayModel(snapshot: Snapshot, opts: TrayBuildOptions): Tray
   if (shown.length) parts.push(shown.map((s) => m.t('tip.source', { source: label(s, snapshot.sources, m), state: sourceState(s, opts, m).text })).join(', '));
   else if (!snapshot.sources.length) parts.push(m.t('tip.noSources'));
   if (opts.notificationsPaused) parts.push(m.t('tip.paused'));
+  else if (opts.quiet) parts.push(opts.quiet.until ? m.t('tip.quietUntil', { time: untilText(opts.quiet.at, opts.quiet.until, lang) }) : m.t('tip.quiet'));
   let tooltip = parts.join(' · ');
   if (tooltip.length > TOOLTIP_MAX) tooltip = `${tooltip.slice(0, TOOLTIP_MAX - 1)}…`;
 

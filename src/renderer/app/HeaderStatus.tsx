@@ -1,5 +1,6 @@
 /**
- * Header summary: sources live out of total, critical alerts, and the notification pause switch.
+ * Header summary: sources live out of total, critical alerts, quiet hours while they are in force, and
+ * the notification pause switch.
  * While the collector is not connected the figures are the last known ones, and say so.
  */
 import { useMemo, useState } from 'react';
@@ -7,6 +8,33 @@ import { useClient, useConnStatus, useTopic } from '../bridge/react';
 import { useI18n } from '../i18n/context';
 import { useSettings } from './settings';
 import { errorText } from '../i18n/error-text';
+import { useSecond } from '../lib/ticker';
+import { quietNow, untilText, zonedLocalTime } from '../../shared/quiet';
+import type { QuietHours } from '../../shared/settings';
+
+/**
+ * Quiet hours in force now, read in the host's time zone (where notifications are decided), and
+ * until when. Checked every second while quiet hours are set; shown only while they silence something.
+ */
+function QuietHoursChip({ quietHours, timeZone }: { quietHours: NonNullable<QuietHours>; timeZone: string | undefined }) {
+  const { t, lang } = useI18n();
+  const minute = Math.floor(useSecond() / 60);
+  const state = useMemo(() => {
+    const at = zonedLocalTime(minute * 60_000, timeZone);
+    const q = quietNow(quietHours, at);
+    return q && { ...q, at };
+  }, [minute, quietHours, timeZone]);
+  if (!state) return null;
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (
+    <a className="badge quiet-hours" href="#/settings" title={t(state.allowCritical ? 'header.quietHintCritical' : 'header.quietHint', { zone })}>
+      <span className="glyph" aria-hidden="true">
+        ☾
+      </span>
+      {state.until ? t('header.quiet', { time: untilText(state.at, state.until, lang) }) : t('header.quietAlways')}
+    </a>
+  );
+}
 
 export function HeaderStatus() {
   const { t } = useI18n();
@@ -26,6 +54,7 @@ export function HeaderStatus() {
     return { live, total: client.store.sources.size, critical };
   }, [client, sv, av]);
   const paused = settings.view?.alerts.notificationsPaused ?? false;
+  const quietHours = settings.view?.alerts.quietHours ?? null;
   const toggle = async () => {
     try {
       await client.invoke('alerts:pause-notifications', { paused: !paused });
@@ -54,6 +83,7 @@ export function HeaderStatus() {
           {t('header.critical', { count: counts.critical })}
         </a>
       )}
+      {quietHours && !paused && <QuietHoursChip quietHours={quietHours} timeZone={settings.view?.timeZone} />}
       {settings.view && (
         <button type="button" aria-pressed={paused} onClick={toggle} className="toggle">
           {paused ? t('header.notificationsPaused') : t('header.pauseNotifications')}

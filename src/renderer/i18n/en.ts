@@ -27,6 +27,10 @@ export const en = {
   'common.noSources': 'No source is configured yet: add one in Sources.',
   'header.pauseNotifications': 'Pause notifications',
   'header.notificationsPaused': 'Notifications paused — resume',
+  'header.quiet': 'Quiet hours until {time}',
+  'header.quietAlways': 'Quiet hours',
+  'header.quietHint': 'Notifications are silent during quiet hours (time zone {zone}).',
+  'header.quietHintCritical': 'Only critical alerts notify during quiet hours (time zone {zone}).',
 
   'conn.connecting': 'Connecting to the monitor…',
   'conn.reconnecting': { one: 'Connection lost. Reconnecting in {count} second… The figures shown may be out of date.', other: 'Connection lost. Reconnecting in {count} seconds… The figures shown may be out of date.' },

@@ -25,6 +25,10 @@ export const es: Record<MessageKey, Message> = {
   'common.noSources': 'Aún no hay ninguna fuente configurada: añada una en Fuentes.',
   'header.pauseNotifications': 'Pausar notificaciones',
   'header.notificationsPaused': 'Notificaciones en pausa — reanudar',
+  'header.quiet': 'Horas de silencio hasta {time}',
+  'header.quietAlways': 'Horas de silencio',
+  'header.quietHint': 'Las notificaciones se silencian durante las horas de silencio (zona horaria {zone}).',
+  'header.quietHintCritical': 'Durante las horas de silencio solo notifican las alertas críticas (zona horaria {zone}).',
 
   'conn.connecting': 'Conectando con el monitor…',
   'conn.reconnecting': {

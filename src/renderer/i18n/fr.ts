@@ -25,6 +25,10 @@ export const fr: Record<MessageKey, Message> = {
   'common.noSources': 'Aucune source n’est encore configurée : ajoutez-en une dans Sources.',
   'header.pauseNotifications': 'Suspendre les notifications',
   'header.notificationsPaused': 'Notifications suspendues — reprendre',
+  'header.quiet': 'Heures calmes jusqu’à {time}',
+  'header.quietAlways': 'Heures calmes',
+  'header.quietHint': 'Les notifications sont silencieuses pendant les heures calmes (fuseau horaire {zone}).',
+  'header.quietHintCritical': 'Pendant les heures calmes, seules les alertes critiques sont notifiées (fuseau horaire {zone}).',
 
   'conn.connecting': 'Connexion au moniteur…',
   'conn.reconnecting': {

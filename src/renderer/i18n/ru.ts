@@ -35,6 +35,10 @@ export const ru: Record<MessageKey, Message> = {
   'common.noSources': 'Ни один источник ещё не настроен: добавьте его в разделе «Источники».',
   'header.pauseNotifications': 'Приостановить уведомления',
   'header.notificationsPaused': 'Уведомления приостановлены — возобновить',
+  'header.quiet': 'Тихие часы до {time}',
+  'header.quietAlways': 'Тихие часы',
+  'header.quietHint': 'В тихие часы уведомления не показываются (часовой пояс {zone}).',
+  'header.quietHintCritical': 'В тихие часы уведомляют только критические оповещения (часовой пояс {zone}).',
 
   'conn.connecting': 'Подключение к монитору…',
   'conn.reconnecting': {

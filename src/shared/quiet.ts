@@ -1,0 +1,108 @@
+/**
+ * Quiet hours: a weekly schedule of local-time windows during which notifications stay silent
+ * (criticals may be allowed through). A window whose end is before its start spans midnight and
+ * belongs to the day it starts on; equal start and end mean the whole day. Pure: the engine reads
+ * it in its machine's time zone, a dashboard in the host's (`SettingsView.timeZone`).
+ */
+import type { QuietHours } from './settings';
+
+/** Local day of week (0 = Sunday) and minutes since local midnight. */
+export interface LocalTime {
+  day: number;
+  minutes: number;
+}
+
+export type LocalTimeFn = (ms: number) => LocalTime;
+
+const DAY = 24 * 60;
+
+const toMin = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return Math.min(DAY, h * 60 + m);
+};
+
+export function inQuietHours(q: QuietHours, t: LocalTime): boolean {
+  if (!q) return false;
+  const yesterday = (t.day + 6) % 7;
+  for (const w of q.windows) {
+    const s = toMin(w.start);
+    const e = toMin(w.end);
+    if (s === e) {
+      if (w.days.includes(t.day)) return true;
+    } else if (s < e) {
+      if (w.days.includes(t.day) && t.minutes >= s && t.minutes < e) return true;
+    } else {
+      if (w.days.includes(t.day) && t.minutes >= s) return true;
+      if (w.days.includes(yesterday) && t.minutes < e) return true;
+    }
+  }
+  return false;
+}
+
+/** Quiet hours in force now: whether criticals still notify, and the local time they end (null: they never do). */
+export interface QuietNow {
+  allowCritical: boolean;
+  until: LocalTime | null;
+}
+
+/** Whether quiet hours are in force at `t`, and until when (windows that meet count as one). */
+export function quietNow(q: QuietHours, t: LocalTime): QuietNow | null {
+  if (!q || !inQuietHours(q, t)) return null;
+  // The end is where a window edge is: step over the edges of the coming week, not over minutes.
+  const edges = new Set<number>();
+  for (const w of q.windows) for (const m of [toMin(w.start), toMin(w.end)]) edges.add(m % DAY);
+  edges.add(0);
+  const sorted = [...edges].sort((a, b) => a - b);
+  const start = t.day * DAY + t.minutes;
+  for (let d = 0; d <= 7; d++) {
+    for (const m of sorted) {
+      const at = (t.day + d) * DAY + m;
+      if (at <= start) continue;
+      const next = { day: Math.floor(at / DAY) % 7, minutes: m };
+      if (!inQuietHours(q, next)) return { allowCritical: q.allowCritical, until: next };
+    }
+  }
+  return { allowCritical: q.allowCritical, until: null };
+}
+
+const WEEKDAY: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+/** Local day and time at `ms` in an IANA time zone; this machine's own when the zone is unknown or not given. */
+export function zonedLocalTime(ms: number, timeZone?: string): LocalTime {
+  let format = timeZone ? zoneFormats.get(timeZone) : null;
+  if (timeZone && format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    } catch {
+      format = null; // Not a zone this runtime knows.
+    }
+    zoneFormats.set(timeZone, format);
+  }
+  if (!format) {
+    const d = new Date(ms);
+    return { day: d.getDay(), minutes: d.getHours() * 60 + d.getMinutes() };
+  }
+  let day = 0;
+  let minutes = 0;
+  for (const p of format.formatToParts(ms)) {
+    if (p.type === 'weekday') day = WEEKDAY[p.value] ?? 0;
+    else if (p.type === 'hour') minutes += (Number(p.value) % 24) * 60;
+    else if (p.type === 'minute') minutes += Number(p.value);
+  }
+  return { day, minutes };
+}
+
+/** "07:00" for a local time. */
+export function clockText(t: LocalTime): string {
+  return `${String(Math.floor(t.minutes / 60)).padStart(2, '0')}:${String(t.minutes % 60).padStart(2, '0')}`;
+}
+
+/** When quiet hours end, for a reader at `from`: "07:00" within a day, else with the weekday ("Mon 07:00"). */
+export function untilText(from: LocalTime, until: LocalTime, language: string): string {
+  const ahead = (((until.day - from.day) * DAY + until.minutes - from.minutes) % (7 * DAY) + 7 * DAY) % (7 * DAY);
+  if (ahead > 0 && ahead < DAY) return clockText(until);
+  // 7 January 2024 was a Sunday.
+  const weekday = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 7 + until.day));
+  return `${weekday} ${clockText(until)}`;
+}
