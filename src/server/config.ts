@@ -119,31 +119,44 @@ export function unknownFields(schema: z.ZodType, raw: unknown, path = '', steps:
   });
 }
 
-/** Validates a parsed config document; `label` names it in messages. */
+/** At most this many problems are listed; the rest are counted. */
+const LISTED = 20;
+
+/** One problem: the message as it is; several: a count and one line each, so that one start shows them all. */
+function configError(label: string, problems: string[]): ConfigError {
+  const unique = [...new Set(problems)];
+  if (unique.length === 1) return new ConfigError(`${label}: ${unique[0]}`);
+  const lines = unique.slice(0, LISTED).map((p) => `  - ${p}`);
+  if (unique.length > LISTED) lines.push(`  - and ${unique.length - LISTED} more`);
+  return new ConfigError(`${label}: ${unique.length} problems:\n${lines.join('\n')}`);
+}
+
+/** Validates a parsed config document; `label` names it in messages. Every problem is reported, not the first only. */
 export function parseConfig(raw: unknown, label: string, env: NodeJS.ProcessEnv = process.env): Settings {
   const parsed = SettingsSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(describeIssue(raw, parsed.error.issues[0]!, label));
+  if (!parsed.success) throw configError(label, parsed.error.issues.map((issue) => describeIssue(raw, issue)));
   const settings = parsed.data;
+  const problems: string[] = [];
   const seen = new Set<string>();
   settings.sources.forEach((src, i) => {
-    if (seen.has(src.id)) throw new ConfigError(`${label}: sources[${i}] (id "${src.id}"): field "id": duplicate source id`);
+    const at = `sources[${i}] (id "${src.id}")`;
+    if (seen.has(src.id)) problems.push(`${at}: field "id": duplicate source id`);
     seen.add(src.id);
     const insecure = insecureUrlProblem(src);
-    if (insecure) throw new ConfigError(`${label}: sources[${i}] (id "${src.id}"): field "${insecure.field}": ${insecure.message}`);
+    if (insecure) problems.push(`${at}: field "${insecure.field}": ${insecure.message}`);
     for (const field of secretPaths(src)) {
       const value = readSecret(src, field);
       if (typeof value === 'string' && value.startsWith('env:')) {
         const name = value.slice(4);
-        if (!env[name]) {
-          throw new ConfigError(`${label}: sources[${i}] (id "${src.id}"): field "${field}": environment variable ${name} is not set`);
-        }
+        if (!env[name]) problems.push(`${at}: field "${field}": environment variable ${name} is not set`);
       }
     }
   });
   const token = settings.server.accessToken;
   if (token?.startsWith('env:') && !env[token.slice(4)]) {
-    throw new ConfigError(`${label}: field "server.accessToken": environment variable ${token.slice(4)} is not set`);
+    problems.push(`field "server.accessToken": environment variable ${token.slice(4)} is not set`);
   }
+  if (problems.length) throw configError(label, problems);
   return settings;
 }
 
@@ -164,7 +177,8 @@ export function resolveSource(src: SourceConfig, env: NodeJS.ProcessEnv = proces
   return out;
 }
 
-function describeIssue(raw: unknown, issue: z.core.$ZodIssue, label: string): string {
+/** A schema issue as "sources[0] (id "wv"): field "token": is required" (the file's name not included). */
+function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   const path = issue.path;
   if (path[0] === 'sources' && typeof path[1] === 'number') {
     const src = Array.isArray((raw as { sources?: unknown[] })?.sources) ? (raw as { sources: unknown[] }).sources[path[1]] : undefined;
@@ -174,7 +188,7 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue, label: string): st
     if (issue.code === 'invalid_union' || (issue.code === 'invalid_value' && field === 'vendor')) {
       message = 'unknown vendor: use wolkvox, axialys, avaya, telphin or collector';
     }
-    return `${label}: sources[${path[1]}] (id "${id}"): field "${field}": ${message}`;
+    return `sources[${path[1]}] (id "${id}"): field "${field}": ${message}`;
   }
-  return `${label}: field "${path.join('.') || '(root)'}": ${issue.message}`;
+  return `field "${path.join('.') || '(root)'}": ${issue.message}`;
 }

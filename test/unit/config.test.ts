@@ -77,6 +77,55 @@ describe('collector configuration', () => {
     expect(() => parseConfig(doc, 'c.json', {})).toThrow(message);
   });
 
+  it('names every problem of a file at once, one per line, not the first only', () => {
+    const schema = {
+      sources: [
+        { id: 'wv', vendor: 'wolkvox', server: '1', token: 't', poll: { latencySec: 0 } },
+        { id: 'ax', vendor: 'axialys', login: 'l', socketIo: 'v3' },
+        { id: 'zz', vendor: 'genesys' },
+      ],
+    };
+    const thrown = (doc: unknown) => {
+      try {
+        parseConfig(doc, 'c.json', {});
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as Error).message.split('\n');
+      }
+      throw new Error('accepted');
+    };
+    const lines = thrown(schema);
+    expect(lines[0]).toBe('c.json: 4 problems:');
+    expect(lines.slice(1).sort()).toEqual(
+      [
+        '  - sources[0] (id "wv"): field "poll.latencySec": Too small: expected number to be >=1',
+        '  - sources[1] (id "ax"): field "password": is required',
+        '  - sources[1] (id "ax"): field "socketIo": Invalid option: expected one of "auto"|"v2"|"v4"',
+        '  - sources[2] (id "zz"): field "vendor": unknown vendor: use wolkvox, axialys, avaya, telphin or collector',
+      ].sort(),
+    );
+    // once the shapes are right, every duplicate id, plain-http address and missing variable
+    const later = thrown({
+      sources: [
+        { id: 'a', vendor: 'wolkvox', server: '1', token: 'env:NOPE_1' },
+        { id: 'a', vendor: 'telphin', clientId: 'c', clientSecret: 's', webhook: { publicUrl: 'http://hooks.example.com' } },
+      ],
+      server: { accessToken: 'env:NOPE_2' },
+    });
+    expect(later[0]).toBe('c.json: 4 problems:');
+    expect(later.slice(1)).toEqual([
+      '  - sources[0] (id "a"): field "token": environment variable NOPE_1 is not set',
+      '  - sources[1] (id "a"): field "id": duplicate source id',
+      expect.stringMatching(/^ {2}- sources\[1\] \(id "a"\): field "webhook\.publicUrl": .*loopback/),
+      '  - field "server.accessToken": environment variable NOPE_2 is not set',
+    ]);
+    // a long list is cut, and says how much more there is
+    const many = thrown({ sources: Array.from({ length: 25 }, (_, i) => ({ id: `s${i}`, vendor: 'wolkvox', server: '1' })) });
+    expect(many[0]).toBe('c.json: 25 problems:');
+    expect(many).toHaveLength(22);
+    expect(many.at(-1)).toBe('  - and 5 more');
+  });
+
   it('allows plain http to non-loopback hosts only with allowInsecure', () => {
     const doc = { sources: [{ id: 'a', vendor: 'wolkvox', server: '1', token: 't', baseUrl: 'http://10.0.0.5', allowInsecure: true }] };
     expect(parseConfig(doc, 'c.json', {}).sources).toHaveLength(1);
