@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { Engine, type EngineOptions } from '../core/engine';
 import { createCommandHandler } from '../core/commands';
 import { createLogger, type Logger } from '../core/util/logger';
-import type { Settings } from '../shared/settings';
+import { LANGUAGES, type Settings } from '../shared/settings';
 import type { SourceConfig } from '../shared/sources';
 import { isLoopbackHost } from '../shared/sources';
 import { ConfigError, resolveSecret } from './config';
@@ -206,5 +206,6 @@ export { SECURITY_HEADERS };
 
 /** What a dashboard needs of a notification (its buttons' actions and lifecycles stay on the host). */
 function toHostNotification(n: AlertNotification): HostNotification {
-  return { id: n.id, kind: n.kind, severity: n.severity, title: n.title, body: n.body, alertIds: n.alertIds, sound: n.sound };
+  const texts = n.inLanguage ? Object.fromEntries(LANGUAGES.map((l) => [l, n.inLanguage!(l)])) : undefined;
+  return { id: n.id, kind: n.kind, severity: n.severity, title: n.title, body: n.body, texts, alertIds: n.alertIds, sound: n.sound };
 }

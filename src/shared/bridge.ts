@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Alert, LogEntry, Patch, Snapshot } from './model';
 import type { SourceConfigView } from './sources';
-import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings } from './settings';
+import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Language, type Settings } from './settings';
 import type { Said } from './said';
 
 /** Prefix of every IPC channel; the main-process wrapper refuses anything else. */
@@ -182,7 +182,8 @@ export const CHANNELS = Object.keys(REQUEST_SCHEMAS) as Channel[];
 /** Events: host → renderer. */
 /**
  * A notification the collector's alert engine sent (quiet hours, pauses, snoozes, cooldown and
- * grouping applied), for the browsers that show them too. Its texts are in the collector's language.
+ * grouping applied), for the browsers that show them too. `title` and `body` are in the collector's
+ * language; `texts` has them in each language, so that a browser shows them in its reader's.
  */
 export interface HostNotification {
   id: string;
@@ -190,6 +191,7 @@ export interface HostNotification {
   severity: 'warning' | 'critical';
   title: string;
   body: string;
+  texts?: Partial<Record<Language, { title: string; body: string }>>;
   alertIds: string[];
   sound: boolean;
 }

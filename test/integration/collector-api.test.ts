@@ -175,6 +175,11 @@ describe('collector HTTP API', () => {
     ws.close();
     expect(n).toMatchObject({ type: 'notification', kind: 'raise', severity: 'critical', sound: true, alertIds: [expect.stringContaining('vendor.alert_op')] });
     expect(n.title).toMatch(/^Critical: /);
+    // The same words in each language, for a browser that reads another than the collector's
+    expect(Object.keys(n.texts).sort()).toEqual(['en', 'es', 'fr', 'ru']);
+    expect(n.texts.en).toEqual({ title: n.title, body: n.body });
+    expect(n.texts.fr.title).toMatch(/^Critique/);
+    expect(n.texts.ru.title).not.toBe(n.title);
     // What stays on the host: the buttons' actions and the lifecycles they act on.
     expect(n).not.toHaveProperty('actions');
     expect(n).not.toHaveProperty('lifecycles');

@@ -99,6 +99,21 @@ describe("the collector's notifications in a browser", () => {
     expect(FakeNotification.shown).toHaveLength(0);
   });
 
+  it("are in the dashboard's language when the collector sent that language, else in the collector's", async () => {
+    localStorage.setItem('cctm.notify', 'on');
+    FakeNotification.permission = 'granted';
+    const fake = new FakeBridge(snapshot(), settingsView({ host: 'collector', ui: { language: 'ru', theme: 'system' } }));
+    await inBrowser(fake, '#/overview');
+    await waitFor(() => expect(document.documentElement.lang).toBe('ru'));
+    const ru = { title: 'Критическое: Звонки в ожидании', body: '12 звонков в ожидании ≥ 10 — Sales (Axialys Paris)' };
+    fake.emit('notification', { ...critical, texts: { en: { title: critical.title, body: critical.body }, ru } });
+    expect(FakeNotification.shown.map((n) => [n.title, n.options.body])).toEqual([[ru.title, ru.body]]);
+    // an older collector, or a language it did not send: its own words
+    fake.emit('notification', { ...critical, texts: { en: { title: critical.title, body: critical.body } } });
+    fake.emit('notification', critical);
+    expect(FakeNotification.shown.slice(1).map((n) => n.title)).toEqual([critical.title, critical.title]);
+  });
+
   it('are not offered by the tray app, whose notifications are the OS’s', async () => {
     localStorage.setItem('cctm.notify', 'on');
     FakeNotification.permission = 'granted';

@@ -228,17 +228,19 @@ export class Dispatcher {
     if (live.length === 1) {
       const t = live[0]!;
       const a = t.alert!;
-      const title = words.title(titled, def, a.severity);
-      const body = words.raiseBody(def, a.value, a.threshold, now - a.since, this.deps.names(t), a.peak ?? null);
-      return this.send({ id: a.id, kind: g.kind as AlertNotification['kind'], severity, title, body, alertIds: [a.id], lifecycles, sound: this.sound(severity), actions: actions(words) });
+      const names = this.deps.names(t);
+      const peak = a.peak ?? null;
+      const texts = (w: AlertWords) => ({ title: w.title(titled, def, a.severity), body: w.raiseBody(def, a.value, a.threshold, now - a.since, names, peak) });
+      return this.send({ id: a.id, kind: g.kind as AlertNotification['kind'], severity, ...texts(words), inLanguage: (l) => texts(alertWords(l)), alertIds: [a.id], lifecycles, sound: this.sound(severity), actions: actions(words) });
     }
     const members: GroupMember[] = live.map((t) => ({ severity: t.alert!.severity, threshold: t.alert!.threshold, names: this.deps.names(t) }));
+    const texts = (w: AlertWords) => ({ title: w.title(titled, def, severity, live.length), body: w.groupBody(def, members) });
     this.send({
       id: `group|${key}|${now}`,
       kind: 'group',
       severity,
-      title: words.title(titled, def, severity, live.length),
-      body: words.groupBody(def, members),
+      ...texts(words),
+      inLanguage: (l) => texts(alertWords(l)),
       alertIds: live.map((t) => t.id),
       lifecycles,
       sound: this.sound(severity),
@@ -253,15 +255,18 @@ export class Dispatcher {
     const severity: Severity = list.some((r) => r.alert.severity === 'critical') ? 'critical' : 'warning';
     const first = list[0]!.alert;
     const one = list.length === 1;
-    const words = alertWords(this.deps.language());
+    const texts = (w: AlertWords) => ({
+      title: w.title('recover', g.def, severity, list.length),
+      body: one
+        ? w.recoverBody(g.def, list[0]!.value, (first.resolvedAt ?? first.since) - first.since, list[0]!.names)
+        : w.groupRecoverBody(g.def, list.map((r) => ({ severity: r.alert.severity, threshold: r.alert.threshold, names: r.names }))),
+    });
     this.send({
       id: one ? first.id : `recover|${first.ruleId}|${first.resolvedAt ?? 0}`,
       kind: 'recover',
       severity,
-      title: words.title('recover', g.def, severity, list.length),
-      body: one
-        ? words.recoverBody(g.def, list[0]!.value, (first.resolvedAt ?? first.since) - first.since, list[0]!.names)
-        : words.groupRecoverBody(g.def, list.map((r) => ({ severity: r.alert.severity, threshold: r.alert.threshold, names: r.names }))),
+      ...texts(alertWords(this.deps.language())),
+      inLanguage: (l) => texts(alertWords(l)),
       alertIds: list.map((r) => r.alert.id),
       sound: false,
       actions: [],

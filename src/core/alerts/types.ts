@@ -3,7 +3,7 @@
  */
 import type { Agent, Alert, Collection, EntityByCollection, Queue, Site, Source } from '../../shared/model';
 import type { LocalTime, QuietNow } from '../../shared/quiet';
-import type { AlertSettings } from '../../shared/settings';
+import type { AlertSettings, Language } from '../../shared/settings';
 import type { NormalizedEvent } from '../state/events';
 
 export type VendorAlertEvent = Extract<NormalizedEvent, { type: 'vendor.alert' }>;
@@ -38,6 +38,8 @@ export interface AlertNotification {
   severity: Alert['severity'];
   title: string;
   body: string;
+  /** The same title and body in another language (a browser that reads another language than the host's). */
+  inLanguage?: (language: Language) => { title: string; body: string };
   alertIds: string[];
   /**
    * When each named alert's lifecycle started (`Alert.since`), for raises and reminders: its buttons

@@ -33,6 +33,6 @@ function Localized({ wallboard }: { wallboard: boolean }) {
       }),
     [client],
   );
-  useBrowserNotifications(client);
+  useBrowserNotifications(client, language);
   return <I18nProvider lang={language}>{wallboard ? <Wallboard /> : <Layout />}</I18nProvider>;
 }

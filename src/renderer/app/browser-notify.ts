@@ -3,10 +3,11 @@
  * lead who follows the collector in a browser tab asks for them here. Each browser keeps its own
  * choice (as its display preferences); what is notified, and when, is the collector's alert engine's
  * decision (quiet hours, pauses, snoozes, cooldown and grouping applied there), so a browser shows
- * exactly what the collector's own notifications say.
+ * what the collector's own notifications say, in the language this dashboard reads.
  */
 import { useEffect } from 'react';
 import type { HostNotification } from '../../shared/bridge';
+import type { Language } from '../../shared/settings';
 import type { DashboardClient } from '../bridge/client';
 import { navigate } from './router';
 
@@ -63,12 +64,13 @@ export async function setBrowserNotify(on: boolean): Promise<BrowserNotifyState>
   return browserNotifyState();
 }
 
-/** Shows one of the collector's notifications; a click brings this tab to the alert. */
-export function showBrowserNotification(n: HostNotification): Notification | null {
+/** Shows one of the collector's notifications in the reader's language; a click brings this tab to the alert. */
+export function showBrowserNotification(n: HostNotification, language?: Language): Notification | null {
   const Api = api();
   if (!Api || browserNotifyState() !== 'on') return null;
   const urgent = n.severity === 'critical' && n.kind !== 'recover';
-  const shown = new Api(n.title, { body: n.body, tag: n.id, requireInteraction: urgent, silent: !n.sound });
+  const { title, body } = (language && n.texts?.[language]) || n;
+  const shown = new Api(title, { body, tag: n.id, requireInteraction: urgent, silent: !n.sound });
   shown.onclick = () => {
     globalThis.focus?.();
     if (n.alertIds.length === 1) navigate('alerts', n.alertIds[0]);
@@ -78,7 +80,7 @@ export function showBrowserNotification(n: HostNotification): Notification | nul
   return shown;
 }
 
-/** Shows the collector's notifications in this browser while the page is open, if asked for. */
-export function useBrowserNotifications(client: DashboardClient): void {
-  useEffect(() => client.onNotification((n) => void showBrowserNotification(n)), [client]);
+/** Shows the collector's notifications in this browser while the page is open, if asked for, in the dashboard's language. */
+export function useBrowserNotifications(client: DashboardClient, language: Language): void {
+  useEffect(() => client.onNotification((n) => void showBrowserNotification(n, language)), [client, language]);
 }

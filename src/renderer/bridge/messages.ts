@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { HostNotification } from '../../shared/bridge';
+import { LANGUAGES } from '../../shared/settings';
 
 const Result = z.union([
   z.object({ type: z.literal('result'), id: z.number(), ok: z.literal(true), value: z.unknown() }),
@@ -23,6 +24,11 @@ const Notification = z.object({
   severity: z.enum(['warning', 'critical']),
   title: z.string().max(500),
   body: z.string().max(4000),
+  // A browser shows the one in its reader's language; a wrong one is dropped, not the notification.
+  texts: z
+    .partialRecord(z.enum(LANGUAGES), z.object({ title: z.string().max(500), body: z.string().max(4000) }))
+    .optional()
+    .catch(undefined),
   alertIds: z.array(z.string().max(500)).max(10_000),
   sound: z.boolean(),
 });
