@@ -29,7 +29,7 @@ function QuietHoursChip({ quietHours, timeZone }: { quietHours: NonNullable<Quie
   return (
     <a className="badge quiet-hours" href="#/settings" title={t(state.allowCritical ? 'header.quietHintCritical' : 'header.quietHint', { zone })}>
       <span className="glyph" aria-hidden="true">
-        ☾
+        ◐
       </span>
       {state.until ? t('header.quiet', { time: untilText(state.at, state.until, lang) }) : t('header.quietAlways')}
     </a>
