@@ -3,6 +3,7 @@ import { Engine } from '../../src/core/engine';
 import { wolkvoxFactory } from '../../src/core/connectors/wolkvox';
 import { memoryLogger } from '../../src/core/util/logger';
 import { startDemoWolkvox } from '../../src/simulators/wolkvox';
+import { tokenBudget } from '../../src/core/connectors/wolkvox/budget';
 import { agentOf, FAST, rig, TOKEN, waitFor, wolkvoxConfig, type Rig } from './wolkvox-harness';
 
 let r: Rig | null = null;
@@ -96,6 +97,9 @@ describe('Wolkvox demo', () => {
         return s.agents.length === 14 && s.queues.length === 3 && s.sites.length === 3 && s.agents.every((a) => a.network) ? s : null;
       });
       expect(snap.sources[0]).toMatchObject({ status: 'live', counters: { rejected: 0 }, info: { quotaWarning: null } });
+      // the demo's quick polls fit its own quota: a first run shows no budget warning
+      const [budget] = Object.values(tokenBudget(demo.sources));
+      expect(budget!.projectedPerDay).toBeLessThanOrEqual(budget!.quotaPerDay!);
     } finally {
       await engine.stop();
       await demo.stop();
