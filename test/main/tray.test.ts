@@ -210,7 +210,7 @@ describe('tray updates', () => {
     engine.alerts.setSettings({ ...engine.alerts.settings(), quietHours: { windows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '00:00' }], allowCritical: true } });
     tray.refresh();
     await clock.advance(1000);
-    expect(t.tooltip).toMatch(/ · heures calmes$/);
+    expect(t.tooltip).toMatch(/ · heures calmes · /);
     tray.stop();
     expect(t.destroyed).toBe(true);
   });

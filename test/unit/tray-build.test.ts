@@ -122,17 +122,17 @@ describe('buildTrayModel', () => {
     expect(m.title).toBe('2');
     expect(m.topAlerts.some((a) => a.label.endsWith('(acknowledged)'))).toBe(true);
     expect(m.topAlerts.some((a) => a.label.endsWith('(snoozed)'))).toBe(true);
-    expect(m.tooltip).toBe('2 warnings · no sources · notifications paused');
+    expect(m.tooltip).toBe('2 warnings · notifications paused · no sources');
     expect(m.notificationsPaused).toBe(true);
   });
 
-  it('says when quiet hours silence notifications and until when, in the tray language; a pause says more', () => {
+  it('says when quiet hours silence notifications and until when, in the tray language, before the sources; a pause says more', () => {
     const quiet = { allowCritical: true, until: { day: 6, minutes: 7 * 60 }, at: { day: 5, minutes: 23 * 60 } };
-    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, quiet }).tooltip).toBe('No alerts · no sources · quiet hours until 07:00');
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, quiet }).tooltip).toBe('No alerts · quiet hours until 07:00 · no sources');
     const weekend = { ...quiet, until: { day: 1, minutes: 7 * 60 } };
-    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, quiet: weekend, language: 'ru' }).tooltip).toBe('Оповещений нет · источников нет · тихие часы до пн 07:00');
-    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, quiet: { ...quiet, until: null } }).tooltip).toBe('No alerts · no sources · quiet hours');
-    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: true, quiet }).tooltip).toBe('No alerts · no sources · notifications paused');
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, quiet: weekend, language: 'ru' }).tooltip).toBe('Оповещений нет · тихие часы до пн 07:00 · источников нет');
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, quiet: { ...quiet, until: null } }).tooltip).toBe('No alerts · quiet hours · no sources');
+    expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: true, quiet }).tooltip).toBe('No alerts · notifications paused · no sources');
     expect(buildTrayModel(snap({}), { now: NOW, notificationsPaused: false, quiet: null }).tooltip).toBe('No alerts · no sources');
   });
 
@@ -146,6 +146,9 @@ describe('buildTrayModel', () => {
     expect(m.topAlerts[0]!.id).toBe(crit[0]!.id);
     expect(m.tooltip.length).toBeLessThanOrEqual(127);
     expect(m.tooltip.endsWith('…')).toBe(true);
+    // a pause is never what the limit cuts: the source list is
+    const paused = buildTrayModel(snap({ alerts, sources }), { now: NOW, notificationsPaused: true });
+    expect(paused.tooltip).toMatch(/^4 critical, 4 warnings · notifications paused · Wolkvox site number 0 live, .*…$/);
   });
 
   it('names sources of the same vendor apart when they have no display name', () => {
@@ -162,7 +165,7 @@ describe('buildTrayModel', () => {
 
     it('Spanish: counts, calls waiting, source states and the menu', () => {
       const m = buildTrayModel(snap({ alerts: [named('critical'), named('warning')], queues: [queue('a', 1)], sources }), { now: NOW, notificationsPaused: true, language: 'es' });
-      expect(m.tooltip).toBe('1 crítica, 1 aviso · 1 llamada en espera · Bogotá datos de hace 4 min, Axialys acceso rechazado · notificaciones en pausa');
+      expect(m.tooltip).toBe('1 crítica, 1 aviso · 1 llamada en espera · notificaciones en pausa · Bogotá datos de hace 4 min, Axialys acceso rechazado');
       expect(m.topAlerts[0]!.label).toBe('Latencia 450 ms ≥ 400 ms — Ana (Wolkvox Bogotá)');
       expect(m.sources.map((s) => s.menuLabel)).toEqual(['Bogotá (datos de hace 4 min) — en vivo', 'Axialys — acceso rechazado']);
       expect(m.menu.open).toBe('Abrir el panel');

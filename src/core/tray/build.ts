@@ -132,11 +132,12 @@ export function buildTrayModel(snapshot: Snapshot, opts: TrayBuildOptions): Tray
     const waiting = snapshot.queues.reduce((n, q) => n + q.waiting, 0);
     parts.push(waiting ? m.t('tip.waiting', { count: waiting }) : m.t('tip.noWaiting'));
   }
+  // Before the sources: a long list is what gets cut at the tooltip's limit, not this.
+  if (opts.notificationsPaused) parts.push(m.t('tip.paused'));
+  else if (opts.quiet) parts.push(opts.quiet.until ? m.t('tip.quietUntil', { time: untilText(opts.quiet.at, opts.quiet.until, lang) }) : m.t('tip.quiet'));
   const shown = snapshot.sources.filter((s) => s.status !== 'stopped');
   if (shown.length) parts.push(shown.map((s) => m.t('tip.source', { source: label(s, snapshot.sources, m), state: sourceState(s, opts, m).text })).join(', '));
   else if (!snapshot.sources.length) parts.push(m.t('tip.noSources'));
-  if (opts.notificationsPaused) parts.push(m.t('tip.paused'));
-  else if (opts.quiet) parts.push(opts.quiet.until ? m.t('tip.quietUntil', { time: untilText(opts.quiet.at, opts.quiet.until, lang) }) : m.t('tip.quiet'));
   let tooltip = parts.join(' · ');
   if (tooltip.length > TOOLTIP_MAX) tooltip = `${tooltip.slice(0, TOOLTIP_MAX - 1)}…`;
 
