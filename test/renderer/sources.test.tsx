@@ -145,8 +145,15 @@ describe('Sources view', () => {
     expect(within(result).getByText('42')).toBeTruthy();
     expect(fake.callsTo('sources:test')).toEqual([{ config: { vendor: 'wolkvox', id: 'bog', server: '0031', token: 'tok-123' }, previousId: undefined }]);
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await screen.findByTestId('source-bog');
+    const card = await screen.findByTestId('source-bog');
     expect(fake.callsTo('sources:save')[0]).toMatchObject({ config: { id: 'bog', token: 'tok-123' } });
+    // said where the form was, and the new card (wherever it is in the list) takes the focus, marked
+    expect(screen.getByRole('status').textContent).toBe('Source “bog” added: it is starting. Its state shows on its card below.');
+    expect(document.activeElement).toBe(card);
+    expect(card.classList.contains('just-saved')).toBe(true);
+    // the next form starts without the old message
+    fireEvent.click(screen.getByRole('button', { name: 'Add source' }));
+    expect(screen.queryByText(/Source “bog” added/)).toBeNull();
   });
 
   it('an empty tuning box shows what the source uses instead, the same value the host applies', async () => {
@@ -297,6 +304,7 @@ describe('Sources view', () => {
     expect('token' in first.config).toBe(false);
     expect('secrets' in first.config).toBe(false);
     expect(first.config.poll).toEqual({ latencySec: 300 });
+    await screen.findByText('Source “Bogotá” saved.');
     fireEvent.click(within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Edit' }));
     type('API token', 'new-token');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));

@@ -298,6 +298,8 @@ export const en = {
 
   'sources.add': 'Add source',
   'sources.addDemo': 'Add demo sources',
+  'sources.added': 'Source “{name}” added: it is starting. Its state shows on its card below.',
+  'sources.saved': 'Source “{name}” saved.',
   'sources.demoAlready': 'The demo sources are already here: nothing was added.',
   'sources.vendor': 'Vendor',
   'sources.addTitle': 'New {vendor} source',

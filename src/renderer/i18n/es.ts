@@ -304,6 +304,8 @@ export const es: Record<MessageKey, Message> = {
 
   'sources.add': 'Añadir fuente',
   'sources.addDemo': 'Añadir fuentes de demostración',
+  'sources.added': 'Fuente «{name}» añadida: se está iniciando. Su estado aparece en su tarjeta, más abajo.',
+  'sources.saved': 'Fuente «{name}» guardada.',
   'sources.demoAlready': 'Las fuentes de demostración ya están aquí: no se añadió nada.',
   'sources.vendor': 'Proveedor',
   'sources.addTitle': 'Nueva fuente {vendor}',

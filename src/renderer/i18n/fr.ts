@@ -304,6 +304,8 @@ export const fr: Record<MessageKey, Message> = {
 
   'sources.add': 'Ajouter une source',
   'sources.addDemo': 'Ajouter les sources de démonstration',
+  'sources.added': 'Source « {name} » ajoutée : elle démarre. Son état s’affiche sur sa carte ci-dessous.',
+  'sources.saved': 'Source « {name} » enregistrée.',
   'sources.demoAlready': 'Les sources de démonstration sont déjà là : rien n’a été ajouté.',
   'sources.vendor': 'Éditeur',
   'sources.addTitle': 'Nouvelle source {vendor}',

@@ -331,6 +331,8 @@ export const ru: Record<MessageKey, Message> = {
 
   'sources.add': 'Добавить источник',
   'sources.addDemo': 'Добавить демонстрационные источники',
+  'sources.added': 'Источник «{name}» добавлен и запускается. Его состояние — на его карточке ниже.',
+  'sources.saved': 'Источник «{name}» сохранён.',
   'sources.demoAlready': 'Демонстрационные источники уже добавлены: ничего не изменилось.',
   'sources.vendor': 'Поставщик',
   'sources.addTitle': 'Новый источник: {vendor}',

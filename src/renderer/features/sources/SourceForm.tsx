@@ -15,7 +15,8 @@ import { errorText } from '../../i18n/error-text';
 export interface SourceFormProps {
   vendor: Vendor;
   existing?: SourceConfigView;
-  onDone: () => void;
+  /** Closed: with the source as saved (its id and name), or nothing when cancelled. */
+  onDone: (saved?: { id: string; name: string; added: boolean }) => void;
 }
 
 export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
@@ -72,13 +73,15 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
     if (!check() || (needsPlaintext && !plaintextOk)) return;
     setBusy('save');
     try {
+      const config = buildConfig(vendor, values, lang, existing);
       const view = await client.invoke('sources:save', {
-        config: buildConfig(vendor, values, lang, existing),
+        config,
         previousId: existing?.id,
         allowPlaintextSecrets: needsPlaintext ? plaintextOk : undefined,
       });
       settings.set(view);
-      onDone();
+      const id = String(config.id ?? '');
+      onDone({ id, name: String(config.name || id), added: !existing });
     } catch (e) {
       fail(e);
     } finally {
@@ -126,7 +129,7 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
         <button type="submit" className="primary" disabled={!editable || busy !== null || (needsPlaintext && !plaintextOk)}>
           {t('action.save')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone()}>
           {t('action.cancel')}
         </button>
       </div>

@@ -1,5 +1,5 @@
 /** Each configured source: status (and since when), mode, last event, last error and what to do. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SourceConfigView } from '../../../shared/sources';
 import type { Source } from '../../../shared/model';
 import { useClient, useTopic } from '../../bridge/react';
@@ -15,11 +15,14 @@ import { errorText } from '../../i18n/error-text';
 export function SourceList({
   sources,
   editable,
+  highlight = null,
   onEdit,
   onError,
 }: {
   sources: SourceConfigView[];
   editable: boolean;
+  /** The id of a source just saved: its card is scrolled into view and takes the focus once. */
+  highlight?: string | null;
   onEdit: (s: SourceConfigView) => void;
   onError: (m: string | null) => void;
 }) {
@@ -28,6 +31,13 @@ export function SourceList({
   const settings = useSettings();
   useTopic('sources');
   const [confirm, setConfirm] = useState<string | null>(null);
+  const highlighted = useRef<HTMLLIElement | null>(null);
+  useEffect(() => {
+    const card = highlighted.current;
+    if (!highlight || !card) return;
+    card.scrollIntoView?.({ block: 'nearest' });
+    card.focus({ preventScroll: true });
+  }, [highlight]);
   const remove = async (id: string) => {
     try {
       settings.set(await client.invoke('sources:remove', { id }));
@@ -57,7 +67,13 @@ export function SourceList({
       {sources.map((cfg) => {
         const live = client.store.sources.get(cfg.id);
         return (
-          <li key={cfg.id} className="source-card" data-testid={`source-${cfg.id}`}>
+          <li
+            key={cfg.id}
+            className={cfg.id === highlight ? 'source-card just-saved' : 'source-card'}
+            data-testid={`source-${cfg.id}`}
+            ref={cfg.id === highlight ? highlighted : undefined}
+            tabIndex={cfg.id === highlight ? -1 : undefined}
+          >
             <div className="source-head">
               <h3>{cfg.name || cfg.id}</h3>
               <span className="muted">

@@ -18,6 +18,8 @@ export function SourcesView() {
   const settings = useSettings();
   const [editing, setEditing] = useState<Editing>(null);
   const [vendor, setVendor] = useState<Vendor>('wolkvox');
+  /** The source just saved: said near the form, and its card brought into view. */
+  const [saved, setSaved] = useState<{ id: string; name: string; added: boolean } | null>(null);
   const { start: demo, busy, error, setError, notice } = useStartDemo();
   const view = settings.view;
   const editable = view?.editable ?? false;
@@ -46,8 +48,21 @@ export function SourcesView() {
           {notice}
         </p>
       )}
+      {saved && !editing && (
+        <p className="notice" role="status">
+          {t(saved.added ? 'sources.added' : 'sources.saved', { name: saved.name })}
+        </p>
+      )}
       {editing ? (
-        <SourceForm key={editing.existing?.id ?? `new-${editing.vendor}`} vendor={editing.vendor} existing={editing.existing} onDone={() => setEditing(null)} />
+        <SourceForm
+          key={editing.existing?.id ?? `new-${editing.vendor}`}
+          vendor={editing.vendor}
+          existing={editing.existing}
+          onDone={(done) => {
+            setEditing(null);
+            setSaved(done ?? null);
+          }}
+        />
       ) : (
         <div className="add-source">
           <label>
@@ -60,12 +75,20 @@ export function SourcesView() {
               ))}
             </select>
           </label>
-          <button type="button" className="primary" onClick={() => setEditing({ vendor })} disabled={!editable}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setSaved(null);
+              setEditing({ vendor });
+            }}
+            disabled={!editable}
+          >
             {t('sources.add')}
           </button>
         </div>
       )}
-      {view && <SourceList sources={view.sources} editable={editable} onEdit={(s) => setEditing({ vendor: s.vendor, existing: s })} onError={setError} />}
+      {view && <SourceList sources={view.sources} editable={editable} highlight={saved?.id ?? null} onEdit={(s) => setEditing({ vendor: s.vendor, existing: s })} onError={setError} />}
     </>
   );
 }
