@@ -266,7 +266,7 @@ describe('History rings in shared slabs', () => {
           this.series.set(id, (s = []));
         }
         const last = s[s.length - 1];
-        if (last && sec - last.t / 1000 < this.gap) s[s.length - 1] = { t: sec * 1000, v: values[i]! };
+        if (last && sec - last.t / 1000 < this.gap) s[s.length - 1] = { t: last.t, v: values[i]! };
         else {
           s.push({ t: sec * 1000, v: values[i]! });
           if (s.length > this.cap) s.shift();
@@ -281,19 +281,19 @@ describe('History rings in shared slabs', () => {
   it('keeps the last rows per entity, overwriting samples closer than the minimum gap', () => {
     const h = new History({ capacity: 4, minGapSec: 10 });
     for (let i = 0; i < 6; i++) h.record('agent', 'a:1', T + i * 20_000, i, null, i === 5 ? 1.5 : null);
-    h.record('agent', 'a:1', T + 5 * 20_000 + 3000, 55, null, null); // within the gap: replaces the newest
+    h.record('agent', 'a:1', T + 5 * 20_000 + 3000, 55, null, null); // within the gap: replaces the newest's values
     expect(h.get('a:1', 'latency')).toEqual([
       { t: (T / 1000 + 40) * 1000, v: 2 },
       { t: (T / 1000 + 60) * 1000, v: 3 },
       { t: (T / 1000 + 80) * 1000, v: 4 },
-      { t: (T / 1000 + 103) * 1000, v: 55 },
+      { t: (T / 1000 + 100) * 1000, v: 55 },
     ]);
     expect(h.get('a:1', 'jitter')).toEqual([]); // a series is not started by an unusable value
     // Loss started at the last row, whose value the replacing sample turned into a gap.
-    expect(h.get('a:1', 'loss')).toEqual([{ t: (T / 1000 + 103) * 1000, v: null }]);
+    expect(h.get('a:1', 'loss')).toEqual([{ t: (T / 1000 + 100) * 1000, v: null }]);
     h.record('agent', 'a:1', T + 200_000, 9, 2, 0.5);
     expect(h.get('a:1', 'loss')).toEqual([
-      { t: (T / 1000 + 103) * 1000, v: null },
+      { t: (T / 1000 + 100) * 1000, v: null },
       { t: T + 200_000, v: 0.5 },
     ]);
     expect(h.get('a:1', 'jitter')).toEqual([{ t: T + 200_000, v: 2 }]);
@@ -301,6 +301,19 @@ describe('History rings in shared slabs', () => {
     expect(h.get('a:2', 'latency')).toEqual([]);
     expect(h.size).toBe(3);
     expect(h.bytes()).toBe((2 + 3 + 4 * 4) * 4); // header (head, length, 3 lengths) + 4 rows of 4 words
+  });
+
+  it('adds a row every gap to a stream faster than the gap: a busy queue keeps its trend', () => {
+    const h = new History({ capacity: 120, minGapSec: 10 });
+    for (let i = 0; i <= 120; i++) h.record('queue', 'ax:392', T + i * 5000, i % 12, null); // every 5 s for 10 min
+    const points = h.get('ax:392', 'waiting');
+    expect(points).toHaveLength(61);
+    expect(points.slice(0, 3)).toEqual([
+      { t: T, v: 1 },
+      { t: T + 10_000, v: 3 },
+      { t: T + 20_000, v: 5 },
+    ]);
+    expect(Math.max(...points.map((p) => p.v ?? 0))).toBe(11);
   });
 
   it('keeps agents and queues of one key apart, reuses forgotten slots and honours the series bound', () => {

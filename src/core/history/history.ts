@@ -2,8 +2,8 @@
  * Bounded metric history for sparklines and trends. An entity's metrics are recorded together — an
  * agent's latency, jitter and loss from one network sample, a queue's waiting count and longest wait
  * from one update — so they share one ring of rows: a time and one value per metric, 4 bytes each.
- * Samples closer than `minGapSec` overwrite the newest row instead of adding one, so a busy queue
- * cannot flush out hours of trend.
+ * A row stands for `minGapSec` from its time: later samples within it overwrite its values instead of
+ * adding a row, so a busy queue cannot flush out hours of trend, and still adds a row every gap.
  *
  * Rings live in shared slabs (one buffer for many rings), found through one map per group whose
  * values are slot numbers: a sample touches the map's entry, its ring's header and one row, a few
@@ -137,15 +137,17 @@ export class History {
     let at: number;
     let added = true;
     if (len > 0 && sec - u[(at = rows + (head === 0 ? cap - 1 : head - 1) * g.width)]! < this.minGapSec) {
-      added = false; // within the gap: the newest row takes this sample
+      // Within the gap: the newest row takes this sample's values and keeps its time, so that a
+      // stream faster than the gap still adds a row every gap (a moving time never would).
+      added = false;
     } else {
       at = rows + head * g.width;
       head = head + 1 === cap ? 0 : head + 1;
       if (len < cap) len++;
       u[base + HEAD] = head;
       u[base + LEN] = len;
+      u[at] = sec;
     }
-    u[at] = sec;
     this.put(u, f, base, at, 0, a, added);
     this.put(u, f, base, at, 1, b, added);
     if (g.width > 3) this.put(u, f, base, at, 2, c, added);
