@@ -52,6 +52,12 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
    * writes it again only when the reason changed.
    */
   let logged: { status: SourceStatus; why: string | null } = { status: 'connecting', why: null };
+  /**
+   * The last status other than connecting, and since when: a retry of a source down (down →
+   * connecting → down) continues its outage, whose length "in this state for" shows, instead of
+   * starting a new one. A live source that reconnects starts again: that was an interruption.
+   */
+  let episode: { status: SourceStatus; since: number } = { status: 'connecting', since: now };
   const update = (patch: Partial<Source>) => {
     if (!deps.current()) return;
     source = { ...source, ...patch };
@@ -75,7 +81,13 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
         logged = { status, why: reason };
         deps.state.appendLog(statusEntry(id, status, lastError, next, deps.clock.now()));
       }
-      update({ status, lastError, problem: next, statusSince: status === source.status ? source.statusSince : deps.clock.now() });
+      let since = source.statusSince ?? deps.clock.now();
+      if (status !== source.status) {
+        const retried = source.status === 'connecting' && status === episode.status && status !== 'live';
+        since = retried ? episode.since : deps.clock.now();
+        if (status !== 'connecting') episode = { status, since };
+      }
+      update({ status, lastError, problem: next, statusSince: since });
     },
     setMode: (mode) => {
       if (mode !== source.mode) update({ mode });

@@ -174,7 +174,11 @@ describe('a source retrying for hours', () => {
     );
     sup.start();
     await clock.advance(0);
+    const downAt = state.sources.get('s')!.statusSince;
+    expect(state.sources.get('s')!.status).toBe('down');
     await clock.advance(4_500);
+    // every retry failed: one outage, as long as it has lasted, not since the last attempt
+    expect(state.sources.get('s')).toMatchObject({ status: 'down', statusSince: downAt });
     await sup.stop();
     const lines = log.records.map((r) => r.msg).filter((m) => m.startsWith('status') || m.startsWith('retrying'));
     expect(lines.slice(0, 9)).toEqual([
@@ -196,6 +200,34 @@ describe('a source retrying for hours', () => {
       ['source.status', 'error', 'Source down: server wv0031 answered HTTP 502'],
       ['source.status', 'info', 'Source stopped'],
     ]);
+  });
+
+  it('counts an outage from its start across retries; a live source that reconnects starts again', async () => {
+    const clock = new FakeClock();
+    const state = new LiveState();
+    const health = createSourceHealth({ id: 'wv', vendor: 'wolkvox' } as never, { state, clock, log: memoryLogger(), current: () => true });
+    const since = () => state.sources.get('wv')!.statusSince;
+    health.setStatus('live', null);
+    const liveAt = clock.now();
+    await clock.advance(60_000);
+    health.setStatus('connecting');
+    await clock.advance(1000);
+    health.setStatus('live', null);
+    expect(since()).toBe(liveAt + 61_000);
+    await clock.advance(1000);
+    health.setStatus('down', 'no answer');
+    const downAt = clock.now();
+    for (let i = 0; i < 3; i++) {
+      await clock.advance(30_000);
+      health.setStatus('connecting');
+      expect(since()).toBe(clock.now()); // "connecting" is this attempt
+      await clock.advance(2000);
+      health.setStatus('down', 'no answer');
+      expect(since()).toBe(downAt);
+    }
+    health.setStatus('connecting');
+    health.setStatus('auth_failed', 'refused');
+    expect(since()).toBe(clock.now()); // another state: another start
   });
 
   it("writes a source's changes of status to the Events log, in words every language renders", () => {
