@@ -12,6 +12,11 @@ import { useSecond } from '../lib/ticker';
 import { quietNow, untilText, zonedLocalTime } from '../../shared/quiet';
 import type { QuietHours } from '../../shared/settings';
 
+/** "Europe/Moscow" → "Moscow", "America/Argentina/Buenos_Aires" → "Buenos Aires", "UTC" → "UTC". */
+function zoneCity(timeZone: string): string {
+  return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
+}
+
 /**
  * Quiet hours in force now, read in the host's time zone (where notifications are decided), and
  * until when. Checked every second while quiet hours are set; shown only while they silence something.
@@ -25,13 +30,16 @@ function QuietHoursChip({ quietHours, timeZone }: { quietHours: NonNullable<Quie
     return q && { ...q, at };
   }, [minute, quietHours, timeZone]);
   if (!state) return null;
-  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = timeZone ?? here;
+  // Read elsewhere than the host (a collector's dashboard in another zone): the time says whose it is.
+  const whose = timeZone && timeZone !== here ? ` (${zoneCity(timeZone)})` : '';
   return (
     <a className="badge quiet-hours" href="#/settings" title={t(state.allowCritical ? 'header.quietHintCritical' : 'header.quietHint', { zone })}>
       <span className="glyph" aria-hidden="true">
         ◐
       </span>
-      {state.until ? t('header.quiet', { time: untilText(state.at, state.until, lang) }) : t('header.quietAlways')}
+      {state.until ? t('header.quiet', { time: `${untilText(state.at, state.until, lang)}${whose}` }) : t('header.quietAlways')}
     </a>
   );
 }
