@@ -75,6 +75,22 @@ describe('Events view', () => {
     expect(texts()).toEqual(['Анна: вход в систему (с телефона)']);
   });
 
+  it('fetches the older lines the host keeps beyond the snapshot\'s, once per snapshot, so earlier status changes are there', async () => {
+    const recent = [logEntry(3, { sourceId: 'ax', kind: 'call', text: 'call 3' }), logEntry(4, { sourceId: 'ax', kind: 'call', text: 'call 4' })];
+    const f = new FakeBridge(snapshot({ sources: [source('wv', { name: 'Bogotá' }), source('ax', { name: 'Paris' })], log: recent }));
+    const older = [logEntry(1, { kind: 'source.status', level: 'error', text: 'Source down: no answer' }), { id: 2, text: 7 }, ...recent];
+    f.handle('log:get', () => older as never);
+    await renderApp(f, '#/events?source=wv');
+    await waitFor(() => expect(texts()).toEqual(['Source down: no answer']));
+    expect(f.callsTo('log:get')).toEqual([{ limit: 2000 }]);
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
+    expect(texts()).toEqual(['call 4', 'call 3', 'Source down: no answer']); // the malformed line is left out
+    // a new snapshot (a reconnection) replaces the lines, and asks again
+    act(() => f.emit('snapshot', snapshot({ at: T0 + 60_000, sources: [source('wv')], log: [logEntry(9, { text: 'after' })] })));
+    await waitFor(() => expect(f.callsTo('log:get')).toHaveLength(2));
+    await waitFor(() => expect(texts()).toEqual(['after', 'call 4', 'call 3', 'Source down: no answer']));
+  });
+
   it('appends live lines, and holds them while paused', async () => {
     const f = fake();
     await renderApp(f, '#/events');

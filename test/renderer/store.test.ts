@@ -69,6 +69,18 @@ describe('ClientStore', () => {
     expect(store.log.at(-1)!.id).toBe(2501);
   });
 
+  it('puts older lines before the first one held, the newest of them when room is short', () => {
+    const { store } = manualStore();
+    store.prependLog([logEntry(1)]); // before any snapshot: nothing to put them before
+    expect(store.log).toEqual([]);
+    store.applySnapshot(snapshot({ log: Array.from({ length: 1990 }, (_, i) => logEntry(i + 101)) }), T0);
+    store.prependLog(Array.from({ length: 120 }, (_, i) => logEntry(120 - i))); // 1..120, newest first, 101..120 already held
+    expect(store.log).toHaveLength(2000);
+    expect(store.log.slice(0, 11).map((e) => e.id)).toEqual([91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101]);
+    store.prependLog([logEntry(5)]); // full: kept as it is
+    expect(store.log[0]!.id).toBe(91);
+  });
+
   it('tracks the host clock from message stamps', () => {
     const { store } = manualStore();
     store.applySnapshot(snapshot({ at: T0 + 5000 }), T0); // host is 5 s ahead

@@ -9,7 +9,8 @@ import { ClockOffset } from './offset';
 
 export type Topic = Collection | 'log' | 'meta';
 const TOPICS: Topic[] = [...COLLECTIONS, 'log', 'meta'];
-const LOG_CAPACITY = 2000;
+/** Event log lines kept: as many as the host keeps. */
+export const LOG_CAPACITY = 2000;
 const MAX_BUFFERED = 500;
 
 export type Scheduler = (fn: () => void) => void;
@@ -66,6 +67,22 @@ export class ClientStore {
     const early = this.buffered.filter((p) => p.at >= s.at);
     this.buffered = [];
     for (const p of early) this.applyPatch(p, receivedAt);
+    this.request();
+  }
+
+  /**
+   * Lines older than the first one held (a snapshot carries the last 200; the host keeps more), put
+   * before it, within the capacity. Lines already held, or newer, are ignored.
+   */
+  prependLog(older: readonly LogEntry[]): void {
+    if (this.loadedAt === null) return;
+    const first = this.log[0]?.id ?? Infinity;
+    const room = LOG_CAPACITY - this.log.length;
+    if (room <= 0) return;
+    const before = older.filter((e) => e.id < first).sort((a, b) => a.id - b.id);
+    if (!before.length) return;
+    this.log = before.slice(-room).concat(this.log);
+    this.pending.log++;
     this.request();
   }
 

@@ -13,6 +13,7 @@ import {
   SiteSchema,
   SourceSchema,
   type Collection,
+  type LogEntry,
   type Patch,
   type Snapshot,
 } from '../../shared/model';
@@ -72,6 +73,11 @@ export function readSnapshot(raw: unknown): Snapshot | null {
   for (const c of COLLECTIONS) (out as unknown as Record<string, unknown[]>)[c] = list(ENTITY[c], r[c]);
   out.log = list(LogEntrySchema, r.log);
   return out;
+}
+
+/** Event log lines the host answered (`log:get`): the usable ones. */
+export function readLogEntries(raw: unknown): LogEntry[] {
+  return list(LogEntrySchema, raw);
 }
 
 export function readPatch(raw: unknown): Patch | null {

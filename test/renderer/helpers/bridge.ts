@@ -22,6 +22,7 @@ export class FakeBridge implements BridgeApi {
     this.handle('snapshot:get', () => this.snapshot);
     this.handle('settings:get', () => this.settings);
     this.handle('history:get', () => []);
+    this.handle('log:get', () => this.snapshot.log ?? []);
   }
 
   handle<C extends Channel>(channel: C, fn: Handler<C>): this {

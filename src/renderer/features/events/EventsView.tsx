@@ -1,8 +1,10 @@
 /** The live event log: newest first, filterable by source, level, kind and text; can be paused. */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { choiceOf, replaceQuery, useRoute, type Query } from '../../app/router';
 import type { LogEntry } from '../../../shared/model';
 import { useClient, useTopic } from '../../bridge/react';
+import { LOG_CAPACITY } from '../../bridge/store';
+import { readLogEntries } from '../../bridge/validate';
 import { useI18n } from '../../i18n/context';
 import { ViewHeader } from '../../components/ViewHeader';
 import { SourceSelect } from '../../components/SourceSelect';
@@ -67,6 +69,28 @@ function entryText(lang: Language, t: (key: TextKey, params?: Params) => string)
   };
 }
 
+/**
+ * A snapshot carries the last 200 lines, which a busy feed's calls fill in minutes; the host keeps
+ * 2,000. The view asks for them once per snapshot (a reconnection), so that a source's status changes
+ * of earlier in the shift are still there.
+ */
+function useOlderLines(): void {
+  const client = useClient();
+  const meta = useTopic('meta');
+  const loadedAt = useMemo(() => (void meta, client.store.loadedAt), [client, meta]);
+  useEffect(() => {
+    if (loadedAt === null) return;
+    let current = true;
+    client.invoke('log:get', { limit: LOG_CAPACITY }).then(
+      (lines) => current && client.store.prependLog(readLogEntries(lines)),
+      () => undefined, // The last 200 lines stay: the view works without the older ones.
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, loadedAt]);
+}
+
 export function EventsView() {
   const { t, time, lang } = useI18n();
   const { store } = useClient();
@@ -77,6 +101,7 @@ export function EventsView() {
   const filter = useMemo(() => logFilterOf(query), [query]);
   const setFilter = useCallback((f: LogFilter) => replaceQuery('events', null, { source: f.source, level: f.level, kind: f.kind, q: f.text }), []);
   const [frozen, setFrozen] = useState<LogEntry[] | null>(null);
+  useOlderLines();
   const live = useMemo(() => (void lv, store.log), [store, lv]);
   const shown = frozen ?? live;
   const textOf = useMemo(() => entryText(lang, t), [lang, t]);
