@@ -5,6 +5,7 @@
  */
 import type { Alert, Collection, EntityByCollection, LogEntry, Patch, Snapshot } from '../../shared/model';
 import { COLLECTIONS } from '../../shared/model';
+import { trimLog } from '../../shared/log-trim';
 import { ClockOffset } from './offset';
 
 export type Topic = Collection | 'log' | 'meta';
@@ -72,16 +73,14 @@ export class ClientStore {
 
   /**
    * Lines older than the first one held (a snapshot carries the last 200; the host keeps more), put
-   * before it, within the capacity. Lines already held, or newer, are ignored.
+   * before it, within the capacity (trimmed as the host trims). Lines already held, or newer, are ignored.
    */
   prependLog(older: readonly LogEntry[]): void {
     if (this.loadedAt === null) return;
     const first = this.log[0]?.id ?? Infinity;
-    const room = LOG_CAPACITY - this.log.length;
-    if (room <= 0) return;
     const before = older.filter((e) => e.id < first).sort((a, b) => a.id - b.id);
     if (!before.length) return;
-    this.log = before.slice(-room).concat(this.log);
+    this.log = trimLog(before.concat(this.log), LOG_CAPACITY);
     this.pending.log++;
     this.request();
   }
@@ -109,7 +108,7 @@ export class ClientStore {
     }
     if (p.log?.length) {
       const next = this.log.concat(p.log);
-      this.log = next.length > LOG_CAPACITY ? next.slice(next.length - LOG_CAPACITY) : next;
+      this.log = next.length > LOG_CAPACITY ? trimLog(next, LOG_CAPACITY) : next;
       this.pending.log++;
     }
     this.request();
