@@ -115,14 +115,20 @@ describe('Alerts view', () => {
     const fake = new FakeBridge(floor([alert('a1')]));
     fake.handle('alerts:ack', ({ id }) => ({ ...alert(id), acknowledged: true }));
     await renderApp(fake, '#/alerts');
-    fireEvent.click(screen.getByRole('button', { name: 'Acknowledge' }));
+    const ackButton = screen.getByRole('button', { name: 'Acknowledge' });
+    ackButton.focus();
+    fireEvent.click(ackButton);
     await screen.findByText('Acknowledged');
     expect(fake.callsTo('alerts:ack')).toEqual([{ id: 'a1' }]);
     expect(screen.queryByRole('button', { name: 'Acknowledge' })).toBeNull();
-    // A click on the wrong alert is taken back.
+    // A click on the wrong alert is taken back: Undo, named by its word, explained by its hint, has the focus.
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    expect(undo.getAttribute('title')).toBe('Take the acknowledgement back: the alert notifies again as an unacknowledged one');
+    await waitFor(() => expect(document.activeElement).toBe(undo));
     fake.handle('alerts:unack', ({ id }) => alert(id));
-    fireEvent.click(screen.getByRole('button', { name: 'Take the acknowledgement back: the alert notifies again as an unacknowledged one' }));
-    await screen.findByRole('button', { name: 'Acknowledge' });
+    fireEvent.click(undo);
+    const again = await screen.findByRole('button', { name: 'Acknowledge' });
+    await waitFor(() => expect(document.activeElement).toBe(again));
     expect(fake.callsTo('alerts:unack')).toEqual([{ id: 'a1' }]);
   });
 
@@ -135,6 +141,7 @@ describe('Alerts view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Snooze' }));
     await screen.findByText(/^Snoozed until /);
     expect(fake.callsTo('alerts:snooze')).toEqual([{ alertId: 'a1', minutes: 240 }]);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Unsnooze' })));
     fireEvent.click(screen.getByRole('button', { name: 'Unsnooze' }));
     await screen.findByRole('button', { name: 'Snooze' });
     fireEvent.change(screen.getByLabelText('Snooze for'), { target: { value: 'recovered' } });

@@ -1,5 +1,5 @@
 /** Acknowledge and snooze (15 min, 1 h, 4 h, until recovered) for one alert. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Alert } from '../../../shared/model';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
@@ -19,27 +19,40 @@ export function AlertActions({ alert, onError }: { alert: Alert; onError: (messa
   const client = useClient();
   const [choice, setChoice] = useState<(typeof SNOOZE_CHOICES)[number]['id']>('15m');
   const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<Alert[]>) => {
+  // A button that did its work gives way to its opposite (Acknowledge → Undo): the focus goes there,
+  // not to the page, so a keyboard user can go on (or take it back) from where they were.
+  const buttons = { ack: useRef<HTMLButtonElement>(null), unack: useRef<HTMLButtonElement>(null), snooze: useRef<HTMLButtonElement>(null), unsnooze: useRef<HTMLButtonElement>(null) };
+  const [focusTo, setFocusTo] = useState<keyof typeof buttons | null>(null);
+  useEffect(() => {
+    const button = focusTo && buttons[focusTo].current;
+    if (!button || button.disabled) return;
+    button.focus();
+    setFocusTo(null);
+  });
+  const run = async (fn: () => Promise<Alert[]>, then: keyof typeof buttons) => {
     setBusy(true);
     try {
       client.store.upsertLocal('alerts', await fn());
       onError(null);
+      setFocusTo(then);
     } catch (e) {
       onError(errorText(e, t));
     } finally {
       setBusy(false);
     }
   };
-  const ack = () => run(async () => {
-    const a = await client.invoke('alerts:ack', { id: alert.id });
-    return a ? [a] : [];
-  });
-  const unack = () => run(async () => {
-    const a = await client.invoke('alerts:unack', { id: alert.id });
-    return a ? [a] : [];
-  });
-  const snooze = () => run(() => client.invoke('alerts:snooze', { alertId: alert.id, minutes: SNOOZE_CHOICES.find((c) => c.id === choice)!.minutes }));
-  const unsnooze = () => run(() => client.invoke('alerts:unsnooze', { alertId: alert.id }));
+  const ack = () =>
+    run(async () => {
+      const a = await client.invoke('alerts:ack', { id: alert.id });
+      return a ? [a] : [];
+    }, 'unack');
+  const unack = () =>
+    run(async () => {
+      const a = await client.invoke('alerts:unack', { id: alert.id });
+      return a ? [a] : [];
+    }, 'ack');
+  const snooze = () => run(() => client.invoke('alerts:snooze', { alertId: alert.id, minutes: SNOOZE_CHOICES.find((c) => c.id === choice)!.minutes }), 'unsnooze');
+  const unsnooze = () => run(() => client.invoke('alerts:unsnooze', { alertId: alert.id }), 'snooze');
   if (alert.state === 'resolved') return null;
   const now = client.store.now();
   const snoozed = alert.snoozedUntil !== null && alert.snoozedUntil > now;
@@ -55,12 +68,12 @@ export function AlertActions({ alert, onError }: { alert: Alert; onError: (messa
             </span>
             {t('alerts.acknowledged')}
           </span>
-          <button type="button" onClick={unack} disabled={busy} title={t('alerts.unackHint')} aria-label={t('alerts.unackHint')}>
+          <button type="button" ref={buttons.unack} onClick={unack} disabled={busy} title={t('alerts.unackHint')}>
             {t('alerts.unack')}
           </button>
         </>
       ) : (
-        <button type="button" onClick={ack} disabled={busy}>
+        <button type="button" ref={buttons.ack} onClick={ack} disabled={busy}>
           {t('alerts.ack')}
         </button>
       )}
@@ -69,7 +82,7 @@ export function AlertActions({ alert, onError }: { alert: Alert; onError: (messa
           <span className="badge snoozed">
             {untilRecovered ? t('alerts.snoozedUntilRecovered') : t('alerts.snoozedUntil', { time: time(alert.snoozedUntil!) })}
           </span>
-          <button type="button" onClick={unsnooze} disabled={busy}>
+          <button type="button" ref={buttons.unsnooze} onClick={unsnooze} disabled={busy}>
             {t('alerts.unsnooze')}
           </button>
         </>
@@ -85,7 +98,7 @@ export function AlertActions({ alert, onError }: { alert: Alert; onError: (messa
               ))}
             </select>
           </label>
-          <button type="button" onClick={snooze} disabled={busy}>
+          <button type="button" ref={buttons.snooze} onClick={snooze} disabled={busy}>
             {t('alerts.snooze')}
           </button>
         </span>
