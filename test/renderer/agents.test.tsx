@@ -198,6 +198,15 @@ describe('Agents view', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/agents'));
     await waitFor(() => expect(document.activeElement?.textContent).toContain('Zoé'));
     expect(document.activeElement?.tagName).toBe('TR');
+    // Esc also closes it with the focus back in the table, but not from the search box (it empties that)
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    await screen.findByRole('heading', { name: 'Zoé' });
+    const search = screen.getByLabelText('Search');
+    fireEvent.keyDown(search, { key: 'Escape' });
+    expect(window.location.hash).toBe('#/agents/ax%3A4');
+    rows[0]!.focus();
+    fireEvent.keyDown(rows[0]!, { key: 'Escape' });
+    await waitFor(() => expect(window.location.hash).toBe('#/agents'));
   });
 
   it("lists the agent's open alerts in its details, each a link to the alert's own details", async () => {

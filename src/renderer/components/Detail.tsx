@@ -1,9 +1,27 @@
 /**
  * The details of one thing above its list (an agent, a queue, an alert): its heading takes the focus
  * when it opens or shows another thing, and Esc or Close closes it — the focus then goes back to what
- * opened it (the row), so a keyboard user goes on from there.
+ * opened it (the row), so a keyboard user goes on from there. Esc closes it from anywhere in the view,
+ * except in a field outside it (Esc empties a search box there).
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+
+/** Esc closes the panel: inside it always, elsewhere unless a form field has the key. */
+function useEscapeCloses(section: RefObject<HTMLElement | null>, onClose: () => void): void {
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const target = e.target instanceof Element ? e.target : null;
+      const inside = !!target && !!section.current?.contains(target);
+      if (!inside && target?.closest('input, select, textarea, [contenteditable="true"]')) return;
+      close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [section]);
+}
 import { useI18n } from '../i18n/context';
 
 export interface DetailProps {
@@ -26,6 +44,7 @@ export function Detail({ id, title, before, after, tools, showing, onClose, chil
   const heading = useRef<HTMLHeadingElement>(null);
   const section = useRef<HTMLElement>(null);
   const opener = useRef<HTMLElement | null>(null);
+  useEscapeCloses(section, onClose);
   useEffect(() => {
     const active = document.activeElement;
     if (active instanceof HTMLElement && active !== document.body && !section.current?.contains(active)) opener.current = active;
@@ -40,7 +59,7 @@ export function Detail({ id, title, before, after, tools, showing, onClose, chil
     [],
   );
   return (
-    <section className="detail" ref={section} aria-labelledby={id} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <section className="detail" ref={section} aria-labelledby={id}>
       <header className="detail-head">
         {before}
         <h3 id={id} tabIndex={-1} ref={heading}>
@@ -62,8 +81,10 @@ export function Detail({ id, title, before, after, tools, showing, onClose, chil
 /** In place of the details, when the thing asked for is no longer known. */
 export function DetailGone({ label, text, onClose }: { label: string; text: string; onClose: () => void }) {
   const { t } = useI18n();
+  const section = useRef<HTMLElement>(null);
+  useEscapeCloses(section, onClose);
   return (
-    <section className="detail" aria-label={label} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <section className="detail" ref={section} aria-label={label}>
       <p>{text}</p>
       <button type="button" onClick={onClose}>
         {t('action.close')}
