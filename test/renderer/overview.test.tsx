@@ -130,6 +130,25 @@ describe('Overview', () => {
     expect(tile.className).toContain('tile-stale');
   });
 
+  it('shows "–" for a source that never sent anything, not zeros; a switched-off source is not counted as one that should be live', async () => {
+    const fake = new FakeBridge(
+      snapshot({
+        sources: [source('wv', { name: 'Bogotá' }), source('nv', { name: 'Never', status: 'down', lastEventAt: null, lastError: 'no answer' }), source('off', { status: 'stopped', lastEventAt: null })],
+        agents: [agent('wv', '1')],
+      }),
+    );
+    await renderApp(fake);
+    const never = screen.getByTestId('tile-nv');
+    expect([...never.querySelectorAll('dd.big a')].slice(0, 3).map((a) => a.textContent)).toEqual(['–', '–', '–']);
+    expect(within(never).getByText('No data received from this source yet')).toBeTruthy();
+    expect(within(never).queryByText('Network: no measures from this source')).toBeNull();
+    expect(within(never).queryByRole('list', { name: 'Agents by state' })).toBeNull();
+    expect(within(screen.getByTestId('tile-wv')).getAllByRole('link', { name: 'Agents: 1' })).toHaveLength(1);
+    expect(screen.getByText('1 of 2 sources live')).toBeTruthy();
+    act(() => fake.emit('patch', { type: 'patch', at: T0 + 1000, upsert: { sources: [source('wv', { status: 'stopped' }), source('nv', { status: 'stopped', lastEventAt: null })] }, remove: {} }));
+    expect(screen.getByText('Every source is switched off')).toBeTruthy();
+  });
+
   it('colours calls waiting by the worst of their queues, never their sum against one queue’s threshold', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: T0 + 30_000 });
     // Defaults: a queue is a warning from 5 calls waiting, critical from 10; longest wait 1:00 and 3:00.

@@ -55,11 +55,17 @@ export function HeaderStatus() {
   const counts = useMemo(() => {
     void sv;
     void av;
+    // A source switched off is not one that should be live: "4 of 5", not "4 of 6".
     let live = 0;
-    for (const s of client.store.sources.values()) if (s.status === 'live') live++;
+    let running = 0;
+    for (const s of client.store.sources.values()) {
+      if (s.status === 'stopped') continue;
+      running++;
+      if (s.status === 'live') live++;
+    }
     let critical = 0;
     for (const a of client.store.alerts.values()) if (a.state === 'firing' && a.severity === 'critical' && !a.suppressed) critical++;
-    return { live, total: client.store.sources.size, critical };
+    return { live, total: running, any: client.store.sources.size > 0, critical };
   }, [client, sv, av]);
   const paused = settings.view?.alerts.notificationsPaused ?? false;
   const quietHours = settings.view?.alerts.quietHours ?? null;
@@ -74,11 +80,13 @@ export function HeaderStatus() {
   };
   return (
     <div className={stale ? 'header-status stale' : 'header-status'}>
-      {counts.total ? (
+      {counts.any ? (
         <span>
-          {stale
-            ? t('header.lastKnown', { text: t('header.sourcesLive', { live: counts.live, count: counts.total }) })
-            : t('header.sourcesLive', { live: counts.live, count: counts.total })}
+          {!counts.total
+            ? t('header.allStopped')
+            : stale
+              ? t('header.lastKnown', { text: t('header.sourcesLive', { live: counts.live, count: counts.total }) })
+              : t('header.sourcesLive', { live: counts.live, count: counts.total })}
         </span>
       ) : (
         <a href="#/sources">{t('header.noSources')}</a>

@@ -22,6 +22,7 @@ export const en = {
   'header.sourcesLive': { one: '{live} of {count} source live', other: '{live} of {count} sources live' },
   'header.critical': { one: '{count} critical', other: '{count} critical' },
   'header.noSources': 'No sources yet',
+  'header.allStopped': 'Every source is switched off',
   'header.lastKnown': 'Last known: {text}',
   'header.lastKnownHint': 'Not connected: the last figures received',
   'common.noSources': 'No source is configured yet: add one in Sources.',
@@ -180,6 +181,7 @@ export const en = {
   'overview.byState': 'Agents by state',
   'overview.network': { one: 'Network: {critical} critical, {warning} warning of {count} agent measured', other: 'Network: {critical} critical, {warning} warning of {count} agents measured' },
   'overview.noNetwork': 'Network: no measures from this source',
+  'overview.noDataYet': 'No data received from this source yet',
   'overview.empty': 'No source is configured yet. Add demo sources to see a live picture at once, or add your own.',
   'overview.openWallboard': 'Open wallboard',
 

@@ -20,6 +20,7 @@ export const es: Record<MessageKey, Message> = {
   'header.sourcesLive': { one: '{live} de {count} fuente en vivo', many: '{live} de {count} fuentes en vivo', other: '{live} de {count} fuentes en vivo' },
   'header.critical': { one: '{count} crítica', many: '{count} críticas', other: '{count} críticas' },
   'header.noSources': 'Aún no hay fuentes',
+  'header.allStopped': 'Todas las fuentes están desactivadas',
   'header.lastKnown': 'Último dato: {text}',
   'header.lastKnownHint': 'Sin conexión: las últimas cifras recibidas',
   'common.noSources': 'Aún no hay ninguna fuente configurada: añada una en Fuentes.',
@@ -186,6 +187,7 @@ export const es: Record<MessageKey, Message> = {
     other: 'Red: {critical} en estado crítico, {warning} con aviso de {count} agentes medidos',
   },
   'overview.noNetwork': 'Red: esta fuente no envía mediciones',
+  'overview.noDataYet': 'Aún no se han recibido datos de esta fuente',
   'overview.empty': 'Todavía no hay ninguna fuente configurada. Añada las fuentes de demostración para ver enseguida un panorama en vivo, o añada las suyas.',
   'overview.openWallboard': 'Abrir pantalla mural',
 

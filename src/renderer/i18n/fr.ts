@@ -20,6 +20,7 @@ export const fr: Record<MessageKey, Message> = {
   'header.sourcesLive': { one: '{live} sur {count} source en direct', many: '{live} sur {count} sources en direct', other: '{live} sur {count} sources en direct' },
   'header.critical': { one: '{count} critique', many: '{count} critiques', other: '{count} critiques' },
   'header.noSources': 'Aucune source pour l’instant',
+  'header.allStopped': 'Toutes les sources sont désactivées',
   'header.lastKnown': 'Dernier état connu : {text}',
   'header.lastKnownHint': 'Non connecté : les derniers chiffres reçus',
   'common.noSources': 'Aucune source n’est encore configurée : ajoutez-en une dans Sources.',
@@ -186,6 +187,7 @@ export const fr: Record<MessageKey, Message> = {
     other: 'Réseau : {critical} en état critique, {warning} en avertissement sur {count} agents mesurés',
   },
   'overview.noNetwork': 'Réseau : aucune mesure de cette source',
+  'overview.noDataYet': 'Aucune donnée reçue de cette source pour l’instant',
   'overview.empty': 'Aucune source n’est encore configurée. Ajoutez les sources de démonstration pour voir tout de suite une image en direct, ou ajoutez les vôtres.',
   'overview.openWallboard': 'Ouvrir l’écran mural',
 

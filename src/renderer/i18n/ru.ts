@@ -30,6 +30,7 @@ export const ru: Record<MessageKey, Message> = {
   },
   'header.critical': { one: '{count} критическое', few: '{count} критических', many: '{count} критических', other: '{count} критического' },
   'header.noSources': 'Источников пока нет',
+  'header.allStopped': 'Все источники отключены',
   'header.lastKnown': 'Последние данные: {text}',
   'header.lastKnownHint': 'Нет связи: последние полученные данные',
   'common.noSources': 'Ни один источник ещё не настроен: добавьте его в разделе «Источники».',
@@ -198,6 +199,7 @@ export const ru: Record<MessageKey, Message> = {
     other: 'Сеть: критично {critical}, с предупреждением {warning} из {count} измеренного оператора',
   },
   'overview.noNetwork': 'Сеть: этот источник не присылает измерений',
+  'overview.noDataYet': 'От этого источника ещё не получено данных',
   'overview.empty': 'Источники ещё не настроены. Добавьте демонстрационные источники, чтобы сразу увидеть живую картину, или добавьте свои.',
   'overview.openWallboard': 'Открыть настенный экран',
 

@@ -12,6 +12,9 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
   const error = sourceErrorText(lang, source, t);
   const translated = error !== null && error !== source?.lastError;
   const fresh = source ? freshness(source) : 'live';
+  // A source that never sent anything has no figures: "–", not zeros a lead would believe.
+  const none = !!source && source.lastEventAt === null && summary.agents === 0 && summary.waitingLevel === null;
+  const figure = (text: string) => (none ? '–' : text);
   // A total takes the worst level of its queues (summarize): a sum is never held to one queue's threshold.
   const waitLevel = summary.waitingLevel;
   const longestLevel = summary.longestWaitLevel;
@@ -40,24 +43,24 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
         <div>
           <dt>{t('overview.agents')}</dt>
           <dd className="big">
-            <a className="tile-link" href={agentsHref} aria-label={said(t('overview.agents'), n(summary.agents))}>
-              {n(summary.agents)}
+            <a className="tile-link" href={agentsHref} aria-label={said(t('overview.agents'), figure(n(summary.agents)))}>
+              {figure(n(summary.agents))}
             </a>
           </dd>
         </div>
         <div className={`lvl-${waitLevel ?? 'ok'}`}>
           <dt>{t('overview.waiting')}</dt>
           <dd className="big">
-            <a className="tile-link" href={queuesHref} aria-label={said(t('overview.waiting'), n(summary.waiting))}>
-              {n(summary.waiting)}
+            <a className="tile-link" href={queuesHref} aria-label={said(t('overview.waiting'), figure(n(summary.waiting)))}>
+              {figure(n(summary.waiting))}
             </a>
           </dd>
         </div>
         <div className={`lvl-${longestLevel ?? 'ok'}`}>
           <dt>{t('overview.longestWait')}</dt>
           <dd className="big" title={summary.longestWaitPartial ? t('overview.longestWaitPartial') : undefined}>
-            <a className="tile-link" href={queuesHref} aria-label={said(t('overview.longestWait'), longestWaitText(summary))}>
-              {longestWaitText(summary)}
+            <a className="tile-link" href={queuesHref} aria-label={said(t('overview.longestWait'), figure(longestWaitText(summary)))}>
+              {figure(longestWaitText(summary))}
             </a>
           </dd>
         </div>
@@ -87,17 +90,21 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
           </dd>
         </div>
       </dl>
-      <ul className="state-counts" aria-label={t('overview.byState')}>
-        {AGENT_STATES.filter((s) => summary.byState[s] > 0 || s === 'available' || s === 'on_call' || s === 'paused').map((s) => (
-          <li key={s} className={`state-${s}`}>
-            <a className="tile-link" href={hrefFor('agents', null, { ...scope, state: s })}>
-              <span className="label">{t(`state.${s}`)}</span> <span className="num">{n(summary.byState[s])}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      {!none && (
+        <ul className="state-counts" aria-label={t('overview.byState')}>
+          {AGENT_STATES.filter((s) => summary.byState[s] > 0 || s === 'available' || s === 'on_call' || s === 'paused').map((s) => (
+            <li key={s} className={`state-${s}`}>
+              <a className="tile-link" href={hrefFor('agents', null, { ...scope, state: s })}>
+                <span className="label">{t(`state.${s}`)}</span> <span className="num">{n(summary.byState[s])}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="tile-network">
-        {summary.network.measured === 0 ? (
+        {none ? (
+          t('overview.noDataYet')
+        ) : summary.network.measured === 0 ? (
           t('overview.noNetwork')
         ) : (
           <a className="tile-link" href={hrefFor('network', null, scope)}>
