@@ -1,6 +1,9 @@
 import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../src/renderer/app/App';
+import { createClient } from '../../src/renderer/bridge/client';
+import { ClientStore } from '../../src/renderer/bridge/store';
 import { BridgeError } from '../../src/shared/bridge';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, queue, snapshot, source } from './helpers/model';
@@ -25,6 +28,47 @@ function hostWith(view: SettingsView) {
 }
 
 describe('Settings', () => {
+  it('keeps what was typed and not saved when the reader goes to another view and back, and says it is not saved', async () => {
+    const fake = hostWith(settingsView());
+    await renderApp(fake, '#/settings');
+    const form = () => screen.getByRole('form', { name: 'Thresholds' });
+    fireEvent.change(screen.getByLabelText('Warning threshold: Agent latency'), { target: { value: '250' } });
+    expect(within(form()).getByText('Changes not saved yet')).toBeTruthy();
+    act(() => void (window.location.hash = '#/agents'));
+    await screen.findByRole('heading', { level: 2, name: 'Agents' });
+    act(() => void (window.location.hash = '#/settings'));
+    await screen.findByRole('form', { name: 'Thresholds' });
+    expect((screen.getByLabelText('Warning threshold: Agent latency') as HTMLInputElement).value).toBe('250');
+    expect(within(form()).getByText('Changes not saved yet')).toBeTruthy();
+    // back to the saved value by hand: nothing unsaved any more
+    fireEvent.change(screen.getByLabelText('Warning threshold: Agent latency'), { target: { value: '200' } });
+    expect(within(form()).queryByText('Changes not saved yet')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Warning threshold: Agent latency'), { target: { value: '260' } });
+    fireEvent.click(within(form()).getByRole('button', { name: 'Save' }));
+    expect(await within(form()).findByText('Saved.')).toBeTruthy();
+    expect(within(form()).queryByText('Changes not saved yet')).toBeNull();
+    expect(fake.callsTo('settings:update')).toEqual([{ alerts: { rules: [{ id: 'agent.latency', warning: 260 }] } }]);
+  });
+
+  it('in a browser, leaving the page with unsaved settings asks first; the tray app never blocks its window', async () => {
+    const fake = hostWith(settingsView({ host: 'collector' }));
+    window.location.hash = '#/settings';
+    render(<App client={createClient({ mode: 'ws', api: fake, store: new ClientStore((fn) => fn()) })} />);
+    fake.emit('snapshot', fake.snapshot);
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    const leave = () => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    fireEvent.click(within(screen.getByRole('form', { name: 'Quiet hours' })).getByRole('checkbox', { name: 'Silence notifications at certain times' }));
+    expect(leave()).toBe(true);
+    cleanup();
+    await renderApp(hostWith(settingsView()), '#/settings'); // the tray app (IPC), with that draft still kept
+    expect(leave()).toBe(false);
+  });
+
   it('edits thresholds, refuses a warning above the critical one, and saves only differences as overrides', async () => {
     const fake = hostWith(settingsView({ alerts: { ...settingsView().alerts, rules: [{ id: 'agent.latency', raiseN: 3, raiseM: 4 }, { id: 'custom.latency', metric: 'agent.latency', warning: 100 }] } }));
     await renderApp(fake, '#/settings');

@@ -9,6 +9,7 @@ import { Layout } from './Layout';
 import { navigate, routeForHost } from './router';
 import { Wallboard } from '../features/wallboard/Wallboard';
 import { useBrowserNotifications } from './browser-notify';
+import { useLeaveGuard } from '../features/settings/draft';
 
 export function App({ client, wallboard = false }: { client: DashboardClient; wallboard?: boolean }) {
   return (
@@ -34,5 +35,6 @@ function Localized({ wallboard }: { wallboard: boolean }) {
     [client],
   );
   useBrowserNotifications(client, language);
+  useLeaveGuard(client.mode === 'ws');
   return <I18nProvider lang={language}>{wallboard ? <Wallboard /> : <Layout />}</I18nProvider>;
 }

@@ -1,10 +1,11 @@
 /**
  * happy-dom does no layout: give elements a viewport-sized box so the virtualized tables render rows,
- * and clean the page between tests. `findBy…` and `waitFor` wait up to 5 s (1 s by default): on a
+ * and clean the page (and unsaved settings drafts) between tests. `findBy…` and `waitFor` wait up to 5 s (1 s by default): on a
  * loaded two-core machine a first render in another language can take longer than a second.
  */
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { forgetDrafts } from '../../../src/renderer/features/settings/draft';
 
 configure({ asyncUtilTimeout: 5_000 });
 
@@ -18,4 +19,5 @@ afterEach(() => {
   window.location.hash = '';
   window.localStorage.clear();
   window.sessionStorage.clear();
+  forgetDrafts(); // what one test left unsaved in Settings is not the next one's
 });

@@ -3,7 +3,8 @@
  * updates, and the local webhook receiver's port (Telphin reaches it through a reverse proxy or a
  * tunnel), with what the receiver did when the port was applied.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useDraft } from './draft';
 import type { WebhookReceiverState } from '../../../shared/bridge';
 import type { Settings } from '../../../shared/settings';
 import { useClient } from '../../bridge/react';
@@ -41,9 +42,10 @@ export function AppForm({ editable }: { editable: boolean }) {
   const settings = useSettings();
   const [error, setError] = useState<string | null>(null);
   const app = settings.view?.app;
-  const [portText, setPortText] = useState(() => String(app?.webhookPort ?? 0));
   const saver = useSaver();
-  useEffect(() => setPortText(String(app?.webhookPort ?? 0)), [app?.webhookPort]);
+  const draft = useDraft('webhook-port', () => String(app?.webhookPort ?? 0), String(app?.webhookPort ?? 0));
+  const portText = draft.value;
+  const setPortText = draft.set;
   if (!app || settings.view?.host !== 'tray') return null;
   const update = async (patch: Partial<Toggles>) => {
     try {
@@ -105,7 +107,7 @@ export function AppForm({ editable }: { editable: boolean }) {
             </p>
           )}
         </fieldset>
-        <SaveBar saver={saver} editable={editable} invalid={port === null} />
+        <SaveBar saver={saver} editable={editable} dirty={draft.dirty} invalid={port === null} />
       </form>
     </section>
   );

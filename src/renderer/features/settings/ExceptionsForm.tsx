@@ -2,7 +2,8 @@
  * Thresholds for particular queues and agents: a queue or agent picked from the live floor gets its
  * own thresholds for one rule (a rule of its own, see exceptions-model.ts), replacing the general ones.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useDraft } from './draft';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
@@ -33,10 +34,11 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
   const { store } = client;
   const settings = useSettings();
   const overrides = settings.view?.alerts.rules ?? [];
-  const [rows, setRows] = useState<ExceptionRow[]>(() => exceptionRows(overrides, lang));
   // Reset only when the rules changed, not when another section was saved (new settings objects).
   const rulesKey = JSON.stringify(settings.view?.alerts.rules ?? []);
-  useEffect(() => setRows(exceptionRows(settings.view?.alerts.rules ?? [], lang)), [rulesKey, lang]);
+  const draft = useDraft<ExceptionRow[]>('exceptions', () => exceptionRows(overrides, lang), `${lang}${rulesKey}`);
+  const rows = draft.value;
+  const setRows = draft.set;
   const saver = useSaver();
   const [metric, setMetric] = useState<ExceptionMetric>('queue.waiting');
   const [find, setFind] = useState('');
@@ -183,7 +185,7 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
         </div>
         {others > 0 && <p className="muted small">{t('exceptions.others', { count: others })}</p>}
       </fieldset>
-      <SaveBar saver={saver} editable={editable} invalid={errors.some(Boolean)} />
+      <SaveBar saver={saver} editable={editable} dirty={draft.dirty} invalid={errors.some(Boolean)} />
     </form>
   );
 }

@@ -2,7 +2,8 @@
  * Sound per severity, how often the same alert may notify again, which raises are notified together,
  * and how long an acknowledgement lasts.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from './draft';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
@@ -42,18 +43,15 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
   const client = useClient();
   const settings = useSettings();
   const a = settings.view?.alerts;
-  const [warning, setWarning] = useState(a?.sound.warning ?? false);
-  const [critical, setCritical] = useState(a?.sound.critical ?? true);
-  const [boxes, setBoxes] = useState<Boxes>(() => boxesOf(a, lang));
   const saver = useSaver();
   // Reset from the settings only when this section's values changed: saving another section (which
   // brings new settings objects) must not throw away what is being typed here.
   const mine = a ? JSON.stringify([a.sound, a.cooldownMin, a.groupWindowSec, a.ackExpiryHours]) : '';
-  useEffect(() => {
-    setWarning(a?.sound.warning ?? false);
-    setCritical(a?.sound.critical ?? true);
-    setBoxes(boxesOf(a, lang));
-  }, [mine, lang]);
+  const draft = useDraft('notifications', () => ({ warning: a?.sound.warning ?? false, critical: a?.sound.critical ?? true, boxes: boxesOf(a, lang) }), `${lang}${mine}`);
+  const { warning, critical, boxes } = draft.value;
+  const setWarning = (v: boolean) => draft.set({ ...draft.value, warning: v });
+  const setCritical = (v: boolean) => draft.set({ ...draft.value, critical: v });
+  const setBoxes = (v: Boxes) => draft.set({ ...draft.value, boxes: v });
   const values = notificationValues(boxes, lang);
   const bad = values.ok ? [] : values.bad;
   const submit = (e: FormEvent) => {
@@ -101,7 +99,7 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
         {box('ackHours', t('settings.ackExpiry'), t('settings.ackExpiryError'))}
         <p className="muted small">{t('settings.notificationsHelp')}</p>
       </fieldset>
-      <SaveBar saver={saver} editable={editable} invalid={!values.ok} />
+      <SaveBar saver={saver} editable={editable} dirty={draft.dirty} invalid={!values.ok} />
     </form>
   );
 }

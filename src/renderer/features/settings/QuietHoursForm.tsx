@@ -1,5 +1,6 @@
 /** Quiet hours: weekly windows when notifications stay silent (critical ones optionally allowed). */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, type FormEvent } from 'react';
+import { useDraft } from './draft';
 import type { QuietHours } from '../../../shared/settings';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
@@ -21,17 +22,18 @@ export function QuietHoursForm({ editable }: { editable: boolean }) {
   const client = useClient();
   const settings = useSettings();
   const current = settings.view?.alerts.quietHours ?? null;
-  const [on, setOn] = useState(current !== null);
-  const [windows, setWindows] = useState<Window[]>(current?.windows ?? [NEW_WINDOW]);
-  const [allowCritical, setAllowCritical] = useState(current?.allowCritical ?? true);
   const saver = useSaver();
   // Reset only when the quiet hours themselves changed, not when another section was saved.
   const mine = JSON.stringify(current);
-  useEffect(() => {
-    setOn(current !== null);
-    setWindows(current?.windows.length ? current.windows : [NEW_WINDOW]);
-    setAllowCritical(current?.allowCritical ?? true);
-  }, [mine]);
+  const draft = useDraft(
+    'quiet-hours',
+    () => ({ on: current !== null, windows: current?.windows.length ? current.windows : [NEW_WINDOW], allowCritical: current?.allowCritical ?? true }),
+    mine,
+  );
+  const { on, windows, allowCritical } = draft.value;
+  const setOn = (v: boolean) => draft.set({ ...draft.value, on: v });
+  const setWindows = (v: Window[]) => draft.set({ ...draft.value, windows: v });
+  const setAllowCritical = (v: boolean) => draft.set({ ...draft.value, allowCritical: v });
   // Weekday names in the user's language (2023-01-01 was a Sunday).
   const dayNames = useMemo(() => {
     const f = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' });
@@ -101,7 +103,7 @@ export function QuietHoursForm({ editable }: { editable: boolean }) {
           </>
         )}
       </fieldset>
-      <SaveBar saver={saver} editable={editable} invalid={invalid} />
+      <SaveBar saver={saver} editable={editable} dirty={draft.dirty} invalid={invalid} />
     </form>
   );
 }

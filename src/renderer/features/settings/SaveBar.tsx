@@ -30,7 +30,22 @@ export function useSaver(): Saver {
   };
 }
 
-export function SaveBar({ saver, editable, invalid, onReset, resetLabel }: { saver: Saver; editable: boolean; invalid?: boolean; onReset?: () => void; resetLabel?: string }) {
+export function SaveBar({
+  saver,
+  editable,
+  dirty = false,
+  invalid,
+  onReset,
+  resetLabel,
+}: {
+  saver: Saver;
+  editable: boolean;
+  /** The section holds changes not saved yet: said beside Save (and "Saved" no longer). */
+  dirty?: boolean;
+  invalid?: boolean;
+  onReset?: () => void;
+  resetLabel?: string;
+}) {
   const { t } = useI18n();
   return (
     <div className="form-actions">
@@ -43,7 +58,8 @@ export function SaveBar({ saver, editable, invalid, onReset, resetLabel }: { sav
         </button>
       )}
       <span aria-live="polite">
-        {saver.state === 'saved' && <span className="ok">{t('action.saved')}</span>}
+        {dirty && editable && saver.state !== 'saving' && saver.state !== 'failed' && <span className="unsaved">{t('settings.unsaved')}</span>}
+        {saver.state === 'saved' && !dirty && <span className="ok">{t('action.saved')}</span>}
         {saver.state === 'failed' && (
           <span className="error" role="alert">
             {saver.error}

@@ -1,5 +1,6 @@
 /** Thresholds of the built-in rules (warning / critical, on/off), saved as rule overrides. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from './draft';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
@@ -13,11 +14,12 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
   const client = useClient();
   const settings = useSettings();
   const overrides = settings.view?.alerts.rules ?? [];
-  const [rows, setRows] = useState<RuleRow[]>(() => rowsFrom(overrides, lang));
   const saver = useSaver();
   // Reset only when the rules changed, not when another section was saved (new settings objects).
   const rulesKey = JSON.stringify(settings.view?.alerts.rules ?? []);
-  useEffect(() => setRows(rowsFrom(settings.view?.alerts.rules ?? [], lang)), [rulesKey, lang]);
+  const draft = useDraft<RuleRow[]>('thresholds', () => rowsFrom(overrides, lang), `${lang}${rulesKey}`);
+  const rows = draft.value;
+  const setRows = draft.set;
   // A rule without sampling boxes (a source down) keeps what the file says there, unchecked: the reader could not mend it.
   const errors = rows.map((r) => checkRow(r, lang) ?? (sampled(r.id) ? checkWindow(r) : null));
   const set = (i: number, patch: Partial<RuleRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -64,7 +66,7 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
           {t('settings.thresholdsHelp')} {t('settings.raiseHelp', { max: MAX_RAISE_M })} {t('settings.clearHelp', { max: MAX_CLEAR_K, k: DEFAULT_CLEAR_K })}
         </p>
       </fieldset>
-      <SaveBar saver={saver} editable={editable} invalid={errors.some(Boolean)} onReset={() => setRows(rowsFrom([], lang))} resetLabel={t('settings.resetDefaults')} />
+      <SaveBar saver={saver} editable={editable} dirty={draft.dirty} invalid={errors.some(Boolean)} onReset={() => setRows(rowsFrom([], lang))} resetLabel={t('settings.resetDefaults')} />
     </form>
   );
 }

@@ -54,6 +54,7 @@ export const en = {
   'settings.clearHelp': 'Resolve after K: an alert is resolved after K good samples in a row (1 to {max}; empty box: {k}).',
   'settings.thresholdError.window': 'Raise after N of M: whole numbers from 1 to 30, N no larger than M.',
   'settings.resetDefaults': 'Back to defaults',
+  'settings.unsaved': 'Changes not saved yet',
   'settings.quietHours': 'Quiet hours',
   'settings.quietOn': 'Silence notifications at certain times',
   'settings.window': 'Period {n}',

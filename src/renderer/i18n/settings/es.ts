@@ -51,6 +51,7 @@ export const es: Record<SettingsKey, Message> = {
   'settings.clearHelp': 'Resolver tras K: una alerta se resuelve tras K muestras buenas seguidas (de 1 a {max}; casilla vacía: {k}).',
   'settings.thresholdError.window': 'Alertar tras N de M: números enteros de 1 a 30, N no mayor que M.',
   'settings.resetDefaults': 'Volver a los valores predeterminados',
+  'settings.unsaved': 'Cambios aún sin guardar',
   'settings.quietHours': 'Horas de silencio',
   'settings.quietOn': 'Silenciar las notificaciones en ciertos horarios',
   'settings.window': 'Periodo {n}',

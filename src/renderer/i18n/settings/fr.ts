@@ -51,6 +51,7 @@ export const fr: Record<SettingsKey, Message> = {
   'settings.clearHelp': 'Résoudre après K : une alerte est résolue après K échantillons bons d’affilée (de 1 à {max} ; case vide : {k}).',
   'settings.thresholdError.window': 'Alerter après N sur M : des nombres entiers de 1 à 30, N au plus égal à M.',
   'settings.resetDefaults': 'Revenir aux valeurs par défaut',
+  'settings.unsaved': 'Modifications non enregistrées',
   'settings.quietHours': 'Heures calmes',
   'settings.quietOn': 'Mettre les notifications en sourdine à certaines heures',
   'settings.window': 'Période {n}',

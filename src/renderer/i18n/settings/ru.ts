@@ -51,6 +51,7 @@ export const ru: Record<SettingsKey, Message> = {
   'settings.clearHelp': 'Завершать после K: оповещение завершается после K нормальных замеров подряд (от 1 до {max}; пустое поле: {k}).',
   'settings.thresholdError.window': 'Срабатывать после N из M: целые числа от 1 до 30, N не больше M.',
   'settings.resetDefaults': 'Вернуть значения по умолчанию',
+  'settings.unsaved': 'Изменения ещё не сохранены',
   'settings.quietHours': 'Тихие часы',
   'settings.quietOn': 'Не показывать уведомления в определённое время',
   'settings.window': 'Период {n}',
