@@ -166,6 +166,16 @@ describe('Alerts view', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: /^Acknowledge all/ })).toBeNull());
     expect(fake.callsTo('alerts:ack-many')).toEqual([{ ids: ['a3', 'a1'] }]);
     expect(screen.getAllByText('Acknowledged')).toHaveLength(3);
+    // Undo takes back what it acknowledged, all at once, and only that (a2 was acknowledged before)
+    const bulk = document.querySelector('.list-actions') as HTMLElement;
+    expect(within(bulk).getByRole('status').textContent).toMatch(/^2 alerts acknowledged\./);
+    fake.handle('alerts:unack', ({ id }) => byId.get(id)!);
+    fireEvent.click(within(bulk).getByRole('button', { name: 'Undo' }));
+    await screen.findByRole('button', { name: 'Acknowledge all (2)' });
+    expect((fake.callsTo('alerts:unack') as { id: string }[]).map((c) => c.id).sort()).toEqual(['a1', 'a3']);
+    expect(screen.getAllByText('Acknowledged')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Acknowledge all (2)' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Acknowledge all/ })).toBeNull());
     // One alert left to acknowledge has its own button; the list's is for several.
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
     expect(screen.queryByRole('button', { name: /^Acknowledge all/ })).toBeNull();

@@ -251,6 +251,8 @@ export const en = {
   'alerts.unackHint': 'Take the acknowledgement back: the alert notifies again as an unacknowledged one',
   'alerts.ackAll': 'Acknowledge all ({count})',
   'alerts.ackAllHint': 'Acknowledge every firing alert listed here that is not acknowledged yet',
+  'alerts.ackedAll': { one: '{count} alert acknowledged.', other: '{count} alerts acknowledged.' },
+  'alerts.unackAllHint': 'Take back the acknowledgements that Acknowledge all gave: those alerts notify again as unacknowledged ones',
   'alerts.snooze': 'Snooze',
   'alerts.snoozeFor': 'Snooze for',
   'alerts.snoozedUntil': 'Snoozed until {time}',

@@ -257,6 +257,8 @@ export const es: Record<MessageKey, Message> = {
   'alerts.unackHint': 'Retirar el reconocimiento: la alerta vuelve a notificar como una no reconocida',
   'alerts.ackAll': 'Reconocer todas ({count})',
   'alerts.ackAllHint': 'Reconocer todas las alertas activas de esta lista que aún no están reconocidas',
+  'alerts.ackedAll': { one: '{count} alerta reconocida.', many: '{count} alertas reconocidas.', other: '{count} alertas reconocidas.' },
+  'alerts.unackAllHint': 'Deshacer los reconocimientos de «Reconocer todas»: esas alertas vuelven a notificar como no reconocidas',
   'alerts.snooze': 'Posponer',
   'alerts.snoozeFor': 'Posponer durante',
   'alerts.snoozedUntil': 'Pospuesta hasta las {time}',

@@ -257,6 +257,8 @@ export const fr: Record<MessageKey, Message> = {
   'alerts.unackHint': 'Retirer l’acquittement : l’alerte notifie de nouveau comme une alerte non acquittée',
   'alerts.ackAll': 'Tout acquitter ({count})',
   'alerts.ackAllHint': 'Acquitter toutes les alertes actives de cette liste qui ne le sont pas encore',
+  'alerts.ackedAll': { one: '{count} alerte acquittée.', many: '{count} alertes acquittées.', other: '{count} alertes acquittées.' },
+  'alerts.unackAllHint': 'Annuler les acquittements de « Tout acquitter » : ces alertes notifient de nouveau comme non acquittées',
   'alerts.snooze': 'Reporter',
   'alerts.snoozeFor': 'Reporter de',
   'alerts.snoozedUntil': 'Reportée jusqu’à {time}',
