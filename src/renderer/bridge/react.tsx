@@ -35,9 +35,9 @@ export function useSourcesByName(): Source[] {
 }
 
 /**
- * A source's name (for Source columns) and its label for a narrow one (the words every source's
- * name shares left out, `shortSourceLabels`), by its id (the id when it is no longer known), kept
- * current.
+ * A source's name (for Source columns) and its label for a narrow one (the words the names of every
+ * source switched on share left out, `shortSourceLabels`), by its id (the id when it is no longer
+ * known), kept current.
  */
 export function useSourceLabels(): { name: (id: string) => string; label: (id: string) => string } {
   const { store } = useClient();
@@ -45,9 +45,10 @@ export function useSourceLabels(): { name: (id: string) => string; label: (id: s
   return useMemo(() => {
     void sv;
     const names = new Map([...store.sources.values()].map((s) => [s.id, s.name]));
-    const labels = shortSourceLabels([...names.values()]);
+    // A source switched off lists nothing: its name does not keep the others' shared words ("(demo)").
+    const labels = shortSourceLabels([...store.sources.values()].filter((s) => s.status !== 'stopped').map((s) => s.name));
     const name = (id: string) => names.get(id) ?? id;
-    return { name, label: (id: string) => labels.get(name(id)) ?? id };
+    return { name, label: (id: string) => labels.get(name(id)) ?? name(id) };
   }, [store, sv]);
 }
 
