@@ -438,6 +438,34 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
         },
         { lang, ms: String(MESSAGES[lang]['unit.ms']), levels: { warning: String(MESSAGES[lang]['level.warning']), critical: String(MESSAGES[lang]['level.critical']) } },
       );
+    /**
+     * Calls' numbers and pause reasons cut in the agents table: the numbers and the reasons of a dozen
+     * characters on screen, then a copy of the first row holding a 12-digit number, and one holding a
+     * reason of 12 characters, as a floor has them ("573001234567", "Brief équipe").
+     */
+    const reasonsCut = () =>
+      page.locator('.grid.agents').evaluate((table) => {
+        const at = [...table.querySelectorAll('col')].findIndex((c) => c.className === 'col-reason');
+        const found: string[] = [];
+        const check = (cell: Element, what: string) => {
+          if (cell.scrollWidth > cell.clientWidth) found.push(`${what}: ${cell.textContent} (${cell.scrollWidth} > ${cell.clientWidth} px)`);
+        };
+        const rows = [...table.querySelectorAll('tbody tr.row')];
+        for (const row of rows) {
+          const text = row.children[at]!.textContent ?? '';
+          if (/^\+?\d+$/.test(text) || (text && text.length <= 12)) check(row.children[at]!, 'shown');
+        }
+        const tbody = table.querySelector('tbody')!;
+        for (const text of ['573001234567', 'Brief équipe']) {
+          const copy = rows[0]!.cloneNode(true) as HTMLElement;
+          copy.children[at]!.textContent = text;
+          // Measured at once and taken out again, before the table renders anew.
+          tbody.append(copy);
+          check(copy.children[at]!, 'widest');
+          copy.remove();
+        }
+        return found;
+      });
     /** What does not fit a table: a sideways scroll, a header word broken for want of room, a state's word cut. */
     const tableProblems = (view: string) =>
       page.locator(`.grid.${view}`).evaluate((table) => {
@@ -479,6 +507,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
         // The figures come first: a measure with its level mark is never cut, the widest of each kind
         // included, at this size and at 1920 px, where the headers stay whole as well.
         expect(await figuresCut(lang), `agents figures at 1280 px in ${lang} (${address})`).toEqual([]);
+        // A call's number (up to 12 digits) and a pause reason of a dozen characters read whole, without hovering.
+        expect(await reasonsCut(), `agents reasons and numbers at 1280 px in ${lang} (${address})`).toEqual([]);
         // A source's name and a queue's are whole where the window leaves room (at 1920 px in every
         // language: "Wolkvox (demo)", not "Wolkvox (…", with a source not of the demo beside the demo
         // ones); where cut (at 1280 px, the figures first), their whole text is the cell's title, and
@@ -505,6 +535,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
         await page.setViewportSize({ width: 1920, height: 1080 });
         expect(await tableProblems(view), `${address} at 1920 px in ${lang}`).toEqual([]);
         expect(await figuresCut(lang), `agents figures at 1920 px in ${lang} (${address})`).toEqual([]);
+        expect(await reasonsCut(), `agents reasons and numbers at 1920 px in ${lang} (${address})`).toEqual([]);
         expect(await texts(), `agents at 1920 px in ${lang} (${address})`).toEqual({ cut: [], untitled: [], narrow: [] });
         await page.setViewportSize({ width: 1280, height: 800 });
       }
@@ -534,33 +565,93 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
   });
 
   it('keeps an alert’s actions on one line at the default size in every language, and whole in a narrow window, where the event log leaves its text the widest column', async () => {
-    // Alerts raised by the thresholds test above are still firing.
-    const check = () =>
-      page.locator('.grid.alerts').evaluate((table) => {
-        const found: string[] = [];
-        const scroller = table.closest('.table-scroll')!;
-        if (scroller.scrollWidth > scroller.clientWidth + 1) found.push(`scrolls sideways (${scroller.scrollWidth} > ${scroller.clientWidth})`);
-        const rows = [...table.querySelectorAll<HTMLElement>('tbody .alert-actions')];
-        if (!rows.length) found.push('no alert with actions');
-        let lines = 0;
-        for (const actions of rows) {
-          const cell = actions.closest('td')!;
-          if (actions.scrollWidth > actions.clientWidth + 1 || actions.getBoundingClientRect().right > cell.getBoundingClientRect().right + 1) found.push(`actions cut: ${actions.textContent}`);
-          lines = Math.max(lines, new Set([...actions.querySelectorAll('button, select')].map((c) => Math.round(c.getBoundingClientRect().top))).size);
-        }
-        return { found, lines };
-      });
+    // A source not of the demo beside the demo ones: the Source column reads "Avaya AXP (demo)".
+    const switchForm = async (on: boolean) => {
+      await nav('Sources').click();
+      const card = page.getByTestId('source-e2e-wv');
+      await card.getByRole('button', { name: 'Edit' }).click();
+      await page.getByLabel('Enabled', { exact: true }).setChecked(on);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await card.locator(on ? '.status-live' : '.status-stopped').waitFor({ timeout: LIVE_TIMEOUT });
+    };
+    await switchForm(true);
+    // Alerts raised by the thresholds test above are still firing. Acknowledged ones hold the widest
+    // actions ("✓ Подтверждено", Undo, the snooze's length, Snooze): two more are acknowledged first.
+    await page.evaluate(() => void (location.hash = '#/alerts'));
+    const unacknowledged = page.locator('.grid.alerts tbody tr[data-alert-id]').filter({ has: page.getByRole('button', { name: 'Acknowledge', exact: true }) });
+    await unacknowledged.first().waitFor({ timeout: LIVE_TIMEOUT });
+    for (let i = 0; i < 2 && (await unacknowledged.count()) > 0; i++) {
+      const row = page.locator(`tr[data-alert-id="${await unacknowledged.first().getAttribute('data-alert-id')}"]`);
+      await row.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+      await row.getByText('Acknowledged').waitFor();
+    }
+    /**
+     * What does not fit: a sideways scroll, actions cut, no acknowledged alert listed; with `spare`,
+     * a severity column wider than its badges and header need (the room left is the alert's text's).
+     * Measured with a copy of an acknowledged alert, its severity the widest word ("▲ Предупреждение"),
+     * as the table writes it, in the page's language.
+     */
+    const check = (lang: keyof typeof MESSAGES, spare = true) =>
+      page.locator('.grid.alerts').evaluate(
+        (table, { spare, warning }) => {
+          const found: string[] = [];
+          const acknowledged = table.querySelector('tbody .alert-actions .badge.ack')?.closest('tr');
+          const copy = acknowledged?.cloneNode(true) as HTMLElement | undefined;
+          if (copy) {
+            const badge = document.createElement('span');
+            badge.className = 'badge sev-warning';
+            badge.innerHTML = '<span class="glyph" aria-hidden="true">▲</span>';
+            badge.append(warning);
+            copy.querySelector('td')!.replaceChildren(badge);
+            copy.removeAttribute('id');
+            // Measured at once and taken out again, before the table renders anew.
+            acknowledged!.after(copy);
+          }
+          const scroller = table.closest('.table-scroll')!;
+          if (scroller.scrollWidth > scroller.clientWidth + 1) found.push(`scrolls sideways (${scroller.scrollWidth} > ${scroller.clientWidth})`);
+          const rows = [...table.querySelectorAll<HTMLElement>('tbody .alert-actions')];
+          if (!rows.length) found.push('no alert with actions');
+          if (!table.querySelector('tbody .alert-actions .badge.ack')) found.push('no acknowledged alert');
+          let lines = 0;
+          for (const actions of rows) {
+            const cell = actions.closest('td')!;
+            if (actions.scrollWidth > actions.clientWidth + 1 || actions.getBoundingClientRect().right > cell.getBoundingClientRect().right + 1) found.push(`actions cut: ${actions.textContent}`);
+            lines = Math.max(lines, new Set([...actions.querySelectorAll('button, select')].map((c) => Math.round(c.getBoundingClientRect().top))).size);
+          }
+          if (spare) {
+            const severity = [table.querySelector('thead th')!, ...[...table.querySelectorAll('tbody tr')].map((r) => r.querySelector('td')!)];
+            const need = Math.max(
+              ...severity.map((cell) => {
+                const range = document.createRange();
+                range.selectNodeContents(cell);
+                const style = getComputedStyle(cell);
+                return range.getBoundingClientRect().width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+              }),
+            );
+            const width = severity[0]!.getBoundingClientRect().width;
+            if (width > need + 2) found.push(`severity ${Math.round(width)} px, its badges need ${Math.round(need)} px`);
+          }
+          copy?.remove();
+          return { found, lines };
+        },
+        { spare, warning: String(MESSAGES[lang]['level.warning']) },
+      );
     await page.setViewportSize({ width: 1280, height: 800 });
-    for (const lang of ['en', 'es', 'fr', 'ru']) {
+    for (const lang of ['en', 'es', 'fr', 'ru'] as const) {
       await page.evaluate(() => void (location.hash = '#/settings'));
       await page.getByTestId('language').selectOption(lang);
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
       await page.evaluate(() => void (location.hash = '#/alerts'));
       await page.locator('.grid.alerts tbody .alert-actions').first().waitFor();
-      expect(await check(), `alerts in ${lang}`).toEqual({ found: [], lines: 1 });
+      expect(await check(lang), `alerts in ${lang}`).toEqual({ found: [], lines: 1 });
+      if (lang === 'ru') await shot(page, '07-alerts-ru-1280');
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      expect(await check(lang), `alerts in ${lang} at 1920 px`).toEqual({ found: [], lines: 1 });
+      if (lang === 'ru') await shot(page, '07-alerts-ru-1920');
+      await page.setViewportSize({ width: 1280, height: 800 });
     }
     await page.setViewportSize({ width: 720, height: 800 });
-    const narrow = await check();
+    const narrow = await check('ru', false);
     expect(narrow.found, 'alerts in ru at 720 px').toEqual([]);
     // The event log in the same narrow window gives the event's own text its widest column.
     await page.evaluate(() => void (location.hash = '#/events'));
@@ -577,6 +668,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     await page.getByTestId('language').selectOption('');
     await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
     await page.setViewportSize({ width: 1366, height: 800 });
+    await switchForm(false);
   });
 
   it('shows the wallboard in large type for a TV', async () => {

@@ -40,7 +40,10 @@ export function AlertTable({
       <table className="grid alerts" aria-label={t('nav.alerts')}>
         <thead>
           <tr>
-            <th scope="col">{t('col.severity')}</th>
+            {/* The classes size the columns (components.css): the alert's text and its subject take the room the others leave. */}
+            <th scope="col" className="severity">
+              {t('col.severity')}
+            </th>
             <th scope="col">{t('col.alert')}</th>
             <th scope="col">{t('col.subject')}</th>
             {showSource && (
@@ -48,9 +51,15 @@ export function AlertTable({
                 {t('col.source')}
               </th>
             )}
-            <th scope="col">{t('col.since')}</th>
-            <th scope="col">{history ? t('col.duration') : t('col.for')}</th>
-            <th scope="col">{t('col.actions')}</th>
+            <th scope="col" className="since">
+              {t('col.since')}
+            </th>
+            <th scope="col" className="for">
+              {history ? t('col.duration') : t('col.for')}
+            </th>
+            <th scope="col" className="actions">
+              {t('col.actions')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -77,7 +86,7 @@ export function AlertTable({
                 </td>
                 {showSource && (
                   <td className="source" title={sourceName(alertSourceId(a))}>
-                    {sourceLabel(alertSourceId(a))}
+                    <SourceLabel label={sourceLabel(alertSourceId(a))} />
                   </td>
                 )}
                 <td>
@@ -93,5 +102,19 @@ export function AlertTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A source's label, its words on one line ("Avaya AXP", not "Avaya / AXP"); a note in brackets after
+ * them ("Avaya AXP (demo)") may go under them, to leave the alert's text room.
+ */
+function SourceLabel({ label }: { label: string }) {
+  const m = /^(.*\S)\s+(\([^()]*\))$/.exec(label);
+  if (!m) return <span className="words">{label}</span>;
+  return (
+    <>
+      <span className="words">{m[1]}</span> <span className="words">{m[2]}</span>
+    </>
   );
 }
