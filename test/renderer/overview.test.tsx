@@ -147,6 +147,8 @@ describe('Overview', () => {
     expect(screen.getByText('1 of 2 sources live')).toBeTruthy();
     act(() => fake.emit('patch', { type: 'patch', at: T0 + 1000, upsert: { sources: [source('wv', { status: 'stopped' }), source('nv', { status: 'stopped', lastEventAt: null })] }, remove: {} }));
     expect(screen.getByText('Every source is switched off')).toBeTruthy();
+    // switched off is not "no data yet"
+    expect(within(screen.getByTestId('tile-nv')).getByText('Switched off: nothing is collected from this source')).toBeTruthy();
   });
 
   it('colours calls waiting by the worst of their queues, never their sum against one queue’s threshold', async () => {

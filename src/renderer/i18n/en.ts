@@ -182,6 +182,7 @@ export const en = {
   'overview.network': { one: 'Network: {critical} critical, {warning} warning of {count} agent measured', other: 'Network: {critical} critical, {warning} warning of {count} agents measured' },
   'overview.noNetwork': 'Network: no measures from this source',
   'overview.noDataYet': 'No data received from this source yet',
+  'overview.switchedOff': 'Switched off: nothing is collected from this source',
   'overview.empty': 'No source is configured yet. Add demo sources to see a live picture at once, or add your own.',
   'overview.openWallboard': 'Open wallboard',
 

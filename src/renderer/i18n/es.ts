@@ -188,6 +188,7 @@ export const es: Record<MessageKey, Message> = {
   },
   'overview.noNetwork': 'Red: esta fuente no envía mediciones',
   'overview.noDataYet': 'Aún no se han recibido datos de esta fuente',
+  'overview.switchedOff': 'Desactivada: no se recoge nada de esta fuente',
   'overview.empty': 'Todavía no hay ninguna fuente configurada. Añada las fuentes de demostración para ver enseguida un panorama en vivo, o añada las suyas.',
   'overview.openWallboard': 'Abrir pantalla mural',
 

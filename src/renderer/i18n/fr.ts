@@ -188,6 +188,7 @@ export const fr: Record<MessageKey, Message> = {
   },
   'overview.noNetwork': 'Réseau : aucune mesure de cette source',
   'overview.noDataYet': 'Aucune donnée reçue de cette source pour l’instant',
+  'overview.switchedOff': 'Désactivée : rien n’est collecté de cette source',
   'overview.empty': 'Aucune source n’est encore configurée. Ajoutez les sources de démonstration pour voir tout de suite une image en direct, ou ajoutez les vôtres.',
   'overview.openWallboard': 'Ouvrir l’écran mural',
 

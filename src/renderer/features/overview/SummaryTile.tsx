@@ -103,7 +103,7 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
       )}
       <p className="tile-network">
         {none ? (
-          t('overview.noDataYet')
+          t(source?.status === 'stopped' ? 'overview.switchedOff' : 'overview.noDataYet')
         ) : summary.network.measured === 0 ? (
           t('overview.noNetwork')
         ) : (
