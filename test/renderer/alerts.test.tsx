@@ -169,9 +169,11 @@ describe('Alerts view', () => {
     // Undo takes back what it acknowledged, all at once, and only that (a2 was acknowledged before)
     const bulk = document.querySelector('.list-actions') as HTMLElement;
     expect(within(bulk).getByRole('status').textContent).toMatch(/^2 alerts acknowledged\./);
+    await waitFor(() => expect(document.activeElement).toBe(within(bulk).getByRole('button', { name: 'Undo' })));
     fake.handle('alerts:unack', ({ id }) => byId.get(id)!);
     fireEvent.click(within(bulk).getByRole('button', { name: 'Undo' }));
-    await screen.findByRole('button', { name: 'Acknowledge all (2)' });
+    const ackAll = await screen.findByRole('button', { name: 'Acknowledge all (2)' });
+    await waitFor(() => expect(document.activeElement).toBe(ackAll));
     expect((fake.callsTo('alerts:unack') as { id: string }[]).map((c) => c.id).sort()).toEqual(['a1', 'a3']);
     expect(screen.getAllByText('Acknowledged')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Acknowledge all (2)' }));
