@@ -3,12 +3,13 @@
  * acknowledged, in one command — a site going down raises one alert per agent. Undo then takes back
  * what it acknowledged, all at once.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Alert } from '../../../shared/model';
 import { MAX_ACK_MANY } from '../../../shared/bridge';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { errorText } from '../../i18n/error-text';
+import { useFocusHandOver } from '../../components/useFocusHandOver';
 
 export function AckAllButton({ alerts, onError }: { alerts: readonly Alert[]; onError: (m: string | null) => void }) {
   const { t } = useI18n();
@@ -16,16 +17,9 @@ export function AckAllButton({ alerts, onError }: { alerts: readonly Alert[]; on
   const [busy, setBusy] = useState(false);
   /** What the last "Acknowledge all" acknowledged: one Undo takes it all back (a click on the wrong filter). */
   const [done, setDone] = useState<readonly string[]>([]);
-  // The button pressed goes away: the focus goes to the one that takes its place, not to the page.
-  const ackButton = useRef<HTMLButtonElement>(null);
-  const undoButton = useRef<HTMLButtonElement>(null);
-  const [focusTo, setFocusTo] = useState<'ack' | 'undo' | null>(null);
-  useEffect(() => {
-    const button = focusTo === 'ack' ? ackButton.current : focusTo === 'undo' ? undoButton.current : null;
-    if (!button || button.disabled) return;
-    button.focus();
-    setFocusTo(null);
-  });
+  // The button pressed goes away: the focus goes to the one that takes its place.
+  const buttons = { ack: useRef<HTMLButtonElement>(null), undo: useRef<HTMLButtonElement>(null) };
+  const setFocusTo = useFocusHandOver(buttons);
   const unacked = alerts.filter((a) => a.state === 'firing' && !a.acknowledged);
   const undoable = done.filter((id) => alerts.some((a) => a.id === id && a.state === 'firing' && a.acknowledged));
   if (unacked.length < 2 && !undoable.length) return null;
@@ -61,14 +55,14 @@ export function AckAllButton({ alerts, onError }: { alerts: readonly Alert[]; on
   return (
     <div className="list-actions">
       {unacked.length >= 2 && (
-        <button type="button" ref={ackButton} onClick={() => void ackAll()} disabled={busy} title={t('alerts.ackAllHint')}>
+        <button type="button" ref={buttons.ack} onClick={() => void ackAll()} disabled={busy} title={t('alerts.ackAllHint')}>
           {t('alerts.ackAll', { count: unacked.length })}
         </button>
       )}
       {undoable.length > 0 && (
         <span role="status">
           {t('alerts.ackedAll', { count: undoable.length })}{' '}
-          <button type="button" ref={undoButton} onClick={() => void undo()} disabled={busy} title={t('alerts.unackAllHint')}>
+          <button type="button" ref={buttons.undo} onClick={() => void undo()} disabled={busy} title={t('alerts.unackAllHint')}>
             {t('alerts.unack')}
           </button>
         </span>

@@ -1,10 +1,11 @@
 /** Acknowledge and snooze (15 min, 1 h, 4 h, until recovered) for one alert. */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Alert } from '../../../shared/model';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { SNOOZE_UNTIL_RECOVERED } from '../../../shared/rules';
 import { errorText } from '../../i18n/error-text';
+import { useFocusHandOver } from '../../components/useFocusHandOver';
 
 export const SNOOZE_CHOICES: { id: '15m' | '1h' | '4h' | 'recovered'; minutes: number | null }[] = [
   { id: '15m', minutes: 15 },
@@ -19,16 +20,9 @@ export function AlertActions({ alert, onError }: { alert: Alert; onError: (messa
   const client = useClient();
   const [choice, setChoice] = useState<(typeof SNOOZE_CHOICES)[number]['id']>('15m');
   const [busy, setBusy] = useState(false);
-  // A button that did its work gives way to its opposite (Acknowledge → Undo): the focus goes there,
-  // not to the page, so a keyboard user can go on (or take it back) from where they were.
+  // Each button gives the focus to its opposite when it has done its work (Acknowledge → Undo).
   const buttons = { ack: useRef<HTMLButtonElement>(null), unack: useRef<HTMLButtonElement>(null), snooze: useRef<HTMLButtonElement>(null), unsnooze: useRef<HTMLButtonElement>(null) };
-  const [focusTo, setFocusTo] = useState<keyof typeof buttons | null>(null);
-  useEffect(() => {
-    const button = focusTo && buttons[focusTo].current;
-    if (!button || button.disabled) return;
-    button.focus();
-    setFocusTo(null);
-  });
+  const setFocusTo = useFocusHandOver(buttons);
   const run = async (fn: () => Promise<Alert[]>, then: keyof typeof buttons) => {
     setBusy(true);
     try {
