@@ -65,6 +65,18 @@ export function quietNow(q: QuietHours, t: LocalTime): QuietNow | null {
   return { allowCritical: q.allowCritical, until: null };
 }
 
+/** Local day and time at `ms` in this machine's (or this browser's) time zone. */
+export const machineLocalTime: LocalTimeFn = (ms) => {
+  const d = new Date(ms);
+  return { day: d.getDay(), minutes: d.getHours() * 60 + d.getMinutes() };
+};
+
+/** A weekday's short name in a language ("Mon", "lun."); 0 = Sunday. */
+export function weekdayName(day: number, language: string): string {
+  // 7 January 2024 was a Sunday.
+  return new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 7 + day));
+}
+
 const WEEKDAY: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
 
@@ -79,10 +91,7 @@ export function zonedLocalTime(ms: number, timeZone?: string): LocalTime {
     }
     zoneFormats.set(timeZone, format);
   }
-  if (!format) {
-    const d = new Date(ms);
-    return { day: d.getDay(), minutes: d.getHours() * 60 + d.getMinutes() };
-  }
+  if (!format) return machineLocalTime(ms);
   let day = 0;
   let minutes = 0;
   for (const p of format.formatToParts(ms)) {
@@ -102,7 +111,5 @@ export function clockText(t: LocalTime): string {
 export function untilText(from: LocalTime, until: LocalTime, language: string): string {
   const ahead = (((until.day - from.day) * DAY + until.minutes - from.minutes) % (7 * DAY) + 7 * DAY) % (7 * DAY);
   if (ahead > 0 && ahead < DAY) return clockText(until);
-  // 7 January 2024 was a Sunday.
-  const weekday = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 7 + until.day));
-  return `${weekday} ${clockText(until)}`;
+  return `${weekdayName(until.day, language)} ${clockText(until)}`;
 }

@@ -1,6 +1,7 @@
 /** Quiet hours: weekly windows when notifications stay silent (critical ones optionally allowed). */
 import { useMemo, type FormEvent } from 'react';
 import { useDraft } from './draft';
+import { weekdayName } from '../../../shared/quiet';
 import type { QuietHours } from '../../../shared/settings';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
@@ -34,11 +35,8 @@ export function QuietHoursForm({ editable }: { editable: boolean }) {
   const setOn = (v: boolean) => draft.set({ ...draft.value, on: v });
   const setWindows = (v: Window[]) => draft.set({ ...draft.value, windows: v });
   const setAllowCritical = (v: boolean) => draft.set({ ...draft.value, allowCritical: v });
-  // Weekday names in the user's language (2023-01-01 was a Sunday).
-  const dayNames = useMemo(() => {
-    const f = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' });
-    return Array.from({ length: 7 }, (_, d) => f.format(Date.UTC(2023, 0, 1 + d)));
-  }, [lang]);
+  // Weekday names in the user's language.
+  const dayNames = useMemo(() => Array.from({ length: 7 }, (_, d) => weekdayName(d, lang)), [lang]);
   const errors = on ? windows.map(windowError) : [];
   const invalid = errors.some(Boolean) || (on && windows.length === 0);
   const setW = (i: number, patch: Partial<Window>) => setWindows(windows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
