@@ -31,6 +31,11 @@ export interface CommandDeps {
   demo?: () => Promise<SourceConfig[]>;
   /** Called after settings changed (tray app applies start-at-login, the webhook port…); awaited before the answer. */
   onSettingsChanged?: (settings: Settings) => void | Promise<void>;
+  /**
+   * Called with the settings as dashboards see them after any command changed them, so that every
+   * open dashboard (and the tray menu's window) shows the change, not only the one that made it.
+   */
+  onSettingsView?: (view: SettingsView) => void;
   /** Projected Wolkvox token use per source, when the connector knows it. */
   tokenBudget?: () => SettingsView['tokenBudget'];
   /** The tray app's local webhook receiver, for the settings view. */
@@ -45,6 +50,17 @@ export type CommandHandler = (channel: string, payload: unknown) => Promise<unkn
 export function createCommandHandler(deps: CommandDeps): CommandHandler {
   const { engine, settings } = deps;
   const now = () => engine.clock.now();
+  // The hosts replace their settings document on every change: a new document is a new revision.
+  let seen = settings.get();
+  let revision = 1;
+  const currentRevision = (): number => {
+    const s = settings.get();
+    if (s !== seen) {
+      seen = s;
+      revision++;
+    }
+    return revision;
+  };
 
   const view = (): SettingsView => {
     const s = settings.get();
@@ -61,6 +77,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       ...(deps.webhookReceiver ? { webhookReceiver: deps.webhookReceiver() } : {}),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       ...(settings.notes?.().length ? { configNotes: settings.notes() } : {}),
+      revision: currentRevision(),
     };
   };
 
@@ -219,11 +236,15 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   return async (channel, payload) => {
     if (!isChannel(channel)) throw new BridgeError('unknown_channel', `unknown channel ${String(channel).slice(0, 80)}`);
     const req = parseRequest(channel, payload);
+    const before = settings.get();
     try {
       return await (handlers[channel] as (r: unknown) => unknown)(req);
     } catch (e) {
       if (e instanceof BridgeError) throw e;
       throw new BridgeError('failed', redactText(e instanceof Error ? e.message : String(e)));
+    } finally {
+      // Also after a command that failed half-way (an import that stored some sources): what changed is told.
+      if (deps.onSettingsView && settings.get() !== before) deps.onSettingsView(view());
     }
   };
 }

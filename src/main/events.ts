@@ -1,7 +1,8 @@
 /**
- * Host → renderer events ('snapshot', 'patch', 'navigate'), held back until the dashboard says it is
- * ready. State events sent before that are dropped: the dashboard gets a fresh snapshot when it
- * becomes ready, which supersedes them. Other events wait in a short queue.
+ * Host → renderer events ('snapshot', 'patch', 'settings', 'navigate'), held back until the dashboard
+ * says it is ready. State events sent before that are dropped: the dashboard gets a fresh snapshot
+ * when it becomes ready, which supersedes them (and with which it reads the settings again). Other
+ * events wait in a short queue.
  */
 import { CHANNEL_PREFIX, type HostEventName, type HostEvents } from '../shared/bridge';
 
@@ -13,7 +14,7 @@ export interface EventTarget {
 /** The IPC channel an event travels on. */
 export const eventChannel = (event: HostEventName): string => `${CHANNEL_PREFIX}event:${event}`;
 
-const STATE_EVENTS: ReadonlySet<HostEventName> = new Set(['snapshot', 'patch']);
+const STATE_EVENTS: ReadonlySet<HostEventName> = new Set(['snapshot', 'patch', 'settings']);
 const MAX_QUEUED = 20;
 
 export class RendererEvents {

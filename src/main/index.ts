@@ -79,6 +79,8 @@ async function main(log: Logger): Promise<void> {
     settings,
     demo: () => demo.sources(),
     onSettingsChanged: applyApp,
+    // The window shows a change made from the tray menu (pause) as it happens.
+    onSettingsView: (view) => events.send('settings', view),
     webhookReceiver: () => webhooks.state(),
   });
   const act = notificationActionHandler(handler, notify, (id) => engine.alerts.get(id));

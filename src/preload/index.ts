@@ -16,7 +16,7 @@ const PREFIX: typeof Prefix = 'cctm:';
  * Every host event, checked complete by the compiler. `notification` is the collector's, for
  * browsers: the tray app shows OS notifications itself and never sends it.
  */
-const EVENT_NAMES: Record<HostEventName, true> = { snapshot: true, patch: true, navigate: true, notification: true };
+const EVENT_NAMES: Record<HostEventName, true> = { snapshot: true, patch: true, navigate: true, notification: true, settings: true };
 const EVENTS = Object.keys(EVENT_NAMES) as HostEventName[];
 
 type InvokeResult = { ok: true; value: unknown } | { ok: false; error: BridgeErrorBody };

@@ -118,6 +118,8 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
   const commands = createCommandHandler({
     engine,
     settings: host$,
+    // Every dashboard shows a change of the settings made in another one (or by an import).
+    onSettingsView: (view) => stream?.send({ type: 'settings', settings: view }),
     demo: async () => {
       demo ??= await startDemo();
       return demo.sources;

@@ -61,6 +61,11 @@ export type SettingsView = Omit<Settings, 'sources' | 'server'> & {
   timeZone?: string;
   /** The collector's configuration file: fields it holds that are not settings (kept, ignored), in English. */
   configNotes?: string[];
+  /**
+   * Counts the changes to the settings since the host started: of two views, the one with the higher
+   * revision is the newer (answers and `settings` events may cross on their way).
+   */
+  revision?: number;
 };
 
 /** The tray app's local webhook receiver: its port (0: off), whether it listens, and why not (`EADDRINUSE`, `EACCES`, …). */
@@ -203,6 +208,8 @@ export interface HostEvents {
   navigate: { view: string; alertId?: string };
   /** The collector notified (browser mode only: the tray app shows notifications itself). */
   notification: HostNotification;
+  /** The settings changed (from any dashboard, the tray menu or an import): what they are now. */
+  settings: SettingsView;
 }
 export type HostEventName = keyof HostEvents;
 

@@ -699,6 +699,41 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     expect(wallProblems).toEqual([]);
   });
 
+  it('shows a change made in another dashboard at once, and keeps what is being typed over it, saying so', async () => {
+    const other = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'en-US' });
+    const otherProblems = watchProblems(other);
+    await other.goto(`${collector.url}/#/settings`);
+    const quiet = other.getByRole('form', { name: 'Quiet hours' });
+    await quiet.getByLabel('Silence notifications at certain times').check();
+    await quiet.getByLabel('From').fill('22:30');
+    // Paused in the first dashboard: the other one's header says so without a reload.
+    await page.goto(`${collector.url}/#/overview`);
+    await page.getByRole('button', { name: /^Pause notifications/ }).click();
+    await other.getByRole('button', { name: /Notifications paused — resume/ }).waitFor({ timeout: 5000 });
+    // Quiet hours saved in the first dashboard while the other one has its own typed: kept, and said.
+    await nav('Settings').click();
+    const mine = page.getByRole('form', { name: 'Quiet hours' });
+    await mine.getByLabel('Silence notifications at certain times').check();
+    await mine.getByLabel('From').fill('21:00');
+    await mine.getByRole('button', { name: 'Save', exact: true }).click();
+    await mine.getByText('Saved.').waitFor();
+    await quiet.getByText('Changed elsewhere while you were editing: saving replaces that change with yours').waitFor({ timeout: 5000 });
+    expect(await quiet.getByLabel('From').inputValue()).toBe('22:30');
+    await quiet.getByRole('button', { name: 'Save', exact: true }).scrollIntoViewIfNeeded();
+    await shot(other, '12-settings-changed-elsewhere');
+    await quiet.getByRole('button', { name: 'Show the saved values' }).click();
+    expect(await quiet.getByLabel('From').inputValue()).toBe('21:00');
+    // Both as they were for whatever follows.
+    await mine.getByLabel('Silence notifications at certain times').uncheck();
+    await mine.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('button', { name: /Notifications paused — resume/ }).click();
+    await other.getByRole('button', { name: /^Pause notifications/ }).waitFor({ timeout: 5000 });
+    expect(await quiet.getByLabel('Silence notifications at certain times').isChecked()).toBe(false);
+    await other.close();
+    expect(otherProblems).toEqual([]);
+    expect(collector.engine.alerts.settings()).toMatchObject({ notificationsPaused: false, quietHours: null });
+  });
+
   it('ran without page errors or Content-Security-Policy violations', () => {
     expect(problems).toEqual([]);
   });

@@ -165,6 +165,54 @@ describe('collector HTTP API', () => {
     expect(last.value.ui).toMatchObject({ theme: 'dark', language: 'fr' });
   });
 
+  it('tells every dashboard when the settings change, with a revision that says which view is newer', async () => {
+    const { c } = await start();
+    const open = async () => {
+      const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`);
+      const messages = collect(ws);
+      await new Promise<void>((res) => ws.once('open', () => res()));
+      return { ws, messages };
+    };
+    const a = await open();
+    const b = await open();
+    let id = 0;
+    const invoke = async (channel: string, payload: unknown) => {
+      const mine = ++id;
+      a.ws.send(JSON.stringify({ type: 'invoke', id: mine, channel, payload }));
+      return (await until(() => a.messages.find((m) => m.type === 'result' && m.id === mine))) as { ok: boolean; value: { revision: number } };
+    };
+    const first = await invoke('settings:get', null);
+    // The view is the dashboard's: no secret of any source in it, pushed or answered.
+    expect(JSON.stringify(first)).not.toContain('tok-test-123456');
+    // Reading changes nothing and tells nobody.
+    await invoke('snapshot:get', null);
+    expect(b.messages.filter((m) => m.type === 'settings')).toEqual([]);
+
+    const paused = await invoke('alerts:pause-notifications', { paused: true });
+    expect(paused.ok).toBe(true);
+    const told = await until(() => b.messages.find((m) => m.type === 'settings'));
+    expect(told.settings.alerts.notificationsPaused).toBe(true);
+    expect(told.settings.revision).toBeGreaterThan(first.value.revision);
+    // The one that made the change is told as well (its answer and the event may cross).
+    expect(a.messages.filter((m) => m.type === 'settings')).toHaveLength(1);
+
+    const saved = await invoke('settings:update', { alerts: { quietHours: { windows: [{ days: [1], start: '20:00', end: '08:00' }], allowCritical: false } } });
+    const second = await until(() => b.messages.filter((m) => m.type === 'settings')[1]);
+    expect(second.settings.alerts.quietHours).toMatchObject({ allowCritical: false });
+    expect(second.settings.revision).toBe(saved.value.revision);
+    expect(second.settings.revision).toBeGreaterThan(told.settings.revision);
+
+    // A refused change changes nothing and tells nobody; sources are settings too.
+    expect((await invoke('settings:update', { alerts: { cooldownMin: 'soon' } })).ok).toBe(false);
+    await invoke('sources:remove', { id: 'wv' });
+    const third = await until(() => b.messages.filter((m) => m.type === 'settings')[2]);
+    expect(third.settings.sources).toEqual([]);
+    expect(b.messages.filter((m) => m.type === 'settings')).toHaveLength(3);
+    expect(JSON.stringify(b.messages.filter((m) => m.type === 'settings'))).not.toContain('tok-test-123456');
+    a.ws.close();
+    b.ws.close();
+  });
+
   it('sends its notifications to the dashboards too, as the alert engine decided them', async () => {
     const { c, handle } = await start({ alerts: { groupWindowSec: 0 } });
     const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/stream`);

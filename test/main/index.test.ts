@@ -113,6 +113,22 @@ describe('tray app composition', () => {
     await invoke(own, { channel: 'settings:update', payload: { ui: { language: 'fr' } } });
     await menuSays('Aucune source configurée');
 
+    // Pausing from the tray menu shows in the open dashboard at once, newer than what it last read
+    const before = win.webContents.sent.length;
+    const lastRead = (await invoke(own, { channel: 'settings:get', payload: null })) as { value: { revision: number } };
+    (tray.menu as FakeMenu).find('Suspendre les notifications')!.click!();
+    const pushed = await vi.waitFor(
+      () => {
+        const m = win.webContents.sent.slice(before).find((s) => s.channel === 'cctm:event:settings');
+        expect(m).toBeDefined();
+        return m!.payload as { alerts: { notificationsPaused: boolean }; revision: number; sources: unknown[] };
+      },
+      { timeout: 3000, interval: 20 },
+    );
+    expect(pushed.alerts.notificationsPaused).toBe(true);
+    expect(pushed.revision).toBeGreaterThan(lastRead.value.revision);
+    await vi.waitFor(() => expect((tray.menu as FakeMenu).find('Suspendre les notifications')).toMatchObject({ checked: true }), { timeout: 3000, interval: 20 });
+
     // Quit from the tray menu: the engine stops before the process exits
     (tray.menu as FakeMenu).find('Quitter CC Tray Monitor')!.click!();
     expect(fake.app.quit).toHaveBeenCalledTimes(1);

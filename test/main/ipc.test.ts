@@ -129,6 +129,8 @@ describe('validated IPC', () => {
     const contents = new FakeWebContents();
     events.follow(contents);
     events.send('patch', { type: 'patch', at: 1, upsert: {}, remove: {} });
+    // Settings pushed before "ready" are read again with the snapshot: dropped like the patches.
+    events.send('settings', { alerts: { notificationsPaused: true } } as never);
     events.send('navigate', { view: 'alerts', alertId: 'a1' });
     expect(contents.sent).toEqual([]);
     // a ready message from a foreign frame changes nothing

@@ -1,8 +1,10 @@
 /**
  * The host's settings as the dashboard sees them (no secrets), loaded with `settings:get`, reloaded
- * after every (re)connection, and replaced by what `settings:update` / `sources:*` answer.
+ * after every (re)connection, and replaced by what `settings:update` / `sources:*` answer and by the
+ * host's `settings` events (a change made in another dashboard or from the tray menu). Answers and
+ * events may cross: a view older than the one shown (a lower `revision`) is not taken.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SettingsView } from '../../shared/bridge';
 import { useClient, useTopic } from '../bridge/react';
 import { toCommandError, type CommandError } from '../bridge/errors';
@@ -31,20 +33,31 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
   const meta = useTopic('meta');
+  const shown = useRef<SettingsView | null>(null);
+
+  /** Shows `next` unless the view shown is newer; `fresh`: read anew (a restarted host counts again from 1). */
+  const take = useCallback((next: SettingsView, fresh = false) => {
+    const cur = shown.current;
+    if (!fresh && cur?.revision !== undefined && next.revision !== undefined && next.revision < cur.revision) return;
+    shown.current = next;
+    setView(next);
+  }, []);
 
   const reload = useCallback(async () => {
     try {
-      setView(await client.invoke('settings:get', undefined));
+      take(await client.invoke('settings:get', undefined), true);
       setError(null);
     } catch (e) {
       setError(toCommandError(e));
     }
-  }, [client]);
+  }, [client, take]);
 
   // `meta` changes with every snapshot, i.e. after each (re)connection.
   useEffect(() => {
     void reload();
   }, [reload, meta]);
+
+  useEffect(() => client.onSettings((next) => take(next)), [client, take]);
 
   const value = useMemo<SettingsState>(() => {
     const rules = view?.alerts.rules ?? [];
@@ -59,8 +72,8 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       if (!th) cache.set(id, (th = subjectThresholds(added, thresholds, s)));
       return th;
     };
-    return { view, error, thresholds, thresholdsFor, set: setView, reload };
-  }, [view, error, reload]);
+    return { view, error, thresholds, thresholdsFor, set: take, reload };
+  }, [view, error, reload, take]);
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }
 

@@ -2,9 +2,9 @@
  * One client over either transport: the tray app's preload (`window.cctm`) or the collector's
  * WebSocket. It validates what the host sends, feeds the store and exposes commands.
  */
-import type { BridgeApi, Channel, HostNotification, Req, Res } from '../../shared/bridge';
+import type { BridgeApi, Channel, HostNotification, Req, Res, SettingsView } from '../../shared/bridge';
 import { ClientStore } from './store';
-import { readPatch, readSnapshot } from './validate';
+import { readPatch, readSettingsView, readSnapshot } from './validate';
 import { ALWAYS_OPEN, type StatusSource } from './status';
 import { WsTransport } from './ws';
 import { toCommandError } from './errors';
@@ -28,6 +28,8 @@ export interface DashboardClient {
   onNavigate(listener: (to: { view: string; alertId?: string }) => void): () => void;
   /** The collector notified (browser mode; the tray app shows OS notifications itself). */
   onNotification(listener: (n: HostNotification) => void): () => void;
+  /** The host's settings changed (here, in another dashboard or from the tray menu): what they are now. */
+  onSettings(listener: (view: SettingsView) => void): () => void;
   /** Browser mode: use a new access token and reconnect. */
   setToken(token: string): void;
   /** Browser mode: reconnect now. */
@@ -85,6 +87,11 @@ export function createClient(opts: ClientOptions): DashboardClient {
       }),
     onNavigate: (listener) => api.on('navigate', listener),
     onNotification: (listener) => (opts.mode === 'ws' ? api.on('notification', listener) : () => undefined),
+    onSettings: (listener) =>
+      api.on('settings', (raw) => {
+        const view = readSettingsView(raw);
+        if (view) listener(view);
+      }),
     setToken: (token) => opts.setToken?.(token),
     reconnect: () => opts.reconnect?.(),
     stop: () => {

@@ -39,7 +39,8 @@ export type ServerMessage =
   | { type: 'patch'; patch: unknown }
   | { type: 'snapshot.part'; part: unknown }
   | { type: 'navigate'; navigate: { view: string; alertId?: string } }
-  | { type: 'notification'; notification: HostNotification };
+  | { type: 'notification'; notification: HostNotification }
+  | { type: 'settings'; settings: unknown };
 
 export function parseServerMessage(text: string): ServerMessage | null {
   let raw: unknown;
@@ -63,6 +64,8 @@ export function parseServerMessage(text: string): ServerMessage | null {
     const { type: _type, ...notification } = n.data;
     return { type: 'notification', notification };
   }
+  // The view's contents are checked where it is used (./validate), as for snapshots.
+  if (type === 'settings') return { type: 'settings', settings: (raw as { settings?: unknown }).settings };
   if (type === 'navigate') {
     const n = Navigate.safeParse(raw);
     return n.success ? { type: 'navigate', navigate: { view: n.data.view, alertId: n.data.alertId } } : null;

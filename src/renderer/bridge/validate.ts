@@ -17,6 +17,7 @@ import {
   type Patch,
   type Snapshot,
 } from '../../shared/model';
+import type { SettingsView } from '../../shared/bridge';
 import { certainAgent, certainAlert } from './certain';
 
 const ENTITY: Record<Collection, z.ZodType> = {
@@ -96,4 +97,26 @@ export function readPatch(raw: unknown): Patch | null {
   }
   if (r.log !== undefined) patch.log = list(LogEntrySchema, r.log);
   return patch;
+}
+
+/**
+ * The outline of a settings view pushed by the host (`settings` event): the parts every view has and
+ * the dashboard reads without looking twice. The view itself is kept as it came, like the answers of
+ * `settings:get`.
+ */
+const SettingsOutline = z.looseObject({
+  alerts: z.looseObject({ rules: z.array(z.unknown()) }),
+  ui: z.looseObject({}),
+  app: z.looseObject({}),
+  sources: z.array(z.looseObject({ id: z.string(), vendor: z.string() })),
+  host: z.enum(['tray', 'collector']),
+  editable: z.boolean(),
+  revision: z.number().int().nonnegative().optional(),
+});
+
+/** A pushed settings view, or null (counted) when it is not one. */
+export function readSettingsView(raw: unknown): SettingsView | null {
+  if (SettingsOutline.safeParse(raw).success) return raw as SettingsView;
+  rejections.count++;
+  return null;
 }

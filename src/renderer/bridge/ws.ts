@@ -193,6 +193,7 @@ export class WsTransport implements BridgeApi, StatusSource {
       return;
     }
     if (msg.type === 'notification') return this.emit('notification', msg.notification);
+    if (msg.type === 'settings') return this.emit('settings', msg.settings as HostEvents['settings']);
     this.emit('navigate', msg.navigate);
   }
 

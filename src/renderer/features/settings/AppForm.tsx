@@ -59,7 +59,7 @@ export function AppForm({ editable }: { editable: boolean }) {
   const savePort = (e: FormEvent) => {
     e.preventDefault();
     if (port === null) return;
-    void saver.run(async () => settings.set(await client.invoke('settings:update', { app: { webhookPort: port } })));
+    void saver.run(draft.saving(async () => settings.set(await client.invoke('settings:update', { app: { webhookPort: port } }))));
   };
   const note = receiverNote(settings.view.webhookReceiver);
   const toggle = (key: keyof Toggles, label: string) => (
@@ -107,7 +107,7 @@ export function AppForm({ editable }: { editable: boolean }) {
             </p>
           )}
         </fieldset>
-        <SaveBar saver={saver} editable={editable} dirty={draft.dirty} invalid={port === null} />
+        <SaveBar saver={saver} editable={editable} draft={draft} invalid={port === null} />
       </form>
     </section>
   );

@@ -34,9 +34,9 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
   const { store } = client;
   const settings = useSettings();
   const overrides = settings.view?.alerts.rules ?? [];
-  // Reset only when the rules changed, not when another section was saved (new settings objects).
-  const rulesKey = JSON.stringify(settings.view?.alerts.rules ?? []);
-  const draft = useDraft<ExceptionRow[]>('exceptions', () => exceptionRows(overrides, lang), `${lang}${rulesKey}`);
+  // The section's own rows say when it changed: not another section's save, nor a general threshold's (the same rules).
+  const savedRows = exceptionRows(overrides, lang);
+  const draft = useDraft<ExceptionRow[]>('exceptions', () => savedRows, JSON.stringify(savedRows), lang);
   const rows = draft.value;
   const setRows = draft.set;
   const saver = useSaver();
@@ -104,7 +104,7 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (errors.some(Boolean)) return;
-    void saver.run(async () => settings.set(await client.invoke('settings:update', { alerts: { rules: mergeExceptions(overrides, rows, lang) } })));
+    void saver.run(draft.saving(async () => settings.set(await client.invoke('settings:update', { alerts: { rules: mergeExceptions(overrides, rows, lang) } }))));
   };
   const others = otherAddedRules(overrides, BUILTIN_IDS);
   const ruleName = (m: ExceptionMetric) => t(`rule.${m}`);
@@ -185,7 +185,7 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
         </div>
         {others > 0 && <p className="muted small">{t('exceptions.others', { count: others })}</p>}
       </fieldset>
-      <SaveBar saver={saver} editable={editable} dirty={draft.dirty} invalid={errors.some(Boolean)} />
+      <SaveBar saver={saver} editable={editable} draft={draft} invalid={errors.some(Boolean)} />
     </form>
   );
 }

@@ -47,7 +47,7 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
   // Reset from the settings only when this section's values changed: saving another section (which
   // brings new settings objects) must not throw away what is being typed here.
   const mine = a ? JSON.stringify([a.sound, a.cooldownMin, a.groupWindowSec, a.ackExpiryHours]) : '';
-  const draft = useDraft('notifications', () => ({ warning: a?.sound.warning ?? false, critical: a?.sound.critical ?? true, boxes: boxesOf(a, lang) }), `${lang}${mine}`);
+  const draft = useDraft('notifications', () => ({ warning: a?.sound.warning ?? false, critical: a?.sound.critical ?? true, boxes: boxesOf(a, lang) }), mine, lang);
   const { warning, critical, boxes } = draft.value;
   const setWarning = (v: boolean) => draft.set({ ...draft.value, warning: v });
   const setCritical = (v: boolean) => draft.set({ ...draft.value, critical: v });
@@ -57,7 +57,7 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!values.ok) return;
-    void saver.run(async () => settings.set(await client.invoke('settings:update', { alerts: { sound: { warning, critical }, ...values.value } })));
+    void saver.run(draft.saving(async () => settings.set(await client.invoke('settings:update', { alerts: { sound: { warning, critical }, ...values.value } }))));
   };
   const box = (field: keyof Boxes, label: string, error: string) => {
     const invalid = bad.includes(field);
@@ -99,7 +99,7 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
         {box('ackHours', t('settings.ackExpiry'), t('settings.ackExpiryError'))}
         <p className="muted small">{t('settings.notificationsHelp')}</p>
       </fieldset>
-      <SaveBar saver={saver} editable={editable} dirty={draft.dirty} invalid={!values.ok} />
+      <SaveBar saver={saver} editable={editable} draft={draft} invalid={!values.ok} />
     </form>
   );
 }

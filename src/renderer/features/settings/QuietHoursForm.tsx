@@ -43,8 +43,8 @@ export function QuietHoursForm({ editable }: { editable: boolean }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (invalid) return;
-    void saver.run(async () =>
-      settings.set(await client.invoke('settings:update', { alerts: { quietHours: on ? { windows, allowCritical } : null } })),
+    void saver.run(
+      draft.saving(async () => settings.set(await client.invoke('settings:update', { alerts: { quietHours: on ? { windows, allowCritical } : null } }))),
     );
   };
   // Quiet hours are the host's clock: say whose, above all when this browser is elsewhere.
@@ -101,7 +101,7 @@ export function QuietHoursForm({ editable }: { editable: boolean }) {
           </>
         )}
       </fieldset>
-      <SaveBar saver={saver} editable={editable} dirty={draft.dirty} invalid={invalid} />
+      <SaveBar saver={saver} editable={editable} draft={draft} invalid={invalid} />
     </form>
   );
 }

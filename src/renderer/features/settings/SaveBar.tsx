@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/context';
 import { errorText } from '../../i18n/error-text';
+import type { Draft } from './draft';
 
 export interface Saver {
   state: 'idle' | 'saving' | 'saved' | 'failed';
@@ -33,20 +34,25 @@ export function useSaver(): Saver {
 export function SaveBar({
   saver,
   editable,
-  dirty = false,
+  draft,
   invalid,
   onReset,
   resetLabel,
 }: {
   saver: Saver;
   editable: boolean;
-  /** The section holds changes not saved yet: said beside Save (and "Saved" no longer). */
-  dirty?: boolean;
+  /**
+   * The section's draft: changes not saved yet are said beside Save (and "Saved" no longer); a draft
+   * the saved values changed under says so, with the way back to them.
+   */
+  draft?: Pick<Draft<unknown>, 'dirty' | 'overtaken' | 'discard'>;
   invalid?: boolean;
   onReset?: () => void;
   resetLabel?: string;
 }) {
   const { t } = useI18n();
+  const dirty = draft?.dirty ?? false;
+  const overtaken = (draft?.overtaken ?? false) && editable && saver.state !== 'saving';
   return (
     <div className="form-actions">
       <button type="submit" className="primary" disabled={!editable || saver.state === 'saving' || invalid}>
@@ -57,8 +63,14 @@ export function SaveBar({
           {resetLabel}
         </button>
       )}
+      {overtaken && (
+        <button type="button" onClick={() => draft?.discard()}>
+          {t('settings.showSaved')}
+        </button>
+      )}
       <span aria-live="polite">
-        {dirty && editable && saver.state !== 'saving' && saver.state !== 'failed' && <span className="unsaved">{t('settings.unsaved')}</span>}
+        {overtaken && saver.state !== 'failed' && <span className="unsaved overtaken">{t('settings.overtaken')}</span>}
+        {!overtaken && dirty && editable && saver.state !== 'saving' && saver.state !== 'failed' && <span className="unsaved">{t('settings.unsaved')}</span>}
         {saver.state === 'saved' && !dirty && <span className="ok">{t('action.saved')}</span>}
         {saver.state === 'failed' && (
           <span className="error" role="alert">

@@ -15,9 +15,9 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
   const settings = useSettings();
   const overrides = settings.view?.alerts.rules ?? [];
   const saver = useSaver();
-  // Reset only when the rules changed, not when another section was saved (new settings objects).
-  const rulesKey = JSON.stringify(settings.view?.alerts.rules ?? []);
-  const draft = useDraft<RuleRow[]>('thresholds', () => rowsFrom(overrides, lang), `${lang}${rulesKey}`);
+  // The section's own rows say when it changed: not another section's save, nor an exception's (the same rules).
+  const savedRows = rowsFrom(overrides, lang);
+  const draft = useDraft<RuleRow[]>('thresholds', () => savedRows, JSON.stringify(savedRows), lang);
   const rows = draft.value;
   const setRows = draft.set;
   // A rule without sampling boxes (a source down) keeps what the file says there, unchecked: the reader could not mend it.
@@ -26,7 +26,7 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (errors.some(Boolean)) return;
-    void saver.run(async () => settings.set(await client.invoke('settings:update', { alerts: { rules: mergeOverrides(overrides, rows, lang) } })));
+    void saver.run(draft.saving(async () => settings.set(await client.invoke('settings:update', { alerts: { rules: mergeOverrides(overrides, rows, lang) } }))));
   };
   return (
     <form onSubmit={submit} aria-labelledby="th-title" className="settings-section" noValidate>
@@ -66,7 +66,7 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
           {t('settings.thresholdsHelp')} {t('settings.raiseHelp', { max: MAX_RAISE_M })} {t('settings.clearHelp', { max: MAX_CLEAR_K, k: DEFAULT_CLEAR_K })}
         </p>
       </fieldset>
-      <SaveBar saver={saver} editable={editable} dirty={draft.dirty} invalid={errors.some(Boolean)} onReset={() => setRows(rowsFrom([], lang))} resetLabel={t('settings.resetDefaults')} />
+      <SaveBar saver={saver} editable={editable} draft={draft} invalid={errors.some(Boolean)} onReset={() => setRows(rowsFrom([], lang))} resetLabel={t('settings.resetDefaults')} />
     </form>
   );
 }

@@ -55,6 +55,8 @@ export const en = {
   'settings.thresholdError.window': 'Raise after N of M: whole numbers from 1 to 30, N no larger than M.',
   'settings.resetDefaults': 'Back to defaults',
   'settings.unsaved': 'Changes not saved yet',
+  'settings.overtaken': 'Changed elsewhere while you were editing: saving replaces that change with yours',
+  'settings.showSaved': 'Show the saved values',
   'settings.quietHours': 'Quiet hours',
   'settings.quietOn': 'Silence notifications at certain times',
   'settings.window': 'Period {n}',

@@ -52,6 +52,8 @@ export const es: Record<SettingsKey, Message> = {
   'settings.thresholdError.window': 'Alertar tras N de M: números enteros de 1 a 30, N no mayor que M.',
   'settings.resetDefaults': 'Volver a los valores predeterminados',
   'settings.unsaved': 'Cambios aún sin guardar',
+  'settings.overtaken': 'Cambiado en otro lugar mientras editaba: al guardar, sus cambios reemplazan ese cambio',
+  'settings.showSaved': 'Mostrar los valores guardados',
   'settings.quietHours': 'Horas de silencio',
   'settings.quietOn': 'Silenciar las notificaciones en ciertos horarios',
   'settings.window': 'Periodo {n}',

@@ -52,6 +52,8 @@ export const fr: Record<SettingsKey, Message> = {
   'settings.thresholdError.window': 'Alerter après N sur M : des nombres entiers de 1 à 30, N au plus égal à M.',
   'settings.resetDefaults': 'Revenir aux valeurs par défaut',
   'settings.unsaved': 'Modifications non enregistrées',
+  'settings.overtaken': 'Modifié ailleurs pendant votre saisie : enregistrer remplace cette modification par la vôtre',
+  'settings.showSaved': 'Afficher les valeurs enregistrées',
   'settings.quietHours': 'Heures calmes',
   'settings.quietOn': 'Mettre les notifications en sourdine à certaines heures',
   'settings.window': 'Période {n}',

@@ -52,6 +52,8 @@ export const ru: Record<SettingsKey, Message> = {
   'settings.thresholdError.window': 'Срабатывать после N из M: целые числа от 1 до 30, N не больше M.',
   'settings.resetDefaults': 'Вернуть значения по умолчанию',
   'settings.unsaved': 'Изменения ещё не сохранены',
+  'settings.overtaken': 'Изменено в другом месте, пока вы редактировали: сохранение заменит это изменение вашим',
+  'settings.showSaved': 'Показать сохранённые значения',
   'settings.quietHours': 'Тихие часы',
   'settings.quietOn': 'Не показывать уведомления в определённое время',
   'settings.window': 'Период {n}',

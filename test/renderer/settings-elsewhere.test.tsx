@@ -1,0 +1,133 @@
+/**
+ * Settings changed elsewhere — in another dashboard, from the tray menu, by an import — reach an open
+ * dashboard through the host's `settings` events: shown at once where nothing is being typed, kept
+ * and said where something is.
+ */
+import './helpers/dom';
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { FakeBridge, settingsView } from './helpers/bridge';
+import { snapshot } from './helpers/model';
+import { renderApp } from './helpers/render';
+import { rejections } from '../../src/renderer/bridge/validate';
+import type { SettingsView } from '../../src/shared/bridge';
+
+/** A host that numbers its views as the command handler does, and answers settings:update like it. */
+function host() {
+  const fake = new FakeBridge(snapshot(), settingsView({ revision: 1 }));
+  const change = (next: Partial<Pick<SettingsView, 'alerts' | 'ui' | 'app'>>): SettingsView => {
+    fake.settings = structuredClone({ ...fake.settings, ...next, revision: (fake.settings.revision ?? 1) + 1 });
+    return structuredClone(fake.settings);
+  };
+  fake.handle('settings:update', (req) => {
+    const view = change({ alerts: { ...fake.settings.alerts, ...(req.alerts as object) } as SettingsView['alerts'] });
+    // As over the collector's socket: every dashboard is told, this one before its answer arrives.
+    fake.emit('settings', structuredClone(view));
+    return view;
+  });
+  /** Another dashboard (or the tray menu) changes the settings. */
+  const elsewhere = (alerts: Partial<SettingsView['alerts']>) => act(() => fake.emit('settings', change({ alerts: { ...fake.settings.alerts, ...alerts } })));
+  return { fake, elsewhere };
+}
+
+const quiet = () => screen.getByRole('form', { name: 'Quiet hours' });
+const fromBox = () => within(quiet()).getByLabelText('From') as HTMLInputElement;
+
+describe('settings changed elsewhere', () => {
+  it('shows a pause made from the tray menu or another dashboard at once, and not an older view that arrives late', async () => {
+    const { fake, elsewhere } = host();
+    await renderApp(fake, '#/overview');
+    expect(await screen.findByRole('button', { name: /^Pause notifications/ })).toBeTruthy();
+    elsewhere({ notificationsPaused: true });
+    expect(await screen.findByRole('button', { name: /Notifications paused — resume/ })).toBeTruthy();
+    // A view older than the one shown (revision 1 < 2) crossed the newer one: not taken.
+    act(() => fake.emit('settings', settingsView({ revision: 1 })));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getByRole('button', { name: /Notifications paused — resume/ })).toBeTruthy();
+    // What is not a settings view is refused and counted; the view shown stays.
+    const before = rejections.count;
+    act(() => fake.emit('settings', { alerts: 'paused', revision: 9 } as never));
+    expect(rejections.count).toBe(before + 1);
+    expect(screen.getByRole('button', { name: /Notifications paused — resume/ })).toBeTruthy();
+  });
+
+  it('shows the new values in a section with nothing typed', async () => {
+    const { fake, elsewhere } = host();
+    await renderApp(fake, '#/settings');
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    elsewhere({ quietHours: { windows: [{ days: [6], start: '21:00', end: '07:00' }], allowCritical: true } });
+    await waitFor(() => expect(fromBox().value).toBe('21:00'));
+    expect(within(quiet()).queryByText(/Changed elsewhere/)).toBeNull();
+    expect(within(quiet()).queryByText('Changes not saved yet')).toBeNull();
+  });
+
+  it('keeps what is being typed over a change made elsewhere, says so, and shows the saved values when asked', async () => {
+    const { fake, elsewhere } = host();
+    await renderApp(fake, '#/settings');
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
+    fireEvent.change(fromBox(), { target: { value: '22:30' } });
+    elsewhere({ quietHours: { windows: [{ days: [6], start: '21:00', end: '07:00' }], allowCritical: true } });
+    expect(await within(quiet()).findByText('Changed elsewhere while you were editing: saving replaces that change with yours')).toBeTruthy();
+    expect(fromBox().value).toBe('22:30');
+    expect(within(quiet()).queryByText('Changes not saved yet')).toBeNull();
+    // A change to another section is not one to this section.
+    elsewhere({ cooldownMin: 45 });
+    expect(fromBox().value).toBe('22:30');
+    fireEvent.click(within(quiet()).getByRole('button', { name: 'Show the saved values' }));
+    await waitFor(() => expect(fromBox().value).toBe('21:00'));
+    expect(within(quiet()).queryByText(/Changed elsewhere/)).toBeNull();
+    expect(within(quiet()).queryByRole('button', { name: 'Show the saved values' })).toBeNull();
+    expect(fake.callsTo('settings:update')).toEqual([]);
+  });
+
+  it('saving over a change made elsewhere is the reader’s choice: their values are saved and the notice goes', async () => {
+    const { fake, elsewhere } = host();
+    await renderApp(fake, '#/settings');
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
+    fireEvent.change(fromBox(), { target: { value: '22:30' } });
+    elsewhere({ quietHours: { windows: [{ days: [6], start: '21:00', end: '07:00' }], allowCritical: true } });
+    await within(quiet()).findByText(/Changed elsewhere/);
+    fireEvent.click(within(quiet()).getByRole('button', { name: 'Save' }));
+    expect(await within(quiet()).findByText('Saved.')).toBeTruthy();
+    expect(fake.callsTo('settings:update')).toEqual([{ alerts: { quietHours: { windows: [{ days: [1, 2, 3, 4, 5], start: '22:30', end: '08:00' }], allowCritical: true } } }]);
+    expect(fromBox().value).toBe('22:30');
+    expect(within(quiet()).queryByText(/Changed elsewhere/)).toBeNull();
+  });
+
+  it('takes the answer of its own save as saved, even when the host wrote the values its own way', async () => {
+    const { fake } = host();
+    // This host lets no critical alert through quiet hours, and its event and answer say so.
+    fake.handle('settings:update', (req) => {
+      const q = (req.alerts as { quietHours: NonNullable<SettingsView['alerts']['quietHours']> }).quietHours;
+      fake.settings = { ...fake.settings, alerts: { ...fake.settings.alerts, quietHours: { ...q, allowCritical: false } }, revision: 2 };
+      fake.emit('settings', structuredClone(fake.settings));
+      return structuredClone(fake.settings);
+    });
+    await renderApp(fake, '#/settings');
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
+    fireEvent.click(within(quiet()).getByRole('button', { name: 'Save' }));
+    expect(await within(quiet()).findByText('Saved.')).toBeTruthy();
+    expect(within(quiet()).queryByText(/Changed elsewhere/)).toBeNull();
+    expect(within(quiet()).queryByText('Changes not saved yet')).toBeNull();
+    // The answer's values are the ones shown (critical alerts no longer allowed, as the host answered).
+    expect((within(quiet()).getByLabelText(/critical/i) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('says so on coming back to Settings when the values typed there were changed elsewhere meanwhile', async () => {
+    const { fake, elsewhere } = host();
+    await renderApp(fake, '#/settings');
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
+    fireEvent.change(fromBox(), { target: { value: '22:30' } });
+    act(() => void (window.location.hash = '#/agents'));
+    await screen.findByRole('heading', { level: 2, name: 'Agents' });
+    elsewhere({ quietHours: { windows: [{ days: [6], start: '21:00', end: '07:00' }], allowCritical: true } });
+    act(() => void (window.location.hash = '#/settings'));
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    expect(fromBox().value).toBe('22:30');
+    expect(within(quiet()).getByText(/Changed elsewhere/)).toBeTruthy();
+  });
+});
