@@ -2,7 +2,7 @@
  * The engine: connectors → normalize → live state → alert engine, and coalesced change batches out.
  * Plain Node; the tray app (src/main) and the collector (src/server) both host one.
  */
-import type { Agent, Collection, EntityByCollection, Patch, Queue, Site, Snapshot } from '../shared/model';
+import type { Agent, Collection, EntityByCollection, Patch, Queue, Site, Snapshot, SourceStatus } from '../shared/model';
 import type { SourceConfig } from '../shared/sources';
 import type { AlertSettings, Language } from '../shared/settings';
 import type { TestResult } from '../shared/bridge';
@@ -157,14 +157,21 @@ export class Engine {
     return this.running.get(id)?.config;
   }
 
-  /** Adds (or replaces) a source and starts its connector. `config` has secrets resolved. */
-  addSource(config: SourceConfig): void {
-    if (this.running.has(config.id)) void this.removeSource(config.id);
+  /**
+   * Adds (or replaces) a source and starts its connector. `config` has secrets resolved; `was`: the
+   * status of the source it replaces, when that one is already gone.
+   */
+  addSource(config: SourceConfig, was?: SourceStatus): void {
+    const replaced = this.running.get(config.id);
+    if (replaced) {
+      was = replaced.health.status;
+      void this.removeSource(config.id);
+    }
     // A connector only speaks for the source while its record is the current one: a replaced
     // connector still stopping can no longer touch the new source's state or health.
     const running = { config, connector: null, current: true } as Running;
     const current = () => running.current;
-    const health = this.createHealth(config, current);
+    const health = this.createHealth(config, current, was);
     running.health = health;
     this.running.set(config.id, running);
     const factory = this.registry[config.vendor] as ConnectorRegistry[SourceConfig['vendor']] | undefined;
@@ -225,7 +232,7 @@ export class Engine {
         continue;
       }
       if (cur) await this.removeSource(cfg.id);
-      this.addSource(cfg);
+      this.addSource(cfg, cur?.health.status);
     }
   }
 
@@ -268,8 +275,8 @@ export class Engine {
     };
   }
 
-  private createHealth(config: SourceConfig, current: () => boolean): TrackedHealth {
-    return createSourceHealth(config, { state: this.state, clock: this.clock, log: this.log.child(config.id), current });
+  private createHealth(config: SourceConfig, current: () => boolean, was?: SourceStatus): TrackedHealth {
+    return createSourceHealth(config, { state: this.state, clock: this.clock, log: this.log.child(config.id), current, was });
   }
 
   /** Applies a connector's normalized events in order; `at`: the clock as the connector just read it. */

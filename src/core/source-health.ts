@@ -27,6 +27,11 @@ export interface SourceHealthDeps {
   log: Logger;
   /** False once the source was replaced or removed: a stopping connector changes nothing then. */
   current: () => boolean;
+  /**
+   * The status of the source this one replaces (its config changed, or it was switched off or on):
+   * the process log says what it changed from, not from the fresh record's "connecting".
+   */
+  was?: SourceStatus;
 }
 
 export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps): TrackedHealth {
@@ -58,6 +63,8 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
    * starting a new one. A live source that reconnects starts again: that was an interruption.
    */
   let episode: { status: SourceStatus; since: number } = { status: 'connecting', since: now };
+  /** The status the process log last said (a replaced source's, until this one's first change). */
+  let said: SourceStatus = deps.was ?? 'connecting';
   const update = (patch: Partial<Source>) => {
     if (!deps.current()) return;
     source = { ...source, ...patch };
@@ -75,7 +82,9 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
       if (status === source.status && lastError === source.lastError && sameProblem(next, source.problem ?? null)) return;
       // The error once, when it is new: a source retrying for hours does not repeat it at every step.
       const why = !lastError ? '' : lastError === source.lastError ? ' (same error)' : `: ${lastError}`;
-      if (status !== source.status) log.info(`status ${source.status} → ${status}${why}`);
+      // A replaced source's connector, still stopping, says nothing: its successor speaks for the source.
+      if (status !== source.status && deps.current() && status !== said) log.info(`status ${said} → ${status}${why}`);
+      if (deps.current()) said = status;
       const reason = next?.code ?? lastError;
       if (status !== 'connecting' && (status !== logged.status || reason !== logged.why) && deps.current()) {
         logged = { status, why: reason };

@@ -71,6 +71,24 @@ describe('Engine sources', () => {
     await engine.stop();
   });
 
+  it('switching a source off and on logs each change once, from the status it had', async () => {
+    const { registry } = slowStopRegistry();
+    const logger = memoryLogger();
+    const engine = new Engine({ registry, logger });
+    engine.start([wolkvoxConfig('wv')]);
+    await engine.setSources([wolkvoxConfig('wv', { enabled: false })]);
+    // The old connector says "stopped" as it stops: its successor already said so, once.
+    await new Promise((r) => setTimeout(r, 80));
+    await engine.setSources([wolkvoxConfig('wv')]);
+    // A changed config restarts a live source: no "live → live", no "connecting" in the log.
+    await engine.setSources([wolkvoxConfig('wv', { server: '0032' })]);
+    await new Promise((r) => setTimeout(r, 80));
+    const said = logger.lines.filter((l) => l.includes('[cctm:wv] status')).map((l) => l.replace(/^.*\[cctm:wv\] /, ''));
+    expect(said).toEqual(['status connecting → live', 'status live → stopped', 'status stopped → live']);
+    expect(engine.state.recentLog(10).map((e) => e.text)).toEqual(['Source live', 'Source stopped', 'Source live', 'Source live']);
+    await engine.stop();
+  });
+
   it('removing a source removes its entities at once and ignores what its connector says while stopping', async () => {
     const { registry, contexts } = slowStopRegistry();
     const engine = new Engine({ registry, logger: memoryLogger() });
