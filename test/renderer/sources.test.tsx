@@ -1,6 +1,6 @@
 import './helpers/dom';
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
@@ -310,6 +310,35 @@ describe('Sources view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(fake.callsTo('sources:save')).toHaveLength(2));
     expect((fake.callsTo('sources:save')[1] as { config: Record<string, unknown> }).config.token).toBe('new-token');
+  });
+
+  it('says when the source being edited is changed or removed elsewhere, and starts again from the saved one when asked', async () => {
+    const fake = new FakeBridge(snapshot({ sources: [source('wv')] }), settingsView({ sources: [wolkvoxView], revision: 1 }));
+    // Its own save changes the source under the form, told before the answer: not "elsewhere".
+    fake.handle('sources:save', () => {
+      const view = settingsView({ sources: [{ ...wolkvoxView, name: 'Bogotá 2' }], revision: 5 });
+      fake.emit('settings', view);
+      return view;
+    });
+    await renderApp(fake, '#/sources');
+    fireEvent.click(within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Edit' }));
+    type('Display name', 'Bogotá norte');
+    expect(screen.queryByText(/changed elsewhere/)).toBeNull();
+    act(() => fake.emit('settings', settingsView({ sources: [{ ...wolkvoxView, server: '0032' }], revision: 2 })));
+    expect(await screen.findByText(/This source was changed elsewhere since you opened it: saving replaces that change/)).toBeTruthy();
+    // What was typed stays until the reader chooses.
+    expect(field('Display name').value).toBe('Bogotá norte');
+    fireEvent.click(screen.getByRole('button', { name: 'Start again from the saved source' }));
+    await waitFor(() => expect(field('Server code (e.g. 0031)').value).toBe('0032'));
+    expect(field('Display name').value).toBe('Bogotá');
+    expect(screen.queryByText(/changed elsewhere/)).toBeNull();
+    act(() => fake.emit('settings', settingsView({ sources: [], revision: 3 })));
+    expect(await screen.findByText('This source was removed elsewhere since you opened it: saving adds it again.')).toBeTruthy();
+    act(() => fake.emit('settings', settingsView({ sources: [{ ...wolkvoxView, server: '0032' }], revision: 4 })));
+    await waitFor(() => expect(screen.queryByText(/elsewhere/)).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Source “Bogotá” saved.');
+    expect(screen.queryByText(/elsewhere/)).toBeNull();
   });
 
   it('shows a number with the Spanish comma and reads one typed either way', async () => {

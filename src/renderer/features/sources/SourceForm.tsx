@@ -17,9 +17,22 @@ export interface SourceFormProps {
   existing?: SourceConfigView;
   /** Closed: with the source as saved (its id and name), or nothing when cancelled. */
   onDone: (saved?: { id: string; name: string; added: boolean }) => void;
+  /** Start the form again from the source as it is saved now (it was changed elsewhere meanwhile). */
+  onRestart?: (stored: SourceConfigView) => void;
 }
 
-export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
+/**
+ * Whether the source being edited was changed or removed elsewhere (another dashboard, an import)
+ * since its form was opened: saving then replaces that change, or adds the source again.
+ */
+export function sourceDrift(existing: SourceConfigView | undefined, sources: readonly SourceConfigView[] | undefined): { kind: 'changed'; stored: SourceConfigView } | { kind: 'removed' } | null {
+  if (!existing || !sources) return null;
+  const stored = sources.find((s) => s.id === existing.id);
+  if (!stored) return { kind: 'removed' };
+  return JSON.stringify(stored) === JSON.stringify(existing) ? null : { kind: 'changed', stored };
+}
+
+export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormProps) {
   const { t, lang } = useI18n();
   const client = useClient();
   const settings = useSettings();
@@ -36,6 +49,8 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
   const typedSecret = fields.some((f) => f.kind === 'secret' && String(values[f.path] ?? '').length > 0);
   const needsPlaintext = settings.view?.secretStorage === 'basic_text' && typedSecret;
   const live = useMemo(() => validate(vendor, values, lang, existing), [vendor, values, lang, existing]);
+  // While its own save runs, the form's source changes under it by its own hand: not said.
+  const drift = busy === 'save' ? null : sourceDrift(existing, settings.view?.sources);
   const shown = showErrors ? { ...live, ...errors } : { ...Object.fromEntries(Object.entries(live).filter(([path]) => touched.has(path))), ...errors };
 
   const change = (path: string, v: string | boolean) => {
@@ -120,6 +135,19 @@ export function SourceForm({ vendor, existing, onDone }: SourceFormProps) {
       {showErrors && Object.keys(live).length > 0 && (
         <p className="error" role="alert">
           {t('form.fixErrors', { count: Object.keys(live).length })}
+        </p>
+      )}
+      {drift && editable && (
+        <p className="notice" role="status">
+          {t(drift.kind === 'changed' ? 'sources.changedElsewhere' : 'sources.removedElsewhere')}
+          {drift.kind === 'changed' && onRestart && (
+            <>
+              {' '}
+              <button type="button" onClick={() => onRestart(drift.stored)}>
+                {t('sources.restartForm')}
+              </button>
+            </>
+          )}
         </p>
       )}
       <div className="form-actions">

@@ -11,7 +11,8 @@ import { SourceForm } from './SourceForm';
 import { SourceList } from './SourceList';
 import { errorText } from '../../i18n/error-text';
 
-type Editing = { vendor: Vendor; existing?: SourceConfigView } | null;
+/** `opened`: counts the form's fresh starts (from the source as saved now), so that each is a new form. */
+type Editing = { vendor: Vendor; existing?: SourceConfigView; opened?: number } | null;
 
 export function SourcesView() {
   const { t } = useI18n();
@@ -55,9 +56,10 @@ export function SourcesView() {
       )}
       {editing ? (
         <SourceForm
-          key={editing.existing?.id ?? `new-${editing.vendor}`}
+          key={`${editing.existing?.id ?? `new-${editing.vendor}`}#${editing.opened ?? 0}`}
           vendor={editing.vendor}
           existing={editing.existing}
+          onRestart={(stored) => setEditing({ vendor: stored.vendor, existing: stored, opened: (editing.opened ?? 0) + 1 })}
           onDone={(done) => {
             setEditing(null);
             setSaved(done ?? null);
