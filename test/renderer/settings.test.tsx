@@ -405,7 +405,8 @@ describe('Settings', () => {
     fireEvent.change(screen.getByTestId('language'), { target: { value: 'ru' } });
     expect(await screen.findByRole('heading', { name: 'Настройки', level: 2 })).toBeTruthy();
     expect(fake.callsTo('settings:update')).toEqual([{ ui: { language: 'ru' } }]);
-    expect(document.documentElement.lang).toBe('ru');
+    // Set by an effect, which a loaded machine may run a moment after the heading is drawn.
+    await waitFor(() => expect(document.documentElement.lang).toBe('ru'));
     expect(screen.getByRole('link', { name: 'Операторы' })).toBeTruthy();
   });
 

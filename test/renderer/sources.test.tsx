@@ -149,7 +149,8 @@ describe('Sources view', () => {
     expect(fake.callsTo('sources:save')[0]).toMatchObject({ config: { id: 'bog', token: 'tok-123' } });
     // said where the form was, and the new card (wherever it is in the list) takes the focus, marked
     expect(screen.getByRole('status').textContent).toBe('Source “bog” added: it is starting. Its state shows on its card below.');
-    expect(document.activeElement).toBe(card);
+    // The focus moves in an effect, which a loaded machine may run a moment after the card is drawn.
+    await waitFor(() => expect(document.activeElement).toBe(card));
     expect(card.classList.contains('just-saved')).toBe(true);
     // the next form starts without the old message
     fireEvent.click(screen.getByRole('button', { name: 'Add source' }));
