@@ -91,6 +91,8 @@ it('secrets stay out of the store file, logs, exports and every bridge payload',
   };
   expect(storeFiles.join('\n')).toContain('safe:wv/token');
   expect(win.webContents.sent.length).toBeGreaterThan(0);
+  // Every source saved was pushed to the window as the settings view: those views are searched too.
+  expect(win.webContents.sent.filter((s) => s.channel === 'cctm:event:settings').length).toBeGreaterThanOrEqual(configs.length + 1);
   for (const [where, text] of Object.entries(haystacks)) {
     for (const secret of Object.values(SECRETS)) expect(text.includes(secret), `${secret} found in ${where}`).toBe(false);
   }
