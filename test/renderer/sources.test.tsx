@@ -325,7 +325,7 @@ describe('Sources view', () => {
     fireEvent.click(within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Edit' }));
     type('Display name', 'Bogotá norte');
     expect(screen.queryByText(/changed elsewhere/)).toBeNull();
-    act(() => fake.emit('settings', settingsView({ sources: [{ ...wolkvoxView, server: '0032' }], revision: 2 })));
+    act(() => fake.emit('settings', settingsView({ sources: [{ ...wolkvoxView, server: '0032' } as SourceConfigView], revision: 2 })));
     expect(await screen.findByText(/This source was changed elsewhere since you opened it: saving replaces that change/)).toBeTruthy();
     // What was typed stays until the reader chooses.
     expect(field('Display name').value).toBe('Bogotá norte');
@@ -335,7 +335,7 @@ describe('Sources view', () => {
     expect(screen.queryByText(/changed elsewhere/)).toBeNull();
     act(() => fake.emit('settings', settingsView({ sources: [], revision: 3 })));
     expect(await screen.findByText('This source was removed elsewhere since you opened it: saving adds it again.')).toBeTruthy();
-    act(() => fake.emit('settings', settingsView({ sources: [{ ...wolkvoxView, server: '0032' }], revision: 4 })));
+    act(() => fake.emit('settings', settingsView({ sources: [{ ...wolkvoxView, server: '0032' } as SourceConfigView], revision: 4 })));
     await waitFor(() => expect(screen.queryByText(/elsewhere/)).toBeNull());
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Source “Bogotá” saved.');
