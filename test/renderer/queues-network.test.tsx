@@ -82,7 +82,7 @@ describe('Queue details', () => {
       }),
     );
     // A wait known once only: its one point is still drawn.
-    fake.handle('history:get', ({ metric }) => (metric === 'waiting' ? [{ t: T0 - 60_000, v: 2 }, { t: T0, v: 6 }] : [{ t: T0, v: 40 }]));
+    fake.handle('history:get', ({ metric }) => (metric === 'waiting' ? [{ t: T0 - 60_000, v: 2 }, { t: T0, v: 6 }] : [{ t: T0 - 60_000, v: 95 }, { t: T0, v: 40 }]));
     await renderApp(fake, '#/queues');
     fireEvent.click(screen.getByRole('link', { name: 'Details of Billing' }));
     await waitFor(() => expect(window.location.hash).toBe('#/queues/ax%3A1'));
@@ -95,8 +95,10 @@ describe('Queue details', () => {
     expect(fact('Its agents')).toBe('Available 2 · Paused 1');
     expect(d.getByRole('link', { name: 'Calls waiting 6 (threshold 5)' }).getAttribute('href')).toBe('#/alerts/w%7Cax%3A1');
     await waitFor(() => expect(d.getByRole('img', { name: /^Calls waiting: now 6, highest 6,/ })).toBeTruthy());
-    const longest = d.getByRole('img', { name: /^Longest wait: now 40\u00a0s, highest 40\u00a0s,/ });
+    // Waits read as the tables write them: minutes and seconds.
+    const longest = d.getByRole('img', { name: /^Longest wait: now 0:40, highest 1:35,/ });
     expect(longest.querySelectorAll('circle.trend-now')).toHaveLength(1);
+    expect(longest.querySelector('text.tick')!.textContent).toMatch(/^\d+:\d\d$/);
     expect(fake.callsTo('history:get')).toEqual(expect.arrayContaining([{ key: 'ax:1', metric: 'waiting' }, { key: 'ax:1', metric: 'longestWait' }]));
     // Its row in the table is marked; Esc closes the details.
     expect(screen.getByRole('link', { name: 'Details of Billing' }).closest('tr')!.getAttribute('aria-current')).toBe('true');

@@ -15,6 +15,8 @@ interface Measure {
   rule: RuleId;
   title: 'metric.latency' | 'metric.jitter' | 'metric.loss' | 'metric.waiting' | 'metric.longestWait' | 'metric.avgLatency' | 'metric.maxLatency' | 'metric.rejection';
   unit: (tr: Translator) => string;
+  /** Seconds shown as a clock (m:ss), as the tables show waits. */
+  clock?: true;
 }
 
 /** Each recorded measure, by its name in the history. */
@@ -23,7 +25,7 @@ export const MEASURES = {
   jitter: { of: 'agent', rule: 'agent.jitter', title: 'metric.jitter', unit: (tr) => tr.t('unit.ms') },
   loss: { of: 'agent', rule: 'agent.loss', title: 'metric.loss', unit: () => '%' },
   waiting: { of: 'queue', rule: 'queue.waiting', title: 'metric.waiting', unit: () => '' },
-  longestWait: { of: 'queue', rule: 'queue.longest_wait', title: 'metric.longestWait', unit: (tr) => tr.t('unit.s') },
+  longestWait: { of: 'queue', rule: 'queue.longest_wait', title: 'metric.longestWait', unit: (tr) => tr.t('unit.s'), clock: true },
   // A site's measures, drawn against the agent rules the Sites table colours them by.
   siteLatency: { of: 'site', rule: 'agent.latency', title: 'metric.avgLatency', unit: (tr) => tr.t('unit.ms') },
   siteMaxLatency: { of: 'site', rule: 'agent.latency', title: 'metric.maxLatency', unit: (tr) => tr.t('unit.ms') },
@@ -46,5 +48,5 @@ export function MeasureTrend({ measure, points, thresholds }: { measure: Measure
   const tr = useI18n();
   const m: Measure = MEASURES[measure];
   const th = thresholds[m.rule];
-  return <TrendChart title={tr.t(m.title)} unit={m.unit(tr)} points={points ?? []} warning={th.warning} critical={th.critical} />;
+  return <TrendChart title={tr.t(m.title)} unit={m.unit(tr)} clock={m.clock} points={points ?? []} warning={th.warning} critical={th.critical} />;
 }

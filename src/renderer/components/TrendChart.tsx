@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { HistoryPoint } from '../../shared/bridge';
 import { useI18n } from '../i18n/context';
 import { withUnit } from '../lib/units';
+import { clockDuration } from '../lib/format';
 
 /** Until its width is known (and where nothing lays it out), the chart is drawn this wide. */
 const DEFAULT_W = 600;
@@ -29,13 +30,16 @@ function useContentWidth(): [(el: HTMLElement | null) => void, number] {
 export interface TrendProps {
   title: string;
   unit: string;
+  /** The values are seconds, written as a clock (m:ss) rather than in `unit`. */
+  clock?: boolean;
   points: HistoryPoint[];
   warning: number | null;
   critical: number | null;
 }
 
-export function TrendChart({ title, unit, points, warning, critical }: TrendProps) {
+export function TrendChart({ title, unit, clock = false, points, warning, critical }: TrendProps) {
   const { t, n, time } = useI18n();
+  const written = (v: number) => (clock ? (clockDuration(v) ?? n(v)) : withUnit(n(v), unit));
   const [box, laidOut] = useContentWidth();
   const W = laidOut > PAD.l + PAD.r ? laidOut : DEFAULT_W;
   const values = points.filter((p) => p.v !== null).map((p) => p.v as number);
@@ -66,7 +70,7 @@ export function TrendChart({ title, unit, points, warning, critical }: TrendProp
     lastPoint = p;
   }
   const last = values[values.length - 1]!;
-  const summary = t('trend.summary', { last: withUnit(n(last), unit), max: withUnit(n(Math.max(...values)), unit), from: time(t0), to: time(t1) });
+  const summary = t('trend.summary', { last: written(last), max: written(Math.max(...values)), from: time(t0), to: time(t1) });
   return (
     <figure className="trend" ref={box}>
       <figcaption>
@@ -76,7 +80,7 @@ export function TrendChart({ title, unit, points, warning, critical }: TrendProp
         <line className="axis" x1={PAD.l} x2={PAD.l} y1={PAD.t} y2={H - PAD.b} />
         <line className="axis" x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} />
         <text className="tick" x={PAD.l - 4} y={PAD.t + 8} textAnchor="end">
-          {n(vmax, 0)}
+          {clock ? clockDuration(vmax) : n(vmax, 0)}
         </text>
         <text className="tick" x={PAD.l - 4} y={H - PAD.b} textAnchor="end">
           0
