@@ -333,7 +333,11 @@ describe('collector source (team mode) against a collector that misbehaves', () 
     ws.send('[1, 2]');
     ws.send(JSON.stringify({ type: 'patch', at: 'yesterday' }));
     ws.send(patchFrame({ agents: [remoteAgent('2', 'Bo'), { key: 'wv:3', name: 42 }] }));
+    // What the collector tells its dashboards is understood and left alone; a message of a newer collector is counted.
+    ws.send(JSON.stringify({ type: 'settings', settings: { alerts: {} } }));
+    ws.send(JSON.stringify({ type: 'notification', id: 'n1', kind: 'raise', severity: 'warning', title: 't', body: 'b', alertIds: [], sound: false }));
     ws.send(JSON.stringify({ type: 'navigate', to: '#/alerts' }));
+    ws.send(JSON.stringify({ type: 'weather', sky: 'clear' }));
     await until(() => engine.state.agents.has('team:wv:2') && source().counters!.unknown === 1);
     expect(source().counters).toMatchObject({ rejected: 5, unknown: 1 });
     expect(source().status).toBe('live');

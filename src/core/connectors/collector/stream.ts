@@ -22,6 +22,12 @@ import { closeError, onBytes } from './socket';
 import { frameType, parsePatch, parseSnapshot, rejectionReason, type Rejections } from './wire';
 import { closeSocket } from '../close-socket';
 
+/**
+ * Messages a collector's stream carries for the dashboards it serves (docs/collector.md): a
+ * notification, the settings after a change, a request to show an alert.
+ */
+const FOR_DASHBOARDS: ReadonlySet<string> = new Set(['notification', 'settings', 'navigate']);
+
 export interface StreamDeps {
   ctx: ConnectorContext<CollectorSourceConfig>;
   settings: CollectorSettings;
@@ -124,7 +130,9 @@ export function converse(ws: WebSocket, deps: StreamDeps, signal: AbortSignal, l
       if (type === 'snapshot') return onSnapshot(json);
       if (type === 'patch') return onPatch(json);
       if (type === null) return health.rejected('frame is not a JSON object with a type', text);
-      // Answers to commands and messages for dashboards (this source sends no commands).
+      // What the collector tells its dashboards (notifications, settings): understood, not mirrored.
+      if (FOR_DASHBOARDS.has(type)) return;
+      // Answers to commands (this source sends none) and messages of a newer collector.
       health.unknown(`message ${type.slice(0, 60)}`);
     });
     ws.on('ping', () => link.heard());
