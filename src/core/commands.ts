@@ -2,6 +2,7 @@
  * The receiving side of the bridge contract: one handler for every channel, used by the Electron IPC
  * wrapper and by the collector's WebSocket. Every payload is validated before anything runs.
  */
+import { randomUUID } from 'node:crypto';
 import {
   BridgeError,
   isChannel,
@@ -53,6 +54,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   // The hosts replace their settings document on every change: a new document is a new revision.
   let seen = settings.get();
   let revision = 1;
+  const epoch = randomUUID();
   const currentRevision = (): number => {
     const s = settings.get();
     if (s !== seen) {
@@ -78,6 +80,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       ...(settings.notes?.().length ? { configNotes: settings.notes() } : {}),
       revision: currentRevision(),
+      epoch,
     };
   };
 

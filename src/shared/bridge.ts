@@ -62,10 +62,12 @@ export type SettingsView = Omit<Settings, 'sources' | 'server'> & {
   /** The collector's configuration file: fields it holds that are not settings (kept, ignored), in English. */
   configNotes?: string[];
   /**
-   * Counts the changes to the settings since the host started: of two views, the one with the higher
-   * revision is the newer (answers and `settings` events may cross on their way).
+   * Counts the changes to the settings since the host started: of two views of the same `epoch`, the
+   * one with the higher revision is the newer (answers and `settings` events may cross on their way).
    */
   revision?: number;
+  /** The host process that numbered `revision` (a restarted host counts from 1 again). */
+  epoch?: string;
 };
 
 /** The tray app's local webhook receiver: its port (0: off), whether it listens, and why not (`EADDRINUSE`, `EACCES`, …). */

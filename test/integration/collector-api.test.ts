@@ -193,6 +193,9 @@ describe('collector HTTP API', () => {
     const told = await until(() => b.messages.find((m) => m.type === 'settings'));
     expect(told.settings.alerts.notificationsPaused).toBe(true);
     expect(told.settings.revision).toBeGreaterThan(first.value.revision);
+    // Numbered by this run of the collector: the same epoch in answers and events.
+    expect(told.settings.epoch).toEqual(expect.any(String));
+    expect(told.settings.epoch).toBe((first.value as unknown as { epoch: string }).epoch);
     // The one that made the change is told as well (its answer and the event may cross).
     expect(a.messages.filter((m) => m.type === 'settings')).toHaveLength(1);
 

@@ -44,6 +44,11 @@ describe('settings changed elsewhere', () => {
     act(() => fake.emit('settings', settingsView({ revision: 1 })));
     await new Promise((r) => setTimeout(r, 0));
     expect(screen.getByRole('button', { name: /Notifications paused — resume/ })).toBeTruthy();
+    // A restarted host counts from 1 again: its views are taken, being another process's.
+    act(() => fake.emit('settings', settingsView({ revision: 1, epoch: 'restarted', alerts: { ...fake.settings.alerts, notificationsPaused: false } })));
+    expect(await screen.findByRole('button', { name: /^Pause notifications/ })).toBeTruthy();
+    act(() => fake.emit('settings', settingsView({ revision: 2, epoch: 'restarted', alerts: { ...fake.settings.alerts, notificationsPaused: true } })));
+    expect(await screen.findByRole('button', { name: /Notifications paused — resume/ })).toBeTruthy();
     // What is not a settings view is refused and counted; the view shown stays.
     const before = rejections.count;
     act(() => fake.emit('settings', { alerts: 'paused', revision: 9 } as never));

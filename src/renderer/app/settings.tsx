@@ -35,17 +35,17 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const meta = useTopic('meta');
   const shown = useRef<SettingsView | null>(null);
 
-  /** Shows `next` unless the view shown is newer; `fresh`: read anew (a restarted host counts again from 1). */
-  const take = useCallback((next: SettingsView, fresh = false) => {
+  /** Shows `next` unless the view shown is newer (numbered by the same host process: a restarted one counts again from 1). */
+  const take = useCallback((next: SettingsView) => {
     const cur = shown.current;
-    if (!fresh && cur?.revision !== undefined && next.revision !== undefined && next.revision < cur.revision) return;
+    if (cur?.revision !== undefined && next.revision !== undefined && cur.epoch === next.epoch && next.revision < cur.revision) return;
     shown.current = next;
     setView(next);
   }, []);
 
   const reload = useCallback(async () => {
     try {
-      take(await client.invoke('settings:get', undefined), true);
+      take(await client.invoke('settings:get', undefined));
       setError(null);
     } catch (e) {
       setError(toCommandError(e));

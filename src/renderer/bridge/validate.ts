@@ -112,6 +112,7 @@ const SettingsOutline = z.looseObject({
   host: z.enum(['tray', 'collector']),
   editable: z.boolean(),
   revision: z.number().int().nonnegative().optional(),
+  epoch: z.string().max(100).optional(),
 });
 
 /** A pushed settings view, or null (counted) when it is not one. */
