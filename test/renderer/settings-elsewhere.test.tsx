@@ -32,6 +32,18 @@ function host() {
 
 const quiet = () => screen.getByRole('form', { name: 'Quiet hours' });
 const fromBox = () => within(quiet()).getByLabelText('From') as HTMLInputElement;
+const THEIRS = { windows: [{ days: [6], start: '21:00', end: '07:00' }], allowCritical: true };
+
+/** Settings open, quiet hours being typed here (on, from 22:30), and other quiet hours saved elsewhere. */
+async function typedOver() {
+  const { fake, elsewhere } = host();
+  await renderApp(fake, '#/settings');
+  await screen.findByRole('form', { name: 'Quiet hours' });
+  fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
+  fireEvent.change(fromBox(), { target: { value: '22:30' } });
+  elsewhere({ quietHours: THEIRS });
+  return { fake, elsewhere };
+}
 
 describe('settings changed elsewhere', () => {
   it('shows a pause made from the tray menu or another dashboard at once, and not an older view that arrives late', async () => {
@@ -60,19 +72,14 @@ describe('settings changed elsewhere', () => {
     const { fake, elsewhere } = host();
     await renderApp(fake, '#/settings');
     await screen.findByRole('form', { name: 'Quiet hours' });
-    elsewhere({ quietHours: { windows: [{ days: [6], start: '21:00', end: '07:00' }], allowCritical: true } });
+    elsewhere({ quietHours: THEIRS });
     await waitFor(() => expect(fromBox().value).toBe('21:00'));
     expect(within(quiet()).queryByText(/Changed elsewhere/)).toBeNull();
     expect(within(quiet()).queryByText('Changes not saved yet')).toBeNull();
   });
 
   it('keeps what is being typed over a change made elsewhere, says so, and shows the saved values when asked', async () => {
-    const { fake, elsewhere } = host();
-    await renderApp(fake, '#/settings');
-    await screen.findByRole('form', { name: 'Quiet hours' });
-    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
-    fireEvent.change(fromBox(), { target: { value: '22:30' } });
-    elsewhere({ quietHours: { windows: [{ days: [6], start: '21:00', end: '07:00' }], allowCritical: true } });
+    const { fake, elsewhere } = await typedOver();
     expect(await within(quiet()).findByText('Changed elsewhere while you were editing: saving replaces that change with yours')).toBeTruthy();
     expect(fromBox().value).toBe('22:30');
     expect(within(quiet()).queryByText('Changes not saved yet')).toBeNull();
@@ -87,12 +94,7 @@ describe('settings changed elsewhere', () => {
   });
 
   it('saving over a change made elsewhere is the reader’s choice: their values are saved and the notice goes', async () => {
-    const { fake, elsewhere } = host();
-    await renderApp(fake, '#/settings');
-    await screen.findByRole('form', { name: 'Quiet hours' });
-    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
-    fireEvent.change(fromBox(), { target: { value: '22:30' } });
-    elsewhere({ quietHours: { windows: [{ days: [6], start: '21:00', end: '07:00' }], allowCritical: true } });
+    const { fake } = await typedOver();
     await within(quiet()).findByText(/Changed elsewhere/);
     fireEvent.click(within(quiet()).getByRole('button', { name: 'Save' }));
     expect(await within(quiet()).findByText('Saved.')).toBeTruthy();
@@ -129,7 +131,7 @@ describe('settings changed elsewhere', () => {
     fireEvent.change(fromBox(), { target: { value: '22:30' } });
     act(() => void (window.location.hash = '#/agents'));
     await screen.findByRole('heading', { level: 2, name: 'Agents' });
-    elsewhere({ quietHours: { windows: [{ days: [6], start: '21:00', end: '07:00' }], allowCritical: true } });
+    elsewhere({ quietHours: THEIRS });
     act(() => void (window.location.hash = '#/settings'));
     await screen.findByRole('form', { name: 'Quiet hours' });
     expect(fromBox().value).toBe('22:30');
