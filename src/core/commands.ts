@@ -37,6 +37,8 @@ export interface CommandDeps {
    * open dashboard (and the tray menu's window) shows the change, not only the one that made it.
    */
   onSettingsView?: (view: SettingsView) => void;
+  /** `onSettingsView` failed: the dashboards read the settings again when they reconnect. */
+  onTellFailed?: (error: unknown) => void;
   /** Projected Wolkvox token use per source, when the connector knows it. */
   tokenBudget?: () => SettingsView['tokenBudget'];
   /** The tray app's local webhook receiver, for the settings view. */
@@ -229,11 +231,21 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       const sources = await deps.demo();
       for (const cfg of sources) {
         if (settings.get().sources.some((s) => s.id === cfg.id)) continue;
-        await settings.saveSource(cfg, undefined, { allowPlaintextSecrets: true });
+        // Stored as a source saved from its form is: read by the schema (its fields in order, defaults in).
+        await settings.saveSource(SourceConfigSchema.parse(cfg), undefined, { allowPlaintextSecrets: true });
       }
       await engine.setSources(await Promise.all(settings.get().sources.map((s) => settings.resolve(s))));
       return view();
     },
+  };
+
+  /** Tells the dashboards; a failure to tell them never turns the command's own answer into an error. */
+  const tell = (listener: (view: SettingsView) => void): void => {
+    try {
+      listener(view());
+    } catch (e) {
+      deps.onTellFailed?.(e);
+    }
   };
 
   return async (channel, payload) => {
@@ -247,7 +259,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       throw new BridgeError('failed', redactText(e instanceof Error ? e.message : String(e)));
     } finally {
       // Also after a command that failed half-way (an import that stored some sources): what changed is told.
-      if (deps.onSettingsView && settings.get() !== before) deps.onSettingsView(view());
+      if (deps.onSettingsView && settings.get() !== before) tell(deps.onSettingsView);
     }
   };
 }

@@ -2,6 +2,7 @@
  * The engine: connectors → normalize → live state → alert engine, and coalesced change batches out.
  * Plain Node; the tray app (src/main) and the collector (src/server) both host one.
  */
+import { canonical } from '../shared/canonical';
 import type { Agent, Collection, EntityByCollection, Patch, Queue, Site, Snapshot, SourceStatus } from '../shared/model';
 import type { SourceConfig } from '../shared/sources';
 import type { AlertSettings, Language } from '../shared/settings';
@@ -376,10 +377,3 @@ function maxOf(a: number | null, b: number | null): number | null {
   return Math.max(a, b);
 }
 
-
-/** A config as text whatever the order of its fields (an imported file, a form): equal configs read equal. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}

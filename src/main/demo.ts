@@ -3,7 +3,7 @@
  * at them. Their ids are remembered, so after a restart the simulators start again and the demo
  * sources are re-pointed at the new ports instead of failing against dead ones.
  */
-import type { SourceConfig } from '../shared/sources';
+import { SourceConfigSchema, type SourceConfig } from '../shared/sources';
 import type { RunningDemo } from '../simulators/demo';
 import type { KeyValueStore, TraySettingsHost } from '../core/settings/tray-host';
 import type { Logger } from '../core/util/logger';
@@ -42,7 +42,7 @@ export class DemoController {
     try {
       const fresh = await this.sources();
       for (const source of fresh) {
-        if (configured.some((s) => s.id === source.id)) await settings.saveSource(source, source.id, { allowPlaintextSecrets: true });
+        if (configured.some((s) => s.id === source.id)) await settings.saveSource(SourceConfigSchema.parse(source), source.id, { allowPlaintextSecrets: true });
       }
     } catch (e) {
       this.log.warn('the demo simulators could not be restarted', e);

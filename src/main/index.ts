@@ -81,6 +81,7 @@ async function main(log: Logger): Promise<void> {
     onSettingsChanged: applyApp,
     // The window shows a change made from the tray menu (pause) as it happens.
     onSettingsView: (view) => events.send('settings', view),
+    onTellFailed: (e) => log.warn('the dashboard could not be told of a settings change', e),
     webhookReceiver: () => webhooks.state(),
   });
   const act = notificationActionHandler(handler, notify, (id) => engine.alerts.get(id));

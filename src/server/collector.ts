@@ -120,6 +120,7 @@ export async function startCollector(opts: CollectorOptions): Promise<Collector>
     settings: host$,
     // Every dashboard shows a change of the settings made in another one (or by an import).
     onSettingsView: (view) => stream?.send({ type: 'settings', settings: view }),
+    onTellFailed: (e) => log.warn('the dashboards could not be told of a settings change', e),
     demo: async () => {
       demo ??= await startDemo();
       return demo.sources;

@@ -124,6 +124,40 @@ describe('validated IPC', () => {
     });
   });
 
+  it('stores demo sources as the schema reads them: a later change of the settings leaves their views as they were', async () => {
+    const log = memoryLogger();
+    const engine = new Engine({ clock: new FakeClock(), logger: log });
+    const settings = await TraySettingsHost.open({ store: memoryStore(), cipher: testCipher(), log });
+    // Written by hand, fields in no particular order and defaults left out, as the simulators give them.
+    const demo = async () => [{ token: 'demo-token-123', baseUrl: 'http://127.0.0.1:9', server: '0031', vendor: 'wolkvox', id: 'demo-wolkvox', name: 'Wolkvox (demo)' }] as never;
+    const handler = createCommandHandler({ engine, settings, demo });
+    const added = (await handler('sources:demo', {})) as { sources: unknown[] };
+    // The tray host reads its whole document again on any change (a pause here).
+    await handler('alerts:pause-notifications', { paused: true });
+    const after = (await handler('settings:get', undefined)) as { sources: unknown[] };
+    expect(JSON.stringify(after.sources)).toBe(JSON.stringify(added.sources));
+    await engine.stop();
+  });
+
+  it('a dashboard that cannot be told of a change does not turn the change into an error', async () => {
+    const log = memoryLogger();
+    const engine = new Engine({ clock: new FakeClock(), logger: log });
+    const settings = await TraySettingsHost.open({ store: memoryStore(), cipher: testCipher(), log });
+    const failed: unknown[] = [];
+    const handler = createCommandHandler({
+      engine,
+      settings,
+      onSettingsView: () => {
+        throw new Error('the window is gone');
+      },
+      onTellFailed: (e) => failed.push(e),
+    });
+    expect(await handler('alerts:pause-notifications', { paused: true })).toBe(true);
+    expect(settings.get().alerts.notificationsPaused).toBe(true);
+    expect(failed).toEqual([new Error('the window is gone')]);
+    await engine.stop();
+  });
+
   it('holds events until the dashboard is ready, then sends a snapshot first', async () => {
     const { events, engine } = await setup();
     const contents = new FakeWebContents();

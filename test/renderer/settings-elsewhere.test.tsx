@@ -20,7 +20,7 @@ function host() {
     return structuredClone(fake.settings);
   };
   fake.handle('settings:update', (req) => {
-    const view = change({ alerts: { ...fake.settings.alerts, ...(req.alerts as object) } as SettingsView['alerts'] });
+    const view = change({ alerts: { ...fake.settings.alerts, ...(req.alerts as object) } as SettingsView['alerts'], ui: { ...fake.settings.ui, ...(req.ui as object) } });
     // As over the collector's socket: every dashboard is told, this one before its answer arrives.
     fake.emit('settings', structuredClone(view));
     return view;
@@ -136,5 +136,69 @@ describe('settings changed elsewhere', () => {
     await screen.findByRole('form', { name: 'Quiet hours' });
     expect(fromBox().value).toBe('22:30');
     expect(within(quiet()).getByText(/Changed elsewhere/)).toBeTruthy();
+  });
+
+  it('a save left before its answer leaves no draft behind: a later change made elsewhere shows as it is', async () => {
+    const { fake, elsewhere } = host();
+    let answer: () => void = () => undefined;
+    fake.handle('settings:update', (req) => {
+      const view = structuredClone({ ...fake.settings, alerts: { ...fake.settings.alerts, ...(req.alerts as object) } as SettingsView['alerts'], revision: 2 });
+      return new Promise<SettingsView>((resolve) => (answer = () => ((fake.settings = view), resolve(structuredClone(view)))));
+    });
+    await renderApp(fake, '#/settings');
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
+    fireEvent.change(fromBox(), { target: { value: '22:30' } });
+    fireEvent.click(within(quiet()).getByRole('button', { name: 'Save' }));
+    act(() => void (window.location.hash = '#/agents'));
+    await screen.findByRole('heading', { level: 2, name: 'Agents' });
+    await act(async () => answer());
+    elsewhere({ quietHours: THEIRS });
+    act(() => void (window.location.hash = '#/settings'));
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    expect(fromBox().value).toBe('21:00');
+    expect(within(quiet()).queryByText(/Changed elsewhere/)).toBeNull();
+    expect(within(quiet()).queryByText('Changes not saved yet')).toBeNull();
+  });
+
+  it('a save that fails gives back what was typed, even when a change made elsewhere arrived meanwhile', async () => {
+    const { fake, elsewhere } = host();
+    let fail: () => void = () => undefined;
+    fake.handle('settings:update', () => new Promise<SettingsView>((_resolve, reject) => (fail = () => reject(new Error('the disk is full')))));
+    await renderApp(fake, '#/settings');
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
+    fireEvent.change(fromBox(), { target: { value: '22:30' } });
+    fireEvent.click(within(quiet()).getByRole('button', { name: 'Save' }));
+    elsewhere({ quietHours: THEIRS });
+    await act(async () => fail());
+    expect(await within(quiet()).findByText(/the disk is full/)).toBeTruthy();
+    expect(fromBox().value).toBe('22:30');
+    expect(within(quiet()).getByRole('button', { name: 'Show the saved values' })).toBeTruthy();
+  });
+
+  it('a save the host writes its own way ("15.0" kept as 15) leaves the section saved, not unsaved', async () => {
+    const { fake } = host();
+    await renderApp(fake, '#/settings');
+    const cooldown = screen.getByLabelText(/Notify the same alert again at most every/) as HTMLInputElement;
+    const notifications = cooldown.closest('form')!;
+    fireEvent.change(cooldown, { target: { value: '15.0' } });
+    expect(within(notifications).getByText('Changes not saved yet')).toBeTruthy();
+    fireEvent.click(within(notifications).getByRole('button', { name: 'Save' }));
+    expect(await within(notifications).findByText('Saved.')).toBeTruthy();
+    expect(cooldown.value).toBe('15');
+    expect(within(notifications).queryByText('Changes not saved yet')).toBeNull();
+  });
+
+  it('keeps a draft through a change of language, its numbers written the new way', async () => {
+    const { fake } = host();
+    await renderApp(fake, '#/settings');
+    fireEvent.change(screen.getByLabelText('Warning threshold: Agent latency'), { target: { value: '250.5' } });
+    fireEvent.change(screen.getByTestId('language'), { target: { value: 'fr' } });
+    const latency = (await screen.findByLabelText(/^Seuil Avertissement\s:\sLatence de l’agent$/)) as HTMLInputElement;
+    expect(latency.value).toBe('250,5');
+    const thresholds = latency.closest('form')!;
+    expect(within(thresholds).getByText('Modifications non enregistrées')).toBeTruthy();
+    expect(within(thresholds).queryByText(/Modifié ailleurs/)).toBeNull();
   });
 });

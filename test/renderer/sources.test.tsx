@@ -317,7 +317,7 @@ describe('Sources view', () => {
     const fake = new FakeBridge(snapshot({ sources: [source('wv')] }), settingsView({ sources: [wolkvoxView], revision: 1 }));
     // Its own save changes the source under the form, told before the answer: not "elsewhere".
     fake.handle('sources:save', () => {
-      const view = settingsView({ sources: [{ ...wolkvoxView, name: 'Bogotá 2' }], revision: 5 });
+      const view = settingsView({ sources: [{ ...wolkvoxView, name: 'Bogotá 2' }], revision: 6 });
       fake.emit('settings', view);
       return view;
     });
@@ -334,9 +334,15 @@ describe('Sources view', () => {
     expect(field('Display name').value).toBe('Bogotá');
     expect(screen.queryByText(/changed elsewhere/)).toBeNull();
     act(() => fake.emit('settings', settingsView({ sources: [], revision: 3 })));
-    expect(await screen.findByText('This source was removed elsewhere since you opened it: saving adds it again.')).toBeTruthy();
+    expect(await screen.findByText('This source was removed elsewhere since you opened it: saving adds it again (enter its secrets again).')).toBeTruthy();
+    // Its stored token went with it: the field no longer offers to keep one.
+    expect(screen.queryByText('Set — leave empty to keep it')).toBeNull();
     act(() => fake.emit('settings', settingsView({ sources: [{ ...wolkvoxView, server: '0032' } as SourceConfigView], revision: 4 })));
     await waitFor(() => expect(screen.queryByText(/elsewhere/)).toBeNull());
+    expect(screen.getByText('Set — leave empty to keep it')).toBeTruthy();
+    // The same source written with its fields in another order (a host that read it again) is not a change.
+    act(() => fake.emit('settings', settingsView({ sources: [Object.fromEntries(Object.entries({ ...wolkvoxView, server: '0032' }).reverse()) as unknown as SourceConfigView], revision: 5 })));
+    expect(screen.queryByText(/elsewhere/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Source “Bogotá” saved.');
     expect(screen.queryByText(/elsewhere/)).toBeNull();

@@ -83,7 +83,7 @@ export function TrendChart({ title, unit, clock = false, points, warning, critic
           {clock ? clockDuration(vmax) : n(vmax, 0)}
         </text>
         <text className="tick" x={PAD.l - 4} y={H - PAD.b} textAnchor="end">
-          0
+          {clock ? clockDuration(0) : 0}
         </text>
         <text className="tick" x={PAD.l} y={H - 6}>
           {time(t0)}

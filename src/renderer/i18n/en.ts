@@ -305,7 +305,7 @@ export const en = {
   'sources.addDemo': 'Add demo sources',
   'sources.added': 'Source “{name}” added: it is starting. Its state shows on its card below.',
   'sources.changedElsewhere': 'This source was changed elsewhere since you opened it: saving replaces that change with what is here.',
-  'sources.removedElsewhere': 'This source was removed elsewhere since you opened it: saving adds it again.',
+  'sources.removedElsewhere': 'This source was removed elsewhere since you opened it: saving adds it again (enter its secrets again).',
   'sources.restartForm': 'Start again from the saved source',
   'sources.saved': 'Source “{name}” saved.',
   'sources.demoAlready': 'The demo sources are already here: nothing was added.',

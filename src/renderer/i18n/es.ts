@@ -311,7 +311,7 @@ export const es: Record<MessageKey, Message> = {
   'sources.addDemo': 'Añadir fuentes de demostración',
   'sources.added': 'Fuente «{name}» añadida: se está iniciando. Su estado aparece en su tarjeta, más abajo.',
   'sources.changedElsewhere': 'Esta fuente se modificó en otro lugar desde que la abrió: al guardar, lo que hay aquí reemplaza ese cambio.',
-  'sources.removedElsewhere': 'Esta fuente se eliminó en otro lugar desde que la abrió: al guardar, se añade de nuevo.',
+  'sources.removedElsewhere': 'Esta fuente se eliminó en otro lugar desde que la abrió: al guardar, se añade de nuevo (vuelva a introducir sus secretos).',
   'sources.restartForm': 'Volver a empezar desde la fuente guardada',
   'sources.saved': 'Fuente «{name}» guardada.',
   'sources.demoAlready': 'Las fuentes de demostración ya están aquí: no se añadió nada.',

@@ -311,7 +311,7 @@ export const fr: Record<MessageKey, Message> = {
   'sources.addDemo': 'Ajouter les sources de démonstration',
   'sources.added': 'Source « {name} » ajoutée : elle démarre. Son état s’affiche sur sa carte ci-dessous.',
   'sources.changedElsewhere': 'Cette source a été modifiée ailleurs depuis que vous l’avez ouverte : enregistrer remplace cette modification par ce qui est ici.',
-  'sources.removedElsewhere': 'Cette source a été supprimée ailleurs depuis que vous l’avez ouverte : enregistrer l’ajoute de nouveau.',
+  'sources.removedElsewhere': 'Cette source a été supprimée ailleurs depuis que vous l’avez ouverte : enregistrer l’ajoute de nouveau (saisissez de nouveau ses secrets).',
   'sources.restartForm': 'Repartir de la source enregistrée',
   'sources.saved': 'Source « {name} » enregistrée.',
   'sources.demoAlready': 'Les sources de démonstration sont déjà là : rien n’a été ajouté.',

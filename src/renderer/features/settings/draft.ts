@@ -7,15 +7,20 @@
  * an import. A section with nothing typed simply shows the new values. A draft is kept, marked as
  * overtaken: saving it replaces the other change (that is then a choice, said beside Save), and
  * `discard` shows the saved values instead. A section's own save is not "another change": its answer
- * replaces the draft, whatever the host made of the values. A draft is dropped with the page, and when
- * the way its values are written changes (the language's decimal comma).
+ * replaces the draft, whatever the host made of the values; a save that fails gives back what was
+ * typed. When the language changes, the numbers of a draft are written the new language's way. A
+ * draft is dropped with the page.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Language } from '../../../shared/settings';
+import { decimalText, readDecimal } from '../../lib/decimal';
 
 interface Kept {
   /** The saved values' key the draft was typed over (or last seen over). */
   base: string;
-  format: string;
+  /** The saved values themselves, as the draft's section wrote them then. */
+  saved: unknown;
+  lang: Language | undefined;
   value: unknown;
   overtaken: boolean;
 }
@@ -49,48 +54,87 @@ export interface Draft<T> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+const DECIMAL = /^\s*-?(\d+[.,]\d*|[.,]\d+)\s*$/;
+
+/** `value` with every decimal number it holds as text written `to`'s way instead of `from`'s. */
+export function relanguaged<T>(value: T, from: Language | undefined, to: Language | undefined): T {
+  if (!from || !to || from === to) return value;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (!DECIMAL.test(v)) return v;
+      const n = readDecimal(v, from);
+      return Number.isFinite(n) ? decimalText(n, to) : v;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
+
+/**
+ * What a section shows when its saved values moved from `before` to `saved` under a draft `value`
+ * (all written the current language's way): the saved values when nothing was typed over them, the
+ * draft otherwise — overtaken when the saved values themselves changed, not only their writing.
+ */
+function over<T>(value: T, overtaken: boolean, before: unknown, saved: T): { value: T; overtaken: boolean } {
+  if (same(value, before) || same(value, saved)) return { value: saved, overtaken: false };
+  return { value, overtaken: overtaken || !same(before, saved) };
+}
+
 /**
  * A section's values: `fromSaved` builds them from the saved settings, `savedKey` says when those
- * changed (the section's own part of the settings), `format` when the way they are written changed
- * (the language: a draft typed with one decimal separator is not kept for another).
+ * changed (the section's own part of the settings), `lang` the language its numbers are written in.
  */
-export function useDraft<T>(form: string, fromSaved: () => T, savedKey: string, format = ''): Draft<T> {
-  const saved = useMemo(fromSaved, [savedKey, format]);
+export function useDraft<T>(form: string, fromSaved: () => T, savedKey: string, lang?: Language): Draft<T> {
+  const saved = useMemo(fromSaved, [savedKey, lang]);
   const [state, setState] = useState<{ value: T; overtaken: boolean }>(() => {
     const kept = drafts.get(form);
-    if (!kept || kept.format !== format || same(kept.value, saved)) return { value: saved, overtaken: false };
+    if (!kept) return { value: saved, overtaken: false };
     // Changed while the section was not shown: kept, and said.
-    return { value: kept.value as T, overtaken: kept.overtaken || kept.base !== savedKey };
+    const shown = over(relanguaged(kept.value as T, kept.lang, lang), kept.overtaken, relanguaged(kept.saved, kept.lang, lang), saved);
+    if (!shown.overtaken && same(shown.value, saved)) drafts.delete(form);
+    return shown;
   });
-  const seen = useRef({ key: savedKey, format, saved });
+  const seen = useRef({ key: savedKey, lang, saved });
   const current = useRef(state);
   current.current = state;
-  /** 'saving' while the section's own save runs; 'saved' until its answer has arrived. */
-  const own = useRef<{ phase: 'none' | 'saving' | 'saved'; answered: boolean }>({ phase: 'none', answered: false });
+  /**
+   * The section's own save: 'saving' while it runs (with what was typed), 'saved' once it answered
+   * until that answer is shown.
+   */
+  const own = useRef<{ phase: 'none' | 'saving' | 'saved' }>({ phase: 'none' });
+  const [answered, setAnswered] = useState(0);
 
-  const remember = (next: { value: T; overtaken: boolean }, base: string) => {
-    if (same(next.value, saved) && !next.overtaken) drafts.delete(form);
-    else drafts.set(form, { base, format, value: next.value, overtaken: next.overtaken });
+  const keep = (next: { value: T; overtaken: boolean }) => {
+    if (!next.overtaken && same(next.value, seen.current.saved)) drafts.delete(form);
+    else drafts.set(form, { base: seen.current.key, saved: seen.current.saved, lang: seen.current.lang, value: next.value, overtaken: next.overtaken });
   };
 
   useEffect(() => {
     const before = seen.current;
-    if (before.key === savedKey && before.format === format) return;
-    seen.current = { key: savedKey, format, saved };
-    const { value } = current.current;
-    const typed = !same(value, before.saved);
-    const mine = own.current.phase !== 'none';
-    if (own.current.phase === 'saving') own.current.answered = true;
-    if (own.current.phase === 'saved') own.current = { phase: 'none', answered: false };
-    if (mine || !typed || before.format !== format || same(value, saved)) {
+    if (before.key === savedKey && before.lang === lang) return;
+    seen.current = { key: savedKey, lang, saved };
+    if (own.current.phase !== 'none') {
+      // The section's own save (or what crossed it): its answer is what is saved.
+      if (own.current.phase === 'saved') own.current = { phase: 'none' };
       drafts.delete(form);
       setState({ value: saved, overtaken: false });
       return;
     }
-    const next = { value, overtaken: true };
-    drafts.set(form, { base: savedKey, format, value, overtaken: true });
+    const cur = current.current;
+    const next = over(relanguaged(cur.value, before.lang, lang), cur.overtaken, relanguaged(before.saved, before.lang, lang), saved);
+    keep(next);
     setState(next);
-  }, [form, savedKey, format, saved]);
+  }, [form, savedKey, lang, saved]);
+
+  // After the section's own answer is shown: a save that changed nothing saved leaves no draft behind.
+  useEffect(() => {
+    if (own.current.phase !== 'saved') return;
+    own.current = { phase: 'none' };
+    drafts.delete(form);
+    setState({ value: seen.current.saved, overtaken: false });
+  }, [form, answered]);
 
   const changed = useMemo(() => !same(state.value, saved), [state.value, saved]);
   useEffect(() => {
@@ -103,26 +147,33 @@ export function useDraft<T>(form: string, fromSaved: () => T, savedKey: string, 
     dirty: changed,
     overtaken: state.overtaken && changed,
     set(value) {
-      // Typing after a save that changed nothing: the next change of the saved values is someone else's.
-      if (own.current.phase === 'saved') own.current = { phase: 'none', answered: false };
-      const next = { value, overtaken: state.overtaken };
+      const next = { value, overtaken: state.overtaken && !same(value, saved) };
       setState(next);
-      remember(next, savedKey);
+      keep(next);
     },
     discard() {
       drafts.delete(form);
       setState({ value: saved, overtaken: false });
     },
     saving: (save) => async () => {
-      own.current = { phase: 'saving', answered: false };
+      own.current = { phase: 'saving' };
+      const typed = current.current;
+      const savedThen = seen.current.saved;
       try {
         await save();
       } catch (e) {
-        own.current = { phase: 'none', answered: false };
+        // What was typed comes back, even if a change made elsewhere arrived meanwhile (then said).
+        own.current = { phase: 'none' };
+        const back = { value: typed.value, overtaken: typed.overtaken || !same(savedThen, seen.current.saved) };
+        keep(back);
+        setState(back);
         throw e;
       }
-      own.current = own.current.answered ? { phase: 'none', answered: false } : { phase: 'saved', answered: false };
-      setState((s) => (s.overtaken ? { ...s, overtaken: false } : s));
+      // Saved: nothing of this draft is left to keep, whether the section is still shown or not.
+      drafts.delete(form);
+      dirty.delete(form);
+      own.current = { phase: 'saved' };
+      setAnswered((n) => n + 1);
     },
   };
 }

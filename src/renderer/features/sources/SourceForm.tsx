@@ -2,6 +2,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { TestResult } from '../../../shared/bridge';
 import type { SourceConfigView } from '../../../shared/sources';
+import { canonical } from '../../../shared/canonical';
 import { useClient } from '../../bridge/react';
 import { toCommandError } from '../../bridge/errors';
 import { useI18n } from '../../i18n/context';
@@ -29,7 +30,7 @@ export function sourceDrift(existing: SourceConfigView | undefined, sources: rea
   if (!existing || !sources) return null;
   const stored = sources.find((s) => s.id === existing.id);
   if (!stored) return { kind: 'removed' };
-  return JSON.stringify(stored) === JSON.stringify(existing) ? null : { kind: 'changed', stored };
+  return canonical(stored) === canonical(existing) ? null : { kind: 'changed', stored };
 }
 
 export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormProps) {
@@ -48,9 +49,13 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
   const fields = FIELDS[vendor];
   const typedSecret = fields.some((f) => f.kind === 'secret' && String(values[f.path] ?? '').length > 0);
   const needsPlaintext = settings.view?.secretStorage === 'basic_text' && typedSecret;
-  const live = useMemo(() => validate(vendor, values, lang, existing), [vendor, values, lang, existing]);
+  const moved = sourceDrift(existing, settings.view?.sources);
+  // A source removed elsewhere took its stored secrets with it: they are to be typed again.
+  const removed = moved?.kind === 'removed';
+  const basis = useMemo(() => (removed && existing ? { ...existing, secrets: {} } : existing), [removed, existing]);
+  const live = useMemo(() => validate(vendor, values, lang, basis), [vendor, values, lang, basis]);
   // While its own save runs, the form's source changes under it by its own hand: not said.
-  const drift = busy === 'save' ? null : sourceDrift(existing, settings.view?.sources);
+  const drift = busy === 'save' ? null : moved;
   const shown = showErrors ? { ...live, ...errors } : { ...Object.fromEntries(Object.entries(live).filter(([path]) => touched.has(path))), ...errors };
 
   const change = (path: string, v: string | boolean) => {
@@ -75,7 +80,7 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
     setBusy('test');
     setResult(null);
     try {
-      setResult(await client.invoke('sources:test', { config: buildConfig(vendor, values, lang, existing), previousId: existing?.id }));
+      setResult(await client.invoke('sources:test', { config: buildConfig(vendor, values, lang, basis), previousId: existing?.id }));
     } catch (e) {
       fail(e);
     } finally {
@@ -88,7 +93,7 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
     if (!check() || (needsPlaintext && !plaintextOk)) return;
     setBusy('save');
     try {
-      const config = buildConfig(vendor, values, lang, existing);
+      const config = buildConfig(vendor, values, lang, basis);
       const view = await client.invoke('sources:save', {
         config,
         previousId: existing?.id,
@@ -108,7 +113,7 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
   const basic = fields.filter((f) => !f.advanced && fieldShown(f, values));
   const advanced = fields.filter((f) => f.advanced && fieldShown(f, values));
   const field = (f: (typeof fields)[number]) => (
-    <Field key={f.path} spec={f} vendor={vendor} value={values[f.path] ?? ''} error={shown[f.path]} secretSet={existing?.secrets[f.path] ?? false} onChange={(v) => change(f.path, v)} onBlur={() => setTouched((cur) => (cur.has(f.path) ? cur : new Set(cur).add(f.path)))} />
+    <Field key={f.path} spec={f} vendor={vendor} value={values[f.path] ?? ''} error={shown[f.path]} secretSet={basis?.secrets[f.path] ?? false} onChange={(v) => change(f.path, v)} onBlur={() => setTouched((cur) => (cur.has(f.path) ? cur : new Set(cur).add(f.path)))} />
   );
   return (
     <form className="source-form" onSubmit={save} noValidate aria-labelledby={titleId}>
