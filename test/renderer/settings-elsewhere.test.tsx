@@ -10,6 +10,7 @@ import { FakeBridge, settingsView } from './helpers/bridge';
 import { snapshot } from './helpers/model';
 import { renderApp } from './helpers/render';
 import { rejections } from '../../src/renderer/bridge/validate';
+import { relanguaged, unsavedSettings } from '../../src/renderer/features/settings/draft';
 import type { SettingsView } from '../../src/shared/bridge';
 
 /** A host that numbers its views as the command handler does, and answers settings:update like it. */
@@ -200,5 +201,56 @@ describe('settings changed elsewhere', () => {
     const thresholds = latency.closest('form')!;
     expect(within(thresholds).getByText('Modifications non enregistrées')).toBeTruthy();
     expect(within(thresholds).queryByText(/Modifié ailleurs/)).toBeNull();
+  });
+
+  it('a save that fails keeps what was typed while it ran', async () => {
+    const { fake } = host();
+    let fail: () => void = () => undefined;
+    fake.handle('settings:update', () => new Promise<SettingsView>((_resolve, reject) => (fail = () => reject(new Error('the disk is full')))));
+    await renderApp(fake, '#/settings');
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
+    fireEvent.change(fromBox(), { target: { value: '22:30' } });
+    fireEvent.click(within(quiet()).getByRole('button', { name: 'Save' }));
+    fireEvent.change(fromBox(), { target: { value: '23:45' } });
+    await act(async () => fail());
+    expect(await within(quiet()).findByText(/the disk is full/)).toBeTruthy();
+    expect(fromBox().value).toBe('23:45');
+  });
+
+  it('a section left and come back to while its save runs takes the answer as its own, and stays unsaved until then', async () => {
+    const { fake } = host();
+    let answer: () => void = () => undefined;
+    fake.handle('settings:update', (req) => {
+      const view = structuredClone({ ...fake.settings, alerts: { ...fake.settings.alerts, ...(req.alerts as object) } as SettingsView['alerts'], revision: 2 });
+      return new Promise<SettingsView>((resolve) => (answer = () => ((fake.settings = view), resolve(structuredClone(view)))));
+    });
+    await renderApp(fake, '#/settings');
+    const cooldown = () => screen.getByLabelText(/Notify the same alert again at most every/) as HTMLInputElement;
+    fireEvent.change(cooldown(), { target: { value: '20.0' } });
+    fireEvent.click(within(cooldown().closest('form')!).getByRole('button', { name: 'Save' }));
+    act(() => void (window.location.hash = '#/agents'));
+    await screen.findByRole('heading', { level: 2, name: 'Agents' });
+    act(() => void (window.location.hash = '#/settings'));
+    await screen.findByRole('form', { name: 'Quiet hours' });
+    expect(cooldown().value).toBe('20.0');
+    expect(unsavedSettings()).toBe(true);
+    await act(async () => answer());
+    await waitFor(() => expect(cooldown().value).toBe('20'));
+    const notifications = cooldown().closest('form')!;
+    expect(within(notifications).queryByText(/Changed elsewhere/)).toBeNull();
+    expect(within(notifications).queryByText('Changes not saved yet')).toBeNull();
+    expect(unsavedSettings()).toBe(false);
+  });
+});
+
+describe('a draft through a change of language', () => {
+  it('swaps the decimal separator of the numbers it holds, keeping the digits typed, and leaves everything else as typed', () => {
+    const draft = { rows: [{ id: 'agent.latency', warning: '0.10', critical: '250', key: 'ax:1', at: '22:30', ip: '1.2.3.4' }], list: '1, 2', grouped: '1 000,5' };
+    expect(relanguaged(draft, 'en', 'fr')).toEqual({ rows: [{ id: 'agent.latency', warning: '0,10', critical: '250', key: 'ax:1', at: '22:30', ip: '1.2.3.4' }], list: '1, 2', grouped: '1 000,5' });
+    expect(relanguaged({ a: '1 000,5', b: '2,5', c: '.5' }, 'fr', 'en')).toEqual({ a: '1000.5', b: '2.5', c: '.5' });
+    // Not a number in English: left as typed (the French page reads it its own way, in plain sight).
+    expect(relanguaged('1,000', 'en', 'ru')).toBe('1,000');
+    expect(relanguaged('2,5', 'es', 'fr')).toBe('2,5');
   });
 });

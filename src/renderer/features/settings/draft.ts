@@ -13,7 +13,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Language } from '../../../shared/settings';
-import { decimalText, readDecimal } from '../../lib/decimal';
+import { decimalSeparator, readDecimal } from '../../lib/decimal';
 
 interface Kept {
   /** The saved values' key the draft was typed over (or last seen over). */
@@ -27,6 +27,14 @@ interface Kept {
 
 const drafts = new Map<string, Kept>();
 const dirty = new Set<string>();
+/**
+ * A section's own save, by section, outliving the section (left and come back to while it runs):
+ * 'saving' while it runs — `adopted` once a change of the saved values replaced the draft meanwhile —
+ * and 'saved' once it answered, until that answer is shown.
+ */
+const pending = new Map<string, { phase: 'saving' | 'saved'; adopted: boolean }>();
+/** The section shown now, told when its save answered. */
+const answerListeners = new Map<string, () => void>();
 
 /** Whether any section holds changes not saved (a browser asks before the page is left). */
 export function unsavedSettings(): boolean {
@@ -37,6 +45,7 @@ export function unsavedSettings(): boolean {
 export function forgetDrafts(): void {
   drafts.clear();
   dirty.clear();
+  pending.clear();
 }
 
 export interface Draft<T> {
@@ -54,16 +63,23 @@ export interface Draft<T> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-const DECIMAL = /^\s*-?(\d+[.,]\d*|[.,]\d+)\s*$/;
+const SPACES = /[\s\u00a0\u202f]/g;
+const DECIMAL = /^-?(\d+[.,]\d*|[.,]\d+)$/;
 
-/** `value` with every decimal number it holds as text written `to`'s way instead of `from`'s. */
+/**
+ * `value` with every decimal number it holds as text written `to`'s way instead of `from`'s: the
+ * separator swapped and digit groups' spaces dropped, the digits kept as typed ("0.10" → "0,10").
+ * Text that is not a number in `from` is left as typed.
+ */
 export function relanguaged<T>(value: T, from: Language | undefined, to: Language | undefined): T {
   if (!from || !to || from === to) return value;
+  const fromSep = decimalSeparator(from);
+  const toSep = decimalSeparator(to);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') {
-      if (!DECIMAL.test(v)) return v;
-      const n = readDecimal(v, from);
-      return Number.isFinite(n) ? decimalText(n, to) : v;
+      const bare = v.replace(SPACES, '');
+      if (!DECIMAL.test(bare) || !Number.isFinite(readDecimal(v, from))) return v;
+      return fromSep === toSep ? bare : bare.replace(fromSep, toSep);
     }
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
@@ -99,12 +115,14 @@ export function useDraft<T>(form: string, fromSaved: () => T, savedKey: string, 
   const seen = useRef({ key: savedKey, lang, saved });
   const current = useRef(state);
   current.current = state;
-  /**
-   * The section's own save: 'saving' while it runs (with what was typed), 'saved' once it answered
-   * until that answer is shown.
-   */
-  const own = useRef<{ phase: 'none' | 'saving' | 'saved' }>({ phase: 'none' });
   const [answered, setAnswered] = useState(0);
+  useEffect(() => {
+    const tell = () => setAnswered((n) => n + 1);
+    answerListeners.set(form, tell);
+    return () => {
+      if (answerListeners.get(form) === tell) answerListeners.delete(form);
+    };
+  }, [form]);
 
   const keep = (next: { value: T; overtaken: boolean }) => {
     if (!next.overtaken && same(next.value, seen.current.saved)) drafts.delete(form);
@@ -115,9 +133,11 @@ export function useDraft<T>(form: string, fromSaved: () => T, savedKey: string, 
     const before = seen.current;
     if (before.key === savedKey && before.lang === lang) return;
     seen.current = { key: savedKey, lang, saved };
-    if (own.current.phase !== 'none') {
+    const own = pending.get(form);
+    if (own) {
       // The section's own save (or what crossed it): its answer is what is saved.
-      if (own.current.phase === 'saved') own.current = { phase: 'none' };
+      if (own.phase === 'saved') pending.delete(form);
+      else own.adopted = true;
       drafts.delete(form);
       setState({ value: saved, overtaken: false });
       return;
@@ -130,8 +150,8 @@ export function useDraft<T>(form: string, fromSaved: () => T, savedKey: string, 
 
   // After the section's own answer is shown: a save that changed nothing saved leaves no draft behind.
   useEffect(() => {
-    if (own.current.phase !== 'saved') return;
-    own.current = { phase: 'none' };
+    if (pending.get(form)?.phase !== 'saved') return;
+    pending.delete(form);
     drafts.delete(form);
     setState({ value: seen.current.saved, overtaken: false });
   }, [form, answered]);
@@ -147,6 +167,8 @@ export function useDraft<T>(form: string, fromSaved: () => T, savedKey: string, 
     dirty: changed,
     overtaken: state.overtaken && changed,
     set(value) {
+      // Typing after a save that changed nothing saved: the next change of the saved values is someone else's.
+      if (pending.get(form)?.phase === 'saved') pending.delete(form);
       const next = { value, overtaken: state.overtaken && !same(value, saved) };
       setState(next);
       keep(next);
@@ -156,24 +178,31 @@ export function useDraft<T>(form: string, fromSaved: () => T, savedKey: string, 
       setState({ value: saved, overtaken: false });
     },
     saving: (save) => async () => {
-      own.current = { phase: 'saving' };
+      const own = { phase: 'saving' as 'saving' | 'saved', adopted: false };
+      pending.set(form, own);
       const typed = current.current;
       const savedThen = seen.current.saved;
       try {
         await save();
       } catch (e) {
-        // What was typed comes back, even if a change made elsewhere arrived meanwhile (then said).
-        own.current = { phase: 'none' };
-        const back = { value: typed.value, overtaken: typed.overtaken || !same(savedThen, seen.current.saved) };
+        if (pending.get(form) === own) pending.delete(form);
+        // What was typed comes back if the saved values replaced it meanwhile (a change made elsewhere,
+        // then said); what was typed during the save stays.
+        const now = current.current;
+        const back = own.adopted ? { value: typed.value, overtaken: typed.overtaken || !same(savedThen, seen.current.saved) } : now;
         keep(back);
         setState(back);
         throw e;
       }
       // Saved: nothing of this draft is left to keep, whether the section is still shown or not.
       drafts.delete(form);
-      dirty.delete(form);
-      own.current = { phase: 'saved' };
-      setAnswered((n) => n + 1);
+      own.phase = 'saved';
+      const shown = answerListeners.get(form);
+      if (shown) shown();
+      else {
+        pending.delete(form);
+        dirty.delete(form);
+      }
     },
   };
 }
