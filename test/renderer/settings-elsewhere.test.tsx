@@ -89,6 +89,8 @@ describe('settings changed elsewhere', () => {
     expect(fromBox().value).toBe('22:30');
     fireEvent.click(within(quiet()).getByRole('button', { name: 'Show the saved values' }));
     await waitFor(() => expect(fromBox().value).toBe('21:00'));
+    // The button went with its work: the focus is on Save, not lost to the page.
+    await waitFor(() => expect(document.activeElement).toBe(within(quiet()).getByRole('button', { name: 'Save' })));
     expect(within(quiet()).queryByText(/Changed elsewhere/)).toBeNull();
     expect(within(quiet()).queryByRole('button', { name: 'Show the saved values' })).toBeNull();
     expect(fake.callsTo('settings:update')).toEqual([]);

@@ -322,15 +322,21 @@ describe('Sources view', () => {
       return view;
     });
     await renderApp(fake, '#/sources');
-    fireEvent.click(within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Edit' }));
+    const edit = within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Edit' });
+    edit.focus();
+    fireEvent.click(edit);
+    // The form takes the focus where it opens, on its title.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Edit Bogotá' })));
     type('Display name', 'Bogotá norte');
     expect(screen.queryByText(/changed elsewhere/)).toBeNull();
     act(() => fake.emit('settings', settingsView({ sources: [{ ...wolkvoxView, server: '0032' } as SourceConfigView], revision: 2 })));
     expect(await screen.findByText(/This source was changed elsewhere since you opened it: saving replaces that change/)).toBeTruthy();
     // What was typed stays until the reader chooses.
     expect(field('Display name').value).toBe('Bogotá norte');
+    screen.getByRole('button', { name: 'Start again from the saved source' }).focus();
     fireEvent.click(screen.getByRole('button', { name: 'Start again from the saved source' }));
     await waitFor(() => expect(field('Server code (e.g. 0031)').value).toBe('0032'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Edit Bogotá' })));
     expect(field('Display name').value).toBe('Bogotá');
     expect(screen.queryByText(/changed elsewhere/)).toBeNull();
     act(() => fake.emit('settings', settingsView({ sources: [], revision: 3 })));
@@ -346,6 +352,17 @@ describe('Sources view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Source “Bogotá” saved.');
     expect(screen.queryByText(/elsewhere/)).toBeNull();
+  });
+
+  it('a form cancelled gives the focus back to the button it was opened from', async () => {
+    const fake = new FakeBridge(snapshot({ sources: [source('wv')] }), settingsView({ sources: [wolkvoxView] }));
+    await renderApp(fake, '#/sources');
+    const edit = () => within(screen.getByTestId('source-wv')).getByRole('button', { name: 'Edit' });
+    edit().focus();
+    fireEvent.click(edit());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Edit Bogotá' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(edit()));
   });
 
   it('shows a number with the Spanish comma and reads one typed either way', async () => {

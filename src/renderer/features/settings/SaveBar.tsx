@@ -1,5 +1,6 @@
 /** Save button with progress and the host's answer (saved / why not). */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFocusHandOver } from '../../components/useFocusHandOver';
 import { useI18n } from '../../i18n/context';
 import { errorText } from '../../i18n/error-text';
 import type { Draft } from './draft';
@@ -51,11 +52,14 @@ export function SaveBar({
   resetLabel?: string;
 }) {
   const { t } = useI18n();
+  const save = useRef<HTMLButtonElement>(null);
+  // "Show the saved values" goes away once it did its work: the focus goes on to Save.
+  const handOver = useFocusHandOver({ save });
   const dirty = draft?.dirty ?? false;
   const overtaken = (draft?.overtaken ?? false) && editable && saver.state !== 'saving';
   return (
     <div className="form-actions">
-      <button type="submit" className="primary" disabled={!editable || saver.state === 'saving' || invalid}>
+      <button type="submit" className="primary" ref={save} disabled={!editable || saver.state === 'saving' || invalid}>
         {saver.state === 'saving' ? t('action.saving') : t('action.save')}
       </button>
       {onReset && (
@@ -64,7 +68,13 @@ export function SaveBar({
         </button>
       )}
       {overtaken && (
-        <button type="button" onClick={() => draft?.discard()}>
+        <button
+          type="button"
+          onClick={() => {
+            draft?.discard();
+            handOver('save');
+          }}
+        >
           {t('settings.showSaved')}
         </button>
       )}

@@ -1,5 +1,5 @@
 /** Add or edit one source: validated fields, Test connection with the precise result, Save. */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { TestResult } from '../../../shared/bridge';
 import type { SourceConfigView } from '../../../shared/sources';
 import { canonical } from '../../../shared/canonical';
@@ -46,6 +46,17 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [result, setResult] = useState<TestResult | null>(null);
   const [plaintextOk, setPlaintextOk] = useState(false);
+  // Opened (or started again): the focus goes to its title, so a keyboard user is where the form is;
+  // cancelled with the focus inside, it goes back to where the form was opened from, if still there.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement && active !== document.body && !heading.current?.closest('form')?.contains(active) ? active : null;
+    heading.current?.focus();
+    return () => {
+      if (opener?.isConnected && (document.activeElement === null || document.activeElement === document.body)) opener.focus();
+    };
+  }, []);
   const fields = FIELDS[vendor];
   const typedSecret = fields.some((f) => f.kind === 'secret' && String(values[f.path] ?? '').length > 0);
   const needsPlaintext = settings.view?.secretStorage === 'basic_text' && typedSecret;
@@ -117,7 +128,7 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
   );
   return (
     <form className="source-form" onSubmit={save} noValidate aria-labelledby={titleId}>
-      <h3 id={titleId}>{existing ? t('sources.editTitle', { name: existing.name ?? existing.id }) : t('sources.addTitle', { vendor: t(`vendor.${vendor}`) })}</h3>
+      <h3 id={titleId} ref={heading} tabIndex={-1}>{existing ? t('sources.editTitle', { name: existing.name ?? existing.id }) : t('sources.addTitle', { vendor: t(`vendor.${vendor}`) })}</h3>
       {!editable && <p className="notice">{t('settings.readOnly')}</p>}
       <fieldset disabled={!editable || busy !== null}>
         {basic.map(field)}
