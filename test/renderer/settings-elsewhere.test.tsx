@@ -35,6 +35,28 @@ const quiet = () => screen.getByRole('form', { name: 'Quiet hours' });
 const fromBox = () => within(quiet()).getByLabelText('From') as HTMLInputElement;
 const THEIRS = { windows: [{ days: [6], start: '21:00', end: '07:00' }], allowCritical: true };
 
+/** Saves the host answers only when the test says so: the answer then holds what was sent. */
+function heldSaves(fake: FakeBridge): () => void {
+  let answer: () => void = () => undefined;
+  fake.handle('settings:update', (req) => {
+    const view = structuredClone({ ...fake.settings, alerts: { ...fake.settings.alerts, ...(req.alerts as object) } as SettingsView['alerts'], revision: 2 });
+    return new Promise<SettingsView>((resolve) => (answer = () => ((fake.settings = view), resolve(structuredClone(view)))));
+  });
+  return () => answer();
+}
+
+/** Settings open, quiet hours typed (on, from 22:30) and saved; the save fails when the returned function is called. */
+async function quietHoursSaveThatWillFail(fake: FakeBridge): Promise<() => void> {
+  let fail: () => void = () => undefined;
+  fake.handle('settings:update', () => new Promise<SettingsView>((_resolve, reject) => (fail = () => reject(new Error('the disk is full')))));
+  await renderApp(fake, '#/settings');
+  await screen.findByRole('form', { name: 'Quiet hours' });
+  fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
+  fireEvent.change(fromBox(), { target: { value: '22:30' } });
+  fireEvent.click(within(quiet()).getByRole('button', { name: 'Save' }));
+  return () => fail();
+}
+
 /** Settings open, quiet hours being typed here (on, from 22:30), and other quiet hours saved elsewhere. */
 async function typedOver() {
   const { fake, elsewhere } = host();
@@ -143,11 +165,7 @@ describe('settings changed elsewhere', () => {
 
   it('a save left before its answer leaves no draft behind: a later change made elsewhere shows as it is', async () => {
     const { fake, elsewhere } = host();
-    let answer: () => void = () => undefined;
-    fake.handle('settings:update', (req) => {
-      const view = structuredClone({ ...fake.settings, alerts: { ...fake.settings.alerts, ...(req.alerts as object) } as SettingsView['alerts'], revision: 2 });
-      return new Promise<SettingsView>((resolve) => (answer = () => ((fake.settings = view), resolve(structuredClone(view)))));
-    });
+    const answer = heldSaves(fake);
     await renderApp(fake, '#/settings');
     await screen.findByRole('form', { name: 'Quiet hours' });
     fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
@@ -166,13 +184,7 @@ describe('settings changed elsewhere', () => {
 
   it('a save that fails gives back what was typed, even when a change made elsewhere arrived meanwhile', async () => {
     const { fake, elsewhere } = host();
-    let fail: () => void = () => undefined;
-    fake.handle('settings:update', () => new Promise<SettingsView>((_resolve, reject) => (fail = () => reject(new Error('the disk is full')))));
-    await renderApp(fake, '#/settings');
-    await screen.findByRole('form', { name: 'Quiet hours' });
-    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
-    fireEvent.change(fromBox(), { target: { value: '22:30' } });
-    fireEvent.click(within(quiet()).getByRole('button', { name: 'Save' }));
+    const fail = await quietHoursSaveThatWillFail(fake);
     elsewhere({ quietHours: THEIRS });
     await act(async () => fail());
     expect(await within(quiet()).findByText(/the disk is full/)).toBeTruthy();
@@ -207,13 +219,7 @@ describe('settings changed elsewhere', () => {
 
   it('a save that fails keeps what was typed while it ran', async () => {
     const { fake } = host();
-    let fail: () => void = () => undefined;
-    fake.handle('settings:update', () => new Promise<SettingsView>((_resolve, reject) => (fail = () => reject(new Error('the disk is full')))));
-    await renderApp(fake, '#/settings');
-    await screen.findByRole('form', { name: 'Quiet hours' });
-    fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
-    fireEvent.change(fromBox(), { target: { value: '22:30' } });
-    fireEvent.click(within(quiet()).getByRole('button', { name: 'Save' }));
+    const fail = await quietHoursSaveThatWillFail(fake);
     fireEvent.change(fromBox(), { target: { value: '23:45' } });
     await act(async () => fail());
     expect(await within(quiet()).findByText(/the disk is full/)).toBeTruthy();
@@ -222,11 +228,7 @@ describe('settings changed elsewhere', () => {
 
   it('a section left and come back to while its save runs takes the answer as its own, and stays unsaved until then', async () => {
     const { fake } = host();
-    let answer: () => void = () => undefined;
-    fake.handle('settings:update', (req) => {
-      const view = structuredClone({ ...fake.settings, alerts: { ...fake.settings.alerts, ...(req.alerts as object) } as SettingsView['alerts'], revision: 2 });
-      return new Promise<SettingsView>((resolve) => (answer = () => ((fake.settings = view), resolve(structuredClone(view)))));
-    });
+    const answer = heldSaves(fake);
     await renderApp(fake, '#/settings');
     const cooldown = () => screen.getByLabelText(/Notify the same alert again at most every/) as HTMLInputElement;
     fireEvent.change(cooldown(), { target: { value: '20.0' } });
