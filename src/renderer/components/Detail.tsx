@@ -23,6 +23,7 @@ function useEscapeCloses(section: RefObject<HTMLElement | null>, onClose: () => 
   }, [section]);
 }
 import { useI18n } from '../i18n/context';
+import { useOpenedFocus } from './useOpenedFocus';
 
 export interface DetailProps {
   /** The heading's id, which names the panel. */
@@ -43,21 +44,9 @@ export function Detail({ id, title, before, after, tools, showing, onClose, chil
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const section = useRef<HTMLElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
   useEscapeCloses(section, onClose);
-  useEffect(() => {
-    const active = document.activeElement;
-    if (active instanceof HTMLElement && active !== document.body && !section.current?.contains(active)) opener.current = active;
-    heading.current?.focus();
-  }, [showing]);
-  useEffect(
-    () => () => {
-      // Closed with the focus inside (now lost with it): back to the row it was opened from.
-      const o = opener.current;
-      if (o?.isConnected && (document.activeElement === null || document.activeElement === document.body)) o.focus();
-    },
-    [],
-  );
+  // Closed with the focus inside: back to the row it was opened from.
+  useOpenedFocus(heading, section, showing);
   return (
     <section className="detail" ref={section} aria-labelledby={id}>
       <header className="detail-head">

@@ -1,9 +1,10 @@
 /** Add or edit one source: validated fields, Test connection with the precise result, Save. */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { TestResult } from '../../../shared/bridge';
 import type { SourceConfigView } from '../../../shared/sources';
 import { canonical } from '../../../shared/canonical';
 import { useClient } from '../../bridge/react';
+import { useOpenedFocus } from '../../components/useOpenedFocus';
 import { toCommandError } from '../../bridge/errors';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
@@ -46,17 +47,10 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [result, setResult] = useState<TestResult | null>(null);
   const [plaintextOk, setPlaintextOk] = useState(false);
-  // Opened (or started again): the focus goes to its title, so a keyboard user is where the form is;
-  // cancelled with the focus inside, it goes back to where the form was opened from, if still there.
+  // Opened (or started again): the focus goes to its title; cancelled, back to where it was opened from.
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    const active = document.activeElement;
-    const opener = active instanceof HTMLElement && active !== document.body && !heading.current?.closest('form')?.contains(active) ? active : null;
-    heading.current?.focus();
-    return () => {
-      if (opener?.isConnected && (document.activeElement === null || document.activeElement === document.body)) opener.focus();
-    };
-  }, []);
+  const form = useRef<HTMLFormElement>(null);
+  useOpenedFocus(heading, form);
   const fields = FIELDS[vendor];
   const typedSecret = fields.some((f) => f.kind === 'secret' && String(values[f.path] ?? '').length > 0);
   const needsPlaintext = settings.view?.secretStorage === 'basic_text' && typedSecret;
@@ -127,7 +121,7 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
     <Field key={f.path} spec={f} vendor={vendor} value={values[f.path] ?? ''} error={shown[f.path]} secretSet={basis?.secrets[f.path] ?? false} onChange={(v) => change(f.path, v)} onBlur={() => setTouched((cur) => (cur.has(f.path) ? cur : new Set(cur).add(f.path)))} />
   );
   return (
-    <form className="source-form" onSubmit={save} noValidate aria-labelledby={titleId}>
+    <form className="source-form" ref={form} onSubmit={save} noValidate aria-labelledby={titleId}>
       <h3 id={titleId} ref={heading} tabIndex={-1}>{existing ? t('sources.editTitle', { name: existing.name ?? existing.id }) : t('sources.addTitle', { vendor: t(`vendor.${vendor}`) })}</h3>
       {!editable && <p className="notice">{t('settings.readOnly')}</p>}
       <fieldset disabled={!editable || busy !== null}>
