@@ -16,9 +16,7 @@ import type { Language } from '../../../shared/settings';
 import { decimalSeparator, readDecimal } from '../../lib/decimal';
 
 interface Kept {
-  /** The saved values' key the draft was typed over (or last seen over). */
-  base: string;
-  /** The saved values themselves, as the draft's section wrote them then. */
+  /** The saved values the draft was typed over (or last seen over), as its section wrote them. */
   saved: unknown;
   lang: Language | undefined;
   value: unknown;
@@ -126,7 +124,7 @@ export function useDraft<T>(form: string, fromSaved: () => T, savedKey: string, 
 
   const keep = (next: { value: T; overtaken: boolean }) => {
     if (!next.overtaken && same(next.value, seen.current.saved)) drafts.delete(form);
-    else drafts.set(form, { base: seen.current.key, saved: seen.current.saved, lang: seen.current.lang, value: next.value, overtaken: next.overtaken });
+    else drafts.set(form, { saved: seen.current.saved, lang: seen.current.lang, value: next.value, overtaken: next.overtaken });
   };
 
   useEffect(() => {
