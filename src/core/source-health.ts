@@ -83,10 +83,13 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
       // The error once, when it is new: a source retrying for hours does not repeat it at every step.
       const why = !lastError ? '' : lastError === source.lastError ? ' (same error)' : `: ${lastError}`;
       // A replaced source's connector, still stopping, says nothing: its successor speaks for the source.
-      if (status !== source.status && deps.current() && status !== said) log.info(`status ${said} → ${status}${why}`);
-      if (deps.current()) said = status;
+      const current = deps.current();
+      if (current) {
+        if (status !== source.status && status !== said) log.info(`status ${said} → ${status}${why}`);
+        said = status;
+      }
       const reason = next?.code ?? lastError;
-      if (status !== 'connecting' && (status !== logged.status || reason !== logged.why) && deps.current()) {
+      if (status !== 'connecting' && (status !== logged.status || reason !== logged.why) && current) {
         logged = { status, why: reason };
         deps.state.appendLog(statusEntry(id, status, lastError, next, deps.clock.now()));
       }
