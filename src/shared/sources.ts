@@ -11,6 +11,16 @@ export const SourceIdSchema = z
   // Names every JavaScript object already has: a source under one would be lost in maps keyed by id.
   .refine((id) => !['__proto__', 'constructor', 'prototype'].includes(id), 'this id is reserved: choose another');
 
+/** Whether this runtime knows `zone` (an IANA name such as "America/Bogota", or "UTC"). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
 const URL_PARTS = /^(https?|wss?):\/\/(\[[^\]]+\]|[^/:?#\s]+)(?::(\d{1,5}))?(?:[/?#]\S*)?$/i;
 
@@ -59,6 +69,12 @@ export const WolkvoxSourceSchema = z.object({
     .optional(),
   /** Licences of the operation: the daily token quota is licences × 1000 uses. */
   licences: z.number().int().positive().optional(),
+  /**
+   * The time zone the account's reports write their dates in (`last_date`) and whose midnight renews
+   * the token quota, as an IANA name ("America/Bogota"). Absent: the zone of the computer the monitor
+   * runs on.
+   */
+  timeZone: z.string().trim().min(1).refine(isTimeZone, 'an IANA time zone such as "America/Bogota"').optional(),
 });
 
 export const AxialysSourceSchema = z.object({

@@ -43,7 +43,7 @@ describe('Wolkvox refusals against the simulator', () => {
 
   it('a spent daily quota shows degraded until local midnight and sends nothing more', async () => {
     const { sim, source } = await until('degraded', () => undefined, { sim: { quotaPerDay: 2 } });
-    expect(source().lastError).toMatch(/^Wolkvox daily token quota is spent \(403 TOKEN LIMIT EXCEEDED\): polling is paused until \d{4}-\d\d-\d\d 00:00 \(local midnight/);
+    expect(source().lastError).toMatch(/^Wolkvox daily token quota is spent \(403 TOKEN LIMIT EXCEEDED\): polling is paused until \d{4}-\d\d-\d\d 00:00 \(midnight here/);
     expect(source().info!.pausedUntil).toBeGreaterThan(Date.now());
     expect(source().problem?.code).toBe('wolkvox_token_limit');
     await pause(400);

@@ -10,6 +10,7 @@ import { DEFAULT_REGION as AVAYA_DEFAULT_REGION } from '../../src/core/connector
 import { DEFAULT_CADENCE_SEC } from '../../src/core/connectors/wolkvox/budget';
 import type { Language } from '../../src/shared/settings';
 import { FIELDS, FORM_VENDORS } from '../../src/renderer/features/sources/fields';
+import { initialValues, validate } from '../../src/renderer/features/sources/form-model';
 import { TestResultView } from '../../src/renderer/features/sources/TestResultView';
 import { I18nProvider } from '../../src/renderer/i18n/context';
 import { CATALOGS } from '../../src/renderer/i18n/translate';
@@ -169,6 +170,43 @@ describe('Sources view', () => {
     expect(field(/latency/i).placeholder).toBe('300');
   });
 
+  it("picks the Wolkvox account's time zone from every zone, the monitor's own named first; empty sends none", async () => {
+    const fake = new FakeBridge(snapshot(), settingsView({ timeZone: 'Europe/Madrid' }));
+    fake.handle('sources:test', () => ({ ok: true, message: 'ok' }));
+    await openNew(fake, 'wolkvox');
+    const zone = screen.getByLabelText('Time zone of the reports (the Wolkvox account’s)') as HTMLSelectElement;
+    expect(zone.value).toBe('');
+    expect(zone.options[0]!.textContent).toBe('Same as the computer running the monitor (Europe/Madrid)');
+    const bogota = [...zone.options].find((o) => o.value === 'America/Bogota')!;
+    expect(bogota.textContent).toMatch(/^America\/Bogota \((GMT|UTC)−?-?5\)$/);
+    expect(zone.options.length).toBeGreaterThan(300);
+    type('Id (short, unique)', 'bog');
+    type('Server code (e.g. 0031)', '0031');
+    type('API token', 'tok-123');
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByTestId('test-result');
+    expect((fake.callsTo('sources:test')[0] as { config: object }).config).not.toHaveProperty('timeZone');
+    fireEvent.change(zone, { target: { value: 'America/Bogota' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(fake.callsTo('sources:test')).toHaveLength(2));
+    expect((fake.callsTo('sources:test')[1] as { config: object }).config).toMatchObject({ vendor: 'wolkvox', timeZone: 'America/Bogota' });
+  });
+
+  it('keeps a stored zone the list lacks, and says what is wrong with one the runtime does not know', async () => {
+    const stored = { ...wolkvoxView, timeZone: 'Etc/GMT+5' } as SourceConfigView;
+    const fake = new FakeBridge(snapshot({ sources: [source('wv', { name: 'Bogotá' })] }), settingsView({ sources: [stored], ui: { language: 'fr', theme: 'system' } }));
+    await renderApp(fake, '#/sources');
+    fireEvent.click(within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Modifier' }));
+    const zone = screen.getByLabelText('Fuseau horaire des rapports (celui du compte Wolkvox)') as HTMLSelectElement;
+    expect(zone.value).toBe('Etc/GMT+5');
+    expect(zone.selectedOptions[0]!.textContent).toBe('Etc/GMT+5');
+    // One the runtime does not know (hand-written in a configuration file) is named in the reader's language.
+    const unknown = { ...wolkvoxView, timeZone: 'Bogota' } as SourceConfigView;
+    const errors = validate('wolkvox', initialValues('wolkvox', 'fr', unknown), 'fr', unknown);
+    expect(errors.timeZone).toEqual({ code: 'timeZone' });
+    expect(CATALOGS.fr['form.error.timeZone']).toBe('Un fuseau horaire IANA comme «\u00a0America/Bogota\u00a0».');
+  });
+
   it('asks for the Axialys client id only for an API account, and sends it only then', async () => {
     const fake = new FakeBridge(snapshot());
     fake.handle('sources:test', () => ({ ok: true, message: 'ok' }));
@@ -228,6 +266,25 @@ describe('Sources view', () => {
     expect(value(par, 'La sesión expira a las')).toBe(when);
     expect(value(par, 'Medidas de Queue_itd_1.0.0')).toBe('no encontrado');
     expect(value(par, 'other')).toBe('as sent');
+  });
+
+  it('writes the Wolkvox dates warning in the dashboard\'s language, from the offset and the zone in use', async () => {
+    const wv = source('wv', {
+      name: 'Bogotá',
+      info: {
+        timeZone: 'Europe/Madrid (this computer)',
+        reportClockOffsetMin: -360,
+        clockWarning: "Wolkvox dates the newest network measurement of a connected agent 6 h 0 min before this computer's clock: …",
+      },
+    });
+    await renderApp(new FakeBridge(snapshot({ sources: [wv] }), settingsView({ sources: [wolkvoxView], ui: { language: 'es', theme: 'system' } })), '#/sources');
+    const card = await screen.findByTestId('source-wv');
+    const value = (label: string) => within(card).getByText(label).nextSibling?.textContent;
+    expect(value('Zona horaria de los informes')).toBe('Europe/Madrid (este equipo)');
+    expect(value('Desfase de las fechas de los informes (min)')).toBe('-360');
+    expect(value('Aviso de fechas')).toBe(
+      'Wolkvox fecha la medición de red más reciente de un agente conectado 6 h 0 min antes del reloj de este equipo: revise la zona horaria de la fuente (ahora Europe/Madrid (este equipo)); debe ser aquella en la que la cuenta Wolkvox escribe sus fechas.',
+    );
   });
 
   it('a successful test reads in the dashboard\'s language, notes included; English keeps the connector\'s sentence', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cadences, dailyQuota, projectedDailyUses, quotaWarning, tokenBudget, wolkvoxFactory } from '../../src/core/connectors/wolkvox';
 import { baseUrlFor, reportUrl, serverCode } from '../../src/core/connectors/wolkvox/url';
-import { localDay, nextLocalMidnight, parseDurationSec, parseWolkvoxDate } from '../../src/core/connectors/wolkvox/time';
+import { dayIn, localDay, nextLocalMidnight, nextMidnight, parseDurationSec, parseWolkvoxDate, zoneOffsetMs } from '../../src/core/connectors/wolkvox/time';
+import { TokenLane } from '../../src/core/connectors/wolkvox/lane';
 import { WolkvoxSourceSchema } from '../../src/shared/sources';
 
 const cfg = (extra: Record<string, unknown> = {}) => WolkvoxSourceSchema.parse({ id: 'wv', vendor: 'wolkvox', server: '0031', token: 'secret-token', ...extra });
@@ -79,5 +80,62 @@ describe('Wolkvox time values', () => {
     expect(nextLocalMidnight(t)).toBe(new Date(2026, 10, 22, 0, 0, 0).getTime());
     expect(localDay(t)).toBe('2026-11-21');
     expect(localDay(nextLocalMidnight(t))).toBe('2026-11-22');
+  });
+
+  it('reads wall-clock dates in the source\'s time zone, whatever this computer\'s is', () => {
+    const at = (v: string, zone: string) => new Date(parseWolkvoxDate(v, zone)!).toISOString();
+    expect(at('2026-11-21 10:00:00', 'America/Bogota')).toBe('2026-11-21T15:00:00.000Z');
+    expect(at('21/11/2026 08:58:30', 'Asia/Kolkata')).toBe('2026-11-21T03:28:30.000Z');
+    expect(at('2026-11-21 08:58:30', 'UTC')).toBe('2026-11-21T08:58:30.000Z');
+    // A date with its own zone, or an epoch, is what it says.
+    expect(parseWolkvoxDate('2026-11-21T08:58:30Z', 'Asia/Tokyo')).toBe(Date.UTC(2026, 10, 21, 8, 58, 30));
+    expect(parseWolkvoxDate(1_795_000_000, 'Asia/Tokyo')).toBe(1_795_000_000_000);
+    // The same text read in another zone is another instant (the last text read is remembered per zone).
+    expect(at('2026-11-21 10:00:00', 'Europe/Madrid')).toBe('2026-11-21T09:00:00.000Z');
+    expect(at('2026-11-21 10:00:00', 'America/Bogota')).toBe('2026-11-21T15:00:00.000Z');
+    // A day the month does not have is not a date, in any zone.
+    expect([parseWolkvoxDate('2026-02-29 10:00:00', 'UTC'), parseWolkvoxDate('31/04/2026 10:00', 'UTC'), parseWolkvoxDate('2026-02-30 10:00:00'), parseWolkvoxDate('2026-13-01 10:00:00', 'UTC')]).toEqual([null, null, null, null]);
+    expect(at('2028-02-29 10:00:00', 'UTC')).toBe('2028-02-29T10:00:00.000Z');
+  });
+
+  it('reads the hours around a change of summer time as the clocks there showed them', () => {
+    const at = (v: string, zone: string) => new Date(parseWolkvoxDate(v, zone)!).toISOString();
+    // New York springs forward at 02:00 (07:00 UTC): 02:30 does not exist and reads as 03:30, as Date does.
+    expect(at('2026-03-08 01:30:00', 'America/New_York')).toBe('2026-03-08T06:30:00.000Z');
+    expect(at('2026-03-08 02:30:00', 'America/New_York')).toBe('2026-03-08T07:30:00.000Z');
+    expect(at('2026-03-08 03:30:00', 'America/New_York')).toBe('2026-03-08T07:30:00.000Z');
+    // It falls back at 02:00 (06:00 UTC): 01:30 is shown twice and reads as the first; every minute of that hour too.
+    expect(at('2026-11-01 01:30:00', 'America/New_York')).toBe('2026-11-01T05:30:00.000Z');
+    expect(at('2026-11-01 01:59:59', 'America/New_York')).toBe('2026-11-01T05:59:59.000Z');
+    expect(at('2026-11-01 02:30:00', 'America/New_York')).toBe('2026-11-01T07:30:00.000Z');
+    // Madrid, both ways.
+    expect(at('2026-03-29 02:30:00', 'Europe/Madrid')).toBe('2026-03-29T01:30:00.000Z');
+    expect(at('2026-03-29 03:30:00', 'Europe/Madrid')).toBe('2026-03-29T01:30:00.000Z');
+    expect(at('2026-10-25 02:30:00', 'Europe/Madrid')).toBe('2026-10-25T00:30:00.000Z');
+    expect(at('2026-10-25 03:30:00', 'Europe/Madrid')).toBe('2026-10-25T02:30:00.000Z');
+    // Half-hour zones.
+    expect(zoneOffsetMs(Date.UTC(2026, 0, 1), 'Asia/Kolkata')).toBe(5.5 * 3_600_000);
+  });
+
+  it('finds midnight and the day in the source\'s time zone for the token quota', () => {
+    const t = Date.UTC(2026, 10, 21, 3, 0, 0); // 22:00 on the 20th in Bogotá, noon in Tokyo
+    expect(new Date(nextMidnight(t, 'America/Bogota')).toISOString()).toBe('2026-11-21T05:00:00.000Z');
+    expect(new Date(nextMidnight(t, 'Asia/Tokyo')).toISOString()).toBe('2026-11-21T15:00:00.000Z');
+    expect([dayIn(t, 'America/Bogota'), dayIn(t, 'Asia/Tokyo')]).toEqual(['2026-11-20', '2026-11-21']);
+    // A day of 23 hours: Madrid's next midnight after the clocks went forward.
+    expect(new Date(nextMidnight(Date.UTC(2026, 2, 28, 23, 30), 'Europe/Madrid')).toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    // Without a zone, this computer's.
+    expect(nextMidnight(t)).toBe(nextLocalMidnight(t));
+    expect(dayIn(t)).toBe(localDay(t));
+  });
+
+  it('counts the token\'s uses per day of the source\'s time zone', () => {
+    const lane = new TokenLane();
+    const evening = Date.UTC(2026, 10, 21, 4, 0, 0); // 23:00 on the 20th in Bogotá
+    lane.countUse(evening, 'America/Bogota');
+    lane.countUse(evening + 30 * 60_000, 'America/Bogota');
+    expect(lane.usesToday(evening + 59 * 60_000, 'America/Bogota')).toBe(2);
+    // Bogotá's midnight (05:00 UTC) starts a new day.
+    expect(lane.usesToday(evening + 61 * 60_000, 'America/Bogota')).toBe(0);
   });
 });

@@ -124,7 +124,7 @@ describe('Wolkvox polling lifecycle', () => {
     await clock.advance(midnight - clock.now() + 1_000);
     expect(wv.count()).toBe(2);
     expect(source().problem).toMatchObject({ code: 'wolkvox_token_limit_late' });
-    expect(source().lastError).toMatch(/still spent after local midnight .*trying again at \d{4}-\d\d-\d\d 01:00, then every hour/);
+    expect(source().lastError).toMatch(/still spent after midnight .*trying again at \d{4}-\d\d-\d\d 01:00, then every hour/);
     expect(source().info).toMatchObject({ pausedUntil: midnight + 3_600_000 });
     await clock.advance(6 * 3_600_000);
     expect(wv.count()).toBe(8);

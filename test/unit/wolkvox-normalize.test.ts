@@ -58,6 +58,32 @@ describe('Wolkvox latency normalization', () => {
     expect(ev.set.network!.sampledAt).toBe(Date.UTC(2026, 10, 21, 8, 58, 30));
   });
 
+  it('reads last_date in the source\'s time zone and collects the newest date of a connected agent, as read', () => {
+    const base = latency('latency-filled').agents![0]!;
+    const rows = [
+      { ...base, agent_id: '1', agent_status: 'Disponible', last_date: '2026-11-21 03:55:00' },
+      { ...base, agent_id: '2', agent_status: 'En llamada', last_date: '2026-11-21 03:58:00' },
+      // Logged out: its last measurement may be hours old and says nothing of the clock.
+      { ...base, agent_id: '3', agent_status: 'Desconectado', last_date: '2026-11-21 03:59:59' },
+      // No status: nothing known.
+      { ...base, agent_id: '4', agent_status: null, last_date: '2026-11-21 03:59:30' },
+    ];
+    const now = Date.UTC(2026, 10, 21, 9, 0, 0);
+    const clock = { newest: null as number | null };
+    const events = normalizeLatency({ agents: rows, sites: null, lines: null }, now, new Set(), { timeZone: 'America/Bogota', clock });
+    const dated = events.filter((e): e is Extract<NormalizedEvent, { type: 'agent' }> => e.type === 'agent').map((e) => e.set.network!.sampledAt);
+    expect(dated).toEqual([Date.UTC(2026, 10, 21, 8, 55), Date.UTC(2026, 10, 21, 8, 58), Date.UTC(2026, 10, 21, 8, 59, 59), Date.UTC(2026, 10, 21, 8, 59, 30)]);
+    expect(clock.newest).toBe(Date.UTC(2026, 10, 21, 8, 58));
+    // Read as UTC, the same report is five hours off; one in the future is collected as read, and dated by the poll.
+    const utc = { newest: null as number | null };
+    normalizeLatency({ agents: rows, sites: null, lines: null }, now, new Set(), { timeZone: 'UTC', clock: utc });
+    expect(utc.newest).toBe(Date.UTC(2026, 10, 21, 3, 58));
+    const tokyo = { newest: null as number | null };
+    const ahead = normalizeLatency({ agents: rows, sites: null, lines: null }, Date.UTC(2026, 10, 20, 19, 0), new Set(), { timeZone: 'Asia/Tokyo', clock: tokyo });
+    expect(tokyo.newest).toBe(Date.UTC(2026, 10, 20, 18, 58));
+    expect((ahead[0] as Extract<NormalizedEvent, { type: 'agent' }>).set.network!.sampledAt).toBe(Date.UTC(2026, 10, 20, 18, 55));
+  });
+
   it('syncs only the parts that were present: sites and lines survive a response without them', () => {
     const s = new LiveState();
     apply(s, normalizeLatency(latency('latency-filled'), NOW));

@@ -21,11 +21,26 @@ describe('Wolkvox refusals', () => {
     expect(judgeBody(200, 'envelopeOnly').kind).toBe('auth');
   });
 
-  it('TOKEN LIMIT EXCEEDED pauses until local midnight and says until when', () => {
+  it('TOKEN LIMIT EXCEEDED pauses until midnight here and says until when', () => {
     const v = judgeBody(403, 'tokenLimit');
     if (v.kind !== 'token_limit') throw new Error(v.kind);
     expect(v.until).toBe(new Date(2026, 10, 22, 0, 0, 0).getTime());
-    expect(v.message).toContain('polling is paused until 2026-11-22 00:00 (local midnight');
+    expect(v.message).toContain('polling is paused until 2026-11-22 00:00 (midnight here, when the quota resets)');
+  });
+
+  it("with the source's time zone set, the pause lasts until midnight there, written in this computer's time", () => {
+    const at = Date.UTC(2026, 10, 21, 3, 0, 0); // 22:00 on the 20th in Bogotá
+    const body = refusals.tokenLimit;
+    const v = judge(403, JSON.stringify(body), readEnvelope(body), 'agents', 'wv0031.wolkvox.com', at, 0, 'America/Bogota');
+    if (v.kind !== 'token_limit') throw new Error(v.kind);
+    expect(v.until).toBe(Date.UTC(2026, 10, 21, 5, 0, 0));
+    const here = new Date(v.until);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    expect(v.message).toContain(`paused until ${here.getFullYear()}-${pad(here.getMonth() + 1)}-${pad(here.getDate())} ${pad(here.getHours())}:00 (midnight in America/Bogota, when the quota resets)`);
+    // Refused again soon after the pause: tried hourly, never past the next midnight there.
+    const late = judge(403, JSON.stringify(body), readEnvelope(body), 'agents', 'wv0031.wolkvox.com', v.until + 60_000, v.until, 'America/Bogota');
+    expect(late).toMatchObject({ kind: 'token_limit', until: v.until + 60_000 + 3_600_000 });
+    expect(late.kind !== 'ok' && late.message).toMatch(/^Wolkvox daily token quota is still spent after midnight in America\/Bogota \(403 TOKEN LIMIT EXCEEDED\)/);
   });
 
   it('simultaneous use and 429 are short waits; any other 403 is maintenance or firewall', () => {

@@ -39,8 +39,8 @@ export const en = {
   'problem.axialys_client_id': 'API mode needs the client id Axialys gave with the API account: enter it as the Client id of this source',
   'problem.webhook_receiver_off': 'the webhook receiver of this app is off, so Telphin’s login and logout events cannot arrive; agent states are only re-read every {seconds} s: set its port in Settings → Application',
   'problem.webhook_receiver_port': 'the webhook receiver cannot listen on port {port}, so Telphin’s login and logout events cannot arrive; agent states are only re-read every {seconds} s: choose another port in Settings → Application',
-  'problem.wolkvox_token_limit': 'the daily token quota is spent: polling is paused until local midnight, when it resets; lengthen the polling intervals or raise the licences in the Sources view',
-  'problem.wolkvox_token_limit_late': 'the daily token quota is still spent after local midnight: Wolkvox renews it on its own clock; checking again every hour',
+  'problem.wolkvox_token_limit': 'the daily token quota is spent: polling is paused until midnight in the source’s time zone, when it resets; lengthen the polling intervals or raise the licences in the Sources view',
+  'problem.wolkvox_token_limit_late': 'the daily token quota is still spent after midnight in the source’s time zone: Wolkvox renews it on its own clock; checking again every hour',
   'problem.wolkvox_simultaneous': 'another application is using the same token at the same time: give it a token of its own; retrying in {seconds} s',
   'problem.wolkvox_forbidden': "a report was refused: the server may be in maintenance, or this computer's public IP is not allowed in the Wolkvox firewall; retrying in {seconds} s",
   'problem.telphin_subscriptions_missing': {

@@ -38,8 +38,8 @@ export const es: Record<keyof typeof en, Message> = {
   'problem.axialys_client_id': 'el modo API necesita el identificador de cliente que Axialys entregó con la cuenta API: introdúzcalo como Id de cliente de esta fuente',
   'problem.webhook_receiver_off': 'el receptor de webhooks de esta aplicación está apagado, así que los eventos de inicio y cierre de sesión de Telphin no pueden llegar; los estados de los agentes solo se releen cada {seconds} s: defina su puerto en Ajustes → Aplicación',
   'problem.webhook_receiver_port': 'el receptor de webhooks no puede escuchar en el puerto {port}, así que los eventos de inicio y cierre de sesión de Telphin no pueden llegar; los estados de los agentes solo se releen cada {seconds} s: elija otro puerto en Ajustes → Aplicación',
-  'problem.wolkvox_token_limit': 'la cuota diaria del token está agotada: las consultas se pausan hasta la medianoche local, cuando se renueva; alargue los intervalos de consulta o amplíe las licencias en la vista Fuentes',
-  'problem.wolkvox_token_limit_late': 'la cuota diaria del token sigue agotada después de la medianoche local: Wolkvox la renueva según su propio horario; se vuelve a comprobar cada hora',
+  'problem.wolkvox_token_limit': 'la cuota diaria del token está agotada: las consultas se pausan hasta la medianoche en la zona horaria de la fuente, cuando se renueva; alargue los intervalos de consulta o amplíe las licencias en la vista Fuentes',
+  'problem.wolkvox_token_limit_late': 'la cuota diaria del token sigue agotada después de la medianoche en la zona horaria de la fuente: Wolkvox la renueva según su propio horario; se vuelve a comprobar cada hora',
   'problem.wolkvox_simultaneous': 'otra aplicación usa el mismo token al mismo tiempo: asígnele un token propio; reintentando en {seconds} s',
   'problem.wolkvox_forbidden': 'se rechazó un informe: el servidor puede estar en mantenimiento, o la IP pública de este equipo no está permitida en el firewall de Wolkvox; reintentando en {seconds} s',
   'problem.telphin_subscriptions_missing': {

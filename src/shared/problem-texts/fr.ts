@@ -38,8 +38,8 @@ export const fr: Record<keyof typeof en, Message> = {
   'problem.axialys_client_id': 'le mode API a besoin de l’identifiant client fourni par Axialys avec le compte API : saisissez-le comme Id client de cette source',
   'problem.webhook_receiver_off': 'le récepteur de webhooks de cette application est éteint, donc les événements de connexion et de déconnexion de Telphin ne peuvent pas arriver ; l’état des agents n’est relu que toutes les {seconds} s : indiquez son port dans Réglages → Application',
   'problem.webhook_receiver_port': 'le récepteur de webhooks ne peut pas écouter sur le port {port}, donc les événements de connexion et de déconnexion de Telphin ne peuvent pas arriver ; l’état des agents n’est relu que toutes les {seconds} s : choisissez un autre port dans Réglages → Application',
-  'problem.wolkvox_token_limit': 'le quota quotidien du jeton est épuisé : l’interrogation reprend à minuit (heure locale), quand il se renouvelle ; allongez les intervalles d’interrogation ou augmentez les licences dans la vue Sources',
-  'problem.wolkvox_token_limit_late': 'le quota quotidien du jeton est toujours épuisé après minuit (heure locale) : Wolkvox le renouvelle selon sa propre heure ; nouvelle vérification toutes les heures',
+  'problem.wolkvox_token_limit': 'le quota quotidien du jeton est épuisé : l’interrogation reprend à minuit (fuseau horaire de la source), quand il se renouvelle ; allongez les intervalles d’interrogation ou augmentez les licences dans la vue Sources',
+  'problem.wolkvox_token_limit_late': 'le quota quotidien du jeton est toujours épuisé après minuit (fuseau horaire de la source) : Wolkvox le renouvelle selon sa propre heure ; nouvelle vérification toutes les heures',
   'problem.wolkvox_simultaneous': 'une autre application utilise le même jeton en même temps : donnez-lui son propre jeton ; nouvelle tentative dans {seconds} s',
   'problem.wolkvox_forbidden': 'un rapport a été refusé : le serveur est peut-être en maintenance, ou l’IP publique de cet ordinateur n’est pas autorisée dans le pare-feu Wolkvox ; nouvelle tentative dans {seconds} s',
   'problem.telphin_subscriptions_missing': {

@@ -14,6 +14,10 @@ export const en = {
     'The configured polling needs about {projected} token uses per day but the quota is {quota}: Wolkvox will answer TOKEN LIMIT EXCEEDED before the day ends. Lengthen the polling intervals or raise the licences in the Sources view.',
   'test.wolkvox_quota_shared':
     'The sources sharing this token need about {projected} uses per day but the quota is {quota}: Wolkvox will answer TOKEN LIMIT EXCEEDED before the day ends. Lengthen the polling intervals or raise the licences in the Sources view.',
+  'test.wolkvox_clock_behind':
+    'Wolkvox dates the newest network measurement of a connected agent {hours} h {minutes} min before this computer’s clock: check the source’s time zone (now {zone}); it must be the one the Wolkvox account writes its dates in.',
+  'test.wolkvox_clock_ahead':
+    'Wolkvox dates the newest network measurement of a connected agent {hours} h {minutes} min after this computer’s clock: check the source’s time zone (now {zone}); it must be the one the Wolkvox account writes its dates in.',
   'test.avaya': 'Signed in to account {account} (token valid for {seconds} s).',
   'test.avaya_producers': {
     one: 'Measure producer found: {producers}.',

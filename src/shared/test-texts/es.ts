@@ -12,6 +12,10 @@ export const es: Record<keyof typeof en, Message> = {
     'Las consultas configuradas necesitan unos {projected} usos del token al día, pero la cuota es de {quota}: Wolkvox responderá TOKEN LIMIT EXCEEDED antes de que acabe el día. Alargue los intervalos de consulta o aumente las licencias en la vista Fuentes.',
   'test.wolkvox_quota_shared':
     'Las fuentes que comparten este token necesitan unos {projected} usos al día, pero la cuota es de {quota}: Wolkvox responderá TOKEN LIMIT EXCEEDED antes de que acabe el día. Alargue los intervalos de consulta o aumente las licencias en la vista Fuentes.',
+  'test.wolkvox_clock_behind':
+    'Wolkvox fecha la medición de red más reciente de un agente conectado {hours} h {minutes} min antes del reloj de este equipo: revise la zona horaria de la fuente (ahora {zone}); debe ser aquella en la que la cuenta Wolkvox escribe sus fechas.',
+  'test.wolkvox_clock_ahead':
+    'Wolkvox fecha la medición de red más reciente de un agente conectado {hours} h {minutes} min después del reloj de este equipo: revise la zona horaria de la fuente (ahora {zone}); debe ser aquella en la que la cuenta Wolkvox escribe sus fechas.',
   'test.avaya': 'Sesión iniciada en la cuenta {account} (token válido durante {seconds} s).',
   'test.avaya_producers': {
     one: 'Productor de medidas encontrado: {producers}.',

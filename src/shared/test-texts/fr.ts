@@ -12,6 +12,10 @@ export const fr: Record<keyof typeof en, Message> = {
     'Les interrogations configurées demandent environ {projected} utilisations du jeton par jour, mais le quota est de {quota} : Wolkvox répondra TOKEN LIMIT EXCEEDED avant la fin de la journée. Allongez les intervalles d’interrogation ou augmentez les licences dans la vue Sources.',
   'test.wolkvox_quota_shared':
     'Les sources qui partagent ce jeton demandent environ {projected} utilisations par jour, mais le quota est de {quota} : Wolkvox répondra TOKEN LIMIT EXCEEDED avant la fin de la journée. Allongez les intervalles d’interrogation ou augmentez les licences dans la vue Sources.',
+  'test.wolkvox_clock_behind':
+    'Wolkvox date la mesure réseau la plus récente d’un agent connecté de {hours} h {minutes} min avant l’horloge de cet ordinateur : vérifiez le fuseau horaire de la source (actuellement {zone}) ; ce doit être celui dans lequel le compte Wolkvox écrit ses dates.',
+  'test.wolkvox_clock_ahead':
+    'Wolkvox date la mesure réseau la plus récente d’un agent connecté de {hours} h {minutes} min après l’horloge de cet ordinateur : vérifiez le fuseau horaire de la source (actuellement {zone}) ; ce doit être celui dans lequel le compte Wolkvox écrit ses dates.',
   'test.avaya': 'Connecté au compte {account} (jeton valable {seconds} s).',
   'test.avaya_producers': {
     one: 'Producteur de mesures trouvé : {producers}.',

@@ -8,7 +8,12 @@ import type { SimAgent, SimTeam } from './team';
 const pad = (n: number) => String(n).padStart(2, '0');
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-export function localDateTime(t: number): string {
+/** "YYYY-MM-DD HH:MM:SS" as the account's clock reads `t`: in `zone` (IANA name), else this computer's. */
+export function localDateTime(t: number, zone?: string): string {
+  if (zone) {
+    const f = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    return f.format(t);
+  }
   const d = new Date(t);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
@@ -20,7 +25,7 @@ export function hms(sec: number): string {
 
 const online = (a: SimAgent) => a.status !== 'Desconectado';
 
-export function latencyBody(team: SimTeam): unknown {
+export function latencyBody(team: SimTeam, zone?: string): unknown {
   const agents = [...team.agents.values()].filter(online);
   const byAgent = agents.map((a) => ({
     agent_id: `${a.id}-${a.name}`,
@@ -35,7 +40,7 @@ export function latencyBody(team: SimTeam): unknown {
     network_rejection: r1(a.network.rejectionPct),
     connection_type: a.connectionType,
     platform: a.platform,
-    last_date: localDateTime(a.lastDate),
+    last_date: localDateTime(a.lastDate, zone),
   }));
   const ips = new Map<string, SimAgent[]>();
   for (const a of agents) ips.set(a.ip, [...(ips.get(a.ip) ?? []), a]);

@@ -36,6 +36,8 @@ export interface WolkvoxSimOptions {
   responseDelayMs?: number;
   team?: SimTeam;
   now?: () => number;
+  /** The zone the account writes `last_date` in (IANA name); absent: this computer's. */
+  timeZone?: string;
 }
 
 export interface TokenStats {
@@ -76,6 +78,7 @@ export class WolkvoxSimulator {
   quotaPerDay: number | null;
   maxSimultaneous: number;
   responseDelayMs: number;
+  timeZone: string | undefined;
   url = '';
 
   constructor(opts: WolkvoxSimOptions = {}) {
@@ -85,6 +88,7 @@ export class WolkvoxSimulator {
     this.responseDelayMs = opts.responseDelayMs ?? 10;
     this.team = opts.team ?? new SimTeam();
     this.now = opts.now ?? Date.now;
+    this.timeZone = opts.timeZone;
   }
 
   /** Listens on 127.0.0.1 with a free port; resolves with the base URL. */
@@ -219,7 +223,7 @@ export class WolkvoxSimulator {
     if (failure === 'wrong_shape') return send(200, { code: 200, error: null, msg: 'x records were found', data: 'unavailable' });
     const override = this.bodies.get(report);
     if (override !== undefined) return send(200, override);
-    if (report === 'latency') return send(200, latencyBody(this.team));
+    if (report === 'latency') return send(200, latencyBody(this.team, this.timeZone));
     if (report === 'agents') return send(200, agentsBody(this.team, this.now()));
     return send(200, skillsBody(this.team));
   }

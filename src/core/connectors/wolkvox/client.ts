@@ -20,6 +20,8 @@ export interface ClientOptions {
   fetch: FetchLike;
   clock: Clock;
   timeoutMs: number;
+  /** The zone the account's dates and days are in (IANA name); absent: this computer's. */
+  timeZone?: string;
 }
 
 export interface RawResponse {

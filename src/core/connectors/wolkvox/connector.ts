@@ -1,7 +1,7 @@
 /**
  * The Wolkvox source: polls the agents, latency and skills reports, each at its own cadence, one
  * request at a time per token (shared lane), and classifies every refusal: bad token stops,
- * spent quota waits for local midnight, simultaneous use backs off seconds, maintenance minutes,
+ * spent quota waits for midnight (the source's time zone), simultaneous use backs off seconds, maintenance minutes,
  * a report the server refuses (400) is asked again hourly while the others go on (all refused: a
  * configuration error that stops the source), network trouble retries with capped backoff.
  */
@@ -14,6 +14,7 @@ import { abortError } from '../../util/clock';
 import { registerSecret } from '../../util/redact';
 import { cadences, dailyQuota, projectedDailyUses, quotaWarning } from './budget';
 import type { ClientOptions } from './client';
+import { clockWarning, hostTimeZone, reportClockOffsetMin, type ReportClock } from './clock';
 import { laneFor, type TokenLane } from './lane';
 import { pollReport, type PollOutcome } from './poll';
 import { problem, type Problem } from '../../../shared/problems';
@@ -49,7 +50,7 @@ type Ctx = ConnectorContext<WolkvoxSourceConfig>;
 /** Client settings of a source (also used by "Test connection"). */
 export function clientOptions(ctx: Ctx, timeoutMs: number): ClientOptions {
   const c = ctx.config;
-  return { baseUrl: baseUrlFor(c), token: c.token, server: serverCode(String(c.server)), fetch: ctx.fetch, clock: ctx.clock, timeoutMs };
+  return { baseUrl: baseUrlFor(c), token: c.token, server: serverCode(String(c.server)), fetch: ctx.fetch, clock: ctx.clock, timeoutMs, timeZone: c.timeZone };
 }
 
 const fmtDelay = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`);
@@ -68,6 +69,8 @@ export class WolkvoxConnector implements Connector {
   private named: ReadonlySet<string> = new Set();
   private wakeSleep: (() => void) | null = null;
   private lastWarning: string | null = null;
+  /** The report clock's offset last logged (minutes; 0: agreeing). */
+  private loggedOffset = 0;
 
   constructor(
     private readonly ctx: Ctx,
@@ -94,7 +97,8 @@ export class WolkvoxConnector implements Connector {
     health.setInfo('projectedUsesPerDay', projectedDailyUses(config));
     const quota = dailyQuota(config);
     if (quota !== null) health.setInfo('quotaPerDay', quota);
-    health.setInfo('tokenUsesToday', this.lane.usesToday(clock.now()));
+    health.setInfo('tokenUsesToday', this.lane.usesToday(clock.now(), config.timeZone));
+    health.setInfo('timeZone', config.timeZone ?? `${hostTimeZone()} (this computer)`);
     this.lane.join(this.ctx.sourceId, {
       projected: projectedDailyUses(config),
       onUses: (n) => health.setInfo('tokenUsesToday', n),
@@ -182,8 +186,31 @@ export class WolkvoxConnector implements Connector {
     this.unusable[report] = 0;
     for (const r of outcome.rejected) health.rejected(r.reason, r.sample);
     if (outcome.named) this.named = outcome.named;
+    if (outcome.clock) this.checkClock(outcome.clock);
     this.ctx.emit(outcome.events);
     log.debug(`${report}: ${outcome.records} records, ${outcome.rejected.length} rejected`);
+  }
+
+  /** Says so on the source when the latency report's dates are hours off this computer's clock (reportClockOffsetMin). */
+  private checkClock(clock: ReportClock): void {
+    const offset = reportClockOffsetMin(clock);
+    if (offset === null) return;
+    const { health, log, config } = this.ctx;
+    if (offset === 0) {
+      if (this.loggedOffset !== 0) log.info("Wolkvox dates the network measurements by this computer's clock again.");
+      this.loggedOffset = 0;
+      health.setInfo('reportClockOffsetMin', null);
+      health.setInfo('clockWarning', null);
+      return;
+    }
+    const warning = clockWarning(offset, config.timeZone);
+    health.setInfo('reportClockOffsetMin', offset);
+    health.setInfo('clockWarning', warning);
+    // Logged when it appears, and when it moves by a quarter of an hour: not at every poll.
+    if (this.loggedOffset === 0 || Math.abs(offset - this.loggedOffset) >= 15) {
+      log.warn(warning);
+      this.loggedOffset = offset;
+    }
   }
 
   private errorFor(v: Exclude<Verdict, { kind: 'ok' }>): ConnectorError {

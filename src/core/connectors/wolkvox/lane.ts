@@ -2,12 +2,12 @@
  * One request at a time per token. Wolkvox refuses simultaneous use of a token (seed 000: "the same
  * token cannot be consumed simultaneously"), so every report of every source that holds the same
  * token waits its turn in one FIFO lane, kept in the engine's shared map under a hash of the token
- * (the token itself is never a key). The lane also counts the token's uses per local day and
+ * (the token itself is never a key). The lane also counts the token's uses per day (the account's) and
  * remembers a TOKEN LIMIT EXCEEDED block, so that a second source does not spend a request on it.
  */
 import { createHash } from 'node:crypto';
 import { abortError } from '../../util/clock';
-import { localDay } from './time';
+import { dayIn } from './time';
 import { problem, type Problem } from '../../../shared/problems';
 
 export interface LaneMember {
@@ -73,9 +73,9 @@ export class TokenLane {
     }
   }
 
-  /** Uses counted today (local day of `now`). */
-  usesToday(now: number): number {
-    const day = localDay(now);
+  /** Uses counted today: the day of `now` in `zone`, the account's (absent: this computer's). */
+  usesToday(now: number, zone?: string): number {
+    const day = dayIn(now, zone);
     if (day !== this.day) {
       this.day = day;
       this.uses = 0;
@@ -84,8 +84,8 @@ export class TokenLane {
   }
 
   /** Counts one use and tells every source on the token. */
-  countUse(now: number): number {
-    this.uses = this.usesToday(now) + 1;
+  countUse(now: number, zone?: string): number {
+    this.uses = this.usesToday(now, zone) + 1;
     for (const m of this.members.values()) m.onUses(this.uses);
     return this.uses;
   }

@@ -24,15 +24,28 @@ export const SCOPE = { latency: 'latency', agents: 'agents', skills: 'skills' } 
 const FUTURE_SKEW_MS = 60_000;
 const MAX_EXTRA = 40;
 
-function sampledAt(lastDate: unknown, now: number): number {
-  const t = parseWolkvoxDate(lastDate);
-  return t !== null && t <= now + FUTURE_SKEW_MS ? t : now;
+/**
+ * How a latency report's dates are read: `timeZone`, the account's (absent: this computer's); `clock`
+ * collects the newest `last_date` of an agent the report says is connected, as read (a date in the
+ * future included), which tells whether the report's clock agrees with this computer's.
+ */
+export interface LatencyDates {
+  timeZone?: string;
+  clock?: { newest: number | null };
 }
 
-function latencyAgent(r: LatencyAgentWire, now: number, named: ReadonlySet<string>): Extract<NormalizedEvent, { type: 'agent' }> {
+/** Whether a latency-report status says the agent is connected now (a status not given says nothing). */
+function connected(status: string | null): boolean {
+  return status !== null && mapAgentStatus(status).state !== 'logged_out';
+}
+
+function latencyAgent(r: LatencyAgentWire, now: number, named: ReadonlySet<string>, dates: LatencyDates): Extract<NormalizedEvent, { type: 'agent' }> {
   const { vendorId, name } = agentIdentity(r.agent_id);
   const extra: Record<string, ExtraValue> = { latencyReportId: r.agent_id };
   if (r.agent_status !== null) extra.latencyReportStatus = r.agent_status;
+  const measured = parseWolkvoxDate(r.last_date, dates.timeZone);
+  const clock = dates.clock;
+  if (clock && measured !== null && (clock.newest === null || measured > clock.newest) && connected(r.agent_status)) clock.newest = measured;
   return {
     type: 'agent',
     id: vendorId,
@@ -47,7 +60,7 @@ function latencyAgent(r: LatencyAgentWire, now: number, named: ReadonlySet<strin
         rxLossPct: r.rx_ploss,
         rejectionPct: r.network_rejection,
         ip: r.ip,
-        sampledAt: sampledAt(r.last_date, now),
+        sampledAt: measured !== null && measured <= now + FUTURE_SKEW_MS ? measured : now,
         version: r.version,
         connectionType: r.connection_type,
         platform: r.platform,
@@ -61,11 +74,11 @@ function latencyAgent(r: LatencyAgentWire, now: number, named: ReadonlySet<strin
  * `latency`: per-agent network quality, `by_ip` sites and `by_pbx` lines. `named` holds the ids the
  * agents report names (`agent_name`), whose name the "1001-Ana" suffix must not overwrite.
  */
-export function normalizeLatency(report: LatencyReport, now: number, named: ReadonlySet<string> = new Set()): NormalizedEvent[] {
+export function normalizeLatency(report: LatencyReport, now: number, named: ReadonlySet<string> = new Set(), dates: LatencyDates = {}): NormalizedEvent[] {
   const out: NormalizedEvent[] = [];
   if (report.agents) {
     const ids = report.agents.map((r) => {
-      const ev = latencyAgent(r, now, named);
+      const ev = latencyAgent(r, now, named, dates);
       out.push(ev);
       return ev.id;
     });

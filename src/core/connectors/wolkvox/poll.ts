@@ -13,7 +13,15 @@ import { hostOf, type Report } from './url';
 export type PollOutcome =
   | { kind: 'refused'; verdict: Exclude<Verdict, { kind: 'ok' }> }
   | { kind: 'unusable'; reason: string; sample: unknown }
-  | { kind: 'data'; events: NormalizedEvent[]; rejected: Rejection[]; records: number; named?: Set<string> };
+  | {
+      kind: 'data';
+      events: NormalizedEvent[];
+      rejected: Rejection[];
+      records: number;
+      named?: Set<string>;
+      /** Latency report: the newest `last_date` of an agent it says is connected (null: none), and the poll's time. */
+      clock?: { newest: number | null; now: number };
+    };
 
 export interface PollDeps {
   client: ClientOptions;
@@ -31,9 +39,9 @@ export async function pollReport(deps: PollDeps, report: Report, signal?: AbortS
     if (client.clock.now() < lane.blockedUntil) return null;
     const res = await requestReport(client, report, signal);
     const now = client.clock.now();
-    lane.countUse(now);
+    lane.countUse(now, client.timeZone);
     const env = res.body === undefined ? null : readEnvelope(res.body);
-    const verdict = judge(res.status, res.text, env, report, host, now, lane.blockedUntil);
+    const verdict = judge(res.status, res.text, env, report, host, now, lane.blockedUntil, client.timeZone);
     if (verdict.kind === 'token_limit') {
       lane.blockedUntil = verdict.until;
       lane.blockedMessage = verdict.message;
@@ -52,7 +60,9 @@ export async function pollReport(deps: PollDeps, report: Report, signal?: AbortS
     const p = parseLatency(env.data);
     if (!p.ok) return { kind: 'unusable', reason: p.reason, sample: env.data };
     const records = p.value.agents?.length ?? 0;
-    return { kind: 'data', events: normalizeLatency(p.value, now, deps.named), rejected: p.rejected, records };
+    const clock = { newest: null as number | null, now };
+    const events = normalizeLatency(p.value, now, deps.named, { timeZone: client.timeZone, clock });
+    return { kind: 'data', events, rejected: p.rejected, records, clock };
   }
   if (report === 'agents') {
     const p = parseAgents(env.data);

@@ -5,7 +5,7 @@
  */
 import { problem, type Problem } from '../../../shared/problems';
 import type { Envelope } from './parse';
-import { localStamp, nextLocalMidnight } from './time';
+import { localStamp, nextMidnight } from './time';
 import type { Report } from './url';
 
 /** A refusal: its kind, the English message, and the same as a problem every language can render. */
@@ -20,8 +20,8 @@ export type Verdict =
 
 /**
  * A quota refused again this soon after the last block ended: Wolkvox renews it on its own clock
- * (Colombian midnight is 06:00 or 07:00 in Madrid), so the token is tried again every hour until
- * this machine's next midnight instead of losing a whole day.
+ * (Colombian midnight is 06:00 or 07:00 in Madrid, when the source's time zone is not set), so the
+ * token is tried again every hour until the next midnight instead of losing a whole day.
  */
 const LATE_RESET_WINDOW_MS = 12 * 3_600_000;
 const LATE_RESET_RETRY_MS = 3_600_000;
@@ -36,9 +36,10 @@ function detailOf(env: Envelope | null, text: string): string {
 
 /**
  * Judges one response. `env` is the decoded envelope when the body was JSON; `blockEnded` is when the
- * token's last quota block ended (0: none).
+ * token's last quota block ended (0: none); `zone`: the account's time zone, whose midnight renews the
+ * quota (absent: this computer's).
  */
-export function judge(status: number, text: string, env: Envelope | null, report: Report, host: string, now: number, blockEnded = 0): Verdict {
+export function judge(status: number, text: string, env: Envelope | null, report: Report, host: string, now: number, blockEnded = 0, zone?: string): Verdict {
   let code = status;
   if (code >= 200 && code < 300 && env?.code != null && env.code >= 400) code = env.code;
   if (code >= 200 && code < 300 && !env && PHRASE.test(text)) code = 403;
@@ -48,21 +49,21 @@ export function judge(status: number, text: string, env: Envelope | null, report
   const all = `${detail} ${env ? '' : text}`;
   if (/TOKEN LIMIT EXCEEDED/i.test(all)) {
     if (blockEnded > 0 && now >= blockEnded && now - blockEnded < LATE_RESET_WINDOW_MS) {
-      const until = Math.min(now + LATE_RESET_RETRY_MS, nextLocalMidnight(now));
+      const until = Math.min(now + LATE_RESET_RETRY_MS, nextMidnight(now, zone));
       return {
         kind: 'token_limit',
         until,
         problem: problem('wolkvox_token_limit_late'),
-        message: `Wolkvox daily token quota is still spent after local midnight (${said}): Wolkvox renews it on its own clock; trying again at ${localStamp(until)}, then every hour.`,
+        message: `Wolkvox daily token quota is still spent after midnight${zone ? ` in ${zone}` : ''} (${said}): Wolkvox renews it on its own clock; trying again at ${localStamp(until)}, then every hour.`,
       };
     }
-    const until = nextLocalMidnight(now);
+    const until = nextMidnight(now, zone);
     return {
       kind: 'token_limit',
       until,
       problem: problem('wolkvox_token_limit'),
       message:
-        `Wolkvox daily token quota is spent (${said}): polling is paused until ${localStamp(until)} (local midnight, when the quota resets). ` +
+        `Wolkvox daily token quota is spent (${said}): polling is paused until ${localStamp(until)} (midnight ${zone ? `in ${zone}` : 'here'}, when the quota resets). ` +
         'Lengthen the polling intervals or raise the licences in the Sources view.',
     };
   }

@@ -1,7 +1,8 @@
 /**
  * Time values in Wolkvox reports. The unit of `*_time` fields is undocumented (seconds or `HH:MM:SS`
  * are both seen), and `last_date` is a local date-time string: parse both shapes, never throw.
- * The token quota resets at local midnight, so day boundaries are local too.
+ * The token quota resets at midnight, so day boundaries are the account's too. Wall-clock times are read
+ * in the source's time zone when it is set (`timeZone`), else in this computer's.
  */
 
 const CLOCK = /^(\d+):([0-5]?\d)(?::([0-5]?\d))?$/;
@@ -61,38 +62,46 @@ function plainClock(v: string): number {
 const YMD = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-function localTime(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  const t = new Date(y, mo - 1, d, h, mi, s).getTime();
+/** Days in month `mo` (1–12) of year `y`. */
+function daysIn(y: number, mo: number): number {
+  return mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+}
+
+function wallTime(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, zone?: string): number | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return null;
+  const t = zone ? zonedTime(y, mo, d, h, mi, s, zone) : new Date(y, mo - 1, d, h, mi, s).getTime();
   return Number.isFinite(t) ? t : null;
 }
 
-/**
- * Epoch ms from `YYYY-MM-DD[ HH:MM[:SS]]` (local), `DD/MM/YYYY …` (local, the Latin-American order),
- * ISO strings with a zone, or epoch seconds/ms. Null when nothing fits.
- */
-/** The last date string read and its value: a report's records often share their `last_date`. */
+/** The last date string read, in which zone, and its value: a report's records often share their `last_date`. */
 let lastDate: string | null = null;
+let lastZone: string | undefined;
 let lastValue: number | null = null;
 
-export function parseWolkvoxDate(v: unknown): number | null {
+/**
+ * Epoch ms from `YYYY-MM-DD[ HH:MM[:SS]]`, `DD/MM/YYYY …` (the Latin-American order) — both read in
+ * `zone` (an IANA name; absent: this computer's zone) — ISO strings with a zone, or epoch seconds/ms.
+ * Null when nothing fits.
+ */
+export function parseWolkvoxDate(v: unknown, zone?: string): number | null {
   if (typeof v === 'number') return epoch(v);
   if (typeof v !== 'string') return null;
-  if (v === lastDate) return lastValue;
-  const t = readDate(v);
+  if (v === lastDate && zone === lastZone) return lastValue;
+  const t = readDate(v, zone);
   lastDate = v;
+  lastZone = zone;
   lastValue = t;
   return t;
 }
 
-function readDate(v: string): number | null {
+function readDate(v: string, zone: string | undefined): number | null {
   const s = v.trim();
   if (s === '') return null;
   if (/^\d{10}(\d{3})?$/.test(s)) return epoch(Number(s));
   let m = YMD.exec(s);
-  if (m) return localTime(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  if (m) return wallTime(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zone);
   m = DMY.exec(s);
-  if (m) return localTime(+m[3]!, +m[2]!, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  if (m) return wallTime(+m[3]!, +m[2]!, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zone);
   if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
     const t = Date.parse(s);
     return Number.isFinite(t) ? t : null;
@@ -105,6 +114,93 @@ function epoch(n: number): number | null {
   if (n >= 1e12) return Math.round(n);
   if (n >= 1e9) return Math.round(n * 1000);
   return null;
+}
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter writing an instant as the wall clock of `zone` reads it. Throws RangeError for an unknown zone. */
+function wallClock(zone: string): Intl.DateTimeFormat {
+  let f = clocks.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    if (clocks.size > 50) clocks.clear();
+    clocks.set(zone, f);
+  }
+  return f;
+}
+
+/** How far the wall clock of `zone` is ahead of UTC at the instant `t` (ms; negative west of Greenwich). */
+export function zoneOffsetMs(t: number, zone: string): number {
+  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  for (const p of wallClock(zone).formatToParts(t)) {
+    const n = Number(p.value);
+    if (p.type === 'year') y = n;
+    else if (p.type === 'month') mo = n;
+    else if (p.type === 'day') d = n;
+    else if (p.type === 'hour') h = n;
+    else if (p.type === 'minute') mi = n;
+    else if (p.type === 'second') s = n;
+  }
+  const whole = Math.floor(t / 1000) * 1000;
+  return utc(y, mo, d, h, mi, s) - whole;
+}
+
+function utc(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  const t = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (y >= 100) return t;
+  // Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(t);
+  date.setUTCFullYear(y);
+  return date.getTime();
+}
+
+/** The offset of the last wall-clock hour converted, kept when it held all through that hour. */
+let hourZone: string | null = null;
+let hourStart = NaN;
+let hourOffset = 0;
+
+/**
+ * The instant a wall-clock time of `zone` names. A time the clocks skip when they go forward is read
+ * with the offset before the change (02:30 on a spring-forward night is 03:30 after it, as `Date`
+ * reads local times), and a time they show twice when they go back is the first of the two.
+ */
+function zonedTime(y: number, mo: number, d: number, h: number, mi: number, s: number, zone: string): number {
+  const wall = utc(y, mo, d, h, mi, s);
+  const start = Math.floor(wall / HOUR_MS) * HOUR_MS;
+  if (zone === hourZone && start === hourStart) return wall - hourOffset;
+  // The offset a day earlier is the one before any change of offset near this time.
+  const before = zoneOffsetMs(wall - DAY_MS, zone);
+  let t = wall - before;
+  let offset = zoneOffsetMs(t, zone);
+  if (offset !== before) {
+    const later = wall - offset;
+    if (zoneOffsetMs(later, zone) === offset) t = later;
+    else offset = before; // in the hour the clocks skip
+  }
+  if (zoneOffsetMs(start - offset, zone) === offset && zoneOffsetMs(start - offset + HOUR_MS - 1, zone) === offset) {
+    hourZone = zone;
+    hourStart = start;
+    hourOffset = offset;
+  }
+  return t;
+}
+
+/** The next midnight after `now` in `zone` (absent: this computer's), when the daily token quota resets. */
+export function nextMidnight(now: number, zone?: string): number {
+  if (!zone) return nextLocalMidnight(now);
+  const wall = now + zoneOffsetMs(now, zone);
+  const next = new Date(Math.floor(wall / DAY_MS) * DAY_MS + DAY_MS);
+  return zonedTime(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, zone);
+}
+
+/** The calendar day `YYYY-MM-DD` of `now` in `zone` (absent: this computer's): the key of the per-day token use counter. */
+export function dayIn(now: number, zone?: string): string {
+  if (!zone) return localDay(now);
+  const d = new Date(now + zoneOffsetMs(now, zone));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 /** The next local midnight after `now` (when the daily token quota resets). */

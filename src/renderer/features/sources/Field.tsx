@@ -1,5 +1,6 @@
 /** One labelled input of the source form, with its hint and error (linked by aria-describedby). */
 import { useI18n } from '../../i18n/context';
+import { ZoneSelect } from './ZoneSelect';
 import type { FormKey } from '../../i18n/forms/en';
 import type { FieldSpec, Vendor } from './fields';
 import type { FieldError } from './form-model';
@@ -38,7 +39,9 @@ export function Field({ spec, vendor, value, error, secretSet, onChange, onBlur 
     );
   }
   let input;
-  if (spec.kind === 'select') {
+  if (spec.kind === 'zone') {
+    input = <ZoneSelect {...common} value={String(value)} onChange={onChange} />;
+  } else if (spec.kind === 'select') {
     input = (
       <select {...common} value={String(value)} onChange={(e) => onChange(e.target.value)}>
         {spec.options!.map((o) => (

@@ -56,6 +56,13 @@ export function factValue(
     if (typeof projected === 'number' && typeof quota === 'number') return tr.t(shared ? 'test.wolkvox_quota_shared' : 'test.wolkvox_quota', { projected, quota });
     return value;
   }
+  if (key === 'clockWarning') {
+    const off = facts.reportClockOffsetMin;
+    if (typeof off !== 'number' || off === 0) return value;
+    const abs = Math.abs(off);
+    const zone = typeof facts.timeZone === 'string' ? factValue(tr, 'timeZone', facts.timeZone, facts) : '–';
+    return tr.t(off < 0 ? 'test.wolkvox_clock_behind' : 'test.wolkvox_clock_ahead', { hours: Math.floor(abs / 60), minutes: abs % 60, zone });
+  }
   const whole = word(tr.t, value);
   if (whole !== null) return whole;
   const q = QUALIFIED.exec(value);

@@ -7,7 +7,7 @@ import { WOLKVOX_DEFAULT_POLL_SEC, type SourceConfig } from '../../../shared/sou
 export type Vendor = SourceConfig['vendor'];
 export const FORM_VENDORS: readonly Vendor[] = ['wolkvox', 'axialys', 'avaya', 'telphin', 'collector'];
 
-export type FieldKind = 'text' | 'secret' | 'url' | 'number' | 'select' | 'list' | 'checkbox';
+export type FieldKind = 'text' | 'secret' | 'url' | 'number' | 'select' | 'list' | 'checkbox' | 'zone';
 
 export interface FieldSpec {
   path: string;
@@ -42,6 +42,7 @@ export const FIELDS: Record<Vendor, FieldSpec[]> = {
     { path: 'server', kind: 'text' },
     { path: 'token', kind: 'secret' },
     { path: 'licences', kind: 'number' },
+    { path: 'timeZone', kind: 'zone' },
     { path: 'poll.latencySec', kind: 'number', advanced: true, placeholder: String(WOLKVOX_DEFAULT_POLL_SEC.latency) },
     { path: 'poll.agentsSec', kind: 'number', advanced: true, placeholder: String(WOLKVOX_DEFAULT_POLL_SEC.agents) },
     { path: 'poll.skillsSec', kind: 'number', advanced: true, placeholder: String(WOLKVOX_DEFAULT_POLL_SEC.skills) },

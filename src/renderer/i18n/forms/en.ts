@@ -9,6 +9,7 @@ export const en = {
   'form.secretSet': 'Set — leave empty to keep it',
   'form.secretNotSet': 'Not set',
   'form.secretKeep': 'unchanged',
+  'form.zoneHost': 'Same as the computer running the monitor ({zone})',
   'form.fixErrors': { one: 'Fix the field marked above.', other: 'Fix the {count} fields marked above.' },
   'form.error.required': 'Required.',
   'form.error.number': 'Enter a number.',
@@ -20,6 +21,7 @@ export const en = {
   'form.error.id': 'Use 1–40 letters, digits, "-" or "_".',
   'form.error.accountId': 'The 6-letter AXP account id.',
   'form.error.region': 'A region code such as "eu".',
+  'form.error.timeZone': 'An IANA time zone such as "America/Bogota".',
   'form.error.invalid': 'Invalid value.',
   'form.error.host': 'Rejected.',
 
@@ -30,6 +32,7 @@ export const en = {
   'field.server': 'Server code (e.g. 0031)',
   'field.token': 'API token',
   'field.licences': 'Licences (daily quota = licences × 1000)',
+  'field.timeZone': 'Time zone of the reports (the Wolkvox account’s)',
   'field.poll.latencySec': 'Latency report every (seconds)',
   'field.poll.agentsSec': 'Agents report every (seconds)',
   'field.poll.skillsSec': 'Skills report every (seconds)',

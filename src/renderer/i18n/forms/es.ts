@@ -7,6 +7,7 @@ export const es: Record<FormKey, Message> = {
   'form.secretSet': 'Definido — déjelo vacío para conservarlo',
   'form.secretNotSet': 'No definido',
   'form.secretKeep': 'sin cambios',
+  'form.zoneHost': 'La misma del equipo que ejecuta el monitor ({zone})',
   'form.fixErrors': { one: 'Corrija el campo marcado arriba.', many: 'Corrija los {count} campos marcados arriba.', other: 'Corrija los {count} campos marcados arriba.' },
   'form.error.required': 'Obligatorio.',
   'form.error.number': 'Introduzca un número.',
@@ -18,6 +19,7 @@ export const es: Record<FormKey, Message> = {
   'form.error.id': 'Use de 1 a 40 letras, cifras, «-» o «_».',
   'form.error.accountId': 'El id de cuenta AXP de 6 letras.',
   'form.error.region': 'Un código de región como «eu».',
+  'form.error.timeZone': 'Una zona horaria IANA como «America/Bogota».',
   'form.error.invalid': 'Valor no válido.',
   'form.error.host': 'Rechazado.',
 
@@ -28,6 +30,7 @@ export const es: Record<FormKey, Message> = {
   'field.server': 'Código de servidor (p. ej. 0031)',
   'field.token': 'Token de la API',
   'field.licences': 'Licencias (cuota diaria = licencias × 1000)',
+  'field.timeZone': 'Zona horaria de los informes (la de la cuenta Wolkvox)',
   'field.poll.latencySec': 'Informe de latencia cada (segundos)',
   'field.poll.agentsSec': 'Informe de agentes cada (segundos)',
   'field.poll.skillsSec': 'Informe de skills cada (segundos)',

@@ -7,6 +7,7 @@ export const fr: Record<FormKey, Message> = {
   'form.secretSet': 'Défini — laissez vide pour le conserver',
   'form.secretNotSet': 'Non défini',
   'form.secretKeep': 'inchangé',
+  'form.zoneHost': 'Le même que l’ordinateur qui exécute le moniteur ({zone})',
   'form.fixErrors': { one: 'Corrigez le champ signalé ci-dessus.', many: 'Corrigez les {count} champs signalés ci-dessus.', other: 'Corrigez les {count} champs signalés ci-dessus.' },
   'form.error.required': 'Obligatoire.',
   'form.error.number': 'Saisissez un nombre.',
@@ -18,6 +19,7 @@ export const fr: Record<FormKey, Message> = {
   'form.error.id': 'Utilisez de 1 à 40 lettres, chiffres, « - » ou « _ ».',
   'form.error.accountId': 'L’id de compte AXP de 6 lettres.',
   'form.error.region': 'Un code de région comme « eu ».',
+  'form.error.timeZone': 'Un fuseau horaire IANA comme « America/Bogota ».',
   'form.error.invalid': 'Valeur non valide.',
   'form.error.host': 'Refusé.',
 
@@ -28,6 +30,7 @@ export const fr: Record<FormKey, Message> = {
   'field.server': 'Code serveur (ex. 0031)',
   'field.token': 'Jeton d’API',
   'field.licences': 'Licences (quota quotidien = licences × 1000)',
+  'field.timeZone': 'Fuseau horaire des rapports (celui du compte Wolkvox)',
   'field.poll.latencySec': 'Rapport de latence toutes les (secondes)',
   'field.poll.agentsSec': 'Rapport des agents toutes les (secondes)',
   'field.poll.skillsSec': 'Rapport des compétences toutes les (secondes)',

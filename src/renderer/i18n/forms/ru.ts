@@ -7,6 +7,7 @@ export const ru: Record<FormKey, Message> = {
   'form.secretSet': 'Задан — оставьте пустым, чтобы сохранить',
   'form.secretNotSet': 'Не задан',
   'form.secretKeep': 'без изменений',
+  'form.zoneHost': 'Как на компьютере, где работает монитор ({zone})',
   'form.fixErrors': {
     one: 'Исправьте {count} отмеченное поле выше.',
     few: 'Исправьте {count} отмеченных поля выше.',
@@ -23,6 +24,7 @@ export const ru: Record<FormKey, Message> = {
   'form.error.id': 'От 1 до 40 латинских букв, цифр, «-» или «_».',
   'form.error.accountId': 'Id учётной записи AXP из 6 букв.',
   'form.error.region': 'Код региона, например «eu».',
+  'form.error.timeZone': 'Часовой пояс IANA, например «America/Bogota».',
   'form.error.invalid': 'Недопустимое значение.',
   'form.error.host': 'Отклонено.',
 
@@ -33,6 +35,7 @@ export const ru: Record<FormKey, Message> = {
   'field.server': 'Код сервера (например, 0031)',
   'field.token': 'Токен API',
   'field.licences': 'Лицензии (дневная квота = лицензии × 1000)',
+  'field.timeZone': 'Часовой пояс отчётов (учётной записи Wolkvox)',
   'field.poll.latencySec': 'Отчёт о задержках каждые (секунд)',
   'field.poll.agentsSec': 'Отчёт об операторах каждые (секунд)',
   'field.poll.skillsSec': 'Отчёт о навыках каждые (секунд)',

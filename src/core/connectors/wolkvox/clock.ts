@@ -1,0 +1,46 @@
+/**
+ * Whether a latency report's dates agree with this computer's clock. A connected agent's network is
+ * measured all along, so the newest measurement of a connected agent is dated minutes before the poll
+ * at most; dated hours away, the report writes its dates in another time zone than the one they are
+ * read in (a collector on a server kept in UTC reading an account in Bogotá's time, for one), and
+ * every sample would be filed hours away from when it was taken.
+ */
+
+/** Later than this after the poll: no measurement is taken in the future. */
+const AHEAD_MS = 10 * 60_000;
+/** Earlier than this before the poll: not a connected agent's measurement of this hour. */
+const BEHIND_MS = 50 * 60_000;
+
+export interface ReportClock {
+  /** The newest `last_date` of an agent the report says is connected, as read; null when none has one. */
+  newest: number | null;
+  /** When the report was read. */
+  now: number;
+}
+
+/**
+ * Minutes the report's dates are off this computer's clock (negative: behind) when they are off by more
+ * than measurements can be; 0 when they agree; null when the report says nothing (no connected agent
+ * with a date).
+ */
+export function reportClockOffsetMin(clock: ReportClock): number | null {
+  if (clock.newest === null) return null;
+  const skew = clock.newest - clock.now;
+  return skew > AHEAD_MS || skew < -BEHIND_MS ? Math.round(skew / 60_000) : 0;
+}
+
+/** The zone of the computer the monitor runs on. */
+export function hostTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** What the source says when the dates are off (English; the dashboard writes it from `reportClockOffsetMin` in its own language). */
+export function clockWarning(offsetMin: number, zone: string | undefined): string {
+  const abs = Math.abs(offsetMin);
+  const by = `${Math.floor(abs / 60)} h ${abs % 60} min ${offsetMin < 0 ? 'before' : 'after'}`;
+  const now = zone ?? `this computer's, ${hostTimeZone()}`;
+  return (
+    `Wolkvox dates the newest network measurement of a connected agent ${by} this computer's clock: ` +
+    `check the source's time zone (now ${now}); it must be the one the Wolkvox account writes its dates in.`
+  );
+}
