@@ -282,6 +282,9 @@ describe('Sources view', () => {
     const value = (label: string) => within(card).getByText(label).nextSibling?.textContent;
     expect(value('Zona horaria de los informes')).toBe('Europe/Madrid (este equipo)');
     expect(value('Desfase de las fechas de los informes (min)')).toBe('-360');
+    // A warning takes a row of its own, marked; the facts beside it do not.
+    expect(within(card).getByText('Aviso de fechas').parentElement!.className).toBe('fact-warning');
+    expect(within(card).getByText('Zona horaria de los informes').parentElement!.className).toBe('');
     expect(value('Aviso de fechas')).toBe(
       'Wolkvox fecha la medición de red más reciente de un agente conectado 6 h 0 min antes del reloj de este equipo: revise la zona horaria de la fuente (ahora Europe/Madrid (este equipo)); debe ser aquella en la que la cuenta Wolkvox escribe sus fechas.',
     );

@@ -143,8 +143,9 @@ function SourceFacts({ source: s }: { source: Source }) {
           </div>
         )}
         {/* A fact without a value (no quota warning, polling not paused) says nothing. */}
+        {/* A warning (the Wolkvox quota, its report dates) takes a row of its own, marked as one. */}
         {Object.entries(info).filter(([, v]) => v !== null).map(([k, v]) => (
-          <div key={k}>
+          <div key={k} className={k.endsWith('Warning') ? 'fact-warning' : undefined}>
             <dt>{factLabel(t, k)}</dt>
             <dd>{factValue(tr, k, v, info)}</dd>
           </div>
