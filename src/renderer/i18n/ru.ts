@@ -155,7 +155,7 @@ export const ru: Record<MessageKey, Message> = {
   'col.rejection': 'Отказы',
   'col.jitterTxRx': 'Джиттер передача / приём',
   'col.lossTxRx': 'Потери передача / приём',
-  'col.trend': 'Динамика',
+  'col.trend': 'Тренд',
   'col.waiting': 'В ожидании',
   'col.longestWait': 'Самое долгое ожидание',
   'col.serviceLevel': 'Уровень сервиса',
