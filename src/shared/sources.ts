@@ -21,6 +21,11 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The runtime's own spelling of a zone it knows ("america/bogota" → "America/Bogota"). */
+export function canonicalZone(zone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
 const URL_PARTS = /^(https?|wss?):\/\/(\[[^\]]+\]|[^/:?#\s]+)(?::(\d{1,5}))?(?:[/?#]\S*)?$/i;
 
@@ -71,10 +76,15 @@ export const WolkvoxSourceSchema = z.object({
   licences: z.number().int().positive().optional(),
   /**
    * The time zone the account's reports write their dates in (`last_date`) and whose midnight renews
-   * the token quota, as an IANA name ("America/Bogota"). Absent: the zone of the computer the monitor
-   * runs on.
+   * the token quota, as an IANA name ("America/Bogota"), kept in the runtime's own spelling. Absent
+   * (or empty): the zone of the computer the monitor runs on.
    */
-  timeZone: z.string().trim().min(1).refine(isTimeZone, 'an IANA time zone such as "America/Bogota"').optional(),
+  timeZone: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isTimeZone(v), 'an IANA time zone such as "America/Bogota"')
+    .transform((v) => (v === '' ? undefined : canonicalZone(v)))
+    .optional(),
 });
 
 export const AxialysSourceSchema = z.object({

@@ -1,6 +1,6 @@
 import './helpers/dom';
-import { describe, expect, it } from 'vitest';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
@@ -190,6 +190,25 @@ describe('Sources view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     await waitFor(() => expect(fake.callsTo('sources:test')).toHaveLength(2));
     expect((fake.callsTo('sources:test')[1] as { config: object }).config).toMatchObject({ vendor: 'wolkvox', timeZone: 'America/Bogota' });
+  });
+
+  it('writes each zone with its offset at the time the form opens, summer time included', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const madrid = async () => {
+        await openNew(new FakeBridge(snapshot()), 'wolkvox');
+        const zone = screen.getByLabelText('Time zone of the reports (the Wolkvox account’s)') as HTMLSelectElement;
+        const text = [...zone.options].find((o) => o.value === 'Europe/Madrid')!.textContent;
+        cleanup();
+        return text;
+      };
+      vi.setSystemTime(Date.UTC(2027, 0, 15, 12));
+      expect(await madrid()).toBe('Europe/Madrid (GMT+1)');
+      vi.setSystemTime(Date.UTC(2027, 6, 15, 12));
+      expect(await madrid()).toBe('Europe/Madrid (GMT+2)');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps a stored zone the list lacks, and says what is wrong with one the runtime does not know', async () => {

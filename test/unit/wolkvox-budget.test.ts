@@ -113,6 +113,18 @@ describe('Wolkvox time values', () => {
     expect(at('2026-03-29 03:30:00', 'Europe/Madrid')).toBe('2026-03-29T01:30:00.000Z');
     expect(at('2026-10-25 02:30:00', 'Europe/Madrid')).toBe('2026-10-25T00:30:00.000Z');
     expect(at('2026-10-25 03:30:00', 'Europe/Madrid')).toBe('2026-10-25T02:30:00.000Z');
+    // Read at a poll in the second pass of the repeated hour, a time shown twice is the later reading
+    // not in the future (in either zone mode); before it, the first.
+    const poll = Date.UTC(2026, 9, 25, 1, 40);
+    expect(new Date(parseWolkvoxDate('2026-10-25 02:38:00', 'Europe/Madrid', poll)!).toISOString()).toBe('2026-10-25T01:38:00.000Z');
+    expect(new Date(parseWolkvoxDate('2026-10-25 02:38:00', 'Europe/Madrid', Date.UTC(2026, 9, 25, 0, 40))!).toISOString()).toBe('2026-10-25T00:38:00.000Z');
+    expect(new Date(parseWolkvoxDate('2026-11-01 01:30:00', 'America/New_York', Date.UTC(2026, 10, 1, 7))!).toISOString()).toBe('2026-11-01T06:30:00.000Z');
+    // An hour only partly shown twice (Chatham goes back from +13:45 to +12:45 at 03:45): read the
+    // same whatever was read before it.
+    const chatham = (v: string) => new Date(parseWolkvoxDate(v, 'Pacific/Chatham')!).toISOString();
+    const cold = chatham('2026-04-05 03:10:00');
+    chatham('2026-04-05 03:50:00');
+    expect(chatham('2026-04-05 03:10:00')).toBe(cold);
     // Half-hour zones.
     expect(zoneOffsetMs(Date.UTC(2026, 0, 1), 'Asia/Kolkata')).toBe(5.5 * 3_600_000);
   });
@@ -129,13 +141,23 @@ describe('Wolkvox time values', () => {
     expect(dayIn(t)).toBe(localDay(t));
   });
 
-  it('counts the token\'s uses per day of the source\'s time zone', () => {
+  it("counts the token's uses per day of its sources' time zone, whoever counts them", () => {
     const lane = new TokenLane();
+    const member = (timeZone?: string) => ({ projected: 0, timeZone, onUses: () => undefined, onBudget: () => undefined });
+    expect(lane.join('a', member('America/Bogota'))).toEqual([]);
     const evening = Date.UTC(2026, 10, 21, 4, 0, 0); // 23:00 on the 20th in Bogotá
-    lane.countUse(evening, 'America/Bogota');
-    lane.countUse(evening + 30 * 60_000, 'America/Bogota');
-    expect(lane.usesToday(evening + 59 * 60_000, 'America/Bogota')).toBe(2);
+    lane.countUse(evening);
+    lane.countUse(evening + 30 * 60_000);
+    expect(lane.usesToday(evening + 59 * 60_000)).toBe(2);
     // Bogotá's midnight (05:00 UTC) starts a new day.
-    expect(lane.usesToday(evening + 61 * 60_000, 'America/Bogota')).toBe(0);
+    expect(lane.usesToday(evening + 61 * 60_000)).toBe(0);
+    // A second source on the token with the same zone shares the count; one with another is named.
+    expect(lane.join('b', member('America/Bogota'))).toEqual([]);
+    lane.countUse(evening + 62 * 60_000);
+    expect(lane.usesToday(evening + 63 * 60_000)).toBe(1);
+    expect(lane.join('c', member(undefined))).toEqual(['America/Bogota']);
+    expect(lane.timeZone).toBeUndefined();
+    lane.leave('c');
+    expect(lane.timeZone).toBe('America/Bogota');
   });
 });

@@ -29,6 +29,42 @@ export function reportClockOffsetMin(clock: ReportClock): number | null {
   return skew > AHEAD_MS || skew < -BEHIND_MS ? Math.round(skew / 60_000) : 0;
 }
 
+export type ClockVerdict =
+  /** Nothing new to say: what is shown stays. */
+  | { kind: 'same' }
+  /** The dates agree (again): no warning; `log` when one was shown. */
+  | { kind: 'agrees'; log: boolean }
+  /** The dates are `offsetMin` off; `log` when that is news (it appears, or moves by an hour). */
+  | { kind: 'off'; offsetMin: number; log: boolean };
+
+/**
+ * What a source says of its latency reports' dates, report after report. Dates after the poll cannot
+ * be measurements: said at once. Dates long before it are a zone only while the measurements keep
+ * coming (the newest moved since the report before): a newest date that only grows older is an agent
+ * no longer measured, and a zone is never blamed for it (nor at the first report, which cannot tell).
+ */
+export class ClockWatch {
+  private lastNewest: number | null = null;
+  /** The offset last written to the log; 0: none (or cleared). */
+  private logged = 0;
+
+  see(clock: ReportClock): ClockVerdict {
+    const offset = reportClockOffsetMin(clock);
+    const before = this.lastNewest;
+    if (clock.newest !== null) this.lastNewest = clock.newest;
+    if (offset === null) return { kind: 'same' };
+    if (offset === 0) {
+      const log = this.logged !== 0;
+      this.logged = 0;
+      return { kind: 'agrees', log };
+    }
+    if (offset < 0 && (before === null || clock.newest! <= before)) return { kind: 'same' };
+    const log = this.logged === 0 || Math.abs(offset - this.logged) >= 60;
+    if (log) this.logged = offset;
+    return { kind: 'off', offsetMin: offset, log };
+  }
+}
+
 /** The zone of the computer the monitor runs on. */
 export function hostTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -14,7 +14,7 @@ import { abortError } from '../../util/clock';
 import { registerSecret } from '../../util/redact';
 import { cadences, dailyQuota, projectedDailyUses, quotaWarning } from './budget';
 import type { ClientOptions } from './client';
-import { clockWarning, hostTimeZone, reportClockOffsetMin, type ReportClock } from './clock';
+import { ClockWatch, clockWarning, hostTimeZone, type ReportClock } from './clock';
 import { laneFor, type TokenLane } from './lane';
 import { pollReport, type PollOutcome } from './poll';
 import { problem, type Problem } from '../../../shared/problems';
@@ -69,8 +69,7 @@ export class WolkvoxConnector implements Connector {
   private named: ReadonlySet<string> = new Set();
   private wakeSleep: (() => void) | null = null;
   private lastWarning: string | null = null;
-  /** The report clock's offset last logged (minutes; 0: agreeing). */
-  private loggedOffset = 0;
+  private readonly clockWatch = new ClockWatch();
 
   constructor(
     private readonly ctx: Ctx,
@@ -97,13 +96,20 @@ export class WolkvoxConnector implements Connector {
     health.setInfo('projectedUsesPerDay', projectedDailyUses(config));
     const quota = dailyQuota(config);
     if (quota !== null) health.setInfo('quotaPerDay', quota);
-    health.setInfo('tokenUsesToday', this.lane.usesToday(clock.now(), config.timeZone));
     health.setInfo('timeZone', config.timeZone ?? `${hostTimeZone()} (this computer)`);
-    this.lane.join(this.ctx.sourceId, {
+    const zones = this.lane.join(this.ctx.sourceId, {
       projected: projectedDailyUses(config),
+      timeZone: config.timeZone,
       onUses: (n) => health.setInfo('tokenUsesToday', n),
       onBudget: (total, members) => this.budgetChanged(total, members),
     });
+    if (zones.length) {
+      this.ctx.log.warn(
+        `Other sources with this token read its dates in another time zone (${zones.join(', ')}) than this one (${config.timeZone ?? "this computer's"}): ` +
+          "the token's day is now counted in this one's. A token belongs to one Wolkvox account: give its sources the account's time zone.",
+      );
+    }
+    health.setInfo('tokenUsesToday', this.lane.usesToday(clock.now()));
     this.supervisor.start();
   }
 
@@ -191,26 +197,21 @@ export class WolkvoxConnector implements Connector {
     log.debug(`${report}: ${outcome.records} records, ${outcome.rejected.length} rejected`);
   }
 
-  /** Says so on the source when the latency report's dates are hours off this computer's clock (reportClockOffsetMin). */
+  /** Says so on the source when the latency report's dates are hours off this computer's clock (ClockWatch). */
   private checkClock(clock: ReportClock): void {
-    const offset = reportClockOffsetMin(clock);
-    if (offset === null) return;
+    const verdict = this.clockWatch.see(clock);
     const { health, log, config } = this.ctx;
-    if (offset === 0) {
-      if (this.loggedOffset !== 0) log.info("Wolkvox dates the network measurements by this computer's clock again.");
-      this.loggedOffset = 0;
+    if (verdict.kind === 'same') return;
+    if (verdict.kind === 'agrees') {
+      if (verdict.log) log.info("Wolkvox dates the network measurements by this computer's clock again.");
       health.setInfo('reportClockOffsetMin', null);
       health.setInfo('clockWarning', null);
       return;
     }
-    const warning = clockWarning(offset, config.timeZone);
-    health.setInfo('reportClockOffsetMin', offset);
+    const warning = clockWarning(verdict.offsetMin, config.timeZone);
+    health.setInfo('reportClockOffsetMin', verdict.offsetMin);
     health.setInfo('clockWarning', warning);
-    // Logged when it appears, and when it moves by a quarter of an hour: not at every poll.
-    if (this.loggedOffset === 0 || Math.abs(offset - this.loggedOffset) >= 15) {
-      log.warn(warning);
-      this.loggedOffset = offset;
-    }
+    if (verdict.log) log.warn(warning);
   }
 
   private errorFor(v: Exclude<Verdict, { kind: 'ok' }>): ConnectorError {

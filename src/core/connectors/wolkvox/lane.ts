@@ -13,6 +13,8 @@ import { problem, type Problem } from '../../../shared/problems';
 export interface LaneMember {
   /** Daily uses this source's cadences project. */
   projected: number;
+  /** The source's time zone (the account's): the token's day is counted in it. Absent: this computer's. */
+  timeZone?: string;
   /** Told whenever the token's use count changes. */
   onUses(usesToday: number): void;
   /** Told whenever the set of sources on the token changes (total projection, member count). */
@@ -25,6 +27,11 @@ export class TokenLane {
   private day = '';
   private uses = 0;
   private readonly members = new Map<string, LaneMember>();
+  /**
+   * The zone the token's day is counted in: the account's, as the sources on the token say (the
+   * latest to join, when they disagree). Absent: this computer's.
+   */
+  timeZone: string | undefined;
   /** Epoch ms until which the token is spent (TOKEN LIMIT EXCEEDED); 0 = not blocked. */
   blockedUntil = 0;
   /** The message of the block, shown by every source on the token. */
@@ -73,9 +80,9 @@ export class TokenLane {
     }
   }
 
-  /** Uses counted today: the day of `now` in `zone`, the account's (absent: this computer's). */
-  usesToday(now: number, zone?: string): number {
-    const day = dayIn(now, zone);
+  /** Uses counted today: the day of `now` in the token's zone (`timeZone`). */
+  usesToday(now: number): number {
+    const day = dayIn(now, this.timeZone);
     if (day !== this.day) {
       this.day = day;
       this.uses = 0;
@@ -84,19 +91,26 @@ export class TokenLane {
   }
 
   /** Counts one use and tells every source on the token. */
-  countUse(now: number, zone?: string): number {
-    this.uses = this.usesToday(now, zone) + 1;
+  countUse(now: number): number {
+    this.uses = this.usesToday(now) + 1;
     for (const m of this.members.values()) m.onUses(this.uses);
     return this.uses;
   }
 
-  join(sourceId: string, member: LaneMember): void {
+  /** Adds a source; the zones the other sources on the token use, when they are not its own. */
+  join(sourceId: string, member: LaneMember): string[] {
+    const others = [...this.members].filter(([id, m]) => id !== sourceId && m.timeZone !== member.timeZone).map(([, m]) => m.timeZone ?? "this computer's");
     this.members.set(sourceId, member);
+    this.timeZone = member.timeZone;
     this.budgetChanged();
+    return [...new Set(others)];
   }
 
   leave(sourceId: string): void {
-    if (this.members.delete(sourceId)) this.budgetChanged();
+    if (!this.members.delete(sourceId)) return;
+    const last = [...this.members.values()].at(-1);
+    if (last) this.timeZone = last.timeZone;
+    this.budgetChanged();
   }
 
   get totalProjected(): number {

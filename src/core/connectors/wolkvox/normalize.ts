@@ -43,7 +43,8 @@ function latencyAgent(r: LatencyAgentWire, now: number, named: ReadonlySet<strin
   const { vendorId, name } = agentIdentity(r.agent_id);
   const extra: Record<string, ExtraValue> = { latencyReportId: r.agent_id };
   if (r.agent_status !== null) extra.latencyReportStatus = r.agent_status;
-  const measured = parseWolkvoxDate(r.last_date, dates.timeZone);
+  // In the hour the clocks go back, the later reading that is not in the future.
+  const measured = parseWolkvoxDate(r.last_date, dates.timeZone, now + FUTURE_SKEW_MS);
   const clock = dates.clock;
   if (clock && measured !== null && (clock.newest === null || measured > clock.newest) && connected(r.agent_status)) clock.newest = measured;
   return {

@@ -39,9 +39,9 @@ export async function pollReport(deps: PollDeps, report: Report, signal?: AbortS
     if (client.clock.now() < lane.blockedUntil) return null;
     const res = await requestReport(client, report, signal);
     const now = client.clock.now();
-    lane.countUse(now, client.timeZone);
+    lane.countUse(now);
     const env = res.body === undefined ? null : readEnvelope(res.body);
-    const verdict = judge(res.status, res.text, env, report, host, now, lane.blockedUntil, client.timeZone);
+    const verdict = judge(res.status, res.text, env, report, host, now, lane.blockedUntil, lane.timeZone);
     if (verdict.kind === 'token_limit') {
       lane.blockedUntil = verdict.until;
       lane.blockedMessage = verdict.message;

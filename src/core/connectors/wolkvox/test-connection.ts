@@ -43,7 +43,7 @@ export async function testConnection(ctx: ConnectorContext<WolkvoxSourceConfig>,
       details: {
         host,
         agents: outcome.records,
-        tokenUsesToday: lane.usesToday(ctx.clock.now(), ctx.config.timeZone),
+        tokenUsesToday: lane.usesToday(ctx.clock.now()),
         projectedUsesPerDay: projected,
         quotaPerDay: quota,
       },

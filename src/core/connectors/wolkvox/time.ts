@@ -67,10 +67,35 @@ function daysIn(y: number, mo: number): number {
   return mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
 }
 
-function wallTime(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, zone?: string): number | null {
+/** Set when the last wall time read is one the clocks showed twice (its reading then depends on `notAfter`). */
+let shownTwice = false;
+
+function wallTime(y: number, mo: number, d: number, h: number, mi: number, s: number, zone: string | undefined, notAfter: number): number | null {
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return null;
-  const t = zone ? zonedTime(y, mo, d, h, mi, s, zone) : new Date(y, mo - 1, d, h, mi, s).getTime();
+  const t = zone ? zonedTime(y, mo, d, h, mi, s, zone, notAfter) : localTime(y, mo, d, h, mi, s, notAfter);
   return Number.isFinite(t) ? t : null;
+}
+
+/** This computer's offset at `t` (ms ahead of UTC). */
+const localOffset = (t: number) => -new Date(t).getTimezoneOffset() * 60_000;
+
+/** A wall time of this computer's zone: as `Date` reads it, or the second of two readings when the clocks went back (see `later`). */
+function localTime(y: number, mo: number, d: number, h: number, mi: number, s: number, notAfter: number): number {
+  const first = new Date(y, mo - 1, d, h, mi, s).getTime();
+  const before = localOffset(first - DAY_MS);
+  const after = localOffset(first + DAY_MS);
+  return before > after && localOffset(first) === before ? later(first, first + before - after, after, localOffset, notAfter) : first;
+}
+
+/**
+ * Of the two instants the clocks show the same wall time at when they go back (`first`, and
+ * `second` under the offset `after` the change), the latest not after `notAfter`: a report read in the
+ * second pass of that hour dates its newest measurements in it. `first` when `second` is not one.
+ */
+function later(first: number, second: number, after: number, offsetAt: (t: number) => number, notAfter: number): number {
+  if (second === first || offsetAt(second) !== after) return first;
+  shownTwice = true;
+  return second <= notAfter ? second : first;
 }
 
 /** The last date string read, in which zone, and its value: a report's records often share their `last_date`. */
@@ -81,27 +106,30 @@ let lastValue: number | null = null;
 /**
  * Epoch ms from `YYYY-MM-DD[ HH:MM[:SS]]`, `DD/MM/YYYY …` (the Latin-American order) — both read in
  * `zone` (an IANA name; absent: this computer's zone) — ISO strings with a zone, or epoch seconds/ms.
- * Null when nothing fits.
+ * Null when nothing fits. A wall time the clocks showed twice (the hour they go back) is the later of
+ * its two readings that is not after `notAfter` (absent: the first).
  */
-export function parseWolkvoxDate(v: unknown, zone?: string): number | null {
+export function parseWolkvoxDate(v: unknown, zone?: string, notAfter = -Infinity): number | null {
   if (typeof v === 'number') return epoch(v);
   if (typeof v !== 'string') return null;
   if (v === lastDate && zone === lastZone) return lastValue;
-  const t = readDate(v, zone);
-  lastDate = v;
+  shownTwice = false;
+  const t = readDate(v, zone, notAfter);
+  // A time shown twice is read again: which of its readings it is depends on `notAfter`.
+  lastDate = shownTwice ? null : v;
   lastZone = zone;
   lastValue = t;
   return t;
 }
 
-function readDate(v: string, zone: string | undefined): number | null {
+function readDate(v: string, zone: string | undefined, notAfter: number): number | null {
   const s = v.trim();
   if (s === '') return null;
   if (/^\d{10}(\d{3})?$/.test(s)) return epoch(Number(s));
   let m = YMD.exec(s);
-  if (m) return wallTime(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zone);
+  if (m) return wallTime(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zone, notAfter);
   m = DMY.exec(s);
-  if (m) return wallTime(+m[3]!, +m[2]!, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zone);
+  if (m) return wallTime(+m[3]!, +m[2]!, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zone, notAfter);
   if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
     const t = Date.parse(s);
     return Number.isFinite(t) ? t : null;
@@ -157,7 +185,7 @@ function utc(y: number, mo: number, d: number, h: number, mi: number, s: number)
   return date.getTime();
 }
 
-/** The offset of the last wall-clock hour converted, kept when it held all through that hour. */
+/** The offset of the last wall-clock hour converted, kept when no change of offset was near it. */
 let hourZone: string | null = null;
 let hourStart = NaN;
 let hourOffset = 0;
@@ -165,27 +193,32 @@ let hourOffset = 0;
 /**
  * The instant a wall-clock time of `zone` names. A time the clocks skip when they go forward is read
  * with the offset before the change (02:30 on a spring-forward night is 03:30 after it, as `Date`
- * reads local times), and a time they show twice when they go back is the first of the two.
+ * reads local times); one they show twice when they go back is the first of the two, or the second
+ * when that is not after `notAfter` (see `later`).
  */
-function zonedTime(y: number, mo: number, d: number, h: number, mi: number, s: number, zone: string): number {
+function zonedTime(y: number, mo: number, d: number, h: number, mi: number, s: number, zone: string, notAfter = -Infinity): number {
   const wall = utc(y, mo, d, h, mi, s);
   const start = Math.floor(wall / HOUR_MS) * HOUR_MS;
   if (zone === hourZone && start === hourStart) return wall - hourOffset;
-  // The offset a day earlier is the one before any change of offset near this time.
+  // The offsets a day before and a day after: the same when no change of offset is near this time
+  // (offsets change a few times a year at most).
   const before = zoneOffsetMs(wall - DAY_MS, zone);
-  let t = wall - before;
-  let offset = zoneOffsetMs(t, zone);
-  if (offset !== before) {
-    const later = wall - offset;
-    if (zoneOffsetMs(later, zone) === offset) t = later;
-    else offset = before; // in the hour the clocks skip
-  }
-  if (zoneOffsetMs(start - offset, zone) === offset && zoneOffsetMs(start - offset + HOUR_MS - 1, zone) === offset) {
+  const after = zoneOffsetMs(wall + DAY_MS, zone);
+  const first = wall - before;
+  if (before === after) {
     hourZone = zone;
     hourStart = start;
-    hourOffset = offset;
+    hourOffset = before;
+    return first;
   }
-  return t;
+  const offset = zoneOffsetMs(first, zone);
+  if (offset === before) {
+    // Shown under the offset before the change: the first reading; a second one when the clocks went back.
+    return before > after ? later(first, wall - after, after, (t) => zoneOffsetMs(t, zone), notAfter) : first;
+  }
+  const second = wall - offset;
+  // After the change; or, when no instant shows this time, in the hour the clocks skip: as `Date` reads it.
+  return zoneOffsetMs(second, zone) === offset ? second : first;
 }
 
 /** The next midnight after `now` in `zone` (absent: this computer's), when the daily token quota resets. */

@@ -17,18 +17,19 @@ interface Props {
   'aria-describedby'?: string;
 }
 
-const labels = new Map<string, { zone: string; label: string }[]>();
+/** The last list built: its language and hour, as offsets change with summer time. */
+let built: { key: string; list: { zone: string; label: string }[] } | null = null;
 
-/** Zones and their labels in a language (built once per language: some 400 formatters). */
+/** Zones and their labels in a language, with their offsets now (some 400 formatters: built once an hour at most). */
 function zoneOptions(lang: string): { zone: string; label: string }[] {
-  let list = labels.get(lang);
-  if (!list) {
-    const now = Date.now();
+  const now = Date.now();
+  const key = `${lang} ${Math.floor(now / 3_600_000)}`;
+  if (built?.key !== key) {
     const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-    list = ['UTC', ...zones.filter((z) => z !== 'UTC')].map((zone) => ({ zone, label: `${zone.replace(/_/g, ' ')} (${offsetName(zone, lang, now)})` }));
-    labels.set(lang, list);
+    const list = ['UTC', ...zones.filter((z) => z !== 'UTC')].map((zone) => ({ zone, label: `${zone.replace(/_/g, ' ')} (${offsetName(zone, lang, now)})` }));
+    built = { key, list };
   }
-  return list;
+  return built.list;
 }
 
 function offsetName(zone: string, lang: string, now: number): string {

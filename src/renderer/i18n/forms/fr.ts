@@ -7,7 +7,7 @@ export const fr: Record<FormKey, Message> = {
   'form.secretSet': 'Défini — laissez vide pour le conserver',
   'form.secretNotSet': 'Non défini',
   'form.secretKeep': 'inchangé',
-  'form.zoneHost': 'Le même que l’ordinateur qui exécute le moniteur ({zone})',
+  'form.zoneHost': 'Le même que celui de l’ordinateur qui exécute le moniteur ({zone})',
   'form.fixErrors': { one: 'Corrigez le champ signalé ci-dessus.', many: 'Corrigez les {count} champs signalés ci-dessus.', other: 'Corrigez les {count} champs signalés ci-dessus.' },
   'form.error.required': 'Obligatoire.',
   'form.error.number': 'Saisissez un nombre.',
