@@ -66,4 +66,26 @@ describe('settings migrations', () => {
     expect(problems[1]).toMatch(/duplicate id/);
     expect(problems[2]).toMatch(/^ui\.theme: .*reset to defaults/);
   });
+
+  it('keeps a source whose only fault is a field it can do without: a zone this system does not know, a name too long', () => {
+    const { settings, problems } = validateSettings({
+      version: 1,
+      sources: [
+        { id: 'wv', vendor: 'wolkvox', server: '0031', token: 't', timeZone: 'Mars/Olympus_Mons', licences: 4 },
+        { id: 'wv2', vendor: 'wolkvox', server: '0032', token: 't', timeZone: 'Mars/Olympus_Mons', name: 'x'.repeat(81) },
+        // Another fault beside it: the source is left out, as any invalid one.
+        { id: 'wv3', vendor: 'wolkvox', server: '0033', token: '', timeZone: 'Mars/Olympus_Mons' },
+      ],
+    });
+    expect(settings.sources).toEqual([
+      { id: 'wv', vendor: 'wolkvox', server: '0031', token: 't', licences: 4 },
+      { id: 'wv2', vendor: 'wolkvox', server: '0032', token: 't' },
+    ]);
+    expect(problems).toEqual([
+      'sources[0] (id "wv").timeZone: an IANA time zone such as "America/Bogota" (left out: its dates are read in this computer\'s time zone)',
+      expect.stringMatching(/^sources\[1\] \(id "wv2"\)\.(timeZone|name): .*\(left out: /),
+      expect.stringMatching(/^sources\[1\] \(id "wv2"\)\.(timeZone|name): .*\(left out: /),
+      expect.stringMatching(/^sources\[2\] \(id "wv3"\)\..*\(source left out\)$/),
+    ]);
+  });
 });

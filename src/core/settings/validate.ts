@@ -36,6 +36,16 @@ export interface ValidationResult {
   problems: string[];
 }
 
+/**
+ * Optional source fields whose absence has a meaning of its own: when only they are wrong, the source
+ * is kept without them (a zone the system no longer knows reads dates in this computer's zone; a
+ * name too long shows the id).
+ */
+const DROPPABLE: Readonly<Record<string, string>> = {
+  timeZone: "its dates are read in this computer's time zone",
+  name: 'it shows under its id',
+};
+
 const SECTIONS = {
   alerts: AlertSettingsSchema,
   ui: UiSettingsSchema,
@@ -52,7 +62,15 @@ export function validateSettings(doc: Record<string, unknown>): ValidationResult
   const rawSources = Array.isArray(doc.sources) ? doc.sources : [];
   if (doc.sources !== undefined && !Array.isArray(doc.sources)) problems.push('sources: not a list; no sources were loaded');
   rawSources.forEach((raw, i) => {
-    const parsed = SourceConfigSchema.safeParse(raw);
+    let parsed = SourceConfigSchema.safeParse(raw);
+    const fields = parsed.success ? [] : [...new Set(parsed.error.issues.map((x) => (x.path.length === 1 ? String(x.path[0]) : '')))];
+    if (!parsed.success && raw && typeof raw === 'object' && fields.every((f) => f in DROPPABLE)) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]);
+        problems.push(`${describeIssue({ ...issue, path: ['sources', i, ...issue.path] }, doc)} (left out: ${DROPPABLE[field]})`);
+      }
+      parsed = SourceConfigSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([k]) => !fields.includes(k))));
+    }
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       problems.push(`${describeIssue(issue ? { ...issue, path: ['sources', i, ...issue.path] } : undefined, doc)} (source left out)`);
