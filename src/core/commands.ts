@@ -23,6 +23,7 @@ import type { SettingsHost } from './settings/host';
 import { exportSettings, importSettings } from './settings/transfer';
 import { tokenBudget as wolkvoxTokenBudget } from './connectors/wolkvox';
 import { redactText } from './util/redact';
+import { localTimeZone } from '../shared/zones';
 import { ruleOverridesProblem } from './alerts/rules';
 
 export interface CommandDeps {
@@ -79,7 +80,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       editable: settings.editable,
       tokenBudget: (deps.tokenBudget ?? (() => wolkvoxTokenBudget(s.sources)))(),
       ...(deps.webhookReceiver ? { webhookReceiver: deps.webhookReceiver() } : {}),
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timeZone: localTimeZone(),
       ...(settings.notes?.().length ? { configNotes: settings.notes() } : {}),
       revision: currentRevision(),
       epoch,

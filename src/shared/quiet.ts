@@ -5,6 +5,7 @@
  * it in its machine's time zone, a dashboard in the host's (`SettingsView.timeZone`).
  */
 import type { QuietHours } from './settings';
+import { isTimeZone, zoneOffsetMs } from './zones';
 
 /** Local day of week (0 = Sunday) and minutes since local midnight. */
 export interface LocalTime {
@@ -77,29 +78,11 @@ export function weekdayName(day: number, language: string): string {
   return new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 7 + day));
 }
 
-const WEEKDAY: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
-
 /** Local day and time at `ms` in an IANA time zone; this machine's own when the zone is unknown or not given. */
 export function zonedLocalTime(ms: number, timeZone?: string): LocalTime {
-  let format = timeZone ? zoneFormats.get(timeZone) : null;
-  if (timeZone && format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    } catch {
-      format = null; // Not a zone this runtime knows.
-    }
-    zoneFormats.set(timeZone, format);
-  }
-  if (!format) return machineLocalTime(ms);
-  let day = 0;
-  let minutes = 0;
-  for (const p of format.formatToParts(ms)) {
-    if (p.type === 'weekday') day = WEEKDAY[p.value] ?? 0;
-    else if (p.type === 'hour') minutes += (Number(p.value) % 24) * 60;
-    else if (p.type === 'minute') minutes += Number(p.value);
-  }
-  return { day, minutes };
+  if (!timeZone || !isTimeZone(timeZone)) return machineLocalTime(ms);
+  const d = new Date(ms + zoneOffsetMs(ms, timeZone));
+  return { day: d.getUTCDay(), minutes: d.getUTCHours() * 60 + d.getUTCMinutes() };
 }
 
 /** "07:00" for a local time. */

@@ -3,6 +3,7 @@
  * file, the tray app's settings and the renderer's forms. Secrets may be literal or `env:NAME`.
  */
 import { z } from 'zod';
+import { canonicalZone, isTimeZone } from './zones';
 
 /** Source ids become part of entity keys and URLs: keep them short and plain. */
 export const SourceIdSchema = z
@@ -10,21 +11,6 @@ export const SourceIdSchema = z
   .regex(/^[A-Za-z0-9_-]{1,40}$/, 'use 1–40 letters, digits, "-" or "_"')
   // Names every JavaScript object already has: a source under one would be lost in maps keyed by id.
   .refine((id) => !['__proto__', 'constructor', 'prototype'].includes(id), 'this id is reserved: choose another');
-
-/** Whether this runtime knows `zone` (an IANA name such as "America/Bogota", or "UTC"). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The runtime's own spelling of a zone it knows ("america/bogota" → "America/Bogota"). */
-export function canonicalZone(zone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-}
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
 const URL_PARTS = /^(https?|wss?):\/\/(\[[^\]]+\]|[^/:?#\s]+)(?::(\d{1,5}))?(?:[/?#]\S*)?$/i;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cadences, dailyQuota, projectedDailyUses, quotaWarning, tokenBudget, wolkvoxFactory } from '../../src/core/connectors/wolkvox';
 import { baseUrlFor, reportUrl, serverCode } from '../../src/core/connectors/wolkvox/url';
-import { dayIn, localDay, nextLocalMidnight, nextMidnight, parseDurationSec, parseWolkvoxDate, zoneOffsetMs } from '../../src/core/connectors/wolkvox/time';
+import { dayIn, localDay, nextLocalMidnight, nextMidnight, parseDurationSec, parseWolkvoxDate } from '../../src/core/connectors/wolkvox/time';
+import { zoneOffsetMs } from '../../src/shared/zones';
 import { TokenLane } from '../../src/core/connectors/wolkvox/lane';
 import { WolkvoxSourceSchema } from '../../src/shared/sources';
 

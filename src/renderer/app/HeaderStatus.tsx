@@ -11,6 +11,7 @@ import { errorText } from '../i18n/error-text';
 import { useSecond } from '../lib/ticker';
 import { quietNow, untilText, zonedLocalTime } from '../../shared/quiet';
 import type { QuietHours } from '../../shared/settings';
+import { localTimeZone } from '../../shared/zones';
 
 /** "Europe/Moscow" → "Moscow", "America/Argentina/Buenos_Aires" → "Buenos Aires", "UTC" → "UTC". */
 function zoneCity(timeZone: string): string {
@@ -30,7 +31,7 @@ function QuietHoursChip({ quietHours, timeZone }: { quietHours: NonNullable<Quie
     return q && { ...q, at };
   }, [minute, quietHours, timeZone]);
   if (!state) return null;
-  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const here = localTimeZone();
   const zone = timeZone ?? here;
   // Read elsewhere than the host (a collector's dashboard in another zone): the time says whose it is.
   const whose = timeZone && timeZone !== here ? ` (${zoneCity(timeZone)})` : '';

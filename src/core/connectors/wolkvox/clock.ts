@@ -5,6 +5,7 @@
  * read in (a collector on a server kept in UTC reading an account in Bogotá's time, for one), and
  * every sample would be filed hours away from when it was taken.
  */
+import { localTimeZone } from '../../../shared/zones';
 
 /** Later than this after the poll: no measurement is taken in the future. */
 const AHEAD_MS = 10 * 60_000;
@@ -65,16 +66,11 @@ export class ClockWatch {
   }
 }
 
-/** The zone of the computer the monitor runs on. */
-export function hostTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /** What the source says when the dates are off (English; the dashboard writes it from `reportClockOffsetMin` in its own language). */
 export function clockWarning(offsetMin: number, zone: string | undefined): string {
   const abs = Math.abs(offsetMin);
   const by = `${Math.floor(abs / 60)} h ${abs % 60} min ${offsetMin < 0 ? 'before' : 'after'}`;
-  const now = zone ?? `this computer's, ${hostTimeZone()}`;
+  const now = zone ?? `this computer's, ${localTimeZone()}`;
   return (
     `Wolkvox dates the newest network measurement of a connected agent ${by} this computer's clock: ` +
     `check the source's time zone (now ${now}); it must be the one the Wolkvox account writes its dates in.`

@@ -14,7 +14,8 @@ import { abortError } from '../../util/clock';
 import { registerSecret } from '../../util/redact';
 import { cadences, dailyQuota, projectedDailyUses, quotaWarning } from './budget';
 import type { ClientOptions } from './client';
-import { ClockWatch, clockWarning, hostTimeZone, type ReportClock } from './clock';
+import { ClockWatch, clockWarning, type ReportClock } from './clock';
+import { localTimeZone } from '../../../shared/zones';
 import { laneFor, type TokenLane } from './lane';
 import { pollReport, type PollOutcome } from './poll';
 import { problem, type Problem } from '../../../shared/problems';
@@ -96,7 +97,7 @@ export class WolkvoxConnector implements Connector {
     health.setInfo('projectedUsesPerDay', projectedDailyUses(config));
     const quota = dailyQuota(config);
     if (quota !== null) health.setInfo('quotaPerDay', quota);
-    health.setInfo('timeZone', config.timeZone ?? `${hostTimeZone()} (this computer)`);
+    health.setInfo('timeZone', config.timeZone ?? `${localTimeZone()} (this computer)`);
     const zones = this.lane.join(this.ctx.sourceId, {
       projected: projectedDailyUses(config),
       timeZone: config.timeZone,

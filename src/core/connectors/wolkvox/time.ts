@@ -4,6 +4,7 @@
  * The token quota resets at midnight, so day boundaries are the account's too. Wall-clock times are read
  * in the source's time zone when it is set (`timeZone`), else in this computer's.
  */
+import { utcTime, zoneOffsetMs } from '../../../shared/zones';
 
 const CLOCK = /^(\d+):([0-5]?\d)(?::([0-5]?\d))?$/;
 
@@ -147,44 +148,6 @@ function epoch(n: number): number | null {
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
-/** A formatter writing an instant as the wall clock of `zone` reads it. Throws RangeError for an unknown zone. */
-function wallClock(zone: string): Intl.DateTimeFormat {
-  let f = clocks.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    if (clocks.size > 50) clocks.clear();
-    clocks.set(zone, f);
-  }
-  return f;
-}
-
-/** How far the wall clock of `zone` is ahead of UTC at the instant `t` (ms; negative west of Greenwich). */
-export function zoneOffsetMs(t: number, zone: string): number {
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  for (const p of wallClock(zone).formatToParts(t)) {
-    const n = Number(p.value);
-    if (p.type === 'year') y = n;
-    else if (p.type === 'month') mo = n;
-    else if (p.type === 'day') d = n;
-    else if (p.type === 'hour') h = n;
-    else if (p.type === 'minute') mi = n;
-    else if (p.type === 'second') s = n;
-  }
-  const whole = Math.floor(t / 1000) * 1000;
-  return utc(y, mo, d, h, mi, s) - whole;
-}
-
-function utc(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
-  const t = Date.UTC(y, mo - 1, d, h, mi, s);
-  if (y >= 100) return t;
-  // Date.UTC reads years 0–99 as 1900–1999.
-  const date = new Date(t);
-  date.setUTCFullYear(y);
-  return date.getTime();
-}
-
 /** The offset of the last wall-clock hour converted, kept when no change of offset was near it. */
 let hourZone: string | null = null;
 let hourStart = NaN;
@@ -197,7 +160,7 @@ let hourOffset = 0;
  * when that is not after `notAfter` (see `later`).
  */
 function zonedTime(y: number, mo: number, d: number, h: number, mi: number, s: number, zone: string, notAfter = -Infinity): number {
-  const wall = utc(y, mo, d, h, mi, s);
+  const wall = utcTime(y, mo, d, h, mi, s);
   const start = Math.floor(wall / HOUR_MS) * HOUR_MS;
   if (zone === hourZone && start === hourStart) return wall - hourOffset;
   // The offsets a day before and a day after: the same when no change of offset is near this time

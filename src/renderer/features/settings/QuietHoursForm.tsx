@@ -3,6 +3,7 @@ import { useMemo, type FormEvent } from 'react';
 import { useDraft } from './draft';
 import { weekdayName } from '../../../shared/quiet';
 import type { QuietHours } from '../../../shared/settings';
+import { localTimeZone } from '../../../shared/zones';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
@@ -49,7 +50,7 @@ export function QuietHoursForm({ editable }: { editable: boolean }) {
   };
   // Quiet hours are the host's clock: say whose, above all when this browser is elsewhere.
   const hostZone = settings.view?.timeZone;
-  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const here = localTimeZone();
   const zoneNote = !hostZone ? null : hostZone !== here ? t('settings.quietZoneOther', { zone: hostZone }) : t('settings.quietZone', { zone: hostZone });
   return (
     <form onSubmit={submit} aria-labelledby="qh-title" className="settings-section" noValidate>

@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { useSettings } from '../../app/settings';
 import { useI18n } from '../../i18n/context';
+import { localTimeZone } from '../../../shared/zones';
 
 interface Props {
   id: string;
@@ -43,7 +44,7 @@ function offsetName(zone: string, lang: string, now: number): string {
 export function ZoneSelect({ value, onChange, ...rest }: Props) {
   const { t, lang } = useI18n();
   const settings = useSettings();
-  const host = settings.view?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const host = settings.view?.timeZone ?? localTimeZone();
   const options = useMemo(() => zoneOptions(lang), [lang]);
   const stored = value !== '' && !options.some((o) => o.zone === value);
   return (
