@@ -24,6 +24,22 @@ export interface Logger {
   child(scope: string): Logger;
 }
 
+/**
+ * Characters that would let a text (a vendor's event name, an agent's name) end the line and forge
+ * the next one, or reorder what a terminal shows: control characters, line and paragraph
+ * separators, and bidirectional overrides and isolates.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** The text on one line, with every unsafe character written as an escape (`\n`, `\u202e`). */
+export function oneLine(text: string): string {
+  if (!UNSAFE.test(text)) return text;
+  return text.replace(UNSAFE_ALL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export const stderrSink: LogSink = (line) => process.stderr.write(`${line}\n`);
 
 export function createLogger(opts: { scope?: string; level?: LogLevel; sink?: LogSink; now?: () => number } = {}): Logger {
@@ -33,12 +49,12 @@ export function createLogger(opts: { scope?: string; level?: LogLevel; sink?: Lo
   const make = (scope: string): Logger => {
     const write = (lvl: LogLevel, msg: string, data?: unknown) => {
       if (ORDER[lvl] < (ORDER[level] ?? 20)) return;
-      const record: LogRecord = { level: lvl, at: now(), scope, msg: redactText(msg) };
+      const record: LogRecord = { level: lvl, at: now(), scope, msg: oneLine(redactText(msg)) };
       if (data !== undefined) record.data = redactValue(data);
       let tail = '';
       if (record.data !== undefined) {
         try {
-          tail = ` ${JSON.stringify(record.data)}`;
+          tail = ` ${oneLine(JSON.stringify(record.data))}`;
         } catch {
           tail = ' [unserializable]';
         }

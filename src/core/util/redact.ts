@@ -4,22 +4,42 @@
  * secret-looking fields/headers/query parameters are masked by name.
  */
 const SECRET_KEY = /(pass(word)?|secret|token|authorization|api[-_]?key|appkey|id_session|cookie|credential)/i;
+/** Configured credentials: kept as long as the process runs (a few per source). */
 const known = new Set<string>();
-/** Vendor session tokens are registered as they rotate: keep the most recent ones only. */
-const MAX_KNOWN = 1000;
+/** Bounds the configured ones too, against a caller that would register values without end. */
+const MAX_KNOWN = 10_000;
+/** Vendor session tokens, registered as they rotate: the most recent ones only. */
+const sessions = new Set<string>();
+const MAX_SESSIONS = 1000;
 /** Longer texts are cut (after masking known secrets) so that redaction stays cheap on hostile input. */
 const MAX_TEXT = 4000;
 
-/** Registers a secret value so that it is masked wherever it appears. Short values are ignored. */
+function remember(set: Set<string>, value: string, max: number): void {
+  set.delete(value);
+  set.add(value);
+  if (set.size > max) set.delete(set.values().next().value!);
+}
+
+/**
+ * Registers a configured secret (a token, password, client secret, app key) so that it is masked
+ * wherever it appears. Session tokens, however many rotate, never push one out. Short values are
+ * ignored.
+ */
 export function registerSecret(value: string | null | undefined): void {
   if (typeof value !== 'string' || value.length < 4) return;
-  known.delete(value);
-  known.add(value);
-  if (known.size > MAX_KNOWN) known.delete(known.values().next().value!);
+  sessions.delete(value);
+  remember(known, value, MAX_KNOWN);
+}
+
+/** Registers a vendor session token (rotating): masked while it is among the 1,000 most recent. */
+export function registerSessionSecret(value: string | null | undefined): void {
+  if (typeof value !== 'string' || value.length < 4 || known.has(value)) return;
+  remember(sessions, value, MAX_SESSIONS);
 }
 
 export function forgetSecrets(): void {
   known.clear();
+  sessions.clear();
 }
 
 const MASK = '***';
@@ -28,6 +48,9 @@ const MASK = '***';
 export function redactText(text: string): string {
   let out = text;
   for (const s of known) {
+    if (out.includes(s)) out = out.split(s).join(MASK);
+  }
+  for (const s of sessions) {
     if (out.includes(s)) out = out.split(s).join(MASK);
   }
   if (out.length > MAX_TEXT) out = `${out.slice(0, MAX_TEXT)}… (${out.length - MAX_TEXT} more characters)`;

@@ -5,7 +5,7 @@
  * a subscription), or when the server refused it.
  */
 import { abortError } from '../../util/clock';
-import { registerSecret } from '../../util/redact';
+import { registerSessionSecret } from '../../util/redact';
 import { transientError } from '../errors';
 import { LABEL } from './config';
 import { httpError, send, type HttpDeps } from './http';
@@ -78,7 +78,7 @@ export class TokenManager {
     if (res.status < 200 || res.status >= 300) throw httpError(what, res, 'token', now);
     const parsed = TokenResponseSchema.safeParse(res.body);
     if (!parsed.success) throw transientError(`${LABEL}: the token endpoint answered without an access_token; retrying`).as('bad_answer');
-    registerSecret(parsed.data.access_token);
+    registerSessionSecret(parsed.data.access_token);
     const lifetimeSec = parsed.data.expires_in !== null && parsed.data.expires_in > 0 ? parsed.data.expires_in : DEFAULT_LIFETIME_SEC;
     const token: Token = {
       value: parsed.data.access_token,

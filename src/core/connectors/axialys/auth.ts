@@ -6,7 +6,7 @@
  * (2 h, bound to the caller's IP) and `expire`; refresh with `requete: refresh_token`.
  */
 import type { AxialysSourceConfig } from '../../../shared/sources';
-import { registerSecret } from '../../util/redact';
+import { registerSecret, registerSessionSecret } from '../../util/redact';
 import type { Clock } from '../../util/clock';
 import type { FetchLike } from '../types';
 import { authError, configError, rateLimitError, transientError } from '../errors';
@@ -143,7 +143,7 @@ export class AxialysAuth {
 
   private toSession(body: Record<string, unknown>, knownTarget: string | number | null): AuthSession {
     const idSession = sessionOf(body)!;
-    registerSecret(idSession);
+    registerSessionSecret(idSession);
     const { mode, clientId } = this.deps.config;
     // API accounts: the token answer holds the session only; the feed opens with the client id Axialys gave.
     const configured = mode === 'api' && clientId !== undefined ? (typeof clientId === 'string' && /^\d+$/.test(clientId) ? Number(clientId) : clientId) : undefined;
