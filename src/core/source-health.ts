@@ -34,6 +34,10 @@ export interface SourceHealthDeps {
   was?: SourceStatus;
 }
 
+/** Rejected inputs written to the process log per source and minute; the rest are counted only. */
+const REJECTIONS_SAID = 20;
+const REJECTIONS_WINDOW_MS = 60_000;
+
 export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps): TrackedHealth {
   const log = deps.log;
   const id = config.id;
@@ -52,6 +56,8 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
     info: {},
   };
   const unknownSeen = new Set<string>();
+  /** The log's budget for rejected inputs: a feed sending nothing but garbage does not fill it. */
+  const rejectionLog = { windowStart: -Infinity, lines: 0, unsaid: 0 };
   /**
    * The last status written to the Events log, and why: a source retrying (down → connecting → down)
    * writes it again only when the reason changed.
@@ -107,9 +113,22 @@ export function createSourceHealth(config: SourceConfig, deps: SourceHealthDeps)
     setInfo: (key, value) => {
       if (source.info?.[key] !== value) update({ info: { ...source.info, [key]: value } });
     },
-    rejected: (reason, sample) => {
-      log.warn(`rejected input: ${reason}`, sample === undefined ? undefined : { sample: truncate(sample) });
-      update({ counters: { ...source.counters!, rejected: source.counters!.rejected + 1 } });
+    rejected: (reason, sample, count = 1) => {
+      const at = deps.clock.now();
+      if (at - rejectionLog.windowStart >= REJECTIONS_WINDOW_MS) {
+        if (rejectionLog.unsaid > 0) log.warn(`${rejectionLog.unsaid.toLocaleString('en-US')} more rejected inputs in the last minute were counted, not written out`);
+        rejectionLog.windowStart = at;
+        rejectionLog.lines = 0;
+        rejectionLog.unsaid = 0;
+      }
+      if (rejectionLog.lines < REJECTIONS_SAID) {
+        rejectionLog.lines++;
+        const more = rejectionLog.lines === REJECTIONS_SAID ? ' (further rejected inputs this minute are counted, not written out)' : '';
+        log.warn(`rejected input: ${reason}${more}`, sample === undefined ? undefined : { sample: truncate(sample) });
+      } else {
+        rejectionLog.unsaid += count;
+      }
+      update({ counters: { ...source.counters!, rejected: source.counters!.rejected + count } });
     },
     unknown: (what) => {
       if (!unknownSeen.has(what) && unknownSeen.size < 200) {

@@ -253,3 +253,27 @@ describe('a source retrying for hours', () => {
     expect(logKindLabel('source.status', t('fr'))).toBe('État de la source');
   });
 });
+
+describe('a source fed nothing but garbage', () => {
+  it('counts every rejected input, and writes 20 a minute to the log with how many it left out', async () => {
+    const clock = new FakeClock();
+    const log = memoryLogger();
+    const state = new LiveState();
+    const health = createSourceHealth({ id: 'av', vendor: 'avaya' } as never, { state, clock, log, current: () => true });
+    for (let i = 0; i < 500; i++) health.rejected(`frame ${i} is not JSON`, `junk-${i}`);
+    health.rejected('records past those described', undefined, 1_000);
+    expect(state.sources.get('av')!.counters!.rejected).toBe(1_500);
+    let said = log.records.filter((r) => r.msg.startsWith('rejected input'));
+    expect(said).toHaveLength(20);
+    expect(said[19]!.msg).toBe('rejected input: frame 19 is not JSON (further rejected inputs this minute are counted, not written out)');
+    await clock.advance(60_000);
+    health.rejected('frame 501 is not JSON');
+    expect(log.records.map((r) => r.msg).slice(-2)).toEqual([
+      '1,480 more rejected inputs in the last minute were counted, not written out',
+      'rejected input: frame 501 is not JSON',
+    ]);
+    said = log.records.filter((r) => r.msg.startsWith('rejected input'));
+    expect(said).toHaveLength(21);
+    expect(state.sources.get('av')!.counters!.rejected).toBe(1_501);
+  });
+});

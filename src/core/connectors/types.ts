@@ -26,8 +26,11 @@ export interface SourceHealth {
   setMode(mode: string | null): void;
   /** Facts worth showing (token use, quota, subscription ids). Values must not be secrets. */
   setInfo(key: string, value: string | number | boolean | null): void;
-  /** A frame or request that could not be used: counted and logged (redacted); never fatal. */
-  rejected(reason: string, sample?: unknown): void;
+  /**
+   * A frame or request that could not be used (`count` of them at once, 1 by default): counted, and
+   * logged (redacted) up to 20 a minute; never fatal.
+   */
+  rejected(reason: string, sample?: unknown, count?: number): void;
   /** An event type the connector does not know: counted and logged once per type. */
   unknown(what: string): void;
 }

@@ -6,6 +6,7 @@
 import type { Clock } from '../../util/clock';
 import { abortError } from '../../util/clock';
 import { redactText } from '../../util/redact';
+import { readTextCapped, tooLargeText } from '../body';
 import { authError, configError, rateLimitError, transientError, type ConnectorError } from '../errors';
 import type { FetchLike } from '../types';
 import { LABEL } from './config';
@@ -32,7 +33,8 @@ export interface HttpResult {
   retryAfterMs: number | null;
 }
 
-const MAX_BODY = 1_000_000;
+/** Token, subscription and producer answers are a few KB; a longer one is not read. */
+const MAX_BODY = 1024 * 1024;
 
 export async function send(deps: HttpDeps, what: string, req: HttpRequest, signal?: AbortSignal): Promise<HttpResult> {
   if (signal?.aborted) throw abortError();
@@ -51,8 +53,8 @@ export async function send(deps: HttpDeps, what: string, req: HttpRequest, signa
       body: req.body,
       signal: controller.signal,
     });
-    const text = await res.text();
-    return { status: res.status, body: parseBody(text), retryAfterMs: retryAfter(res.headers.get('retry-after')) };
+    const text = await readTextCapped(res, MAX_BODY);
+    return { status: res.status, body: text === null ? tooLargeText(MAX_BODY) : parseBody(text), retryAfterMs: retryAfter(res.headers.get('retry-after')) };
   } catch (e) {
     if (signal?.aborted) throw abortError();
     if (timedOut) throw transientError(`${LABEL}: ${what} got no answer within ${Math.round(deps.timeoutMs / 1000)} s; retrying`).as('timeout', { seconds: Math.round(deps.timeoutMs / 1000) });
@@ -67,7 +69,6 @@ export async function send(deps: HttpDeps, what: string, req: HttpRequest, signa
 
 function parseBody(text: string): unknown {
   if (!text) return null;
-  if (text.length > MAX_BODY) return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -4,11 +4,14 @@
  */
 import type { Clock } from '../../util/clock';
 import type { FetchLike } from '../types';
+import { readTextCapped, tooLargeText } from '../body';
 import { transientError } from '../errors';
 import { hostOf } from '../host';
 import { parseJsonText } from './wire';
 
 export const HTTP_TIMEOUT_MS = 15_000;
+/** The auth and token answers are a few hundred bytes; a longer one is not read. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 export interface HttpAnswer {
   status: number;
@@ -36,10 +39,11 @@ export async function request(
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const res = await fetchImpl(url, { ...init, signal: controller.signal });
-    const text = await res.text();
+    const read = await readTextCapped(res, MAX_ANSWER_BYTES);
+    const text = read ?? tooLargeText(MAX_ANSWER_BYTES);
     let body: unknown = null;
     try {
-      body = text.trim() ? parseJsonText(text) : null;
+      body = read?.trim() ? parseJsonText(read) : null;
     } catch {
       body = null;
     }

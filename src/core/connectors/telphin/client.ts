@@ -7,7 +7,8 @@
 import type { TelphinSourceConfig } from '../../../shared/sources';
 import type { Clock } from '../../util/clock';
 import type { Logger } from '../../util/logger';
-import { registerSecret } from '../../util/redact';
+import { registerSecret, registerSessionSecret } from '../../util/redact';
+import { readTextCapped, tooLargeText } from '../body';
 import { authError, configError, ConnectorError, rateLimitError, transientError } from '../errors';
 import type { FetchLike } from '../types';
 import { Quota } from './quota';
@@ -109,7 +110,7 @@ export class TelphinClient {
     const parsed = TokenSchema.safeParse(body);
     if (!parsed.success) throw transientError(`Telphin token endpoint answered without an access_token (${this.tokenUrl}); retrying.`).as('bad_answer');
     const ttl = parsed.data.expires_in && parsed.data.expires_in > 0 ? parsed.data.expires_in : DEFAULT_TOKEN_TTL_SEC;
-    registerSecret(parsed.data.access_token);
+    registerSessionSecret(parsed.data.access_token);
     this.token = { value: parsed.data.access_token, refreshAt: this.deps.clock.now() + ttl * 800 };
     this.deps.log.debug(`access token obtained (valid ${ttl} s)`);
     return parsed.data.access_token;
@@ -207,14 +208,18 @@ export class TelphinClient {
   }
 }
 
-/** The answer's body as JSON when it is JSON, as text otherwise; never throws. */
+/** Tokens and subscriptions are small, an agent list of 10,000 a few MB; a longer answer is not read. */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+/** The answer's body as JSON when it is JSON, as text otherwise (a note when it is too long to read); never throws. */
 export async function readBody(res: Response): Promise<unknown> {
-  let text: string;
+  let text: string | null;
   try {
-    text = await res.text();
+    text = await readTextCapped(res, MAX_ANSWER_BYTES);
   } catch {
     return null;
   }
+  if (text === null) return tooLargeText(MAX_ANSWER_BYTES);
   if (text === '') return null;
   try {
     return JSON.parse(text) as unknown;

@@ -3,6 +3,7 @@
  * `wolkvox_server`, which is harmless. Timeouts run on the injected clock; network failures become
  * transient errors that say what to check. The body is returned raw: judging and parsing happen after.
  */
+import { readTextCapped, formatBytes } from '../body';
 import { transientError } from '../errors';
 import type { FetchLike } from '../types';
 import type { Clock } from '../../util/clock';
@@ -29,6 +30,8 @@ export interface RawResponse {
   text: string;
   /** The decoded JSON body, or `undefined` when the body is not JSON. */
   body: unknown;
+  /** Set when the body was longer than the client reads (`text` is then empty). */
+  tooLarge?: string;
 }
 
 function causeCode(e: unknown): string {
@@ -36,29 +39,6 @@ function causeCode(e: unknown): string {
   if (cause && typeof cause.code === 'string') return cause.code;
   if (cause && typeof cause.message === 'string') return cause.message;
   return e instanceof Error ? e.message : String(e);
-}
-
-async function readCapped(res: Response): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return '';
-    }
-    chunks.push(value);
-  }
-  // A body that came in one piece is decoded where it lies (no copy).
-  if (chunks.length === 1) {
-    const only = chunks[0]!;
-    return Buffer.from(only.buffer, only.byteOffset, only.byteLength).toString('utf8');
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** GETs one report. Throws AbortError when `signal` aborts, a transient error on network trouble. */
@@ -79,7 +59,9 @@ export async function requestReport(opts: ClientOptions, report: Report, signal?
   if (opts.server) headers.wolkvox_server = opts.server;
   try {
     const res = await opts.fetch(reportUrl(opts.baseUrl, report), { method: 'GET', headers, signal: controller.signal });
-    const text = await readCapped(res);
+    const read = await readTextCapped(res, MAX_BODY_BYTES);
+    if (read === null) return { status: res.status, text: '', body: undefined, tooLarge: formatBytes(MAX_BODY_BYTES) };
+    const text = read;
     let body: unknown;
     try {
       body = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);

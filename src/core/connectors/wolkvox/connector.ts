@@ -18,6 +18,7 @@ import { ClockWatch, clockWarning, type ReportClock } from './clock';
 import { localTimeZone } from '../../../shared/zones';
 import { laneFor, type TokenLane } from './lane';
 import { pollReport, type PollOutcome } from './poll';
+import { rejectedCount } from './parse';
 import { problem, type Problem } from '../../../shared/problems';
 import type { Verdict } from './refusals';
 import { baseUrlFor, hostOf, REPORTS, serverCode, type Report } from './url';
@@ -191,11 +192,11 @@ export class WolkvoxConnector implements Connector {
       return;
     }
     this.unusable[report] = 0;
-    for (const r of outcome.rejected) health.rejected(r.reason, r.sample);
+    for (const r of outcome.rejected) health.rejected(r.reason, r.sample, r.count);
     if (outcome.named) this.named = outcome.named;
     if (outcome.clock) this.checkClock(outcome.clock);
     this.ctx.emit(outcome.events);
-    log.debug(`${report}: ${outcome.records} records, ${outcome.rejected.length} rejected`);
+    log.debug(`${report}: ${outcome.records} records, ${rejectedCount(outcome.rejected)} rejected`);
   }
 
   /** Says so on the source when the latency report's dates are hours off this computer's clock (ClockWatch). */

@@ -6,7 +6,7 @@ import type { NormalizedEvent } from '../../state/events';
 import { requestReport, type ClientOptions } from './client';
 import type { TokenLane } from './lane';
 import { namedIds, normalizeAgents, normalizeLatency, normalizeSkills } from './normalize';
-import { parseAgents, parseLatency, parseSkills, readEnvelope, type Rejection } from './parse';
+import { parseAgents, parseLatency, parseSkills, readEnvelope, rejectedCount, type Rejection } from './parse';
 import { judge, type Verdict } from './refusals';
 import { hostOf, type Report } from './url';
 
@@ -53,23 +53,43 @@ export async function pollReport(deps: PollDeps, report: Report, signal?: AbortS
   const { res, env, verdict, now } = answer;
   if (verdict.kind !== 'ok') return { kind: 'refused', verdict };
   if (!env) {
-    const what = res.body === undefined ? 'the body is not JSON' : 'the body is neither an object nor a list';
+    const what = res.tooLarge ? `the body is larger than ${res.tooLarge}` : res.body === undefined ? 'the body is not JSON' : 'the body is neither an object nor a list';
     return { kind: 'unusable', reason: `${report} report: ${what}`, sample: res.body ?? res.text };
   }
   if (report === 'latency') {
     const p = parseLatency(env.data);
     if (!p.ok) return { kind: 'unusable', reason: p.reason, sample: env.data };
-    const records = p.value.agents?.length ?? 0;
+    const v = p.value;
+    const records = (v.agents?.length ?? 0) + (v.sites?.length ?? 0) + (v.lines?.length ?? 0);
+    if (records === 0 && p.rejected.length > 0) return noneRead(report, p.rejected);
     const clock = { newest: null as number | null, now };
-    const events = normalizeLatency(p.value, now, deps.named, { timeZone: client.timeZone, clock });
-    return { kind: 'data', events, rejected: p.rejected, records, clock };
+    const events = normalizeLatency(v, now, deps.named, { timeZone: client.timeZone, clock });
+    return { kind: 'data', events: keepWhatWasNotRead(events, p.rejected), rejected: p.rejected, records: v.agents?.length ?? 0, clock };
   }
   if (report === 'agents') {
     const p = parseAgents(env.data);
     if (!p.ok) return { kind: 'unusable', reason: p.reason, sample: env.data };
-    return { kind: 'data', events: normalizeAgents(p.value, now), rejected: p.rejected, records: p.value.length, named: namedIds(p.value) };
+    if (p.value.length === 0 && p.rejected.length > 0) return noneRead(report, p.rejected);
+    const events = normalizeAgents(p.value, now);
+    return { kind: 'data', events: keepWhatWasNotRead(events, p.rejected), rejected: p.rejected, records: p.value.length, named: namedIds(p.value) };
   }
   const p = parseSkills(env.data);
   if (!p.ok) return { kind: 'unusable', reason: p.reason, sample: env.data };
-  return { kind: 'data', events: normalizeSkills(p.value), rejected: p.rejected, records: p.value.length };
+  if (p.value.length === 0 && p.rejected.length > 0) return noneRead(report, p.rejected);
+  return { kind: 'data', events: keepWhatWasNotRead(normalizeSkills(p.value), p.rejected), rejected: p.rejected, records: p.value.length };
+}
+
+/** A report none of whose records could be read is unusable: what is known stays as it is. */
+function noneRead(report: Report, rejected: Rejection[]): PollOutcome {
+  const n = rejectedCount(rejected);
+  const more = n > 1 ? ` (and ${(n - 1).toLocaleString('en-US')} more refused)` : '';
+  return { kind: 'unusable', reason: `${report} report: nothing in it could be read: ${rejected[0]!.reason}${more}`, sample: rejected[0]!.sample };
+}
+
+/**
+ * With records rejected, the report's list of ids is not the account's: an entity whose record was
+ * refused is not removed for it. Only a report read whole removes what it no longer lists.
+ */
+function keepWhatWasNotRead(events: NormalizedEvent[], rejected: Rejection[]): NormalizedEvent[] {
+  return rejected.length === 0 ? events : events.filter((e) => e.type !== 'sync');
 }
