@@ -87,6 +87,18 @@ describe('Avaya AXP connector: data over the real WebSocket', () => {
     expect(h.logger.lines.some((l) => l.includes('rejected input') && l.includes('not JSON'))).toBe(true);
   });
 
+  it('a frame over 1 MB is counted as rejected; its stream is opened again and what is known stays', async () => {
+    h = await startHarness();
+    await waitLive(h);
+    const before = h.source().counters!.rejected;
+    const agents = h.engine.snapshot().agents.length;
+    h.sim.sendRaw(AGENT_ITD, JSON.stringify({ keys: { agentId: 'a1' }, measures: { note: 'A'.repeat(1_100_000) } }));
+    await waitFor(() => h!.source().counters!.rejected === before + 1, 'the refusal counted');
+    expect(h.logger.lines.some((l) => /rejected input: \S+: a frame larger than 1 MB, not read; reconnecting/.test(l))).toBe(true);
+    await waitFor(() => h!.source().status === 'live' && h!.sim.connectionCount >= 2, 'live again');
+    expect(h.engine.snapshot().agents).toHaveLength(agents);
+  });
+
   it('accepts the production spelling AUTHENTICATION_RESPONSE', async () => {
     h = await startHarness({ start: false });
     h.sim.authResponseEvent = 'AUTHENTICATION_RESPONSE';

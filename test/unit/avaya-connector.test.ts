@@ -57,7 +57,7 @@ function setup(cfg: Partial<AvayaSourceConfig> = {}) {
   let n = 0;
   f.on(/POST .*\/subscriptions$/, (c) => ({
     status: 201,
-    body: { subscriptionId: `sub-${++n}`, status: 'ACTIVE', expiresIn: 900, transport: { endpoint: `wss://stream.example/ws/notification?p=${JSON.parse(c.body).extensions.measureProducerId}`, pingInterval: 300 } },
+    body: { subscriptionId: `sub-${++n}`, status: 'ACTIVE', expiresIn: 900, transport: { endpoint: `wss://stream.eu.avayacloud.com/ws/notification?p=${JSON.parse(c.body).extensions.measureProducerId}`, pingInterval: 300 } },
   }));
   f.on(/GET .*measure-producers\//, { status: 403, body: { title: 'Forbidden' } });
   f.on(/DELETE /, { status: 204 });
@@ -104,7 +104,7 @@ describe('Avaya connector lifecycle (fake clock)', () => {
     const t = setup();
     t.connector.start();
     await t.accept();
-    expect(t.sockets.map((s) => s.url)).toEqual(['wss://stream.example/ws/notification?p=Agent_itd_1.0.0', 'wss://stream.example/ws/notification?p=Queue_itd_1.0.0']);
+    expect(t.sockets.map((s) => s.url)).toEqual(['wss://stream.eu.avayacloud.com/ws/notification?p=Agent_itd_1.0.0', 'wss://stream.eu.avayacloud.com/ws/notification?p=Queue_itd_1.0.0']);
     expect(t.sockets[0]!.sent[0]).toEqual({ event: 'authentication', subscriptionId: 'sub-1', token: 'tok-1-abcdef' });
     expect(t.health.status).toBe('live');
     expect(t.health.info).toMatchObject({ 'producer.Agent_itd_1.0.0': 'unavailable', 'producer.Queue_itd_1.0.0': 'unavailable' });

@@ -27,6 +27,7 @@ export const en = {
   'problem.session_expired': 'the session expired; logging in again',
   'problem.subscription_pending': 'waiting for the live subscription to become active',
   'problem.subscription_renewing': 'the live subscription is being created again',
+  'problem.stream_endpoint_refused': "the live subscription names a stream address on {host}, outside the API's own hosts: it was not opened, so the access token stays with Avaya; check the API base URL or region in the Sources view",
   'problem.missed_events': {
     one: '{count} event was missed: agent and queue states may be incomplete until they next change',
     other: '{count} events were missed: agent and queue states may be incomplete until they next change',

@@ -25,6 +25,7 @@ export const es: Record<keyof typeof en, Message> = {
   'problem.session_expired': 'la sesión expiró; iniciando sesión de nuevo',
   'problem.subscription_pending': 'esperando a que la suscripción en vivo se active',
   'problem.subscription_renewing': 'la suscripción en vivo se está creando de nuevo',
+  'problem.stream_endpoint_refused': 'la suscripción en vivo indica una dirección de flujo en {host}, fuera de los servidores de la API: no se abrió, para que el token de acceso no salga de Avaya; revise la URL base de la API o la región en la vista Fuentes',
   'problem.missed_events': {
     one: 'se perdió {count} evento: los estados de agentes y colas pueden estar incompletos hasta su próximo cambio',
     many: 'se perdieron {count} eventos: los estados de agentes y colas pueden estar incompletos hasta su próximo cambio',

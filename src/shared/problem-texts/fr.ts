@@ -25,6 +25,7 @@ export const fr: Record<keyof typeof en, Message> = {
   'problem.session_expired': 'la session a expiré ; nouvelle connexion',
   'problem.subscription_pending': 'en attente de l’activation de l’abonnement en direct',
   'problem.subscription_renewing': 'l’abonnement en direct est en cours de recréation',
+  'problem.stream_endpoint_refused': 'l’abonnement en direct indique une adresse de flux sur {host}, hors des serveurs de l’API : elle n’a pas été ouverte, pour que le jeton d’accès reste chez Avaya ; vérifiez l’URL de base de l’API ou la région dans la vue Sources',
   'problem.missed_events': {
     one: '{count} événement a été perdu : l’état des agents et des files peut être incomplet jusqu’à leur prochain changement',
     many: '{count} d’événements ont été perdus : l’état des agents et des files peut être incomplet jusqu’à leur prochain changement',

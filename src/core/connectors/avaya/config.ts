@@ -3,7 +3,7 @@
  * the protocol timings. Timings are injectable through `ctx.factories.avayaTimings` so that tests run
  * the real protocol with short waits.
  */
-import type { AvayaSourceConfig } from '../../../shared/sources';
+import { isLoopbackHost, urlParts, type AvayaSourceConfig } from '../../../shared/sources';
 import type { SocketFactories } from '../types';
 
 export const DEFAULT_PRODUCERS = ['Agent_itd_1.0.0', 'Queue_itd_1.0.0'];
@@ -60,6 +60,8 @@ export interface AvayaSettings {
   producers: string[];
   pingSec: number;
   timings: AvayaTimings;
+  /** The source allows plain ws:// beyond loopback (`allowInsecure`). */
+  allowInsecure: boolean;
 }
 
 /** `apiBaseUrl` wins over `region`; without either the EU region is used. */
@@ -79,6 +81,29 @@ export function resolveSettings(cfg: AvayaSourceConfig, factories: SocketFactori
     appKey: cfg.appKey,
     producers: producers.length ? producers : DEFAULT_PRODUCERS,
     pingSec: typeof cfg.pingSec === 'number' && cfg.pingSec > 0 ? cfg.pingSec : 30,
+    allowInsecure: cfg.allowInsecure === true,
     timings: { ...DEFAULT_TIMINGS, ...(override && typeof override === 'object' ? (override as Partial<AvayaTimings>) : {}) },
   };
+}
+
+/** The site a host belongs to: loopback, an address itself, or a name's last two labels (`avayacloud.com`). */
+function siteOf(host: string): string {
+  if (isLoopbackHost(host)) return 'loopback';
+  if (host.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host)) return host;
+  return host.split('.').slice(-2).join('.');
+}
+
+/**
+ * Why the WebSocket endpoint a subscription names is not opened, or null when it may be. The socket
+ * carries the access token, so it goes only where the API is: a ws(s):// address on the API's own
+ * site (`*.avayacloud.com` for AXP's regions, loopback for a local test server), plain ws:// only
+ * where http:// would be allowed.
+ */
+export function endpointProblem(endpoint: string, apiBaseUrl: string, allowInsecure: boolean): { host: string; reason: string } | null {
+  const e = urlParts(endpoint);
+  if (!e || (e.scheme !== 'ws' && e.scheme !== 'wss')) return { host: e?.host ?? '?', reason: 'it is not a ws:// or wss:// address' };
+  if (e.scheme === 'ws' && !allowInsecure && !isLoopbackHost(e.host)) return { host: e.host, reason: 'plain ws:// is only allowed for loopback hosts' };
+  const api = urlParts(apiBaseUrl);
+  if (api && siteOf(e.host) !== siteOf(api.host)) return { host: e.host, reason: `it is not on the API's site (${siteOf(api.host)})` };
+  return null;
 }

@@ -1,5 +1,6 @@
 /**
- * Opening the AXP WebSocket (package `ws`) at the subscription's `transport.endpoint`, used verbatim.
+ * Opening the AXP WebSocket (package `ws`) at the subscription's `transport.endpoint`, used verbatim once
+ * the stream has checked it is on the API's own site (`endpointProblem`).
  * The factory is injectable (`ctx.factories.avayaWebSocket`); the open timeout runs on the injected
  * clock and the caller's abort signal closes a socket still connecting.
  */
@@ -13,7 +14,7 @@ import { LABEL } from './config';
 export type WebSocketFactory = (url: string, headers: Record<string, string>) => WebSocket;
 
 /** Frames are one measure set each; anything near a megabyte is hostile. */
-const MAX_FRAME = 1 << 20;
+export const MAX_FRAME = 1 << 20;
 
 export const defaultWebSocketFactory: WebSocketFactory = (url, headers) =>
   new WebSocket(url, { headers, maxPayload: MAX_FRAME, perMessageDeflate: false });

@@ -9,13 +9,13 @@ import type { TimerHandle } from '../../util/clock';
 import { abortError } from '../../util/clock';
 import { configError, transientError } from '../errors';
 import type { ConnectorContext } from '../types';
-import { LABEL, type AvayaSettings } from './config';
+import { endpointProblem, LABEL, type AvayaSettings } from './config';
 import type { MeasureCatalog } from './catalog';
 import type { Token, TokenManager } from './auth';
 import { Heartbeat, heartbeatTimings } from './heartbeat';
 import { normalizeFrame } from './normalize';
 import { SnapshotTracker } from './snapshot';
-import { openSocket, type WebSocketFactory } from './socket';
+import { MAX_FRAME, openSocket, type WebSocketFactory } from './socket';
 import type { OwnedSubscription, SubscriptionManager } from './subscriptions';
 import { AuthResponseSchema, canonical, parseDataFrame } from './wire';
 import { closeSocket } from '../close-socket';
@@ -54,6 +54,12 @@ export class ProducerStream {
     if (!sub.endpoint) {
       subs.forget(this.producerId);
       throw transientError(`${LABEL}: the subscription for ${this.producerId} has no WebSocket endpoint; creating a new one`).as('subscription_renewing');
+    }
+    const refused = endpointProblem(sub.endpoint, settings.baseUrl, settings.allowInsecure);
+    if (refused) {
+      throw configError(
+        `${LABEL}: the subscription for ${this.producerId} names a WebSocket endpoint on ${refused.host}, which was not opened because ${refused.reason}: the access token goes only to the API's own hosts. Check the API base URL or region in the Sources view.`,
+      ).as('stream_endpoint_refused', { host: refused.host });
     }
     const token = await tokens.get(signal);
     const ws = await openSocket(this.deps.webSocket, sub.endpoint, { appkey: settings.appKey }, ctx.clock, settings.timings.openTimeoutMs, this.producerId, signal);
@@ -192,7 +198,11 @@ export class ProducerStream {
         onData(json);
       });
       ws.on('pong', () => this.heartbeat?.pong());
-      ws.on('error', (e: Error) => log.debug(`${producer}: WebSocket error: ${e.message}`));
+      ws.on('error', (e: Error & { code?: string }) => {
+        log.debug(`${producer}: WebSocket error: ${e.message}`);
+        // A frame over the size read (the socket then closes with 1009 and is opened again).
+        if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') health.rejected(`${producer}: a frame larger than ${MAX_FRAME / (1024 * 1024)} MB, not read; reconnecting`);
+      });
       ws.on('close', (code: number, reason: Buffer) => {
         const why = reason.toString().slice(0, 120);
         finish(transientError(`${LABEL}: the ${producer} stream closed (code ${code}${why ? `: ${why}` : ''}); reconnecting`, null, this.confirmed).as('feed_closed'));

@@ -45,7 +45,7 @@ export type WebSocketFactory = (url: string, headers: Record<string, string>) =>
  * Snapshots and patches of a large floor run to megabytes (the collector sends them whole to clients
  * that do not ask for parts); past this, the frame is hostile rather than large.
  */
-const MAX_FRAME = 64 * 1024 * 1024;
+export const MAX_FRAME = 64 * 1024 * 1024;
 
 export const defaultWebSocketFactory: WebSocketFactory = (url, headers) => new WebSocket(url, { headers, maxPayload: MAX_FRAME, perMessageDeflate: false });
 

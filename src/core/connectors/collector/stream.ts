@@ -14,7 +14,7 @@ import { abortError } from '../../util/clock';
 import type { Session } from '../supervisor';
 import { transientError } from '../errors';
 import type { ConnectorContext } from '../types';
-import { LABEL, type CollectorSettings } from './config';
+import { LABEL, MAX_FRAME, type CollectorSettings } from './config';
 import { LinkWatch, QuietDeadline } from './link';
 import type { Mirror } from './mirror';
 import { remoteVerdict, type RemoteVerdict } from './remote-status';
@@ -137,7 +137,11 @@ export function converse(ws: WebSocket, deps: StreamDeps, signal: AbortSignal, l
     });
     ws.on('ping', () => link.heard());
     ws.on('pong', () => link.heard());
-    ws.on('error', (e: Error) => log.debug(`stream error: ${e.message}`));
+    ws.on('error', (e: Error & { code?: string }) => {
+      log.debug(`stream error: ${e.message}`);
+      // A message over the size read (the socket then closes with 1009 and is opened again).
+      if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') health.rejected(`a message larger than ${MAX_FRAME / (1024 * 1024)} MB, not read; reconnecting`);
+    });
     ws.on('close', (code: number, reason: Buffer) => finish(closeError(code, reason.toString(), host, settings.accessToken !== null, snapshots > 0)));
     signal.addEventListener('abort', onAbort, { once: true });
     link.start();
