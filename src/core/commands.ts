@@ -14,7 +14,7 @@ import {
   type SettingsView,
 } from '../shared/bridge';
 import { AlertSettingsSchema, AppSettingsSchema, UiSettingsSchema, type Settings } from '../shared/settings';
-import { insecureUrlProblem, SourceConfigSchema, toSourceView, type SourceConfig } from '../shared/sources';
+import { insecureUrlProblem, SourceConfigSchema, toSourceView, withCollectorAddress, type SourceConfig } from '../shared/sources';
 import { foreignReference, movedAddress, readSecret, secretPaths, writeSecret } from './settings/secret-fields';
 import { plainSecrets } from './settings/sealing';
 import type { Engine } from './engine';
@@ -96,7 +96,9 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
    * A stored secret is only carried over when every address it is sent to is unchanged: otherwise a
    * page (or anyone with bridge access) could have a stored credential sent to a server of its choice.
    */
-  const completeConfig = async (raw: Record<string, unknown>, previousId?: string): Promise<SourceConfig> => {
+  const completeConfig = async (given: Record<string, unknown>, previousId?: string): Promise<SourceConfig> => {
+    // A collector's address pasted with its token: the token is a credential, not part of the address.
+    const raw = withCollectorAddress(given);
     const vendor = raw.vendor;
     const stored = settings.get().sources.find((s) => s.id === (previousId ?? raw.id));
     const reference = foreignReference(stored, raw);

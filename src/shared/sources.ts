@@ -187,6 +187,46 @@ export function insecureUrlProblem(cfg: SourceConfig): { field: string; message:
   return null;
 }
 
+/** The first non-empty value of one of `names` in a query string (form-decoded); null when none. */
+function queryValue(query: string, names: readonly string[]): string | null {
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    const decode = (t: string) => {
+      try {
+        return decodeURIComponent(t.replace(/\+/g, ' '));
+      } catch {
+        return '';
+      }
+    };
+    if (eq > 0 && names.includes(decode(pair.slice(0, eq)))) {
+      const value = decode(pair.slice(eq + 1));
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+/** Query parameters a collector's address may carry its access token in (the address it prints has `?token=`). */
+const URL_TOKEN_PARAMS = ['token', 'access_token'];
+
+/**
+ * A collector source's address as it is kept and shown: without query, fragment or user info, which
+ * would carry a credential into the settings, every dashboard and an export. The address the
+ * collector prints (`http://host:8787/?token=…`) pasted whole gives its token to `accessToken` when
+ * that is not set. Other sources, and a collector address with nothing to remove, are returned as they are.
+ */
+export function withCollectorAddress<T extends Record<string, unknown>>(cfg: T): T {
+  if (cfg.vendor !== 'collector' || typeof cfg.url !== 'string') return cfg;
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#@]*@)?([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(cfg.url.trim());
+  if (!m || (cfg.url.trim() === `${m[1]}${m[2]}`)) return cfg;
+  const out: Record<string, unknown> = { ...cfg, url: `${m[1]}${m[2]}` };
+  if (m[3] && !(typeof cfg.accessToken === 'string' && cfg.accessToken)) {
+    const token = queryValue(m[3].slice(1), URL_TOKEN_PARAMS);
+    if (token) out.accessToken = token;
+  }
+  return out as T;
+}
+
 /** The view of a source config the renderer may see: secrets replaced by whether they are set. */
 export type SourceConfigView = SourceConfig extends infer C
   ? C extends SourceConfig
@@ -196,7 +236,7 @@ export type SourceConfigView = SourceConfig extends infer C
 
 /** Strips every secret field, keeping only whether it is set. */
 export function toSourceView(cfg: SourceConfig): SourceConfigView {
-  const copy: Record<string, unknown> = { ...cfg };
+  const copy: Record<string, unknown> = withCollectorAddress({ ...cfg });
   const secrets: Record<string, boolean> = {};
   for (const field of SECRET_FIELDS[cfg.vendor]) {
     secrets[field] = typeof copy[field] === 'string' && (copy[field] as string).length > 0;

@@ -305,4 +305,29 @@ describe('secrets stay in their store', () => {
       await collector.stop();
     }
   }, 30_000);
+
+  it("a collector's address pasted with its token keeps the token as the credential, not in the address shown everywhere", async () => {
+    const collector = await quietCollector([], {});
+    try {
+      const { ws, replies } = await openStream(collector);
+      const token = 'TeamCollectorToken-7788';
+      // What the collector prints ("dashboard: http://…/?token=…"), pasted whole into the address.
+      const config = { id: 'team', vendor: 'collector', url: `http://user:pw@127.0.0.1:9/floor/?token=${token}#top` };
+      ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'sources:save', payload: { config, allowPlaintextSecrets: true } }));
+      const saved = await until('the save result', () => replies.find((m) => m.id === 1));
+      ws.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'settings:export' }));
+      const exported = await until('the export', () => replies.find((m) => m.id === 2));
+      ws.close();
+      expect(saved).toMatchObject({ ok: true });
+      const view = (saved as { value: { sources: { id: string; url?: string; secrets: Record<string, boolean> }[] } }).value.sources.find((x) => x.id === 'team')!;
+      expect(view.url).toBe('http://127.0.0.1:9/floor/');
+      expect(view.secrets).toEqual({ accessToken: true });
+      expect(JSON.stringify(replies)).not.toContain(token);
+      expect(JSON.stringify(exported)).not.toContain(token);
+      // Kept as the source's credential, sent as a header, never in the address.
+      expect(collector.engine.sourceConfig('team')).toMatchObject({ url: 'http://127.0.0.1:9/floor/', accessToken: token });
+    } finally {
+      await collector.stop();
+    }
+  }, 30_000);
 });

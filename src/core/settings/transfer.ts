@@ -10,7 +10,7 @@ import {
   UiSettingsSchema,
   type Settings,
 } from '../../shared/settings';
-import { SourceConfigSchema, insecureUrlProblem, type SourceConfig } from '../../shared/sources';
+import { SourceConfigSchema, insecureUrlProblem, withCollectorAddress, type SourceConfig } from '../../shared/sources';
 import { migrateRaw } from './migrations';
 import { foreignReference, movedAddress, readSecret, secretPaths, writeSecret } from './secret-fields';
 import { describeIssue } from './validate';
@@ -33,7 +33,7 @@ export interface SettingsExport {
 /** Strips every secret field (SECRET_FIELDS, Telphin's webhook.secret) and the server section. */
 export function exportSettings(settings: Settings): SettingsExport {
   const sources = settings.sources.map((source) => {
-    let copy: SourceConfig = structuredClone(source);
+    let copy: SourceConfig = withCollectorAddress(structuredClone(source));
     for (const path of secretPaths(source)) copy = writeSecret(copy, path, undefined);
     return copy as ExportedSource;
   });
