@@ -40,11 +40,6 @@ export async function handleWebhook(registry: WebhookRegistry, req: IncomingMess
     sendAndClose(req, res, 404, 'not found');
     return true;
   }
-  if (req.method !== 'GET' && req.method !== 'POST') {
-    res.setHeader('allow', 'GET, POST');
-    sendAndClose(req, res, 405, 'method not allowed');
-    return true;
-  }
   const [, vendor, rawSecret] = m as unknown as [string, string, string];
   let secret: string;
   try {
@@ -55,9 +50,16 @@ export async function handleWebhook(registry: WebhookRegistry, req: IncomingMess
   }
   const handler = registry.find(vendor, secret);
   if (!handler) {
-    // Do not read an unauthenticated body.
+    // Do not read an unauthenticated body. Any method: a request to a secret not ours is a 401.
     sendAndClose(req, res, 401, 'unknown webhook');
     unknownSecret(registry, log, vendor, req.socket.remoteAddress ?? '?');
+    return true;
+  }
+  if (req.method !== 'GET' && req.method !== 'POST') {
+    // Counted with the source like the handler's other refusals; its body is never read.
+    handler.refused?.(`method ${req.method ?? '?'} not allowed`);
+    res.setHeader('allow', 'GET, POST');
+    sendAndClose(req, res, 405, 'method not allowed');
     return true;
   }
   let body: Buffer | null = null;

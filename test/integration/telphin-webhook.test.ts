@@ -110,6 +110,76 @@ describe('Telphin webhook mode against the simulator', () => {
     expect(r.source().status).toBe('live');
   });
 
+  describe('refusals are counted with the source and never change the state', () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const rejected = (rr: Rig) => rr.source().counters!.rejected;
+    const unchanged = (rr: Rig) => {
+      const agents = JSON.stringify(rr.engine.snapshot().agents);
+      const log = rr.engine.snapshot().log!.length;
+      return () => {
+        expect(JSON.stringify(rr.engine.snapshot().agents)).toBe(agents);
+        expect(rr.engine.snapshot().log!).toHaveLength(log);
+      };
+    };
+
+    it('a field given both in the query string and in the body: 400 (the body\'s value used to win)', async () => {
+      r = await rig({ webhook: true, pollSec: 30 });
+      await live(r);
+      const check = unchanged(r);
+      const count = rejected(r);
+      const both = await fetch(`${hook(r)}?agent_id=137`, { method: 'POST', headers: form, body: 'agent_id=136&agent_status=logged_out' });
+      expect(both.status).toBe(400);
+      expect(await both.text()).toBe('agent_id given both in the query string and in the body');
+      const same = await fetch(`${hook(r)}?agent_status=logged_out`, { method: 'POST', headers: form, body: 'agent_id=136&agent_status=logged_out' });
+      expect(same.status).toBe(400);
+      expect(rejected(r)).toBe(count + 2);
+      check();
+    });
+
+    it('a wrong method under our secret: 405 with Allow, counted; under another secret: 401, not counted', async () => {
+      r = await rig({ webhook: true, pollSec: 30 });
+      await live(r);
+      const check = unchanged(r);
+      let count = rejected(r);
+      for (const method of ['PUT', 'DELETE', 'PATCH']) {
+        const res = await fetch(`${hook(r)}?agent_id=136&agent_status=logged_out`, { method, headers: form, body: 'agent_id=136&agent_status=logged_out' });
+        expect(res.status, method).toBe(405);
+        expect(res.headers.get('allow')).toBe('GET, POST');
+        expect(rejected(r), method).toBe(++count);
+      }
+      expect(r.logger.lines.join('\n')).toMatch(/Telphin webhook refused: method PUT not allowed/);
+      const wrong = await fetch(`${r.receiverUrl}/hooks/telphin/not-the-secret-at-all?agent_id=136`, { method: 'PUT' });
+      expect(wrong.status).toBe(401);
+      expect(rejected(r)).toBe(count);
+      check();
+    });
+
+    it('a value with a control or bidi character: 400 naming the field, the value never repeated raw', async () => {
+      r = await rig({ webhook: true, pollSec: 30 });
+      await live(r);
+      const check = unchanged(r);
+      const count = rejected(r);
+      const forged = await fetch(hook(r), { method: 'POST', headers: form, body: 'agent_id=136&agent_status=x%0A2026-01-01%20ERROR%20FORGED' });
+      expect(forged.status).toBe(400);
+      expect(await forged.text()).toBe('agent_status: contains a control or bidirectional-formatting character');
+      const viaGet = await fetch(`${hook(r)}?agent_id=136&agent_status=logged_out&extension_name=evil%E2%80%AEtxt.exe`);
+      expect(viaGet.status).toBe(400);
+      expect(await viaGet.text()).toMatch(/^extension_name: /);
+      const c1 = await fetch(hook(r), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agent_id: '136', agent_status: 'logged_out', event_source: 'api\u009b31m' }) });
+      expect(c1.status).toBe(400);
+      expect(await c1.text()).toMatch(/^event_source: /);
+      expect(rejected(r)).toBe(count + 3);
+      check();
+      // logged (the sample escaped), but no forged line, no raw control or bidi character
+      const logged = r.logger.lines.join('\n');
+      expect(logged).toMatch(/agent_status: contains a control/);
+      expect(logged).not.toMatch(/\n2026-01-01|\u202e|\u009b/);
+      // the agent still takes a well-formed delivery
+      expect((await r.sim.deliver(hook(r), 'POST', { agent_id: '136', agent_status: 'logged_out' })).status).toBe(204);
+      expect(r.agent('136')).toMatchObject({ state: 'logged_out', vendorState: 'logged_out' });
+    });
+  });
+
   it('keeps subscriptions on an ordinary stop; removal deletes ours only', async () => {
     r = await rig({ webhook: true, pollSec: 30 });
     const foreign = r.sim.addEvent('138', { url: 'https://crm.example.com/telphin', method: 'POST', event_type: 'agent-logout' });

@@ -11,13 +11,14 @@ import hooks from '../fixtures/telphin/webhook.json';
 function health() {
   const h = {
     rejected: [] as string[],
+    samples: [] as unknown[],
     info: {} as Record<string, unknown>,
     api: {
       status: 'live',
       setStatus: () => undefined,
       setMode: () => undefined,
       setInfo: (k: string, v: unknown) => void (h.info[k] = v),
-      rejected: (r: string) => void h.rejected.push(r),
+      rejected: (r: string, sample?: unknown) => void (h.rejected.push(r), h.samples.push(sample)),
       unknown: () => undefined,
     } as SourceHealth,
   };
@@ -104,9 +105,89 @@ describe('Telphin webhook handler', () => {
     expect(h.rejected).toHaveLength(2);
   });
 
-  it('reads body fields over query fields', () => {
-    const r = collectFields(post('agent_id=2&agent_status=available', 'application/x-www-form-urlencoded', 'agent_id=1'));
-    expect(r).toEqual({ ok: true, fields: { agent_id: '2', agent_status: 'available' } });
+  it('refuses a field given both in the query string and in the body (form or JSON), whatever the values', () => {
+    for (const req of [
+      post('agent_id=136&agent_status=available', 'application/x-www-form-urlencoded', 'agent_id=137'),
+      post('agent_id=136&agent_status=available', 'application/x-www-form-urlencoded', 'agent_id=136'),
+      post('agent_id=136&agent_status=available', 'application/x-www-form-urlencoded', 'agent_status='),
+      post({ agent_id: 136, agent_status: 'available' }, 'application/json', 'agent_id=137'),
+    ]) {
+      const { handler, accepted, h } = setup();
+      const res = handler(req);
+      expect(res.status, req.query.toString()).toBe(400);
+      expect(res.body).toMatch(/^agent_(id|status) given both in the query string and in the body$/);
+      expect(accepted).toEqual([]);
+      expect(h.rejected).toHaveLength(1);
+      expect(h.rejected[0]).toMatch(/given both in the query string and in the body/);
+    }
+    // Different fields in the query and in the body are read together; headers are only a fallback.
+    expect(collectFields(post('agent_status=available', 'application/x-www-form-urlencoded', 'agent_id=1'))).toEqual({ ok: true, fields: { agent_id: '1', agent_status: 'available' } });
+    expect(collectFields({ ...get('agent_id=2&agent_status=available'), headers: { 'x-agent-id': '1' } })).toEqual({ ok: true, fields: { agent_id: '2', agent_status: 'available' } });
+  });
+
+  it('counts a refused method, and keeps counting it out of the log during a flood', () => {
+    const { handler, h } = setup(2, 1);
+    expect(handler({ ...get(hooks.seedQuery), method: 'DELETE' }).status).toBe(405);
+    expect(h.rejected).toEqual(['Telphin webhook refused: method DELETE not allowed']);
+    handler.refused!('method PUT not allowed');
+    expect(h.rejected).toHaveLength(2);
+    // over the rate: still 405, counted as refused in the flood, one log line
+    expect(handler({ ...get(hooks.seedQuery), method: 'PUT' }).status).toBe(405);
+    expect(handler({ ...get(hooks.seedQuery), method: 'PUT' }).status).toBe(405);
+    expect(h.rejected).toHaveLength(3);
+    expect(h.info.webhooksRefused).toBe(2);
+  });
+
+  describe('control and bidirectional-formatting characters', () => {
+    const BAD = ['\n', '\r', '\t', '\u0000', '\u001b', '\u007f', '\u0085', '\u009b', '\u2028', '\u202a', '\u202e', '\u2066', '\u2069'];
+    const FIELD_VALUES: [string, string][] = [
+      ['agent_id', '136'],
+      ['agent_status', 'available'],
+      ['agent_type', 'local'],
+      ['agent_number', '79161234567'],
+      ['extension_name', '000*094@ringme.ru'],
+      ['event_source', 'api'],
+    ];
+    const form = (field: string, value: string) =>
+      new URLSearchParams({ ...Object.fromEntries(FIELD_VALUES), [field]: value }).toString();
+
+    /** A character that must never reach the state or the log as it is. */
+    const unsafe = (text: string) => [...text].some((c) => BAD.includes(c) || /[\p{Cc}]/u.test(c));
+
+    it.each(FIELD_VALUES)('refuses %s with one inside the value: 400, counted, the field named, the value never echoed', (field, good) => {
+      for (const ch of BAD) {
+        const value = `${good.slice(0, 2)}${ch}2026-01-01 ERROR FORGED`;
+        for (const req of [post(form(field, value)), get(form(field, value)), post({ ...Object.fromEntries(FIELD_VALUES), [field]: value }, 'application/json')]) {
+          const { handler, accepted, h } = setup();
+          const res = handler(req);
+          const what = `${field} ${JSON.stringify(ch)} ${req.method} ${req.contentType}`;
+          expect(res.status, what).toBe(400);
+          expect(res.body, what).toMatch(new RegExp(`^${field}: `));
+          expect(unsafe(res.body!), what).toBe(false);
+          expect(res.body, what).not.toContain('FORGED');
+          expect(accepted, what).toEqual([]);
+          expect(h.rejected, what).toHaveLength(1);
+          // what reaches the log: the reason and the sample as the source health writes it (JSON)
+          expect(unsafe(h.rejected[0]!) || unsafe(JSON.stringify(h.samples[0]) ?? ''), what).toBe(false);
+        }
+      }
+    });
+
+    it('still trims spaces and line breaks around a value (they are never stored)', () => {
+      const { handler, accepted } = setup();
+      expect(handler(post('agent_id=136&agent_status=available%0D%0A&event_source=%09api')).status).toBe(204);
+      expect(handler(get('agent_id=%20136%0A&agent_status=%0Alogged_out')).status).toBe(204);
+      expect(accepted).toEqual([
+        { agent_id: '136', agent_status: 'available', event_source: 'api' },
+        { agent_id: '136', agent_status: 'logged_out' },
+      ]);
+    });
+
+    it('accepts other non-ASCII text (Cyrillic names, the "@" of an extension)', () => {
+      const { handler, accepted } = setup();
+      expect(handler(post(new URLSearchParams({ agent_id: '136', agent_status: 'на_перерыве', extension_name: 'Анна@ringme.ru' }).toString())).status).toBe(204);
+      expect(accepted[0]).toMatchObject({ agent_status: 'на_перерыве', extension_name: 'Анна@ringme.ru' });
+    });
   });
 });
 

@@ -2,7 +2,10 @@
  * A small structured logger whose every line passes through redaction (secrets never printed).
  * Sinks are injectable; tests capture lines and scan them for known secrets.
  */
+import { oneLine } from '../../shared/unsafe-text';
 import { redactText, redactValue } from './redact';
+
+export { oneLine };
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -22,22 +25,6 @@ export interface Logger {
   warn(msg: string, data?: unknown): void;
   error(msg: string, data?: unknown): void;
   child(scope: string): Logger;
-}
-
-/**
- * Characters that would let a text (a vendor's event name, an agent's name) end the line and forge
- * the next one, or reorder what a terminal shows: control characters, line and paragraph
- * separators, and bidirectional overrides and isolates.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
-const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** The text on one line, with every unsafe character written as an escape (`\n`, `\u202e`). */
-export function oneLine(text: string): string {
-  if (!UNSAFE.test(text)) return text;
-  return text.replace(UNSAFE_ALL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export const stderrSink: LogSink = (line) => process.stderr.write(`${line}\n`);

@@ -3,10 +3,12 @@
  * body, none in the query or headers — read without URLSearchParams and the schema's generic path:
  * the body's pairs are scanned once and the fields checked as WebhookFieldsSchema checks them. Gives
  * exactly what `collectFields` + `WebhookFieldsSchema` give (tests compare them); anything else (a
- * field given twice, a value the schema refuses, a malformed escape, fields in the query or headers)
- * returns null and takes the general path, which also words the refusal.
+ * field given twice, a value the schema refuses — one with a control character too —, a malformed
+ * escape, fields in the query or headers) returns null and takes the general path, which also words
+ * the refusal.
  */
 import type { WebhookRequest } from '../../webhooks';
+import { hasUnsafeChar } from '../../../shared/unsafe-text';
 import type { WebhookFields } from './wire';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -53,11 +55,11 @@ function decodeEscapes(s: string): string | null {
   }
 }
 
-/** An optional text field as the schema reads it: trimmed, "" absent; null when over `max`. */
+/** An optional text field as the schema reads it: trimmed, "" absent; null when over `max` or holding a control character. */
 function text(v: string, max: number): string | undefined | null {
   const t = v.trim();
   if (t === '') return undefined;
-  return t.length > max ? null : t;
+  return t.length > max || hasUnsafeChar(t) ? null : t;
 }
 
 /** The fields of a usual delivery, or null for the general path. */
@@ -121,7 +123,7 @@ export function formFields(req: WebhookRequest): WebhookFields | null {
   if (id === undefined || status === undefined) return null;
   const agentId = id.trim();
   const agentStatus = status.trim();
-  if (!AGENT_ID.test(agentId) || agentStatus.length === 0 || agentStatus.length > 64) return null;
+  if (!AGENT_ID.test(agentId) || agentStatus.length === 0 || agentStatus.length > 64 || hasUnsafeChar(agentStatus)) return null;
   const out: WebhookFields = { agent_id: agentId, agent_status: agentStatus };
   if (type !== undefined) {
     const t = type.trim().toLowerCase();

@@ -3,7 +3,8 @@
  * secret — belongs to whoever mounts `/hooks/telphin/{secret}`). Telphin sends the fields as query
  * parameters for GET and as an `application/x-www-form-urlencoded` body for POST (seed 004; its
  * text says "header" for GET but its own example reads `$_GET`), so query, body and — defensively —
- * JSON bodies and headers are read. Refused requests (400, 405, 429) never change the state.
+ * JSON bodies and headers are read. Refused requests (400, 405, 413, 429) never change the state and
+ * are counted with the source.
  */
 import { createHmac } from 'node:crypto';
 import type { TelphinSourceConfig } from '../../../shared/sources';
@@ -11,6 +12,7 @@ import type { Clock } from '../../util/clock';
 import { registerSecret } from '../../util/redact';
 import type { WebhookHandler, WebhookRequest, WebhookResponse } from '../../webhooks';
 import type { SourceHealth } from '../types';
+import { oneLine } from '../../../shared/unsafe-text';
 import { WebhookFieldsSchema, type WebhookFields } from './wire';
 import { formFields } from './webhook-form';
 
@@ -58,6 +60,7 @@ export class TokenBucket {
 
 type Collected = { ok: true; fields: Record<string, unknown> } | { ok: false; reason: string };
 
+/** The fields of a query string or form body into `into`; the refusal when one is given twice. */
 function fromParams(params: URLSearchParams, into: Record<string, unknown>): string | null {
   for (const f of FIELDS) {
     const all = params.getAll(f);
@@ -82,12 +85,29 @@ function fromHeaders(headers: WebhookRequest['headers'], into: Record<string, un
   }
 }
 
-/** Fields from headers, then query, then body (later sources win). */
+/**
+ * The fields of a request: from the query string and the body (form or JSON), each at most once —
+ * a field given twice in one of them, or in both (whatever the values), is refused. Headers are only
+ * a fallback for a field neither gives.
+ */
 export function collectFields(req: WebhookRequest): Collected {
+  const query: Record<string, unknown> = {};
+  const dup = fromParams(req.query, query);
+  if (dup) return { ok: false, reason: dup };
+  const read = bodyFields(req);
+  if (!read.ok) return read;
+  const body = read.fields;
+  for (const f of FIELDS) {
+    if (query[f] !== undefined && body[f] !== undefined) return { ok: false, reason: `${f} given both in the query string and in the body` };
+  }
   const fields: Record<string, unknown> = {};
   fromHeaders(req.headers, fields);
-  const dup = fromParams(req.query, fields);
-  if (dup) return { ok: false, reason: dup };
+  return { ok: true, fields: Object.assign(fields, query, body) };
+}
+
+/** The fields of the body: a form, or a JSON object. */
+function bodyFields(req: WebhookRequest): Collected {
+  const fields: Record<string, unknown> = {};
   const body = req.body && req.body.length ? req.body.toString('utf8') : '';
   if (body.trim() === '') return { ok: true, fields };
   const type = (req.contentType ?? '').toLowerCase();
@@ -104,6 +124,11 @@ export function collectFields(req: WebhookRequest): Collected {
   }
   const dupBody = fromParams(new URLSearchParams(body), fields);
   return dupBody ? { ok: false, reason: dupBody } : { ok: true, fields };
+}
+
+/** The fields of a refused request as they may be logged: JSON, control characters escaped. */
+function logSample(fields: Record<string, unknown>): string {
+  return oneLine(JSON.stringify(fields));
 }
 
 export interface WebhookDeps {
@@ -131,14 +156,18 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
     deps.health.setInfo('webhooksRefused', refusedTotal);
     return false;
   };
+  /** A request refused before its fields are read: counted, and logged unless in a flood (counted there). */
+  const refuse = (reason: string, now = deps.clock.now()): void => {
+    if (admit(now)) deps.health.rejected(`Telphin webhook refused: ${reason}`);
+  };
   const handler: WebhookHandler = (req): WebhookResponse => {
-    const method = req.method.toUpperCase();
-    if (method !== 'GET' && method !== 'POST') {
-      deps.health.rejected(`Telphin webhook: method ${method} not allowed`);
-      return { status: 405, body: 'use GET or POST' };
-    }
     // One reading of the clock per request: the rate limit's and the event's time.
     const now = deps.clock.now();
+    const method = req.method.toUpperCase();
+    if (method !== 'GET' && method !== 'POST') {
+      refuse(`method ${oneLine(method.slice(0, 32))} not allowed`, now);
+      return { status: 405, body: 'use GET or POST' };
+    }
     if (!admit(now)) return { status: 429, body: 'too many webhook requests' };
     const usual = formFields(req);
     if (usual) {
@@ -156,15 +185,14 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHandler {
       const field = issue?.path.join('.') || 'request';
       const missing = issue?.path.length === 1 && collected.fields[String(issue.path[0])] === undefined;
       const reason = issue ? `${field}: ${missing ? 'missing' : issue.message}` : 'malformed';
-      deps.health.rejected(`Telphin webhook refused (${reason})`, collected.fields);
+      // The reason names the field, never its value; the sample is escaped.
+      deps.health.rejected(`Telphin webhook refused (${reason})`, logSample(collected.fields));
       return { status: 400, body: reason };
     }
     deps.accept(parsed.data, now);
     return NO_CONTENT;
   };
-  // A request the HTTP side refused before handling (a body over the limit): counted like the others.
-  handler.refused = (reason) => {
-    if (admit(deps.clock.now())) deps.health.rejected(`Telphin webhook refused: ${reason}`);
-  };
+  // A request the HTTP side refused before handling (a wrong method, a body over the limit): counted like the others.
+  handler.refused = (reason) => refuse(reason);
   return handler;
 }

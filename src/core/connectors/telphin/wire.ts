@@ -4,6 +4,7 @@
  * the public record spells in more than one way are accepted under each spelling.
  */
 import { z } from 'zod';
+import { hasUnsafeChar } from '../../../shared/unsafe-text';
 
 const asRecord = (v: unknown): Record<string, unknown> | null =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
@@ -171,25 +172,31 @@ export function parseEventLimit(body: unknown): number | null {
   return find(/agent.*event|event.*agent/i) ?? find(/^(max_)?(http_)?events?$/i);
 }
 
+/** The refusal of a webhook value holding such a character (the value itself is never repeated). */
+export const CONTROL_CHAR_MESSAGE = 'contains a control or bidirectional-formatting character';
+const noControlChar = (v: string) => !hasUnsafeChar(v);
+
 /** An optional scalar field of a webhook: numbers become strings, "" is absent, objects are refused. */
 function optionalText(max: number) {
   return z.preprocess(
     (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v),
-    z.string().max(max).optional(),
+    z.string().max(max).refine(noControlChar, CONTROL_CHAR_MESSAGE).optional(),
   );
 }
 
 /**
  * Fields of one agent webhook delivery (AgentEventData). Strict about what identifies the agent
  * (a plain id, a known `agent_type`), lenient about the rest. `agent_status` stays raw: an unknown
- * value is accepted and mapped to state `unknown`.
+ * value is accepted and mapped to state `unknown`. Every value is trimmed; a value that still holds a
+ * control or bidirectional-formatting character (`hasUnsafeChar`) is refused, whichever the field —
+ * no Telphin value has one, and kept it would forge lines of the event log or garble the dashboard.
  */
 export const WebhookFieldsSchema = z.object({
   agent_id: z.preprocess(
     (v) => (typeof v === 'number' && Number.isInteger(v) ? String(v) : typeof v === 'string' ? v.trim() : v),
     z.string().regex(/^[A-Za-z0-9_.:@*+-]{1,64}$/, 'agent_id must be a plain id'),
   ),
-  agent_status: z.string().trim().min(1, 'agent_status is empty').max(64),
+  agent_status: z.string().trim().min(1, 'agent_status is empty').max(64).refine(noControlChar, CONTROL_CHAR_MESSAGE),
   agent_type: z.preprocess(
     (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toLowerCase()) : v),
     z.enum(['local', 'remote']).optional(),

@@ -1,0 +1,29 @@
+/**
+ * Characters that could forge or garble what the dashboard and the log show: C0 and C1 control
+ * characters (line breaks, tab, escape…), DEL, the line and paragraph separators (U+2028, U+2029),
+ * and the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). A vendor's
+ * text (an event name, an agent's status) holding one could end a log line and write the next, or
+ * show a name reversed.
+ */
+export function isUnsafeChar(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/** Whether `text` holds an unsafe character (`isUnsafeChar`). */
+export function hasUnsafeChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isUnsafeChar(text.charCodeAt(i))) return true;
+  return false;
+}
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** The text on one line, with every unsafe character written as an escape (`\n`, `\u202e`). */
+export function oneLine(text: string): string {
+  if (!hasUnsafeChar(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    out += ch.length === 1 && isUnsafeChar(c) ? (ESCAPES[ch] ?? `\\u${c.toString(16).padStart(4, '0')}`) : ch;
+  }
+  return out;
+}
