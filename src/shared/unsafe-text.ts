@@ -27,3 +27,32 @@ export function oneLine(text: string): string {
   }
   return out;
 }
+
+/** The longest name or vendor word kept; a longer one is cut (with "…"). */
+export const MAX_SHOWN_TEXT = 200;
+
+/**
+ * A vendor's text (an agent's or queue's name, its state word) as the dashboard, the tray and the
+ * notifications show it: control characters and separators become spaces, bidirectional formatting
+ * characters are dropped (they could show a name reversed or hide part of it), runs of spaces are
+ * one, and a text longer than `max` is cut. A clean text of usual length is returned as it is.
+ */
+export function shownText(text: string, max = MAX_SHOWN_TEXT): string {
+  let t = text;
+  if (hasUnsafeChar(t)) {
+    let out = '';
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (!isUnsafeChar(c)) out += t[i];
+      else if (!((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))) out += ' ';
+    }
+    t = out.replace(/\s{2,}/g, ' ').trim();
+  }
+  if (t.length > max) {
+    let end = max - 1;
+    const last = t.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--; // not half of a surrogate pair
+    t = `${t.slice(0, end)}…`;
+  }
+  return t;
+}

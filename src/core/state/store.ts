@@ -16,6 +16,7 @@ import {
   type Snapshot,
   type Source,
 } from '../../shared/model';
+import { shownText } from '../../shared/unsafe-text';
 import type { NormalizedEvent } from './events';
 import { EventLog } from './event-log';
 import { WaitingCalls, fillWaiting } from './waiting-calls';
@@ -190,6 +191,10 @@ export class LiveState {
       next.stateSince = ev.at ?? now;
     }
     if (!next.name) next.name = ev.id;
+    // Vendor words as they are shown: checked when they change (a clean one is kept as it is).
+    if (next.name !== base.name) next.name = shownText(next.name);
+    if (next.vendorState && next.vendorState !== base.vendorState) next.vendorState = shownText(next.vendorState);
+    if (next.pauseReason && next.pauseReason !== base.pauseReason) next.pauseReason = shownText(next.pauseReason);
     this.track(sourceId, 'agents', key, ev.scope, prev !== null);
     // An update that changes nothing is no change: no new entity, nothing to evaluate or send.
     if (prev !== null && sameAgent(prev, next)) return;
@@ -210,6 +215,7 @@ export class LiveState {
     if (typeof waiting === 'number' && Number.isFinite(waiting) && waiting >= 0 && waiting <= Number.MAX_SAFE_INTEGER) next.waiting = Math.floor(waiting);
     this.calls.fill(next, now); // a no-op for queues without call tracking
     if (!next.name) next.name = id;
+    if (next.name !== base.name) next.name = shownText(next.name);
     this.track(sourceId, 'queues', key, scope, prev !== null);
     if (prev !== null && sameQueue(prev, next)) return;
     this.put('queues', key, next, prev);
@@ -218,7 +224,7 @@ export class LiveState {
   private ensureQueue(sourceId: string, id: string, key: string, prev: Queue | null, kind: Queue['kind'] | undefined, name: string | undefined): Queue {
     if (prev) return prev;
     const q = emptyQueue(key, sourceId, id, kind);
-    if (name) q.name = name;
+    if (name) q.name = shownText(name);
     this.track(sourceId, 'queues', q.key, undefined, false);
     return q;
   }
