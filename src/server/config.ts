@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SettingsSchema, type Settings } from '../shared/settings';
-import { insecureUrlProblem, type SourceConfig } from '../shared/sources';
-import { readSecret, secretPaths, writeSecret } from '../core/settings/secret-fields';
+import { insecureUrlProblem, SourceConfigSchema, withCollectorAddress, type SourceConfig } from '../shared/sources';
+import { isEnvReference, readSecret, secretPaths, writeSecret } from '../core/settings/secret-fields';
 import { registerSecret } from '../core/util/redact';
 
 export class ConfigError extends Error {
@@ -28,17 +28,126 @@ export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.en
   } catch (e) {
     throw new ConfigError(`${path}: cannot read the configuration file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  // A byte order mark (some Windows editors write one) is not part of the document.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  if (text.trim() === '') throw new ConfigError(`${path}: the file is empty: write a JSON object such as {"sources": []}`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(`${path}: not valid JSON (${(e as Error).message})`);
+    // Never V8's message: it quotes the text around the error, which may be a secret.
+    throw new ConfigError(`${path}: ${jsonSyntaxProblem(text, (e as Error).message)}`);
   }
   const settings = parseConfig(raw, path, env);
   for (const field of unknownFields(SettingsSchema, raw)) {
     warn(`${path}: ${unknownFieldNote(field)}`);
   }
   return settings;
+}
+
+/**
+ * Where a JSON text first breaks the grammar (RFC 8259): its offset, and whether a string opened there
+ * is never closed; null when it is valid (or too deeply nested to follow).
+ */
+function jsonSyntaxError(text: string): { at: number; unclosed: boolean } | null {
+  let i = 0;
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const stop = (at = i, unclosed = false): never => {
+    throw { at, unclosed };
+  };
+  const space = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const string = () => {
+    const start = i++;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c === '\n' || c === '\r') stop(start, true);
+      if (c < ' ') stop();
+      if (c === '\\') {
+        const next = text[i + 1];
+        if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
+        else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
+        else stop();
+      } else i++;
+    }
+    stop(start, true);
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      space();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        space();
+        if (text[i] !== '"') stop();
+        string();
+        space();
+        if (text[i] !== ':') stop();
+        i++;
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else stop();
+      }
+    }
+    if (c === '[') {
+      i++;
+      space();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else stop();
+      }
+    }
+    if (c === '"') return string();
+    for (const word of ['true', 'false', 'null']) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return;
+      }
+    }
+    NUMBER.lastIndex = i;
+    if (NUMBER.test(text)) {
+      i = NUMBER.lastIndex;
+      return;
+    }
+    stop();
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) stop();
+    return null;
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    return e as { at: number; unclosed: boolean };
+  }
+}
+
+/** "not valid JSON at line 3, column 41: …", never quoting the text (it may hold a secret). */
+function jsonSyntaxProblem(text: string, parserMessage: string): string {
+  const found = jsonSyntaxError(text);
+  // Should the scan find nothing, V8's offset (its message is not quoted, only read for the number).
+  const at = found?.at ?? Number(/at position (\d+)/.exec(parserMessage)?.[1] ?? NaN);
+  if (!Number.isInteger(at)) return 'not valid JSON: check quotes and commas';
+  const before = text.slice(0, Math.min(at, text.length));
+  const line = before.split('\n').length;
+  const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+  const where = `not valid JSON at line ${line}, column ${column}`;
+  if (found?.unclosed) return `${where}: the text in quotes that starts there has no closing quote`;
+  if (at >= text.length) return `${where} (the end of the file): check that every "{", "[" and quote is closed`;
+  return `${where}: check quotes and commas there`;
 }
 
 /** The object schema inside optional, default and nullable wrappers, or null. */
@@ -136,28 +245,49 @@ export function parseConfig(raw: unknown, label: string, env: NodeJS.ProcessEnv 
   const parsed = SettingsSchema.safeParse(raw);
   if (!parsed.success) throw configError(label, parsed.error.issues.map((issue) => describeIssue(raw, issue)));
   const settings = parsed.data;
+  // A collector's address written with its token (as the collector prints it): the token is the credential.
+  settings.sources = settings.sources.map((src) => withCollectorAddress(src));
   const problems: string[] = [];
   const seen = new Set<string>();
   settings.sources.forEach((src, i) => {
-    const at = `sources[${i}] (id "${src.id}")`;
-    if (seen.has(src.id)) problems.push(`${at}: field "id": duplicate source id`);
+    const at = (field: string) => `field "sources[${i}].${field}" (source "${src.id}")`;
+    if (seen.has(src.id)) problems.push(`${at('id')}: duplicate source id`);
     seen.add(src.id);
     const insecure = insecureUrlProblem(src);
-    if (insecure) problems.push(`${at}: field "${insecure.field}": ${insecure.message}`);
+    if (insecure) problems.push(`${at(insecure.field)}: ${insecure.message}`);
     for (const field of secretPaths(src)) {
-      const value = readSecret(src, field);
-      if (typeof value === 'string' && value.startsWith('env:')) {
-        const name = value.slice(4);
-        if (!env[name]) problems.push(`${at}: field "${field}": environment variable ${name} is not set`);
-      }
+      const example = `${src.vendor}_${field.split('.').pop()!.replace(/[A-Z]/g, (c) => `_${c}`)}`.toUpperCase();
+      const problem = envProblem(readSecret(src, field), env, example);
+      if (problem) problems.push(`${at(field)}: ${problem}`);
     }
   });
-  const token = settings.server.accessToken;
-  if (token?.startsWith('env:') && !env[token.slice(4)]) {
-    problems.push(`field "server.accessToken": environment variable ${token.slice(4)} is not set`);
-  }
+  const problem = envProblem(settings.server.accessToken, env, 'COLLECTOR_TOKEN');
+  if (problem) problems.push(`field "server.accessToken": ${problem}`);
   if (problems.length) throw configError(label, problems);
   return settings;
+}
+
+/** What is wrong with an `env:NAME` reference (an empty name, an unset variable), or null. */
+function envProblem(value: string | undefined, env: NodeJS.ProcessEnv, example: string): string | null {
+  if (!value?.startsWith('env:')) return null;
+  const name = value.slice(4);
+  if (name === '') return `"env:" must be followed by the name of an environment variable, such as "env:${example}"`;
+  return env[name] ? null : `environment variable ${name} is not set`;
+}
+
+/** The fields that hold a secret written out ("sources[1].appKey", "server.accessToken"), never the values. */
+export function literalSecretFields(settings: Settings): string[] {
+  const fields = settings.sources.flatMap((src, i) =>
+    secretPaths(src)
+      .filter((field) => {
+        const value = readSecret(src, field);
+        return typeof value === 'string' && value.length > 0 && !isEnvReference(value);
+      })
+      .map((field) => `sources[${i}].${field}`),
+  );
+  const token = settings.server.accessToken;
+  if (token && !isEnvReference(token)) fields.push('server.accessToken');
+  return fields;
 }
 
 /** Resolves `env:NAME` references (secrets and the access token) and registers secrets for redaction. */
@@ -177,18 +307,108 @@ export function resolveSource(src: SourceConfig, env: NodeJS.ProcessEnv = proces
   return out;
 }
 
-/** A schema issue as "sources[0] (id "wv"): field "token": is required" (the file's name not included). */
-function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
-  const path = issue.path;
-  if (path[0] === 'sources' && typeof path[1] === 'number') {
-    const src = Array.isArray((raw as { sources?: unknown[] })?.sources) ? (raw as { sources: unknown[] }).sources[path[1]] : undefined;
-    const id = src && typeof src === 'object' && typeof (src as { id?: unknown }).id === 'string' ? (src as { id: string }).id : '?';
-    const field = path.slice(2).join('.') || 'vendor';
-    let message = /received undefined$/.test(issue.message) ? 'is required' : issue.message;
-    if (issue.code === 'invalid_union' || (issue.code === 'invalid_value' && field === 'vendor')) {
-      message = 'unknown vendor: use wolkvox, axialys, avaya, telphin or collector';
-    }
-    return `sources[${path[1]}] (id "${id}"): field "${field}": ${message}`;
+/** A field's path, written the same way in every message: "sources[0].server", "alerts.rules[0].warning". */
+export function fieldPath(steps: readonly PropertyKey[]): string {
+  return steps.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}
+
+/** `field "sources[0].server" (source "wv")`: the path, and the source's id when it has one. */
+function fieldLabel(raw: unknown, steps: readonly PropertyKey[]): string {
+  let label = `field "${fieldPath(steps)}"`;
+  if (steps[0] === 'sources' && typeof steps[1] === 'number') {
+    const id = (sourceOf(raw, steps[1]) as { id?: unknown } | undefined)?.id;
+    if (typeof id === 'string') label += ` (source "${id}")`;
   }
-  return `field "${path.join('.') || '(root)'}": ${issue.message}`;
+  return label;
+}
+
+function sourceOf(raw: unknown, index: number): Record<string, unknown> | undefined {
+  const sources = raw && typeof raw === 'object' ? (raw as { sources?: unknown }).sources : undefined;
+  const src = Array.isArray(sources) ? sources[index] : undefined;
+  return src && typeof src === 'object' ? (src as Record<string, unknown>) : undefined;
+}
+
+/** The value the document holds at a path, or undefined. */
+function valueAt(raw: unknown, steps: readonly PropertyKey[]): unknown {
+  let cur = raw;
+  for (const step of steps) {
+    if (!cur || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[step];
+  }
+  return cur;
+}
+
+const VENDOR_NAMES = SourceConfigSchema.options.map((o) => o.shape.vendor.value);
+const VENDORS = `use ${VENDOR_NAMES.slice(0, -1).join(', ')} or ${VENDOR_NAMES.at(-1)}`;
+
+/**
+ * What the source fields that take one of several kinds of value accept, in plain words (the schema
+ * alone would say "text or a number").
+ */
+const UNION_RULES: Readonly<Record<string, string>> = {
+  'wolkvox.server': 'must be the Wolkvox server code such as "0031" (text or a number), or its host such as "wv0031.wolkvox.com"',
+  'axialys.clientId': 'must be the client id Axialys gave with the API account: text, or a whole number of 0 or more',
+};
+
+/** The schema inside optional, default, nullable and transform wrappers. */
+function unwrapped(schema: unknown): unknown {
+  let s = schema;
+  for (let i = 0; i < 5; i++) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap();
+    else if (s instanceof z.ZodPipe) s = s.in;
+    else break;
+  }
+  return s;
+}
+
+/** A kind of value in plain words ("text", "a whole number of 0 or more"). */
+function kindOf(schema: unknown): string | null {
+  if (schema instanceof z.ZodString) return 'text';
+  if (schema instanceof z.ZodNumber) return `${schema.isInt ? 'a whole number' : 'a number'}${schema.minValue === 0 ? ' of 0 or more' : ''}`;
+  if (schema instanceof z.ZodBoolean) return 'true or false';
+  if (schema instanceof z.ZodLiteral) return JSON.stringify(schema.value);
+  return null;
+}
+
+/** What a source field that is a union of kinds accepts, or null when the field is no such union. */
+function sourceUnionRule(raw: unknown, steps: readonly PropertyKey[]): string | null {
+  if (steps.length !== 3 || typeof steps[1] !== 'number' || typeof steps[2] !== 'string') return null;
+  const vendor = sourceOf(raw, steps[1])?.vendor;
+  const option = SourceConfigSchema.options.find((o) => o.shape.vendor.value === vendor);
+  const field = unwrapped(option ? (option.shape as Record<string, unknown>)[steps[2]] : undefined);
+  if (!(field instanceof z.ZodUnion) || field instanceof z.ZodDiscriminatedUnion) return null;
+  const rule = UNION_RULES[`${String(vendor)}.${steps[2]}`];
+  if (rule) return rule;
+  const kinds = (field.options as unknown[]).map(kindOf);
+  return kinds.every(Boolean) ? `must be ${kinds.join(' or ')}` : null;
+}
+
+const EXPECTED: Readonly<Record<string, string>> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list' };
+
+/** A union's issue elsewhere: the kinds its members expected ("must be text or a number"), else the schema's words. */
+function unionMessage(issue: z.core.$ZodIssue): string {
+  const errors = issue.code === 'invalid_union' ? issue.errors : [];
+  const kinds = errors.map((branch) => (branch.length === 1 && branch[0]!.code === 'invalid_type' ? EXPECTED[branch[0]!.expected] : undefined));
+  return kinds.length > 0 && kinds.every(Boolean) ? `must be ${[...new Set(kinds)].join(' or ')}` : issue.message;
+}
+
+/** A schema issue as `field "sources[0].token" (source "wv"): is required` (the file's name not included). */
+function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
+  const steps = issue.path;
+  if (steps.length === 0) return issue.code === 'invalid_type' ? 'the configuration must be a JSON object such as {"sources": []}' : issue.message;
+  return `${fieldLabel(raw, steps)}: ${issueMessage(raw, issue)}`;
+}
+
+function issueMessage(raw: unknown, issue: z.core.$ZodIssue): string {
+  const steps = issue.path;
+  const missing = valueAt(raw, steps) === undefined;
+  const inSource = steps[0] === 'sources' && typeof steps[1] === 'number';
+  if (inSource && steps.length === 2) return 'must be an object such as {"id": "wv", "vendor": "wolkvox", …}';
+  // Only the discriminator is about the vendor: other unions (a Wolkvox server, an Axialys client id) say what they accept.
+  if (inSource && steps.length === 3 && steps[2] === 'vendor') return `${missing ? 'is required' : 'unknown vendor'}: ${VENDORS}`;
+  const rule = inSource ? sourceUnionRule(raw, steps) : null;
+  if (rule) return missing ? 'is required' : rule;
+  if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return 'is required';
+  if (issue.code === 'invalid_union') return unionMessage(issue);
+  return issue.message;
 }

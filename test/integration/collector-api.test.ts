@@ -316,7 +316,8 @@ describe('collector WebSocket stream', () => {
   /** Agents with long names, enough of them for a snapshot of about `mb` megabytes. */
   function floorOf(handle: { emit(id: string, events: unknown[]): void }, count: number, tag = 'a') {
     const pad = 'x'.repeat(400);
-    handle.emit('wv', Array.from({ length: count }, (_, i) => ({ type: 'agent', id: `${tag}${i}`, set: { name: `Agent ${tag}${i} ${pad}`, state: 'available' } })));
+    // The bulk in a vendor field: names are cut at 200 characters.
+    handle.emit('wv', Array.from({ length: count }, (_, i) => ({ type: 'agent', id: `${tag}${i}`, set: { name: `Agent ${tag}${i}`, state: 'available', extra: { note: pad } } })));
   }
 
   it('sends a big floor’s snapshot in parts of about 0.5 MB to a client that asks, then the patches; whole to one that does not', async () => {

@@ -71,7 +71,7 @@ describe('collector CLI', () => {
     const path = configFile({ sources: [{ id: 'wv', vendor: 'wolkvox', server: '0031', token: 'env:X', baseUrl: 'http://wv0031.example.com' }] });
     const p = run(['--config', path], { X: 'y' });
     expect(await p.exited).toBe(2);
-    expect(p.err()).toMatch(/"wv".*baseUrl.*loopback/);
+    expect(p.err()).toMatch(/field "sources\[0\]\.baseUrl" \(source "wv"\): .*loopback/);
   });
 
   it('exits 2 on a non-loopback bind without server.accessToken', async () => {
@@ -86,6 +86,64 @@ describe('collector CLI', () => {
     const p = run(['--config', path]);
     expect(await p.exited).toBe(2);
     expect(p.err()).toContain(`chmod 600 ${path}`);
+    expect(p.err()).toContain('sources[0].token');
     expect(p.err()).not.toContain('literal-token-value');
+  });
+
+  it('names each field that holds a literal secret when it refuses a readable file, Avaya\'s appKey included', async () => {
+    const path = configFile(
+      {
+        sources: [
+          { id: 'wv', vendor: 'wolkvox', server: '0031', token: 'env:CLI_WV' },
+          { id: 'av', vendor: 'avaya', accountId: 'ABCDEF', clientId: 'c', clientSecret: 'env:CLI_AV', appKey: 'literal-app-key-value' },
+        ],
+      },
+      0o640,
+    );
+    const p = run(['--config', path], { CLI_WV: 'w', CLI_AV: 'a' });
+    expect(await p.exited).toBe(2);
+    expect(p.err()).toContain(`${path} holds secrets in sources[1].appKey but is accessible to its group`);
+    expect(p.err()).not.toContain('sources[0].token');
+    expect(p.err()).not.toContain('literal-app-key-value');
+  });
+
+  it('names the address of the configuration file when it cannot listen there', async () => {
+    // 192.0.2.1 (TEST-NET-1) is no address of this machine: listening fails at once, nothing is sent.
+    const path = configFile({ sources: [], server: { host: '192.0.2.1', accessToken: 'env:CLI_TOKEN' } });
+    const p = run(['--config', path, '--port', '0'], { CLI_TOKEN: 'cli-token-value' });
+    expect(await p.exited).toBe(1);
+    expect(p.err()).toBe('collector: cannot listen on 192.0.2.1: this machine has no such address\n');
+  });
+
+  it('listens on a bracketed IPv6 address as on the bare one', async () => {
+    const p = run(['--demo', '--host', '[::1]', '--port', '0', '--notify', 'log']);
+    await waitFor(() => /collector listening on http:\/\/\[::1\]:\d+\n/.test(p.out()) || p.child.exitCode !== null, 15_000);
+    if (p.child.exitCode !== null) {
+      // a machine without IPv6 loopback: still one line, naming the address without its brackets
+      expect(p.err()).toBe('collector: cannot listen on ::1: this machine has no such address\n');
+      expect(p.child.exitCode).toBe(1);
+      return;
+    }
+    const url = /collector listening on (\S+)/.exec(p.out())![1]!;
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    p.child.kill('SIGTERM');
+    expect(await p.exited, p.err()).toBe(0);
+    expect(p.err()).not.toContain('ENOTFOUND');
+  });
+
+  it('refuses a port that is not written as a decimal number', async () => {
+    for (const port of ['', '0x10']) {
+      const p = run(['--demo', '--port', port]);
+      expect(await p.exited).toBe(2);
+      expect(p.err()).toContain(`--port must be a whole number from 0 to 65535`);
+    }
+  });
+
+  it('lists --notify and --data-dir in the synopsis of --help', async () => {
+    const p = run(['--help']);
+    expect(await p.exited).toBe(0);
+    const synopsis = p.out().split('\n\n')[0]!;
+    expect(synopsis).toContain('[--notify MODE]');
+    expect(synopsis).toContain('[--data-dir DIR]');
   });
 });
