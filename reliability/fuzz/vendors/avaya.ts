@@ -66,7 +66,7 @@ function restApi(): (url: string, init?: RequestInit) => Promise<Response> {
     if (method === 'POST' && url.endsWith('/subscriptions')) {
       const producer = (JSON.parse(String(init?.body)) as { extensions: { measureProducerId: string } }).extensions.measureProducerId;
       return Response.json(
-        { subscriptionId: `sub-${++n}`, status: 'ACTIVE', expiresIn: 900, transport: { type: 'WEBSOCKET', endpoint: `wss://stream.invalid/ws?p=${producer}`, pingInterval: 300 } },
+        { subscriptionId: `sub-${++n}`, status: 'ACTIVE', expiresIn: 900, transport: { type: 'WEBSOCKET', endpoint: `ws://127.0.0.1:9/ws?p=${producer}`, pingInterval: 300 } },
         { status: 201 },
       );
     }
