@@ -177,6 +177,18 @@ export const AlertSchema = z.object({
 });
 export type Alert = z.infer<typeof AlertSchema>;
 
+/**
+ * Extension: the id of one entry of the alert history, `{id}@{firedAt}` (ms; `since` for a record
+ * without `firedAt`). An alert that ends and fires again keeps its id (CONTRACT.md), so the history
+ * may hold it several times: each entry is the lifecycle raised at that moment — a lifecycle is
+ * raised once, and the next one of the same id only after it ended. Its start would not do: a source
+ * back for less than a minute keeps its outage's start when it fails again. Live alerts are
+ * addressed by their id alone.
+ */
+export function historyEntryId(a: Pick<Alert, 'id' | 'since' | 'firedAt'>): string {
+  return `${a.id}@${a.firedAt ?? a.since}`;
+}
+
 /** Most urgent first: critical before warning, then the oldest first (the API's list, the tray menu, exports). */
 export function byUrgency(a: Alert, b: Alert): number {
   if (a.severity !== b.severity) return a.severity === 'critical' ? -1 : 1;

@@ -41,14 +41,43 @@ const base = {
   allowInsecure: z.boolean().optional(),
 };
 
+/** One DNS label: letters, digits and inner hyphens, at most 63 characters. */
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+/** A host name or IPv4 address, with an optional port; a trailing slash is tolerated. */
+const HOST_NAME = new RegExp(`^(?=[^:/]{1,253}(?::|/|$))${LABEL}(?:\\.${LABEL})*\\.?(?::\\d{1,5})?/*$`, 'i');
+const HOST_OF_URL = new RegExp(`^(?:${LABEL}(?:\\.${LABEL})*\\.?|\\[[0-9a-f:.]+\\])$`, 'i');
+
+export const WOLKVOX_SERVER_RULE = 'must be a Wolkvox server code such as "0031", its host such as "wv0031.wolkvox.com", or an https:// address';
+
+/**
+ * What a Wolkvox source's `server` may hold: a server code ("0031", "31", "wv0031"), a host name
+ * ("wv0031.wolkvox.com", a port allowed), or an http(s):// address (the connector's `baseUrlFor`
+ * reads all three). Anything else (spaces, punctuation, another scheme) names no server.
+ */
+export function isWolkvoxServer(server: string): boolean {
+  const s = server.trim();
+  if (/^(?:wv)?\d{1,6}$/i.test(s)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) {
+    const parts = urlParts(s);
+    return parts !== null && (parts.scheme === 'https' || parts.scheme === 'http') && HOST_OF_URL.test(parts.host);
+  }
+  return HOST_NAME.test(s);
+}
+
 /** Seconds between two polls of each Wolkvox report when `poll` does not say (the seed advises 5 min for latency). */
 export const WOLKVOX_DEFAULT_POLL_SEC = { latency: 300, agents: 60, skills: 60 } as const;
 
 export const WolkvoxSourceSchema = z.object({
   ...base,
   vendor: z.literal('wolkvox'),
-  /** Zero-padded server code such as "0031" (a bare code or a full host are both accepted). */
-  server: z.union([z.string().min(1), z.number()]).transform(String),
+  /**
+   * The server code such as "0031" (the number in `wv0031.wolkvox.com`), or that host, or its https://
+   * address (see `isWolkvoxServer`).
+   */
+  server: z
+    .union([z.string(), z.number().int().nonnegative()])
+    .transform(String)
+    .refine(isWolkvoxServer, WOLKVOX_SERVER_RULE),
   token: z.string().min(1),
   baseUrl: UrlSchema.optional(),
   poll: z
@@ -152,6 +181,12 @@ export type AvayaSourceConfig = SourceConfigOf<'avaya'>;
 export type TelphinSourceConfig = SourceConfigOf<'telphin'>;
 export type CollectorSourceConfig = SourceConfigOf<'collector'>;
 
+/**
+ * The ids of the demo sources (src/simulators/demo.ts): "Add demo sources" adds those missing, by id,
+ * so with all of them configured there is nothing to add and the dashboard does not offer it.
+ */
+export const DEMO_SOURCE_IDS: readonly string[] = ['demo-wolkvox', 'demo-axialys', 'avaya-demo', 'telphin-demo'];
+
 /** Which top-level fields of each vendor's config hold secrets. */
 export const SECRET_FIELDS = {
   wolkvox: ['token'],
@@ -173,6 +208,8 @@ export function insecureUrlProblem(cfg: SourceConfig): { field: string; message:
   const record = cfg as Record<string, unknown>;
   const candidates: [string, unknown][] = URL_FIELDS.map((f) => [f, record[f]]);
   if (cfg.vendor === 'telphin' && cfg.webhook) candidates.push(['webhook.publicUrl', cfg.webhook.publicUrl]);
+  // A Wolkvox server given as an address (not a code or a host, which get https://) is one too.
+  if (cfg.vendor === 'wolkvox' && /^\s*[a-z][a-z0-9+.-]*:\/\//i.test(String(cfg.server))) candidates.push(['server', String(cfg.server)]);
   for (const [field, value] of candidates) {
     if (typeof value !== 'string') continue;
     const parts = urlParts(value);

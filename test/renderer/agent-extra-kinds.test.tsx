@@ -1,8 +1,9 @@
 /**
  * An Avaya agent's measures in the details panel and in the copied text: the instant it logged in as a
  * local date and time, its durations as clock time, in every language; counts stay numbers. The
- * agent's `extra` is what the Avaya connector makes of the simulator's frame, so the connector's unit
- * marks and the dashboard's reading of them are checked together.
+ * measures AXP's Agent producer usually gives read under labels in the dashboard's language; others
+ * keep their vendor's name. The agent's `extra` is what the Avaya connector makes of the simulator's
+ * frame, so the connector's unit marks and the dashboard's reading of them are checked together.
  */
 import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
@@ -46,11 +47,11 @@ describe('Agent details: measures that are times and durations', () => {
       const { unmount } = await renderApp(floor(lang), '#/agents/av%3Ab');
       await screen.findByRole('heading', { name: 'Bruno Martin' });
       const facts = factsShown();
-      expect(facts.get('Logged In Since'), lang).toBe(tr.dateTime(LOGGED_IN));
-      expect(facts.get('Logon Duration'), lang).toBe('1:43:52');
-      expect(facts.get('Time Active'), lang).toBe('5:00');
-      expect(facts.get('Time on Hold'), lang).toBe('0:00');
-      expect(facts.get('Login Id'), lang).toBe('bruno.martin@example.com');
+      expect(facts.get(tr.t('extra.avaya.loggedInSince')), lang).toBe(tr.dateTime(LOGGED_IN));
+      expect(facts.get(tr.t('extra.avaya.logonDuration')), lang).toBe('1:43:52');
+      expect(facts.get(tr.t('extra.avaya.timeActive')), lang).toBe('5:00');
+      expect(facts.get(tr.t('extra.avaya.timeOnHold')), lang).toBe('0:00');
+      expect(facts.get(tr.t('extra.avaya.loginId')), lang).toBe('bruno.martin@example.com');
       // A count stays a number, written the language's way.
       expect(facts.get('Calls Handled'), lang).toBe(new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(1234));
       // No raw epoch or raw seconds anywhere, and no unit mark in a label.
@@ -71,9 +72,9 @@ describe('Agent details: measures that are times and durations', () => {
         const { unmount } = await renderApp(floor(lang), '#/agents/av%3Ab');
         const detail = within(await screen.findByRole('region', { name: 'Bruno Martin' }));
         const lines = await copiedLines(detail, copy, clipboard);
-        expect(lines, lang).toContain(`Logged In Since${colon}${tr.dateTime(LOGGED_IN)}`);
-        expect(lines, lang).toContain(`Logon Duration${colon}1:43:52`);
-        expect(lines, lang).toContain(`Idle Time${colon}0:00`);
+        expect(lines, lang).toContain(`${tr.t('extra.avaya.loggedInSince')}${colon}${tr.dateTime(LOGGED_IN)}`);
+        expect(lines, lang).toContain(`${tr.t('extra.avaya.logonDuration')}${colon}1:43:52`);
+        expect(lines, lang).toContain(`${tr.t('extra.avaya.idleTime')}${colon}0:00`);
         expect(lines.join('\n'), lang).not.toMatch(/\[s\]|\[epoch ms\]|1[,\s\u00a0\u202f.]?7\d\d[,\s\u00a0\u202f.]?\d{3}[,\s\u00a0\u202f.]?\d{3}/);
         unmount();
       }
@@ -87,9 +88,9 @@ describe('Agent details: measures that are times and durations', () => {
     const tr = createTranslator('en');
     expect(extraFacts(brunoExtra(false), tr)).toEqual(
       expect.arrayContaining([
-        ['timeLoggedIn', tr.dateTime(LOGGED_IN)],
-        ['agentLogonDuration', '1:43:52'],
-        ['timeActive', '5:00'],
+        ['Logged in since', tr.dateTime(LOGGED_IN)],
+        ['Logged in for', '1:43:52'],
+        ['Active time', '5:00'],
       ]),
     );
     expect(extraFacts({ 'Staffed [s]': 3725, 'Since [epoch ms]': 'unknown', Seats: 1795358830494, 'Far [epoch ms]': 1e17 }, tr)).toEqual([
@@ -100,5 +101,44 @@ describe('Agent details: measures that are times and durations', () => {
     ]);
     expect(markedField(' [s]')).toBeNull();
     expect(markedField('Hold [s]')).toEqual({ label: 'Hold', kind: 'duration' });
+  });
+
+  it('reads the usual Avaya measures under labels in each language, by display name or measure name, and leaves out names the title says', async () => {
+    const expected = {
+      en: ['Login id', 'User status', 'online', 'Logged in since', 'Logged in for', 'Time in after-call work'],
+      es: ['Id de inicio de sesión', 'Estado del usuario', 'en línea', 'Conectado desde', 'Conectado durante', 'Tiempo en posllamada'],
+      fr: ['Identifiant de connexion', 'Statut de l’utilisateur', 'en ligne', 'Connecté depuis', 'Durée de connexion', 'Temps en post-appel'],
+      ru: ['Логин', 'Статус пользователя', 'в сети', 'В системе с', 'Длительность сеанса', 'Время постобработки'],
+    } as const;
+    const english = ['Login Id', 'User Status', 'Last Name', 'First Name', 'Time on Hold', 'Logged In Since', 'Time Active', 'Idle Time', 'Logon Duration', 'Time in ACW'];
+    for (const lang of LANGS) {
+      const [login, status, live, since, logon, acw] = expected[lang];
+      const { unmount } = await renderApp(floor(lang), '#/agents/av%3Ab');
+      await screen.findByRole('heading', { name: 'Bruno Martin' });
+      const facts = factsShown();
+      expect(facts.get(login), lang).toBe('bruno.martin@example.com');
+      expect(facts.get(status), lang).toBe(live); // AXP's "Live"
+      expect(facts.get(since), lang).toBe(createTranslator(lang).dateTime(LOGGED_IN));
+      expect(facts.get(logon), lang).toBe('1:43:52');
+      expect(facts.get(acw), lang).toBe('0:00');
+      // No English label of a known measure is left, and the name parts the title says are not repeated.
+      if (lang !== 'en') for (const label of english) expect(facts.has(label), `${lang}: ${label}`).toBe(false);
+      expect([...facts.values()], lang).not.toContain('Bruno');
+      expect([...facts.values()], lang).not.toContain('Martin');
+      // A measure this version does not know keeps the vendor's name.
+      expect(facts.has('Calls Handled'), lang).toBe(true);
+      unmount();
+    }
+    // By measure names (a catalog not gone by) the same; a name part the title does not say is kept.
+    const tr = createTranslator('ru');
+    const facts = new Map(extraFacts({ ...brunoExtra(false), userStatus: 'Offline', agentFirstName: 'Bruno', agentLastName: 'Martín-Ruiz' }, tr, 'Bruno Martin'));
+    expect(facts.get('Логин')).toBe('bruno.martin@example.com');
+    expect(facts.get('Статус пользователя')).toBe('не в сети');
+    expect(facts.get('Время удержания')).toBe('0:00');
+    expect(facts.get('Время простоя')).toBe('0:00');
+    expect(facts.has('Имя')).toBe(false);
+    expect(facts.get('Фамилия')).toBe('Martín-Ruiz');
+    // Without a title, and for a status AXP words otherwise, nothing is left out or translated.
+    expect(new Map(extraFacts({ 'First Name': 'Bruno', 'User Status': 'Away' }, tr))).toEqual(new Map([['Статус пользователя', 'Away'], ['Имя', 'Bruno']]));
   });
 });

@@ -248,8 +248,9 @@ describe('Agents view', () => {
       const detail = within(await screen.findByRole('region', { name: 'Ana' }));
       expect(await copiedLines(detail, 'Copy', clipboard)).toEqual([
         'Ana — On a call',
-        'Time in state: 1:05',
-        'On this call for: 1:00',
+        // Durations in words: "1:05" after "for" could be a time of day, or an hour and five minutes.
+        'Time in state: 1\u00a0min 5\u00a0s',
+        'On this call for: 1\u00a0min 0\u00a0s',
         'Latency: 450\u00a0ms',
         'Jitter send / receive: 12\u00a0ms / –',
         'Loss send / receive: 0.5\u00a0% / 1.25\u00a0%',
@@ -353,5 +354,14 @@ describe('selectAgents', () => {
     expect(fold('ÁNGELA Muñoz')).toBe('angela munoz');
     expect(fold('Zoé')).toBe(fold('ZOE'));
     expect(fold('Ольга')).toBe('ольга');
+  });
+});
+
+describe('Agents table headers', () => {
+  it('put the sort mark before the header of a figure, aligned right, and after any other', async () => {
+    await renderApp(new FakeBridge(snapshot({ sources: [source('wv')], agents: [agent('wv', '1', { network: net(60) })] })), '#/agents');
+    const button = (name: string) => screen.getByRole('button', { name });
+    for (const name of ['Time in state', 'Latency', 'Jitter', 'Loss', 'Rejection']) expect(button(name).firstElementChild!.className, name).toBe('sort-mark');
+    for (const name of ['Name', 'State', 'Reason / number', 'Queue']) expect(button(name).lastElementChild!.className, name).toBe('sort-mark');
   });
 });

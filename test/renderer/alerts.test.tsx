@@ -8,6 +8,9 @@ import { copiedLines, fakeClipboard } from './helpers/clipboard';
 import type { Alert } from '../../src/shared/model';
 import { createTranslator } from '../../src/renderer/i18n/translate';
 
+/** The rows of the History tab: one per time an alert ended. */
+const historyRows = () => [...document.querySelectorAll<HTMLElement>('tr[data-entry-id]')];
+
 function floor(alerts: Alert[]) {
   return snapshot({ sources: [source('wv', { name: 'Bogotá' })], agents: [agent('wv', '1', { name: 'Ana' })], queues: [queue('wv', 'q', { name: 'Sales' })], alerts });
 }
@@ -150,6 +153,66 @@ describe('Alerts view', () => {
     expect(fake.callsTo('alerts:snooze')[1]).toEqual({ alertId: 'a1', minutes: null });
   });
 
+  it('says the day a snooze ends when that is not today, the full date and time on hover', async () => {
+    const later = T0 + 3_600_000;
+    const tomorrow = T0 + 86_400_000;
+    const alerts = [alert('today', { snoozedUntil: later }), alert('tomorrow', { snoozedUntil: tomorrow, subject: { kind: 'queue', key: 'wv:q' } }), alert('recovered', { snoozedUntil: 8.64e15, subjectName: 'Olga' })];
+    const badge = (id: string) => document.querySelector<HTMLElement>(`tr[data-alert-id="${id}"] .badge.snoozed`)!;
+    const together = (text: string) => text.replace(/\s/g, '\u00a0');
+    for (const [lang, today, other] of [
+      ['en', 'Snoozed until ', 'Snoozed until '],
+      ['es', 'Pospuesta hasta las ', 'Pospuesta hasta el '],
+      ['fr', 'Reportée jusqu’à ', 'Reportée jusqu’au '],
+      ['ru', 'Отложено до ', 'Отложено до '],
+    ] as const) {
+      const tr = createTranslator(lang);
+      await renderApp(new FakeBridge(floor(alerts), settingsView({ ui: { language: lang, theme: 'system' } })), '#/alerts');
+      expect(badge('today').textContent).toBe(`${today}${tr.time(later)}`);
+      expect(badge('today').title).toBe(tr.dateTime(later));
+      // Its date and time kept together where the badge wraps.
+      expect(badge('tomorrow').textContent).toBe(`${other}${together(tr.dateTime(tomorrow))}`);
+      expect(badge('tomorrow').title).toBe(tr.dateTime(tomorrow));
+      expect(badge('recovered').title).toBe('');
+      cleanup();
+    }
+  });
+
+  it('offers no Acknowledge on a pending alert, which has not been raised, says why, and keeps Snooze', async () => {
+    const fake = new FakeBridge(floor([alert('p1', { state: 'pending' }), alert('p2', { state: 'pending', acknowledged: true, subject: { kind: 'queue', key: 'wv:q' } })]));
+    fake.handle('alerts:snooze', () => [{ ...alert('p1', { state: 'pending' }), snoozedUntil: T0 + 900_000 }]);
+    await renderApp(fake, '#/alerts?tab=pending');
+    const row = document.querySelector<HTMLElement>('tr[data-alert-id="p1"]')!;
+    expect(within(row).queryByRole('button', { name: 'Acknowledge' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Acknowledge all/ })).toBeNull();
+    expect(screen.getByText('Not raised yet, so nothing has been notified to acknowledge. Snooze keeps an alert quiet should it be raised.')).toBeTruthy();
+    // One acknowledged all the same (through the API) can be taken back.
+    expect(within(document.querySelector<HTMLElement>('tr[data-alert-id="p2"]')!).getByRole('button', { name: 'Undo' })).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Snooze' }));
+    await within(row).findByRole('button', { name: 'Unsnooze' });
+    expect(fake.callsTo('alerts:snooze')).toEqual([{ alertId: 'p1', minutes: 15 }]);
+    // Nor do its details.
+    fireEvent.click(within(row).getByRole('link', { name: /^Latency/ }));
+    const detail = await screen.findByRole('region', { name: /^Latency/ });
+    expect(within(detail).queryByRole('button', { name: 'Acknowledge' })).toBeNull();
+    expect(within(detail).getByRole('button', { name: 'Unsnooze' })).toBeTruthy();
+    cleanup();
+    // Firing, it is offered.
+    await renderApp(new FakeBridge(floor([alert('f1')])), '#/alerts');
+    expect(screen.getByRole('button', { name: 'Acknowledge' })).toBeTruthy();
+    expect(screen.queryByText(/^Not raised yet/)).toBeNull();
+  });
+
+  it('names the columns in Russian with words that say what they hold', async () => {
+    const fake = new FakeBridge(floor([alert('a1')]), settingsView({ ui: { language: 'ru', theme: 'system' } }));
+    fake.handle('alerts:history', () => [alert('old', { state: 'resolved', resolvedAt: T0 + 60_000 })]);
+    await renderApp(fake, '#/alerts');
+    const headers = () => within(screen.getByRole('table', { name: 'Оповещения' })).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers()).toEqual(['Важность', 'Оповещение', 'Объект', 'Начало', 'Длится', 'Действия']);
+    fireEvent.click(screen.getByRole('tab', { name: 'История' }));
+    await waitFor(() => expect(historyRows()).toHaveLength(1));
+    expect(headers()).toEqual(['Важность', 'Оповещение', 'Объект', 'Начало', 'Окончание', 'Длилось']);
+  });
+
   it('acknowledges every firing alert listed at once, those of the chosen source only, in lists of at most 1,000', async () => {
     const both = [
       alert('a1', { since: T0 - 3000 }),
@@ -225,15 +288,14 @@ describe('Alerts view', () => {
     expect(screen.queryByRole('link', { name: 'Ana' })).toBeNull();
     fireEvent.click(screen.getByRole('tab', { name: 'History' }));
     expect(window.location.hash).toBe('#/alerts?source=ax&tab=history');
-    await screen.findByText('Resolved');
-    expect(screen.getAllByText('Resolved')).toHaveLength(1);
+    await waitFor(() => expect(historyRows()).toHaveLength(1));
     expect(screen.getByRole('link', { name: 'Camille' })).toBeTruthy();
 
     // Another source keeps the tab.
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
     expect(window.location.hash).toBe('#/alerts?tab=history');
     expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
-    await waitFor(() => expect(screen.getAllByText('Resolved')).toHaveLength(2));
+    await waitFor(() => expect(historyRows()).toHaveLength(2));
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'wv' } });
     // Export CSV follows the filter: that source's alerts, in a file named after it.
     const files: Blob[] = [];
@@ -271,8 +333,8 @@ describe('Alerts view', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     await renderApp(fake, '#/alerts');
     fireEvent.click(screen.getByRole('tab', { name: 'History' }));
-    const row = (await screen.findByText('Resolved')).closest('tr')!;
-    expect(within(row).getByText('2:00')).toBeTruthy();
+    await waitFor(() => expect(historyRows()).toHaveLength(1));
+    expect(within(historyRows()[0]!).getByText('2:00')).toBeTruthy();
     expect(fake.callsTo('alerts:history')).toEqual([{ limit: 500 }]);
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
@@ -291,21 +353,77 @@ describe('Alerts view', () => {
     click.mockRestore();
   });
 
-  it('shows every time one alert ended in the history, though they share its id', async () => {
+  it('shows every time one alert ended in the history, each opening its own record at an address of its own', async () => {
+    const newer = alert('same', { state: 'resolved', since: T0 - 300_000, firedAt: T0 - 290_000, resolvedAt: T0 - 240_000, subjectName: 'Ana' });
+    const older = alert('same', { state: 'resolved', since: T0 - 900_000, firedAt: T0 - 880_000, resolvedAt: T0 - 600_000, subjectName: 'Ana' });
     const fake = new FakeBridge(floor([]));
-    fake.handle('alerts:history', () => [
-      alert('same', { state: 'resolved', since: T0 - 300_000, firedAt: T0 - 300_000, resolvedAt: T0 - 240_000, subjectName: 'Ana' }),
-      alert('same', { state: 'resolved', since: T0 - 900_000, firedAt: T0 - 900_000, resolvedAt: T0 - 600_000, subjectName: 'Ana' }),
-    ]);
+    fake.handle('alerts:history', () => [newer, older]);
     // Rows of one id under one React key may be "duplicated and/or omitted" as the list changes.
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await renderApp(fake, '#/alerts?tab=history');
-    await waitFor(() => expect(screen.getAllByText('Resolved')).toHaveLength(2));
-    const durations = screen.getAllByText('Resolved').map((cell) => cell.closest('tr')!.textContent);
-    expect(durations[0]).toContain('1:00');
-    expect(durations[1]).toContain('5:00');
+    await waitFor(() => expect(historyRows()).toHaveLength(2));
+    expect(historyRows()[0]!.textContent).toContain('1:00');
+    expect(historyRows()[1]!.textContent).toContain('5:00');
     expect(errors.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('same key'))).toEqual([]);
     errors.mockRestore();
+    // Each its own address (the alert id and when that time was raised) and its own DOM id.
+    const links = historyRows().map((r) => within(r).getByRole('link', { name: /^Latency/ }).getAttribute('href'));
+    expect(links).toEqual([`#/alerts/${encodeURIComponent(`same@${T0 - 290_000}`)}?tab=history`, `#/alerts/${encodeURIComponent(`same@${T0 - 880_000}`)}?tab=history`]);
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(historyRows().map((r) => r.id)).toEqual([`alert-same@${T0 - 290_000}`, `alert-same@${T0 - 880_000}`]);
+
+    // The older row opens its own record, not the newest one of that alert.
+    const tr = createTranslator('en');
+    const opened = async () => {
+      const detail = await screen.findByRole('region', { name: /^Latency/ });
+      const fact = (label: string) => within(detail).getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
+      return [fact('Started'), fact('Raised'), fact('Ended'), fact('Lasted')];
+    };
+    fireEvent.click(within(historyRows()[1]!).getByRole('link', { name: /^Latency/ }));
+    await waitFor(() => expect(window.location.hash).toBe(links[1]));
+    expect(await opened()).toEqual([tr.dateTime(T0 - 900_000), tr.dateTime(T0 - 880_000), tr.dateTime(T0 - 600_000), '5:00']);
+    await waitFor(() => expect(historyRows().map((r) => r.getAttribute('aria-current'))).toEqual([null, 'true']));
+    // The other row, then the other row's address itself.
+    fireEvent.click(within(historyRows()[0]!).getByRole('link', { name: /^Latency/ }));
+    await waitFor(() => expect(historyRows().map((r) => r.getAttribute('aria-current'))).toEqual(['true', null]));
+    expect(await opened()).toEqual([tr.dateTime(T0 - 300_000), tr.dateTime(T0 - 290_000), tr.dateTime(T0 - 240_000), '1:00']);
+    cleanup();
+    // Stable: the address opens that record again, from scratch (a bookmark, a reload).
+    await renderApp(fake, links[1]!);
+    expect(await opened()).toEqual([tr.dateTime(T0 - 900_000), tr.dateTime(T0 - 880_000), tr.dateTime(T0 - 600_000), '5:00']);
+    expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
+    cleanup();
+    // The alert id alone (a notification's) is the latest time it ended.
+    await renderApp(fake, '#/alerts/same');
+    expect(await opened()).toEqual([tr.dateTime(T0 - 300_000), tr.dateTime(T0 - 290_000), tr.dateTime(T0 - 240_000), '1:00']);
+    await waitFor(() => expect(historyRows().map((r) => r.getAttribute('aria-current'))).toEqual(['true', null]));
+  });
+
+  it('shows in the history when each alert began and ended, ordered by the end, with no actions column', async () => {
+    const fake = new FakeBridge(floor([]));
+    const yesterday = T0 - 86_400_000;
+    fake.handle('alerts:history', () => [
+      alert('early-end', { state: 'resolved', since: T0 - 120_000, firedAt: T0 - 120_000, resolvedAt: T0 - 60_000 }),
+      alert('late-end', { state: 'resolved', since: yesterday, firedAt: yesterday, resolvedAt: T0 - 30_000, subject: { kind: 'queue', key: 'wv:q' } }),
+    ]);
+    await renderApp(fake, '#/alerts?tab=history');
+    await waitFor(() => expect(historyRows()).toHaveLength(2));
+    const table = screen.getByRole('table', { name: 'Alerts' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Severity', 'Alert', 'About', 'Started', 'Ended', 'Lasted']);
+    // Newest end first: the one that began yesterday ended last.
+    expect(historyRows().map((r) => r.getAttribute('data-alert-id'))).toEqual(['late-end', 'early-end']);
+    const tr = createTranslator('en');
+    const times = (row: HTMLElement) => [...row.querySelectorAll('time')].map((t) => [t.textContent, t.title]);
+    expect(times(historyRows()[0]!)).toEqual([
+      [tr.dateTime(yesterday), tr.dateTime(yesterday)],
+      [tr.time(T0 - 30_000), tr.dateTime(T0 - 30_000)],
+    ]);
+    expect(times(historyRows()[1]!)).toEqual([
+      [tr.time(T0 - 120_000), tr.dateTime(T0 - 120_000)],
+      [tr.time(T0 - 60_000), tr.dateTime(T0 - 60_000)],
+    ]);
+    expect(within(table).queryAllByRole('button')).toEqual([]);
   });
 
   it('opens the tab the address names, and Firing for a tab it does not know', async () => {
@@ -320,7 +438,7 @@ describe('Alerts view', () => {
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     expect(selected()).toEqual(['History']);
-    await screen.findByText('Resolved');
+    await waitFor(() => expect(historyRows()).toHaveLength(1));
     act(() => {
       window.location.hash = '#/alerts?tab=everything';
       window.dispatchEvent(new HashChangeEvent('hashchange'));

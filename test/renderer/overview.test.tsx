@@ -210,3 +210,26 @@ describe('Overview', () => {
     expect(await screen.findByText('No source is configured yet: add one in Sources.')).toBeTruthy();
   });
 });
+
+describe('Overview: alerts firing to screen readers', () => {
+  it('names the counts with the plural of each language', async () => {
+    const firing = (n: number, severity: 'critical' | 'warning') => Array.from({ length: n }, (_, i) => alert(`${severity}${i}|wv:${i}`, { severity, subject: { kind: 'agent', key: `wv:${i}` } }));
+    const cases = [
+      ['en', [1, 6], 'Alerts firing: 1 critical, 6 warnings'],
+      ['en', [2, 1], 'Alerts firing: 2 critical, 1 warning'],
+      ['ru', [3, 6], 'Активные оповещения: 3 критических, 6 предупреждений'],
+      ['ru', [1, 2], 'Активные оповещения: 1 критическое, 2 предупреждения'],
+      ['es', [1, 2], 'Alertas activas: 1 crítica, 2 avisos'],
+      ['fr', [2, 1], 'Alertes actives\u202f: 2 critiques, 1 avertissement'],
+    ] as const;
+    for (const [language, [critical, warning], name] of cases) {
+      const fake = new FakeBridge(
+        snapshot({ sources: [source('wv')], agents: [agent('wv', '1')], alerts: [...firing(critical, 'critical'), ...firing(warning, 'warning')] }),
+        settingsView({ ui: { language, theme: 'system' } }),
+      );
+      const { unmount } = await renderApp(fake);
+      expect(within(screen.getByTestId('tile-total')).getByRole('link', { name }).getAttribute('href')).toBe('#/alerts');
+      unmount();
+    }
+  });
+});

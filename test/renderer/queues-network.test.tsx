@@ -2,7 +2,7 @@ import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeBridge, settingsView } from './helpers/bridge';
-import { agent, alert, net, queue, site, snapshot, source, T0 } from './helpers/model';
+import { agent, alert, logEntry, net, queue, site, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
 import { copiedLines, fakeClipboard } from './helpers/clipboard';
 
@@ -311,5 +311,91 @@ describe('Network view', () => {
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'wv' } });
     expect(headers()).not.toContain('Source');
     expect(names()).toEqual(['Bruno', 'Ana']);
+  });
+});
+
+describe('Network view: what the source filter shows', () => {
+  const floor = () =>
+    snapshot({
+      sources: [source('wv', { name: 'Wolkvox' }), source('ax', { vendor: 'axialys', name: 'Axialys' }), source('tp', { vendor: 'telphin', name: 'Telphin', mode: 'webhook' })],
+      agents: [agent('wv', '1', { name: 'Laura', network: net(362) }), agent('ax', '2', { name: 'Camille' }), agent('tp', '3', { name: 'Anna' })],
+      sites: [site('wv', '203.0.113.7')],
+      lines: [{ key: 'wv:trunk-a', sourceId: 'wv', user: 'trunk-a', status: 'Registered', txJitterMs: 3, rxJitterMs: 5, txLossPct: 0, rxLossPct: 0 }],
+    });
+
+  it('hides the trends of an agent the filter leaves out, and drops it from the address', async () => {
+    const fake = new FakeBridge(floor());
+    await renderApp(fake, '#/network?agent=wv%3A1');
+    expect(await screen.findByRole('heading', { name: 'Trends of Laura' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'ax' } });
+    expect(window.location.hash).toBe('#/network?source=ax');
+    // Axialys measures no network: it says so, with no trends of an agent of another source under it, nor a hint to pick one.
+    expect(screen.getByText('Axialys does not report network measures.')).toBeTruthy();
+    expect(screen.queryByText('No network measures yet.')).toBeNull();
+    expect(screen.queryByRole('heading', { name: /^Trends of/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Copy' })).toBeNull();
+    expect(screen.queryByText('Select an agent to see its trends.')).toBeNull();
+    // Back to every source: the agent is no longer chosen.
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: '' } });
+    expect(screen.getByText('Select an agent to see its trends.')).toBeTruthy();
+    // A bookmark naming an agent of another source than the filter's shows no trends either.
+    cleanup();
+    await renderApp(fake, '#/network?source=ax&agent=wv%3A1');
+    expect(screen.queryByRole('heading', { name: /^Trends of/ })).toBeNull();
+    // Its own source keeps it.
+    cleanup();
+    await renderApp(fake, '#/network?agent=wv%3A1');
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'wv' } });
+    expect(window.location.hash).toBe('#/network?agent=wv%3A1&source=wv');
+    expect(screen.getByRole('heading', { name: 'Trends of Laura' })).toBeTruthy();
+  });
+
+  it('hides the trends of a site the filter leaves out', async () => {
+    await renderApp(new FakeBridge(floor()), '#/network?tab=sites&site=wv%3A203.0.113.7');
+    expect(await screen.findByRole('heading', { name: 'Trends of site 203.0.113.7' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'tp' } });
+    expect(window.location.hash).toBe('#/network?tab=sites&source=tp');
+    expect(screen.queryByRole('heading', { name: /^Trends of site/ })).toBeNull();
+    expect(screen.queryByText('Select a site to see its trends.')).toBeNull();
+    expect(screen.getByText('Telphin does not report sites: they come from the Wolkvox latency report.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'By PBX line' }));
+    expect(screen.getByText('Telphin does not report PBX lines: they come from the Wolkvox latency report.')).toBeTruthy();
+  });
+
+  it('says "yet" only where a source may still report: several sources that cannot are named, in the language', async () => {
+    const base = floor();
+    const fake = new FakeBridge({ ...base, sources: base.sources.filter((s) => s.id !== 'wv'), agents: base.agents.filter((a) => a.sourceId !== 'wv'), sites: [], lines: [] }, settingsView({ ui: { language: 'ru', theme: 'system' } }));
+    await renderApp(fake, '#/network');
+    expect(screen.getByText('Axialys и Telphin не передают сетевые измерения.')).toBeTruthy();
+    cleanup();
+    // A Wolkvox source not heard from yet: its measures are still to come.
+    await renderApp(new FakeBridge({ ...floor(), agents: [] }), '#/network');
+    expect(screen.getByText('No network measures yet.')).toBeTruthy();
+  });
+});
+
+describe('Queues view: a source that reports no queues', () => {
+  it('says Telphin reports none while it takes webhooks, and waits for them while it polls', async () => {
+    const sources = [source('wv', { name: 'Wolkvox' }), source('tp', { vendor: 'telphin', name: 'Telphin (demo)', mode: 'webhook' })];
+    const fake = new FakeBridge(snapshot({ sources, queues: [queue('wv', '1', { name: 'Ventas' })] }));
+    await renderApp(fake, '#/queues?source=tp');
+    expect(screen.getByText('Telphin (demo) does not report queues.')).toBeTruthy();
+    expect(screen.queryByText('No queues reported yet.')).toBeNull();
+    cleanup();
+    await renderApp(new FakeBridge(snapshot({ sources: [source('tp', { vendor: 'telphin', name: 'Telphin', mode: 'polling' })] })), '#/queues');
+    expect(screen.getByText('No queues reported yet.')).toBeTruthy();
+  });
+});
+
+describe('Source filters', () => {
+  it('list the sources by name in every view, whatever order they are configured in', async () => {
+    const sources = [source('wv', { name: 'Wolkvox (demo)' }), source('ax', { vendor: 'axialys', name: 'Axialys (demo)' }), source('av', { vendor: 'avaya', name: 'Avaya AXP (demo)' }), source('tp', { vendor: 'telphin', name: 'Telphin (demo)' })];
+    const fake = new FakeBridge(snapshot({ sources, agents: [agent('wv', '1')], queues: [queue('wv', '1')], log: [logEntry(1)] }));
+    for (const view of ['agents', 'queues', 'network', 'alerts', 'events']) {
+      await renderApp(fake, `#/${view}`);
+      const options = [...(screen.getByLabelText('Source') as HTMLSelectElement).options].map((o) => o.textContent);
+      expect(options, view).toEqual(['All', 'Avaya AXP (demo)', 'Axialys (demo)', 'Telphin (demo)', 'Wolkvox (demo)']);
+      cleanup();
+    }
   });
 });

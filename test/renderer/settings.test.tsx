@@ -9,7 +9,7 @@ import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, queue, snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
 import type { SettingsView } from '../../src/shared/bridge';
-import { checkRow, mergeOverrides, rowsFrom } from '../../src/renderer/features/settings/thresholds-model';
+import { checkRow, groupedBox, mergeOverrides, rowsFrom } from '../../src/renderer/features/settings/thresholds-model';
 import { effectiveThresholds } from '../../src/renderer/lib/rules';
 
 /** A host that applies settings:update like the command handler does. */
@@ -512,9 +512,13 @@ describe('threshold overrides', () => {
       expect(mergeOverrides([], typed, lang)).toEqual([{ id: 'agent.loss', warning: 0.75 }]);
     }
     expect(rowsFrom([], 'en').find((r) => r.id === 'agent.loss')).toMatchObject({ critical: '2.5' });
-    // In English a comma groups thousands: "1,500" is refused, never read as 1.5.
+    // In English a comma groups thousands: "1,500" is refused, never read as 1.5, and said to be
+    // refused for its separator (to be typed 1500), not for not being a number.
     const en = rowsFrom([], 'en').map((r) => (r.id === 'agent.latency' ? { ...r, critical: '1,500' } : r));
-    expect(checkRow(en.find((r) => r.id === 'agent.latency')!, 'en')).toBe('number');
+    expect(checkRow(en.find((r) => r.id === 'agent.latency')!, 'en')).toBe('grouping');
+    expect(groupedBox(en.find((r) => r.id === 'agent.latency')!, 'en')).toEqual({ typed: '1,500', plain: '1500' });
+    expect(checkRow({ ...en[0]!, warning: 'abc', critical: '' }, 'en')).toBe('number');
+    expect(checkRow({ ...en[0]!, warning: '1,500', critical: '2000' }, 'fr')).toBeNull(); // 1.5 in French
     expect(checkRow({ ...en[0]!, warning: '1 500', critical: '2 000' }, 'fr')).toBeNull();
   });
 });
@@ -570,5 +574,40 @@ describe('moving the settings to another computer', () => {
     await renderApp(new FakeBridge(snapshot(), settingsView({ editable: false })), '#/settings');
     expect((screen.getByRole('button', { name: 'Export settings' }) as HTMLButtonElement).disabled).toBe(false);
     expect((screen.getByRole('button', { name: 'Import settings…' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('Settings: what a refused number says', () => {
+  it('gives the range of the minutes between notifications of one alert, in each language, right under its box with a mark', async () => {
+    for (const [language, label, error] of [
+      ['en', /Notify the same alert again at most every/, 'Enter a number of minutes, 0 or more.'],
+      ['fr', /Renotifier la même alerte au plus toutes les/, 'Saisissez un nombre de minutes, 0 ou plus.'],
+    ] as const) {
+      const { unmount } = await renderApp(hostWith(settingsView({ ui: { language, theme: 'system' } })), '#/settings');
+      const cooldown = screen.getByLabelText(label) as HTMLInputElement;
+      fireEvent.change(cooldown, { target: { value: '-3' } });
+      const shown = screen.getByText(error);
+      expect(cooldown.getAttribute('aria-describedby')).toBe(shown.id);
+      // As a source form's: a ✖ before it, and right after its box's label, in the same group.
+      expect(shown.querySelector('.glyph')!.textContent).toBe('✖');
+      expect(shown.previousElementSibling).toBe(cooldown.closest('label'));
+      expect(shown.parentElement!.className).toBe('form-box');
+      unmount();
+    }
+  });
+
+  it('says to type a number without the thousands separator English forms refuse', async () => {
+    await renderApp(hostWith(settingsView()), '#/settings');
+    fireEvent.change(screen.getByLabelText(/Notify the same alert again at most every/), { target: { value: '1,500' } });
+    expect(screen.getByText('Write 1500 without a thousands separator: 1,500 is not accepted.')).toBeTruthy();
+    const critical = screen.getByLabelText('Critical threshold: Agent latency') as HTMLInputElement;
+    fireEvent.change(critical, { target: { value: '1,500' } });
+    const thresholds = within(screen.getByRole('form', { name: 'Thresholds' }));
+    expect(thresholds.getByText('Write 1500 without a thousands separator: 1,500 is not accepted.')).toBeTruthy();
+    expect(thresholds.queryByText('Thresholds must be numbers ≥ 0.')).toBeNull();
+    expect(critical.getAttribute('aria-invalid')).toBe('true');
+    // What is no number at all is still said to be none.
+    fireEvent.change(critical, { target: { value: 'abc' } });
+    expect(thresholds.getByText('Thresholds must be numbers ≥ 0.')).toBeTruthy();
   });
 });

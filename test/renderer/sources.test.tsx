@@ -5,7 +5,7 @@ import { FakeBridge, settingsView } from './helpers/bridge';
 import { snapshot, source } from './helpers/model';
 import { renderApp } from './helpers/render';
 import { BridgeError, type TestResult } from '../../src/shared/bridge';
-import { SECRET_FIELDS, SourceConfigSchema, type SourceConfigView } from '../../src/shared/sources';
+import { DEMO_SOURCE_IDS, SECRET_FIELDS, SourceConfigSchema, type SourceConfigView } from '../../src/shared/sources';
 import { DEFAULT_REGION as AVAYA_DEFAULT_REGION } from '../../src/core/connectors/avaya/config';
 import { DEFAULT_CADENCE_SEC } from '../../src/core/connectors/wolkvox/budget';
 import type { Language } from '../../src/shared/settings';
@@ -555,5 +555,261 @@ describe('Sources view', () => {
     fireEvent.click(screen.getByLabelText(/store the secret without OS encryption/));
     fireEvent.click(save);
     await waitFor(() => expect(fake.callsTo('sources:save')[0]).toMatchObject({ allowPlaintextSecrets: true }));
+  });
+});
+
+describe('Sources view: first clicks, focus and the keyboard', () => {
+  const idRule = 'Use 1–40 letters, digits, "-" or "_".';
+  /** A press of the pointer on `target` leaving `from`: the focus moves on the press, the click comes on release. */
+  const pressOn = (target: HTMLElement, from: HTMLElement) => {
+    fireEvent.pointerDown(target);
+    fireEvent.blur(from, { relatedTarget: target });
+    fireEvent.focus(target);
+  };
+  const release = (target: HTMLElement) => {
+    fireEvent.pointerUp(target);
+    fireEvent.click(target);
+  };
+
+  it('a first press on Save acts: the error of the field it leaves waits for the click, so nothing moves under the pointer', async () => {
+    const fake = new FakeBridge(snapshot());
+    await openNew(fake, 'avaya');
+    type('Id (short, unique)', 'bad id');
+    const save = screen.getByRole('button', { name: 'Save' });
+    pressOn(save, field('Id (short, unique)'));
+    expect(screen.queryByText(idRule)).toBeNull();
+    release(save);
+    // The save was refused at the first click, with every error and the count.
+    expect(await screen.findByText('Fix the 5 fields marked above.')).toBeTruthy();
+    expect(screen.getByText(idRule)).toBeTruthy();
+    expect(fake.callsTo('sources:save')).toEqual([]);
+  });
+
+  it('a first press on Test connection and on Advanced acts too, and the error shows once the press is over', async () => {
+    const fake = new FakeBridge(snapshot());
+    await openNew(fake, 'wolkvox');
+    type('Id (short, unique)', 'bad id');
+    const summary = screen.getByText('Advanced');
+    const details = summary.closest('details')!;
+    pressOn(summary, field('Id (short, unique)'));
+    expect(screen.queryByText(idRule)).toBeNull();
+    release(summary);
+    expect(await screen.findByText(idRule)).toBeTruthy();
+    expect(details.open).toBe(true);
+    // The same for Test connection.
+    type('Display name', 'x');
+    const test = screen.getByRole('button', { name: 'Test connection' });
+    type('Server code (e.g. 0031)', '0031');
+    pressOn(test, field('Server code (e.g. 0031)'));
+    release(test);
+    expect(await screen.findByText('Fix the 2 fields marked above.')).toBeTruthy();
+  });
+
+  it('left with the keyboard, a field shows its error at once', async () => {
+    await openNew(new FakeBridge(snapshot()), 'wolkvox');
+    type('Id (short, unique)', 'bad id');
+    fireEvent.blur(field('Id (short, unique)'), { relatedTarget: field('Display name') });
+    expect(screen.getByText(idRule)).toBeTruthy();
+  });
+
+  it('a refused save opens "Advanced" when a field in it is wrong and puts the focus on the first field in error', async () => {
+    const fake = new FakeBridge(snapshot());
+    await openNew(fake, 'wolkvox');
+    type('Id (short, unique)', 'wv');
+    type('Server code (e.g. 0031)', '0031');
+    type('API token', 'tok');
+    type('Latency report every (seconds)', 'often');
+    type('Server address', 'not an address');
+    const details = screen.getByText('Advanced').closest('details')!;
+    expect(details.open).toBe(false);
+    const save = screen.getByRole('button', { name: 'Save' });
+    save.focus();
+    fireEvent.click(save);
+    expect(await screen.findByText('Fix the 2 fields marked above.')).toBeTruthy();
+    expect(details.open).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(field('Latency report every (seconds)')));
+    // A wrong field before "Advanced" takes the focus first; "Advanced" opens all the same.
+    details.open = false;
+    fireEvent(details, new Event('toggle'));
+    type('Id (short, unique)', 'bad id');
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(document.activeElement).toBe(field('Id (short, unique)')));
+    expect(details.open).toBe(true);
+    expect(fake.callsTo('sources:test')).toEqual([]);
+  });
+
+  it('a field the host refuses takes the focus; any other answer gives it back to the button pressed', async () => {
+    const fake = new FakeBridge(snapshot());
+    fake.handle('sources:save', () => {
+      throw new BridgeError('invalid_request', 'id: a source named "bog" already exists');
+    });
+    fake.handle('sources:test', () => ({ ok: true, message: 'ok' }));
+    await openNew(fake, 'collector');
+    type('Id (short, unique)', 'bog');
+    type('Collector address', 'https://collector.example.com');
+    const test = screen.getByRole('button', { name: 'Test connection' });
+    test.focus();
+    fireEvent.click(test);
+    await screen.findByTestId('test-result');
+    // Disabled while the test ran, the button lost the focus in a browser: given back.
+    await waitFor(() => expect(document.activeElement).toBe(test));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('a source named "bog" already exists')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(field('Id (short, unique)')));
+  });
+
+  it('Cancel (or Esc) gives the focus back to "Add source", drawn again once the form is gone', async () => {
+    const fake = new FakeBridge(snapshot());
+    await openNew(fake, 'wolkvox');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'New Wolkvox source' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add source' })));
+    // Esc from a field: the form closes as with Cancel.
+    fireEvent.click(screen.getByRole('button', { name: 'Add source' }));
+    type('Id (short, unique)', 'typed');
+    fireEvent.keyDown(field('Id (short, unique)'), { key: 'Escape' });
+    expect(screen.queryByRole('heading', { name: 'New Wolkvox source' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add source' })));
+  });
+
+  it('a form started again and cancelled gives the focus to its source\'s Edit button', async () => {
+    const fake = new FakeBridge(snapshot({ sources: [source('wv')] }), settingsView({ sources: [wolkvoxView], revision: 1 }));
+    await renderApp(fake, '#/sources');
+    const edit = () => within(screen.getByTestId('source-wv')).getByRole('button', { name: 'Edit' });
+    edit().focus();
+    fireEvent.click(edit());
+    act(() => fake.emit('settings', settingsView({ sources: [{ ...wolkvoxView, server: '0032' } as SourceConfigView], revision: 2 })));
+    const again = await screen.findByRole('button', { name: 'Start again from the saved source' });
+    again.focus();
+    fireEvent.click(again);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Edit Bogotá' })));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(document.activeElement).toBe(edit()));
+  });
+
+  it('the remove confirmation takes the focus; Cancel or Esc give it back to Remove, removing to the next card', async () => {
+    const second = { ...wolkvoxView, id: 'wv2', name: 'Lima' } as SourceConfigView;
+    const fake = new FakeBridge(snapshot(), settingsView({ sources: [wolkvoxView, second] }));
+    fake.handle('sources:remove', ({ id }) => (fake.settings = settingsView({ sources: fake.settings.sources.filter((s) => s.id !== id) })));
+    await renderApp(fake, '#/sources');
+    const card = await screen.findByTestId('source-wv');
+    const remove = () => within(screen.getByTestId('source-wv')).getByRole('button', { name: 'Remove' });
+    remove().focus();
+    fireEvent.click(remove());
+    const group = within(card).getByRole('group', { name: /Remove Bogotá\?/ });
+    await waitFor(() => expect(document.activeElement).toBe(within(group).getByRole('button', { name: 'Cancel' })));
+    fireEvent.click(within(group).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(remove()));
+    // Esc, from either of its buttons
+    fireEvent.click(remove());
+    const again = within(card).getByRole('group');
+    within(again).getByRole('button', { name: 'Remove' }).focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(within(card).queryByRole('group')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(remove()));
+    expect(fake.callsTo('sources:remove')).toEqual([]);
+    // Removed: the focus goes on to the next card; the last one gone, to "Add source".
+    fireEvent.click(remove());
+    fireEvent.click(within(within(card).getByRole('group')).getByRole('button', { name: 'Remove' }));
+    const lima = () => within(screen.getByTestId('source-wv2')).getByRole('button', { name: 'Edit' });
+    await waitFor(() => expect(document.activeElement).toBe(lima()));
+    fireEvent.click(within(screen.getByTestId('source-wv2')).getByRole('button', { name: 'Remove' }));
+    fireEvent.click(within(within(screen.getByTestId('source-wv2')).getByRole('group')).getByRole('button', { name: 'Remove' }));
+    await screen.findByText('No source is configured.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add source' })));
+  });
+
+  it('names a new source form by its vendor in every language, "another collector" included', async () => {
+    const expected: Record<Language, Record<string, string>> = {
+      en: { wolkvox: 'New Wolkvox source', avaya: 'New Avaya AXP source', collector: 'New source from another collector' },
+      fr: { wolkvox: 'Nouvelle source Wolkvox', avaya: 'Nouvelle source Avaya AXP', collector: 'Nouvelle source depuis un autre collecteur' },
+      es: { wolkvox: 'Nueva fuente Wolkvox', avaya: 'Nueva fuente Avaya AXP', collector: 'Nueva fuente desde otro colector' },
+      ru: { wolkvox: 'Новый источник: Wolkvox', avaya: 'Новый источник: Avaya AXP', collector: 'Новый источник: другой сборщик' },
+    };
+    for (const lang of ['en', 'fr', 'es', 'ru'] as const) {
+      for (const vendor of FORM_VENDORS) expect(CATALOGS[lang][`form.newTitle.${vendor}`], `${lang} ${vendor}`).toBeTruthy();
+      for (const [vendor, title] of Object.entries(expected[lang])) {
+        await renderApp(new FakeBridge(snapshot(), settingsView({ ui: { language: lang, theme: 'system' } })), '#/sources');
+        fireEvent.change(screen.getByRole('combobox'), { target: { value: vendor } });
+        fireEvent.click(screen.getByRole('button', { name: String(CATALOGS[lang]['sources.add']) }));
+        expect(screen.getByRole('heading', { level: 3 }).textContent, `${lang} ${vendor}`).toBe(title);
+        cleanup();
+      }
+    }
+  });
+
+  it("refuses a Wolkvox server that is neither a server code nor a host, in the reader's language", async () => {
+    const fake = new FakeBridge(snapshot());
+    await openNew(fake, 'wolkvox');
+    const server = 'Server code (e.g. 0031)';
+    const rule = 'A server code such as "0031" (from wv0031.wolkvox.com), or that host name.';
+    for (const bad of ['not a server code !!', 'http://example.com/x y', 'wv0031.wolkvox.com/api', 'ftp://wv0031.wolkvox.com']) {
+      type(server, bad);
+      fireEvent.blur(field(server));
+      expect(screen.getByText(rule), bad).toBeTruthy();
+      expect(field(server).getAttribute('aria-invalid')).toBe('true');
+    }
+    for (const good of ['0031', '31', 'wv0031', 'wv0031.wolkvox.com', 'https://wv0031.wolkvox.com/']) {
+      type(server, good);
+      expect(screen.queryByText(rule), good).toBeNull();
+    }
+    // Plain http:// to another computer is refused as the other addresses are.
+    type(server, 'http://wv0031.wolkvox.com');
+    expect(screen.getByText(/Plain http:\/\/ or ws:\/\/ is only allowed for this computer/)).toBeTruthy();
+    type(server, 'not a server code !!');
+    type('Id (short, unique)', 'wv');
+    type('API token', 'tok');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Fix the field marked above.')).toBeTruthy();
+    expect(fake.callsTo('sources:save')).toEqual([]);
+    const values = { ...initialValues('wolkvox', 'fr'), id: 'wv', token: 't', server: 'pas un code !' };
+    expect(validate('wolkvox', values, 'fr')).toEqual({ server: { code: 'server' } });
+    expect(CATALOGS.fr['form.error.server']).toBe('Un code serveur comme «\u00a00031\u00a0» (de wv0031.wolkvox.com), ou ce nom d’hôte.');
+    expect(CATALOGS.es['form.error.server']).toBe('Un código de servidor como «0031» (de wv0031.wolkvox.com), o ese nombre de host.');
+    expect(CATALOGS.ru['form.error.server']).toBe('Код сервера, например «0031» (из wv0031.wolkvox.com), или это имя хоста.');
+  });
+
+  it('a secret field says what saving does with a value just typed, not "Not set" under it', async () => {
+    await openNew(new FakeBridge(snapshot()), 'wolkvox');
+    expect(screen.getByText('Not set')).toBeTruthy();
+    type('API token', 'tok');
+    expect(screen.queryByText('Not set')).toBeNull();
+    const hint = screen.getByText('Stored when you save');
+    expect(field('API token').getAttribute('aria-describedby')).toContain(hint.id);
+    cleanup();
+    const fake = new FakeBridge(snapshot({ sources: [source('wv')] }), settingsView({ sources: [wolkvoxView] }));
+    await renderApp(fake, '#/sources');
+    fireEvent.click(within(await screen.findByTestId('source-wv')).getByRole('button', { name: 'Edit' }));
+    type('API token', 'new');
+    expect(screen.queryByText('Set — leave empty to keep it')).toBeNull();
+    expect(screen.getByText('Replaces the stored one when you save')).toBeTruthy();
+    type('API token', '');
+    expect(screen.getByText('Set — leave empty to keep it')).toBeTruthy();
+  });
+
+  it('does not offer the demo sources when they are all here; added, the focus goes on to "Add source"', async () => {
+    const demo = (id: string) => ({ ...wolkvoxView, id, name: id }) as SourceConfigView;
+    const all = DEMO_SOURCE_IDS.map(demo);
+    const here = new FakeBridge(snapshot(), settingsView({ sources: all }));
+    await renderApp(here, '#/sources');
+    await screen.findByTestId(`source-${DEMO_SOURCE_IDS[0]}`);
+    expect(screen.queryByRole('button', { name: 'Add demo sources' })).toBeNull();
+    cleanup();
+    const fake = new FakeBridge(snapshot(), settingsView({ sources: all.slice(1) }));
+    let answer: (v: ReturnType<typeof settingsView>) => void = () => {};
+    fake.handle('sources:demo', () => new Promise((resolve) => (answer = resolve)));
+    await renderApp(fake, '#/sources');
+    const button = screen.getByRole('button', { name: 'Add demo sources' }) as HTMLButtonElement;
+    button.focus();
+    fireEvent.click(button);
+    // Running: marked so, not disabled (a disabled button loses the focus), and a second click asks nothing more.
+    await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('true'));
+    expect(button.disabled).toBe(false);
+    expect(document.activeElement).toBe(button);
+    fireEvent.click(button);
+    expect(fake.callsTo('sources:demo')).toHaveLength(1);
+    await act(async () => answer((fake.settings = settingsView({ sources: all }))));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Add demo sources' })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add source' })));
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alertHarness, type AlertHarness } from './alerts-harness';
 import { alertsToCsv, csvCell } from '../../src/core/alerts/csv';
-import type { Alert } from '../../src/shared/model';
+import { historyEntryId, type Alert } from '../../src/shared/model';
 
 const cycle = (h: AlertHarness, id: string, name = `Agent ${id}`) => {
   h.latency(id, 450, 'wv', name);
@@ -48,6 +48,51 @@ describe('alert history', () => {
     const all = h.engine.list('all');
     expect(all.map((a) => `${a.id}:${a.state}`)).toEqual(['agent.latency|wv:1:resolved']);
     expect(all[0]).toEqual(h.engine.history()[0]);
+  });
+
+  it('answers each entry by its own id, the alert id and when that lifecycle was raised, also lifecycles that share their start', async () => {
+    const h = alertHarness();
+    // A source failing again soon after it came back: the same outage, so the same start.
+    h.source('wv', 'down', { lastError: 'connection refused' });
+    await h.advance(60_000);
+    await h.advance(5_000);
+    h.source('wv', 'live', { lastError: null });
+    await h.advance(10_000);
+    h.source('wv', 'down', { lastError: 'connection refused' });
+    await h.advance(1_000);
+    h.source('wv', 'live', { lastError: null });
+    const [second, first] = h.engine.history();
+    expect([first!.id, second!.id]).toEqual(['source.down|wv', 'source.down|wv']);
+    expect(second!.since).toBe(first!.since);
+    expect(historyEntryId(first!)).toBe(`source.down|wv@${first!.firedAt}`);
+    expect(historyEntryId(second!)).not.toBe(historyEntryId(first!));
+    expect(h.engine.get(historyEntryId(first!))).toBe(first);
+    expect(h.engine.get(historyEntryId(second!))).toBe(second);
+    // The alert id alone is its latest lifecycle, as before.
+    expect(h.engine.get('source.down|wv')).toBe(second);
+    // Read back by the next engine, the entries keep their ids.
+    const path = join(dir, 'alert-history.json');
+    const a = alertHarness({ historyPath: path });
+    cycle(a, '1');
+    await a.advance(1000);
+    cycle(a, '1');
+    await a.engine.flush();
+    const ids = a.engine.history().map(historyEntryId);
+    expect(new Set(ids).size).toBe(2);
+    const b = alertHarness({ historyPath: path });
+    expect(b.engine.history().map(historyEntryId)).toEqual(ids);
+    expect(b.engine.get(ids[1]!)).toEqual(a.engine.history()[1]);
+  });
+
+  it('forgets an evicted entry by its own id too', async () => {
+    const h = alertHarness({ historyLimit: 2 });
+    cycle(h, '1');
+    const first = historyEntryId(h.engine.history()[0]!);
+    await h.advance(1000);
+    cycle(h, '1');
+    cycle(h, '2');
+    expect(h.engine.get(first)).toBeUndefined();
+    expect(h.engine.history().map(historyEntryId).map((id) => h.engine.get(id)?.state)).toEqual(['resolved', 'resolved']);
   });
 
   it('is written after a short delay and on flush, and read back by the next engine', async () => {

@@ -110,8 +110,9 @@ export class AlertBook {
     return this.badSources.has(sourceId);
   }
 
+  /** An alert by its id (live, or its latest lifecycle in the history), or one history entry by its own id. */
   get(id: string): Alert | undefined {
-    return this.active.get(id)?.alert ?? this.dropped.get(id)?.alert ?? this.deps.history.latest(id);
+    return this.active.get(id)?.alert ?? this.dropped.get(id)?.alert ?? this.deps.history.latest(id) ?? this.deps.history.entry(id);
   }
 
   /** Source labels by source entity (a source entity changes at most once a second). */

@@ -7,7 +7,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { AlertSchema, type Alert } from '../../shared/model';
+import { AlertSchema, historyEntryId, type Alert } from '../../shared/model';
 import type { Clock, TimerHandle } from '../util/clock';
 import type { Logger } from '../util/logger';
 
@@ -30,6 +30,8 @@ export class AlertHistory {
   private next = 0;
   private count = 0;
   private readonly byId = new Map<string, Alert>();
+  /** Each entry by its own id (`historyEntryId`): the lifecycles of one alert id apart. */
+  private readonly byEntry = new Map<string, Alert>();
   private readonly limit: number;
   private timer: TimerHandle | null = null;
   private dirty = false;
@@ -53,10 +55,15 @@ export class AlertHistory {
   private push(alert: Alert): void {
     const old = this.ring[this.next];
     if (old && this.byId.get(old.id) === old) this.byId.delete(old.id);
+    if (old) {
+      const entry = historyEntryId(old);
+      if (this.byEntry.get(entry) === old) this.byEntry.delete(entry);
+    }
     this.ring[this.next] = alert;
     this.next = (this.next + 1) % this.limit;
     this.count = Math.min(this.count + 1, this.limit);
     this.byId.set(alert.id, alert);
+    this.byEntry.set(historyEntryId(alert), alert);
   }
 
   /** The i-th newest item (0 = newest). */
@@ -67,6 +74,11 @@ export class AlertHistory {
   /** The latest resolved lifecycle of an alert id. */
   latest(id: string): Alert | undefined {
     return this.byId.get(id);
+  }
+
+  /** One entry by its own id (`historyEntryId`: the alert id and when that lifecycle was raised). */
+  entry(entryId: string): Alert | undefined {
+    return this.byEntry.get(entryId);
   }
 
   /** Newest first. */

@@ -24,15 +24,32 @@ export function SortHeader<K extends string>({
 }) {
   const on = sort.key === id;
   const dir = on ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none';
+  const mark = (
+    <span className="sort-mark" aria-hidden="true">
+      {on ? (sort.dir === 1 ? '▲' : '▼') : '↕'}
+    </span>
+  );
+  // A figure's column is aligned right: its mark comes first, so its label ends flush with the
+  // figures, and in a narrow column the mark shares the first line with a short first word ("↕ В /
+  // состоянии") instead of taking a line of its own under the label.
+  const markFirst = className?.split(' ').includes('num') ?? false;
   return (
     <th scope="col" aria-sort={dir} className={className}>
       <button type="button" className="sort" onClick={() => onSort({ key: id, dir: on ? (sort.dir === 1 ? -1 : 1) : firstDir })}>
-        {children}
         {/* The mark may go to a line of its own in a narrow column rather than widen it. */}
-        <wbr />
-        <span className="sort-mark" aria-hidden="true">
-          {on ? (sort.dir === 1 ? '▲' : '▼') : '↕'}
-        </span>
+        {markFirst ? (
+          <>
+            {mark}
+            <wbr />
+            {children}
+          </>
+        ) : (
+          <>
+            {children}
+            <wbr />
+            {mark}
+          </>
+        )}
       </button>
     </th>
   );

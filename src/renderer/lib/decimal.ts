@@ -38,3 +38,15 @@ export function readDecimal(text: string, lang: Language): number {
   if (s.includes(',') && decimalSeparator(lang) !== ',') return NaN;
   return Number(s.replace(',', '.'));
 }
+
+const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * A number typed with commas between groups of thousands where the comma is not the language's
+ * decimal separator ("1,500" in English), which `readDecimal` refuses: the number as it should be
+ * typed ("1500"), to say so; null for any other text.
+ */
+export function ungrouped(text: string, lang: Language): string | null {
+  const s = text.replace(SPACES, '');
+  return GROUPED.test(s) && decimalSeparator(lang) !== ',' ? s.replace(/,/g, '') : null;
+}

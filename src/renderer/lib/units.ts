@@ -24,3 +24,19 @@ export function msText(tr: Numbers, v: number | null | undefined): string | null
 export function pctText(tr: Numbers, v: number | null | undefined, digits = 2): string | null {
   return v === null || v === undefined ? null : withUnit(tr.n(v, digits), '%');
 }
+
+/**
+ * A duration in words: "45 s", "20 min 36 s", "1 h 5 min" (seconds left out from an hour on) — for
+ * text where a clock duration would read as a time of day ("depuis 20:36", "desde hace 20:36") or be
+ * ambiguous between hours and minutes. Null for unknown or negative.
+ */
+export function durationText(tr: Numbers, sec: number | null | undefined): string | null {
+  if (sec === null || sec === undefined || !Number.isFinite(sec) || sec < 0) return null;
+  const s = Math.floor(sec);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const part = (v: number, unit: 'unit.h' | 'unit.min' | 'unit.s') => withUnit(tr.n(v, 0), tr.t(unit));
+  if (h) return `${part(h, 'unit.h')} ${part(m, 'unit.min')}`;
+  if (m) return `${part(m, 'unit.min')} ${part(s % 60, 'unit.s')}`;
+  return part(s, 'unit.s');
+}

@@ -39,11 +39,11 @@ export function AgentDetail({ agentKey, onClose }: { agentKey: string; onClose: 
         <>
           <StateBadge state={a.state} />
           <span>
-            {t('label.colon', { label: t('col.timeInState') })} <Ticking since={a.stateSince} />
+            {t('label.colon', { label: t('col.timeInState') })} <Ticking since={a.stateSince} words />
           </span>
           {a.call && (
             <span>
-              {t('label.colon', { label: t('agents.onCallFor') })} <Ticking since={a.call.since} />
+              {t('label.colon', { label: t('agents.onCallFor') })} <Ticking since={a.call.since} words />
             </span>
           )}
         </>

@@ -45,7 +45,7 @@ export const AgentRow = memo(function AgentRow({ agent: a, index, active, source
         {a.name}
       </th>
       {sourceName !== null && <td title={sourceName}>{sourceLabel ?? sourceName}</td>}
-      <td>
+      <td className="state">
         <StateBadge state={a.state} />
       </td>
       <td className="num">

@@ -9,6 +9,11 @@
  * A connector marks the key of a field holding an instant or a duration with its unit: "Logged In
  * Since [epoch ms]", "Logon Duration [s]" (the Avaya connector: core/connectors/avaya/convert.ts);
  * such a field is listed under its key without the mark.
+ *
+ * Avaya AXP's usual agent measures (the default Agent producer's: login id, user status, logged in
+ * since…) read under labels in the dashboard's language too, whether the connector keyed them by the
+ * catalog's display names ("Time on Hold") or by measure names ("timeOnHold"); a first or last name
+ * that the agent's name, the details' title, already says is left out.
  */
 import { EXTRA_UNIT_MARK, type ExtraValue } from '../../../shared/model';
 import { CATALOGS, type Translator } from '../../i18n/translate';
@@ -60,7 +65,52 @@ export const EXTRA_FIELDS: Record<string, Kind> = {
   eventSource: 'words',
 };
 
+/** Avaya AXP's agent measures known to the dashboard, in the order listed (after the fields above). */
+const AVAYA_ORDER = ['loginId', 'userStatus', 'loggedInSince', 'logonDuration', 'timeActive', 'idleTime', 'timeOnHold', 'timeInAcw', 'firstName', 'lastName'] as const;
+type AvayaField = (typeof AVAYA_ORDER)[number];
+
+/** Those measures by lower-cased measure name and display name (without unit mark). */
+const AVAYA_FIELDS: Record<string, AvayaField> = {
+  agentloginid: 'loginId',
+  'login id': 'loginId',
+  userstatus: 'userStatus',
+  'user status': 'userStatus',
+  timeloggedin: 'loggedInSince',
+  'logged in since': 'loggedInSince',
+  agentlogonduration: 'logonDuration',
+  'logon duration': 'logonDuration',
+  timeactive: 'timeActive',
+  'time active': 'timeActive',
+  idletimeduration: 'idleTime',
+  'idle time': 'idleTime',
+  timeonhold: 'timeOnHold',
+  'time on hold': 'timeOnHold',
+  timeinacw: 'timeInAcw',
+  'time in acw': 'timeInAcw',
+  agentfirstname: 'firstName',
+  'first name': 'firstName',
+  agentlastname: 'lastName',
+  'last name': 'lastName',
+};
+
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** The Avaya measure a key names (a unit mark aside), if it is one the dashboard knows. */
+function avayaField(key: string, mark: { label: string } | null): AvayaField | null {
+  const name = (mark ? mark.label : key).toLowerCase();
+  return has(AVAYA_FIELDS, name) ? AVAYA_FIELDS[name]! : null;
+}
+
+/** Whether a name part only repeats the agent's name ("Ana" of "Ana Torres"). */
+function repeats(title: string, v: ExtraValue): boolean {
+  if (typeof v !== 'string' || !v.trim()) return false;
+  const words = new Set(title.toLocaleLowerCase().split(/\s+/));
+  return v
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => words.has(w));
+}
 
 function valueText(kind: Kind | undefined, key: string, v: ExtraValue, tr: Translator): string | null {
   if (v === null || v === '') return null;
@@ -81,17 +131,27 @@ function valueText(kind: Kind | undefined, key: string, v: ExtraValue, tr: Trans
   return String(v);
 }
 
-/** [label, text] per extra field with a value, known fields first in the order above, then the others as they came. */
-export function extraFacts(extra: Record<string, ExtraValue> | undefined, tr: Translator): [string, string][] {
+/**
+ * [label, text] per extra field with a value, known fields first in the order above, then the others
+ * as they came. `title`: the agent's name, which a first or last name only repeating it is left out for.
+ */
+export function extraFacts(extra: Record<string, ExtraValue> | undefined, tr: Translator, title?: string): [string, string][] {
   if (!extra) return [];
   const known: [number, string, string][] = [];
   const other: [string, string][] = [];
   const order = Object.keys(EXTRA_FIELDS);
   for (const key of Object.keys(extra)) {
-    const mark = has(EXTRA_FIELDS, key) ? null : markedField(key);
-    const kind = mark ? mark.kind : has(EXTRA_FIELDS, key) ? EXTRA_FIELDS[key] : undefined;
-    const text = valueText(kind, key, extra[key]!, tr);
+    const own = has(EXTRA_FIELDS, key);
+    const mark = own ? null : markedField(key);
+    const avaya = own ? null : avayaField(key, mark);
+    if ((avaya === 'firstName' || avaya === 'lastName') && title !== undefined && repeats(title, extra[key]!)) continue;
+    const kind = mark ? mark.kind : own ? EXTRA_FIELDS[key] : avaya === 'userStatus' ? 'words' : undefined;
+    const text = valueText(kind, avaya ? `avaya.${avaya}` : key, extra[key]!, tr);
     if (text === null) continue;
+    if (avaya) {
+      known.push([order.length + AVAYA_ORDER.indexOf(avaya), tr.t(`extra.avaya.${avaya}`), text]);
+      continue;
+    }
     const label = !mark && kind && keyOf(CATALOGS.en, 'extra', key);
     if (label) known.push([order.indexOf(key), tr.t(label), text]);
     else other.push([mark ? mark.label : key, text]);

@@ -5,8 +5,8 @@
 import type { Agent, Network } from '../../../shared/model';
 import type { ClientStore } from '../../bridge/store';
 import type { Translator } from '../../i18n/translate';
-import { clockDuration, elapsedSec } from '../../lib/format';
-import { msText, pctText } from '../../lib/units';
+import { elapsedSec } from '../../lib/format';
+import { durationText, msText, pctText } from '../../lib/units';
 import { alertWhat } from '../alerts/describe';
 import { extraFacts } from './extra';
 import { TextReport } from '../../lib/report';
@@ -28,7 +28,8 @@ export function agentFacts(a: Agent, store: ClientStore, tr: Translator): TextFa
     [t('agents.ip'), net?.ip],
     [t('agents.platform'), [net?.platform, net?.connectionType, net?.version].filter(Boolean).join(' · ') || null],
     [t('agents.sampledAt'), net?.sampledAt ? dateTime(net.sampledAt) : null],
-    ...extraFacts(a.extra, tr),
+    // A first or last name that only repeats the agent's name (the title) says nothing.
+    ...extraFacts(a.extra, tr, a.name),
   ];
 }
 
@@ -56,8 +57,8 @@ export function agentReport(a: Agent, store: ClientStore, tr: Translator, now: n
   const { t } = tr;
   const report = new TextReport(t)
     .line(`${a.name} — ${t(`state.${a.state}`)}`)
-    .fact(t('col.timeInState'), clockDuration(elapsedSec(a.stateSince, now)));
-  if (a.call) report.fact(t('agents.onCallFor'), clockDuration(elapsedSec(a.call.since, now)));
+    .fact(t('col.timeInState'), durationText(tr, elapsedSec(a.stateSince, now)));
+  if (a.call) report.fact(t('agents.onCallFor'), durationText(tr, elapsedSec(a.call.since, now)));
   for (const [label, value] of [...(a.network ? networkFacts(a.network, tr) : []), ...agentFacts(a, store, tr)]) report.fact(label, value);
   const open = [...store.alerts.values()].filter((x) => x.subject.kind === 'agent' && x.subject.key === a.key && x.state !== 'resolved').sort((x, y) => y.since - x.since);
   if (open.length) {

@@ -1,10 +1,16 @@
-/** Acknowledge and snooze (15 min, 1 h, 4 h, until recovered) for one alert. */
+/**
+ * Acknowledge and snooze (15 min, 1 h, 4 h, until recovered) for one alert, in two groups — the
+ * acknowledgement, then the snooze — that the alerts table lays out on one line or one above the other
+ * (components.css). A pending alert has not been raised: nothing was notified to acknowledge yet, so it
+ * offers the snooze alone (which keeps it quiet should it be raised).
+ */
 import { useRef, useState } from 'react';
 import type { Alert } from '../../../shared/model';
 import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { SNOOZE_UNTIL_RECOVERED } from '../../../shared/rules';
 import { errorText } from '../../i18n/error-text';
+import { sameLocalDay } from '../../lib/format';
 import { useFocusHandOver } from '../../components/useFocusHandOver';
 
 export const SNOOZE_CHOICES: { id: '15m' | '1h' | '4h' | 'recovered'; minutes: number | null }[] = [
@@ -16,7 +22,7 @@ export const SNOOZE_CHOICES: { id: '15m' | '1h' | '4h' | 'recovered'; minutes: n
 
 
 export function AlertActions({ alert, onError }: { alert: Alert; onError: (message: string | null) => void }) {
-  const { t, time } = useI18n();
+  const { t, time, dateTime } = useI18n();
   const client = useClient();
   const [choice, setChoice] = useState<(typeof SNOOZE_CHOICES)[number]['id']>('15m');
   const [busy, setBusy] = useState(false);
@@ -52,10 +58,13 @@ export function AlertActions({ alert, onError }: { alert: Alert; onError: (messa
   const snoozed = alert.snoozedUntil !== null && alert.snoozedUntil > now;
   // Snoozes are at most 7 days; anything further means "until recovered".
   const untilRecovered = snoozed && alert.snoozedUntil! >= SNOOZE_UNTIL_RECOVERED;
+  // A snooze ending another day than today says which day, its date and time kept together where
+  // the badge wraps (the alerts table, below 1600 px).
+  const today = snoozed && sameLocalDay(alert.snoozedUntil!, now);
   return (
     <div className="alert-actions">
       {alert.acknowledged ? (
-        <>
+        <span className="acking">
           <span className="badge ack">
             <span className="glyph" aria-hidden="true">
               ✓
@@ -65,21 +74,27 @@ export function AlertActions({ alert, onError }: { alert: Alert; onError: (messa
           <button type="button" ref={buttons.unack} onClick={unack} disabled={busy} title={t('alerts.unackHint')}>
             {t('alerts.unack')}
           </button>
-        </>
-      ) : (
-        <button type="button" ref={buttons.ack} onClick={ack} disabled={busy}>
-          {t('alerts.ack')}
-        </button>
-      )}
+        </span>
+      ) : alert.state === 'firing' ? (
+        <span className="acking">
+          <button type="button" ref={buttons.ack} onClick={ack} disabled={busy}>
+            {t('alerts.ack')}
+          </button>
+        </span>
+      ) : null}
       {snoozed ? (
-        <>
-          <span className="badge snoozed">
-            {untilRecovered ? t('alerts.snoozedUntilRecovered') : t('alerts.snoozedUntil', { time: time(alert.snoozedUntil!) })}
+        <span className="snooze">
+          <span className="badge snoozed" title={untilRecovered ? undefined : dateTime(alert.snoozedUntil!)}>
+            {untilRecovered
+              ? t('alerts.snoozedUntilRecovered')
+              : today
+                ? t('alerts.snoozedUntil', { time: time(alert.snoozedUntil!) })
+                : t('alerts.snoozedUntilDate', { date: dateTime(alert.snoozedUntil!).replace(/\s/g, '\u00a0') })}
           </span>
           <button type="button" ref={buttons.unsnooze} onClick={unsnooze} disabled={busy}>
             {t('alerts.unsnooze')}
           </button>
-        </>
+        </span>
       ) : (
         <span className="snooze">
           <label>

@@ -19,7 +19,8 @@ import { alertAdvice, alertReport, alertWhat, formatAlertValue, ruleText, subjec
 import { CopyButton } from '../../components/CopyButton';
 import { AlertActions } from './AlertActions';
 
-export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | null; onClose: () => void; onError: (m: string | null) => void }) {
+/** `address`: the id the address names (an alert's, or a history entry's), which the details follow. */
+export function AlertDetail({ alert: a, address, onClose, onError }: { alert: Alert | null; address: string; onClose: () => void; onError: (m: string | null) => void }) {
   const tr = useI18n();
   const { t, dateTime, lang } = tr;
   const { store } = useClient();
@@ -56,7 +57,7 @@ export function AlertDetail({ alert: a, onClose, onError }: { alert: Alert | nul
     <Detail
       id="alert-detail-title"
       title={alertWhat(a, tr)}
-      showing={a.id}
+      showing={address}
       onClose={onClose}
       tools={<CopyButton text={() => alertReport(a, store, tr, store.now())} hint={t('alerts.copyHint')} onError={onError} />}
       before={<SeverityBadge severity={a.severity} />}

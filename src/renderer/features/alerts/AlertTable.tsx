@@ -1,5 +1,8 @@
-/** A list of alerts with what, who, since when, and the actions. */
-import type { Alert } from '../../../shared/model';
+/**
+ * A list of alerts with what, who, since when, and the actions; or the history, with when each began
+ * and ended (it is ordered by the end) and how long it lasted.
+ */
+import { historyEntryId, type Alert } from '../../../shared/model';
 import { useClient, useSourceLabels } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { SeverityBadge } from '../../components/badges';
@@ -10,8 +13,9 @@ import { alertSourceId, alertWhat, subjectHref, subjectName } from './describe';
 import { AlertActions } from './AlertActions';
 
 /**
- * `query`: the list's filters, kept when an alert's details are opened from it. `showSource`: a Source
- * column, where alerts of several sources may be listed (a "Support" queue may be any source's).
+ * `focusId`: the row opened (a live alert's id, or a history entry's: see `historyEntryId`). `query`:
+ * the list's filters, kept when an alert's details are opened from it. `showSource`: a Source column,
+ * where alerts of several sources may be listed (a "Support" queue may be any source's).
  */
 export function AlertTable({
   alerts,
@@ -35,6 +39,11 @@ export function AlertTable({
   const { name: sourceName, label: sourceLabel } = useSourceLabels();
   // Today's alerts (most of them) show the time alone; the date is in the tooltip.
   const now = store.now();
+  const when = (ms: number) => (
+    <time dateTime={new Date(ms).toISOString()} title={dateTime(ms)}>
+      {sameLocalDay(ms, now) ? time(ms) : dateTime(ms)}
+    </time>
+  );
   return (
     <div className="table-scroll">
       <table className="grid alerts" aria-label={t('nav.alerts')}>
@@ -52,28 +61,45 @@ export function AlertTable({
               </th>
             )}
             <th scope="col" className="since">
-              {t('col.since')}
+              {history ? t('alerts.started') : t('col.since')}
             </th>
+            {history && (
+              <th scope="col" className="ended">
+                {t('alerts.endedAt')}
+              </th>
+            )}
             <th scope="col" className="for">
               {history ? t('col.duration') : t('col.for')}
             </th>
-            <th scope="col" className="actions">
-              {t('col.actions')}
-            </th>
+            {!history && (
+              <th scope="col" className="actions">
+                {t('col.actions')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {alerts.map((a) => {
-            const isFocus = a.id === focusId;
+            // An alert that fired several times is in the history once per time, under one alert id:
+            // each entry has its own (its address and its row's).
+            const rowId = history ? historyEntryId(a) : a.id;
+            const isFocus = rowId === focusId;
             return (
               // The opened alert (its details are above the list, and have the focus) is marked in it.
-              <tr key={`${a.id}|${a.firedAt ?? a.since}|${a.resolvedAt ?? ''}`} id={`alert-${a.id}`} className={isFocus ? 'row focus' : 'row'} aria-current={isFocus ? 'true' : undefined} data-alert-id={a.id}>
+              <tr
+                key={`${a.id}|${a.firedAt ?? a.since}|${a.resolvedAt ?? ''}`}
+                id={`alert-${rowId}`}
+                className={isFocus ? 'row focus' : 'row'}
+                aria-current={isFocus ? 'true' : undefined}
+                data-alert-id={a.id}
+                data-entry-id={history ? rowId : undefined}
+              >
                 <td>
                   <SeverityBadge severity={a.severity} />
                   {a.suppressed && <span className="muted small"> {t('alerts.suppressed')}</span>}
                 </td>
                 <td>
-                  <a href={hrefFor('alerts', a.id, query)}>{alertWhat(a, tr)}</a>
+                  <a href={hrefFor('alerts', rowId, query)}>{alertWhat(a, tr)}</a>
                 </td>
                 <td>
                   <a href={subjectHref(a)}>{subjectName(a, store)}</a> <span className="muted small">{t(`subject.${a.subject.kind}`)}</span>
@@ -89,13 +115,14 @@ export function AlertTable({
                     <SourceLabel label={sourceLabel(alertSourceId(a))} />
                   </td>
                 )}
-                <td>
-                  <time dateTime={new Date(a.since).toISOString()} title={dateTime(a.since)}>
-                    {sameLocalDay(a.since, now) ? time(a.since) : dateTime(a.since)}
-                  </time>
-                </td>
+                <td>{when(a.since)}</td>
+                {history && <td>{a.resolvedAt != null ? when(a.resolvedAt) : '–'}</td>}
                 <td className="num">{a.state === 'resolved' ? (clockDuration(((a.resolvedAt ?? a.since) - a.since) / 1000) ?? '–') : <Ticking since={a.since} />}</td>
-                <td>{a.state === 'resolved' ? <span className="badge resolved">{t('alerts.resolved')}</span> : <AlertActions alert={a} onError={onError} />}</td>
+                {!history && (
+                  <td>
+                    <AlertActions alert={a} onError={onError} />
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -1,9 +1,11 @@
 /**
  * Alerts: firing, pending and history; acknowledge, snooze, export. `#/alerts/<id>` opens the view at
- * one alert, with its details above the list (a notification's click, an alert's link).
+ * one alert, with its details above the list (a notification's click, an alert's link): a live alert,
+ * or the latest time it ended. `#/alerts/<history entry id>` (`historyEntryId`) opens one entry of the
+ * history: an alert that fired several times is there once per time, under the same alert id.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Alert } from '../../../shared/model';
+import { historyEntryId, type Alert } from '../../../shared/model';
 import { useClient, useSourcesByName, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { ViewHeader } from '../../components/ViewHeader';
@@ -81,15 +83,20 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
 
   const shownHistory = useMemo(() => (history && source ? history.filter((a) => a.sourceId === source) : history), [history, source]);
   const rows = tab === 'history' ? (shownHistory ?? []) : lists[tab];
-  // The alert opened: live, or ended and in the history (shown once the history is in).
-  const focused = focusId ? (store.alerts.get(focusId) ?? history?.find((a) => a.id === focusId) ?? null) : null;
+  // The alert opened: live, or ended and in the history (shown once the history is in) — one entry of
+  // it by its own id, or by the alert's id its latest end (the history is newest first).
+  const focused = focusId
+    ? (store.alerts.get(focusId) ?? history?.find((a) => historyEntryId(a) === focusId) ?? history?.find((a) => a.id === focusId) ?? null)
+    : null;
+  // Its row in the lists: a live alert's id, an ended one's entry.
+  const focusRow = focused ? (focused.state === 'resolved' ? historyEntryId(focused) : focused.id) : null;
   const detailReady = focusId !== null && (focused !== null || tab !== 'history' || history !== null || error !== null);
   return (
     <>
       <ViewHeader title={t('nav.alerts')}>
         <ExportCsvButton onError={setError} sourceId={source || undefined} />
       </ViewHeader>
-      {detailReady && <AlertDetail alert={focused} onClose={() => navigate('alerts', null, query)} onError={setError} />}
+      {detailReady && focusId !== null && <AlertDetail alert={focused} address={focusId} onClose={() => navigate('alerts', null, query)} onError={setError} />}
       <div className="filters">
         <SourceSelect value={source} sources={sources} onChange={(s) => replaceQuery('alerts', focusId, { ...query, source: s })} />
       </div>
@@ -116,8 +123,9 @@ export function AlertsView({ focusId }: { focusId: string | null }) {
         ) : (
           <>
             {tab === 'firing' && <AckAllButton alerts={rows} onError={setError} />}
+            {tab === 'pending' && <p className="muted small">{t('alerts.pendingHint')}</p>}
             {rows.length > MAX_ROWS && <p className="notice">{t('alerts.truncated', { shown: MAX_ROWS, count: rows.length })}</p>}
-            <AlertTable alerts={rows.slice(0, MAX_ROWS)} focusId={focusId} onError={setError} history={tab === 'history'} query={query} showSource={!source && sources.length > 1} />
+            <AlertTable alerts={rows.slice(0, MAX_ROWS)} focusId={focusRow} onError={setError} history={tab === 'history'} query={query} showSource={!source && sources.length > 1} />
           </>
         )}
       </TabPanel>

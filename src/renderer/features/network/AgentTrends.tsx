@@ -1,5 +1,6 @@
 /** Latency, jitter and loss of one agent over the history the host keeps (the last hours). */
 import { useState } from 'react';
+import type { Agent } from '../../../shared/model';
 import { useClient, useTopic } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
@@ -10,16 +11,28 @@ import { hrefFor } from '../../app/router';
 import { CopyButton } from '../../components/CopyButton';
 import { agentReport } from '../agents/report';
 
-export function AgentTrends({ agentKey }: { agentKey: string | null }) {
+/** Whether any agent the filter shows (`sourceId`, or all for "") has network measures. */
+function anyMeasured(agents: Iterable<Agent>, sourceId: string): boolean {
+  for (const x of agents) if (x.network && (!sourceId || x.sourceId === sourceId)) return true;
+  return false;
+}
+
+/**
+ * `sourceId`: the view's source filter (empty: every source). An agent of another source is not shown:
+ * its trends under a table that leaves it out would read as the filtered source's. While the filter
+ * shows no agent with network measures, there is nothing to pick, and no hint to.
+ */
+export function AgentTrends({ agentKey, sourceId = '' }: { agentKey: string | null; sourceId?: string }) {
   const tr = useI18n();
   const { t } = tr;
   const { store } = useClient();
   const [error, setError] = useState<string | null>(null);
   const { thresholdsFor } = useSettings();
   useTopic('agents');
-  const a = agentKey ? store.agents.get(agentKey) : undefined;
+  const known = agentKey ? store.agents.get(agentKey) : undefined;
+  const a = known && (!sourceId || known.sourceId === sourceId) ? known : undefined;
   const data = useHistory(a ? a.key : null, AGENT_METRICS, a?.network?.sampledAt ?? null, DETAIL_TTL_MS);
-  if (!a) return <p className="muted">{t('network.pickAgent')}</p>;
+  if (!a) return anyMeasured(store.agents.values(), sourceId) ? <p className="muted">{t('network.pickAgent')}</p> : null;
   // The agent's own thresholds where rules were added for it (Settings), as its alerts use.
   const th = thresholdsFor({ kind: 'agent', key: a.key, sourceId: a.sourceId, queues: a.queues });
   return (

@@ -10,6 +10,7 @@ import { LevelValue } from '../../components/badges';
 import { SortHeader, type SortState } from '../../components/SortHeader';
 import { levelOf } from '../../lib/rules';
 import { msText, pctText } from '../../lib/units';
+import { notReportedText } from '../../lib/reported';
 import { severalSources, sortLines, type LineSortKey } from './sort';
 
 /** `sourceId`: that source's lines only (the view's source filter; empty: every source). */
@@ -26,7 +27,7 @@ export function LinesTable({ sourceId = '', sort, onSort }: { sourceId?: string;
   );
   const ms = (x: number | null) => msText(tr, x);
   const pct = (x: number | null) => pctText(tr, x);
-  if (!rows.length) return <p className="empty">{t('network.noLines')}</p>;
+  if (!rows.length) return <p className="empty">{notReportedText(tr, store.sources.values(), sourceId, 'lines') ?? t('network.noLines')}</p>;
   const showSource = severalSources(rows);
   const sortProps = { sort, onSort };
   return (

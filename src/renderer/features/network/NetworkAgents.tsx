@@ -13,6 +13,7 @@ import { worse } from '../../lib/format';
 import { levelOf } from '../../lib/rules';
 import { agentNetworkLevel } from '../../lib/summary';
 import { msText, pctText } from '../../lib/units';
+import { notReportedText } from '../../lib/reported';
 import { severalSources, sortNetworkAgents, type AgentSortKey, type MeasuredAgent } from './sort';
 
 const ROW_HEIGHT = 34;
@@ -51,7 +52,8 @@ export function NetworkAgents({
   const v = useVirtualRows(rows.length, ROW_HEIGHT, (i) => rows[i] && onSelect(rows[i].key));
   const ms = (x: number | null | undefined) => msText(tr, x);
   const pct = (x: number | null | undefined) => pctText(tr, x);
-  if (!rows.length) return <p className="empty">{t('network.none')}</p>;
+  // Sources that never report network measures say so, rather than "not yet".
+  if (!rows.length) return <p className="empty">{notReportedText(tr, store.sources.values(), sourceId, 'network') ?? t('network.none')}</p>;
   const sortProps = { sort, onSort };
   return (
     <div className="table-scroll short" ref={v.scrollRef}>

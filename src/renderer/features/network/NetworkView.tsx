@@ -1,6 +1,6 @@
 /** Network quality by agent, by site (public IP) and by PBX line, with trends for a chosen agent or site. */
 import { useState } from 'react';
-import { useSourcesByName } from '../../bridge/react';
+import { useClient, useSourcesByName } from '../../bridge/react';
 import { choiceOf, replaceQuery, useRoute } from '../../app/router';
 import { SourceSelect } from '../../components/SourceSelect';
 import { useI18n } from '../../i18n/context';
@@ -29,6 +29,15 @@ export function NetworkView() {
   const selected = query.agent ?? null;
   const site = query.site ?? null;
   const change = (patch: Record<string, string>) => replaceQuery('network', param, { ...query, ...patch });
+  const { store } = useClient();
+  // The agent or site whose trends are shown follows the source filter: one of another source is no
+  // longer shown, and choosing that source leaves it out of the address as well.
+  const setSource = (s: string) => {
+    const patch: Record<string, string> = { source: s };
+    if (s && selected && store.agents.get(selected)?.sourceId !== s) patch.agent = '';
+    if (s && site && store.sites.get(site)?.sourceId !== s) patch.site = '';
+    change(patch);
+  };
   const setTab = (next: Tab) => change({ tab: next === 'agents' ? '' : next });
   const setSelected = (key: string | null) => change({ agent: key ?? '' });
   const setSite = (key: string | null) => change({ site: key ?? '' });
@@ -40,7 +49,7 @@ export function NetworkView() {
     <>
       <ViewHeader title={t('nav.network')} />
       <div className="filters">
-        <SourceSelect value={source} sources={sources} onChange={(s) => change({ source: s })} />
+        <SourceSelect value={source} sources={sources} onChange={setSource} />
         <button type="button" aria-pressed={worstFirst} onClick={() => setSorts((all) => ({ ...all, [tab]: WORST_FIRST }))}>
           {t('network.worstFirst')}
         </button>
@@ -59,13 +68,13 @@ export function NetworkView() {
         {tab === 'agents' && (
           <>
             <NetworkAgents selected={selected} onSelect={setSelected} sourceId={source} {...sortOf('agents')} />
-            <AgentTrends agentKey={selected} />
+            <AgentTrends agentKey={selected} sourceId={source} />
           </>
         )}
         {tab === 'sites' && (
           <>
             <SitesTable sourceId={source} {...sortOf('sites')} selected={site} onSelect={setSite} />
-            <SiteTrends siteKey={site} />
+            <SiteTrends siteKey={site} sourceId={source} />
           </>
         )}
         {tab === 'lines' && <LinesTable sourceId={source} {...sortOf('lines')} />}

@@ -10,7 +10,8 @@ import { siteReport } from './report';
 
 export const SITE_METRICS = ['siteLatency', 'siteMaxLatency', 'siteRejection'] as const;
 
-export function SiteTrends({ siteKey }: { siteKey: string | null }) {
+/** `sourceId`: the view's source filter (empty: every source); a site of another source is not shown. */
+export function SiteTrends({ siteKey, sourceId = '' }: { siteKey: string | null; sourceId?: string }) {
   const tr = useI18n();
   const { t } = tr;
   const { store } = useClient();
@@ -18,10 +19,11 @@ export function SiteTrends({ siteKey }: { siteKey: string | null }) {
   // The Sites table colours sites by the general agent rules; their trends are drawn against them too.
   const { thresholds } = useSettings();
   const v = useTopic('sites');
-  const s = siteKey ? store.sites.get(siteKey) : undefined;
+  const known = siteKey ? store.sites.get(siteKey) : undefined;
+  const s = known && (!sourceId || known.sourceId === sourceId) ? known : undefined;
   // Asked again as the site's figures change (each latency report), at most every few seconds.
   const data = useHistory(s ? s.key : null, SITE_METRICS, s ? v : null, DETAIL_TTL_MS);
-  if (!s) return <p className="muted">{t('network.pickSite')}</p>;
+  if (!s) return [...store.sites.values()].some((x) => !sourceId || x.sourceId === sourceId) ? <p className="muted">{t('network.pickSite')}</p> : null;
   const title = t('network.siteTrendsOf', { ip: s.ip });
   return (
     <section className="trends" aria-label={title}>

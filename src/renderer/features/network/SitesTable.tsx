@@ -11,6 +11,7 @@ import { LevelValue } from '../../components/badges';
 import { SortHeader, type SortState } from '../../components/SortHeader';
 import { levelOf } from '../../lib/rules';
 import { msText, pctText } from '../../lib/units';
+import { notReportedText } from '../../lib/reported';
 import { severalSources, sortSites, type SiteSortKey } from './sort';
 
 /** `sourceId`: that source's sites only (the view's source filter; empty: every source). */
@@ -38,7 +39,7 @@ export function SitesTable({
     [store, v, sourceId, sort, sourceName],
   );
   const ms = (x: number | null) => msText(tr, x);
-  if (!rows.length) return <p className="empty">{t('network.noSites')}</p>;
+  if (!rows.length) return <p className="empty">{notReportedText(tr, store.sources.values(), sourceId, 'sites') ?? t('network.noSites')}</p>;
   const showSource = severalSources(rows);
   const sortProps = { sort, onSort };
   return (

@@ -70,7 +70,7 @@ export function SummaryTile({ title, summary, source }: { title: string; summary
             <a
               className="tile-link"
               href={hrefFor('alerts', null, scope)}
-              aria-label={said(t('overview.alertsFiring'), `${n(summary.alerts.critical)} ${t('level.critical')}, ${n(summary.alerts.warning)} ${t('level.warning')}`)}
+              aria-label={said(t('overview.alertsFiring'), `${t('overview.alertsCritical', { count: summary.alerts.critical })}, ${t('overview.alertsWarning', { count: summary.alerts.warning })}`)}
             >
               <span className={summary.alerts.critical ? 'lvl lvl-critical' : 'lvl'}>
                 <span className="glyph" aria-hidden="true">

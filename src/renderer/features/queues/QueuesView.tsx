@@ -17,6 +17,7 @@ import { availableByQueue, queueAvailable, queueWaitSec } from '../../lib/summar
 import { useSecond } from '../../lib/ticker';
 import { fold } from '../agents/rows';
 import { pctText } from '../../lib/units';
+import { notReportedText } from '../../lib/reported';
 import { hrefFor, navigate, replaceQuery, useRoute } from '../../app/router';
 import { QueueDetail } from './QueueDetail';
 
@@ -125,7 +126,7 @@ export function QueuesView() {
             })}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="empty">{store.sources.size ? t('queues.none') : t('common.noSources')}</p>}
+        {rows.length === 0 && <p className="empty">{store.sources.size ? (notReportedText(tr, sources, source, 'queues') ?? t('queues.none')) : t('common.noSources')}</p>}
       </div>
     </>
   );

@@ -141,7 +141,7 @@ export function ExceptionsForm({ editable }: { editable: boolean }) {
                     <th scope="row">{subject}</th>
                     <td className="rule">
                       {ruleName(r.metric)}
-                      <RuleNote unit={unit} error={err} errorId={`ex-err-${i}`} />
+                      <RuleNote unit={unit} error={err} errorId={`ex-err-${i}`} row={r} />
                     </td>
                     <ThresholdCells rule={rule} row={r} error={err} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />
                     <RaiseCell rule={rule} row={r} applies error={err} errorId={`ex-err-${i}`} onChange={(patch) => set(i, patch)} />

@@ -8,7 +8,7 @@ import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { SaveBar, useSaver } from './SaveBar';
-import { decimalText, readDecimal } from '../../lib/decimal';
+import { decimalText, readDecimal, ungrouped } from '../../lib/decimal';
 import type { AlertSettings, Language } from '../../../shared/settings';
 
 interface Boxes {
@@ -59,10 +59,16 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
     if (!values.ok) return;
     void saver.run(draft.saving(async () => settings.set(await client.invoke('settings:update', { alerts: { sound: { warning, critical }, ...values.value } }))));
   };
+  // A number typed with a thousands separator is said to be one ("Write 1500…"), not "not a number".
+  const errorOf = (field: keyof Boxes, error: string) => {
+    const plain = ungrouped(boxes[field], lang);
+    return plain === null ? error : t('settings.groupingError', { plain, typed: boxes[field].trim() });
+  };
   const box = (field: keyof Boxes, label: string, error: string) => {
     const invalid = bad.includes(field);
+    // The error right under its box, marked as the source forms mark theirs.
     return (
-      <>
+      <div className="form-box">
         <label>
           {label}
           <input
@@ -75,11 +81,14 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
           />
         </label>
         {invalid && (
-          <p className="field-error" id={`${field}-err`}>
-            {error}
-          </p>
+          <span className="field-error" id={`${field}-err`}>
+            <span className="glyph" aria-hidden="true">
+              ✖
+            </span>{' '}
+            {errorOf(field, error)}
+          </span>
         )}
-      </>
+      </div>
     );
   };
   return (
@@ -94,7 +103,7 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
           <input type="checkbox" checked={warning} onChange={(e) => setWarning(e.target.checked)} />
           {t('settings.soundWarning')}
         </label>
-        {box('cooldown', t('settings.cooldown'), t('form.error.number'))}
+        {box('cooldown', t('settings.cooldown'), t('settings.cooldownError'))}
         {box('group', t('settings.groupWindow'), t('settings.groupWindowError'))}
         {box('ackHours', t('settings.ackExpiry'), t('settings.ackExpiryError'))}
         <p className="muted small">{t('settings.notificationsHelp')}</p>

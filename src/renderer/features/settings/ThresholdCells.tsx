@@ -1,10 +1,14 @@
 /** One rule's threshold boxes in a settings table: what is wrong with them, the on/off box, warning and critical. */
 import { useI18n } from '../../i18n/context';
-import { DEFAULT_CLEAR_K, type RowError } from './thresholds-model';
+import { DEFAULT_CLEAR_K, groupedBox, type RowError } from './thresholds-model';
 
-/** The rule's unit after its name, and what is wrong with its boxes (referenced by them as `errorId`). */
-export function RuleNote({ unit, error, errorId }: { unit: string; error: RowError | null; errorId: string }) {
-  const { t } = useI18n();
+/**
+ * The rule's unit after its name, and what is wrong with its boxes (referenced by them as `errorId`);
+ * `row`: its threshold boxes, to say which number to type without a thousands separator.
+ */
+export function RuleNote({ unit, error, errorId, row }: { unit: string; error: RowError | null; errorId: string; row: { warning: string; critical: string } }) {
+  const { t, lang } = useI18n();
+  const grouped = error === 'grouping' ? groupedBox(row, lang) : null;
   return (
     <>
       {' '}
@@ -12,7 +16,7 @@ export function RuleNote({ unit, error, errorId }: { unit: string; error: RowErr
       {error && (
         <span className="field-error" id={errorId}>
           {' '}
-          {t(`settings.thresholdError.${error}`)}
+          {error === 'grouping' ? t('settings.groupingError', grouped ?? { plain: '', typed: '' }) : t(`settings.thresholdError.${error}`)}
         </span>
       )}
     </>
@@ -31,7 +35,7 @@ export interface ThresholdBoxes {
  */
 export function ThresholdCells({ rule, row, error, errorId, onChange }: { rule: string; row: ThresholdBoxes; error: RowError | null; errorId: string; onChange: (patch: Partial<ThresholdBoxes>) => void }) {
   const { t } = useI18n();
-  const invalid = error === 'number' || error === 'order';
+  const invalid = error === 'number' || error === 'grouping' || error === 'order';
   return (
     <>
       <td>

@@ -52,7 +52,7 @@ export function ThresholdsForm({ editable }: { editable: boolean }) {
                 <tr key={r.id}>
                   <th scope="row">
                     {label}
-                    <RuleNote unit={unit} error={err} errorId={`th-err-${i}`} />
+                    <RuleNote unit={unit} error={err} errorId={`th-err-${i}`} row={r} />
                   </th>
                   <ThresholdCells rule={label} row={r} error={err} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />
                   <RaiseCell rule={label} row={r} applies={sampled(r.id)} error={err} errorId={`th-err-${i}`} onChange={(patch) => set(i, patch)} />

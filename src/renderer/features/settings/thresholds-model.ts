@@ -1,6 +1,6 @@
 /** Editing the built-in rules' thresholds as overrides in `settings.alerts.rules` (pure). */
 import type { AlertRuleOverride, Language } from '../../../shared/settings';
-import { decimalText, readDecimal } from '../../lib/decimal';
+import { decimalText, readDecimal, ungrouped } from '../../lib/decimal';
 import { BUILTIN_RULES, effectiveThresholds, type RuleId } from '../../lib/rules';
 export { DEFAULT_CLEAR_K } from '../../../shared/rules';
 
@@ -40,14 +40,25 @@ export function rowsFrom(overrides: readonly AlertRuleOverride[], lang: Language
 export const thresholdValue = (text: string, lang: Language): number | null => (text.trim() === '' ? null : readDecimal(text, lang));
 const valueOf = thresholdValue;
 
-export type RowError = 'number' | 'order' | 'window' | 'clear';
+/** `grouping`: a number typed with a thousands separator the language does not take in forms ("1,500" in English). */
+export type RowError = 'number' | 'grouping' | 'order' | 'window' | 'clear';
 
 /** What is wrong with a pair of threshold boxes (this form's rows, or those of particular queues and agents). */
 export function checkRow(r: { warning: string; critical: string }, lang: Language): RowError | null {
   const w = valueOf(r.warning, lang);
   const c = valueOf(r.critical, lang);
-  if ((w !== null && (!Number.isFinite(w) || w < 0)) || (c !== null && (!Number.isFinite(c) || c < 0))) return 'number';
+  const bad = (v: number | null) => v !== null && (!Number.isFinite(v) || v < 0);
+  if (bad(w) || bad(c)) return groupedBox(r, lang) ? 'grouping' : 'number';
   if (w !== null && c !== null && w > c) return 'order';
+  return null;
+}
+
+/** The first threshold box typed with a thousands separator, as typed and as it should be ("1,500", "1500"). */
+export function groupedBox(r: { warning: string; critical: string }, lang: Language): { typed: string; plain: string } | null {
+  for (const text of [r.warning, r.critical]) {
+    const plain = ungrouped(text, lang);
+    if (plain !== null) return { typed: text.trim(), plain };
+  }
   return null;
 }
 

@@ -26,6 +26,7 @@ export function Field({ spec, vendor, value, error, secretSet, onChange, onBlur 
   const label = t(fieldLabelKey(spec.path));
   const errId = `${id}-error`;
   const hintId = `${id}-hint`;
+  const typed = spec.kind === 'secret' && String(value).length > 0;
   const errText = error ? (error.text ?? t(`form.error.${error.code}`, error.params)) : null;
   const describedBy = [errText ? errId : null, spec.kind === 'secret' ? hintId : null].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-invalid': errText ? true : undefined, 'aria-describedby': describedBy, name: spec.path, onBlur } as const;
@@ -80,9 +81,10 @@ export function Field({ spec, vendor, value, error, secretSet, onChange, onBlur 
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {input}
+      {/* Typed: what saving will do with it, not what is stored now ("Not set" under a value just typed). */}
       {spec.kind === 'secret' && (
-        <span id={hintId} className={`secret-state ${secretSet ? 'set' : 'unset'}`}>
-          {secretSet ? t('form.secretSet') : t('form.secretNotSet')}
+        <span id={hintId} className={`secret-state ${typed ? 'typed' : secretSet ? 'set' : 'unset'}`}>
+          {typed ? t(secretSet ? 'form.secretReplace' : 'form.secretNew') : secretSet ? t('form.secretSet') : t('form.secretNotSet')}
         </span>
       )}
       {errText && (

@@ -1,5 +1,5 @@
 /** Add or edit one source: validated fields, Test connection with the precise result, Save. */
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { TestResult } from '../../../shared/bridge';
 import type { SourceConfigView } from '../../../shared/sources';
 import { canonical } from '../../../shared/canonical';
@@ -11,6 +11,7 @@ import { useSettings } from '../../app/settings';
 import { FIELDS, fieldShown, type Vendor } from './fields';
 import { buildConfig, hostError, initialValues, validate, type FieldError, type FormValues } from './form-model';
 import { Field } from './Field';
+import { useAfterPress } from './after-press';
 import { TestResultView } from './TestResultView';
 import { errorText } from '../../i18n/error-text';
 
@@ -47,6 +48,16 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [result, setResult] = useState<TestResult | null>(null);
   const [plaintextOk, setPlaintextOk] = useState(false);
+  /** "Advanced" open: by the reader, or by a refused save or test when one of its fields is wrong. */
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  /**
+   * Where the focus goes after a refused save or test (the first field in error), or after the host's
+   * answer (back to the button pressed, which was disabled meanwhile and lost it); `n` makes each a new request.
+   */
+  const [focusTo, setFocusTo] = useState<{ field?: string; button?: 'test' | 'save'; n: number } | null>(null);
+  const testButton = useRef<HTMLButtonElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const afterPress = useAfterPress();
   // Opened (or started again): the focus goes to its title; cancelled, back to where it was opened from.
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -69,34 +80,67 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
     setResult(null);
   };
 
+  /** Shows the fields in error: "Advanced" opened when one of its fields is, the focus on the first. */
+  const reveal = (bad: Record<string, FieldError>) => {
+    const wrong = fields.filter((f) => fieldShown(f, values) && bad[f.path]);
+    if (wrong.some((f) => f.advanced)) setAdvancedOpen(true);
+    const first = wrong.find((f) => !f.advanced) ?? wrong[0];
+    if (first) setFocusTo((cur) => ({ field: first.path, n: (cur?.n ?? 0) + 1 }));
+  };
+
   const check = (): boolean => {
     setShowErrors(true);
-    return Object.keys(live).length === 0;
+    if (Object.keys(live).length === 0) return true;
+    reveal({ ...live, ...errors });
+    return false;
   };
 
   const fail = (e: unknown) => {
     const err = toCommandError(e);
     const { field, error } = hostError(vendor, errorText(err, t), err.reason ? (err.field ?? '') : null);
     setErrors((cur) => ({ ...cur, [field]: error }));
+    return field ? { [field]: error } : null;
   };
+
+  /** The host answered: the focus goes to the field it refused, else back to the button pressed. */
+  const answered = (button: 'test' | 'save', refused: Record<string, FieldError> | null) => {
+    if (refused) reveal(refused);
+    else setFocusTo((cur) => ({ button, n: (cur?.n ?? 0) + 1 }));
+  };
+
+  useEffect(() => {
+    if (!focusTo) return;
+    if (focusTo.field !== undefined) {
+      const el = form.current?.querySelector<HTMLElement>(`[name="${focusTo.field}"]`);
+      el?.focus();
+      return;
+    }
+    // Only when the focus was lost with the disabled button: not taken from where the reader went since.
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    (focusTo.button === 'test' ? testButton : saveButton).current?.focus();
+  }, [focusTo]);
 
   const test = async () => {
     if (!check()) return;
     setBusy('test');
     setResult(null);
+    let refused: Record<string, FieldError> | null = null;
     try {
       setResult(await client.invoke('sources:test', { config: buildConfig(vendor, values, lang, basis), previousId: existing?.id }));
     } catch (e) {
-      fail(e);
+      refused = fail(e);
     } finally {
       setBusy(null);
     }
+    answered('test', refused);
   };
 
   const save = async (ev: FormEvent) => {
     ev.preventDefault();
     if (!check() || (needsPlaintext && !plaintextOk)) return;
     setBusy('save');
+    let refused: Record<string, FieldError> | null;
     try {
       const config = buildConfig(vendor, values, lang, basis);
       const view = await client.invoke('sources:save', {
@@ -107,26 +151,35 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
       settings.set(view);
       const id = String(config.id ?? '');
       onDone({ id, name: String(config.name || id), added: !existing });
+      return;
     } catch (e) {
-      fail(e);
+      refused = fail(e);
     } finally {
       setBusy(null);
     }
+    answered('save', refused);
+  };
+
+  /** Esc does what Cancel does (an IME's own Esc, or one a list box used, is left alone). */
+  const escape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    onDone();
   };
 
   const titleId = `source-form-${vendor}`;
   const basic = fields.filter((f) => !f.advanced && fieldShown(f, values));
   const advanced = fields.filter((f) => f.advanced && fieldShown(f, values));
   const field = (f: (typeof fields)[number]) => (
-    <Field key={f.path} spec={f} vendor={vendor} value={values[f.path] ?? ''} error={shown[f.path]} secretSet={basis?.secrets[f.path] ?? false} onChange={(v) => change(f.path, v)} onBlur={() => setTouched((cur) => (cur.has(f.path) ? cur : new Set(cur).add(f.path)))} />
+    <Field key={f.path} spec={f} vendor={vendor} value={values[f.path] ?? ''} error={shown[f.path]} secretSet={basis?.secrets[f.path] ?? false} onChange={(v) => change(f.path, v)} onBlur={() => afterPress(() => setTouched((cur) => (cur.has(f.path) ? cur : new Set(cur).add(f.path))))} />
   );
   return (
-    <form className="source-form" ref={form} onSubmit={save} noValidate aria-labelledby={titleId}>
-      <h3 id={titleId} ref={heading} tabIndex={-1}>{existing ? t('sources.editTitle', { name: existing.name ?? existing.id }) : t('sources.addTitle', { vendor: t(`vendor.${vendor}`) })}</h3>
+    <form className="source-form" ref={form} onSubmit={save} onKeyDown={escape} noValidate aria-labelledby={titleId}>
+      <h3 id={titleId} ref={heading} tabIndex={-1}>{existing ? t('sources.editTitle', { name: existing.name ?? existing.id }) : t(`form.newTitle.${vendor}`)}</h3>
       {!editable && <p className="notice">{t('settings.readOnly')}</p>}
       <fieldset disabled={!editable || busy !== null}>
         {basic.map(field)}
-        <details>
+        <details open={advancedOpen} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
           <summary>{t('form.advanced')}</summary>
           {advanced.map(field)}
         </details>
@@ -161,10 +214,10 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
         </p>
       )}
       <div className="form-actions">
-        <button type="button" onClick={test} disabled={busy !== null}>
+        <button type="button" ref={testButton} onClick={test} disabled={busy !== null}>
           {busy === 'test' ? t('sources.testing') : t('sources.test')}
         </button>
-        <button type="submit" className="primary" disabled={!editable || busy !== null || (needsPlaintext && !plaintextOk)}>
+        <button type="submit" ref={saveButton} className="primary" disabled={!editable || busy !== null || (needsPlaintext && !plaintextOk)}>
           {t('action.save')}
         </button>
         <button type="button" onClick={() => onDone()}>

@@ -18,6 +18,7 @@ export function SourceList({
   highlight = null,
   onEdit,
   onError,
+  onNoneLeft,
 }: {
   sources: SourceConfigView[];
   editable: boolean;
@@ -25,12 +26,43 @@ export function SourceList({
   highlight?: string | null;
   onEdit: (s: SourceConfigView) => void;
   onError: (m: string | null) => void;
+  /** The last source was removed, with the focus on its confirmation: the view puts the focus elsewhere. */
+  onNoneLeft?: () => void;
 }) {
   const { t } = useI18n();
   const client = useClient();
   const settings = useSettings();
   useTopic('sources');
   const [confirm, setConfirm] = useState<string | null>(null);
+  /**
+   * The confirmation takes the focus on its Cancel (removing is one more deliberate step); closed, the
+   * focus goes back to the card's Remove button, or, the source removed, to the next card (or the one
+   * before it) when it was lost with it.
+   */
+  const list = useRef<HTMLUListElement | null>(null);
+  const confirmCancel = useRef<HTMLButtonElement | null>(null);
+  const asked = useRef<{ id: string; index: number } | null>(null);
+  useEffect(() => {
+    if (confirm) {
+      asked.current = { id: confirm, index: sources.findIndex((s) => s.id === confirm) };
+      confirmCancel.current?.focus();
+      return;
+    }
+    const was = asked.current;
+    asked.current = null;
+    const active = document.activeElement;
+    if (!was || (active && active !== document.body)) return;
+    const card = (id: string | undefined) => (id === undefined ? null : list.current?.querySelector<HTMLElement>(`[data-source-id="${id}"]`));
+    const still = card(was.id);
+    if (still) {
+      still.querySelector<HTMLElement>('[data-action="remove"]')?.focus();
+      return;
+    }
+    const next = card((sources[was.index] ?? sources[was.index - 1])?.id);
+    if (next) next.querySelector<HTMLElement>('[data-action="edit"]')?.focus();
+    else onNoneLeft?.();
+    // Only when the confirmation opens or closes: the list changing under it moves no focus.
+  }, [confirm]);
   const highlighted = useRef<HTMLLIElement | null>(null);
   useEffect(() => {
     const card = highlighted.current;
@@ -63,7 +95,7 @@ export function SourceList({
   };
   if (!sources.length) return <p className="empty">{t('sources.none')}</p>;
   return (
-    <ul className="source-list">
+    <ul className="source-list" ref={list}>
       {sources.map((cfg) => {
         const live = client.store.sources.get(cfg.id);
         return (
@@ -71,6 +103,7 @@ export function SourceList({
             key={cfg.id}
             className={cfg.id === highlight ? 'source-card just-saved' : 'source-card'}
             data-testid={`source-${cfg.id}`}
+            data-source-id={cfg.id}
             ref={cfg.id === highlight ? highlighted : undefined}
             tabIndex={cfg.id === highlight ? -1 : undefined}
           >
@@ -84,7 +117,7 @@ export function SourceList({
             {live && <SourceFacts source={live} />}
             {budget(cfg.id)}
             <div className="source-actions">
-              <button type="button" onClick={() => onEdit(cfg)}>
+              <button type="button" data-action="edit" onClick={() => onEdit(cfg)}>
                 {editable ? t('action.edit') : t('action.view')}
               </button>
               <a className="button-link" href={hrefFor('events', null, { source: cfg.id })} aria-label={t('sources.eventsOf', { name: cfg.name || cfg.id })}>
@@ -92,17 +125,26 @@ export function SourceList({
               </a>
               {editable &&
                 (confirm === cfg.id ? (
-                  <span role="group" aria-label={t('sources.confirmRemove', { name: cfg.name || cfg.id })}>
+                  // Esc answers as Cancel does.
+                  <span
+                    role="group"
+                    aria-label={t('sources.confirmRemove', { name: cfg.name || cfg.id })}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'Escape' || e.defaultPrevented) return;
+                      e.preventDefault();
+                      setConfirm(null);
+                    }}
+                  >
                     {t('sources.confirmRemove', { name: cfg.name || cfg.id })}{' '}
                     <button type="button" className="danger" onClick={() => remove(cfg.id)}>
                       {t('action.remove')}
                     </button>{' '}
-                    <button type="button" onClick={() => setConfirm(null)}>
+                    <button type="button" ref={confirmCancel} onClick={() => setConfirm(null)}>
                       {t('action.cancel')}
                     </button>
                   </span>
                 ) : (
-                  <button type="button" onClick={() => setConfirm(cfg.id)}>
+                  <button type="button" data-action="remove" onClick={() => setConfirm(cfg.id)}>
                     {t('action.remove')}
                   </button>
                 ))}
@@ -124,7 +166,7 @@ function SourceFacts({ source: s }: { source: Source }) {
       <dl className="facts">
         <div>
           <dt>{t('sources.statusFor')}</dt>
-          <dd>{s.statusSince ? <Ticking since={s.statusSince} /> : '–'}</dd>
+          <dd>{s.statusSince ? <Ticking since={s.statusSince} words /> : '–'}</dd>
         </div>
         {s.mode && (
           <div>

@@ -1,6 +1,6 @@
 /** Configured sources with their live status, and the forms to add, edit, test and remove them. */
-import { useState } from 'react';
-import type { SourceConfigView } from '../../../shared/sources';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { DEMO_SOURCE_IDS, type SourceConfigView } from '../../../shared/sources';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { useStartDemo } from '../../app/use-start-demo';
@@ -24,13 +24,39 @@ export function SourcesView() {
   const { start: demo, busy, error, setError, notice } = useStartDemo();
   const view = settings.view;
   const editable = view?.editable ?? false;
+  const addButton = useRef<HTMLButtonElement>(null);
+  // "Add demo sources" adds those missing by id: with all of them here it has nothing to add.
+  const demoHere = !!view && DEMO_SOURCE_IDS.every((id) => view.sources.some((s) => s.id === id));
+  /**
+   * A form closed without saving, or the demo button gone with the focus: where the focus goes once the
+   * page is drawn without them, when it was lost with them (the form's own hook gives it back to a
+   * button that opened it and is still there).
+   */
+  const [refocus, setRefocus] = useState<{ source?: string; n: number } | null>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const card = refocus.source !== undefined ? document.querySelector<HTMLElement>(`.source-list [data-source-id="${refocus.source}"] [data-action="edit"]`) : null;
+    (card ?? addButton.current)?.focus();
+  }, [refocus]);
+  // The demo button goes once the demo sources are all here: taken away with the focus, it passes it on.
+  const demoButton = useRef<HTMLButtonElement | null>(null);
+  const demoRef = useCallback((node: HTMLButtonElement | null) => {
+    const old = demoButton.current;
+    demoButton.current = node;
+    if (!node && old && old === document.activeElement) setRefocus((cur) => ({ n: (cur?.n ?? 0) + 1 }));
+  }, []);
 
   return (
     <>
       <ViewHeader title={t('nav.sources')}>
-        <button type="button" onClick={demo} disabled={!editable || busy}>
-          {t('sources.addDemo')}
-        </button>
+        {!demoHere && (
+          // Not disabled while it runs: a disabled button would lose the focus, with the answer still to come.
+          <button type="button" className="add-demo" ref={demoRef} onClick={() => void (busy || demo())} disabled={!editable} aria-disabled={busy || undefined}>
+            {t('sources.addDemo')}
+          </button>
+        )}
       </ViewHeader>
       {settings.error && (
         <p className="error" role="alert">
@@ -63,6 +89,8 @@ export function SourcesView() {
           onDone={(done) => {
             setEditing(null);
             setSaved(done ?? null);
+            // Saved, the source's card takes the focus; cancelled, the button it was opened from (drawn again).
+            if (!done) setRefocus((cur) => ({ source: editing.existing?.id, n: (cur?.n ?? 0) + 1 }));
           }}
         />
       ) : (
@@ -79,6 +107,7 @@ export function SourcesView() {
           </label>
           <button
             type="button"
+            ref={addButton}
             className="primary"
             onClick={() => {
               setSaved(null);
@@ -90,7 +119,16 @@ export function SourcesView() {
           </button>
         </div>
       )}
-      {view && <SourceList sources={view.sources} editable={editable} highlight={saved?.id ?? null} onEdit={(s) => setEditing({ vendor: s.vendor, existing: s })} onError={setError} />}
+      {view && (
+        <SourceList
+          sources={view.sources}
+          editable={editable}
+          highlight={saved?.id ?? null}
+          onEdit={(s) => setEditing({ vendor: s.vendor, existing: s })}
+          onError={setError}
+          onNoneLeft={() => setRefocus((cur) => ({ n: (cur?.n ?? 0) + 1 }))}
+        />
+      )}
     </>
   );
 }

@@ -12,7 +12,7 @@ export type FormValues = Record<string, string | boolean>;
 
 export interface FieldError {
   /** Message key suffix (`form.error.<code>`) and its parameters. */
-  code: 'required' | 'number' | 'min' | 'max' | 'integer' | 'url' | 'insecureUrl' | 'id' | 'accountId' | 'region' | 'timeZone' | 'invalid' | 'host';
+  code: 'required' | 'number' | 'min' | 'max' | 'integer' | 'url' | 'insecureUrl' | 'id' | 'accountId' | 'region' | 'timeZone' | 'server' | 'invalid' | 'host';
   params?: Record<string, string | number>;
   /** The host's own words, when the error came from the host. */
   text?: string;
@@ -89,7 +89,7 @@ export function buildConfig(vendor: Vendor, values: FormValues, lang: Language, 
   return base;
 }
 
-const SPECIFIC: Record<string, FieldError['code']> = { id: 'id', accountId: 'accountId', region: 'region', timeZone: 'timeZone' };
+const SPECIFIC: Record<string, FieldError['code']> = { id: 'id', accountId: 'accountId', region: 'region', timeZone: 'timeZone', server: 'server' };
 
 /** Errors by field path; '' holds errors that belong to no field. */
 export function validate(vendor: Vendor, values: FormValues, lang: Language, existing?: SourceConfigView): Record<string, FieldError> {

@@ -92,6 +92,19 @@ export const en = {
   'extra.ui.logged_out': 'logged out',
   'extra.eventSource.phone': 'the phone',
   'extra.eventSource.api': 'the API',
+  // Avaya AXP's agent measures known by name (src/core/connectors/avaya/measures.ts), and the user statuses it gives.
+  'extra.avaya.loginId': 'Login id',
+  'extra.avaya.userStatus': 'User status',
+  'extra.avaya.firstName': 'First name',
+  'extra.avaya.lastName': 'Last name',
+  'extra.avaya.timeOnHold': 'Time on hold',
+  'extra.avaya.loggedInSince': 'Logged in since',
+  'extra.avaya.timeActive': 'Active time',
+  'extra.avaya.idleTime': 'Idle time',
+  'extra.avaya.logonDuration': 'Logged in for',
+  'extra.avaya.timeInAcw': 'Time in after-call work',
+  'extra.avaya.userStatus.live': 'online',
+  'extra.avaya.userStatus.offline': 'offline',
 } satisfies Record<string, Message>;
 
 export type FactKey = keyof typeof en;

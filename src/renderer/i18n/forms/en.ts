@@ -6,8 +6,15 @@ import type { Message } from '../types';
 
 export const en = {
   'form.advanced': 'Advanced',
+  'form.newTitle.wolkvox': 'New Wolkvox source',
+  'form.newTitle.axialys': 'New Axialys source',
+  'form.newTitle.avaya': 'New Avaya AXP source',
+  'form.newTitle.telphin': 'New Telphin source',
+  'form.newTitle.collector': 'New source from another collector',
   'form.secretSet': 'Set — leave empty to keep it',
   'form.secretNotSet': 'Not set',
+  'form.secretNew': 'Stored when you save',
+  'form.secretReplace': 'Replaces the stored one when you save',
   'form.secretKeep': 'unchanged',
   'form.zoneHost': 'Same as the computer running the monitor ({zone})',
   'form.fixErrors': { one: 'Fix the field marked above.', other: 'Fix the {count} fields marked above.' },
@@ -22,6 +29,7 @@ export const en = {
   'form.error.accountId': 'The 6-letter AXP account id.',
   'form.error.region': 'A region code such as "eu".',
   'form.error.timeZone': 'An IANA time zone such as "America/Bogota".',
+  'form.error.server': 'A server code such as "0031" (from wv0031.wolkvox.com), or that host name.',
   'form.error.invalid': 'Invalid value.',
   'form.error.host': 'Rejected.',
 

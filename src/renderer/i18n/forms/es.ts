@@ -4,8 +4,15 @@ import type { FormKey } from './en';
 
 export const es: Record<FormKey, Message> = {
   'form.advanced': 'Avanzado',
+  'form.newTitle.wolkvox': 'Nueva fuente Wolkvox',
+  'form.newTitle.axialys': 'Nueva fuente Axialys',
+  'form.newTitle.avaya': 'Nueva fuente Avaya AXP',
+  'form.newTitle.telphin': 'Nueva fuente Telphin',
+  'form.newTitle.collector': 'Nueva fuente desde otro colector',
   'form.secretSet': 'Definido — déjelo vacío para conservarlo',
   'form.secretNotSet': 'No definido',
+  'form.secretNew': 'Se almacenará al guardar la fuente',
+  'form.secretReplace': 'Reemplazará el valor almacenado al guardar la fuente',
   'form.secretKeep': 'sin cambios',
   'form.zoneHost': 'La misma del equipo que ejecuta el monitor ({zone})',
   'form.fixErrors': { one: 'Corrija el campo marcado arriba.', many: 'Corrija los {count} campos marcados arriba.', other: 'Corrija los {count} campos marcados arriba.' },
@@ -20,6 +27,7 @@ export const es: Record<FormKey, Message> = {
   'form.error.accountId': 'El id de cuenta AXP de 6 letras.',
   'form.error.region': 'Un código de región como «eu».',
   'form.error.timeZone': 'Una zona horaria IANA como «America/Bogota».',
+  'form.error.server': 'Un código de servidor como «0031» (de wv0031.wolkvox.com), o ese nombre de host.',
   'form.error.invalid': 'Valor no válido.',
   'form.error.host': 'Rechazado.',
 

@@ -4,8 +4,15 @@ import type { FormKey } from './en';
 
 export const fr: Record<FormKey, Message> = {
   'form.advanced': 'Avancé',
+  'form.newTitle.wolkvox': 'Nouvelle source Wolkvox',
+  'form.newTitle.axialys': 'Nouvelle source Axialys',
+  'form.newTitle.avaya': 'Nouvelle source Avaya AXP',
+  'form.newTitle.telphin': 'Nouvelle source Telphin',
+  'form.newTitle.collector': 'Nouvelle source depuis un autre collecteur',
   'form.secretSet': 'Défini — laissez vide pour le conserver',
   'form.secretNotSet': 'Non défini',
+  'form.secretNew': 'Conservé à l’enregistrement',
+  'form.secretReplace': 'Remplace la valeur conservée à l’enregistrement',
   'form.secretKeep': 'inchangé',
   'form.zoneHost': 'Le même que celui de l’ordinateur qui exécute le moniteur ({zone})',
   'form.fixErrors': { one: 'Corrigez le champ signalé ci-dessus.', many: 'Corrigez les {count} champs signalés ci-dessus.', other: 'Corrigez les {count} champs signalés ci-dessus.' },
@@ -20,6 +27,7 @@ export const fr: Record<FormKey, Message> = {
   'form.error.accountId': 'L’id de compte AXP de 6 lettres.',
   'form.error.region': 'Un code de région comme « eu ».',
   'form.error.timeZone': 'Un fuseau horaire IANA comme « America/Bogota ».',
+  'form.error.server': 'Un code serveur comme « 0031 » (de wv0031.wolkvox.com), ou ce nom d’hôte.',
   'form.error.invalid': 'Valeur non valide.',
   'form.error.host': 'Refusé.',
 

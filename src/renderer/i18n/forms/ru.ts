@@ -4,8 +4,15 @@ import type { FormKey } from './en';
 
 export const ru: Record<FormKey, Message> = {
   'form.advanced': 'Дополнительно',
+  'form.newTitle.wolkvox': 'Новый источник: Wolkvox',
+  'form.newTitle.axialys': 'Новый источник: Axialys',
+  'form.newTitle.avaya': 'Новый источник: Avaya AXP',
+  'form.newTitle.telphin': 'Новый источник: Telphin',
+  'form.newTitle.collector': 'Новый источник: другой сборщик',
   'form.secretSet': 'Задан — оставьте пустым, чтобы сохранить',
   'form.secretNotSet': 'Не задан',
+  'form.secretNew': 'Значение сохранится вместе с источником',
+  'form.secretReplace': 'Заменит сохранённое значение при сохранении',
   'form.secretKeep': 'без изменений',
   'form.zoneHost': 'Как на компьютере, где работает монитор ({zone})',
   'form.fixErrors': {
@@ -25,6 +32,7 @@ export const ru: Record<FormKey, Message> = {
   'form.error.accountId': 'Id учётной записи AXP из 6 букв.',
   'form.error.region': 'Код региона, например «eu».',
   'form.error.timeZone': 'Часовой пояс IANA, например «America/Bogota».',
+  'form.error.server': 'Код сервера, например «0031» (из wv0031.wolkvox.com), или это имя хоста.',
   'form.error.invalid': 'Недопустимое значение.',
   'form.error.host': 'Отклонено.',
 

@@ -73,6 +73,9 @@ export const en = {
   'settings.cooldown': 'Notify the same alert again at most every (minutes)',
   'settings.groupWindow': 'Notify together the alerts of one rule raised within (seconds)',
   'settings.groupWindowError': 'Enter a number of seconds from 0 to 3600.',
+  'settings.cooldownError': 'Enter a number of minutes, 0 or more.',
+  /** A number typed with a thousands separator where the language has none in forms ("1,500" in English). */
+  'settings.groupingError': 'Write {plain} without a thousands separator: {typed} is not accepted.',
   'settings.ackExpiry': 'An acknowledgement lasts (hours; empty: until the alert is resolved)',
   'settings.ackExpiryError': 'Enter a number of hours above 0, or leave the box empty.',
   'settings.notificationsHelp': '0 seconds notifies each alert on its own, at once. When an acknowledgement runs out on an alert still firing, you are reminded once.',

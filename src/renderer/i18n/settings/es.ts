@@ -70,6 +70,8 @@ export const es: Record<SettingsKey, Message> = {
   'settings.cooldown': 'Volver a notificar la misma alerta como máximo cada (minutos)',
   'settings.groupWindow': 'Notificar juntas las alertas de una regla generadas en menos de (segundos)',
   'settings.groupWindowError': 'Introduzca un número de segundos de 0 a 3600.',
+  'settings.cooldownError': 'Introduzca un número de minutos, 0 o más.',
+  'settings.groupingError': 'Escriba {plain} sin separador de miles: {typed} no se acepta.',
   'settings.ackExpiry': 'Un reconocimiento dura (horas; vacío: hasta que la alerta se resuelva)',
   'settings.ackExpiryError': 'Introduzca un número de horas mayor que 0, o deje la casilla vacía.',
   'settings.notificationsHelp': 'Con 0 segundos cada alerta se notifica por separado, al instante. Cuando un reconocimiento vence con la alerta aún activa, se le recuerda una vez.',

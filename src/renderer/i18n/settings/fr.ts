@@ -70,6 +70,8 @@ export const fr: Record<SettingsKey, Message> = {
   'settings.cooldown': 'Renotifier la même alerte au plus toutes les (minutes)',
   'settings.groupWindow': 'Notifier ensemble les alertes d’une règle levées en moins de (secondes)',
   'settings.groupWindowError': 'Saisissez un nombre de secondes de 0 à 3600.',
+  'settings.cooldownError': 'Saisissez un nombre de minutes, 0 ou plus.',
+  'settings.groupingError': 'Écrivez {plain} sans séparateur de milliers : {typed} n’est pas accepté.',
   'settings.ackExpiry': 'Un acquittement dure (heures ; vide : jusqu’à ce que l’alerte soit résolue)',
   'settings.ackExpiryError': 'Saisissez un nombre d’heures supérieur à 0, ou laissez la case vide.',
   'settings.notificationsHelp': 'Avec 0 seconde, chaque alerte est notifiée seule, immédiatement. Quand un acquittement expire sur une alerte toujours active, un rappel est envoyé une fois.',
