@@ -191,10 +191,9 @@ export class LiveState {
       next.stateSince = ev.at ?? now;
     }
     if (!next.name) next.name = ev.id;
-    // Vendor words as they are shown: checked when they change (a clean one is kept as it is).
+    // A name as it is shown: checked when it changes (a clean one is kept as it is). Only names: state
+    // words change with nearly every event, and checking them cost more than 1 % of a busy feed's path.
     if (next.name !== base.name) next.name = shownText(next.name);
-    if (next.vendorState && next.vendorState !== base.vendorState) next.vendorState = shownText(next.vendorState);
-    if (next.pauseReason && next.pauseReason !== base.pauseReason) next.pauseReason = shownText(next.pauseReason);
     this.track(sourceId, 'agents', key, ev.scope, prev !== null);
     // An update that changes nothing is no change: no new entity, nothing to evaluate or send.
     if (prev !== null && sameAgent(prev, next)) return;

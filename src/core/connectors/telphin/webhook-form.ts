@@ -8,7 +8,7 @@
  * the refusal.
  */
 import type { WebhookRequest } from '../../webhooks';
-import { hasUnsafeChar } from '../../../shared/unsafe-text';
+import { hasUnsafeChar, UNSAFE_CHAR } from '../../../shared/unsafe-text';
 import type { WebhookFields } from './wire';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -38,6 +38,8 @@ function decode(s: string): string | null {
     } else if (c === 37) {
       const byte = i + 2 < n ? (hex(s.charCodeAt(i + 1)) << 4) | hex(s.charCodeAt(i + 2)) : -1;
       if (byte < 0 || byte >= 128) return decodeEscapes(s);
+      // An escaped control character: the general path trims or refuses it and words why.
+      if (byte < 32 || byte === 127) return null;
       out += s.slice(from, i) + String.fromCharCode(byte);
       from = i + 3;
       i += 2;
@@ -49,17 +51,19 @@ function decode(s: string): string | null {
 /** `decode` for escapes of non-ASCII characters (UTF-8 sequences); null when one is malformed. */
 function decodeEscapes(s: string): string | null {
   try {
-    return decodeURIComponent(s.replaceAll('+', ' '));
+    const out = decodeURIComponent(s.replaceAll('+', ' '));
+    // A C1 control, a separator or a bidi character, escaped: the general path refuses it.
+    return hasUnsafeChar(out) ? null : out;
   } catch {
     return null;
   }
 }
 
-/** An optional text field as the schema reads it: trimmed, "" absent; null when over `max` or holding a control character. */
+/** An optional text field as the schema reads it: trimmed, "" absent; null when over `max`. */
 function text(v: string, max: number): string | undefined | null {
   const t = v.trim();
   if (t === '') return undefined;
-  return t.length > max || hasUnsafeChar(t) ? null : t;
+  return t.length > max ? null : t;
 }
 
 /** The fields of a usual delivery, or null for the general path. */
@@ -69,7 +73,11 @@ export function formFields(req: WebhookRequest): WebhookFields | null {
   for (const name in req.headers) if (FIELD_HEADERS.has(name)) return null;
   const form = body.toString('utf8');
   // URLSearchParams drops a leading "?"; a blank body reads no fields at all.
-  if (form.charCodeAt(0) === 63 || form.trim() === '') return null;
+  const trimmed = form.trim();
+  if (form.charCodeAt(0) === 63 || trimmed === '') return null;
+  // A control, separator or bidi character sent as it is (escaped ones are found as they are decoded):
+  // the general path trims or refuses it. One test of the body costs less than one per value.
+  if (UNSAFE_CHAR.test(trimmed)) return null;
   let id: string | undefined;
   let status: string | undefined;
   let type: string | undefined;
@@ -123,7 +131,7 @@ export function formFields(req: WebhookRequest): WebhookFields | null {
   if (id === undefined || status === undefined) return null;
   const agentId = id.trim();
   const agentStatus = status.trim();
-  if (!AGENT_ID.test(agentId) || agentStatus.length === 0 || agentStatus.length > 64 || hasUnsafeChar(agentStatus)) return null;
+  if (!AGENT_ID.test(agentId) || agentStatus.length === 0 || agentStatus.length > 64) return null;
   const out: WebhookFields = { agent_id: agentId, agent_status: agentStatus };
   if (type !== undefined) {
     const t = type.trim().toLowerCase();
