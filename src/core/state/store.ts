@@ -191,8 +191,7 @@ export class LiveState {
       next.stateSince = ev.at ?? now;
     }
     if (!next.name) next.name = ev.id;
-    // A name as it is shown: checked when it changes (a clean one is kept as it is). Only names: state
-    // words change with nearly every event, and checking them cost more than 1 % of a busy feed's path.
+    // Names (not state words, which change with nearly every event) are cleaned when they change.
     if (next.name !== base.name) next.name = shownText(next.name);
     this.track(sourceId, 'agents', key, ev.scope, prev !== null);
     // An update that changes nothing is no change: no new entity, nothing to evaluate or send.
