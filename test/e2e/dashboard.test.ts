@@ -593,7 +593,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
   });
 
   it('keeps an alert’s actions whole at the default size in every language, acknowledged and snoozed until recovered included, the alert’s text the widest column, and whole in a narrow window, where the event log leaves its text the widest column', async () => {
-    // A source not of the demo beside the demo ones: the Source column reads "Avaya AXP (demo)".
+    // A source not of the demo beside the demo ones: the source (a column from 1400 px, a line under
+    // the subject in a narrower window) reads "Avaya AXP (demo)".
     const switchForm = async (on: boolean) => {
       await nav('Sources').click();
       const card = page.getByTestId('source-e2e-wv');
@@ -625,9 +626,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
      * What does not fit: a sideways scroll, actions cut, no acknowledged alert snoozed until recovered
      * listed; with `text` (a window of 1100 px or more), a group of actions (the acknowledgement, the
      * snooze) not on one line, a severity column wider than its badges and header need, and an
-     * alert's text narrower than `text` px or, at the default size (1280 px), than a column of the
-     * others but its subject, which shares the room left with it. Measured with copies of the acknowledged alert snoozed until recovered,
-     * its severity the widest word ("▲ Предупреждение"), as the table writes it, in the page's
+     * alert's text narrower than `text` px or, up to 1600 px (`text` 200), than a column of the others
+     * but its subject, which shares the room left with it. Measured with copies of the acknowledged
+     * alert snoozed until recovered, its severity the widest word ("▲ Предупреждение"), as the table writes it, in the page's
      * language: one as it is, one snoozed until a time on another day ("Reportée jusqu’au 24/11/2026
      * 23:59:59").
      */
@@ -715,8 +716,15 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
       await page.evaluate(() => void (location.hash = '#/alerts'));
       await page.locator('.grid.alerts tbody .alert-actions').first().waitFor();
-      // Up to 1600 px the snooze goes under the acknowledgement; each on one line.
+      // Up to 1600 px the snooze goes under the acknowledgement; each on one line. So too a little
+      // narrower (1200 px), with a scrollbar beside a long list (15 px less), and where the source
+      // has a column of its own (from 1400 px).
       expect(await check(lang, 200), `alerts in ${lang}`).toEqual({ found: [], lines: 2 });
+      for (const width of [1200, 1265, 1400]) {
+        await page.setViewportSize({ width, height: 800 });
+        expect(await check(lang, 200), `alerts in ${lang} at ${width} px`).toEqual({ found: [], lines: 2 });
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
       if (lang === 'ru') {
         await snoozing.scrollIntoViewIfNeeded();
         await shot(page, '07-alerts-ru-1280');

@@ -53,7 +53,9 @@ export function AlertTable({
             <th scope="col" className="severity">
               {t('col.severity')}
             </th>
-            <th scope="col">{t('col.alert')}</th>
+            <th scope="col" className="text">
+              {t('col.alert')}
+            </th>
             <th scope="col">{t('col.subject')}</th>
             {showSource && (
               <th scope="col" className="source">
