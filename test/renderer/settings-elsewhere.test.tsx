@@ -10,7 +10,8 @@ import { FakeBridge, settingsView } from './helpers/bridge';
 import { snapshot } from './helpers/model';
 import { renderApp } from './helpers/render';
 import { rejections } from '../../src/renderer/bridge/validate';
-import { relanguaged, unsavedSettings } from '../../src/renderer/features/settings/draft';
+import { unsavedSettings } from '../../src/renderer/features/settings/draft';
+import { relanguaged } from '../../src/renderer/lib/decimal';
 import type { SettingsView } from '../../src/shared/bridge';
 
 /** A host that numbers its views as the command handler does, and answers settings:update like it. */
@@ -253,8 +254,11 @@ describe('a draft through a change of language', () => {
     const draft = { rows: [{ id: 'agent.latency', warning: '0.10', critical: '250', key: 'ax:1', at: '22:30', ip: '1.2.3.4' }], list: '1, 2', grouped: '1 000,5' };
     expect(relanguaged(draft, 'en', 'fr')).toEqual({ rows: [{ id: 'agent.latency', warning: '0,10', critical: '250', key: 'ax:1', at: '22:30', ip: '1.2.3.4' }], list: '1, 2', grouped: '1 000,5' });
     expect(relanguaged({ a: '1 000,5', b: '2,5', c: '.5' }, 'fr', 'en')).toEqual({ a: '1000.5', b: '2.5', c: '.5' });
-    // Not a number in English: left as typed (the French page reads it its own way, in plain sight).
-    expect(relanguaged('1,000', 'en', 'ru')).toBe('1,000');
+    // Thousands with commas, which an English form refuses ("write 1000"): written as meant, not
+    // left for a Russian or Spanish form to read as 1.
+    expect(relanguaged({ a: '1,000', b: '12,500.25', c: '1,00', d: '1,000' }, 'en', 'ru')).toEqual({ a: '1000', b: '12500,25', c: '1,00', d: '1000' });
+    expect(relanguaged('1,000', 'en', 'es')).toBe('1000');
+    expect(relanguaged('1,000', 'es', 'en')).toBe('1.000');
     expect(relanguaged('2,5', 'es', 'fr')).toBe('2,5');
   });
 });

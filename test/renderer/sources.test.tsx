@@ -158,6 +158,26 @@ describe('Sources view', () => {
     expect(screen.queryByText(/Source “bog” added/)).toBeNull();
   });
 
+  it('writes the numbers typed the new way when the language changes with the form open', async () => {
+    const fake = new FakeBridge(snapshot());
+    fake.handle('sources:save', ({ config }) => settingsView({ sources: [{ ...(config as object), secrets: { token: true } } as unknown as SourceConfigView], ui: { language: 'ru', theme: 'system' } }));
+    await openNew(fake, 'wolkvox');
+    type('Id (short, unique)', 'bog');
+    type('Server code (e.g. 0031)', '0031');
+    type('API token', 'tok-123');
+    // An English form refuses "1,000" (write 1000); a Russian one would read it as 1.
+    type('Licences (daily quota = licences × 1000)', '1,000');
+    fireEvent.click(screen.getByText('Advanced'));
+    type('Latency report every (seconds)', '62.5');
+    act(() => fake.emit('settings', settingsView({ ui: { language: 'ru', theme: 'system' } })));
+    expect((await screen.findByLabelText('Лицензии (дневная квота = лицензии × 1000)') as HTMLInputElement).value).toBe('1000');
+    expect(field('Отчёт о задержках каждые (секунд)').value).toBe('62,5');
+    expect(field('Код сервера (например, 0031)').value).toBe('0031');
+    fireEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
+    await waitFor(() => expect(fake.callsTo('sources:save')).toHaveLength(1));
+    expect(fake.callsTo('sources:save')[0]).toMatchObject({ config: { id: 'bog', server: '0031', licences: 1000, poll: { latencySec: 62.5 } } });
+  });
+
   it('an empty tuning box shows what the source uses instead, the same value the host applies', async () => {
     const placeholder = (vendor: string, path: string) => FIELDS[vendor as keyof typeof FIELDS].find((f) => f.path === path)!.placeholder;
     const avaya = SourceConfigSchema.parse({ id: 'a', vendor: 'avaya', accountId: 'ABCDEF', clientId: 'c', clientSecret: 's', appKey: 'k' }) as { pingSec: number };

@@ -50,3 +50,31 @@ export function ungrouped(text: string, lang: Language): string | null {
   const s = text.replace(SPACES, '');
   return GROUPED.test(s) && decimalSeparator(lang) !== ',' ? s.replace(/,/g, '') : null;
 }
+
+const SEPARATED = /^-?(\d+[.,]\d*|[.,]\d+)$/;
+
+/**
+ * `value` with every decimal number it holds as text written `to`'s way instead of `from`'s: the
+ * separator swapped and digit groups' spaces dropped, the digits kept as typed ("0.10" → "0,10").
+ * A number typed with commas between thousands where `from` refuses them ("1,000" in English, which
+ * its form asks to write "1000") is written ungrouped, as it was meant: left as typed, a French or
+ * Russian form would read it as 1. Other text that is not a number in `from` is left as typed.
+ */
+export function relanguaged<T>(value: T, from: Language | undefined, to: Language | undefined): T {
+  if (!from || !to || from === to) return value;
+  const fromSep = decimalSeparator(from);
+  const toSep = decimalSeparator(to);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      const plain = ungrouped(v, from);
+      if (plain !== null) return plain.replace('.', toSep);
+      const bare = v.replace(SPACES, '');
+      if (!SEPARATED.test(bare) || !Number.isFinite(readDecimal(v, from))) return v;
+      return fromSep === toSep ? bare : bare.replace(fromSep, toSep);
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}

@@ -13,7 +13,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Language } from '../../../shared/settings';
-import { decimalSeparator, readDecimal } from '../../lib/decimal';
+import { relanguaged } from '../../lib/decimal';
 
 interface Kept {
   /** The saved values the draft was typed over (or last seen over), as its section wrote them. */
@@ -60,31 +60,6 @@ export interface Draft<T> {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-const SPACES = /[\s\u00a0\u202f]/g;
-const DECIMAL = /^-?(\d+[.,]\d*|[.,]\d+)$/;
-
-/**
- * `value` with every decimal number it holds as text written `to`'s way instead of `from`'s: the
- * separator swapped and digit groups' spaces dropped, the digits kept as typed ("0.10" → "0,10").
- * Text that is not a number in `from` is left as typed.
- */
-export function relanguaged<T>(value: T, from: Language | undefined, to: Language | undefined): T {
-  if (!from || !to || from === to) return value;
-  const fromSep = decimalSeparator(from);
-  const toSep = decimalSeparator(to);
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      const bare = v.replace(SPACES, '');
-      if (!DECIMAL.test(bare) || !Number.isFinite(readDecimal(v, from))) return v;
-      return fromSep === toSep ? bare : bare.replace(fromSep, toSep);
-    }
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return v;
-  };
-  return walk(value) as T;
-}
 
 /**
  * What a section shows when its saved values moved from `before` to `saved` under a draft `value`

@@ -4,6 +4,7 @@ import type { TestResult } from '../../../shared/bridge';
 import type { SourceConfigView } from '../../../shared/sources';
 import { canonical } from '../../../shared/canonical';
 import { useClient } from '../../bridge/react';
+import { relanguaged } from '../../lib/decimal';
 import { useOpenedFocus } from '../../components/useOpenedFocus';
 import { toCommandError } from '../../bridge/errors';
 import { useI18n } from '../../i18n/context';
@@ -41,6 +42,20 @@ export function SourceForm({ vendor, existing, onDone, onRestart }: SourceFormPr
   const settings = useSettings();
   const editable = settings.view?.editable ?? false;
   const [values, setValues] = useState<FormValues>(() => initialValues(vendor, lang, existing));
+  // The language changed with the form open: its numbers are written the new language's way ("2.5"
+  // becomes "2,5"; an English "1,000", refused there, "1000" rather than a French 1).
+  const [valuesLang, setValuesLang] = useState(lang);
+  if (valuesLang !== lang) {
+    setValuesLang(lang);
+    setValues((cur) => {
+      const next = { ...cur };
+      for (const f of FIELDS[vendor]) {
+        const v = cur[f.path];
+        if (f.kind === 'number' && typeof v === 'string') next[f.path] = relanguaged(v, valuesLang, lang);
+      }
+      return next;
+    });
+  }
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [showErrors, setShowErrors] = useState(false);
   /** Fields the reader has left: their errors show as they go, the others' once they save or test. */
