@@ -382,21 +382,21 @@ describe('Alerts view', () => {
     };
     fireEvent.click(within(historyRows()[1]!).getByRole('link', { name: /^Latency/ }));
     await waitFor(() => expect(window.location.hash).toBe(links[1]));
-    expect(await opened()).toEqual([tr.dateTime(T0 - 900_000), tr.dateTime(T0 - 880_000), tr.dateTime(T0 - 600_000), '5:00']);
+    expect(await opened()).toEqual([tr.dateTime(T0 - 900_000), tr.dateTime(T0 - 880_000), tr.dateTime(T0 - 600_000), '5\u00a0min 0\u00a0s']);
     await waitFor(() => expect(historyRows().map((r) => r.getAttribute('aria-current'))).toEqual([null, 'true']));
     // The other row, then the other row's address itself.
     fireEvent.click(within(historyRows()[0]!).getByRole('link', { name: /^Latency/ }));
     await waitFor(() => expect(historyRows().map((r) => r.getAttribute('aria-current'))).toEqual(['true', null]));
-    expect(await opened()).toEqual([tr.dateTime(T0 - 300_000), tr.dateTime(T0 - 290_000), tr.dateTime(T0 - 240_000), '1:00']);
+    expect(await opened()).toEqual([tr.dateTime(T0 - 300_000), tr.dateTime(T0 - 290_000), tr.dateTime(T0 - 240_000), '1\u00a0min 0\u00a0s']);
     cleanup();
     // Stable: the address opens that record again, from scratch (a bookmark, a reload).
     await renderApp(fake, links[1]!);
-    expect(await opened()).toEqual([tr.dateTime(T0 - 900_000), tr.dateTime(T0 - 880_000), tr.dateTime(T0 - 600_000), '5:00']);
+    expect(await opened()).toEqual([tr.dateTime(T0 - 900_000), tr.dateTime(T0 - 880_000), tr.dateTime(T0 - 600_000), '5\u00a0min 0\u00a0s']);
     expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
     cleanup();
     // The alert id alone (a notification's) is the latest time it ended.
     await renderApp(fake, '#/alerts/same');
-    expect(await opened()).toEqual([tr.dateTime(T0 - 300_000), tr.dateTime(T0 - 290_000), tr.dateTime(T0 - 240_000), '1:00']);
+    expect(await opened()).toEqual([tr.dateTime(T0 - 300_000), tr.dateTime(T0 - 290_000), tr.dateTime(T0 - 240_000), '1\u00a0min 0\u00a0s']);
     await waitFor(() => expect(historyRows().map((r) => r.getAttribute('aria-current'))).toEqual(['true', null]));
   });
 
@@ -515,7 +515,8 @@ describe('Alert details', () => {
     expect(d.getByRole('link', { name: 'Sales cola' }).getAttribute('href')).toBe('#/queues/wv%3Aq');
     const fact = (label: string) => d.getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
     expect(fact('Estado')).toBe('Resuelta');
-    expect(fact('Duró')).toBe('1:30');
+    // After its label, in words: a clock would leave hours or minutes to be guessed.
+    expect(fact('Duró')).toBe('1\u00a0min 30\u00a0s');
     expect(d.queryByRole('button', { name: 'Reconocer' })).toBeNull(); // nothing to act on once ended
   });
 
@@ -537,7 +538,7 @@ describe('Alert details', () => {
         `Début\u202f: ${tr.dateTime(T0)}`,
         `Déclenchée\u202f: ${tr.dateTime(T0 + 30_000)}`,
         `Fin\u202f: ${tr.dateTime(T0 + 150_000)}`,
-        'A duré\u202f: 2:30',
+        'A duré\u202f: 2\u00a0min 30\u00a0s',
         'Acquittée',
         'Règle\u202f: Latence de l’agent',
         'Que vérifier\u202f: Vérifiez le réseau de l’agent ou l’IP publique 203.0.113.7',

@@ -14,7 +14,7 @@ import { Detail, DetailGone } from '../../components/Detail';
 import { Ticking } from '../../components/Ticking';
 import { MeasureTrend, measureOfRule } from '../../components/MeasureTrend';
 import { DETAIL_TTL_MS, useHistory } from '../../lib/history';
-import { clockDuration } from '../../lib/format';
+import { durationText } from '../../lib/units';
 import { alertAdvice, alertReport, alertWhat, formatAlertValue, ruleText, subjectHref, subjectName } from './describe';
 import { CopyButton } from '../../components/CopyButton';
 import { AlertActions } from './AlertActions';
@@ -43,7 +43,8 @@ export function AlertDetail({ alert: a, address, onClose, onError }: { alert: Al
     [t('alerts.started'), dateTime(a.since)],
     [t('alerts.raised'), a.firedAt ? dateTime(a.firedAt) : null],
     [t('alerts.endedAt'), ended ? dateTime(ended) : null],
-    ended ? [t('col.duration'), clockDuration((ended - a.since) / 1000)] : [t('col.for'), <Ticking key="for" since={a.since} />],
+    // After its label, in words: "20 min 36 s", which a clock ("20:36") would leave to be guessed.
+    ended ? [t('col.duration'), durationText(tr, (ended - a.since) / 1000)] : [t('col.for'), <Ticking key="for" since={a.since} words />],
     [t('alerts.rule'), ruleText(a, tr)],
   ];
   // A lost feed says why, in the reader's language, while the source is still not back.

@@ -10,7 +10,7 @@ import type { Translator } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/en';
 import { clockDuration, elapsedSec, localPart } from '../../lib/format';
 import { hrefFor } from '../../app/router';
-import { msText, pctText } from '../../lib/units';
+import { durationText, msText, pctText } from '../../lib/units';
 import { TextReport } from '../../lib/report';
 import { BUILTIN_RULES } from '../../lib/rules';
 
@@ -167,7 +167,7 @@ export function alertReport(a: Alert, store: ClientStore, tr: Translator, now: n
     .fact(t('alerts.started'), dateTime(a.since))
     .fact(t('alerts.raised'), a.firedAt ? dateTime(a.firedAt) : null)
     .fact(t('alerts.endedAt'), ended ? dateTime(ended) : null)
-    .fact(ended ? t('col.duration') : t('col.for'), clockDuration(elapsedSec(a.since, ended ?? now)));
+    .fact(ended ? t('col.duration') : t('col.for'), durationText(tr, elapsedSec(a.since, ended ?? now)));
   if (a.acknowledged) report.line(t('alerts.acknowledged'));
   return report.fact(t('alerts.rule'), ruleText(a, tr)).fact(t('alerts.advice'), alertAdvice(a, store, tr)).toString();
 }
