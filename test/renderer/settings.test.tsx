@@ -392,8 +392,14 @@ describe('Settings', () => {
     fireEvent.click(screen.getByLabelText('Silence notifications at certain times'));
     const form = screen.getByRole('form', { name: 'Quiet hours' });
     for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) fireEvent.click(within(form).getByLabelText(day));
-    expect(within(form).getByText('Choose at least one day.')).toBeTruthy();
+    // Said with a ✖ (not by its colour alone), and named by what it is about.
+    const days = within(form).getByRole('group', { name: 'Days' });
+    expect(days.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(days.getAttribute('aria-describedby')!)?.textContent).toBe('✖ Choose at least one day.');
     fireEvent.click(within(form).getByLabelText('Sat'));
+    expect(days.getAttribute('aria-describedby')).toBeNull();
+    fireEvent.change(within(form).getByLabelText('From'), { target: { value: '' } });
+    expect(document.getElementById(within(form).getByLabelText('From').getAttribute('aria-describedby')!)?.textContent).toBe('✖ Enter times as HH:MM.');
     fireEvent.change(within(form).getByLabelText('From'), { target: { value: '22:30' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(fake.callsTo('settings:update')).toEqual([{ alerts: { quietHours: { windows: [{ days: [6], start: '22:30', end: '08:00' }], allowCritical: true } } }]));
@@ -462,7 +468,7 @@ describe('Settings', () => {
     const save = within(box.closest('form')!).getByRole('button', { name: 'Enregistrer' });
     fireEvent.change(box, { target: { value: '70000' } });
     expect(box.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toBe('Saisissez un port de 0 à 65535 (0\u202f: désactivé).');
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toBe('✖ Saisissez un port de 0 à 65535 (0\u202f: désactivé).');
     expect((save as HTMLButtonElement).disabled).toBe(true);
     // A port another program holds: said under the box, as an alert.
     receiver = { port: 8080, listening: false, error: 'EADDRINUSE' };

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { errorText } from '../../i18n/error-text';
 import { SaveBar, useSaver } from './SaveBar';
+import { FieldErrorText } from '../../components/FieldErrorText';
 
 type Toggles = Pick<Settings['app'], 'startAtLogin' | 'hideOnClose' | 'autoUpdate'>;
 type NoteKey = 'settings.webhookListening' | 'settings.webhookInUse' | 'settings.webhookDenied' | 'settings.webhookFailed';
@@ -97,9 +98,9 @@ export function AppForm({ editable }: { editable: boolean }) {
             />
           </label>
           {port === null && (
-            <p className="field-error" id="webhook-port-err">
+            <FieldErrorText id="webhook-port-err" block>
               {t('settings.webhookPortError')}
-            </p>
+            </FieldErrorText>
           )}
           {port !== null && note && (
             <p id="webhook-port-note" className={settings.view.webhookReceiver?.listening ? 'muted small' : 'error'} role={settings.view.webhookReceiver?.listening ? undefined : 'alert'}>

@@ -10,6 +10,7 @@ import { useSettings } from '../../app/settings';
 import { SaveBar, useSaver } from './SaveBar';
 import { decimalText, readDecimal, ungrouped } from '../../lib/decimal';
 import type { AlertSettings, Language } from '../../../shared/settings';
+import { FieldErrorText } from '../../components/FieldErrorText';
 
 interface Boxes {
   cooldown: string;
@@ -81,12 +82,7 @@ export function NotificationsForm({ editable }: { editable: boolean }) {
           />
         </label>
         {invalid && (
-          <span className="field-error" id={`${field}-err`}>
-            <span className="glyph" aria-hidden="true">
-              ✖
-            </span>{' '}
-            {errorOf(field, error)}
-          </span>
+          <FieldErrorText id={`${field}-err`}>{errorOf(field, error)}</FieldErrorText>
         )}
       </div>
     );

@@ -8,6 +8,7 @@ import { useClient } from '../../bridge/react';
 import { useI18n } from '../../i18n/context';
 import { useSettings } from '../../app/settings';
 import { SaveBar, useSaver } from './SaveBar';
+import { FieldErrorText } from '../../components/FieldErrorText';
 
 type Window = NonNullable<QuietHours>['windows'][number];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -66,7 +67,13 @@ export function QuietHoursForm({ editable }: { editable: boolean }) {
             {windows.map((w, i) => (
               <fieldset key={i} className="quiet-window">
                 <legend>{t('settings.window', { n: i + 1 })}</legend>
-                <div className="days" role="group" aria-label={t('settings.days')}>
+                <div
+                  className="days"
+                  role="group"
+                  aria-label={t('settings.days')}
+                  aria-invalid={errors[i] === 'days' || undefined}
+                  aria-describedby={errors[i] === 'days' ? `quiet-window-${i}-err` : undefined}
+                >
                   {dayNames.map((name, d) => (
                     <label key={d} className="check">
                       <input
@@ -80,16 +87,32 @@ export function QuietHoursForm({ editable }: { editable: boolean }) {
                 </div>
                 <label>
                   {t('settings.from')}
-                  <input type="time" value={w.start} onChange={(e) => setW(i, { start: e.target.value })} aria-invalid={errors[i] === 'time' || undefined} />
+                  <input
+                    type="time"
+                    value={w.start}
+                    onChange={(e) => setW(i, { start: e.target.value })}
+                    aria-invalid={errors[i] === 'time' || undefined}
+                    aria-describedby={errors[i] === 'time' ? `quiet-window-${i}-err` : undefined}
+                  />
                 </label>
                 <label>
                   {t('settings.to')}
-                  <input type="time" value={w.end} onChange={(e) => setW(i, { end: e.target.value })} aria-invalid={errors[i] === 'time' || undefined} />
+                  <input
+                    type="time"
+                    value={w.end}
+                    onChange={(e) => setW(i, { end: e.target.value })}
+                    aria-invalid={errors[i] === 'time' || undefined}
+                    aria-describedby={errors[i] === 'time' ? `quiet-window-${i}-err` : undefined}
+                  />
                 </label>
                 <button type="button" onClick={() => setWindows(windows.filter((_, j) => j !== i))}>
                   {t('action.remove')}
                 </button>
-                {errors[i] && <p className="field-error">{t(`settings.windowError.${errors[i]}`)}</p>}
+                {errors[i] && (
+                  <FieldErrorText id={`quiet-window-${i}-err`} block>
+                    {t(`settings.windowError.${errors[i]}`)}
+                  </FieldErrorText>
+                )}
               </fieldset>
             ))}
             <button type="button" onClick={() => setWindows([...windows, NEW_WINDOW])}>

@@ -1,6 +1,7 @@
 /** One rule's threshold boxes in a settings table: what is wrong with them, the on/off box, warning and critical. */
 import { useI18n } from '../../i18n/context';
 import { DEFAULT_CLEAR_K, groupedBox, type RowError } from './thresholds-model';
+import { FieldErrorText } from '../../components/FieldErrorText';
 
 /**
  * The rule's unit after its name, and what is wrong with its boxes (referenced by them as `errorId`);
@@ -14,10 +15,10 @@ export function RuleNote({ unit, error, errorId, row }: { unit: string; error: R
       {' '}
       <span className="muted small">({unit})</span>
       {error && (
-        <span className="field-error" id={errorId}>
+        <>
           {' '}
-          {error === 'grouping' ? t('settings.groupingError', grouped ?? { plain: '', typed: '' }) : t(`settings.thresholdError.${error}`)}
-        </span>
+          <FieldErrorText id={errorId}>{error === 'grouping' ? t('settings.groupingError', grouped ?? { plain: '', typed: '' }) : t(`settings.thresholdError.${error}`)}</FieldErrorText>
+        </>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { ZoneSelect } from './ZoneSelect';
 import type { FormKey } from '../../i18n/forms/en';
 import type { FieldSpec, Vendor } from './fields';
 import type { FieldError } from './form-model';
+import { FieldErrorText } from '../../components/FieldErrorText';
 
 export interface FieldProps {
   spec: FieldSpec;
@@ -88,12 +89,7 @@ export function Field({ spec, vendor, value, error, secretSet, onChange, onBlur 
         </span>
       )}
       {errText && (
-        <span id={errId} className="field-error">
-          <span className="glyph" aria-hidden="true">
-            ✖
-          </span>{' '}
-          {errText}
-        </span>
+        <FieldErrorText id={errId}>{errText}</FieldErrorText>
       )}
     </div>
   );
