@@ -1,6 +1,7 @@
 import './helpers/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { hasUnsafeChar } from '../../src/shared/unsafe-text';
 import { FakeBridge, settingsView } from './helpers/bridge';
 import { agent, alert, net, queue, snapshot, source, T0 } from './helpers/model';
 import { renderApp } from './helpers/render';
@@ -223,6 +224,29 @@ describe('Agents view', () => {
       ['Packet loss 1.5\u00a0% (threshold 1\u00a0%)', '#/alerts/loss%7Cwv%3A1'],
     ]);
     expect(within(list).getByText('(pending)')).toBeTruthy();
+  });
+
+  it("shows a vendor's words without control or bidirectional formatting characters, in the table and the details", async () => {
+    // A state word that would show reversed, a reason with a line break, a number with a hidden part.
+    const floorOf = snapshot({
+      sources: [source('wv')],
+      agents: [
+        agent('wv', '1', { name: 'Ana', state: 'paused', pauseReason: 'Break\nfor\u0007lunch', vendorState: '\u202eTSOP\u202c' }),
+        agent('wv', '2', { name: 'Bruno', state: 'on_call', call: { id: 'c1', queueKey: null, number: '+57 1\u2066 555\u2069 0100', since: T0 } }),
+      ],
+    });
+    await renderApp(new FakeBridge(floorOf), '#/agents');
+    const rows = await screen.findAllByRole('row');
+    const reasons = rows.map((r) => r.textContent ?? '');
+    expect(reasons.some((text) => text.includes('Break for lunch'))).toBe(true);
+    expect(reasons.some((text) => text.includes('+57 1 555 0100'))).toBe(true);
+    expect(hasUnsafeChar(reasons.join(''))).toBe(false);
+    cleanup();
+    await renderApp(new FakeBridge(floorOf), '#/agents/wv%3A1');
+    const detail = await screen.findByRole('region', { name: /Ana/ });
+    const fact = (label: string) => within(detail).getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
+    expect(fact('State at the vendor')).toBe('TSOP');
+    expect(fact('Reason / number')).toBe('Break for lunch');
   });
 
   it('copies an agent as text for a message or a ticket: state, network, facts and open alerts', async () => {

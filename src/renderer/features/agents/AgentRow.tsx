@@ -9,6 +9,7 @@ import { levelOf, type Thresholds } from '../../lib/rules';
 import { agentQueue } from './rows';
 import { AgentSpark } from './AgentSpark';
 import { msText, pctText } from '../../lib/units';
+import { shownText } from '../../../shared/unsafe-text';
 
 export interface AgentRowProps {
   agent: Agent;
@@ -29,8 +30,9 @@ export const AgentRow = memo(function AgentRow({ agent: a, index, active, source
   const net = a.network;
   const jitter = worse(net?.txJitterMs, net?.rxJitterMs);
   const loss = worse(net?.txLossPct, net?.rxLossPct);
-  // Cut to their column's width: the whole text on hover.
-  const reason = a.state === 'paused' ? (a.pauseReason ?? '') : (a.call?.number ?? '');
+  // Cut to their column's width: the whole text on hover. The vendor's words, shown as the live state
+  // shows names (no control or bidirectional formatting characters, 200 characters at most).
+  const reason = shownText(a.state === 'paused' ? (a.pauseReason ?? '') : (a.call?.number ?? ''));
   const queue = queueName ?? agentQueue(a) ?? '';
   return (
     <tr

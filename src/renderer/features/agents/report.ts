@@ -10,14 +10,19 @@ import { durationText, msText, pctText } from '../../lib/units';
 import { alertWhat } from '../alerts/describe';
 import { extraFacts } from './extra';
 import { TextReport } from '../../lib/report';
+import { shownText } from '../../../shared/unsafe-text';
 
 export type TextFact = readonly [label: string, value: string | null | undefined];
 
-/** The facts of the details panel, in its order; a fact without a value says nothing. */
+/**
+ * The facts of the details panel, in its order; a fact without a value says nothing. The vendor's
+ * words (its state word, a pause reason, a number, extra fields) are shown as names are: without
+ * control or bidirectional formatting characters, 200 characters at most.
+ */
 export function agentFacts(a: Agent, store: ClientStore, tr: Translator): TextFact[] {
   const { t, dateTime } = tr;
   const net = a.network;
-  return [
+  const facts: TextFact[] = [
     [t('col.source'), store.sources.get(a.sourceId)?.name ?? a.sourceId],
     [t('agents.vendorId'), a.vendorId],
     [t('agents.vendorState'), a.vendorState],
@@ -31,6 +36,7 @@ export function agentFacts(a: Agent, store: ClientStore, tr: Translator): TextFa
     // A first or last name that only repeats the agent's name (the title) says nothing.
     ...extraFacts(a.extra, tr, a.name),
   ];
+  return facts.map(([label, value]) => [label, value ? shownText(value) : value]);
 }
 
 /** "5 ms / 12 ms": a measure each way; null when neither is known. */
