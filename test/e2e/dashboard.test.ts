@@ -709,7 +709,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
           warning: String(MESSAGES[lang]['level.warning']),
           untilDate: String(MESSAGES[lang]['alerts.snoozedUntilDate']).replace(
             '{date}',
-            new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(new Date(2026, 10, 24, 23, 59, 59)).replace(/\s/g, '\u00a0'),
+            new Intl.DateTimeFormat(lang, { dateStyle: lang === 'en' ? 'medium' : 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(new Date(2026, 10, 24, 23, 59, 59)).replace(/\s/g, '\u00a0'),
           ),
         },
       );

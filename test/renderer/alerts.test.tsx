@@ -105,13 +105,15 @@ describe('Alerts view', () => {
     await renderApp(new FakeBridge(floor([alert('today', { since: T0 - 60_000 }), alert('older', { since: older, subject: { kind: 'queue', key: 'wv:q' } })])), '#/alerts');
     const since = (id: string) => document.querySelector(`tr[data-alert-id="${id}"] time`) as HTMLTimeElement;
     const fmt = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-    const full = new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' });
+    const full = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' });
     expect(since('today').textContent).toBe(fmt.format(T0 - 60_000));
     expect(since('today').title).toBe(full.format(T0 - 60_000));
     expect(since('older').textContent).toBe(full.format(older));
     expect(since('older').dateTime).toBe(new Date(older).toISOString());
-    // 24-hour, as everywhere else in the dashboard, also in English.
+    // 24-hour, as everywhere else in the dashboard, also in English; the month named, as "11/12/26"
+    // would read as 11 December to a British reader.
     expect(since('older').textContent).not.toMatch(/AM|PM/);
+    expect(since('older').textContent).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}:\d{2}$/);
   });
 
   it('acknowledges an alert and shows it at once', async () => {
