@@ -266,8 +266,7 @@ describe('History rings in shared slabs', () => {
           this.series.set(id, (s = []));
         }
         const last = s[s.length - 1];
-        const v = values[i]!;
-        if (last && sec - last.t / 1000 < this.gap) s[s.length - 1] = { t: last.t, v: last.v === null ? v : v === null ? last.v : Math.max(last.v, v) };
+        if (last && sec - last.t / 1000 < this.gap) s[s.length - 1] = { t: last.t, v: values[i]! };
         else {
           s.push({ t: sec * 1000, v: values[i]! });
           if (s.length > this.cap) s.shift();
@@ -279,11 +278,10 @@ describe('History rings in shared slabs', () => {
     }
   }
 
-  it('keeps the last rows per entity, a row the worst of the samples closer than the minimum gap', () => {
+  it('keeps the last rows per entity, overwriting samples closer than the minimum gap', () => {
     const h = new History({ capacity: 4, minGapSec: 10 });
     for (let i = 0; i < 6; i++) h.record('agent', 'a:1', T + i * 20_000, i, null, i === 5 ? 1.5 : null);
-    h.record('agent', 'a:1', T + 5 * 20_000 + 3000, 55, null, null); // within the gap: a spike, kept
-    h.record('agent', 'a:1', T + 5 * 20_000 + 6000, 7, null, 0.5); // back down: the row keeps the spike
+    h.record('agent', 'a:1', T + 5 * 20_000 + 3000, 55, null, null); // within the gap: replaces the newest's values
     expect(h.get('a:1', 'latency')).toEqual([
       { t: (T / 1000 + 40) * 1000, v: 2 },
       { t: (T / 1000 + 60) * 1000, v: 3 },
@@ -291,11 +289,11 @@ describe('History rings in shared slabs', () => {
       { t: (T / 1000 + 100) * 1000, v: 55 },
     ]);
     expect(h.get('a:1', 'jitter')).toEqual([]); // a series is not started by an unusable value
-    // Loss started at the last row; samples without a loss, and a lower one, left its value as it was.
-    expect(h.get('a:1', 'loss')).toEqual([{ t: (T / 1000 + 100) * 1000, v: 1.5 }]);
+    // Loss started at the last row, whose value the replacing sample turned into a gap.
+    expect(h.get('a:1', 'loss')).toEqual([{ t: (T / 1000 + 100) * 1000, v: null }]);
     h.record('agent', 'a:1', T + 200_000, 9, 2, 0.5);
     expect(h.get('a:1', 'loss')).toEqual([
-      { t: (T / 1000 + 100) * 1000, v: 1.5 },
+      { t: (T / 1000 + 100) * 1000, v: null },
       { t: T + 200_000, v: 0.5 },
     ]);
     expect(h.get('a:1', 'jitter')).toEqual([{ t: T + 200_000, v: 2 }]);

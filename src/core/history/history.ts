@@ -2,11 +2,8 @@
  * Bounded metric history for sparklines and trends. An entity's metrics are recorded together — an
  * agent's latency, jitter and loss from one network sample, a queue's waiting count and longest wait
  * from one update — so they share one ring of rows: a time and one value per metric, 4 bytes each.
- * A row stands for `minGapSec` from its time: later samples within it go into its values instead of
- * adding a row, so a busy queue cannot flush out hours of trend, and still adds a row every gap. A
- * row keeps the worst of its samples (every metric here is worse higher: a latency, a loss, calls
- * waiting), so that a spike between two others is drawn rather than overwritten; a sample without
- * a usable value leaves the row's value as it is.
+ * A row stands for `minGapSec` from its time: later samples within it overwrite its values instead of
+ * adding a row, so a busy queue cannot flush out hours of trend, and still adds a row every gap.
  *
  * Rings live in shared slabs (one buffer for many rings), found through one map per group whose
  * values are slot numbers: a sample touches the map's entry, its ring's header and one row, a few
@@ -140,8 +137,8 @@ export class History {
     let at: number;
     let added = true;
     if (len > 0 && sec - u[(at = rows + (head === 0 ? cap - 1 : head - 1) * g.width)]! < this.minGapSec) {
-      // Within the gap: the newest row takes the worse of its values and this sample's, and keeps its
-      // time, so that a stream faster than the gap still adds a row every gap (a moving time never would).
+      // Within the gap: the newest row takes this sample's values and keeps its time, so that a
+      // stream faster than the gap still adds a row every gap (a moving time never would).
       added = false;
     } else {
       at = rows + head * g.width;
@@ -204,10 +201,7 @@ export class History {
     return words * 4;
   }
 
-  /**
-   * Writes metric `i` of the row at `at` (`added`: a new row; otherwise one that already holds a
-   * sample, which keeps the worse value), starting its series on its first usable value.
-   */
+  /** Writes metric `i` of the row at `at`, starting its series on its first usable value. */
   private put(u: Uint32Array, f: Float32Array, base: number, at: number, i: number, v: number | null, added: boolean): void {
     const lenAt = base + LENS + i;
     const n = u[lenAt]!;
@@ -218,12 +212,8 @@ export class History {
       }
       this.count++;
       u[lenAt] = 1;
-    } else if (added) {
-      if (n < this.capacity) u[lenAt] = n + 1;
-    } else {
-      // NaN (no value yet in this row) compares false: the sample's value is taken.
-      const held = f[at + 1 + i]!;
-      if (v === null || held >= v) return;
+    } else if (added && n < this.capacity) {
+      u[lenAt] = n + 1;
     }
     f[at + 1 + i] = v ?? Number.NaN;
   }
