@@ -231,9 +231,10 @@ describe('Agents view', () => {
     const floorOf = snapshot({
       sources: [source('wv')],
       agents: [
-        agent('wv', '1', { name: 'Ana', state: 'paused', pauseReason: 'Break\nfor\u0007lunch', vendorState: '\u202eTSOP\u202c' }),
+        agent('wv', '1', { name: 'Ana', state: 'paused', pauseReason: 'Break\nfor\u0007lunch', vendorState: '\u202eTSOP\u202c', queues: Array.from({ length: 20 }, (_, i) => `wv:q${i}`) }),
         agent('wv', '2', { name: 'Bruno', state: 'on_call', call: { id: 'c1', queueKey: null, number: '+57 1\u2066 555\u2069 0100', since: T0 } }),
       ],
+      queues: Array.from({ length: 20 }, (_, i) => queue('wv', `q${i}`, { name: `Customer service line ${i}` })),
     });
     await renderApp(new FakeBridge(floorOf), '#/agents');
     const rows = await screen.findAllByRole('row');
@@ -247,6 +248,8 @@ describe('Agents view', () => {
     const fact = (label: string) => within(detail).getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
     expect(fact('State at the vendor')).toBe('TSOP');
     expect(fact('Reason / number')).toBe('Break for lunch');
+    // A list the dashboard writes itself is not cut as a vendor's word would be (its 20 queues, whole).
+    expect(fact('Queues')).toBe(Array.from({ length: 20 }, (_, i) => `Customer service line ${i}`).join(', '));
   });
 
   it('copies an agent as text for a message or a ticket: state, network, facts and open alerts', async () => {

@@ -258,6 +258,8 @@ describe('a draft through a change of language', () => {
     // left for a Russian or Spanish form to read as 1.
     expect(relanguaged({ a: '1,000', b: '12,500.25', c: '1,00', d: '1,000' }, 'en', 'ru')).toEqual({ a: '1000', b: '12500,25', c: '1,00', d: '1000' });
     expect(relanguaged('1,000', 'en', 'es')).toBe('1000');
+    // "0,500" is no thousand: left as typed, the French form reads the 0.5 it looks like.
+    expect(relanguaged({ loss: '0,500', other: '-0,250' }, 'en', 'fr')).toEqual({ loss: '0,500', other: '-0,250' });
     expect(relanguaged('1,000', 'es', 'en')).toBe('1.000');
     expect(relanguaged('2,5', 'es', 'fr')).toBe('2,5');
   });

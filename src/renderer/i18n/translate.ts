@@ -51,7 +51,7 @@ export interface Translator extends Messages<TextKey> {
 export function createTranslator(lang: Language): Translator {
   const timeFmt = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
   // 24-hour in every language, as the tables, charts and events show times. English names the month
-  // ("Nov 21, 2026"): its short form ("11/21/26") reads as 11 December to most English readers
+  // ("Nov 12, 2026"): its short form ("11/12/26") reads as 11 December to most English readers
   // outside the United States; the other languages' short forms are read one way only.
   const dateFmt = new Intl.DateTimeFormat(lang, { dateStyle: lang === 'en' ? 'medium' : 'short', timeStyle: 'medium', hourCycle: 'h23' });
   return {

@@ -39,7 +39,8 @@ export function readDecimal(text: string, lang: Language): number {
   return Number(s.replace(',', '.'));
 }
 
-const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+// A first group of 0 is not a thousands group: "0,500" is a decimal typed the comma's way.
+const GROUPED = /^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
 
 /**
  * A number typed with commas between groups of thousands where the comma is not the language's

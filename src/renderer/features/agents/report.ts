@@ -22,21 +22,22 @@ export type TextFact = readonly [label: string, value: string | null | undefined
 export function agentFacts(a: Agent, store: ClientStore, tr: Translator): TextFact[] {
   const { t, dateTime } = tr;
   const net = a.network;
-  const facts: TextFact[] = [
+  const said = (v: string | null | undefined) => (v ? shownText(v) : v);
+  return [
     [t('col.source'), store.sources.get(a.sourceId)?.name ?? a.sourceId],
     [t('agents.vendorId'), a.vendorId],
-    [t('agents.vendorState'), a.vendorState],
-    [t('col.reason'), a.pauseReason],
-    [t('agents.callNumber'), a.call?.number],
+    [t('agents.vendorState'), said(a.vendorState)],
+    [t('col.reason'), said(a.pauseReason)],
+    [t('agents.callNumber'), said(a.call?.number)],
     [t('col.queue'), a.call?.queueKey ? (store.queues.get(a.call.queueKey)?.name ?? a.call.queueKey) : null],
     [t('agents.queues'), a.queues?.map((k) => store.queues.get(k)?.name ?? k).join(', ')],
     [t('agents.ip'), net?.ip],
-    [t('agents.platform'), [net?.platform, net?.connectionType, net?.version].filter(Boolean).join(' · ') || null],
+    [t('agents.platform'), [net?.platform, net?.connectionType, net?.version].filter(Boolean).map(said).join(' · ') || null],
     [t('agents.sampledAt'), net?.sampledAt ? dateTime(net.sampledAt) : null],
     // A first or last name that only repeats the agent's name (the title) says nothing.
-    ...extraFacts(a.extra, tr, a.name),
+    // An extra field the product has no label for is shown under its own key: a vendor's word as well.
+    ...extraFacts(a.extra, tr, a.name).map(([label, value]): TextFact => [shownText(label), said(value)]),
   ];
-  return facts.map(([label, value]) => [label, value ? shownText(value) : value]);
 }
 
 /** "5 ms / 12 ms": a measure each way; null when neither is known. */

@@ -71,7 +71,6 @@ export function QuietHoursForm({ editable }: { editable: boolean }) {
                   className="days"
                   role="group"
                   aria-label={t('settings.days')}
-                  aria-invalid={errors[i] === 'days' || undefined}
                   aria-describedby={errors[i] === 'days' ? `quiet-window-${i}-err` : undefined}
                 >
                   {dayNames.map((name, d) => (
