@@ -115,6 +115,24 @@ describe('buildTrayModel', () => {
     expect(stopped.level).toBe('ok');
   });
 
+  it('stays grey while a failed source tries again, and turns amber for a degraded one', () => {
+    const level = (source: Source, alerts: Alert[] = []) => buildTrayModel(snap({ sources: [source], alerts }), { now: NOW, notificationsPaused: false }).level;
+    // Between two attempts of an outage the source is "connecting", its error kept: still not working.
+    expect(level({ ...src('ax', 'axialys', 'ax', 'connecting'), lastError: 'Axialys: connection refused' })).toBe('stale');
+    // A first connection (no error yet) is not an outage.
+    expect(level(src('ax', 'axialys', 'ax', 'connecting'))).toBe('ok');
+    // Live with part of its feed failing: amber, as its card's border is; a critical alert still wins.
+    expect(level({ ...src('ax', 'axialys', 'ax', 'degraded'), lastError: 'Axialys: queue events missing' })).toBe('warning');
+    expect(level(src('ax', 'axialys', 'ax', 'degraded'), [alert('critical')])).toBe('critical');
+  });
+
+  it("lists a source's own critical alert first in the menu, so other alerts never hide a feed lost", () => {
+    const queues = Array.from({ length: 5 }, (_, i) => alert('critical', { since: NOW - (10 - i) * 60_000 }));
+    const feedLost = alert('critical', { id: 'source.down|wv', ruleId: 'source.down', metric: 'source.down', subject: { kind: 'source', key: 'wv' }, sourceId: 'wv', value: 120, threshold: 60, since: NOW - 60_000 });
+    const m = buildTrayModel(snap({ sources: [src('wv', 'wolkvox', 'Bogotá', 'down')], alerts: [...queues, feedLost, alert('warning', { since: NOW - 3_600_000 })] }), { now: NOW, notificationsPaused: false });
+    expect(m.topAlerts.map((a) => a.id)).toEqual(['source.down|wv', ...queues.slice(0, 4).map((a) => a.id)]);
+  });
+
   it('warning level; suppressed alerts neither count nor show; acknowledged and snoozed are marked', () => {
     const alerts = [alert('warning', { acknowledged: true }), alert('warning', { snoozedUntil: NOW + 60_000 }), alert('critical', { suppressed: true })];
     const m = buildTrayModel(snap({ alerts }), { now: NOW, notificationsPaused: true });

@@ -63,6 +63,9 @@ function ageMs(s: Source, now: number): number | null {
 
 function isStale(s: Source, opts: TrayBuildOptions): boolean {
   if (s.status === 'down' || s.status === 'auth_failed') return true;
+  // Connecting again after a failure (its error kept): the outage goes on between two attempts; a
+  // first connection, without an error, is not one.
+  if (s.status === 'connecting' && s.lastError !== null) return true;
   if (s.status === 'stopped') return false;
   const limit = opts.staleAfterSec?.[s.id] ?? STALE_AFTER_SEC[s.vendor];
   const age = ageMs(s, opts.now);
@@ -112,18 +115,31 @@ function alertLabel(a: Alert, snapshot: Snapshot, lang: Language, m: HostMessage
   return a.acknowledged ? m.t('tray.acknowledged', { text }) : a.snoozedUntil !== null ? m.t('tray.snoozed', { text }) : text;
 }
 
+/**
+ * The menu's order: critical first, a source's own alert (its feed lost) first among them, as the
+ * wallboard lists them, then the oldest first; so five queue alerts never hide a source down.
+ */
+function menuOrder(a: Alert, b: Alert): number {
+  if (a.severity !== b.severity) return a.severity === 'critical' ? -1 : 1;
+  const sourceA = a.subject.kind === 'source';
+  if (sourceA !== (b.subject.kind === 'source')) return sourceA ? -1 : 1;
+  return byUrgency(a, b);
+}
+
 export function buildTrayModel(snapshot: Snapshot, opts: TrayBuildOptions): TrayModel {
   const lang = opts.language ?? 'en';
   const m = hostMessages(lang);
-  const firing = snapshot.alerts.filter((a) => a.state === 'firing' && !a.suppressed).sort(byUrgency);
+  const firing = snapshot.alerts.filter((a) => a.state === 'firing' && !a.suppressed).sort(menuOrder);
   const critical = firing.filter((a) => a.severity === 'critical');
   const warnings = firing.length - critical.length;
   const stale = snapshot.sources.some((s) => isStale(s, opts));
+  // A degraded source (live, but part of its feed failing) is amber, as its card's border is.
+  const degraded = snapshot.sources.some((s) => s.status === 'degraded');
   let level: TrayLevel = 'ok';
   if (critical.some((a) => a.subject.kind !== 'source')) level = 'critical';
   else if (stale) level = 'stale';
   else if (critical.length) level = 'critical';
-  else if (warnings) level = 'warning';
+  else if (warnings || degraded) level = 'warning';
 
   const parts: string[] = [];
   const counts = [critical.length ? m.t('tip.critical', { count: critical.length }) : '', warnings ? m.t('tip.warnings', { count: warnings }) : ''].filter(Boolean);
