@@ -54,15 +54,31 @@ export function trayMenuTemplate(model: TrayModel, actions: TrayActions): MenuIt
   return items;
 }
 
+/**
+ * How often the menu is rebuilt when only its figures changed (a longest wait, a latency, how long a
+ * source has been down: some change every second while their alert fires).
+ */
+export const MENU_FIGURES_EVERY_MS = 60_000;
+
+/** The menu's words without its figures: what makes a change worth rebuilding it at once. */
+const wordsOf = (key: string) => key.replace(/\d+(?:[.,\s\u00a0\u202f]\d+)*/g, '#');
+
 export class TrayService {
   private tray: Tray | null = null;
   private level: TrayModel['level'] | null = null;
   private menuKey = '';
+  private menuWords = '';
+  private menuBuiltAt = -Infinity;
+  /** The menu is open (macOS and Windows say so): it is not replaced under the cursor. */
+  private menuOpen = false;
+  /** The latest model, while the menu is open: rendered when it closes. */
+  private waiting: TrayModel | null = null;
 
   constructor(
     private readonly iconDir: string,
     private readonly actions: TrayActions,
     private readonly platform: NodeJS.Platform = process.platform,
+    private readonly now: () => number = Date.now,
   ) {}
 
   render(model: TrayModel): void {
@@ -77,12 +93,40 @@ export class TrayService {
     this.level = model.level;
     this.tray.setToolTip(model.tooltip);
     if (this.platform === 'darwin') this.tray.setTitle(model.title);
-    // Rebuilt only when its content changes: replacing an open menu would close it under the cursor.
+    this.renderMenu(model);
+  }
+
+  /**
+   * Replacing an open menu would close it under the cursor. So the menu is rebuilt when its content
+   * changes, at once when its words do (an alert, a state, a label), at most once a minute when only
+   * its figures do, and never while it is open: the latest model is rendered when it closes.
+   */
+  private renderMenu(model: TrayModel): void {
+    if (!this.tray) return;
     const key = JSON.stringify([model.topAlerts, model.sources, model.notificationsPaused, model.updateReady, model.menu]);
-    if (key !== this.menuKey) {
-      this.menuKey = key;
-      this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, this.actions)));
+    if (key === this.menuKey) return;
+    if (this.menuOpen) {
+      this.waiting = model;
+      return;
     }
+    const words = wordsOf(key);
+    const now = this.now();
+    if (words === this.menuWords && now - this.menuBuiltAt < MENU_FIGURES_EVERY_MS) return;
+    this.menuKey = key;
+    this.menuWords = words;
+    this.menuBuiltAt = now;
+    const menu = Menu.buildFromTemplate(trayMenuTemplate(model, this.actions));
+    menu.on('menu-will-show', () => {
+      this.menuOpen = true;
+    });
+    menu.on('menu-will-close', () => {
+      this.menuOpen = false;
+      const next = this.waiting;
+      this.waiting = null;
+      // After the click that closed it has been handled (a click on an item comes after the close).
+      if (next) setTimeout(() => this.renderMenu(next), 0);
+    });
+    this.tray.setContextMenu(menu);
   }
 
   destroy(): void {

@@ -140,8 +140,11 @@ export interface FakeMenuItem {
   click?: (...args: unknown[]) => void;
   submenu?: FakeMenuItem[];
 }
-export class FakeMenu {
-  constructor(public items: FakeMenuItem[]) {}
+/** A built menu: its items, and the events Electron's Menu emits when it opens and closes. */
+export class FakeMenu extends EventEmitter {
+  constructor(public items: FakeMenuItem[]) {
+    super();
+  }
   /** Finds an item by label (searching submenus). */
   find(label: string | RegExp): FakeMenuItem | undefined {
     const walk = (items: FakeMenuItem[]): FakeMenuItem | undefined => {

@@ -131,6 +131,52 @@ describe('tray menu', () => {
     tray.destroy();
     expect(FakeTray.instances[0]!.destroyed).toBe(true);
   });
+
+  it('rebuilds the menu at most once a minute while only its figures change, at once when its words do', () => {
+    let now = 1_000_000;
+    const tray = new TrayService('/res/tray', actions(), 'win32', () => now);
+    const waitFor = (sec: number, extra: Partial<TrayModel> = {}) => model({ topAlerts: [{ id: 'w', label: `Sales: longest wait ${sec} s (threshold 180 s)`, severity: 'critical' }], ...extra });
+    tray.render(waitFor(200));
+    // A longest wait ticks every second: the open menu would close under the cursor each time.
+    for (let s = 201; s < 260; s++) {
+      now += 1000;
+      tray.render(waitFor(s));
+    }
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(1);
+    now += 1000;
+    tray.render(waitFor(260));
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(2);
+    expect((FakeTray.instances[0]!.menu as FakeMenu).find(/longest wait 260 s/)).toBeDefined();
+    // A change of words (acknowledged, another alert, a source's state) is shown at once.
+    now += 1000;
+    tray.render(waitFor(261, { topAlerts: [{ id: 'w', label: 'Sales: longest wait 261 s (threshold 180 s) (acknowledged)', severity: 'critical' }] }));
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(3);
+    now += 1000;
+    tray.render(waitFor(262, { sources: [{ id: 'wv', label: 'Wolkvox', status: 'down', menuLabel: 'Wolkvox — down' }] }));
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(4);
+  });
+
+  it('never replaces the menu while it is open: the latest change is shown once it closes', async () => {
+    let now = 1_000_000;
+    const tray = new TrayService('/res/tray', actions(), 'darwin', () => now);
+    tray.render(model());
+    const open = FakeTray.instances[0]!.menu as FakeMenu;
+    open.emit('menu-will-show');
+    now += 120_000;
+    tray.render(model({ notificationsPaused: true }));
+    tray.render(model({ notificationsPaused: true, topAlerts: [] }));
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(1);
+    expect(FakeTray.instances[0]!.menu).toBe(open);
+    // The tooltip and the icon still follow.
+    tray.render(model({ notificationsPaused: true, topAlerts: [], tooltip: 'No alerts', level: 'ok' }));
+    expect(FakeTray.instances[0]!.tooltip).toBe('No alerts');
+    open.emit('menu-will-close');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(2);
+    const shown = FakeTray.instances[0]!.menu as FakeMenu;
+    expect(shown.find('No active alerts')).toBeDefined();
+    expect(shown.find('Pause notifications')!.checked).toBe(true);
+  });
 });
 
 describe('tray updates', () => {
