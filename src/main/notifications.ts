@@ -19,6 +19,11 @@ export interface ElectronNotifierOptions {
 export class ElectronNotifier implements Notifier {
   /** Shown notifications by id: kept referenced (else they may be collected before a click) and replaced by id. */
   private readonly shown = new Map<string, Notification>();
+  /**
+   * The alerts a shown notification names that have not resolved yet: once none is left it is taken
+   * away (a critical one stays on screen until closed, and a group's id is never shown again).
+   */
+  private readonly unresolved = new Map<Notification, Set<string>>();
 
   constructor(
     private readonly opts: ElectronNotifierOptions,
@@ -42,7 +47,8 @@ export class ElectronNotifier implements Notifier {
         timeoutType: n.severity === 'critical' && n.kind !== 'recover' ? 'never' : 'default',
         actions: buttons.map((b) => ({ type: 'button' as const, text: b.label })),
       });
-      note.on('click', () => this.opts.onClick(n.alertIds[0]));
+      // A notification of several alerts opens the list, not one of them chosen at random.
+      note.on('click', () => this.opts.onClick(n.alertIds.length === 1 ? n.alertIds[0] : undefined));
       note.on('action', (details, index) => {
         // `details.actionIndex` since Electron 41; the positional index before.
         const at = typeof (details as { actionIndex?: unknown } | undefined)?.actionIndex === 'number' ? (details as { actionIndex: number }).actionIndex : index;
@@ -51,14 +57,34 @@ export class ElectronNotifier implements Notifier {
       });
       note.on('close', () => {
         if (this.shown.get(n.id) === note) this.shown.delete(n.id);
+        this.unresolved.delete(note);
       });
       note.on('failed', (_event, error) => this.opts.log.warn(`notification failed: ${error}`));
       this.shown.set(n.id, note);
-      if (this.shown.size > 50) this.shown.delete(this.shown.keys().next().value as string);
+      if (n.kind !== 'recover') this.unresolved.set(note, new Set(n.alertIds));
+      if (this.shown.size > 50) {
+        const oldest = this.shown.keys().next().value as string;
+        const gone = this.shown.get(oldest);
+        this.shown.delete(oldest);
+        if (gone) this.unresolved.delete(gone);
+      }
       note.show();
     } catch (e) {
       this.opts.log.warn('could not show a notification', e);
       await this.fallback(n);
+    }
+  }
+
+  dismiss(alertIds: readonly string[]): void {
+    for (const [note, ids] of this.unresolved) {
+      for (const id of alertIds) ids.delete(id);
+      if (ids.size) continue;
+      this.unresolved.delete(note);
+      try {
+        note.close();
+      } catch (e) {
+        this.opts.log.warn('could not close a notification', e);
+      }
     }
   }
 

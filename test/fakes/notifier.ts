@@ -7,8 +7,15 @@ import type { AlertNotification, Notifier } from '../../src/core/alerts/types';
 export class RecordingNotifier implements Notifier {
   readonly sent: AlertNotification[] = [];
 
+  /** Alert ids said resolved (`dismiss`), in order. */
+  readonly dismissed: string[] = [];
+
   notify(n: AlertNotification): void {
     this.sent.push(n);
+  }
+
+  dismiss(alertIds: readonly string[]): void {
+    this.dismissed.push(...alertIds);
   }
 
   /** `kind:alertId,alertId` per notification, for compact assertions. */

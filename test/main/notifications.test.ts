@@ -49,6 +49,28 @@ describe('Electron notifications', () => {
     expect(FakeNotification.instances[1]!.shown).toBe(true);
   });
 
+  it('takes a notification away once every alert it names has resolved; a group opens the list', async () => {
+    const onClick = vi.fn();
+    const n = new ElectronNotifier({ onClick, log: memoryLogger() }, 'linux');
+    // A group of three critical alerts (never times out) and a single one.
+    await n.notify(note({ id: 'group|queue.waiting|1000', kind: 'group', alertIds: ['q1', 'q2', 'q3'] }));
+    await n.notify(note({ id: 'q4', alertIds: ['q4'] }));
+    const [group, single] = FakeNotification.instances;
+    group!.emit('click');
+    expect(onClick).toHaveBeenLastCalledWith(undefined);
+    n.dismiss(['q1', 'q2']);
+    expect(group!.close).not.toHaveBeenCalled(); // q3 still firing
+    n.dismiss(['q3']);
+    expect(group!.close).toHaveBeenCalledTimes(1);
+    expect(single!.close).not.toHaveBeenCalled();
+    // A recovery shown stays (it times out by itself) and closes nothing else.
+    await n.notify(note({ id: 'recover|queue.waiting|2000', kind: 'recover', severity: 'critical', alertIds: ['q1', 'q2', 'q3'], actions: [] }));
+    n.dismiss(['q1', 'q2', 'q3']);
+    expect(FakeNotification.instances[2]!.close).not.toHaveBeenCalled();
+    n.dismiss(['q4']);
+    expect(single!.close).toHaveBeenCalledTimes(1);
+  });
+
   it('offers buttons on macOS and turns them into bridge commands', async () => {
     const handler = vi.fn(async (_c: string, _p: unknown): Promise<unknown> => null);
     const live = (id: string) => ({ id, state: 'firing', since: id === 'a1' ? 1_000 : 2_000 }) as Alert;

@@ -252,5 +252,11 @@ describe('pause and sound', () => {
     h.engine.setSettings({ ...h.engine.settings(), notificationsPaused: true });
     fire(h, '3', 450);
     expect(h.notifier.sent).toHaveLength(2);
+    // Resolved while paused: no recovery is shown, but the notifications still on screen for them
+    // (a critical one never times out) are told to go; an alert never notified has none.
+    clear(h, '2');
+    clear(h, '3');
+    expect(h.notifier.sent).toHaveLength(2);
+    expect(h.notifier.dismissed).toEqual(['agent.latency|wv:2']);
   });
 });

@@ -133,7 +133,9 @@ export class Dispatcher {
   /** An alert resolved; `resolved` is its final state, `value` the good value that ended it. */
   recover(t: Track, resolved: Alert, value: number | null, now: number): void {
     this.forget(t);
-    if (!t.notified || resolved.suppressed) return;
+    if (!t.notified) return;
+    this.dismiss(resolved.id);
+    if (resolved.suppressed) return;
     if ((resolved.snoozedUntil !== null && resolved.snoozedUntil > now) || this.recoverySilenced(resolved, now)) return;
     const g = this.group(t.rule.def, t.rule.id, 'recover', now);
     g.recoveries.set(resolved.id, { alert: resolved, names: this.deps.names(t), value });
@@ -275,6 +277,14 @@ export class Dispatcher {
 
   private sound(severity: Severity): boolean {
     return this.deps.settings().sound[severity];
+  }
+
+  private dismiss(alertId: string): void {
+    try {
+      this.deps.notifier?.dismiss?.([alertId]);
+    } catch (e) {
+      this.deps.logger.warn('could not take a notification away', e);
+    }
   }
 
   private send(n: AlertNotification): void {

@@ -55,6 +55,11 @@ export interface AlertNotification {
 /** Delivers notifications to the OS. Implementations never throw (failures are logged and retried). */
 export interface Notifier {
   notify(n: AlertNotification): Promise<void> | void;
+  /**
+   * These alerts resolved (whether or not a recovery is notified: paused, quiet hours, snoozed): a
+   * notification still on screen that names only resolved alerts can be taken away.
+   */
+  dismiss?(alertIds: readonly string[]): void;
 }
 
 /** Read access to the live state (names for messages, current values for clock-driven rules). */
