@@ -120,6 +120,7 @@ async function main(log: Logger): Promise<void> {
     onCreated: (win) => events.follow(win.webContents),
     place: { load: () => store.get(WINDOW_PLACE_KEY), save: (p) => store.set(WINDOW_PLACE_KEY, p) },
     workAreas: () => screen.getAllDisplays().map((d) => d.workArea),
+    onPageGone: (reason, recovery) => log.warn(`the dashboard's page ended (${reason}): ${recovery === 'reload' ? 'loading it again' : 'it ended again and again; its window is closed until opened again'}`),
   });
   registerBridge(new ValidatedIpc(pages, log.child('ipc')), handler, events, log.child('ipc'));
   engine.subscribe((patch) => events.send('patch', patch));

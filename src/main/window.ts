@@ -55,10 +55,17 @@ export interface DashboardOptions {
   place?: PlaceStore;
   /** The work areas of the displays now connected (read when the window is created). */
   workAreas?: () => Rect[];
+  /** The dashboard's page ended without being asked to (a crash, killed, out of memory): said in the log. */
+  onPageGone?: (reason: string, recovery: 'reload' | 'closed') => void;
 }
+
+/** A page that ends this often within a minute is not reloaded again: the window closes instead. */
+const RELOADS_PER_MINUTE = 3;
 
 export class DashboardWindow {
   private window: BrowserWindow | null = null;
+  /** When the page last ended by itself, for the reload budget. */
+  private gone: number[] = [];
 
   constructor(private readonly opts: DashboardOptions) {}
 
@@ -100,6 +107,21 @@ export class DashboardWindow {
     });
     win.on('closed', () => {
       if (this.window === win) this.window = null;
+    });
+    // A page that crashed leaves a blank window, and a packaged app has no menu to reload it with:
+    // it is loaded again; one that keeps crashing closes its window, which the next show opens anew.
+    win.webContents.on('render-process-gone', (_event, details: { reason: string }) => {
+      if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+      const now = Date.now();
+      this.gone = [...this.gone.filter((t) => now - t < 60_000), now];
+      if (this.gone.length <= RELOADS_PER_MINUTE) {
+        this.opts.onPageGone?.(details.reason, 'reload');
+        win.webContents.reload();
+      } else {
+        this.opts.onPageGone?.(details.reason, 'closed');
+        this.gone = [];
+        win.destroy();
+      }
     });
     this.window = win;
     this.opts.onCreated?.(win);

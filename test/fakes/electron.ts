@@ -33,6 +33,7 @@ export class FakeWebContents extends EventEmitter {
   }
   isDestroyed = () => this.destroyed;
   getURL = () => this.mainFrame.url;
+  reload = vi.fn();
   /** Emits a Chromium-style event whose default can be prevented; returns whether it was. */
   emitPreventable(name: string, ...args: unknown[]): boolean {
     let prevented = false;

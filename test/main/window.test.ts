@@ -114,6 +114,26 @@ describe('window place', () => {
     return { saved, save, open };
   }
 
+  it('loads a crashed page again, and closes a window whose page keeps crashing, opened anew at the next show', () => {
+    const onPageGone = vi.fn();
+    const d = new DashboardWindow({ pages, preloadPath: '/p.cjs', devTools: false, hideOnClose: () => true, isQuitting: () => false, onPageGone });
+    const win = d.show() as unknown as FakeBrowserWindow;
+    win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit' });
+    expect(win.webContents.reload).not.toHaveBeenCalled();
+    for (let i = 0; i < 3; i++) win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(win.webContents.reload).toHaveBeenCalledTimes(3);
+    expect(onPageGone.mock.calls).toEqual([['crashed', 'reload'], ['crashed', 'reload'], ['crashed', 'reload']]);
+    // A fourth within the minute: no reload loop; the window goes, and the next show makes a new one.
+    win.webContents.emit('render-process-gone', {}, { reason: 'oom' });
+    expect(win.webContents.reload).toHaveBeenCalledTimes(3);
+    expect(onPageGone).toHaveBeenLastCalledWith('oom', 'closed');
+    expect(win.destroyed).toBe(true);
+    expect(d.current).toBeNull();
+    const again = d.show() as unknown as FakeBrowserWindow;
+    expect(again).not.toBe(win);
+    expect(again.visible).toBe(true);
+  });
+
   it('opens where the user left it last time, maximized if it was', () => {
     vi.useFakeTimers();
     try {
