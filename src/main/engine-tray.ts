@@ -32,10 +32,21 @@ export function startEngineTray(opts: EngineTrayOptions): TrayUpdates {
       () => updates.refresh(),
       (e) => log.warn(`tray: ${channel} failed`, e),
     );
+  /**
+   * "Snooze all" snoozes the alerts firing now, each on its own: a snooze with no criteria would also
+   * cover alerts raised after it, a source's feed lost included, for as long as it lasts.
+   */
+  const snoozeFiring = async (minutes: number) => {
+    for (const a of engine.alerts.list('firing')) {
+      if (a.snoozedUntil !== null && a.snoozedUntil >= engine.clock.now() + minutes * 60_000) continue;
+      await handler('alerts:snooze', { minutes, alertId: a.id }).catch((e) => log.warn('tray: alerts:snooze failed', e));
+    }
+    updates.refresh();
+  };
   const tray = new TrayService(opts.iconDir, {
     openDashboard: opts.openDashboard,
     openAlert: opts.openAlert,
-    snoozeAll: (minutes) => void command('alerts:snooze', { minutes }),
+    snoozeAll: (minutes) => void snoozeFiring(minutes),
     setNotificationsPaused: (paused) => void command('alerts:pause-notifications', { paused }),
     restartToUpdate: () => opts.restartToUpdate?.(),
     quit: opts.quit,
