@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { electronState, resetElectron } from '../fakes/electron';
 import { FileStore, tempDir } from './helpers';
@@ -8,7 +8,7 @@ vi.mock('electron', async () => (await import('../fakes/electron')).electronModu
 vi.mock('electron-store', async () => ({ default: (await import('./helpers')).FileStore }));
 
 const { createSafeStorageCipher } = await import('../../src/main/secrets');
-const { openTraySettings } = await import('../../src/main/settings');
+const { openStore, openTraySettings } = await import('../../src/main/settings');
 const { TraySettingsHost, DOCUMENT_KEY, VAULT_KEY, BACKUP_KEY } = await import('../../src/core/settings/tray-host');
 const { memoryLogger } = await import('../../src/core/util/logger');
 const { BridgeError } = await import('../../src/shared/bridge');
@@ -215,11 +215,41 @@ describe('TraySettingsHost with safeStorage', () => {
     const { host } = await openTraySettings(log, dir);
     await host.update({ ui: { language: 'fr', theme: 'dark' } });
     expect(readdirSync(dir).some((f) => f.startsWith('settings.json.unreadable-'))).toBe(true);
-    expect(log.lines.join('\n')).toMatch(/settings file is unreadable; it was moved to/);
+    expect(log.lines.join('\n')).toMatch(/settings file could not be read \(it is not JSON\); it was moved to/);
+    // Said in the dashboard's Settings too, not only in the log.
+    expect(host.notes()).toEqual([expect.stringMatching(/^The settings file could not be read \(it is not JSON\); it was moved to .*settings\.json\.unreadable-\d+ and default settings are used\.$/)]);
     expect(existsSync(join(dir, 'settings.json'))).toBe(true);
     if (process.platform !== 'win32') {
       const { statSync } = await import('node:fs');
       expect(statSync(join(dir, 'settings.json')).mode & 0o077).toBe(0);
     }
+  });
+
+  it('keeps a settings file that cannot be opened now (not for its content): tried again, never moved aside', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'settings.json');
+    const doc = JSON.stringify({ [DOCUMENT_KEY]: { version: 1, ui: { language: 'fr', theme: 'dark' } } });
+    // A read that fails for another reason than the text (here EISDIR; in life a lock or a permission).
+    mkdirSync(file);
+    const log = memoryLogger();
+    const waits: number[] = [];
+    // Readable on the third try.
+    const opened = await openStore(log, dir, async (ms) => {
+      waits.push(ms);
+      if (waits.length === 2) {
+        rmSync(file, { recursive: true });
+        writeFileSync(file, doc);
+      }
+    });
+    expect(waits).toEqual([200, 200]);
+    expect(opened.problem).toBeNull();
+    expect(readdirSync(dir).filter((f) => f.includes('unreadable'))).toEqual([]);
+    expect((opened.store.get(DOCUMENT_KEY) as { ui: { language: string } }).ui.language).toBe('fr');
+    expect(log.lines.join('\n')).toMatch(/cannot be opened now \(EISDIR\); trying again/);
+    // Never readable: the app does not start on defaults over it (it says why and quits).
+    rmSync(file);
+    mkdirSync(file);
+    await expect(openStore(memoryLogger(), dir, async () => undefined)).rejects.toThrow(/EISDIR/);
+    expect(readdirSync(dir).filter((f) => f.includes('unreadable'))).toEqual([]);
   });
 });

@@ -339,6 +339,16 @@ describe('Settings', () => {
     });
   });
 
+  it("the tray app's settings say what could not be read of them when it started, in the reader's language", async () => {
+    const notes = ['The settings file could not be read (it is not JSON); it was moved to /home/ana/.config/cctm/settings.json.unreadable-1795000000000 and default settings are used.'];
+    await renderApp(hostWith(settingsView({ host: 'tray', configNotes: notes, ui: { language: 'es', theme: 'system' } })), '#/settings');
+    expect(screen.getByText(/^Al iniciarse la aplicación no se pudo leer una parte de sus ajustes/)).toBeTruthy();
+    expect(screen.getByText(notes[0]!).closest('ul')!.getAttribute('lang')).toBe('en');
+    cleanup();
+    await renderApp(hostWith(settingsView({ host: 'tray' })), '#/settings');
+    expect(screen.queryByText(/part of its settings could not be read|parts of its settings could not be read/)).toBeNull();
+  });
+
   it("a collector's settings say what its configuration file ignores, and when nothing is kept at all", async () => {
     const notes = ['field "sources[0].baseURL" is not a setting and is ignored (did you mean "baseUrl"?)'];
     await renderApp(hostWith(settingsView({ host: 'collector', secretStorage: 'file', configNotes: notes })), '#/settings');

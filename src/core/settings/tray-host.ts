@@ -32,6 +32,8 @@ export const BACKUP_KEY = 'settingsBackup';
 export interface TraySettingsHostOptions {
   store: KeyValueStore;
   cipher: SecretCipher;
+  /** What happened to the settings before they were read (a file kept aside), said with the rest. */
+  startProblems?: string[];
   env?: Record<string, string | undefined>;
   log?: Logger;
 }
@@ -85,6 +87,14 @@ export class TraySettingsHost implements SettingsHost {
     const plain = host.settings.sources.filter((s) => plainSecrets(s).length > 0);
     for (const source of plain) await host.saveSource(source, source.id, { allowPlaintextSecrets: true });
     return host;
+  }
+
+  /**
+   * What the lead should know about the settings since the app started: a file kept aside, a source
+   * or a section that could not be read and was left out or reset (in English, as logged).
+   */
+  notes(): string[] {
+    return [...(this.opts.startProblems ?? []), ...this.problems];
   }
 
   secretStorage(): 'os' | 'basic_text' {

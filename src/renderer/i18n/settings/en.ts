@@ -91,6 +91,7 @@ export const en = {
   'settings.quietZoneOther': "Times are those of the computer the alerts are evaluated on ({zone}), not this browser's.",
   'settings.noFile': 'This collector runs without a configuration file: what you change here lasts until it stops. Start it with --config FILE to keep it.',
   'settings.configNotes': { one: 'The configuration file holds {count} field that is not a setting; it is ignored, and kept in the file:', other: 'The configuration file holds {count} fields that are not settings; they are ignored, and kept in the file:' },
+  'settings.loadNotes': { one: 'When the app started, part of its settings could not be read; it was left out or reset, and the settings as they were are kept as a backup:', other: 'When the app started, parts of its settings could not be read; they were left out or reset, and the settings as they were are kept as a backup:' },
   'transfer.title': 'Move to another computer',
   'transfer.help': 'Export saves these settings as a file: sources, alert rules, quiet hours, notifications, display and app options — never a password, token or secret. Import merges such a file here: sources replace those with the same id (their stored credentials kept while their addresses are the same), others stay.',
   'transfer.export': 'Export settings',
