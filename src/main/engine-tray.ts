@@ -20,6 +20,8 @@ export interface EngineTrayOptions {
   log: Logger;
   /** The language of the tooltip and the menu (the dashboard's), read at each render. */
   language: () => Language;
+  /** Per polled source, the seconds without events after which it is stale (from its polling intervals), read at each render. */
+  staleAfterSec?: () => Record<string, number>;
   /** Whether a downloaded update waits for a restart, read at each render (refresh() when it changes). */
   updateReady?: () => boolean;
   restartToUpdate?(): void;
@@ -56,7 +58,8 @@ export function startEngineTray(opts: EngineTrayOptions): TrayUpdates {
     snapshot: () => engine.snapshot(),
     subscribe: (listener) => engine.subscribe(listener),
     notificationsPaused: () => engine.alerts.settings().notificationsPaused,
-    build: (snapshot, o) => buildTrayModel(snapshot, { ...o, language: opts.language(), updateReady: opts.updateReady?.() ?? false, quiet: engine.alerts.quietNow(o.now) }),
+    build: (snapshot, o) =>
+      buildTrayModel(snapshot, { ...o, language: opts.language(), staleAfterSec: opts.staleAfterSec?.(), updateReady: opts.updateReady?.() ?? false, quiet: engine.alerts.quietNow(o.now) }),
     render: (model) => tray.render(model),
   });
   return {

@@ -18,6 +18,7 @@ import { DashboardWindow, WINDOW_PLACE_KEY } from './window';
 import { RendererEvents } from './events';
 import { ValidatedIpc, registerBridge } from './ipc';
 import { startEngineTray } from './engine-tray';
+import { staleAfterFor } from '../core/tray/build';
 import { ElectronNotifier } from './notifications';
 import { notificationActionHandler } from '../core/alerts/actions';
 import { openTraySettings } from './settings';
@@ -102,6 +103,7 @@ async function main(log: Logger): Promise<void> {
     quit: () => app.quit(),
     log,
     language,
+    staleAfterSec: () => staleAfterFor(settings.get().sources),
     updateReady: () => updates.ready() !== null,
     restartToUpdate: () => updates.restart(),
   });

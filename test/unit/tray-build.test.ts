@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrayModel } from '../../src/core/tray/build';
+import { buildTrayModel, staleAfterFor } from '../../src/core/tray/build';
+import { SourceConfigSchema } from '../../src/shared/sources';
 import type { Alert, Queue, Snapshot, Source } from '../../src/shared/model';
 
 const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
@@ -113,6 +114,21 @@ describe('buildTrayModel', () => {
     expect(both.level).toBe('critical');
     const stopped = buildTrayModel(snap({ sources: [src('wv', 'wolkvox', 'wv', 'stopped', 99_999)] }), { now: NOW, notificationsPaused: false });
     expect(stopped.level).toBe('ok');
+  });
+
+  it("takes a polled source's staleness from its own polling intervals, never below the vendor's default", () => {
+    const config = (raw: object) => SourceConfigSchema.parse(raw);
+    const limits = staleAfterFor([
+      config({ vendor: 'wolkvox', id: 'slow', server: '0031', token: 't', poll: { latencySec: 900, agentsSec: 900, skillsSec: 900 } }),
+      config({ vendor: 'wolkvox', id: 'usual', server: '0031', token: 't' }),
+      config({ vendor: 'telphin', id: 'tp', clientId: 'c', clientSecret: 's', pollSec: 600 }),
+      config({ vendor: 'axialys', id: 'ax', login: 'l', password: 'p' }),
+    ]);
+    expect(limits).toEqual({ slow: 1860, usual: 660, tp: 1260 });
+    // Polled every 15 minutes, 12 minutes after its last poll: not stale (it would be at the default).
+    const quiet = snap({ sources: [src('slow', 'wolkvox', 'Bogotá', 'live', 12 * 60)] });
+    expect(buildTrayModel(quiet, { now: NOW, notificationsPaused: false, staleAfterSec: limits }).level).toBe('ok');
+    expect(buildTrayModel(quiet, { now: NOW, notificationsPaused: false }).level).toBe('stale');
   });
 
   it('stays grey while a failed source tries again, and turns amber for a degraded one', () => {

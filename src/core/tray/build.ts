@@ -6,6 +6,7 @@
 import { byUrgency, type Alert, type Snapshot, type Source, type SourceStatus, type Vendor } from '../../shared/model';
 import { untilText, type LocalTime, type QuietNow } from '../../shared/quiet';
 import type { Language } from '../../shared/settings';
+import { WOLKVOX_DEFAULT_POLL_SEC, type SourceConfig } from '../../shared/sources';
 import { METRICS } from '../alerts/catalog';
 import { sourceLabel } from '../alerts/format';
 import { alertWords } from '../alerts/words';
@@ -37,6 +38,27 @@ export const STALE_AFTER_SEC: Record<Vendor, number | null> = {
   avaya: null,
   collector: null,
 };
+
+/**
+ * Per polled source, the seconds without events after which it is stale, from its own polling
+ * intervals (twice the slowest and a minute, as the defaults are): a Wolkvox source polled every
+ * 15 minutes to spare its tokens is not grey between two polls. Never below the vendor's default.
+ */
+export function staleAfterFor(sources: readonly SourceConfig[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of sources) {
+    let slowest: number | null = null;
+    if (s.vendor === 'wolkvox') {
+      const p = s.poll ?? {};
+      slowest = Math.max(p.latencySec ?? WOLKVOX_DEFAULT_POLL_SEC.latency, p.agentsSec ?? WOLKVOX_DEFAULT_POLL_SEC.agents, p.skillsSec ?? WOLKVOX_DEFAULT_POLL_SEC.skills);
+    } else if (s.vendor === 'telphin') {
+      slowest = s.pollSec;
+    }
+    const base = STALE_AFTER_SEC[s.vendor];
+    if (slowest !== null && base !== null) out[s.id] = Math.max(base, 2 * slowest + 60);
+  }
+  return out;
+}
 
 /** A polled source's age shows in the tooltip from this age on. */
 const SHOW_AGE_MS = 120_000;
