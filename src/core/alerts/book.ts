@@ -13,13 +13,16 @@ import type { AlertHistory } from './history';
 import type { Rule } from './rules';
 import type { SnoozeBook } from './snooze';
 import { thresholdFor, Track } from './track';
-import type { AlertLookup } from './types';
+import { SNOOZE_UNTIL_RECOVERED, type AlertLookup } from './types';
+import type { CarriedAlerts } from './carry';
 import type { Dispatcher } from './dispatcher';
 
 export interface BookDeps {
   lookup: AlertLookup;
   history: AlertHistory;
   snoozes: SnoozeBook;
+  /** Acknowledgements and "until recovered" snoozes of the alerts open when the last run stopped. */
+  carried?: CarriedAlerts;
   /** The alert with this id changed (read it with `get`). */
   changed(id: string): void;
 }
@@ -175,7 +178,12 @@ export class AlertBook {
     t.notified = false;
     t.queued = false;
     t.ackUntil = null;
-    const snoozedUntil = this.deps.snoozes.untilFor(t.rule.id, t.subject.key, now);
+    let snoozedUntil = this.deps.snoozes.untilFor(t.rule.id, t.subject.key, now);
+    // Open when the last run stopped, and firing again just after the start: what the lead did to it holds.
+    const carried = this.deps.carried?.take(t.id, now) ?? null;
+    if (carried?.untilRecovered) snoozedUntil = SNOOZE_UNTIL_RECOVERED;
+    const acknowledged = !!carried?.acknowledged && (carried.ackUntil === null || carried.ackUntil > now);
+    if (acknowledged) t.ackUntil = carried!.ackUntil;
     t.peak = t.value;
     t.alert = {
       id: t.id,
@@ -188,7 +196,7 @@ export class AlertBook {
       threshold: thresholdFor(t.rule, severity),
       since,
       message: '',
-      acknowledged: false,
+      acknowledged,
       snoozedUntil,
       sourceId: t.sourceId,
       resolvedAt: null,
@@ -201,6 +209,7 @@ export class AlertBook {
     if (!set) this.bySource.set(t.sourceId, (set = new Set()));
     set.add(t);
     if (snoozedUntil !== null) this.snoozed.add(t);
+    if (t.ackUntil !== null) this.acked.add(t);
     this.dropped.delete(t.id);
   }
 

@@ -72,6 +72,18 @@ export class Dispatcher {
 
   constructor(private readonly deps: DispatcherDeps) {}
 
+  /** When each alert was last notified and last stepped up, within the cooldown (saved across a restart). */
+  saveCooldowns(now: number): { notified: [string, number][]; escalated: [string, number][] } {
+    const cooldownMs = this.deps.settings().cooldownMin * 60_000;
+    const recent = (m: Map<string, number>) => [...m].filter(([, at]) => now - at < cooldownMs);
+    return { notified: recent(this.lastNotified), escalated: recent(this.lastEscalated) };
+  }
+
+  restoreCooldowns(saved: { notified: readonly (readonly [string, number])[]; escalated: readonly (readonly [string, number])[] }, now: number): void {
+    for (const [id, at] of saved.notified) if (at <= now) this.lastNotified.set(id, Math.max(this.lastNotified.get(id) ?? 0, at));
+    for (const [id, at] of saved.escalated) if (at <= now) this.lastEscalated.set(id, Math.max(this.lastEscalated.get(id) ?? 0, at));
+  }
+
   /** Why a firing alert may not be notified now (null: it may). */
   blocked(t: Track, severity: Severity, now: number): string | null {
     const s = this.deps.settings();

@@ -13,6 +13,8 @@ import { alertsToCsv } from './csv';
 import { Dispatcher } from './dispatcher';
 import { Evaluator } from './evaluate';
 import { AlertHistory } from './history';
+import { CARRY_GRACE_MS, CarriedAlerts, carryPathFor, readCarried, writeCarried } from './carry';
+import { SNOOZE_UNTIL_RECOVERED } from './types';
 import { Operator } from './operator';
 import { quietNow, systemLocalTime, type LocalTimeFn } from './quiet';
 import { inScope, resolveRules, type RuleSet } from './rules';
@@ -60,7 +62,13 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
   const history = new AlertHistory({ clock: opts.clock, logger: log, path: opts.historyPath, limit: opts.historyLimit, writeDelayMs: opts.historyWriteDelayMs });
   const snoozes = new SnoozeBook();
   const localTime = opts.localTime ?? systemLocalTime;
-  const book = new AlertBook({ lookup: opts.lookup, history, snoozes, changed });
+  // What the lead did to the alerts before the last stop (./carry.ts): kept beside the history.
+  const carryPath = opts.historyPath ? carryPathFor(opts.historyPath) : null;
+  const startedAt = opts.clock.now();
+  const carriedFile = carryPath ? readCarried(carryPath, log) : null;
+  if (carriedFile) snoozes.restore(carriedFile.snoozes, startedAt);
+  const carried = carriedFile ? new CarriedAlerts(carriedFile.alerts, startedAt + CARRY_GRACE_MS) : undefined;
+  const book = new AlertBook({ lookup: opts.lookup, history, snoozes, changed, carried });
   book.dispatcher = new Dispatcher({
     notifier: opts.notifier,
     logger: log,
@@ -69,6 +77,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
     names: (t) => book.names(t),
     language: opts.language ?? (() => 'en'),
   });
+  if (carriedFile) book.dispatcher.restoreCooldowns(carriedFile, startedAt);
   const cadence = new SourceCadences();
   const evaluator = new Evaluator({ book, rules: () => rules, cadence, lookup: opts.lookup });
   const sources = new SourceWatch(book, () => rules);
@@ -182,6 +191,25 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    flush: () => history.flush(),
+    async flush() {
+      const now = opts.clock.now();
+      const saving = carryPath
+        ? writeCarried(
+            carryPath,
+            {
+              version: 1,
+              savedAt: now,
+              snoozes: snoozes.save(now),
+              alerts: [...book.active.values()]
+                .map((t) => t.built)
+                .filter((a): a is Alert => !!a && (a.acknowledged || a.snoozedUntil === SNOOZE_UNTIL_RECOVERED))
+                .map((a) => ({ id: a.id, acknowledged: a.acknowledged, ackUntil: book.active.get(a.id)?.ackUntil ?? null, untilRecovered: a.snoozedUntil === SNOOZE_UNTIL_RECOVERED })),
+              ...book.dispatcher.saveCooldowns(now),
+            },
+            log,
+          )
+        : Promise.resolve();
+      await Promise.all([history.flush(), saving]);
+    },
   };
 }

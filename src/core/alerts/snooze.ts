@@ -69,6 +69,19 @@ export class SnoozeBook {
     return best;
   }
 
+  /** The timed snoozes still running at `now` (saved across a restart). */
+  save(now: number): { all: number | null; entries: [string, number][] } {
+    return { all: this.all !== null && this.all > now ? this.all : null, entries: [...this.entries].filter(([, u]) => u > now) };
+  }
+
+  /** Takes back what `save` gave (the later of each, should one already be set). */
+  restore(saved: { all: number | null; entries: readonly (readonly [string, number])[] }, now: number): void {
+    if (saved.all !== null && saved.all > now) this.all = Math.max(this.all ?? 0, saved.all);
+    for (const [key, until] of saved.entries) {
+      if (until > now && key.includes('|')) this.entries.set(key, Math.max(this.entries.get(key) ?? 0, until));
+    }
+  }
+
   prune(now: number): void {
     if (this.all !== null && this.all <= now) this.all = null;
     for (const [k, u] of this.entries) if (u <= now) this.entries.delete(k);
