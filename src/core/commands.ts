@@ -33,6 +33,8 @@ export interface CommandDeps {
   demo?: () => Promise<SourceConfig[]>;
   /** Called after settings changed (tray app applies start-at-login, the webhook port…); awaited before the answer. */
   onSettingsChanged?: (settings: Settings) => void | Promise<void>;
+  /** Notifications were paused or resumed (from a dashboard or the tray): the tray shows it at once. */
+  onPauseChanged?: (paused: boolean) => void;
   /**
    * Called with the settings as dashboards see them after any command changed them, so that every
    * open dashboard (and the tray menu's window) shows the change, not only the one that made it.
@@ -159,6 +161,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       const next = { ...engine.alerts.settings(), notificationsPaused: paused };
       engine.alerts.setSettings(next);
       if (settings.editable) await settings.update({ alerts: next });
+      deps.onPauseChanged?.(paused);
       return paused;
     },
     'log:get': ({ limit }) => engine.state.recentLog(limit ?? 500),

@@ -80,6 +80,8 @@ async function main(log: Logger): Promise<void> {
     settings,
     demo: () => demo.sources(),
     onSettingsChanged: applyApp,
+    // Paused from the dashboard: the tray's checkbox and tooltip follow at once, not at their next render.
+    onPauseChanged: () => tray.refresh(),
     // The window shows a change made from the tray menu (pause) as it happens.
     onSettingsView: (view) => events.send('settings', view),
     onTellFailed: (e) => log.warn('the dashboard could not be told of a settings change', e),

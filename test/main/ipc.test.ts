@@ -158,6 +158,18 @@ describe('validated IPC', () => {
     await engine.stop();
   });
 
+  it('tells the tray at once when notifications are paused or resumed from a dashboard', async () => {
+    const log = memoryLogger();
+    const engine = new Engine({ clock: new FakeClock(), logger: log });
+    const settings = await TraySettingsHost.open({ store: memoryStore(), cipher: testCipher(), log });
+    const told: boolean[] = [];
+    const handler = createCommandHandler({ engine, settings, onPauseChanged: (paused) => told.push(paused) });
+    await handler('alerts:pause-notifications', { paused: true });
+    await handler('alerts:pause-notifications', { paused: false });
+    expect(told).toEqual([true, false]);
+    await engine.stop();
+  });
+
   it('holds events until the dashboard is ready, then sends a snapshot first', async () => {
     const { events, engine } = await setup();
     const contents = new FakeWebContents();
