@@ -85,8 +85,10 @@ export class TrayService {
     const icon = nativeImage.createFromPath(join(this.iconDir, `${model.level}.png`));
     if (!this.tray) {
       this.tray = new Tray(icon);
-      // Windows and most Linux trays: a click opens the dashboard; the menu is on right click.
-      this.tray.on('click', () => this.actions.openDashboard());
+      // Windows and most Linux trays: a click opens the dashboard; the menu is on right click. On
+      // macOS a click opens the menu, and Electron emits 'click' there as well (since 10): opening
+      // the dashboard too would bring a window forward each time the menu is looked at.
+      if (this.platform !== 'darwin') this.tray.on('click', () => this.actions.openDashboard());
     } else if (this.level !== model.level) {
       this.tray.setImage(icon);
     }

@@ -120,6 +120,11 @@ describe('tray menu', () => {
     const win = new TrayService('/res/tray', actions(), 'win32');
     win.render(model());
     expect(FakeTray.instances[1]!.setTitle).not.toHaveBeenCalled();
+    // On macOS a click on the menu-bar icon opens its menu only, not the dashboard as well.
+    const a = actions();
+    new TrayService('/res/tray', a, 'darwin').render(model());
+    FakeTray.instances[2]!.emit('click');
+    expect(a.openDashboard).not.toHaveBeenCalled();
   });
 
   it('rebuilds the menu only when its content changes', () => {
