@@ -59,7 +59,13 @@ export class ElectronNotifier implements Notifier {
         if (this.shown.get(n.id) === note) this.shown.delete(n.id);
         this.unresolved.delete(note);
       });
-      note.on('failed', (_event, error) => this.opts.log.warn(`notification failed: ${error}`));
+      // Windows says when a toast could not be shown (notifications off for the app, a broken
+      // service): the fallback shows it another way rather than the alert going unseen.
+      note.on('failed', (_event, error) => {
+        this.opts.log.warn(`notification failed: ${error}`);
+        this.unresolved.delete(note);
+        void this.fallback(n);
+      });
       this.shown.set(n.id, note);
       if (n.kind !== 'recover') this.unresolved.set(note, new Set(n.alertIds));
       if (this.shown.size > 50) {

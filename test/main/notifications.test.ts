@@ -139,6 +139,14 @@ describe('Electron notifications', () => {
     expect(fallback.notify).toHaveBeenCalledTimes(2);
     expect(log.lines.join('\n')).toMatch(/could not show a notification/);
 
+    // A toast Windows could not show goes to the fallback as well.
+    const toast = FakeNotification.instances.length;
+    await n.notify(note({ id: 'n2' }));
+    FakeNotification.instances[toast]!.emit('failed', {}, 'toast activation failed');
+    await Promise.resolve();
+    expect(fallback.notify).toHaveBeenCalledTimes(3);
+    expect(log.lines.join('\n')).toMatch(/notification failed: toast activation failed/);
+
     fallback.notify.mockRejectedValueOnce(new Error('node-notifier failed'));
     FakeNotification.supported = false;
     await expect(n.notify(note())).resolves.toBeUndefined();
