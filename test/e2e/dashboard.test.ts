@@ -41,6 +41,19 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
   });
 
   const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${name}`) });
+  /** The dashboard in a language, chosen in Settings as a lead would. */
+  const showIn = async (lang: string) => {
+    await page.evaluate(() => void (location.hash = '#/settings'));
+    await page.getByTestId('language').selectOption(lang);
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  };
+  /** Left as the tests after a check in several languages expect it, whatever failed in it: English, the usual size. */
+  const backToEnglish = async () => {
+    await page.evaluate(() => void (location.hash = '#/settings'));
+    await page.getByTestId('language').selectOption('');
+    await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
+    await page.setViewportSize({ width: 1366, height: 800 });
+  };
 
   it('first run: offers demo sources, which go live on the overview', async () => {
     await page.goto(collector.url);
@@ -495,9 +508,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
       // The tray app opens its window at 1280 × 800 (src/main/window.ts).
       await page.setViewportSize({ width: 1280, height: 800 });
       for (const lang of ['en', 'es', 'fr', 'ru'] as const) {
-        await page.evaluate(() => void (location.hash = '#/settings'));
-        await page.getByTestId('language').selectOption(lang);
-        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        await showIn(lang);
         // The agents table with every source (a Source column) and with one (none: wider names).
         for (const address of ['agents', 'agents?source=demo-wolkvox', 'queues']) {
           const view = address.split('?')[0]!;
@@ -588,11 +599,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
       }
       await shot(page, '07-queues-ru-1280'); // the last view of the loop
     } finally {
-      // Left as the tests after this one expect it, whatever failed above: English, the usual size.
-      await page.evaluate(() => void (location.hash = '#/settings'));
-      await page.getByTestId('language').selectOption('');
-      await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
-      await page.setViewportSize({ width: 1366, height: 800 });
+      await backToEnglish();
     }
   });
 
@@ -716,9 +723,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
     try {
       await page.setViewportSize({ width: 1280, height: 800 });
       for (const lang of ['en', 'es', 'fr', 'ru'] as const) {
-        await page.evaluate(() => void (location.hash = '#/settings'));
-        await page.getByTestId('language').selectOption(lang);
-        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        await showIn(lang);
         await page.evaluate(() => void (location.hash = '#/alerts'));
         await page.locator('.grid.alerts tbody .alert-actions').first().waitFor();
         // Up to 1600 px the snooze goes under the acknowledgement; each on one line. So too a little
@@ -754,11 +759,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in Chromium${SKIP_REASON}`, () => {
       });
       expect(Math.max(...columns), `event log columns at 720 px: ${columns.join(', ')}`).toBe(columns.at(-1));
     } finally {
-      // Left as the tests after this one expect it, whatever failed above: English, the usual size.
-      await page.evaluate(() => void (location.hash = '#/settings'));
-      await page.getByTestId('language').selectOption('');
-      await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
-      await page.setViewportSize({ width: 1366, height: 800 });
+      await backToEnglish();
       await switchForm(false);
       collector.engine.alerts.unsnooze({ alertId: snoozedId }, Date.now());
     }

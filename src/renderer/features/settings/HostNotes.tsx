@@ -7,37 +7,30 @@
 import { useI18n } from '../../i18n/context';
 import type { SettingsView } from '../../../shared/bridge';
 
+/** A notice: what it is about, then the host's own lines (in English, as it logged them). */
+function NoteList({ heading, notes, status = false }: { heading: string; notes: readonly string[]; status?: boolean }) {
+  return (
+    <div className="notice" role={status ? 'status' : undefined}>
+      <p>{heading}</p>
+      <ul lang="en">
+        {notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function HostNotes({ view }: { view: SettingsView | null }) {
   const { t } = useI18n();
   if (!view) return null;
   const notes = view.configNotes ?? [];
   // The tray app: what could not be read of its settings when it started (left out or reset).
-  if (view.host !== 'collector') {
-    if (!notes.length) return null;
-    return (
-      <div className="notice" role="status">
-        <p>{t('settings.loadNotes', { count: notes.length })}</p>
-        <ul lang="en">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
+  if (view.host !== 'collector') return notes.length ? <NoteList heading={t('settings.loadNotes', { count: notes.length })} notes={notes} status /> : null;
   return (
     <>
       {view.editable && view.secretStorage === 'env' && <p className="notice">{t('settings.noFile')}</p>}
-      {notes.length > 0 && (
-        <div className="notice">
-          <p>{t('settings.configNotes', { count: notes.length })}</p>
-          <ul lang="en">
-            {notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {notes.length > 0 && <NoteList heading={t('settings.configNotes', { count: notes.length })} notes={notes} />}
     </>
   );
 }
