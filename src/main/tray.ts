@@ -60,6 +60,9 @@ export function trayMenuTemplate(model: TrayModel, actions: TrayActions): MenuIt
  */
 export const MENU_FIGURES_EVERY_MS = 60_000;
 
+/** A menu open longer than this is taken for closed (its close was not heard). */
+const MENU_OPEN_AT_MOST_MS = 120_000;
+
 /** The menu's words without its figures: what makes a change worth rebuilding it at once. */
 const wordsOf = (key: string) => key.replace(/\d+(?:[.,\s\u00a0\u202f]\d+)*/g, '#');
 
@@ -69,8 +72,8 @@ export class TrayService {
   private menuKey = '';
   private menuWords = '';
   private menuBuiltAt = -Infinity;
-  /** The menu is open (macOS and Windows say so): it is not replaced under the cursor. */
-  private menuOpen = false;
+  /** Since when the menu is open (macOS and Windows say so), or null: it is not replaced under the cursor. */
+  private menuOpenSince: number | null = null;
   /** The latest model, while the menu is open: rendered when it closes. */
   private waiting: TrayModel | null = null;
 
@@ -107,10 +110,12 @@ export class TrayService {
     if (!this.tray) return;
     const key = JSON.stringify([model.topAlerts, model.sources, model.notificationsPaused, model.updateReady, model.menu]);
     if (key === this.menuKey) return;
-    if (this.menuOpen) {
+    // A menu said open for longer than anyone reads one missed its close: it is replaced after all.
+    if (this.menuOpenSince !== null && this.now() - this.menuOpenSince < MENU_OPEN_AT_MOST_MS) {
       this.waiting = model;
       return;
     }
+    this.menuOpenSince = null;
     const words = wordsOf(key);
     const now = this.now();
     if (words === this.menuWords && now - this.menuBuiltAt < MENU_FIGURES_EVERY_MS) return;
@@ -119,10 +124,10 @@ export class TrayService {
     this.menuBuiltAt = now;
     const menu = Menu.buildFromTemplate(trayMenuTemplate(model, this.actions));
     menu.on('menu-will-show', () => {
-      this.menuOpen = true;
+      this.menuOpenSince = this.now();
     });
     menu.on('menu-will-close', () => {
-      this.menuOpen = false;
+      this.menuOpenSince = null;
       const next = this.waiting;
       this.waiting = null;
       // After the click that closed it has been handled (a click on an item comes after the close).

@@ -170,7 +170,7 @@ describe('tray menu', () => {
     tray.render(model());
     const open = FakeTray.instances[0]!.menu as FakeMenu;
     open.emit('menu-will-show');
-    now += 120_000;
+    now += 90_000;
     tray.render(model({ notificationsPaused: true }));
     tray.render(model({ notificationsPaused: true, topAlerts: [] }));
     expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(1);
@@ -184,6 +184,15 @@ describe('tray menu', () => {
     const shown = FakeTray.instances[0]!.menu as FakeMenu;
     expect(shown.find('No active alerts')).toBeDefined();
     expect(shown.find('Pause notifications')!.checked).toBe(true);
+    // A close never heard does not freeze the menu: after two minutes said open, it is replaced.
+    shown.emit('menu-will-show');
+    now += 60_000;
+    tray.render(model({ notificationsPaused: false, topAlerts: [] }));
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(2);
+    now += 61_000;
+    tray.render(model({ notificationsPaused: false, topAlerts: [] }));
+    expect(fake.Menu.buildFromTemplate).toHaveBeenCalledTimes(3);
+    expect((FakeTray.instances[0]!.menu as FakeMenu).find('Pause notifications')!.checked).toBe(false);
   });
 });
 
