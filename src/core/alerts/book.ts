@@ -182,8 +182,8 @@ export class AlertBook {
     // Open when the last run stopped, and firing again just after the start: what the lead did to it holds.
     const carried = this.deps.carried?.take(t.id, now) ?? null;
     if (carried?.untilRecovered) snoozedUntil = SNOOZE_UNTIL_RECOVERED;
-    const acknowledged = !!carried?.acknowledged && (carried.ackUntil === null || carried.ackUntil > now);
-    if (acknowledged) t.ackUntil = carried!.ackUntil;
+    const acknowledged = carried !== null && carried.acknowledged && (carried.ackUntil === null || carried.ackUntil > now);
+    if (acknowledged) t.ackUntil = carried.ackUntil;
     t.peak = t.value;
     t.alert = {
       id: t.id,

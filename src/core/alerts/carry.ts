@@ -8,10 +8,9 @@
  * file carries nothing; an unreadable one is said in the log and ignored.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../util/logger';
+import { writeFileAtomic } from '../util/files';
 
 export const CARRY_GRACE_MS = 15 * 60_000;
 const FILE_VERSION = 1;
@@ -50,12 +49,9 @@ export function readCarried(path: string, log: Logger): CarriedFile | null {
   return null;
 }
 
-export async function writeCarried(path: string, state: CarriedFile, log: Logger): Promise<void> {
-  const tmp = `${path}.tmp`;
+export async function writeCarried(path: string, state: Omit<CarriedFile, 'version'>, log: Logger): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(tmp, JSON.stringify(state), { mode: 0o600 });
-    await rename(tmp, path);
+    await writeFileAtomic(path, JSON.stringify({ version: FILE_VERSION, ...state }));
   } catch (e) {
     log.warn(`could not save the alerts' state to ${path}; acknowledgements and snoozes will start afresh after a restart`, e);
   }

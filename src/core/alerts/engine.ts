@@ -13,7 +13,7 @@ import { alertsToCsv } from './csv';
 import { Dispatcher } from './dispatcher';
 import { Evaluator } from './evaluate';
 import { AlertHistory } from './history';
-import { CARRY_GRACE_MS, CarriedAlerts, carryPathFor, readCarried, writeCarried } from './carry';
+import { CARRY_GRACE_MS, CarriedAlerts, carryPathFor, readCarried, writeCarried, type CarriedAlert } from './carry';
 import { SNOOZE_UNTIL_RECOVERED } from './types';
 import { Operator } from './operator';
 import { quietNow, systemLocalTime, type LocalTimeFn } from './quiet';
@@ -192,24 +192,16 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngineApi {
       return () => listeners.delete(listener);
     },
     async flush() {
+      if (!carryPath) return history.flush();
       const now = opts.clock.now();
-      const saving = carryPath
-        ? writeCarried(
-            carryPath,
-            {
-              version: 1,
-              savedAt: now,
-              snoozes: snoozes.save(now),
-              alerts: [...book.active.values()]
-                .map((t) => t.built)
-                .filter((a): a is Alert => !!a && (a.acknowledged || a.snoozedUntil === SNOOZE_UNTIL_RECOVERED))
-                .map((a) => ({ id: a.id, acknowledged: a.acknowledged, ackUntil: book.active.get(a.id)?.ackUntil ?? null, untilRecovered: a.snoozedUntil === SNOOZE_UNTIL_RECOVERED })),
-              ...book.dispatcher.saveCooldowns(now),
-            },
-            log,
-          )
-        : Promise.resolve();
-      await Promise.all([history.flush(), saving]);
+      const alerts: CarriedAlert[] = [];
+      for (const t of book.active.values()) {
+        const a = t.built;
+        const untilRecovered = a?.snoozedUntil === SNOOZE_UNTIL_RECOVERED;
+        if (a && (a.acknowledged || untilRecovered)) alerts.push({ id: a.id, acknowledged: a.acknowledged, ackUntil: t.ackUntil, untilRecovered });
+      }
+      const state = { savedAt: now, snoozes: snoozes.save(now), alerts, ...book.dispatcher.saveCooldowns(now) };
+      await Promise.all([history.flush(), writeCarried(carryPath, state, log)]);
     },
   };
 }

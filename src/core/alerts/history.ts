@@ -4,12 +4,11 @@
  * corrupt one is kept aside as `<path>.corrupt` and the history starts empty with a warning.
  */
 import { copyFileSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AlertSchema, historyEntryId, type Alert } from '../../shared/model';
 import type { Clock, TimerHandle } from '../util/clock';
 import type { Logger } from '../util/logger';
+import { writeFileAtomic } from '../util/files';
 
 export const DEFAULT_HISTORY_LIMIT = 5000;
 const FILE_VERSION = 1;
@@ -122,11 +121,8 @@ export class AlertHistory {
     this.dirty = false;
     const body = JSON.stringify({ version: FILE_VERSION, alerts: this.list().reverse() });
     this.writing = this.writing.then(async () => {
-      const tmp = `${path}.tmp`;
       try {
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(tmp, body, { mode: 0o600 });
-        await rename(tmp, path);
+        await writeFileAtomic(path, body);
       } catch (e) {
         this.opts.logger.warn(`could not save the alert history to ${path}; it is kept in memory and saved again on the next change`, e);
       }
